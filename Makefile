@@ -1,0 +1,15 @@
+# The two commands of the README.
+.PHONY: demo test bench
+
+demo:
+	./scripts/setup.sh
+	rm -f demo.db demo.db-wal demo.db-shm
+	.venv/bin/newstrace analyze examples/demo --db demo.db
+	.venv/bin/newstrace stats --db demo.db
+
+test:
+	./scripts/setup.sh --dev
+	.venv/bin/python -m pytest -q
+
+bench:
+	.venv/bin/python bench/pipeline_bench.py --n 1000

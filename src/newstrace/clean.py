@@ -1,0 +1,205 @@
+"""Cleaning: Unicode repair and normalisation, boilerplate line removal, repeated title.
+
+Boilerplate is found two ways, both general:
+- by pattern: lines whose shape is that of page furniture in any of the supported
+  languages (share counters, newsletter and subscribe prompts, comment forms, "back to
+  top", advertisement markers, category/tag lines, "read also" links);
+- by repetition: short lines that recur across several articles of the same outlet in
+  the same run (``options.repeated_lines``, computed by the pipeline before cleaning).
+
+Removed lines are kept on the record (``Article.boilerplate``). The clean text starts
+with the title (when there is one) as its own paragraph, so that names and quotes in
+titles have spans too; paragraphs are separated by a blank line.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from .records import Article
+
+if TYPE_CHECKING:
+    from .pipeline import PipelineOptions
+
+__all__ = ["clean", "fold_line", "is_boilerplate", "line_key", "normalize_text"]
+
+# -- patterns ---------------------------------------------------------------------------
+_WORDS = {
+    "subscribe": r"subscribe|sign\s*up|newsletter|abonnez[- ]vous|s'abonner|s’abonner|inscrivez[- ]vous|"
+                 r"lettre d['’]information|suscr[ií]b[ae]te|suscribirse|bolet[ií]n|abonnieren|"
+                 r"newsletter bestellen|iscriviti|assine",
+    "comment": r"leave a (?:reply|comment)|post a comment|add a comment|your email address will not be published|"
+               r"required fields are marked|laisser un commentaire|votre adresse (?:e-mail|de messagerie) ne sera pas publiée|"
+               r"deja un comentario|dejar un comentario|tu dirección de correo electrónico no será publicada|"
+               r"kommentar (?:schreiben|hinterlassen)|ihre e-mail-adresse wird nicht veröffentlicht|"
+               r"\d+\s+comments?|commentaires?\s*\(\d+\)",
+    "top": r"back to top|retour en haut|haut de page|volver arriba|ir arriba|nach oben|torna su",
+    "ad": r"advertisement|advertising|sponsored(?: content)?|publicité|publicidad|anuncio|werbung|anzeige|pubblicità",
+    "share": r"share(?: this)?(?: article| on \w+)?|partager(?: sur \w+)?|compartir(?: en \w+)?|teilen|tweet|"
+             r"facebook|twitter|whatsapp|telegram|linkedin|e-?mail|print|imprimer|imprimir|drucken|copy link",
+    "read_also": r"read (?:also|more)|related(?: articles?| stories| posts)?|see also|lire aussi|à lire aussi|"
+                 r"voir aussi|lee también|leer más|te puede interesar|lesen sie auch|mehr zum thema|auch interessant",
+    "tags": r"tags?|categor(?:y|ies)|filed under|topics?|mots[- ]clés|étiquettes|etiquetas|temas|schlagwörter|themen",
+    "rights": r"all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|©",
+    "cookies": r"we use cookies|this (?:site|website) uses cookies|nous utilisons des cookies|"
+               r"utilizamos cookies|wir verwenden cookies|accept (?:all )?cookies",
+    "updates": r"get (?:real[- ]time|the latest) (?:updates|news)|follow us on|suivez[- ]nous|síguenos|folgen sie uns|"
+               r"download our app|téléchargez notre application|descarga nuestra app",
+}
+
+# A whole line that is only a marker ("- Advertisement -", "Back to top button", "Share").
+_MARKER_LINE = re.compile(
+    r"^[\s\-–—_*•|:>\[\(]*(?:" + "|".join(
+        _WORDS[k] for k in ("top", "ad", "share", "read_also", "comment")
+    ) + r")(?:\s+(?:button|link|icon|here))?[\s\-–—_*•|:<\]\)!.]*$",
+    re.IGNORECASE,
+)
+# A line that starts with a furniture phrase and is short (prompts with a tail of words).
+_PROMPT_LINE = re.compile(
+    r"^\W*(?:" + "|".join(_WORDS[k] for k in ("subscribe", "comment", "cookies", "updates", "rights", "read_also")) + r")\b",
+    re.IGNORECASE,
+)
+_PROMPT_ANYWHERE = re.compile(
+    r"\b(?:" + "|".join(_WORDS[k] for k in ("subscribe", "comment", "cookies", "updates")) + r")\b",
+    re.IGNORECASE,
+)
+_TAG_PREFIX = re.compile(r"^\W*(?:" + _WORDS["tags"] + r")\s*[:：]", re.IGNORECASE)
+# Share counters and view counts: only numbers and separators ("0 1,856", "12 shares").
+_COUNTER_LINE = re.compile(
+    r"^[\s\d.,:/|•·kKmM+-]*\d[\s\d.,:/|•·kKmM+-]*"
+    r"(?:\s*(?:shares?|views?|comments?|likes?|vues?|partages|visitas|compartidos|aufrufe|mal geteilt))?\s*$",
+    re.IGNORECASE,
+)
+# "IraqSyria", "Politics | World | Middle East": category lines glued or pipe-separated.
+_GLUED_CAPS = re.compile(r"^(?:[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]+){2,}$")
+_SEPARATED = re.compile(r"^\s*[\w\u00C0-\u024F&' -]{1,30}(?:\s*[|/•·»›>]\s*[\w\u00C0-\u024F&' -]{1,30}){1,}\s*$")
+
+PROMPT_MAX_WORDS = 25  # a prompt line longer than this is treated as article prose
+
+
+def fold_line(line: str) -> str:
+    """Comparison key of a line: case, accents, quote styles and spacing folded."""
+    s = unicodedata.normalize("NFKD", line.casefold())
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = re.sub(r"[’‘`´']", "'", s)
+    s = re.sub(r"[“”«»„\"]", '"', s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def line_key(line: str) -> str:
+    return hashlib.blake2b(fold_line(line).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def is_boilerplate(line: str) -> str | None:
+    """The pattern rule a line matches, or None. Works line by line, any language
+    covered by the word tables above."""
+    s = line.strip()
+    if not s:
+        return None
+    words = s.split()
+    if _COUNTER_LINE.match(s) and not re.search(r"[a-zA-Z]{4,}", s.replace("shares", "").replace("views", "")):
+        return "counter"
+    if _MARKER_LINE.match(s):
+        return "marker"
+    if _TAG_PREFIX.match(s) and len(words) <= 20:
+        return "tags"
+    if len(words) <= PROMPT_MAX_WORDS and _PROMPT_LINE.match(s):
+        return "prompt"
+    if len(words) <= PROMPT_MAX_WORDS and _PROMPT_ANYWHERE.search(s) and not s.rstrip().endswith(("”", '"', "»")):
+        # prompts ("Sign up here to get the latest news ... delivered to your inbox.")
+        if re.search(r"\b(?:inbox|email|e-mail|courriel|correo|posteingang|notifications?|updates)\b", s, re.I):
+            return "prompt"
+    if len(words) == 1 and _GLUED_CAPS.match(s) and len(s) <= 40:
+        return "category"
+    if len(words) <= 12 and _SEPARATED.match(s) and not re.search(r"[.!?]$", s) and s.count("-") < 2 \
+            and re.search(r"[|•·»›>]", s):
+        return "category"
+    return None
+
+
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200c\ufeff\u2028\u2029]")
+
+
+def normalize_text(s: str) -> str:
+    """Repair mojibake (ftfy, quotes kept as they are), NFC, drop control and
+    zero-width characters, unify line breaks and non-breaking spaces."""
+    import ftfy
+
+    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    s = ftfy.fix_text(s, uncurl_quotes=False, fix_character_width=False, fix_line_breaks=True,
+                      fix_latin_ligatures=False, normalization="NFC")
+    s = _CONTROL.sub("", s)
+    s = s.replace("\u00a0", " ").replace("\u202f", " ")
+    return unicodedata.normalize("NFC", s)
+
+
+def _same_title(line: str, title: str, raw_title: str | None) -> bool:
+    fl = fold_line(line)
+    return bool(fl) and fl in {fold_line(title), fold_line(raw_title or "")}
+
+
+_LINE_END = re.compile(r"[.!?:;…\"”»“)\]]$")
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """True when the text is wrapped at a fixed width (lines are not paragraphs):
+    most lines stop mid-sentence and have similar lengths."""
+    if len(lines) < 4:
+        return False
+    open_ended = sum(1 for ln in lines[:-1] if not _LINE_END.search(ln))
+    lengths = sorted(len(ln) for ln in lines)
+    median = lengths[len(lengths) // 2]
+    return open_ended >= 0.6 * (len(lines) - 1) and 30 <= median <= 100
+
+
+def clean(article: Article, options: "PipelineOptions") -> Article:
+    raw = normalize_text(article.raw_text)
+    title = normalize_text(article.title).strip() if article.title else None
+    title = re.sub(r"\s+", " ", title) if title else None
+    raw_title = article.meta.get("raw_title")
+    repeated = options.repeated_lines.get(article.outlet or "", frozenset()) if options.repeated_lines else frozenset()
+
+    lines = [ln.strip() for ln in raw.split("\n")]
+    keep: list[str | None] = []  # None marks a paragraph break
+    removed: list[str] = []
+    rep_hits = [ln for ln in lines if ln and line_key(ln) in repeated]
+    nonempty = sum(1 for ln in lines if ln)
+    # A near-copy republished by the same outlet repeats most of its lines: then the
+    # repetition rule would eat the article, so it is not applied.
+    use_repetition = bool(rep_hits) and len(rep_hits) <= max(2, nonempty // 2)
+    first_content_seen = False
+    for ln in lines:
+        if not ln:
+            keep.append(None)
+            continue
+        if is_boilerplate(ln) or (use_repetition and line_key(ln) in repeated and len(ln.split()) <= 40):
+            removed.append(ln)
+            continue
+        if not first_content_seen:
+            first_content_seen = True
+            if title and _same_title(ln, title, raw_title):
+                # not boilerplate, but not text either: kept on the record's metadata
+                article.meta["title_repeated_in_body"] = ln
+                continue
+        keep.append(ln)
+
+    paragraphs: list[str] = []
+    if _hard_wrapped([k for k in keep if k]):
+        buf: list[str] = []
+        for item in keep + [None]:
+            if item is None:
+                if buf:
+                    paragraphs.append(" ".join(buf))
+                    buf = []
+            else:
+                buf.append(item)
+    else:  # one line, one paragraph
+        paragraphs = [k for k in keep if k]
+    if title:
+        paragraphs.insert(0, title)
+    article.title = title
+    article.text = "\n\n".join(paragraphs)
+    article.boilerplate = removed
+    return article

@@ -1,0 +1,67 @@
+"""Sentence segmentation with pysbd, paragraph by paragraph, in the paragraph's language
+(pysbd has rules for en, fr, es, de, ar and about twenty more; other languages use the
+English rules). Offsets are exact: every sentence is a slice of ``Article.text``.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import resources
+from .records import Article, Span
+
+if TYPE_CHECKING:
+    from .pipeline import PipelineOptions
+
+__all__ = ["segment", "split_sentences"]
+
+_PYSBD_LANGS = {"en", "hi", "mr", "zh", "es", "am", "ar", "hy", "bg", "ur", "ru", "pl", "fa",
+                "nl", "da", "fr", "my", "el", "it", "ja", "de", "kk", "sk"}
+
+
+def _segmenter(lang: str):
+    import pysbd
+
+    return pysbd.Segmenter(language=lang, clean=False, char_span=False)
+
+
+def split_sentences(text: str, lang: str | None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``; whitespace between sentences excluded."""
+    if not text.strip():
+        return []
+    code = lang if lang in _PYSBD_LANGS else "en"
+    seg = resources.get(f"pysbd:{code}", lambda: _segmenter(code))
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for sent in seg.segment(text):
+        s = sent.strip()
+        if not s:
+            continue
+        start = text.find(s, pos)
+        if start < 0:  # pysbd altered the text; fall back to a regex split of the rest
+            break
+        end = start + len(s)
+        out.append((start, end))
+        pos = end
+    if pos < len(text.rstrip()):
+        rest = text[pos:]
+        for m in re.finditer(r"\S.*?(?:[.!?…]+[\"”»’)]*(?=\s)|$)", rest, re.S):
+            if m.group().strip():
+                out.append((pos + m.start(), pos + m.start() + len(m.group().rstrip())))
+    return out
+
+
+def segment(article: Article, options: "PipelineOptions") -> Article:
+    sents: list[Span] = []
+    text = article.text
+    paragraphs = article.paragraphs or []
+    if not paragraphs:
+        from .records import Paragraph
+
+        paragraphs = [Paragraph(0, len(text), article.lang)]
+    for p in paragraphs:
+        block = text[p.start:p.end]
+        for s, e in split_sentences(block, p.lang or article.lang):
+            sents.append(Span(p.start + s, p.start + e, text[p.start + s:p.start + e]))
+    article.sentences = sents
+    return article
