@@ -1,0 +1,103 @@
+"""Time the whole pipeline on a synthetic corpus of N articles.
+
+The corpus is generated from the demo corpus (examples/demo) with perturbations:
+paragraphs shuffled and dropped, numbers changed, dates shifted, sentences from other
+articles mixed in, so that the cross-article stages see realistic, not identical, input.
+
+    python bench/pipeline_bench.py --n 1000 [--no-models] [--workers 2]
+
+Prints articles/s per stage (per-article stages: their own time; corpus stages: the
+whole run's articles over the stage's wall time) and the peak memory (max RSS).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newstrace import PipelineOptions, Store, analyze  # noqa: E402
+from newstrace.ingest import iter_inputs  # noqa: E402
+from newstrace.errors import SkippedInput  # noqa: E402
+
+
+def load_demo() -> list[dict]:
+    out = []
+    for a in iter_inputs([str(ROOT / "examples" / "demo")]):
+        if isinstance(a, SkippedInput):
+            continue
+        out.append({"title": a.title or "", "text": a.raw_text, "outlet": a.outlet, "url": a.url})
+    if not out:
+        raise SystemExit("examples/demo is empty")
+    return out
+
+
+def perturb(base: dict, pool: list[dict], i: int, rng: random.Random) -> dict:
+    paras = [p for p in re.split(r"\n\s*\n|\n", base["text"]) if p.strip()]
+    if len(paras) > 3 and rng.random() < 0.5:
+        paras.pop(rng.randrange(1, len(paras)))
+    if rng.random() < 0.5:
+        other = rng.choice(pool)
+        extra = [p for p in re.split(r"\n\s*\n|\n", other["text"]) if p.strip()]
+        if extra:
+            paras.insert(rng.randrange(len(paras) + 1), rng.choice(extra))
+    text = "\n\n".join(paras)
+    text = re.sub(r"\b\d{2,}\b", lambda m: str(int(m.group()) + rng.randint(1, 50)), text)
+    day = date(2019, 1, 1) + timedelta(days=(i * 7) % 2000 + rng.randint(0, 3))
+    outlet = base["outlet"] or f"Outlet {i % 37}"
+    return {"id": f"syn{i:07d}", "title": f"{base['title']} ({i})", "text": text,
+            "outlet": outlet, "published": day.isoformat() if rng.random() < 0.7 else None}
+
+
+def generate(n: int, folder: Path, seed: int = 13) -> Path:
+    rng = random.Random(seed)
+    pool = load_demo()
+    path = folder / f"synthetic_{n}.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            rec = perturb(pool[i % len(pool)], pool, i, rng)
+            fh.write(json.dumps({k: v for k, v in rec.items() if v is not None}, ensure_ascii=False) + "\n")
+    return path
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=1000, help="articles (1000, 10000, 100000)")
+    ap.add_argument("--no-models", action="store_true")
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--keep", help="keep the database at this path")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        corpus = generate(args.n, Path(tmp))
+        gen_s = time.perf_counter() - t0
+        db = args.keep or str(Path(tmp) / "bench.db")
+        store = Store(db)
+        opts = PipelineOptions(use_models=not args.no_models, encoder="none" if args.no_models else "usem3",
+                               workers=args.workers, max_bytes=10 ** 9)
+        summary = analyze([str(corpus)], store, opts)
+        store.close()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"newstrace pipeline benchmark: N={args.n}, models={'off' if args.no_models else 'on'}, "
+          f"workers={args.workers}")
+    print(f"generated corpus in {gen_s:.1f} s; analyzed {summary.read} articles in {summary.seconds:.1f} s "
+          f"= {summary.articles_per_second:.1f} articles/s overall")
+    print(f"{'stage':<12} {'seconds':>9} {'articles/s':>11}")
+    for stage, secs in summary.stage_seconds.items():
+        rate = summary.read / secs if secs else float("inf")
+        print(f"{stage:<12} {secs:>9.2f} {rate:>11.1f}")
+    print(f"peak memory (max RSS): {rss_mb:.0f} MB (workers: {child_mb:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
