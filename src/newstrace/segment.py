@@ -48,6 +48,24 @@ def split_sentences(text: str, lang: str | None) -> list[tuple[int, int]]:
         for m in re.finditer(r"\S.*?(?:[.!?…]+[\"”»’)]*(?=\s)|$)", rest, re.S):
             if m.group().strip():
                 out.append((pos + m.start(), pos + m.start() + len(m.group().rstrip())))
+    return _merge_abbreviations(text, out)
+
+
+# Titles and abbreviations before a name: a sentence never ends on one of these.
+_ABBREV = re.compile(
+    r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Capt|Sgt|Gov|Sen|Rep|St|Jr|Sr|Sra|Srta|Dra|Ing|Lic|"
+    r"Hr|Fr|Mme|Mlle|Me|Pr|M|MM|Gén|Col|Cdt|Cap|Dott|Sig|Sig\.ra|No|Nr|vol|art|Abs|ca|bzw|z\.B|u\.a|"
+    r"[A-Z\u00C0-\u00DE])\.$"
+)
+
+
+def _merge_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and _ABBREV.search(text[out[-1][0]:out[-1][1]]) and text[out[-1][1]:s].strip() == "":
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
     return out
 
 
