@@ -31,7 +31,7 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
     writer = None
     for row in rows:
         if fmt == "jsonl":
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(_json_line(row) + "\n")
         else:
             if writer is None:
                 writer = csv.DictWriter(out, fieldnames=list(row.keys()), extrasaction="ignore")
@@ -42,6 +42,20 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
             })
         n += 1
     return n
+
+
+_LINE_BREAKERS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029",
+                  "\x1c": "\\u001c", "\x1d": "\\u001d", "\x1e": "\\u001e"}
+
+
+def _json_line(row: dict[str, Any]) -> str:
+    """JSON on one line for every line splitter: characters that some readers treat as
+    line breaks (NEL, LS, PS, file/group/record separators) are escaped."""
+    s = json.dumps(row, ensure_ascii=False)
+    for ch, esc in _LINE_BREAKERS.items():
+        if ch in s:
+            s = s.replace(ch, esc)
+    return s
 
 
 def _xml_text(value: Any) -> str:

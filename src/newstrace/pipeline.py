@@ -44,6 +44,8 @@ CORPUS_STAGES: list[tuple[str, str, str]] = [
     ("reuse", "newstrace.reuse", "update"),
     ("stories", "newstrace.stories", "update"),
     ("narratives", "newstrace.narratives", "update"),
+    # dates again, across articles: an undated article's range narrowed by its story
+    ("dates", "newstrace.dates", "update"),
 ]
 
 BATCH_SIZE = 200  # articles per transaction and per boilerplate-statistics window

@@ -1,0 +1,94 @@
+"""CLI: `timeline story ID`, `timeline actor NAME`, `timeline narrative ID` (`--json`)."""
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..errors import NewstraceError
+
+db_option = click.option("--db", default="newstrace.db", show_default=True,
+                         type=click.Path(dir_okay=False), help="The newstrace database file.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+
+
+def _run(db: str, fn, key: str) -> list[dict]:
+    from ..store import Store
+
+    try:
+        store = Store(db, create=False)
+    except NewstraceError as e:
+        raise click.ClickException(str(e)) from None
+    try:
+        return fn(store, key)
+    except NewstraceError as e:
+        raise click.ClickException(str(e)) from None
+    finally:
+        store.close()
+
+
+def _print(entries: list[dict], as_json: bool) -> None:
+    from ..timeline import format_when
+
+    if as_json:
+        click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+        return
+    width = max([len(format_when(e)) for e in entries] + [10])
+    for e in entries:
+        when = format_when(e)
+        title = e["title"] or "(no title)"
+        click.echo(f"{when:<{width}}  {e['lang'] or '??':<3} {e['article']}  "
+                   f"{(e['outlet'] or '-')[:30]}  {title[:80]}")
+        for q in e.get("quotes", []):
+            said = q["said_on"]
+            s = ""
+            if said:
+                s = said["earliest"] if said["earliest"] == said["latest"] else \
+                    f"{said['earliest']}..{said['latest']}"
+                s = f" said {s}"
+            text = q["text"].replace("\n", " ")
+            click.echo(f"{'':<{width}}    quote{s}: {text[:90]}")
+    ranged = sum(1 for e in entries if e["precision"] == "range")
+    click.echo(f"{len(entries)} articles ({ranged} dated by an inferred range)")
+
+
+@click.group(name="timeline")
+def timeline_group() -> None:
+    """Articles of a story, actor or narrative in date order (ranges shown as ranges)."""
+
+
+@timeline_group.command(name="story")
+@click.argument("story_id")
+@db_option
+@json_option
+def story_cmd(story_id: str, db: str, as_json: bool) -> None:
+    """The articles of story STORY_ID in date order."""
+    from ..timeline import story_timeline
+
+    _print(_run(db, story_timeline, story_id), as_json)
+
+
+@timeline_group.command(name="actor")
+@click.argument("name")
+@db_option
+@json_option
+def actor_cmd(name: str, db: str, as_json: bool) -> None:
+    """The articles mentioning or quoting NAME (any spelling, or an actor id)."""
+    from ..timeline import actor_timeline
+
+    _print(_run(db, actor_timeline, name), as_json)
+
+
+@timeline_group.command(name="narrative")
+@click.argument("narrative_id")
+@db_option
+@json_option
+def narrative_cmd(narrative_id: str, db: str, as_json: bool) -> None:
+    """The articles of every story of narrative NARRATIVE_ID in date order."""
+    from ..timeline import narrative_timeline
+
+    _print(_run(db, narrative_timeline, narrative_id), as_json)
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(timeline_group)

@@ -1,0 +1,661 @@
+"""Time: publication dates, temporal expressions, inferred publication ranges, quote dates.
+
+Per-article stage ``annotate(article, options) -> Article`` (pure; reads text, lang,
+paragraphs, sentences, url, meta, published, quotes; writes published (URL date or a
+rejection), published_range, times, quote.said_on). Corpus stage ``update(store,
+changed, options)`` lets articles of one story choose between the candidate years their
+own text leaves open.
+
+How an undated article gets a range (constraint intersection, see
+docs/research/stories.md §4.4): the publication day P starts as the search horizon
+(`HORIZON_YEARS` up to the run or crawl date); every temporal expression and era term
+gives the set of days P can be; sets are intersected strongest first, and an
+expression that would empty the set is ignored (and said so). The result is the hull
+of the surviving days plus, in the evidence, the candidate windows when several years
+remain. Every assumption is a named constant below with its reason.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any, Iterable
+
+from . import resources
+from .records import Article, DateRange, Quote, TimeExpr
+from .temporal import LANGS, Ref, find_refs
+from .time_anchors import ANCHORS, NEGATIVE_PREFIX, NOVELTY_PREFIX, TITLES
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = [
+    "HORIZON_YEARS", "RECENT_REFERENCE_MAX_DAYS", "WEEKDAY_DATE_MAX_DAYS",
+    "annotate", "candidate_windows", "publication_from_url", "update",
+]
+
+MIGRATIONS: list[tuple[str, str]] = []
+
+#: Search horizon for undated articles: the last 30 years up to the run (or crawl) date.
+#: Web news archives start in the mid-1990s; older texts need a user-given horizon.
+HORIZON_YEARS = 30
+#: A month, part of a month or day-and-month named *without a year* refers to its most
+#: recent occurrence: writers drop the year only when the reader can resolve it unaided
+#: (AP style: no year for dates of the current year). We take "recent" as at most one
+#: quarter (90 days) between the end of the period and publication.
+RECENT_REFERENCE_MAX_DAYS = 90
+#: A weekday written with a date ("Friday, February 22nd", "ce vendredi 18 janvier")
+#: marks a date close to publication (AP style: weekdays for dates within a week); we
+#: allow two weeks.
+WEEKDAY_DATE_MAX_DAYS = 14
+#: "this Friday" / "ce vendredi" / "este viernes" / "diesen Freitag" is in the same week.
+THIS_WEEKDAY_MAX_DAYS = 6
+#: An office holder named with the title dates the text to the term, plus this margin
+#: for reports published just after a handover.
+ERA_GRACE_DAYS = 31
+#: A term introduced as "new"/"novel" ("a new coronavirus pandemic") is written within
+#: about a year of the term's start.
+NOVELTY_MAX_DAYS = 365
+#: Metadata dates later than the crawl/run date by more than this are rejected (time zones).
+FUTURE_TOLERANCE_DAYS = 1
+#: Metadata dates before this are suspect (epoch and parser defaults: 1970-01-01,
+#: 1900-01-01); web news archives begin in the 1990s.
+EARLIEST_PLAUSIBLE = date(1990, 1, 1)
+#: A quote's date is a temporal expression outside the quoted words at most this many
+#: characters from the speech verb ("said on Wednesday", "a déclaré mardi").
+SAID_ON_MAX_CHARS = 80
+#: Articles of one story are published within this many days of one another (clustering
+#: systems keep a story active for 7-14 idle days; we allow a month).
+STORY_SPREAD_DAYS = 30
+#: Only story-mates dated this tightly (or with a publication date) disambiguate others.
+STORY_ANCHOR_MAX_DAYS = 120
+
+_W_APPOSITION, _W_WEEKDAY_DATE, _W_DAY, _W_ERA, _W_PERIOD, _W_YEARLESS, _W_WEAK = 5, 4, 3, 2, 2, 1, 1
+_CRAWL_KEYS = ("crawl_date", "crawled", "crawled_at", "fetched", "fetched_at", "retrieved",
+               "date_crawled", "warc_date")
+_MIN, _MAX = date(1, 1, 1).toordinal(), date(9999, 12, 31).toordinal()
+
+_URL_DATE = [
+    re.compile(r"/((?:19|20)\d\d)[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
+    re.compile(r"[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
+]
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/")
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _iso(o: int) -> str:
+    return date.fromordinal(o).isoformat()
+
+
+def _parse_day(s: Any) -> date | None:
+    if not s or not isinstance(s, str):
+        return None
+    try:
+        return date.fromisoformat(s.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _norm(iv: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(x for x in iv if x[0] <= x[1]):
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _intersect(x: list[tuple[int, int]], y: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    i = j = 0
+    out = []
+    while i < len(x) and j < len(y):
+        a, b = max(x[i][0], y[j][0]), min(x[i][1], y[j][1])
+        if a <= b:
+            out.append((a, b))
+        if x[i][1] < y[j][1]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _describe(iv: list[tuple[int, int]], limit: int = 4) -> str:
+    def one(a: int, b: int) -> str:
+        return _iso(a) if a == b else f"{_iso(a)}..{_iso(b)}"
+    if not iv:
+        return "nothing"
+    if len(iv) <= limit:
+        return "; ".join(one(a, b) for a, b in iv)
+    return f"{len(iv)} windows from {_iso(iv[0][0])} to {_iso(iv[-1][1])}"
+
+
+def _month_last(y: int, m: int) -> int:
+    return (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)).day
+
+
+def _add_months(d: date, k: int) -> date:
+    n = d.year * 12 + d.month - 1 + k
+    return date(n // 12, n % 12 + 1, 1)
+
+
+def _reference_now(article: Article, options: Any) -> tuple[date, str]:
+    run = _parse_day(getattr(options, "now", None) if options is not None else None)
+    label = "the run date" if run else "today"
+    run = run or date.today()
+    meta = article.meta or {}
+    for key in _CRAWL_KEYS:
+        crawl = _parse_day(meta.get(key))
+        if crawl and crawl <= run:
+            return crawl, f"the crawl date ({key})"
+    return run, label
+
+
+def publication_from_url(url: str | None) -> str | None:
+    """The day a URL path gives (``/2019/01/18/``, ``/2019-01-18-``, ``-20190118``), as
+    ISO ``YYYY-MM-DD``; None when the URL has no valid day."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url)
+    for pat in _URL_DATE:
+        m = pat.search(path)
+        if m:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def _url_month(url: str | None) -> tuple[int, int] | None:
+    if not url:
+        return None
+    m = _URL_MONTH.search(re.sub(r"^[a-z]+://[^/]+", "", url))
+    if not m:
+        return None
+    y, mo = int(m.group(1)), int(m.group(2))
+    return date(y, mo, 1).toordinal(), date(y, mo, _month_last(y, mo)).toordinal()
+
+
+# ----------------------------------------------------------------------- constraints
+
+class _C:
+    __slots__ = ("weight", "pos", "text", "span", "why", "allowed")
+
+    def __init__(self, weight, pos, text, span, why, allowed):
+        self.weight, self.pos, self.text, self.span = weight, pos, text, span
+        self.why, self.allowed = why, _norm(allowed)
+
+    def label(self) -> str:
+        where = f" (chars {self.span[0]}-{self.span[1]})" if self.span else ""
+        return f"'{self.text}'{where}"
+
+
+def _yearly_candidates(ref: Ref, lo: int, hi: int) -> list[tuple[int, int]]:
+    m, d1, d2 = ref.yearly  # type: ignore[misc]
+    out = []
+    for y in range(date.fromordinal(lo).year - 1, date.fromordinal(hi).year + 2):
+        try:
+            a = date(y, m, d1)
+        except ValueError:
+            continue
+        if ref.weekday is not None and a.weekday() != ref.weekday:
+            continue
+        b = date(y, m, min(d2, _month_last(y, m)))
+        out.append((a.toordinal(), b.toordinal()))
+    return out
+
+
+def _allowed_for_candidate(ref: Ref, a: int, b: int) -> tuple[int, int]:
+    """Publication days compatible with the event being the day/period [a, b]."""
+    if ref.weekday is not None and ref.rel and ref.rel[0] == "day":
+        return (a - ref.rel[1], a - ref.rel[1])
+    if ref.weekday is not None:
+        w = THIS_WEEKDAY_MAX_DAYS if ref.mod == "this" else WEEKDAY_DATE_MAX_DAYS
+        return (a - w, a) if ref.future else (a, a + w)
+    r = RECENT_REFERENCE_MAX_DAYS
+    return (a - r, b) if ref.future else (a, b + r)
+
+
+def _ref_constraint(ref: Ref, hz: tuple[int, int]) -> _C | None:
+    span = (ref.start, ref.end)
+    if ref.fixed:
+        a, b = ref.fixed
+        if ref.weekday is not None and not ref.note:
+            w = WEEKDAY_DATE_MAX_DAYS
+            why = (f"a weekday with a full date marks a day within {w} days of publication "
+                   "(WEEKDAY_DATE_MAX_DAYS)")
+            return _C(_W_WEEKDAY_DATE, ref.start, ref.text, span, why,
+                      [(a - w, a)] if ref.future else [(a, a + w)])
+        if ref.future or a > hz[1]:
+            return _C(_W_WEAK, ref.start, ref.text, span,
+                      "a future or scheduled date: published no later than it", [(_MIN, b)])
+        return _C(_W_DAY if a == b else _W_PERIOD, ref.start, ref.text, span,
+                  "a past date: published on or after it", [(a, _MAX)])
+    if ref.yearly:
+        cands = _yearly_candidates(ref, *hz)
+        allowed = [_allowed_for_candidate(ref, a, b) for a, b in cands]
+        m, d1, _d2 = ref.yearly
+        if ref.weekday is not None:
+            day = date(2000, m, d1).strftime("%d %B").lstrip("0")
+            wdn = date(2001, 1, 1 + ref.weekday).strftime("%A")  # 2001-01-01 is a Monday
+            years = [date.fromordinal(a).year for a, _ in cands
+                     if hz[0] - 400 <= a <= hz[1] + 400]
+            ys = ", ".join(map(str, years))
+            if ref.rel and ref.rel[0] == "day":
+                why = (f"{day} is a {wdn} in {ys}; the text names it as day {ref.rel[1]:+d} "
+                       "relative to publication")
+                return _C(_W_APPOSITION, ref.start, ref.text, span, why, allowed)
+            w = THIS_WEEKDAY_MAX_DAYS if ref.mod == "this" else WEEKDAY_DATE_MAX_DAYS
+            why = (f"{day} is a {wdn} in {ys}; a weekday with a date marks a day within {w} "
+                   f"days {'before' if ref.future else 'of'} publication")
+            return _C(_W_WEEKDAY_DATE, ref.start, ref.text, span, why, allowed)
+        why = ("named without a year, so taken as its most recent occurrence, at most "
+               f"{RECENT_REFERENCE_MAX_DAYS} days before publication "
+               "(RECENT_REFERENCE_MAX_DAYS)")
+        if ref.future:
+            why = ("a future reference without a year, at most "
+                   f"{RECENT_REFERENCE_MAX_DAYS} days after publication")
+        return _C(_W_PERIOD if ref.kind == "month_day" else _W_YEARLESS, ref.start, ref.text,
+                  span, why, allowed)
+    if ref.rel and ref.weekday is not None:
+        pw = (ref.weekday - ref.rel[1]) % 7
+        first = hz[0] + (pw - date.fromordinal(hz[0]).weekday()) % 7
+        days = [(o, o) for o in range(first, hz[1] + 1, 7)]
+        return _C(_W_DAY, ref.start, ref.text, span,
+                  "the relative day and the weekday fix the weekday of publication", days)
+    return None
+
+
+def _anchor_patterns() -> list[tuple[str, str | None, re.Pattern, list, str]]:
+    def build():
+        out = []
+        for aid, title, pat, spans, why in ANCHORS:
+            full = pat if title is None else rf"{TITLES[title]}\s+(?:{pat})\b"
+            out.append((aid, title, re.compile(full), spans, why))
+        return out
+    return resources.get("dates.anchor_patterns", build)
+
+
+def _anchor_constraints(text: str) -> list[_C]:
+    out = []
+    neg = re.compile(NEGATIVE_PREFIX)
+    new = re.compile(NOVELTY_PREFIX)
+    for aid, title, pat, spans, why in _anchor_patterns():
+        for m in pat.finditer(text):
+            before = text[max(0, m.start() - 40):m.start()]
+            if title is not None and neg.search(before):
+                continue
+            novel = title is None and bool(new.search(before))
+            ivs = []
+            for s, e in spans:
+                a = date.fromisoformat(s).toordinal()
+                if novel:
+                    b = a + NOVELTY_MAX_DAYS
+                elif e is None:
+                    b = _MAX
+                else:
+                    b = date.fromisoformat(e).toordinal() + (ERA_GRACE_DAYS if title else 0)
+                ivs.append((a, b))
+            text_m = text[m.start():m.end()]
+            reason = why + (f"; introduced as new, so within {NOVELTY_MAX_DAYS} days "
+                            "(NOVELTY_MAX_DAYS)" if novel else "")
+            out.append(_C(_W_ERA, m.start(), text_m, (m.start(), m.end()), reason, ivs))
+            if not novel:
+                break  # one occurrence is enough evidence
+    return out
+
+
+# --------------------------------------------------------------------- extraction
+
+def _refs(article: Article) -> list[Ref]:
+    text = article.text or ""
+    paras = [p for p in (article.paragraphs or []) if p.lang and p.lang != article.lang]
+    if not paras:
+        return find_refs(text, article.lang)
+    refs: list[Ref] = []
+    pos = 0
+    chunks: list[tuple[int, int, str | None]] = []
+    for p in sorted(article.paragraphs, key=lambda p: p.start):
+        if p.start > pos:
+            chunks.append((pos, p.start, article.lang))
+        chunks.append((p.start, p.end, p.lang or article.lang))
+        pos = max(pos, p.end)
+    if pos < len(text):
+        chunks.append((pos, len(text), article.lang))
+    for s, e, lang in chunks:
+        for r in find_refs(text[s:e], lang):
+            r.start += s
+            r.end += s
+            refs.append(r)
+    return refs
+
+
+def _dateparser_refs(text: str, lang: str | None) -> list[Ref]:
+    """Absolute dates (day, month and year) in languages without a rule table."""
+    if not lang or lang in LANGS:
+        return []
+    try:
+        from dateparser.search import search_dates
+    except ImportError:  # pragma: no cover - dateparser is a core dependency
+        return []
+    try:
+        hits = search_dates(text, languages=[lang], settings={
+            "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}) or []
+    except Exception as exc:  # dateparser raises for unsupported languages
+        LOGGER.debug("dateparser failed on %s: %s", lang, exc)
+        return []
+    out, pos = [], 0
+    for surface, dt in hits:
+        i = text.find(surface, pos)
+        if i < 0:
+            continue
+        pos = i + len(surface)
+        o = dt.date().toordinal()
+        out.append(Ref(start=i, end=pos, text=surface, kind="absolute", lang=lang,
+                       fixed=(o, o), note="dateparser"))
+    return out
+
+
+# --------------------------------------------------------------------- resolution
+
+def _resolve(ref: Ref, windows: list[tuple[int, int]]) -> tuple[int | None, int | None]:
+    if ref.fixed:
+        return ref.fixed
+    if not windows:
+        return None, None
+    plo, phi = windows[0][0], windows[-1][1]
+    if ref.yearly:
+        kept = []
+        for a, b in _yearly_candidates(ref, plo - 400, phi + 400):
+            lo, hi = _allowed_for_candidate(ref, a, b)
+            if _intersect([(lo, hi)], windows):
+                kept.append((a, b))
+        if not kept:
+            return None, None
+        return kept[0][0], kept[-1][1]
+    if ref.rel:
+        unit, k = ref.rel
+        dlo, dhi = date.fromordinal(plo), date.fromordinal(phi)
+        if unit == "day":
+            return plo + k, phi + k
+        if unit == "week":
+            return plo - dlo.weekday() + 7 * k, phi - dhi.weekday() + 7 * k + 6
+        if unit == "month":
+            a = _add_months(dlo, k)
+            b = _add_months(dhi, k)
+            return a.toordinal(), date(b.year, b.month, _month_last(b.year, b.month)).toordinal()
+        if unit == "year":
+            try:
+                return date(dlo.year + k, 1, 1).toordinal(), date(dhi.year + k, 12, 31).toordinal()
+            except ValueError:
+                return None, None
+    if ref.weekday is not None:
+        wd = ref.weekday
+
+        def at(p: int) -> int:
+            pw = date.fromordinal(p).weekday()
+            if ref.mod == "last":
+                return p - ((pw - wd) % 7 or 7)
+            if ref.mod == "next":
+                return p + ((wd - pw) % 7 or 7)
+            if ref.mod == "this":
+                return p - pw + wd
+            if ref.future:
+                return p + (wd - pw) % 7
+            return p - (pw - wd) % 7
+        return at(plo), at(phi)
+    return None, None
+
+
+def _method(ref: Ref) -> str:
+    if ref.note == "dateparser":
+        return "dateparser"
+    m = f"rules:{ref.lang}"
+    if ref.weekday is not None and (ref.yearly or ref.fixed):
+        m += "+weekday"
+    if ref.rel and ref.weekday is not None:
+        m += "+apposition"
+    return m
+
+
+def _sentence_bounds(article: Article, pos: int) -> tuple[int, int]:
+    for s in article.sentences or []:
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    text = article.text
+    lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    nxt = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
+    return lo, (min(nxt) + 1 if nxt else len(text))
+
+
+def _said_on(article: Article, q: Quote, times: list[TimeExpr], basis: str) -> DateRange | None:
+    if q.cue_start is not None and q.cue_end is not None:
+        anchor, name = (q.cue_start, q.cue_end), f"the cue '{q.cue}'"
+    elif q.speaker_start is not None and q.speaker_end is not None:
+        anchor, name = (q.speaker_start, q.speaker_end), f"the speaker '{q.speaker}'"
+    else:
+        anchor, name = (q.start, q.end), "the quote"
+    s_lo, s_hi = _sentence_bounds(article, anchor[0])
+    best = None
+    for t in times:
+        if t.earliest is None or (q.direct and q.start <= t.start and t.end <= q.end):
+            continue
+        if t.kind in ("absolute", "vague") and t.earliest != t.latest and t.kind != "relative":
+            if (date.fromisoformat(t.latest) - date.fromisoformat(t.earliest)).days > 31:
+                continue  # a year or season is background, not the day of the statement
+        if not (s_lo <= t.start and t.end <= s_hi):
+            continue
+        dist = max(0, t.start - anchor[1], anchor[0] - t.end)
+        if dist <= SAID_ON_MAX_CHARS and (best is None or dist < best[0]):
+            best = (dist, t)
+    if best is None:
+        return None
+    dist, t = best
+    return DateRange(t.earliest, t.latest, [
+        f"'{t.text}' (chars {t.start}-{t.end}), {dist} chars from {name}; resolved against "
+        f"{basis}"])
+
+
+# --------------------------------------------------------------------------- stage
+
+def candidate_windows(article: Article, options: Any = None,
+                      extra: Iterable[tuple[str, list[tuple[int, int]]]] = (),
+                      refs: list[Ref] | None = None) -> tuple[list[tuple[int, int]], list[str]]:
+    """The publication days the text allows, as ordinal windows, and the evidence.
+    ``extra``: more (reason, windows) constraints, strongest, e.g. from story-mates."""
+    now, now_label = _reference_now(article, options)
+    try:
+        start = now.replace(year=now.year - HORIZON_YEARS)
+    except ValueError:
+        start = now.replace(year=now.year - HORIZON_YEARS, day=28)
+    hz = (start.toordinal(), now.toordinal())
+    evidence = [f"search horizon {_iso(hz[0])}..{_iso(hz[1])}: the last {HORIZON_YEARS} "
+                f"years up to {now_label} (HORIZON_YEARS)"]
+    cons: list[_C] = []
+    for reason, ivs in extra:
+        cons.append(_C(99, -1, reason, None, reason, ivs))
+    um = _url_month(article.url)
+    if um:
+        cons.append(_C(_W_WEEKDAY_DATE, -1, article.url or "", None,
+                       "the URL path gives the month", [um]))
+    if refs is None:
+        refs = _refs(article) + _dateparser_refs(article.text or "", article.lang)
+    for r in refs:
+        c = _ref_constraint(r, hz)
+        if c is not None:
+            cons.append(c)
+    cons.extend(_anchor_constraints(article.text or ""))
+    cons.sort(key=lambda c: (-c.weight, c.pos))
+    current = [hz]
+    used = 0
+    for c in cons:
+        nxt = _intersect(current, c.allowed)
+        if c.span is None and c.weight == 99:
+            label = c.text
+        else:
+            label = c.label()
+        if not nxt:
+            evidence.append(f"ignored {label}: {c.why}; contradicts the stronger evidence above")
+            continue
+        used += 1
+        if c.weight == 99:
+            evidence.append(f"{label} → {_describe(nxt)}")
+        else:
+            evidence.append(f"{label}: {c.why} → {_describe(nxt)}")
+        current = nxt
+    if not used:
+        return [], evidence + ["no date evidence in the text beyond the horizon"]
+    if len(current) > 1:
+        evidence.append(f"{len(current)} candidate windows remain: {_describe(current, 8)}")
+    return current, evidence
+
+
+def _check_published(d: date | None, raw: str, source: str | None, now: date, now_label: str
+                     ) -> str | None:
+    if d is None:
+        return f"rejected published {raw!r} ({source}): not a date"
+    if d.toordinal() > now.toordinal() + FUTURE_TOLERANCE_DAYS:
+        return (f"rejected published {raw} ({source}): after {now_label} {now.isoformat()} "
+                "(a date in the future)")
+    if d < EARLIEST_PLAUSIBLE:
+        return (f"rejected published {raw} ({source}): before {EARLIEST_PLAUSIBLE.isoformat()}, "
+                "usually a parser default (EARLIEST_PLAUSIBLE)")
+    return None
+
+
+def annotate(article: Article, options: Any = None,
+             extra: Iterable[tuple[str, list[tuple[int, int]]]] = ()) -> Article:
+    """The dates stage: validate the publication date (or take it from the URL), find
+    temporal expressions, infer a publication range when there is no date, resolve the
+    expressions and date the quotes. Pure: returns a new Article."""
+    now, now_label = _reference_now(article, options)
+    published, source = article.published, article.published_source
+    notes: list[str] = []
+    refs = _refs(article) + _dateparser_refs(article.text or "", article.lang)
+    if published:
+        reason = _check_published(_parse_day(published), published, source, now, now_label)
+        if reason:
+            notes.append(reason)
+            published = source = None
+    if not published:
+        from_url = publication_from_url(article.url)
+        if from_url:
+            reason = _check_published(_parse_day(from_url), from_url, "url", now, now_label)
+            if reason:
+                notes.append(reason)
+            else:
+                published, source = from_url, "url"
+    if published:
+        p = _parse_day(published).toordinal()  # type: ignore[union-attr]
+        windows = [(p, p)]
+        rng = DateRange(published[:10], published[:10],
+                        notes + [f"published {published[:10]} from {source or 'metadata'}"])
+        text_windows, _ev = candidate_windows(article, options, refs=refs)
+        if text_windows and not _intersect(windows, text_windows):
+            rng.evidence.append("note: the text's own date evidence points to "
+                                f"{_describe(text_windows)}")
+        basis = f"the publication date {published[:10]}"
+    else:
+        windows, evidence = candidate_windows(article, options, extra, refs=refs)
+        if windows:
+            rng = DateRange(_iso(windows[0][0]), _iso(windows[-1][1]), notes + evidence)
+            basis = f"the inferred publication range {rng.earliest}..{rng.latest}"
+        else:
+            rng = DateRange(None, None, notes + evidence)
+            basis = "no publication date"
+    times = []
+    for r in refs:
+        lo, hi = _resolve(r, windows)
+        times.append(TimeExpr(start=r.start, end=r.end, text=r.text, kind=r.kind,
+                              earliest=_iso(lo) if lo is not None else None,
+                              latest=_iso(hi) if hi is not None else None,
+                              method=_method(r)))
+    quotes = []
+    for q in article.quotes:
+        said = _said_on(article, q, times, basis)
+        quotes.append(replace(q, said_on=said) if said is not None else q)
+    return replace(article, published=published, published_source=source,
+                   published_range=rng, times=times, quotes=quotes)
+
+
+# --------------------------------------------------------------------- corpus stage
+
+def _story_mates(store, article_id: str) -> list[tuple[str, str]]:
+    """(story id, mate article id) for every story the article belongs to."""
+    if not store.has_table("story_articles"):
+        return []
+    cols = {r[1] for r in store.conn.execute("PRAGMA table_info(story_articles)")}
+    sid = "story_id" if "story_id" in cols else None
+    if sid is None or "article_id" not in cols:
+        return []
+    rows = store.conn.execute(
+        f"SELECT b.{sid} AS story, b.article_id AS mate FROM story_articles a "
+        f"JOIN story_articles b ON a.{sid} = b.{sid} "
+        "WHERE a.article_id = ? AND b.article_id != ?", (article_id, article_id)).fetchall()
+    return [(r["story"], r["mate"]) for r in rows]
+
+
+def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
+    """Let story-mates choose between the candidate years an undated article's text
+    leaves open: keep the windows within `STORY_SPREAD_DAYS` of a mate that is dated to
+    within `STORY_ANCHOR_MAX_DAYS`. Cost: the changed articles and their story-mates."""
+    affected = set(changed)
+    for aid in changed:
+        affected.update(m for _s, m in _story_mates(store, aid))
+    refined = 0
+    for aid in sorted(affected):
+        row = store.conn.execute("SELECT published FROM articles WHERE id = ?", (aid,)).fetchone()
+        if row is None or row["published"]:
+            continue
+        art = store.get_article(aid)
+        windows, _ev = candidate_windows(art, options)
+        if len(windows) < 2:
+            continue
+        anchors = []
+        for story, mate in _story_mates(store, aid):
+            r = store.conn.execute("SELECT published, range_earliest, range_latest FROM articles "
+                                   "WHERE id = ?", (mate,)).fetchone()
+            lo = _parse_day(r["published"]) or _parse_day(r["range_earliest"])
+            hi = _parse_day(r["published"]) or _parse_day(r["range_latest"])
+            if lo and hi and (hi - lo).days <= STORY_ANCHOR_MAX_DAYS:
+                anchors.append((story, mate, lo.toordinal(), hi.toordinal()))
+        if not anchors:
+            continue
+        near = _norm((lo - STORY_SPREAD_DAYS, hi + STORY_SPREAD_DAYS) for *_x, lo, hi in anchors)
+        keep = [w for w in windows if _intersect([w], near)]
+        if not keep or keep == windows:
+            continue
+        names = ", ".join(f"{m} ({_iso(lo)}..{_iso(hi)})" for _s, m, lo, hi in anchors[:5])
+        reason = (f"story {anchors[0][0]}: articles of one story appear within "
+                  f"{STORY_SPREAD_DAYS} days of one another (STORY_SPREAD_DAYS); dated "
+                  f"story-mates {names} select {_describe(keep)} among the text's candidates")
+        new = annotate(art, options, extra=[(reason, [(keep[0][0], keep[-1][1])])])
+        old = art.published_range
+        if old is not None and (old.earliest, old.latest, old.evidence) == (
+                new.published_range.earliest, new.published_range.latest,
+                new.published_range.evidence):
+            continue
+        _write_dates(store, new)
+        refined += 1
+    return {"dates_refined": refined}
+
+
+def _write_dates(store, a: Article) -> None:
+    import json
+    rng = a.published_range
+    with store.transaction() as c:
+        c.execute("UPDATE articles SET range_earliest = ?, range_latest = ?, range_evidence = ? "
+                  "WHERE id = ?", (rng.earliest if rng else None, rng.latest if rng else None,
+                                   json.dumps(rng.evidence if rng else [], ensure_ascii=False),
+                                   a.id))
+        for i, t in enumerate(a.times):
+            c.execute('UPDATE times SET earliest = ?, latest = ? WHERE article_id = ? AND idx = ?',
+                      (t.earliest, t.latest, a.id, i))
+        for i, q in enumerate(a.quotes):
+            s = q.said_on
+            c.execute("UPDATE quotes SET said_on_earliest = ?, said_on_latest = ?, "
+                      "said_on_evidence = ? WHERE article_id = ? AND idx = ?",
+                      (s.earliest if s else None, s.latest if s else None,
+                       json.dumps(s.evidence, ensure_ascii=False) if s else None, a.id, i))

@@ -1,0 +1,486 @@
+"""Internal helper of `newstrace.dates`: finding temporal expressions in text.
+
+Not a stable API. Languages are *data*: each entry of `LANGS` lists month and weekday
+names, relative words, parts of periods, modifiers, future cues and the surface templates
+that combine them. `find_refs(text, lang)` turns matches into `Ref` objects that say what
+the expression denotes (a fixed day or period, a month/day that repeats every year, or an
+offset from the publication date); `newstrace.dates` turns those into constraints and
+dates. Adding a language means adding a table here, not code.
+
+Template placeholders: ``{WD}`` weekday, ``{D}`` day of month, ``{M}`` month, ``{Y}`` year,
+``{PART}`` part of a month, ``{YPART}`` part of a year, ``{MOD}``/``{MOD2}`` weekday
+modifiers (last/this/next), ``{REL}`` relative words and phrases, ``{N}`` a number,
+``{UNIT}`` a unit (day, week, month, year), ``{YPREP}`` prepositions allowed before a
+bare year, ``{MPREP}`` prepositions allowed before a bare month name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from . import resources
+
+__all__ = ["LANGS", "Ref", "find_refs"]
+
+# Parts of a month as day ranges; parts of a year as month ranges.
+_EARLY, _MID, _LATE, _WHOLE = (1, 10), (11, 20), (21, 31), (1, 31)
+_YEARLY, _YMID, _YLATE = (1, 4), (5, 8), (9, 12)
+
+_EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1, "a few": 3, "several": 3}
+
+LANGS: dict[str, dict] = {
+    "en": {
+        "case_sensitive": True,
+        "months": {"January": 1, "February": 2, "March": 3, "April": 4, "May": 5,
+                   "June": 6, "July": 7, "August": 8, "September": 9, "October": 10,
+                   "November": 11, "December": 12, "Jan.": 1, "Feb.": 2, "Mar.": 3,
+                   "Apr.": 4, "Aug.": 8, "Sept.": 9, "Sep.": 9, "Oct.": 10, "Nov.": 11,
+                   "Dec.": 12},
+        "weekdays": {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3,
+                     "Friday": 4, "Saturday": 5, "Sunday": 6},
+        "ord": r"(?:st|nd|rd|th)?",
+        "parts": {"early": _EARLY, "early in": _EARLY, "in early": _EARLY,
+                  "the beginning of": _EARLY, "beginning of": _EARLY, "mid": _MID,
+                  "mid-": _MID, "in mid": _MID, "in mid-": _MID, "the middle of": _MID,
+                  "late": _LATE, "late in": _LATE, "in late": _LATE, "the end of": _LATE,
+                  "end of": _LATE, "earlier in": _WHOLE, "later in": _WHOLE},
+        "yparts": {"early": _YEARLY, "mid": _YMID, "mid-": _YMID, "late": _YLATE,
+                   "the end of": _YLATE, "end of": _YLATE, "the beginning of": _YEARLY},
+        "yprep": ["in", "of", "since", "from", "during", "before", "after", "until",
+                  "by", "throughout"],
+        "mprep": ["in", "since", "from", "during", "until", "before", "after", "last",
+                  "this", "next", "of"],
+        "mods": {"last": "last", "this": "this", "next": "next", "this past": "last",
+                 "this coming": "next", "on": "on", "since": "last", "until": "on",
+                 "by": "on"},
+        "rel": {"the day before yesterday": ("day", -2), "yesterday": ("day", -1),
+                "today": ("day", 0), "tonight": ("day", 0), "this morning": ("day", 0),
+                "this afternoon": ("day", 0), "this evening": ("day", 0),
+                "last night": ("day", -1), "tomorrow": ("day", 1),
+                "the day after tomorrow": ("day", 2),
+                "last week": ("week", -1), "this week": ("week", 0),
+                "earlier this week": ("week", 0), "next week": ("week", 1),
+                "last month": ("month", -1), "this month": ("month", 0),
+                "earlier this month": ("month", 0), "next month": ("month", 1),
+                "last year": ("year", -1), "this year": ("year", 0),
+                "earlier this year": ("year", 0), "next year": ("year", 1)},
+        "units": {"day": "day", "days": "day", "week": "week", "weeks": "week",
+                  "month": "month", "months": "month", "year": "year", "years": "year"},
+        "numbers": _EN_NUM,
+        "future": r"\b(?:will|shall|to be held|scheduled|upcoming|is due to|are due to|"
+                  r"is expected to|are expected to|plans? to|is set to|are set to)\b",
+        "templates": [
+            ("date_y", r"(?:{WD},?\s+)?{M}\s+{D},?\s+{Y}"),
+            ("date_y", r"(?:{WD},?\s+)?(?:the\s+)?{D}\s+(?:of\s+)?{M},?\s+{Y}"),
+            ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+{M}\s+{D}\b"),
+            ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+(?:the\s+)?{D}\s+(?:of\s+)?{M}"),
+            ("month_day", r"{M}\s+{D}\b"),
+            ("month_day", r"\b(?:the\s+)?{D}\s+(?:of\s+)?{M}"),
+            ("month_y", r"(?:{PART}\s*)?{M},?\s+{Y}"),
+            ("part_month", r"\b{PART}\s*{M}"),
+            ("month", r"\b{MPREP}\s+{M}\b"),
+            ("year", r"\b{YPART}[\s-]*{Y}"),
+            ("year", r"\b{YPREP}\s+{Y}"),
+            ("ago", r"\b{N}\s+{UNIT}\s+ago\b"),
+            ("rel", r"\b{REL}\b"),
+            ("weekday", r"(?:{MOD}\s+)?{WD}\b"),
+        ],
+    },
+    "fr": {
+        "case_sensitive": False,
+        "months": {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4,
+                   "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
+                   "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+                   "decembre": 12, "janv.": 1, "févr.": 2, "sept.": 9, "oct.": 10,
+                   "nov.": 11, "déc.": 12},
+        "weekdays": {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
+                     "samedi": 5, "dimanche": 6},
+        "ord": r"(?:er|re|e)?",
+        "parts": {"début": _EARLY, "au début de": _EARLY, "au début du mois de": _EARLY,
+                  "début du mois de": _EARLY, "courant": _WHOLE, "mi-": _MID, "à la mi-": _MID,
+                  "fin": _LATE, "à la fin de": _LATE, "fin du mois de": _LATE,
+                  "à la fin du mois de": _LATE, "plus tôt en": _WHOLE,
+                  "plus tôt au mois de": _WHOLE, "au mois de": _WHOLE},
+        "yparts": {"début": _YEARLY, "début de l'année": _YEARLY, "mi-": _YMID,
+                   "fin": _YLATE, "à la fin de": _YLATE, "au début de": _YEARLY},
+        "yprep": ["en", "de", "depuis", "dès", "avant", "après", "jusqu'en", "durant",
+                  "pendant", "d'ici"],
+        "mprep": ["en", "depuis", "dès", "jusqu'en", "avant", "après"],
+        "mods": {"ce": "this", "le": "on", "dernier": "last", "passé": "last",
+                 "prochain": "next", "depuis": "last", "jusqu'à": "on"},
+        "rel": {"avant-hier": ("day", -2), "hier soir": ("day", -1), "hier": ("day", -1),
+                "aujourd'hui": ("day", 0), "aujourd’hui": ("day", 0), "ce matin": ("day", 0),
+                "ce soir": ("day", 0), "cet après-midi": ("day", 0), "demain": ("day", 1),
+                "après-demain": ("day", 2),
+                "la semaine dernière": ("week", -1), "la semaine passée": ("week", -1),
+                "cette semaine": ("week", 0), "la semaine prochaine": ("week", 1),
+                "le mois dernier": ("month", -1), "le mois passé": ("month", -1),
+                "ce mois-ci": ("month", 0), "le mois prochain": ("month", 1),
+                "l'année dernière": ("year", -1), "l’année dernière": ("year", -1),
+                "l'an dernier": ("year", -1), "l’an dernier": ("year", -1),
+                "l'année passée": ("year", -1), "l’année passée": ("year", -1),
+                "l'an passé": ("year", -1), "l’an passé": ("year", -1),
+                "cette année": ("year", 0), "l'année prochaine": ("year", 1),
+                "l’année prochaine": ("year", 1), "l'an prochain": ("year", 1)},
+        "units": {"jour": "day", "jours": "day", "semaine": "week", "semaines": "week",
+                  "mois": "month", "an": "year", "ans": "year", "année": "year",
+                  "années": "year"},
+        "numbers": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+                    "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+                    "quelques": 3},
+        "future": r"\b(?:aura lieu|se tiendra|sera|seront|devrait|devraient|prévu|prévue|"
+                  r"va|vont|prochaine?s?)\b",
+        "templates": [
+            ("date_y", r"(?:{WD}\s+)?{D}\s+{M}\s+{Y}"),
+            ("date_wd", r"(?:{MOD}\s+)?{WD}\s+{D}\s+{M}"),
+            ("month_day", r"\b{D}\s+{M}"),
+            ("month_y", r"(?:{PART}\s*)?{M}\s+{Y}"),
+            ("part_month", r"\b{PART}\s*{M}"),
+            ("month", r"\b{MPREP}\s+{M}\b"),
+            ("year", r"\b{YPART}[\s-]*{Y}"),
+            ("year", r"\b{YPREP}\s+{Y}"),
+            ("ago", r"\bil y a\s+{N}\s+{UNIT}\b"),
+            ("rel", r"(?<![\w-]){REL}(?![\w-])"),
+            ("weekday", r"(?:{MOD}\s+)?{WD}(?:\s+{MOD2})?\b"),
+        ],
+    },
+    "es": {
+        "case_sensitive": False,
+        "months": {"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5,
+                   "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9,
+                   "octubre": 10, "noviembre": 11, "diciembre": 12},
+        "weekdays": {"lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3,
+                     "viernes": 4, "sábado": 5, "sabado": 5, "domingo": 6},
+        "ord": r"(?:º|°)?",
+        "parts": {"a principios de": _EARLY, "principios de": _EARLY,
+                  "a comienzos de": _EARLY, "comienzos de": _EARLY,
+                  "a inicios de": _EARLY, "a mediados de": _MID, "mediados de": _MID,
+                  "a finales de": _LATE, "finales de": _LATE, "a fines de": _LATE,
+                  "fines de": _LATE, "más temprano en": _WHOLE, "a lo largo de": _WHOLE},
+        "yparts": {"a principios de": _YEARLY, "principios de": _YEARLY,
+                   "a mediados de": _YMID, "mediados de": _YMID, "a finales de": _YLATE,
+                   "finales de": _YLATE, "a fines de": _YLATE, "fines de": _YLATE},
+        "yprep": ["en", "de", "del", "desde", "hasta", "antes de", "después de",
+                  "durante"],
+        "mprep": ["en", "desde", "hasta", "durante"],
+        "mods": {"el": "on", "este": "this", "el pasado": "last", "pasado": "last",
+                 "el próximo": "next", "próximo": "next", "desde el": "last",
+                 "hasta el": "on"},
+        "rel": {"anteayer": ("day", -2), "antier": ("day", -2), "anoche": ("day", -1),
+                "ayer": ("day", -1), "hoy": ("day", 0), "esta mañana": ("day", 0),
+                "esta tarde": ("day", 0), "esta noche": ("day", 0),
+                "pasado mañana": ("day", 2),
+                "la semana pasada": ("week", -1), "esta semana": ("week", 0),
+                "la próxima semana": ("week", 1), "la semana que viene": ("week", 1),
+                "el mes pasado": ("month", -1), "este mes": ("month", 0),
+                "el próximo mes": ("month", 1), "el mes que viene": ("month", 1),
+                "el año pasado": ("year", -1), "este año": ("year", 0),
+                "el próximo año": ("year", 1), "el año que viene": ("year", 1)},
+        # "mañana" alone is "tomorrow", but "la/esta/por la mañana" is "the morning".
+        "rel_guarded": {"mañana": (("day", 1), r"(?:la|esta|por la|de la|cada|una|media)\s+$")},
+        "units": {"día": "day", "días": "day", "semana": "week", "semanas": "week",
+                  "mes": "month", "meses": "month", "año": "year", "años": "year"},
+        "numbers": {"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+                    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+                    "unos": 3, "unas": 3, "varios": 3},
+        "future": r"\b(?:será|serán|tendrá lugar|se celebrará|va a|van a|próxim[oa]s?|"
+                  r"prevé|previsto|prevista)\b",
+        "templates": [
+            ("date_y", r"(?:{WD},?\s+)?{D}\s+de\s+{M}\s+(?:de|del)\s+{Y}"),
+            ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+{D}\s+de\s+{M}"),
+            ("month_day", r"\b{D}\s+de\s+{M}"),
+            ("month_y", r"(?:{PART}\s+)?{M}\s+(?:de|del)\s+{Y}"),
+            ("part_month", r"\b{PART}\s+{M}"),
+            ("month", r"\b{MPREP}\s+{M}\b"),
+            ("year", r"\b{YPART}\s+{Y}"),
+            ("year", r"\b{YPREP}\s+{Y}"),
+            ("ago", r"\bhace\s+{N}\s+{UNIT}\b"),
+            ("rel", r"(?<!\w){REL}(?!\w)"),
+            ("weekday", r"(?:{MOD}\s+)?{WD}(?:\s+{MOD2})?\b"),
+        ],
+    },
+    "de": {
+        "case_sensitive": True,
+        "months": {"Januar": 1, "Jänner": 1, "Februar": 2, "März": 3, "Maerz": 3,
+                   "April": 4, "Mai": 5, "Juni": 6, "Juli": 7, "August": 8,
+                   "September": 9, "Oktober": 10, "November": 11, "Dezember": 12,
+                   "Jan.": 1, "Feb.": 2, "Aug.": 8, "Sept.": 9, "Okt.": 10, "Nov.": 11,
+                   "Dez.": 12},
+        "weekdays": {"Montag": 0, "Dienstag": 1, "Mittwoch": 2, "Donnerstag": 3,
+                     "Freitag": 4, "Samstag": 5, "Sonnabend": 5, "Sonntag": 6},
+        "ord": r"\.",
+        "parts": {"Anfang": _EARLY, "Anfang des": _EARLY, "Mitte": _MID, "Ende": _LATE,
+                  "Ende des": _LATE, "Ende vergangenen": _LATE, "im": _WHOLE,
+                  "Anfang dieses": _EARLY, "früher im": _WHOLE},
+        "yparts": {"Anfang": _YEARLY, "Mitte": _YMID, "Ende": _YLATE},
+        "yprep": ["im Jahr", "im Jahre", "seit", "bis", "vor", "nach", "von", "aus",
+                  "ab", "Jahr"],
+        "mprep": ["im", "seit", "bis", "ab", "Anfang", "Mitte", "Ende"],
+        "mods": {"am": "on", "letzten": "last", "vergangenen": "last", "vorigen": "last",
+                 "am vergangenen": "last", "am letzten": "last", "am vorigen": "last",
+                 "diesen": "this", "am kommenden": "next", "kommenden": "next",
+                 "nächsten": "next", "am nächsten": "next", "seit": "last", "bis": "on"},
+        "rel": {"vorgestern": ("day", -2), "gestern Abend": ("day", -1),
+                "gestern": ("day", -1), "heute": ("day", 0), "heute Morgen": ("day", 0),
+                "übermorgen": ("day", 2),
+                "letzte Woche": ("week", -1), "vergangene Woche": ("week", -1),
+                "vorige Woche": ("week", -1), "in der vergangenen Woche": ("week", -1),
+                "diese Woche": ("week", 0), "nächste Woche": ("week", 1),
+                "kommende Woche": ("week", 1),
+                "letzten Monat": ("month", -1), "vergangenen Monat": ("month", -1),
+                "im vergangenen Monat": ("month", -1), "diesen Monat": ("month", 0),
+                "nächsten Monat": ("month", 1),
+                "letztes Jahr": ("year", -1), "vergangenes Jahr": ("year", -1),
+                "voriges Jahr": ("year", -1), "im vergangenen Jahr": ("year", -1),
+                "im letzten Jahr": ("year", -1), "dieses Jahr": ("year", 0),
+                "in diesem Jahr": ("year", 0), "nächstes Jahr": ("year", 1)},
+        # lower-case "morgen" is "tomorrow"; "Morgen", "am Morgen", "heute morgen" the morning.
+        "rel_guarded": {"morgen": (("day", 1), r"(?:heute|gestern|am|den|jeden|Heute|Gestern)\s+$")},
+        "units": {"Tag": "day", "Tagen": "day", "Woche": "week", "Wochen": "week",
+                  "Monat": "month", "Monaten": "month", "Jahr": "year", "Jahren": "year"},
+        "numbers": {"einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+                    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+                    "wenigen": 3, "einigen": 3},
+        "future": r"\b(?:wird|werden|soll|sollen|kommende[nmrs]?|nächste[nmrs]?|"
+                  r"stattfinden|geplant)\b",
+        "templates": [
+            ("date_y", r"(?:{WD},?\s+)?(?:(?:den|dem)\s+)?{D}\s*{M}\s+{Y}"),
+            ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+(?:(?:den|dem)\s+)?{D}\s*{M}"),
+            ("month_day", r"(?<![\d.]){D}\s*{M}"),
+            ("month_y", r"(?:{PART}\s+)?{M}\s+{Y}"),
+            ("part_month", r"\b{PART}\s+{M}"),
+            ("month", r"\b{MPREP}\s+{M}\b"),
+            ("year", r"\b{YPART}\s+{Y}"),
+            ("year", r"\b{YPREP}\s+{Y}"),
+            ("ago", r"\bvor\s+{N}\s+{UNIT}\b"),
+            ("rel", r"(?<!\w){REL}(?!\w)"),
+            ("weekday", r"(?:{MOD}\s+)?{WD}(?:abend|morgen|nachmittag|vormittag)?\b"),
+        ],
+    },
+}
+
+
+@dataclass(slots=True)
+class Ref:
+    """What one temporal expression denotes.
+
+    Exactly one of these describes the date: ``fixed`` (ordinal day interval, when the
+    year is given), ``yearly`` (month, first day, last day: repeats every year),
+    ``rel`` ((unit, offset) from the publication date: ``("day", -1)`` is yesterday), or
+    ``weekday`` (0 = Monday) with ``mod`` (last, this, next, on). ``yearly`` may also carry
+    ``weekday`` (weekday + day + month). ``rel`` may be combined with ``yearly`` +
+    ``weekday`` ("yesterday, Friday, February 22nd"). ``future`` says the context points
+    forward (scheduled, "next", future tense)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # absolute, weekday_date, month_day, relative, vague
+    lang: str
+    fixed: tuple[int, int] | None = None
+    yearly: tuple[int, int, int] | None = None
+    weekday: int | None = None
+    mod: str | None = None
+    rel: tuple[str, int] | None = None
+    future: bool = False
+    note: str = ""
+
+
+def _alt(words, case_sensitive: bool) -> str:
+    variants: set[str] = set()
+    for w in words:
+        variants.add(w)
+        if case_sensitive:
+            variants.add(w.upper())
+            variants.add(w[:1].upper() + w[1:])
+    ordered = sorted(variants, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in ordered) + ")"
+
+
+def _ci(words) -> str:
+    """Function words (modifiers, parts, prepositions) match in any case, even in the
+    languages whose month and weekday names are matched case-sensitively."""
+    return "(?i:" + _alt(words, False) + ")"
+
+
+def _compile(lang: str) -> list[tuple[str, re.Pattern]]:
+    t = LANGS[lang]
+    cs = t["case_sensitive"]
+    rel_words = list(t["rel"])
+    subs = {
+        "WD": f"(?P<wd>{_alt(t['weekdays'], cs)})",
+        "M": f"(?P<m>{_alt(t['months'], cs)})",
+        "D": rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])){t['ord']}",
+        "Y": r"(?P<y>(?:19|20)\d\d)\b",
+        "PART": f"(?P<part>{_ci(t['parts'])})",
+        "YPART": f"(?P<ypart>{_ci(t['yparts'])})",
+        "MOD": f"(?P<mod>{_ci(t['mods'])})",
+        "MOD2": f"(?P<mod2>{_ci(t['mods'])})",
+        "REL": f"(?P<rel>{_ci(rel_words)})",
+        "N": rf"(?P<n>\d{{1,3}}|{_ci(t['numbers'])})",
+        "UNIT": f"(?P<unit>{_ci(t['units'])})",
+        "YPREP": f"(?:{_ci(t['yprep'])})",
+        "MPREP": f"(?:{_ci(t['mprep'])})",
+    }
+    out = []
+    flags = 0 if cs else re.IGNORECASE
+    for kind, tmpl in t["templates"]:
+        pat = tmpl
+        for k, v in subs.items():
+            pat = pat.replace("{" + k + "}", v)
+        out.append((kind, re.compile(pat, flags)))
+    for word, (_rel, guard) in t.get("rel_guarded", {}).items():
+        out.append(("rel_guarded", re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")))
+    return out
+
+
+def _patterns(lang: str) -> list[tuple[str, re.Pattern]]:
+    return resources.get(f"temporal.patterns.{lang}", lambda: _compile(lang))
+
+
+def _lookup(table: dict, key: str | None):
+    if key is None:
+        return None
+    k = re.sub(r"\s+", " ", key)
+    for cand in (k, k.lower(), k[:1].upper() + k[1:].lower(), k.capitalize()):
+        if cand in table:
+            return table[cand]
+    low = {kk.lower(): v for kk, v in table.items()}
+    return low.get(k.lower())
+
+
+def _month_end(y: int, m: int) -> int:
+    return (date(y + (m == 12), m % 12 + 1, 1).toordinal() - 1) - date(y, m, 1).toordinal() + 1
+
+
+def _ref_from_match(kind: str, mt: re.Match, lang: str, text: str) -> Ref | None:
+    t = LANGS[lang]
+    g = mt.groupdict()
+    s, e = mt.span()
+    wd = _lookup(t["weekdays"], g.get("wd"))
+    mo = _lookup(t["months"], g.get("m"))
+    d = int(g["d"]) if g.get("d") else None
+    y = int(g["y"]) if g.get("y") else None
+    mods = [_lookup(t["mods"], g.get("mod")), _lookup(t["mods"], g.get("mod2"))]
+    mod = next((x for x in mods if x in ("last", "this", "next")), None) or (
+        "on" if any(mods) else None)
+    base = dict(start=s, end=e, text=text[s:e], lang=lang)
+    if kind == "date_y":
+        try:
+            day = date(y, mo, d)
+        except ValueError:
+            return None
+        note = ""
+        if wd is not None and day.weekday() != wd:
+            note = f"weekday does not match {day.isoformat()}"
+        o = day.toordinal()
+        return Ref(kind="absolute", fixed=(o, o), weekday=wd, note=note, **base)
+    if kind in ("date_wd", "month_day"):
+        try:
+            date(2000, mo, d)  # leap year: accepts 29 February
+        except ValueError:
+            return None
+        return Ref(kind="weekday_date" if wd is not None else "month_day",
+                   yearly=(mo, d, d), weekday=wd, mod=mod, **base)
+    if kind == "month_y":
+        lo_d, hi_d = _lookup(t["parts"], g.get("part")) or _WHOLE
+        hi_d = min(hi_d, _month_end(y, mo))
+        lo = date(y, mo, lo_d).toordinal()
+        return Ref(kind="absolute" if (lo_d, hi_d) == (1, _month_end(y, mo)) else "vague",
+                   fixed=(lo, date(y, mo, hi_d).toordinal()), **base)
+    if kind in ("part_month", "month"):
+        lo_d, hi_d = (_lookup(t["parts"], g.get("part")) or _WHOLE) if kind == "part_month" \
+            else _WHOLE
+        return Ref(kind="vague", yearly=(mo, lo_d, hi_d), **base)
+    if kind == "year":
+        m_lo, m_hi = _lookup(t["yparts"], g.get("ypart")) or (1, 12)
+        lo = date(y, m_lo, 1).toordinal()
+        hi = date(y, m_hi, _month_end(y, m_hi)).toordinal()
+        return Ref(kind="absolute" if (m_lo, m_hi) == (1, 12) else "vague",
+                   fixed=(lo, hi), **base)
+    if kind == "ago":
+        n = g["n"]
+        num = int(n) if n.isdigit() else _lookup(t["numbers"], n)
+        unit = _lookup(t["units"], g["unit"])
+        if num is None or unit is None:
+            return None
+        return Ref(kind="relative", rel=(unit, -num), **base)
+    if kind == "rel":
+        rel = _lookup(t["rel"], g["rel"])
+        if rel is None:
+            return None
+        return Ref(kind="relative", rel=rel, future=rel[1] > 0, **base)
+    if kind == "rel_guarded":
+        word = text[s:e]
+        rel, guard = t["rel_guarded"][word]
+        if re.search(guard, text[max(0, s - 20):s]):
+            return None
+        return Ref(kind="relative", rel=rel, future=rel[1] > 0, **base)
+    if kind == "weekday":
+        if wd is None:
+            return None
+        return Ref(kind="relative", weekday=wd, mod=mod or "on", future=mod == "next", **base)
+    return None
+
+
+# Separator allowed between a relative day word and a weekday(+date) in apposition:
+# "yesterday, Friday, February 22nd", "hier, vendredi 22 février", "gestern (Freitag)".
+_APPOSITION = re.compile(r"^\s*[,(]?\s*$")
+
+
+def find_refs(text: str, lang: str | None) -> list[Ref]:
+    """All temporal expressions of ``text`` in ``lang`` (rule tables), longest match
+    first, without overlaps, in text order. Unknown languages return []."""
+    if lang not in LANGS:
+        return []
+    found: list[tuple[int, int, int, Ref]] = []
+    for prio, (kind, pat) in enumerate(_patterns(lang)):
+        for mt in pat.finditer(text):
+            ref = _ref_from_match(kind, mt, lang, text)
+            if ref is not None and ref.end > ref.start:
+                found.append((ref.start, -(ref.end - ref.start), prio, ref))
+    # greedy: longest first (ties: template order, then position), no overlaps
+    found.sort(key=lambda x: (x[1], x[2], x[0]))
+    taken: list[Ref] = []
+    for _s, _l, _p, ref in found:
+        if all(ref.end <= r.start or ref.start >= r.end for r in taken):
+            taken.append(ref)
+    taken.sort(key=lambda r: r.start)
+    fut = re.compile(LANGS[lang]["future"], 0 if LANGS[lang]["case_sensitive"] else re.I)
+    merged: list[Ref] = []
+    for ref in taken:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev.rel is not None and prev.rel[0] == "day"
+                and prev.weekday is None and ref.weekday is not None
+                and ref.rel is None and _APPOSITION.match(text[prev.end:ref.start])):
+            # apposition: the relative day and the weekday(+date) name the same day
+            end = ref.end
+            if end < len(text) and text[end] == ")":
+                end += 1
+            merged[-1] = Ref(start=prev.start, end=end, text=text[prev.start:end],
+                             kind=ref.kind,
+                             lang=lang, yearly=ref.yearly, weekday=ref.weekday,
+                             rel=prev.rel, future=prev.future)
+            continue
+        merged.append(ref)
+    for ref in merged:
+        if not ref.future:
+            ref.future = _future_context(text, ref, fut)
+    return merged
+
+
+def _future_context(text: str, ref: Ref, fut: re.Pattern) -> bool:
+    """A future cue shortly before the expression, in the same sentence ("will meet on
+    Friday", "aura lieu le 3 mars"). Cues after the expression usually belong to the next
+    clause, so only the 50 characters before it are read."""
+    lo = max(0, ref.start - 50)
+    before = text[lo:ref.start]
+    # stay in the clause: stop at a sentence end or a quotation mark (the quoted words
+    # have their own tense)
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "),
+              *(before.rfind(c) for c in "\"“”«»„"))
+    if cut >= 0:
+        before = before[cut + 1:]
+    return bool(fut.search(before + " " + ref.text))
