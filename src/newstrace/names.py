@@ -1,0 +1,357 @@
+"""Name matching across spellings, transliterations and scripts (pure functions).
+
+A name is analysed once (`analyze`, cached) into tokens, each with several keys:
+
+- ``ascii``: script-folded lower-case form (Arabic article ``ال`` stripped, ``anyascii``,
+  apostrophes, ʿayn and hamza dropped);
+- ``norm``: JRC-style transliteration rewrites (ou→u, ch/sh/sch→sh, kh→h, dj→j, q/c→k,
+  ph→f, th→t, dh→d, gh→g, w→v, y→i, z→s, x→ks, ei/ie→i) and doubled letters collapsed;
+- ``fold``: ``norm`` with vowel quality folded (e→i, o→u) — Arabic short vowels are
+  written a/e/i/o/u at the transliterator's whim (Qassem/Qassim, Mosleh/Muslih);
+- ``skel``: a consonant skeleton (first letter, then consonants other than h/w/v/y);
+  this is also what Arabic script, written without short vowels, reduces to, so
+  Latin and Arabic forms of one name share it (مصلح → msl, Musleh → msl);
+- ``tail``: ``fold`` without a final -h and final vowel (tāʾ marbūṭa: -a/-ah/-eh/-e).
+
+`match_score(a, b)` aligns tokens one-to-one (greedy, best first) and scores the pair
+by the *weakest* aligned full token, so two names sharing only a given name do not
+match (Qassem Musleh vs Qassem Soleimani). `name_keys` gives the blocking keys used by
+the inverted index of the actors stage.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+__all__ = [
+    "NameInfo",
+    "Token",
+    "acronym_matches",
+    "analyze",
+    "is_acronym",
+    "match_score",
+    "name_keys",
+    "norm_key",
+    "script_of",
+    "token_sim",
+]
+
+# Particles dropped when comparing (kept in display forms).
+PARTICLES = frozenset(
+    "al el ul ad ed ar er as es ash esh at et az ez an en ad-din bin ben ibn ould bint "
+    "van von der den de del della di da dos das du la le les d l y e und and of the".split()
+)
+# Kunya prefixes: joined with the next token ("Abu Mahdi" is one unit).
+KUNYA = frozenset("abu abou abo umm um oum".split())
+# Titles, honorifics and roles dropped when comparing.
+TITLES = frozenset(
+    """mr mrs ms miss dr prof sir lord lady m mme mlle mm monsieur madame herr frau sr sra
+    sheikh shaykh cheikh sheik sayyed sayed sayyid seyyed hajj haj hajji ayatollah imam
+    mullah mufti emir amir king queen prince princess president pres premier minister
+    general gen col colonel maj major capt captain lt lieutenant sgt commander cmdr
+    brigadier marshal admiral senator sen rep gov governor mayor judge rev father pope
+    président général ministre colonel commandant docteur""".split()
+)
+# Generic place designators (Anbar province = Anbar).
+PLACE_WORDS = frozenset(
+    """province governorate district city region county municipality town village
+    provinz gouvernorat région ville provincia regione distrito""".split()
+)
+
+_ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_HEBREW_RE = re.compile(r"[\u0590-\u05FF]")
+_HARAKAT_RE = re.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+_APOS = "'’‘`´ʿʾʼ′ʻ"
+_TOKEN_SPLIT = re.compile(r"[\s\-‐‑–—_/.,;:()\[\]{}\"“”«»·]+")
+_VOWELS = set("aeiou")
+_DERIVATION_SUFFIXES = frozenset("i n an in ian ien iin iina ians is ns ans".split())
+_EXPAND_RE = re.compile(r"^(?:\w{1,4}\.\s*)?(?:[A-Z]\.\s*)+\(([^)]+)\)\s*(.+)$")
+
+_REWRITES = [
+    ("sch", "sh"), ("tch", "sh"), ("tsh", "sh"), ("dj", "j"), ("dzh", "j"), ("zh", "j"),
+    ("ou", "u"), ("oo", "u"), ("ee", "i"), ("kh", "h"), ("gh", "g"), ("ch", "sh"),
+    ("ph", "f"), ("th", "t"), ("dh", "d"), ("ck", "k"), ("q", "k"), ("c", "k"),
+    ("x", "ks"), ("w", "v"), ("y", "i"), ("z", "s"), ("ei", "i"), ("ie", "i"),
+]
+
+
+def script_of(s: str) -> str:
+    """The dominant non-Latin script of a string: ``arabic``, ``hebrew``, ``other``
+    (anything non-ASCII-letter that is not Latin) or ``latin``."""
+    if _ARABIC_RE.search(s):
+        return "arabic"
+    if _HEBREW_RE.search(s):
+        return "hebrew"
+    for ch in s:
+        if ch.isalpha() and ord(ch) > 0x24F:
+            return "other"
+    return "latin"
+
+
+def _fold_arabic(word: str) -> str:
+    w = _HARAKAT_RE.sub("", word)
+    w = w.translate(str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي",
+                                   "ة": "ه", "ؤ": "و", "ئ": "ي", "ء": "", "ع": "", "ک": "ك",
+                                   "ی": "ي", "گ": "ك"}))
+    if len(w) > 3 and w.startswith("ال"):
+        w = w[2:]
+    elif len(w) > 4 and w[0] in "وبفل" and w[1:3] == "ال":  # wa-/bi-/fa-/li- + article
+        w = w[3:]
+    return w
+
+
+def _rewrite(s: str) -> str:
+    for a, b in _REWRITES:
+        if a in s:
+            s = s.replace(a, b)
+    out = []
+    for ch in s:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _fold_vowels(s: str) -> str:
+    return s.replace("e", "i").replace("o", "u")
+
+
+def _skeleton(s: str) -> str:
+    if not s:
+        return ""
+    out = [s[0]]
+    for ch in s[1:]:
+        if ch in _VOWELS or ch in "hwvy":
+            continue
+        if out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _tail(f: str) -> str:
+    t = f[:-1] if f.endswith("h") and len(f) > 3 else f
+    while len(t) > 3 and t[-1] in _VOWELS:
+        t = t[:-1]
+    return t
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    raw: str
+    ascii: str
+    norm: str
+    fold: str
+    skel: str
+    tail: str
+    arabic: bool  # written in a script without short vowels (Arabic, Hebrew)
+    initial: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NameInfo:
+    text: str
+    tokens: tuple[Token, ...]
+    joined: str  # fold of all tokens concatenated (PressTV = Press TV)
+    script: str
+
+
+def _make_token(raw: str) -> Token | None:
+    arabic = bool(_ARABIC_RE.search(raw) or _HEBREW_RE.search(raw))
+    w = _fold_arabic(raw) if arabic else raw
+    a = anyascii(w).lower()
+    a = "".join(ch for ch in a if ch.isalnum())
+    if not a:
+        return None
+    n = _rewrite(a)
+    f = _fold_vowels(n)
+    if arabic:
+        # anyascii renders long vowels as consonant letters (و→w, ي→y): drop them
+        sk = _skeleton(n.replace("v", "").replace("i", ""))
+    else:
+        sk = _skeleton(n)
+    initial = (not arabic) and len(a) == 1
+    return Token(raw, a, n, f, sk, _tail(f), arabic, initial)
+
+
+def norm_key(text: str) -> str:
+    """An exact-lookup key: NFKC, case-folded, accents and apostrophes removed,
+    separators collapsed to one space. Used by gazetteers and alias tables."""
+    s = unicodedata.normalize("NFKC", text).casefold()
+    s = "".join(ch for ch in unicodedata.normalize("NFD", s) if not unicodedata.combining(ch))
+    s = "".join(ch for ch in s if ch not in _APOS)
+    s = _HARAKAT_RE.sub("", s)
+    return " ".join(t for t in _TOKEN_SPLIT.split(s) if t)
+
+
+@lru_cache(maxsize=200_000)
+def analyze(name: str) -> NameInfo:
+    """Tokenise and key a name (cached). Titles, particles and place designators are
+    dropped; "Surname, Given" is reordered; "Abu X" becomes one token."""
+    s = unicodedata.normalize("NFKC", name).strip()
+    m = _EXPAND_RE.match(s)
+    if m:  # "J. (Jacoba) X" -> "Jacoba X"
+        s = m.group(1) + " " + m.group(2)
+    s = re.sub(r"\([^)]*\)", " ", s)  # drop bracketed glosses
+    if s.count(",") == 1:
+        left, right = s.split(",")
+        if 0 < len(right.split()) <= 3 and 0 < len(left.split()) <= 3:
+            s = right + " " + left
+    s = "".join(ch for ch in s if ch not in _APOS)
+    s = re.sub(r"(?<=[a-z])(?:’|')s\b", "", s)
+    parts = [p for p in _TOKEN_SPLIT.split(s) if p]
+    toks: list[Token] = []
+    kunya = False
+    for i, p in enumerate(parts):
+        low = p.lower()
+        if low in KUNYA and i + 1 < len(parts):
+            kunya = True
+            continue
+        if kunya:
+            p = "abu" + p
+            kunya = False
+        elif (low in TITLES and i + 1 < len(parts)) or (low in PARTICLES and len(parts) > 1):
+            continue
+        elif low in PLACE_WORDS and len(parts) > 1:
+            continue
+        t = _make_token(p)
+        if t is not None:
+            toks.append(t)
+    if not toks:  # a name made only of particles or titles: keep what there is
+        toks = [t for t in (_make_token(p) for p in parts) if t is not None]
+    return NameInfo(name, tuple(toks), "".join(t.fold for t in toks), script_of(name))
+
+
+def token_sim(a: Token, b: Token) -> float:
+    """Similarity of two name tokens in [0, 1]."""
+    if a.ascii == b.ascii:
+        return 1.0
+    if a.arabic != b.arabic:
+        # one side written without short vowels: compare consonant skeletons
+        if a.skel == b.skel and len(a.skel) >= 2:
+            return 0.93
+        return 0.95 * JaroWinkler.normalized_similarity(a.skel, b.skel) if a.skel and b.skel else 0.0
+    if a.initial or b.initial:
+        return 0.9 if a.ascii[0] == b.ascii[0] else 0.0
+    if a.norm == b.norm:
+        return 0.97
+    short, long_ = sorted((a.fold, b.fold), key=len)
+    if long_.startswith(short) and long_[len(short):] in _DERIVATION_SUFFIXES:
+        return 0.8  # Iraq/Iraqi, Syria/Syrian: a derived word, not a spelling variant
+    if a.fold == b.fold:
+        return 0.95
+    if a.skel == b.skel and len(a.skel) >= 3:
+        return 0.93
+    if a.tail == b.tail and len(a.tail) >= 3:
+        return 0.9
+    x, y = a.fold, b.fold
+    return max(JaroWinkler.normalized_similarity(x, y), Levenshtein.normalized_similarity(x, y))
+
+
+def _align(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int, float]]:
+    cells = sorted(
+        ((token_sim(x, y), i, j) for i, x in enumerate(ta) for j, y in enumerate(tb)),
+        reverse=True,
+    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for s, i, j in cells:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        out.append((i, j, s))
+        if len(out) == min(len(ta), len(tb)):
+            break
+    return out
+
+
+def match_score(a: str, b: str) -> float:
+    """How likely two names denote the same entity by spelling alone, in [0, 1].
+
+    0.9 and above: transliteration variants (Qassim Muslih ~ Qassem Musleh ~ قاسم مصلح);
+    below 0.8: different names (Qassem Musleh ~ Qassem Soleimani ≈ 0.5). Translations,
+    exonyms and acronyms score low by design: they need alias tables or definitions.
+    """
+    return score_info(analyze(a), analyze(b))
+
+
+def score_info(A: NameInfo, B: NameInfo) -> float:
+    ta, tb = A.tokens, B.tokens
+    if not ta or not tb:
+        return 0.0
+    best = 0.0
+    if len(ta) != len(tb) and A.joined and A.joined == B.joined and len(A.joined) >= 4:
+        best = 0.95  # compounds written apart or together (PressTV / Press TV)
+    al = _align(ta, tb)
+    sims = [s for _, _, s in al]
+    full = [s for i, j, s in al if not (ta[i].initial or tb[j].initial)]
+    mean = sum(sims) / len(sims)
+    weakest = min(full) if full else min(sims)
+    score = min(mean, weakest + 0.05)
+    extra = abs(len(ta) - len(tb))
+    score -= 0.03 * extra
+    if extra and min(len(ta), len(tb)) == 1:
+        score -= 0.08
+    if full == [] and len(sims) == 1:
+        score = min(score, 0.5)  # an initial alone is no evidence
+    return max(best, min(1.0, max(0.0, score)))
+
+
+def name_keys(name: str) -> set[str]:
+    """Blocking keys: per-token consonant skeletons (``t:``) and the skeleton of the
+    whole name written together (``j:``). Two variants of one name share at least one
+    key; keys of very frequent tokens should be capped by the index that uses them."""
+    info = analyze(name)
+    keys = set()
+    for t in info.tokens:
+        if t.initial:
+            continue
+        if t.skel:
+            keys.add("t:" + t.skel)
+        if not t.arabic and t.tail and len(t.tail) >= 3:
+            keys.add("t:" + _skeleton(t.tail))
+    if info.joined:
+        keys.add("j:" + _skeleton(info.joined))
+    return keys
+
+
+_ACRONYM_RE = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&\-]{1,9}$")
+
+
+def is_acronym(text: str) -> bool:
+    """PMU, ISIL, SDF, EIIL, PKK: 2-10 chars, starts upper-case, at least two capitals,
+    mostly upper-case."""
+    t = text.strip(".")
+    if not _ACRONYM_RE.match(t):
+        return False
+    upper = sum(ch.isupper() for ch in t)
+    return upper >= max(2, len([ch for ch in t if ch.isalpha()]) * 0.6)
+
+
+def acronym_matches(short: str, long: str) -> bool:
+    """Schwartz & Hearst (2003): every letter of the short form occurs, in order and
+    right to left, in the long form, and the first one starts a word of the long form.
+    Checked on ASCII-folded text, so "EIIL" ~ "État islamique en Irak et au Levant"."""
+    s = [ch for ch in anyascii(short).lower() if ch.isalnum()]
+    lf = anyascii(long).lower()
+    if len(s) < 2 or not lf:
+        return False
+    si, li = len(s) - 1, len(lf) - 1
+    while si >= 0:
+        ch = s[si]
+        while li >= 0 and (
+            lf[li] != ch or (si == 0 and li > 0 and lf[li - 1].isalnum())
+        ):
+            li -= 1
+        if li < 0:
+            return False
+        si -= 1
+        li -= 1
+    # each word-initial letter of the long form's content words should be used mostly
+    words = [w for w in re.split(r"[\s\-]+", lf) if w and w not in PARTICLES]
+    return len(words) <= len(s) + 3
