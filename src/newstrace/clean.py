@@ -34,7 +34,10 @@ _WORDS = {
                r"required fields are marked|laisser un commentaire|votre adresse (?:e-mail|de messagerie) ne sera pas publiée|"
                r"deja un comentario|dejar un comentario|tu dirección de correo electrónico no será publicada|"
                r"kommentar (?:schreiben|hinterlassen)|ihre e-mail-adresse wird nicht veröffentlicht|"
-               r"\d+\s+comments?|commentaires?\s*\(\d+\)",
+               r"\d+\s+comments?|commentaires?\s*\(\d+\)|"
+               r"(?:you )?must be logged in to (?:post a )?comment|log in to (?:post a )?comment|"
+               r"connectez-vous pour commenter|vous devez être connecté|debes iniciar sesión|"
+               r"inicia sesión para comentar|sie müssen (?:angemeldet|eingeloggt) sein",
     "top": r"back to top|retour en haut|haut de page|volver arriba|ir arriba|nach oben|torna su",
     "ad": r"advertisement|advertising|sponsored(?: content)?|publicité|publicidad|anuncio|werbung|anzeige|pubblicità",
     "share": r"share(?: this)?(?: article| on \w+)?|partager(?: sur \w+)?|compartir(?: en \w+)?|teilen|tweet|"
@@ -65,6 +68,19 @@ _PROMPT_ANYWHERE = re.compile(
     r"\b(?:" + "|".join(_WORDS[k] for k in ("subscribe", "comment", "cookies", "updates")) + r")\b",
     re.IGNORECASE,
 )
+# Copyright footers ("© Info-Levant – Tous droits réservés", "Copyright 2021 Daily Star").
+_RIGHTS_LINE = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+# Section mastheads ("L'Écho des Deux Rives – Rubrique International", "Sección: Mundo").
+_SECTION = re.compile(r"\b(?:rubrique|section|sección|secci[oó]n|rubrik|ressort|rubrica)\b", re.IGNORECASE)
+# Share bars ("Partager : Facebook | X | WhatsApp").
+_SHARE_BAR = re.compile(r"^\W*(?:" + _WORDS["share"] + r")\s*:", re.IGNORECASE)
+# Newsletter prompts that name no newsletter ("Get the Ledger's morning briefing in your
+# inbox", "Recibe cada mañana las noticias ...", "Recevez chaque jour nos infos").
+_INBOX = re.compile(r"\b(?:inbox|in your mailbox|boîte (?:de réception|mail|aux lettres)|bandeja de entrada|"
+                    r"postfach|posteingang)\b", re.IGNORECASE)
+_RECEIVE_NEWS = re.compile(
+    r"^\W*(?:get|receive|recevez|recibe|reciba|erhalten sie|ricevi)\b.*\b(?:news|briefing|updates|headlines|"
+    r"actualités|infos|informations|noticias|titulares|nachrichten|notizie)\b", re.IGNORECASE)
 _TAG_PREFIX = re.compile(r"^\W*(?:" + _WORDS["tags"] + r")\s*[:：]", re.IGNORECASE)
 # Share counters and view counts: only numbers and separators ("0 1,856", "12 shares").
 _COUNTER_LINE = re.compile(
@@ -105,6 +121,14 @@ def is_boilerplate(line: str) -> str | None:
         return "marker"
     if _TAG_PREFIX.match(s) and len(words) <= 20:
         return "tags"
+    if _RIGHTS_LINE.match(s) and len(words) <= 20:
+        return "rights"
+    if _SHARE_BAR.match(s) and len(words) <= 12:
+        return "share"
+    if len(words) <= 10 and _SECTION.search(s) and not re.search(r"[.!?]$", s):
+        return "category"
+    if len(words) <= PROMPT_MAX_WORDS and (_INBOX.search(s) or _RECEIVE_NEWS.match(s)):
+        return "prompt"
     if len(words) <= PROMPT_MAX_WORDS and _PROMPT_LINE.match(s):
         return "prompt"
     if len(words) <= PROMPT_MAX_WORDS and _PROMPT_ANYWHERE.search(s) and not s.rstrip().endswith(("”", '"', "»")):
@@ -133,6 +157,16 @@ def normalize_text(s: str) -> str:
     s = _CONTROL.sub("", s)
     s = s.replace("\u00a0", " ").replace("\u202f", " ")
     return unicodedata.normalize("NFC", s)
+
+
+def _is_section_label(line: str) -> bool:
+    """A short label above the article ("Internacional", "World News"): one to three
+    capitalised words, no digits, no sentence punctuation. Only looked for before the
+    first line of prose."""
+    words = line.split()
+    return (1 <= len(words) <= 3 and not re.search(r"[\d.!?:;,\"“”«»()]", line)
+            and all(w[0].isupper() or w.lower() in {"&", "and", "et", "y", "und"} for w in words)
+            and line.upper() != line)
 
 
 def _same_title(line: str, title: str, raw_title: str | None) -> bool:
@@ -170,6 +204,7 @@ def clean(article: Article, options: "PipelineOptions") -> Article:
     # repetition rule would eat the article, so it is not applied.
     use_repetition = bool(rep_hits) and len(rep_hits) <= max(2, nonempty // 2)
     first_content_seen = False
+    in_header = True  # before the first line of prose
     for ln in lines:
         if not ln:
             keep.append(None)
@@ -177,6 +212,11 @@ def clean(article: Article, options: "PipelineOptions") -> Article:
         if is_boilerplate(ln) or (use_repetition and line_key(ln) in repeated and len(ln.split()) <= 40):
             removed.append(ln)
             continue
+        if in_header and _is_section_label(ln) and not (title and _same_title(ln, title, raw_title)):
+            removed.append(ln)
+            continue
+        if len(ln.split()) >= 8:
+            in_header = False
         if not first_content_seen:
             first_content_seen = True
             if title and _same_title(ln, title, raw_title):

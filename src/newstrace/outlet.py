@@ -1,6 +1,7 @@
 """The outlet of an article: from metadata, the URL host, a title suffix
-("… - Islamic Invitation Turkey") or a dateline ("TEHRAN (Tasnim) –"). Null when none of
-these says it: the outlet is never guessed from the body at large. ``outlet_source``
+("… - Islamic Invitation Turkey"), a dateline ("TEHRAN (Tasnim) –"), or page furniture
+that names the publisher (a copyright footer "© Info-Levant", a section masthead
+"L'Écho des Deux Rives – Rubrique International"). Null when none of these says it: the outlet is never guessed from the body at large. ``outlet_source``
 records which signal was used; a title suffix is removed from the title (the original is
 kept in ``meta["raw_title"]``).
 """
@@ -69,14 +70,50 @@ def outlet_from_title(title: str | None) -> tuple[str, str] | None:
 
 
 def outlet_from_dateline(text: str) -> str | None:
-    first = text.lstrip().split("\n", 1)[0][:160]
-    m = _DATELINE.match(first)
-    if not m:
-        return None
-    outlet = m.group("outlet").strip()
-    if not outlet or _NOT_OUTLET.match(outlet):
-        return None
-    return outlet
+    """The outlet in a dateline on the first line of prose (page furniture such as
+    category lines above it is skipped)."""
+    from .clean import is_boilerplate
+
+    seen = 0
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line or is_boilerplate(line):
+            continue
+        m = _DATELINE.match(line[:160])
+        if m:
+            outlet = m.group("outlet").strip()
+            return None if _NOT_OUTLET.match(outlet) else outlet
+        seen += 1
+        if len(line.split()) >= 8 or seen >= 3:
+            return None
+    return None
+
+
+# "© Info-Levant – Tous droits réservés", "Copyright 2021 The Daily Star. All rights reserved."
+_COPYRIGHT = re.compile(
+    r"^\W{0,3}(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<outlet>[^–—|.\d\s][^–—|]{1,50}?)"
+    r"\s*(?:[–—|.-]\s*(?:all rights reserved|tous droits réservés|todos los derechos reservados|"
+    r"alle rechte vorbehalten)\.?)?\s*$", re.IGNORECASE)
+# "L'Écho des Deux Rives – Rubrique International"
+_MASTHEAD = re.compile(
+    r"^(?P<outlet>[A-Z\u00C0-\u00DE][^–—|]{1,50}?)\s*[–—|-]\s*(?:rubrique|section|sección|rubrik|ressort)\b",
+    re.IGNORECASE)
+
+
+def outlet_from_furniture(lines: list[str]) -> tuple[str, str] | None:
+    """(outlet, signal) from a copyright footer or a section masthead: page furniture
+    that names the publisher, not the body of the article."""
+    for line in lines:
+        line = line.strip()
+        m = _COPYRIGHT.match(line)
+        if m:
+            name = m.group("outlet").strip(" .")
+            if name and not re.fullmatch(r"(?i)all rights reserved|tous droits réservés", name):
+                return name, "copyright"
+        m = _MASTHEAD.match(line)
+        if m:
+            return m.group("outlet").strip(), "masthead"
+    return None
 
 
 def detect_outlet(article: Article, options: "PipelineOptions | None" = None) -> Article:
@@ -98,4 +135,11 @@ def detect_outlet(article: Article, options: "PipelineOptions | None" = None) ->
     dl = outlet_from_dateline(article.raw_text)
     if dl:
         article.outlet, article.outlet_source = dl, "dateline"
+        return article
+    from .clean import is_boilerplate
+
+    furniture = [ln for ln in article.raw_text.split("\n") if ln.strip() and is_boilerplate(ln)]
+    found = outlet_from_furniture(furniture)
+    if found:
+        article.outlet, article.outlet_source = found
     return article

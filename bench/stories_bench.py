@@ -1,0 +1,111 @@
+"""Story-stage throughput as the corpus grows (cost per article must stay flat).
+
+    python bench/stories_bench.py [--sizes 1000,10000,100000] [--encoder none]
+
+Synthetic articles are generated from the texts in examples/demo (or the seed corpus when
+the demo is absent) with perturbations: words dropped and shuffled within sentences,
+numbers changed, a random "event" tag of rare words added, dates spread at ~150 articles a
+day. They are stored directly (no per-article stages) and fed to ``stories.update`` in
+batches of 1,000, as a stream would be. For each size the figure is articles/s of the
+story stage on the **last** batch, i.e. with the full corpus already clustered.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src"))
+
+from newstrace import stories  # noqa: E402
+from newstrace.records import Article  # noqa: E402
+from newstrace.store import Store  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [ROOT / "examples" / "demo", ROOT.parent / "shared" / "corpus" / "seeds"]
+BATCH = 1000
+PER_DAY = 150
+
+
+def templates() -> list[str]:
+    for src in SOURCES:
+        files = sorted(p for p in src.rglob("*") if p.suffix in (".txt", ".json", ".jsonl"))
+        texts = []
+        for p in files:
+            raw = p.read_text(encoding="utf-8", errors="replace")
+            if p.suffix == ".txt":
+                texts.append(raw)
+            else:
+                for line in raw.splitlines():
+                    try:
+                        obj = json.loads(line)
+                    except json.JSONDecodeError:
+                        continue
+                    if isinstance(obj, dict) and obj.get("text"):
+                        texts.append(obj["text"])
+        if texts:
+            return texts
+    raise SystemExit("no template texts found")
+
+
+def synth(k: int, tpls: list[str], rng: random.Random) -> Article:
+    base = tpls[k % len(tpls)]
+    words = base.split()
+    event = " ".join(hashlib.blake2b(f"{k // 5}-{i}".encode(), digest_size=3).hexdigest().capitalize()
+                     for i in range(3))  # ~5 articles share an event tag
+    ev = random.Random(k // 5)  # event-specific vocabulary shared by ~5 articles
+    vocab = [hashlib.blake2b(f"w{k // 5}-{i}".encode(), digest_size=4).hexdigest() for i in range(40)]
+    keep = [w for w in words if rng.random() > 0.5] + [ev.choice(vocab) for _ in range(60)]
+    for i in range(0, len(keep) - 8, 8):
+        seg = keep[i:i + 8]
+        rng.shuffle(seg)
+        keep[i:i + 8] = seg
+    text = f"{event} reported. " + " ".join(str(rng.randint(10, 9999)) if w.isdigit() else w for w in keep)
+    day = date(2020, 1, 1) + timedelta(days=k // PER_DAY)
+    return Article(id=f"b{k:07d}", text=text, title=f"{event}: {' '.join(keep[:6])}", lang="en",
+                   published=day.isoformat(), content_hash=str(k))
+
+
+def run(size: int, encoder: str, tpls: list[str]) -> dict:
+    rng = random.Random(size)
+    opts = type("O", (), {"use_models": encoder != "none", "encoder": encoder})()
+    with tempfile.TemporaryDirectory() as tmp:
+        st = Store(Path(tmp) / "bench.db")
+        last_rate, first_rate = None, None
+        t_total = 0.0
+        for start in range(0, size, BATCH):
+            ids = []
+            with st.transaction():
+                for k in range(start, min(size, start + BATCH)):
+                    a = synth(k, tpls, rng)
+                    st.upsert_article(a)
+                    ids.append(a.id)
+            t0 = time.perf_counter()
+            stories.update(st, ids, opts)
+            dt = time.perf_counter() - t0
+            t_total += dt
+            rate = len(ids) / dt
+            first_rate = first_rate or rate
+            last_rate = rate
+        n_stories = st.conn.execute("SELECT count(*) FROM stories WHERE status='active'").fetchone()[0]
+        st.close()
+    return {"articles": size, "encoder": encoder, "first_batch_per_s": round(first_rate, 1),
+            "last_batch_per_s": round(last_rate, 1), "overall_per_s": round(size / t_total, 1),
+            "stories": n_stories}
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--encoder", default="none")
+    a = ap.parse_args()
+    tpls = templates()
+    for n in (int(x) for x in a.sizes.split(",")):
+        print(json.dumps(run(n, a.encoder, tpls)), flush=True)

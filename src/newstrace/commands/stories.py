@@ -1,0 +1,190 @@
+"""CLI: `stories`, `story ID`, `narratives`, `export stories|narratives|reuse`,
+`eval stories --gold FILE`."""
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..errors import NewstraceError
+
+db_option = click.option("--db", default="newstrace.db", show_default=True,
+                         type=click.Path(dir_okay=False), help="The newstrace database file.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+
+
+def _open(db: str):
+    from ..store import Store
+
+    try:
+        return Store(db, create=False)
+    except NewstraceError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+@click.command(name="stories")
+@db_option
+@click.option("--lang", help="Only stories with an article in this language.")
+@click.option("--outlet", help="Only stories with an article from this outlet.")
+@click.option("--actor", help="Only stories mentioning this actor (id or exact name).")
+@click.option("--since", help="Only stories last seen on or after this ISO date.")
+@click.option("--until", help="Only stories first seen on or before this ISO date.")
+@json_option
+def stories_cmd(db, lang, outlet, actor, since, until, as_json) -> None:
+    """List stories: label, size, languages, outlets, first/last seen."""
+    from .. import stories
+
+    store = _open(db)
+    try:
+        rows = stories.list_stories(store, lang=lang, outlet=outlet, actor=actor, since=since, until=until)
+    except NewstraceError as e:
+        raise click.ClickException(str(e)) from None
+    finally:
+        store.close()
+    if as_json:
+        _echo_json(rows)
+        return
+    for r in rows:
+        span = f"{r['first_seen'] or '?'}..{r['last_seen'] or '?'}"
+        click.echo(f"{r['id']}  {r['size']:>3} art  {','.join(r['langs']):<8} {span:<22} {r['label']}")
+        if r["outlets"]:
+            click.echo(f"{'':13}outlets: {', '.join(r['outlets'])}")
+    click.echo(f"{len(rows)} stories")
+
+
+@click.command(name="story")
+@click.argument("story_id")
+@db_option
+@json_option
+def story_cmd(story_id, db, as_json) -> None:
+    """Show one story: articles by language and date, actors, quotes, reuse links."""
+    from .. import stories
+
+    store = _open(db)
+    try:
+        s = stories.get_story(store, story_id)
+    except NewstraceError as e:
+        raise click.ClickException(str(e)) from None
+    finally:
+        store.close()
+    if as_json:
+        _echo_json(s)
+        return
+    click.echo(f"{s['id']}: {s['label']}")
+    click.echo(f"  {s['size']} articles, {', '.join(s['langs'])}; {s['first_seen'] or '?'}..{s['last_seen'] or '?'}"
+               f"; method {s['method']}")
+    for lang, arts in s["by_lang"].items():
+        click.echo(f"  [{lang}]")
+        for a in arts:
+            when = a["published"] or ("~" + "..".join(x or "?" for x in a["published_range"])
+                                      if a["published_range"] else "undated")
+            click.echo(f"    {a['id']}  {when}  {a['outlet'] or '-'}  {a['title'] or ''}")
+    if s["actors"]:
+        click.echo("  actors: " + "; ".join(
+            f"{a['name']} ({len(a['articles'])})" for a in s["actors"][:12]))
+    for q in s["quotes"][:20]:
+        who = q["speaker"] or "?"
+        click.echo(f"  quote {q['id']} [{q['start']}:{q['end']}] {who}: {q['text'][:100]}")
+    for r in s["reuse"]:
+        click.echo(f"  reuse {r['a']} ~ {r['b']} {r['method']} sim={r['similarity']} "
+                   f"passages={len(r['passages'])} source={r['source_guess'] or '?'}")
+
+
+@click.command(name="narratives")
+@db_option
+@json_option
+def narratives_cmd(db, as_json) -> None:
+    """List narratives: stories linked across time by key actors and a recurring claim."""
+    from .. import narratives
+
+    store = _open(db)
+    try:
+        rows = narratives.list_narratives(store)
+    finally:
+        store.close()
+    if as_json:
+        _echo_json(rows)
+        return
+    for r in rows:
+        click.echo(f"{r['id']}  {len(r['stories'])} stories  {r['first_seen'] or '?'}..{r['last_seen'] or '?'}"
+                   f"  {r['label']}")
+    click.echo(f"{len(rows)} narratives")
+
+
+@click.command(name="stories")
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="seeds.gold.json-format file (its 'stories' key) or JSONL with id and story.")
+@db_option
+@json_option
+def eval_stories_cmd(gold, db, as_json) -> None:
+    """B-cubed and pairwise P/R/F1 of the stories, overall, monolingual and cross-lingual."""
+    from ..storyeval import evaluate, load_gold
+
+    try:
+        g = load_gold(gold)
+    except NewstraceError as e:
+        raise click.ClickException(str(e)) from None
+    store = _open(db)
+    try:
+        system = {r[0]: r[1] for r in store.conn.execute("SELECT article_id, story_id FROM story_articles")}
+        langs = {r[0]: r[1] for r in store.conn.execute("SELECT id, lang FROM articles")}
+    finally:
+        store.close()
+    res = evaluate(system, g, langs)
+    if as_json:
+        _echo_json(res)
+        return
+    click.echo(f"articles scored: {res['articles_scored']}  clusters: {res['clusters_system']} "
+               f"system / {res['clusters_gold']} gold")
+    for scope in ("all", "mono", "cross"):
+        b, p = res[scope]["bcubed"], res[scope]["pairwise"]
+        click.echo(f"{scope:<6} B-cubed P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}   "
+                   f"pairwise P {p['precision']:.3f} R {p['recall']:.3f} F1 {p['f1']:.3f}")
+    if res["gold_missing_from_db"]:
+        click.echo(f"gold articles not in the database: {len(res['gold_missing_from_db'])}")
+
+
+def _export(kind: str, module: str, help_text: str):
+    @click.command(name=kind, help=help_text)
+    @db_option
+    @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+    @click.option("--out", type=click.Path(dir_okay=False), help="Write to this file (default stdout).")
+    def cmd(db: str, fmt: str, out: str | None) -> None:
+        import importlib
+        import sys
+
+        from ..export import write_rows
+
+        mod = importlib.import_module(module)
+        store = _open(db)
+        fh = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
+        try:
+            n = write_rows(mod.export_rows(store), fmt, fh)
+        except NewstraceError as e:
+            raise click.ClickException(str(e)) from None
+        finally:
+            store.close()
+            if out:
+                fh.close()
+        if out:
+            click.echo(f"wrote {n} {kind} to {out}", err=True)
+
+    return cmd
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(stories_cmd)
+    cli.add_command(story_cmd)
+    cli.add_command(narratives_cmd)
+    exp = cli.commands["export"]
+    exp.add_command(_export("stories", "newstrace.stories",
+                            "Stories: id, label, articles [ids], langs, first_seen, last_seen."))
+    exp.add_command(_export("narratives", "newstrace.narratives",
+                            "Narratives: id, label, stories [ids], articles [ids], actors [ids]."))
+    exp.add_command(_export("reuse", "newstrace.reuse",
+                            "Reuse: a, b, similarity, passages [{a_start, a_end, b_start, b_end}]."))
+    cli.commands["eval"].add_command(eval_stories_cmd)

@@ -1,0 +1,353 @@
+"""Narratives: stories linked across time by shared key actors and a recurring claim.
+
+Corpus stage ``update(store, changed, options)`` (after stories):
+
+1. Claim sentences of each changed article: sentences holding a quote, a reporting cue or
+   an accusation verb (small multilingual lexicon), at most ``MAX_CLAIMS`` per article.
+   Each claim keeps its span, its actors (mention actor ids, else a spelling-tolerant key)
+   and, on the encoder path, its vector (``narrative_claims``).
+2. Each touched story is compared with other stories that share a key actor (an inverted
+   index, ``narrative_keys``; no time window): two stories are linked when they share at
+   least ``MIN_SHARED_ACTORS`` key actors **and** a recurring claim: a claim pair with
+   encoder cosine >= ``CLAIM_COS`` or, model-free, with content-word overlap >=
+   ``CLAIM_OVERLAP`` and a shared actor. Links are stored with their evidence.
+3. A narrative is a connected component of linked stories (>= 2 stories). Its id derives
+   from its earliest story; its label is its key actors plus its most frequent claim words.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from typing import Any, Iterable
+
+import numpy as np
+
+from . import encoders
+from .reuse import name_key
+
+__all__ = ["MIGRATIONS", "claim_sentences", "export_rows", "get_narrative", "list_narratives", "update"]
+
+MAX_CLAIMS = 20
+KEY_ACTORS = 8
+MIN_SHARED_ACTORS = 2
+CLAIM_COS = 0.6
+CLAIM_OVERLAP = 0.25
+
+MIGRATIONS = [
+    (
+        "narratives_001_tables",
+        """
+        CREATE TABLE narrative_claims (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL, start INTEGER, "end" INTEGER, text TEXT,
+            actors TEXT, words TEXT, vec BLOB, method TEXT,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE TABLE narrative_keys (key TEXT NOT NULL, story_id TEXT NOT NULL, PRIMARY KEY (key, story_id));
+        CREATE INDEX narrative_keys_story ON narrative_keys(story_id);
+        CREATE TABLE narrative_links (
+            a TEXT NOT NULL, b TEXT NOT NULL, score REAL, evidence TEXT, PRIMARY KEY (a, b)
+        );
+        CREATE TABLE narratives (
+            id TEXT PRIMARY KEY, label TEXT, first_seen TEXT, last_seen TEXT,
+            actors TEXT, claims TEXT, method TEXT, updated_at TEXT
+        );
+        CREATE TABLE narrative_stories (
+            narrative_id TEXT NOT NULL, story_id TEXT NOT NULL, PRIMARY KEY (narrative_id, story_id)
+        );
+        CREATE INDEX narrative_stories_story ON narrative_stories(story_id);
+        """,
+    ),
+]
+
+# Reporting and accusation cues (stems, lowercase). Reporting cues mark claims; accusation
+# verbs mark the claims narratives are made of. Languages: en, fr, de, es, it, pt, pl, tr.
+_CUES = re.compile(
+    r"\b(said|says|say|told|claim\w*|accus\w*|blam\w*|alleg\w*|den(?:y|ied|ies)|warn\w*|"
+    r"spy\w*|spied|conspir\w*|collu\w*|occup\w*|support\w*|back\w*|stated|insist\w*|"
+    r"a déclaré|a dit|a affirmé|affirm\w*|accus\w*|dénonc\w*|espion\w*|selon|a indiqué|estim\w*|"
+    r"sagte|sagt|erklärt\w*|beschuldig\w*|vorgeworfen|wirft|warf|spionier\w*|"
+    r"dijo|afirmó|acus\w*|denunci\w*|espi\w*|"
+    r"ha detto|ha affermato|disse|afirmou|acusou|powiedział\w*|oskarż\w*|dedi|iddia\w*|suçla\w*)\b",
+    re.IGNORECASE | re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+
+
+def claim_sentences(article: Any) -> list[tuple[int, int]]:
+    """Spans of the article's claim sentences (quotes, reporting cues, accusation verbs)."""
+    text = article.text or ""
+    sents = [(s.start, s.end) for s in (article.sentences or [])]
+    if not sents:
+        sents, pos = [], 0
+        for m in re.finditer(r"[^.!?\n]+[.!?]?", text):
+            if m.group().strip():
+                sents.append((m.start(), m.end()))
+            pos = m.end()
+    quotes = [(q.start, q.end) for q in (article.quotes or [])]
+    out = []
+    for s, e in sents:
+        has_quote = any(qs < e and s < qe for qs, qe in quotes)
+        if has_quote or _CUES.search(text[s:e]):
+            out.append((s, e))
+        if len(out) >= MAX_CLAIMS:
+            break
+    return out
+
+
+def _mention_keys(article: Any, s: int, e: int) -> set[str]:
+    keys = set()
+    for m in article.mentions or []:
+        if m.start < e and s < m.end:
+            k = ("a:" + m.actor_id) if m.actor_id else name_key(m.text)
+            if k:
+                keys.add(k)
+    return keys
+
+
+def _story_of(c, ids: list[str]) -> dict[str, str]:
+    out = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        out.update({r[0]: r[1] for r in c.execute(
+            f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({','.join('?' * len(chunk))})",
+            chunk)})
+    return out
+
+
+def _key_actors(c, story_id: str) -> list[str]:
+    counts: Counter[str] = Counter()
+    for r in c.execute(
+            "SELECT m.article_id, m.text, m.actor_id FROM mentions m JOIN story_articles sa"
+            " ON sa.article_id = m.article_id WHERE sa.story_id = ?", (story_id,)):
+        k = ("a:" + r[2]) if r[2] else name_key(r[1])
+        if k:
+            counts[(k, r[0])] += 1
+    per_key: Counter[str] = Counter()
+    for (k, _aid), n in counts.items():
+        per_key[k] += 1 + min(n, 5) / 5.0  # articles first, then mention frequency
+    return [k for k, _ in per_key.most_common(KEY_ACTORS)]
+
+
+def _claims(c, story_id: str) -> list[dict[str, Any]]:
+    out = []
+    for r in c.execute(
+            "SELECT nc.* FROM narrative_claims nc JOIN story_articles sa ON sa.article_id = nc.article_id"
+            " WHERE sa.story_id = ?", (story_id,)):
+        out.append({"article": r["article_id"], "start": r["start"], "end": r["end"], "text": r["text"],
+                    "actors": set(json.loads(r["actors"])), "words": set(json.loads(r["words"])),
+                    "vec": np.frombuffer(r["vec"], dtype=np.float32) if r["vec"] else None})
+    return out
+
+
+def _claim_match(ca: list[dict], cb: list[dict]) -> tuple[float, dict[str, Any] | None]:
+    best, ev = 0.0, None
+    va = [x for x in ca if x["vec"] is not None]
+    vb = [x for x in cb if x["vec"] is not None]
+    if va and vb:
+        sims = np.stack([x["vec"] for x in va]) @ np.stack([x["vec"] for x in vb]).T
+        i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)
+        if sims[i, j] >= CLAIM_COS:
+            best = float(sims[i, j])
+            ev = {"a": _ev(va[i]), "b": _ev(vb[j]), "cosine": round(best, 4)}
+        return best, ev
+    for x in ca:
+        for y in cb:
+            if not (x["actors"] & y["actors"]) or not x["words"] or not y["words"]:
+                continue
+            ov = len(x["words"] & y["words"]) / min(len(x["words"]), len(y["words"]))
+            if ov >= CLAIM_OVERLAP and ov > best:
+                best, ev = ov, {"a": _ev(x), "b": _ev(y), "overlap": round(ov, 4)}
+    return best, ev
+
+
+def _ev(x: dict[str, Any]) -> dict[str, Any]:
+    return {"article": x["article"], "start": x["start"], "end": x["end"], "text": x["text"][:300]}
+
+
+def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int]:
+    c = store.conn
+    counts = {"narrative_claims": 0, "narrative_links": 0, "narratives": 0}
+    if not store.has_table("story_articles"):
+        return counts
+    enc = encoders.get_encoder(options)
+    method = enc.method if enc is not None else encoders.NONE
+    arts = list(store.iter_articles(sorted(set(changed))))
+    rows = []
+    for a in arts:
+        spans = claim_sentences(a)
+        texts = [a.text[s:e].strip() for s, e in spans]
+        vecs = enc.encode(texts) if enc is not None and texts else None
+        for k, (s, e) in enumerate(spans):
+            words = sorted({w.lower() for w in _WORD.findall(a.text[s:e])})
+            rows.append((a.id, k, s, e, a.text[s:e], json.dumps(sorted(_mention_keys(a, s, e))),
+                         json.dumps(words, ensure_ascii=False),
+                         None if vecs is None else vecs[k].astype(np.float32).tobytes(), method))
+    with store.transaction():
+        for a in arts:
+            c.execute("DELETE FROM narrative_claims WHERE article_id = ?", (a.id,))
+        c.executemany("INSERT INTO narrative_claims VALUES (?,?,?,?,?,?,?,?,?)", rows)
+        counts["narrative_claims"] = len(rows)
+        # stories touched by this run (including stories whose ids were merged away)
+        touched = sorted(set(_story_of(c, [a.id for a in arts]).values()))
+        c.execute("DELETE FROM narrative_keys WHERE story_id NOT IN "
+                  "(SELECT id FROM stories WHERE status = 'active')")
+        c.execute("DELETE FROM narrative_links WHERE a NOT IN (SELECT id FROM stories WHERE status = 'active')"
+                  " OR b NOT IN (SELECT id FROM stories WHERE status = 'active')")
+        keys_of: dict[str, list[str]] = {}
+        for sid in touched:
+            keys_of[sid] = _key_actors(c, sid)
+            c.execute("DELETE FROM narrative_keys WHERE story_id = ?", (sid,))
+            c.executemany("INSERT OR IGNORE INTO narrative_keys(key, story_id) VALUES (?,?)",
+                          [(k, sid) for k in keys_of[sid]])
+        for sid in touched:
+            c.execute("DELETE FROM narrative_links WHERE a = ? OR b = ?", (sid, sid))
+            mine = keys_of[sid]
+            if not mine:
+                continue
+            cand = Counter()
+            for k in mine:
+                rows_k = c.execute("SELECT story_id FROM narrative_keys WHERE key = ? LIMIT 500", (k,)).fetchall()
+                for (other,) in rows_k:
+                    if other != sid:
+                        cand[other] += 1
+            claims_a = _claims(c, sid)
+            for other, shared in cand.most_common(100):
+                if shared < MIN_SHARED_ACTORS:
+                    break
+                score, ev = _claim_match(claims_a, _claims(c, other))
+                if ev is None:
+                    continue
+                a, b = sorted((sid, other))
+                shared_keys = sorted(set(mine) & set(keys_of.get(other) or _key_actors(c, other)))
+                c.execute("INSERT OR REPLACE INTO narrative_links(a, b, score, evidence) VALUES (?,?,?,?)",
+                          (a, b, round(score, 4), json.dumps({"actors": shared_keys, "claim": ev},
+                                                              ensure_ascii=False)))
+                counts["narrative_links"] += 1
+        counts["narratives"] = _rebuild(c, method)
+    return counts
+
+
+def _rebuild(c, method: str) -> int:
+    """Narratives = connected components of the story link graph (>= 2 stories)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    links = c.execute("SELECT a, b, evidence FROM narrative_links").fetchall()
+    for a, b, _ in links:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for x in list(parent):
+        groups[find(x)].append(x)
+    c.execute("DELETE FROM narrative_stories")
+    c.execute("DELETE FROM narratives")
+    info = {r["id"]: r for r in c.execute("SELECT id, label, first_seen, last_seen FROM stories")}
+    ev_by_root: dict[str, list[dict]] = defaultdict(list)
+    for a, _b, ev in links:
+        ev_by_root[find(a)].append(json.loads(ev))
+    n = 0
+    for root, members in groups.items():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda s: ((info[s]["first_seen"] if s in info else None) or "9999", s))
+        nid = "n" + hashlib.blake2b(members[0].encode(), digest_size=5).hexdigest()
+        actor_counts: Counter[str] = Counter()
+        words: Counter[str] = Counter()
+        claims = []
+        for ev in ev_by_root[root]:
+            actor_counts.update(ev["actors"])
+            for side in ("a", "b"):
+                words.update(w.lower() for w in _WORD.findall(ev["claim"][side]["text"]))
+            claims.append(ev["claim"])
+        key_actors = [k for k, _ in actor_counts.most_common(4)]
+        surfaces = _surfaces(c, members, key_actors)
+        names = [surfaces.get(k) or _actor_name(c, k) for k in key_actors]
+        claim_words = [w for w, _ in words.most_common(40) if not _is_name_word(w, names)][:4]
+        label = " / ".join(names[:3]) + (": " + " ".join(claim_words) if claim_words else "")
+        firsts = [info[s]["first_seen"] for s in members if s in info and info[s]["first_seen"]]
+        lasts = [info[s]["last_seen"] for s in members if s in info and info[s]["last_seen"]]
+        c.execute("INSERT INTO narratives VALUES (?,?,?,?,?,?,?,datetime('now'))",
+                  (nid, label, min(firsts) if firsts else None, max(lasts) if lasts else None,
+                   json.dumps(key_actors), json.dumps(claims[:10], ensure_ascii=False), method))
+        c.executemany("INSERT INTO narrative_stories VALUES (?,?)", [(nid, s) for s in members])
+        n += 1
+    return n
+
+
+def _surfaces(c, story_ids: list[str], keys: list[str]) -> dict[str, str]:
+    """Most frequent surface form of each model-free name key among the stories' mentions."""
+    want = {k for k in keys if not k.startswith("a:")}
+    seen: dict[str, Counter] = defaultdict(Counter)
+    if want:
+        for sid in story_ids:
+            for (text,) in c.execute(
+                    "SELECT m.text FROM mentions m JOIN story_articles sa ON sa.article_id = m.article_id"
+                    " WHERE sa.story_id = ? LIMIT 2000", (sid,)):
+                k = name_key(text)
+                if k in want:
+                    seen[k][text] += 1
+    return {k: cnt.most_common(1)[0][0] for k, cnt in seen.items()}
+
+
+def _is_name_word(w: str, names: list[str]) -> bool:
+    return any(w in n.lower() for n in names)
+
+
+def _actor_name(c, key: str) -> str:
+    if key.startswith("a:"):
+        aid = key[2:]
+        try:
+            r = c.execute("SELECT * FROM actors WHERE id = ?", (aid,)).fetchone()
+        except Exception:  # the actors table may not exist (actors stage not installed)
+            r = None
+        if r is not None and "name" in r.keys():
+            return r["name"]
+        r = c.execute("SELECT text FROM mentions WHERE actor_id = ? GROUP BY text ORDER BY count(*) DESC LIMIT 1",
+                      (aid,)).fetchone()
+        return r[0] if r else aid
+    return key.split(":", 1)[-1]
+
+
+def _narrative_row(c, r: Any) -> dict[str, Any]:
+    stories = [x[0] for x in c.execute(
+        "SELECT story_id FROM narrative_stories WHERE narrative_id = ? ORDER BY story_id", (r["id"],))]
+    arts = sorted({x[0] for s in stories for x in c.execute(
+        "SELECT article_id FROM story_articles WHERE story_id = ?", (s,))})
+    actors = [k[2:] if k.startswith("a:") else k for k in json.loads(r["actors"] or "[]")]
+    return {"id": r["id"], "label": r["label"], "stories": stories, "articles": arts, "actors": actors,
+            "first_seen": r["first_seen"], "last_seen": r["last_seen"], "method": r["method"]}
+
+
+def list_narratives(store: Any) -> list[dict[str, Any]]:
+    if not store.has_table("narratives"):
+        return []
+    c = store.conn
+    rows = [_narrative_row(c, r) for r in c.execute("SELECT * FROM narratives ORDER BY first_seen, id")]
+    return sorted(rows, key=lambda r: (-len(r["stories"]), r["first_seen"] or "", r["id"]))
+
+
+def get_narrative(store: Any, narrative_id: str) -> dict[str, Any]:
+    from .errors import NotFound
+
+    c = store.conn
+    r = c.execute("SELECT * FROM narratives WHERE id = ?", (narrative_id,)).fetchone()
+    if r is None:
+        raise NotFound(f"no narrative {narrative_id!r}; list them with `newstrace narratives`")
+    out = _narrative_row(c, r)
+    out["claims"] = json.loads(r["claims"] or "[]")
+    return out
+
+
+def export_rows(store: Any) -> Iterable[dict[str, Any]]:
+    """Rows of the ``narratives`` export: id, label, stories [ids], articles [ids], actors [ids]."""
+    for r in list_narratives(store):
+        yield {k: r[k] for k in ("id", "label", "stories", "articles", "actors", "first_seen", "last_seen")}

@@ -1,0 +1,559 @@
+"""Stories: online, single-pass clustering of articles that report the same event.
+
+Corpus stage ``update(store, changed, options)``. Each new article, in date order (undated
+articles use the middle of their inferred ``published_range``; articles with no date at all
+come last), is compared only with the stories of an **active pool**: stories whose time
+span lies within ``WINDOW_DAYS`` of the article, at most ``POOL_CAP`` of them. Candidates
+inside the pool come from the encoder (top ``TOP_K`` by centroid dot product) and from an
+inverted index on actors/places and rare title terms, never all pairs; cost per article is
+flat in the corpus size.
+
+Each candidate is scored by :func:`storyfeatures.join_probability`: a logistic model over
+language-independent evidence (resolved actors, places, numbers, in-text dates), lexical
+TF-IDF similarity within a language and the encoder cosine, fitted on the SemEval-2022
+Task 8 dev pairs (``bench/semeval_bench.py --fit``), times a Gaussian time decay (σ = 3
+days). The best candidate is joined when P >= ``JOIN_P``; otherwise a new story starts.
+
+Story ids are derived from the founding article and never reused. When an article links
+two stories (its two best candidates both pass, and the stories pass the same rule against
+each other), the younger story merges into the older; merges, moves and dissolutions are
+recorded in ``story_events`` and merged ids redirect (``merged_into``).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections import defaultdict
+from datetime import date
+from typing import Any, Iterable
+
+import numpy as np
+
+from . import encoders
+from .errors import NotFound
+from .storyfeatures import (
+    JOIN_P, DocFeatures, IdfTable, StoryState, doc_features, join_probability,
+)
+
+__all__ = ["MIGRATIONS", "export_rows", "get_story", "list_stories", "resolve_id", "update"]
+
+LOGGER = logging.getLogger(__name__)
+
+WINDOW_DAYS = 10.0
+POOL_CAP = 3000
+TOP_K = 20
+INDEX_TERMS = 8
+ENCODE_BATCH = 64
+
+MIGRATIONS = [
+    (
+        "stories_001_tables",
+        """
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY, label TEXT, first_seen TEXT, last_seen TEXT,
+            first_day REAL, last_day REAL, size INTEGER NOT NULL DEFAULT 0,
+            langs TEXT, outlets TEXT, status TEXT NOT NULL DEFAULT 'active',
+            merged_into TEXT, method TEXT, founder TEXT, seq INTEGER,
+            state TEXT, created_at TEXT, updated_at TEXT
+        );
+        CREATE INDEX stories_last_day ON stories(status, last_day);
+        CREATE INDEX stories_seq ON stories(status, seq);
+        CREATE TABLE story_articles (
+            story_id TEXT NOT NULL,
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            score REAL, method TEXT
+        );
+        CREATE INDEX story_articles_story ON story_articles(story_id);
+        CREATE TABLE story_docs (
+            article_id TEXT PRIMARY KEY, story_id TEXT, vec BLOB, feats TEXT, method TEXT
+        );
+        CREATE TABLE story_events (
+            id INTEGER PRIMARY KEY, at TEXT, kind TEXT NOT NULL, story_id TEXT,
+            other_id TEXT, article_id TEXT, score REAL, detail TEXT
+        );
+        CREATE INDEX story_events_story ON story_events(story_id);
+        CREATE TABLE story_df (
+            lang TEXT NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL,
+            PRIMARY KEY (lang, term)
+        ) WITHOUT ROWID;
+        CREATE TABLE story_ndocs (lang TEXT PRIMARY KEY, n INTEGER NOT NULL);
+        """,
+    ),
+]
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def _iso(day: float | None) -> str | None:
+    return None if day is None else date.fromordinal(int(day)).isoformat()
+
+
+def _chunked(c, sql_head: str, values: list, tail: str = "") -> list:
+    out = []
+    for k in range(0, len(values), 500):
+        chunk = values[k:k + 500]
+        out += c.execute(f"{sql_head} ({','.join('?' * len(chunk))}) {tail}", chunk).fetchall()
+    return out
+
+
+class _Pool:
+    """The active stories held in memory during one update, with a key index."""
+
+    def __init__(self, store: Any, idf: IdfTable, path: str):
+        self.store, self.c, self.idf, self.path = store, store.conn, idf, path
+        self.stories: dict[str, StoryState] = {}
+        self.meta: dict[str, dict[str, Any]] = {}
+        self.index: dict[str, set[str]] = defaultdict(set)
+        self.keys: dict[str, set[str]] = {}
+        self.dirty: set[str] = set()
+        self.events: list[tuple] = []
+        self.assign: dict[str, tuple[str, float, str]] = {}
+        self.loaded_day: float | None = None
+        self.seq = int(self.c.execute("SELECT coalesce(max(seq), 0) FROM stories").fetchone()[0])
+
+    # -- loading and eviction ---------------------------------------------------------
+    def _add_loaded(self, rows: Iterable[Any]) -> None:
+        for r in rows:
+            if r["id"] in self.stories:
+                continue
+            s = StoryState.from_json(r["id"], json.loads(r["state"]))
+            self.stories[s.id] = s
+            self.meta[s.id] = {"seq": r["seq"], "created_at": r["created_at"], "method": r["method"]}
+            self._reindex(s)
+
+    def load_window(self, day: float) -> None:
+        if self.loaded_day is not None and int(day) <= int(self.loaded_day):
+            return
+        self.loaded_day = day
+        known = set(self.stories)
+        ids = [r[0] for r in self.c.execute(
+            "SELECT id FROM stories WHERE status = 'active' AND last_day >= ? AND first_day <= ?",
+            (day - WINDOW_DAYS, day + WINDOW_DAYS)) if r[0] not in known]
+        if ids:
+            self._add_loaded(_chunked(self.c, "SELECT * FROM stories WHERE id IN", ids))
+        self.evict(day)
+
+    def load_recent(self) -> None:
+        """For undated articles: the most recently active stories."""
+        for sql in ("SELECT id FROM stories WHERE status = 'active' ORDER BY last_day DESC LIMIT ?",
+                    "SELECT id FROM stories WHERE status = 'active' AND last_day IS NULL ORDER BY seq DESC LIMIT ?"):
+            ids = [r[0] for r in self.c.execute(sql, (POOL_CAP,)) if r[0] not in self.stories]
+            if ids:
+                self._add_loaded(_chunked(self.c, "SELECT * FROM stories WHERE id IN", ids))
+        self.cap()
+
+    def evict(self, day: float) -> None:
+        old = [sid for sid, s in self.stories.items()
+               if s.last_day is not None and s.last_day < day - WINDOW_DAYS]
+        for sid in old:
+            self._drop(sid)
+        self.cap()
+
+    def cap(self) -> None:
+        if len(self.stories) <= POOL_CAP:
+            return
+        order = sorted(self.stories, key=lambda sid: (
+            self.stories[sid].last_day if self.stories[sid].last_day is not None else -1e9,
+            self.meta[sid]["seq"]))
+        for sid in order[:len(self.stories) - POOL_CAP]:
+            self._drop(sid)
+
+    def _drop(self, sid: str) -> None:
+        if sid in self.dirty:
+            self.flush_story(sid)
+        s = self.stories.pop(sid)
+        for k in self.keys.pop(sid, ()):
+            self.index[k].discard(sid)
+            if not self.index[k]:
+                del self.index[k]
+        del s
+
+    # -- index ----------------------------------------------------------------------------
+    def _story_keys(self, s: StoryState) -> set[str]:
+        keys = set(s.ents)
+        for lang, bag in s.terms.items():
+            top = sorted(bag.items(), key=lambda kv: -kv[1] * self.idf.idf(lang, kv[0]))[:INDEX_TERMS * 2]
+            keys.update(f"t:{lang}:{t}" for t, _ in top)
+        return keys
+
+    def _reindex(self, s: StoryState) -> None:
+        for k in self.keys.get(s.id, ()):
+            self.index[k].discard(s.id)
+        keys = self._story_keys(s)
+        self.keys[s.id] = keys
+        for k in keys:
+            self.index[k].add(s.id)
+
+    @staticmethod
+    def doc_keys(d: DocFeatures, idf: IdfTable) -> dict[str, float]:
+        keys = {k: idf.idf("*", k) for k in d.ents}
+        top = sorted(d.terms.items(), key=lambda kv: -kv[1] * idf.idf(d.lang, kv[0]))[:INDEX_TERMS]
+        for t, _ in top:
+            keys[f"t:{d.lang}:{t}"] = idf.idf(d.lang, t)
+        return keys
+
+    # -- candidates and assignment --------------------------------------------------------
+    def candidates(self, d: DocFeatures) -> list[str]:
+        out: dict[str, None] = {}
+        if d.vec is not None and self.stories:
+            ids = [sid for sid, s in self.stories.items() if s.vec_sum is not None]
+            if ids:
+                M = np.stack([self.stories[sid].vec_sum for sid in ids])
+                norms = np.linalg.norm(M, axis=1)
+                norms[norms == 0] = 1.0
+                sims = (M @ d.vec) / norms
+                k = min(TOP_K, len(ids))
+                for i in np.argpartition(-sims, k - 1)[:k]:
+                    out[ids[int(i)]] = None
+        score: dict[str, float] = defaultdict(float)
+        for k, w in self.doc_keys(d, self.idf).items():
+            sids = self.index.get(k)
+            if sids and len(sids) <= 200:
+                for sid in sids:
+                    score[sid] += w
+        for sid, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_K]:
+            out[sid] = None
+        return list(out)
+
+    def place(self, d: DocFeatures) -> None:
+        scored = []
+        for sid in self.candidates(d):
+            p, _ = join_probability(d, self.stories[sid], self.idf, self.path)
+            scored.append((p, self.meta[sid]["seq"], sid))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        if scored and scored[0][0] >= JOIN_P:
+            p, _, sid = scored[0]
+            s = self.stories[sid]
+            s.add(d)
+            self.assign[d.id] = (sid, p, self.path)
+            self.dirty.add(sid)
+            self._reindex(s)
+            for p2, _, sid2 in scored[1:3]:
+                if p2 >= JOIN_P and sid2 in self.stories and sid in self.stories:
+                    self.try_merge(sid, sid2, d.id)
+            return
+        self.create(d, scored[0][0] if scored else 0.0)
+
+    def create(self, d: DocFeatures, best: float) -> str:
+        base = "s" + hashlib.blake2b(d.id.encode("utf-8"), digest_size=5).hexdigest()
+        sid, k = base, 1
+        while sid in self.stories or self.c.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone():
+            k += 1
+            sid = f"{base}-{k}"
+        s = StoryState(sid, d.id)
+        s.add(d)
+        self.seq += 1
+        self.stories[sid] = s
+        self.meta[sid] = {"seq": self.seq, "created_at": _now(), "method": self.path}
+        self.assign[d.id] = (sid, 1.0, self.path)
+        self.dirty.add(sid)
+        self._reindex(s)
+        self.events.append(("create", sid, None, d.id, round(best, 4), None))
+        return sid
+
+    def try_merge(self, a: str, b: str, via: str) -> None:
+        sa, sb = self.stories[a], self.stories[b]
+        # the younger story (created later) merges into the older one
+        old, young = (a, b) if self.meta[a]["seq"] <= self.meta[b]["seq"] else (b, a)
+        so, sy = self.stories[old], self.stories[young]
+        p, _ = join_probability(sy.as_doc(), so, self.idf, self.path)
+        if p < JOIN_P:
+            return
+        del sa, sb
+        so.merge(sy)
+        for aid, (sid, score, m) in list(self.assign.items()):
+            if sid == young:
+                self.assign[aid] = (old, score, m)
+        self.c.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (old, young))
+        self.c.execute("UPDATE story_docs SET story_id = ? WHERE story_id = ?", (old, young))
+        self.c.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (old, young))
+        self.c.execute(
+            "INSERT OR REPLACE INTO stories(id, status, merged_into, size, state, seq, method, founder,"
+            " updated_at) VALUES (?, 'merged', ?, 0, NULL, ?, ?, ?, ?)",
+            (young, old, self.meta[young]["seq"], self.meta[young]["method"], sy.founder, _now()))
+        self.dirty.discard(young)
+        self._drop_silent(young)
+        self.dirty.add(old)
+        self._reindex(so)
+        self.events.append(("merge", young, old, via, round(p, 4), None))
+
+    def _drop_silent(self, sid: str) -> None:
+        self.stories.pop(sid, None)
+        for k in self.keys.pop(sid, ()):
+            self.index[k].discard(sid)
+
+    # -- persistence -----------------------------------------------------------------------
+    def flush_story(self, sid: str) -> None:
+        s = self.stories[sid]
+        m = self.meta[sid]
+        status = "active" if s.n > 0 else "dissolved"
+        label, outlets = _label_and_outlets(self.c, s)
+        self.c.execute(
+            "INSERT OR REPLACE INTO stories(id, label, first_seen, last_seen, first_day, last_day, size,"
+            " langs, outlets, status, merged_into, method, founder, seq, state, created_at, updated_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,NULL,?,?,?,?,?,?)",
+            (sid, label, _iso(s.first_day), _iso(s.last_day), s.first_day, s.last_day, s.n,
+             json.dumps(sorted(s.langs)), json.dumps(outlets), status, m["method"], s.founder,
+             m["seq"], json.dumps(s.to_json()), m["created_at"], _now()))
+        self.dirty.discard(sid)
+
+    def flush(self) -> None:
+        for sid in list(self.dirty):
+            if sid in self.stories:
+                self.flush_story(sid)
+        rows = [(sid, aid, None if score is None else round(score, 4), m)
+                for aid, (sid, score, m) in self.assign.items()]
+        self.c.executemany(
+            "INSERT OR REPLACE INTO story_articles(story_id, article_id, score, method) VALUES (?,?,?,?)",
+            rows)
+        self.c.executemany("UPDATE story_docs SET story_id = ? WHERE article_id = ?",
+                           [(sid, aid) for aid, (sid, _, _) in self.assign.items()])
+        now = _now()
+        self.c.executemany(
+            "INSERT INTO story_events(at, kind, story_id, other_id, article_id, score, detail)"
+            " VALUES (?,?,?,?,?,?,?)", [(now, *e) for e in self.events])
+        self.assign.clear()
+        self.events.clear()
+
+
+def _label_and_outlets(c, s: StoryState) -> tuple[str, list[str]]:
+    ids = list(dict.fromkeys([s.founder] + [i for i, _ in s.recent] + s.members[-5:]))
+    rows = {r[0]: r for r in _chunked(c, "SELECT article_id, feats FROM story_docs WHERE article_id IN", ids)}
+    best, best_sim = None, -2.0
+    cen = s.centroid()
+    vecs = dict(s.recent)
+    for aid in ids:
+        if aid not in rows:
+            continue
+        title = json.loads(rows[aid][1]).get("title") or ""
+        if not title:
+            continue
+        sim = float(vecs[aid] @ cen) if cen is not None and aid in vecs else (1.0 if aid == s.founder else 0.0)
+        if sim > best_sim:
+            best, best_sim = title, sim
+    if best is None:
+        r = c.execute("SELECT text FROM articles WHERE id = ?", (s.founder,)).fetchone()
+        best = (r[0] if r else s.founder).strip().split("\n")[0]
+    label = best if len(best) <= 120 else best[:117].rsplit(" ", 1)[0] + "…"
+    return label, sorted(k for k, v in s.outlets.items() if v > 0)
+
+
+def _load_idf(c, docs: list[DocFeatures]) -> IdfTable:
+    idf = IdfTable()
+    idf.n.update({r[0]: r[1] for r in c.execute("SELECT lang, n FROM story_ndocs")})
+    want: dict[str, set[str]] = defaultdict(set)
+    for d in docs:
+        want[d.lang].update(d.terms)
+        want["*"].update(d.ents)
+    for lang, terms in want.items():
+        tl = sorted(terms)
+        for k in range(0, len(tl), 500):
+            chunk = tl[k:k + 500]
+            for r in c.execute(f"SELECT term, df FROM story_df WHERE lang = ? AND term IN ({','.join('?' * len(chunk))})",
+                               [lang, *chunk]):
+                idf.df[(lang, r[0])] = r[1]
+    return idf
+
+
+def _save_idf(c, idf: IdfTable, added: dict[str, int]) -> None:
+    c.executemany("INSERT INTO story_df(lang, term, df) VALUES (?,?,?) "
+                  "ON CONFLICT(lang, term) DO UPDATE SET df = excluded.df",
+                  [(lang, t, idf.df[(lang, t)]) for lang, t in idf.dirty])
+    c.executemany("INSERT INTO story_ndocs(lang, n) VALUES (?,?) "
+                  "ON CONFLICT(lang) DO UPDATE SET n = n + excluded.n", list(added.items()))
+    idf.dirty.clear()
+
+
+def _features(store: Any, ids: list[str], options: Any) -> tuple[list[DocFeatures], str]:
+    enc = encoders.get_encoder(options)
+    path = enc.method if enc is not None else encoders.NONE
+    docs = []
+    for k in range(0, len(ids), ENCODE_BATCH):
+        arts = [a for a in store.iter_articles(ids[k:k + ENCODE_BATCH])]
+        vecs = enc.encode([encoders.doc_text(a.title, a.text) for a in arts]) if enc is not None and arts else None
+        for i, a in enumerate(arts):
+            docs.append(doc_features(a, None if vecs is None else vecs[i]))
+    return docs, path
+
+
+def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int]:
+    """Assign the changed articles to stories (see the module docstring)."""
+    c = store.conn
+    ids = sorted(set(changed))
+    counts = {"stories_assigned": 0, "stories_created": 0, "stories_merged": 0}
+    if not ids:
+        return counts
+    docs, path = _features(store, ids, options)
+    with store.transaction():
+        idf = _load_idf(c, docs)
+        pool = _Pool(store, idf, path)
+        # re-processed articles leave their old story first
+        old = {r[0]: r for r in _chunked(c, "SELECT article_id, story_id, vec, feats FROM story_docs WHERE article_id IN",
+                                          [d.id for d in docs])}
+        for aid, r in old.items():
+            row = c.execute("SELECT * FROM stories WHERE id = ?", (r[1],)).fetchone()
+            if row is None or row["status"] != "active":
+                continue
+            pool._add_loaded([row])
+            vec = np.frombuffer(r[2], dtype=np.float32).copy() if r[2] else None
+            prev = DocFeatures.from_json(aid, json.loads(r[3]), vec)
+            pool.stories[r[1]].remove(prev)
+            pool.dirty.add(r[1])
+            pool.events.append(("remove", r[1], None, aid, None, None))
+        # feature rows, then document frequencies (every doc counts once)
+        c.executemany(
+            "INSERT OR REPLACE INTO story_docs(article_id, story_id, vec, feats, method) VALUES (?,?,?,?,?)",
+            [(d.id, None, None if d.vec is None else d.vec.astype(np.float32).tobytes(),
+              json.dumps(d.to_json(), ensure_ascii=False), path) for d in docs])
+        added: dict[str, int] = defaultdict(int)
+        for d in docs:
+            if d.id not in old:
+                idf.add(d.lang, d.terms)
+                idf.add("*", d.ents)
+                added[d.lang] += 1
+                added["*"] += 1
+        dated = sorted((d for d in docs if d.day is not None), key=lambda d: (d.day, d.id))
+        undated = sorted((d for d in docs if d.day is None), key=lambda d: d.id)
+        n_events = 0
+        for d in dated:
+            pool.load_window(d.day)
+            pool.place(d)
+        if undated:
+            pool.load_recent()
+            for d in undated:
+                pool.place(d)
+        counts["stories_created"] = sum(1 for e in pool.events if e[0] == "create")
+        counts["stories_merged"] = sum(1 for e in pool.events if e[0] == "merge")
+        n_events += len(pool.events)
+        counts["stories_assigned"] = len(pool.assign)
+        pool.flush()
+        for sid, s in list(pool.stories.items()):
+            if s.n == 0 and sid in pool.dirty:
+                pool.flush_story(sid)
+        _save_idf(c, idf, added)
+    counts["stories_total"] = int(c.execute(
+        "SELECT count(*) FROM stories WHERE status = 'active'").fetchone()[0])
+    return counts
+
+
+# ------------------------------------------------------------------------------ queries
+def resolve_id(store: Any, story_id: str) -> str:
+    """Follow ``merged_into`` redirects; raises NotFound for an unknown id."""
+    seen = set()
+    sid = story_id
+    while True:
+        r = store.conn.execute("SELECT status, merged_into FROM stories WHERE id = ?", (sid,)).fetchone()
+        if r is None:
+            raise NotFound(f"no story {story_id!r}; list them with `newstrace stories`")
+        if r["status"] != "merged" or not r["merged_into"] or sid in seen:
+            return sid
+        seen.add(sid)
+        sid = r["merged_into"]
+
+
+def _story_row(r: Any) -> dict[str, Any]:
+    return {"id": r["id"], "label": r["label"], "size": r["size"],
+            "langs": json.loads(r["langs"] or "[]"), "outlets": json.loads(r["outlets"] or "[]"),
+            "first_seen": r["first_seen"], "last_seen": r["last_seen"], "method": r["method"]}
+
+
+def list_stories(store: Any, lang: str | None = None, outlet: str | None = None,
+                 actor: str | None = None, since: str | None = None,
+                 until: str | None = None) -> list[dict[str, Any]]:
+    """Active stories (largest and latest first), optionally filtered."""
+    where, args = ["s.status = 'active'", "s.size > 0"], []
+    if lang:
+        where.append("EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+                     " WHERE sa.story_id = s.id AND a.lang = ?)")
+        args.append(lang)
+    if outlet:
+        where.append("EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+                     " WHERE sa.story_id = s.id AND lower(a.outlet) = lower(?))")
+        args.append(outlet)
+    if actor:
+        where.append("EXISTS (SELECT 1 FROM story_articles sa JOIN mentions m ON m.article_id = sa.article_id"
+                     " WHERE sa.story_id = s.id AND (m.actor_id = ? OR lower(m.text) = lower(?)))")
+        args += [actor, actor]
+    if since:
+        where.append("(s.last_seen IS NULL OR s.last_seen >= ?)")
+        args.append(since)
+    if until:
+        where.append("(s.first_seen IS NULL OR s.first_seen <= ?)")
+        args.append(until)
+    sql = (f"SELECT s.* FROM stories s WHERE {' AND '.join(where)} "
+           "ORDER BY s.size DESC, s.last_seen DESC, s.id")
+    return [_story_row(r) for r in store.conn.execute(sql, args)]
+
+
+def story_members(store: Any, story_id: str) -> list[str]:
+    return [r[0] for r in store.conn.execute(
+        "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY article_id", (story_id,))]
+
+
+def get_story(store: Any, story_id: str) -> dict[str, Any]:
+    """One story: articles by language and date, actors, quotes and reuse links."""
+    from . import reuse
+
+    c = store.conn
+    sid = resolve_id(store, story_id)
+    r = c.execute("SELECT * FROM stories WHERE id = ?", (sid,)).fetchone()
+    out = _story_row(r)
+    if sid != story_id:
+        out["redirected_from"] = story_id
+    rows = c.execute(
+        "SELECT a.id, a.title, a.outlet, a.url, a.lang, a.published, a.range_earliest, a.range_latest,"
+        " sa.score, sa.method FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+        " WHERE sa.story_id = ?", (sid,)).fetchall()
+    arts = [{"id": x["id"], "title": x["title"], "outlet": x["outlet"], "url": x["url"],
+             "lang": x["lang"], "published": x["published"],
+             "published_range": [x["range_earliest"], x["range_latest"]] if x["range_earliest"] else None,
+             "score": x["score"], "method": x["method"]} for x in rows]
+    arts.sort(key=lambda a: (a["lang"] or "", a["published"] or (a["published_range"] or [""])[0] or "", a["id"]))
+    by_lang: dict[str, list] = defaultdict(list)
+    for a in arts:
+        by_lang[a["lang"] or "?"].append(a)
+    ids = [a["id"] for a in arts]
+    actors: dict[str, dict[str, Any]] = {}
+    if ids:
+        has_actors = store.has_table("actors")
+        for m in _chunked(c, "SELECT article_id, text, type, actor_id FROM mentions WHERE article_id IN", ids):
+            key = m["actor_id"] or m["text"]
+            e = actors.setdefault(key, {"id": m["actor_id"], "name": m["text"], "type": m["type"],
+                                        "articles": set(), "mentions": 0})
+            e["articles"].add(m["article_id"])
+            e["mentions"] += 1
+        if has_actors:
+            for key, e in actors.items():
+                if e["id"]:
+                    n = c.execute("SELECT * FROM actors WHERE id = ?", (e["id"],)).fetchone()
+                    if n is not None and "name" in n.keys():
+                        e["name"] = n["name"]
+    actor_list = sorted(({**e, "articles": sorted(e["articles"])} for e in actors.values()),
+                        key=lambda e: (-len(e["articles"]), -e["mentions"], e["name"]))
+    quotes = []
+    if ids:
+        for q in _chunked(c, "SELECT * FROM quotes WHERE article_id IN", ids, "ORDER BY article_id, idx"):
+            quotes.append({"id": f"{q['article_id']}#q{q['idx']}", "article": q["article_id"],
+                           "start": q["start"], "end": q["end"], "text": q["text"],
+                           "direct": bool(q["direct"]), "speaker": q["speaker"],
+                           "speaker_actor": q["speaker_actor"], "cue": q["cue"], "channel": q["channel"]})
+    out.update({"articles": arts, "by_lang": dict(by_lang), "actors": actor_list[:50],
+                "quotes": quotes, "reuse": reuse.links_for(store, ids),
+                "events": [dict(e) for e in c.execute(
+                    "SELECT at, kind, story_id, other_id, article_id, score FROM story_events"
+                    " WHERE story_id = ? OR other_id = ? ORDER BY id", (sid, sid))]})
+    return out
+
+
+def export_rows(store: Any) -> Iterable[dict[str, Any]]:
+    """Rows of the ``stories`` export: id, label, articles [ids], langs, first_seen, last_seen."""
+    c = store.conn
+    for r in c.execute("SELECT * FROM stories WHERE status = 'active' AND size > 0 ORDER BY first_seen, id"):
+        yield {"id": r["id"], "label": r["label"], "articles": story_members(store, r["id"]),
+               "langs": json.loads(r["langs"] or "[]"), "first_seen": r["first_seen"],
+               "last_seen": r["last_seen"], "outlets": json.loads(r["outlets"] or "[]"),
+               "method": r["method"]}

