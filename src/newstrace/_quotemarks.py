@@ -1,0 +1,234 @@
+"""Internal helper of the quotes stage: quotation marks found from the characters of the
+text (not from tokens), scare-quote typing, masking and sentence bounds. Not a stable API.
+
+Rules (language data comes from ``newstrace.cues``):
+- an opening mark pairs with the nearest allowed closer of its own family; marks of another
+  family inside are nested quotes and are skipped; a straight ``"`` opens or closes by the
+  spacing around it, so mixed pairs (``"…”``, ``“…"``) are found;
+- ’ between letters is an apostrophe; a single mark only closes when a single mark is open;
+- a double quote left open at the end of a paragraph continues into the next paragraph if
+  that paragraph opens with a quotation mark, otherwise it ends at the paragraph end;
+- short quotes (fewer than 6 words) inside a clause, or after "so-called" and similar, are
+  scare quotes (terms), not statements.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .cues import CueTable
+
+DOUBLE = set('"“”«»„')
+SINGLE = set("‘’‚'")
+MASK = "\x07"
+_WORD = re.compile(r"\w+(?:[’'\-\.]\w+)*")
+_SPACE = " \t\u00a0\u202f\u2009"
+
+
+@dataclass(slots=True)
+class Cand:
+    open: int  # position of the opening mark
+    close: int | None  # position of the closing mark (None: ended at paragraph end)
+    start: int  # content span
+    end: int
+    kind: str = "direct"  # direct, scare, title
+    partial: bool = False  # inside a clause (mixed / partial quotation)
+    multi: bool = False
+    terminal: bool = False  # content ends with sentence-final punctuation
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + 1 if self.close is not None else self.end
+
+
+def paragraphs(text: str, given) -> list[tuple[int, int]]:
+    if given:
+        return [(p.start, p.end) for p in given]
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _is_letter(c: str) -> bool:
+    return c.isalnum()
+
+
+def _can_open(text: str, i: int, ch: str) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if ch in "«„‚":
+        return True
+    if ch == "»":  # German reversed pair: »Text«
+        return nxt not in _SPACE
+    if ch in "\"'‘“":
+        if nxt in _SPACE or nxt == "\n":
+            return False
+        if ch in "'‘" and _is_letter(prev):
+            return False
+        return not _is_letter(prev) or ch == "“"
+    return False
+
+
+def _can_close(text: str, i: int, ch: str) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if ch in "’'":
+        return prev not in _SPACE and not _is_letter(nxt)
+    if ch == '"':
+        return prev not in _SPACE and not _is_letter(nxt)
+    return True
+
+
+def _find_close(text: str, i: int, pe: int, opener: str, pairs: dict[str, list[str]]) -> int | None:
+    closers = pairs.get(opener, [])
+    family = DOUBLE if opener in DOUBLE else SINGLE
+    k = i
+    while k < pe:
+        c = text[k]
+        if c in closers and _can_close(text, k, c):
+            if not (c == opener and c not in '"\'' and c in pairs):
+                return k
+        if c in pairs and c not in closers and c not in family and _can_open(text, k, c):
+            inner = _find_close(text, k + 1, pe, c, pairs)
+            if inner is not None:
+                k = inner + 1
+                continue
+        k += 1
+    return None
+
+
+def scan(text: str, paras: list[tuple[int, int]], table: CueTable) -> list[Cand]:
+    """Every quotation (content spans, marks excluded) in text order."""
+    pairs = table.quote_pairs
+    out: list[Cand] = []
+    pi = 0
+    while pi < len(paras):
+        ps, pe = paras[pi]
+        i = ps
+        next_pi = pi + 1
+        while i < pe:
+            ch = text[i]
+            if ch not in pairs or not _can_open(text, i, ch):
+                i += 1
+                continue
+            j = _find_close(text, i + 1, pe, ch, pairs)
+            if j is not None:
+                out.append(Cand(i, j, *_trim(text, i + 1, j)))
+                i = j + 1
+                continue
+            if ch not in DOUBLE:
+                i += 1
+                continue
+            # open at paragraph end: continue into paragraphs that reopen the quote
+            end, close, qi, multi = pe, None, pi, False
+            while qi + 1 < len(paras):
+                ns, ne = paras[qi + 1]
+                k = ns
+                while k < ne and text[k] in _SPACE:
+                    k += 1
+                if k < ne and text[k] in pairs and text[k] in DOUBLE:
+                    multi = True
+                    qi += 1
+                    jj = _find_close(text, k + 1, ne, text[k], pairs)
+                    if jj is not None:
+                        end, close = jj, jj
+                        break
+                    end = ne
+                else:
+                    break
+            s, e = _trim(text, i + 1, end)
+            if len(_WORD.findall(text[s:e])) >= 4:
+                out.append(Cand(i, close, s, e, multi=multi))
+                next_pi = qi + 1
+                i = pe
+                break
+            i += 1
+        pi = next_pi
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    ws = _SPACE + "\n\r"
+    while s < e and text[s] in ws:
+        s += 1
+    while e > s and text[e - 1] in ws:
+        e -= 1
+    return s, e
+
+
+def _prev_word(text: str, pos: int, lo: int) -> str:
+    m = re.search(r"([\w\-’']+)[\s\u00a0]*$", text[max(lo, pos - 40):pos])
+    return m.group(1) if m else ""
+
+
+def classify(text: str, cands: list[Cand], paras: list[tuple[int, int]], table: CueTable) -> None:
+    """Set kind (direct/scare/title) and partial on each candidate."""
+    starts = [p[0] for p in paras]
+    for c in cands:
+        content = text[c.start:c.end]
+        words = _WORD.findall(content)
+        pidx = max(0, bisect.bisect_right(starts, c.open) - 1)
+        ps = paras[pidx][0] if paras else 0
+        before = text[ps:c.open].rstrip(_SPACE)
+        prev_char = before[-1] if before else ""
+        inside = bool(prev_char) and (prev_char.isalnum() or prev_char in "’'")
+        after = text[c.outer_end:c.outer_end + 3].lstrip(_SPACE)
+        pw = _prev_word(text, c.open, ps).lower()
+        terminal = content.rstrip()[-1:] in ".!?…" if content.strip() else False
+        c.partial = inside
+        c.terminal = terminal
+        if pw in table.sets.get("scare_preceders", ()) and len(words) < 6:
+            c.kind = "scare"
+        elif len(words) < 6 and not terminal:
+            attached = content.rstrip()[-1:] in ",;—–" or prev_char in ":" or (
+                prev_char == "," and not inside)
+            if inside or not attached:
+                c.kind = "scare"
+            elif all(w[:1].isupper() for w in words) and len(words) > 1 and not attached:
+                c.kind = "title"
+        elif inside and after[:1].isalnum() and len(words) < 6:
+            c.kind = "scare"
+
+
+def mask(text: str, cands: list[Cand]) -> str:
+    """The text with every statement quote (marks and content) replaced by MASK, so cue and
+    speaker search never look inside quotations. Scare quotes keep their words."""
+    chars = list(text)
+    for c in cands:
+        if c.kind == "direct":
+            for k in range(c.open, c.outer_end):
+                if chars[k] != "\n":
+                    chars[k] = MASK
+        else:
+            chars[c.open] = " "
+            if c.close is not None:
+                chars[c.close] = " "
+    return "".join(chars)
+
+
+def sentence_bounds(masked: str, paras: list[tuple[int, int]], cands: list[Cand], table: CueTable) -> list[int]:
+    """Sorted sentence start positions (paragraph starts included)."""
+    abbr = table.sets.get("abbreviations", frozenset())
+    starts = set()
+    for ps, pe in paras:
+        starts.add(ps)
+        for m in re.finditer(r"[.!?…](?=[\s\u00a0]+[\"“«„\x07(\[A-ZÀ-ÖØ-Þ0-9])", masked[ps:pe]):
+            k = ps + m.start()
+            w = re.search(r"([\w\.]+)$", masked[max(ps, k - 12):k])
+            if w and (w.group(1).lower() in abbr or (len(w.group(1)) == 1 and w.group(1).isupper())):
+                continue
+            n = k + 1
+            while n < pe and masked[n] in _SPACE:
+                n += 1
+            starts.add(n)
+    for c in cands:
+        if c.kind != "direct" or c.close is None:
+            continue
+        if c.terminal and c.outer_end < len(masked):
+            m = re.match(r"[\s\u00a0]+(?=[A-ZÀ-ÖØ-Þ\x07\"“«])", masked[c.outer_end:c.outer_end + 4])
+            if m:
+                starts.add(c.outer_end + m.end())
+    return sorted(starts)

@@ -1,0 +1,204 @@
+"""Internal helper of the quotes stage: noun phrases (the subject of a cue, the phrase
+after it) found from tokens and the per-language tables. Not a stable API."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import _quotemarks as qm
+from .cues import CueTable
+
+if TYPE_CHECKING:
+    from .quotes import _Ctx
+
+_TOK = re.compile(r"\w+(?:[’'\-\.]\w+)*\.?|[^\w\s]")
+MASKC = qm.MASK
+
+
+# -- noun phrases -----------------------------------------------------------------------
+
+def _tokens(m: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    return [(s + x.start(), s + x.end(), x.group()) for x in _TOK.finditer(m[s:e])]
+
+
+def _cap(w: str) -> bool:
+    w = re.sub(r"^(?:al|el|as|ad|an|ash|at|ar|az|bin|ibn|d|l)[\-’']", "", w, flags=re.I)
+    return w[:1].isupper() or w[:1].isdigit()
+
+
+def _is_adverb(w: str, t: CueTable) -> bool:
+    suf = t.adverb_suffix
+    return bool(suf) and w.lower().endswith(suf) and len(w) > len(suf) + 3 and not _cap(w)
+
+
+def _pure_name(toks: list[tuple[int, int, str]], t: CueTable) -> bool:
+    words = [w for _, _, w in toks if w not in "()"]
+    if not words or len(words) > 7:
+        return False
+    if not _cap(words[0]) or words[0].lower() in t.sets["determiners"]:
+        return False
+    return all(_cap(w) or w.lower() in t.sets["np_internal"] for w in words)
+
+
+def _chunks(m: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split [s, e) at commas, dashes, semicolons and masks outside parentheses."""
+    out, depth, cs = [], 0, s
+    for k in range(s, e):
+        c = m[k]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (c in ",;:\x07—–" or (c == "-" and m[k - 1:k] == " " and m[k + 1:k + 2] == " ")):
+            out.append((cs, k))
+            cs = k + 1
+    out.append((cs, e))
+    return out
+
+
+def _strip_np(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
+    """Trim a chunk to its noun phrase: drop parentheticals at the end, a relative clause,
+    leading conjunctions, trailing auxiliaries and adverbs."""
+    t, m = ctx.t, ctx.m
+    toks = _tokens(m, s, e)
+    # cut relative clause
+    for i, (_, _, w) in enumerate(toks):
+        if i > 0 and w.lower() in t.sets["relative"]:
+            toks = toks[:i]
+            break
+    while toks and (toks[0][2].lower() in ("and", "but", "et", "mais", "y", "und", "pero") or toks[0][2] in "–—-"):
+        toks = toks[1:]
+    while toks and (toks[-1][2].lower() in t.sets["skip_before_cue"] or _is_adverb(toks[-1][2], t)):
+        toks = toks[:-1]
+    # drop a trailing parenthetical "(PMU)"
+    if toks and toks[-1][2] == ")":
+        depth = 0
+        for i in range(len(toks) - 1, -1, -1):
+            if toks[i][2] == ")":
+                depth += 1
+            elif toks[i][2] == "(":
+                depth -= 1
+                if depth == 0:
+                    toks = toks[:i]
+                    break
+    toks = [x for x in toks if x[2] not in ".,"] if toks and len(toks) == 1 else toks
+    if not toks:
+        return None
+    if toks[-1][2].endswith(".") and len(toks[-1][2]) > 3:
+        toks[-1] = (toks[-1][0], toks[-1][1] - 1, toks[-1][2][:-1])
+    if sum(1 for x in toks if x[2][0].isalnum()) > 14:
+        # a clause, not a noun phrase: keep a trailing name or pronoun only
+        tail = []
+        for x in reversed(toks):
+            if _cap(x[2]) or x[2].lower() in t.sets["np_internal"]:
+                tail.insert(0, x)
+            else:
+                break
+        if not tail:
+            return None
+        toks = tail
+    return toks[0][0], toks[-1][1]
+
+
+def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple[int, int] | None:
+    """The subject noun phrase of a cue: the noun phrase before it, skipping adverbs,
+    auxiliaries, appositions and adverbial chunks."""
+    t, m = ctx.t, ctx.m
+    toks = _tokens(m, lo, cue_start)
+    while toks and (toks[-1][2].lower() in t.sets["skip_before_cue"] or _is_adverb(toks[-1][2], t)):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    last = toks[-1][2].lower()
+    if last in t.sets["linkers"] and depth < 2:
+        # "X did this and said": the subject of the first verb of the sentence
+        prev = [c for c in ctx.cues_in(lo, toks[-1][0]) if c.kind == "verb"]
+        if prev:
+            return _subject_before(ctx, lo, prev[-1].start, depth + 1)
+        return _leading_np(ctx, lo, toks[-1][0])
+    end = toks[-1][1]
+    chunks = [c for c in _chunks(m, lo, end) if m[c[0]:c[1]].strip()]
+    for k in range(len(chunks) - 1, -1, -1):
+        cs, ce = chunks[k]
+        ctoks = _tokens(m, cs, ce)
+        if not ctoks:
+            continue
+        first = ctoks[0][2].lower()
+        adjacent = k == len(chunks) - 1
+        if first in t.sets["relative"] or first in ("better", "also", "known", "widely", "formerly"):
+            continue
+        if first in t.sets["prepositions"] and not (adjacent and first in t.sets["determiners"]):
+            if adjacent and len(ctoks) > 1 and ctoks[-1][2][:1].isupper() and first not in (
+                    "in", "dans", "en", "im", "at", "on"):
+                pass
+            else:
+                continue
+        if adjacent and k > 0 and first in t.sets["determiners"]:
+            ps, pe2 = chunks[k - 1]
+            ptoks = _tokens(m, ps, pe2)
+            if _pure_name(ptoks, t) and (k - 1 == 0 or _tokens(m, *chunks[k - 2])[:1] and
+                                         _tokens(m, *chunks[k - 2])[0][2].lower() in t.sets["prepositions"]):
+                return _strip_np(ctx, ps, pe2)
+        if not adjacent and len(ctoks) > 7:
+            return None
+        return _strip_np(ctx, cs, ce)
+    return None
+
+
+def _leading_np(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    t, m = ctx.t, ctx.m
+    for cs, ce in _chunks(m, lo, hi):
+        toks = _tokens(m, cs, ce)
+        if not toks:
+            continue
+        w0 = toks[0][2].lower()
+        if w0 in t.sets["prepositions"] and w0 not in t.pronouns:
+            continue
+        if len(toks) == 1 and _is_adverb(toks[0][2], t):
+            continue
+        if w0 in t.pronouns:
+            return toks[0][0], toks[0][1]
+        for mn in ctx.mentions:
+            if mn.start == toks[0][0]:
+                return mn.start, mn.end
+        out = []
+        for i, x in enumerate(toks):
+            w = x[2]
+            if i == 0 and w.lower() in t.sets["determiners"]:
+                out.append(x)
+            elif _cap(w) or (out and w.lower() in t.sets["np_internal"]):
+                out.append(x)
+            elif out and out[0][2].lower() in t.sets["determiners"] and len(out) < 5 and w.lower() not in t.verbs \
+                    and not w.lower().endswith("ed"):
+                out.append(x)
+            else:
+                break
+        while out and out[-1][2].lower() in t.sets["np_internal"]:
+            out.pop()
+        return (out[0][0], out[-1][1]) if out else None
+    return None
+
+
+def _np_after(ctx: _Ctx, pos: int, hi: int, max_tokens: int = 10) -> tuple[int, int] | None:
+    t, m = ctx.t, ctx.m
+    toks = _tokens(m, pos, hi)
+    out = []
+    for x in toks:
+        w = x[2]
+        if not w[0].isalnum() and w not in "’'-&" or w == MASKC:
+            break
+        if out and w.lower() in t.sets["np_stop"] and not (w.lower() in t.sets["np_internal"] and _cap(w)):
+            break
+        if out and w.lower() in t.verbs and not _cap(w):
+            break
+        out.append(x)
+        if len(out) >= max_tokens:
+            break
+    while out and (out[-1][2].lower() in t.sets["np_internal"] or out[-1][2].lower() in t.sets["determiners"]):
+        out.pop()
+    if not out:
+        return None
+    s, e, w = out[-1]
+    if w.endswith(".") and len(w) > 3 and w[:-1].lower() not in t.sets["abbreviations"]:
+        e -= 1
+    return out[0][0], e

@@ -1,0 +1,140 @@
+"""Per-language cue tables for the quotes stage, stored as data (``<lang>.json``).
+
+Adding a language means adding a JSON file with the same keys as ``en.json``: quote mark
+pairs, speech verbs (inflected forms → class), prepositional cues, inversion patterns,
+channel patterns, pronouns, anonymity heads and markers, role/organisation/media nouns,
+scare-quote preceders. Tables are loaded lazily and cached through ``newstrace.resources``.
+Languages without a table use a merged fallback (``table(None)``), so quote marks are
+still found and speakers are taken from adjacent names.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources as _ilr
+from typing import Any
+
+from .. import resources
+
+__all__ = ["CueTable", "available", "outlet_names", "table"]
+
+_LIST_KEYS = (
+    "weak_verbs", "phrasal_cues", "inversion", "prep_cues_before", "prep_cues_after", "relay",
+    "report_verbs", "complementizers", "skip_before_cue", "linkers", "relative", "determiners",
+    "prepositions", "np_internal", "np_stop", "anonymous_heads", "anonymous_markers",
+    "institution_nouns", "org_heads", "role_nouns", "media_heads", "channel_name_skip",
+    "scare_preceders", "abbreviations", "occasion_breaks", "participle_suffix", "noun_preceders",
+    "zero_classes", "zero_exclude",
+)
+
+
+@dataclass(slots=True)
+class CueTable:
+    """One language's cue data, with the derived lookups the stage needs."""
+
+    lang: str
+    spacy_model: str | None = None
+    quote_pairs: dict[str, list[str]] = field(default_factory=dict)
+    verbs: dict[str, str] = field(default_factory=dict)  # lowercased form -> class
+    pronouns: dict[str, str] = field(default_factory=dict)
+    grammatical_gender: bool = False
+    adverb_suffix: str = ""
+    channels: list[tuple[re.Pattern, str]] = field(default_factory=list)
+    channel_fixed: list[tuple[re.Pattern, str]] = field(default_factory=list)
+    lists: dict[str, list[str]] = field(default_factory=dict)
+    sets: dict[str, frozenset] = field(default_factory=dict)
+    cue_re: re.Pattern | None = None
+    inversion_res: list[re.Pattern] = field(default_factory=list)
+    relay_res: list[re.Pattern] = field(default_factory=list)
+    prep_before_re: re.Pattern | None = None
+    prep_after_re: re.Pattern | None = None
+    skip_name_res: list[re.Pattern] = field(default_factory=list)
+    zero_re: re.Pattern | None = None
+    copy_res: list[re.Pattern] = field(default_factory=list)
+
+    def has(self, key: str, word: str) -> bool:
+        return word.lower() in self.sets.get(key, frozenset())
+
+
+def available() -> list[str]:
+    """Languages that have a table."""
+    return sorted(
+        p.name[:-5] for p in _ilr.files(__name__).iterdir()
+        if p.name.endswith(".json") and p.name != "outlets.json"
+    )
+
+
+def _read(name: str) -> dict[str, Any]:
+    return json.loads(_ilr.files(__name__).joinpath(name).read_text(encoding="utf-8"))
+
+
+def _alt(words: list[str]) -> str:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def _build(raw: dict[str, Any]) -> CueTable:
+    t = CueTable(lang=raw.get("lang") or "und", spacy_model=raw.get("spacy_model"))
+    t.quote_pairs = dict(raw.get("quote_pairs", {}))
+    for cls, forms in raw.get("verbs", {}).items():
+        for f in forms:
+            t.verbs.setdefault(f.lower(), cls)
+    for f in raw.get("phrasal_cues", []) + raw.get("weak_verbs", []):
+        t.verbs.setdefault(f.lower(), "neutral")
+    t.pronouns = {k.lower(): v for k, v in raw.get("pronouns", {}).items()}
+    t.grammatical_gender = bool(raw.get("grammatical_gender"))
+    t.adverb_suffix = raw.get("adverb_suffix", "")
+    t.lists = {k: list(raw.get(k, [])) for k in _LIST_KEYS}
+    t.sets = {k: frozenset(w.lower() for w in v) for k, v in t.lists.items()}
+    flags = re.IGNORECASE
+    forms = [f for f in t.verbs if f not in t.sets["prep_cues_before"]]
+    if forms:
+        t.cue_re = re.compile(r"(?<![\w\-’'])(?:%s)(?![\w\-])" % _alt(forms), flags)
+    t.inversion_res = [re.compile(p, flags) for p in t.lists["inversion"]]
+    t.relay_res = [re.compile(p, flags) for p in t.lists["relay"]]
+    if t.lists["prep_cues_before"]:
+        t.prep_before_re = re.compile(r"(?<![\w])(?:%s)(?![\w])" % _alt(t.lists["prep_cues_before"]), flags)
+    if t.lists["prep_cues_after"]:
+        t.prep_after_re = re.compile(r"(?<![\w])(?:%s)(?![\w])" % _alt(t.lists["prep_cues_after"]), flags)
+    t.channels = [(re.compile(c["re"], flags), c["kind"]) for c in raw.get("channels", [])]
+    t.channel_fixed = [(re.compile(c["re"], flags), c["kind"]) for c in raw.get("channel_fixed", [])]
+    if raw.get("zero_complement"):
+        t.zero_re = re.compile(raw["zero_complement"])
+    t.copy_res = [re.compile(p, flags) for p in raw.get("copy", [])]
+    t.skip_name_res = [re.compile(p) for p in t.lists["channel_name_skip"]]
+    return t
+
+
+def _merged() -> dict[str, Any]:
+    """Fallback for languages without a table: quote marks of every table, no verbs."""
+    pairs: dict[str, list[str]] = {}
+    outlets_media: list[str] = []
+    for lang in available():
+        raw = _read(f"{lang}.json")
+        for o, cs in raw.get("quote_pairs", {}).items():
+            if o == "\u00bb":  # the reversed German pair is ambiguous without the language
+                continue
+            pairs.setdefault(o, [])
+            pairs[o] += [c for c in cs if c not in pairs[o]]
+        outlets_media += raw.get("media_heads", [])
+    return {"lang": "und", "quote_pairs": pairs, "media_heads": outlets_media}
+
+
+def table(lang: str | None) -> CueTable:
+    """The cue table for ``lang`` (ISO 639-1), or the merged fallback table."""
+    code = (lang or "").split("-")[0].lower()
+    if code not in available():
+        return resources.get("cues:und", lambda: _build(_merged()))
+    return resources.get(f"cues:{code}", lambda: _build(_read(f"{code}.json")))
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower().replace("’", "'")).removeprefix("the")
+
+
+def outlet_names() -> dict[str, str]:
+    """Normalised outlet name -> display name (from ``outlets.json``)."""
+    def load() -> dict[str, str]:
+        return {_norm(n): n for n in _read("outlets.json")["outlets"]}
+    return resources.get("cues:outlets", load)
