@@ -179,3 +179,29 @@ def test_eval_rejects_bad_gold(tmp_path, seed_db, run_cli):
     bad.write_text(json.dumps({"entities": [{"canonical": "X"}]}), encoding="utf-8")
     res = run_cli("eval", "actors", "--gold", bad, "--db", seed_db)
     assert res.exit_code == 1 and "variants" in res.output
+
+
+
+def _demo_eval(demo_db, demo_gold):
+    store = Store(demo_db)
+    try:
+        return actors.evaluate(store, demo_gold)
+    finally:
+        store.close()
+
+
+def test_demo_bar(demo_db, demo_gold):
+    """The fictional demo corpus (en/fr/es/de), measured floors (models on): precision
+    0.9952, recall 0.6787 when written. Translated organisation names without a shared
+    acronym or alias statement (AFN/ARN vs NRA, "Hijos del Río" vs "Sons of the River")
+    stay apart by design. The bar itself (precision 1.0) is `test_demo_bar_precision`."""
+    data = _demo_eval(demo_db, demo_gold)
+    assert data["pairwise"]["precision"] >= 0.995, data["false_merges"]
+    assert data["pairwise"]["recall"] >= 0.67
+    assert data["by_type"]["PER"]["precision"] == 1.0 and data["by_type"]["PER"]["recall"] >= 0.9
+
+
+@pytest.mark.xfail(strict=True, reason="open: 'Sahir' inside ISBC/Guard mentions and Ammar City/University "
+                                       "in one article still merge (15 of ~3100 pairs)")
+def test_demo_bar_precision(demo_db, demo_gold):
+    assert _demo_eval(demo_db, demo_gold)["pairwise"]["precision"] == 1.0

@@ -29,7 +29,7 @@ from typing import Any, Iterable
 
 from .errors import NotFound
 from .gazetteer import alias_index
-from .names import analyze, is_acronym, match_score, name_keys, norm_key
+from .names import analyze, designator_score, is_acronym, match_score, name_keys, neutral_form, norm_key
 
 LOGGER = logging.getLogger(__name__)
 
@@ -224,6 +224,8 @@ class _Ctx:
             rows = [r for r in rows if not _type_conflict(r["type"], typ)]
             weak = is_acronym(s) or len(analyze(s).tokens) < 2
             if weak and (len(rows) != 1 or s not in reps):
+                if len(rows) == 1 and self.shared_acronym(s, reps, rows[0][0]):
+                    out.append((rows[0][0], 1.0, "acronym:shared", {"surface": s, "names": reps}))
                 continue
             for r in rows:
                 out.append((r[0], 1.0, "acronym:unique" if is_acronym(s) else "alias:exact", {"surface": s}))
@@ -261,12 +263,51 @@ class _Ctx:
                     if best >= MERGE_THRESHOLD:
                         out.append((aid, round(best, 3), "translit:token_alignment",
                                     {"surface": pair[0], "alias": pair[1]}))
+                        continue
+                    if row["gaz"] or typ in ("PER", "ORG") or row["type"] in ("PER", "ORG"):
+                        continue  # "Mosul Dam" is not the city of Mosul
+                    for s in reps:
+                        for al in aliases:
+                            if is_acronym(al):
+                                continue
+                            sc = designator_score(s, al)
+                            if sc > best:
+                                best, pair = sc, (s, al)
+                    if best >= MERGE_THRESHOLD:
+                        out.append((aid, round(best, 3), "translit:designator",
+                                    {"surface": pair[0], "alias": pair[1]}))
         return out, (gaz_entry.id if gaz_entry else None)
+
+    def shared_acronym(self, acr: str, reps: list[str], actor_id: str) -> bool:
+        """An acronym defined for this entity (it has a full name too) and for exactly one
+        other actor, also defined there: "Nordflussbehörde (NRA)" and "Northern Rivers
+        Authority (NRA)" are one organisation named in two languages."""
+        if len(acr) < 3 or not reps or all(is_acronym(r) for r in reps):
+            return False
+        names = [r[0] for r in self.c.execute(
+            "SELECT surface FROM aliases WHERE actor_id = ? AND rep = 1", (actor_id,))]
+        return any(not is_acronym(n) for n in names)
+
+    def variants(self, surfaces: list[str], typ: str, lang: str | None) -> list[str]:
+        """Language-neutral respellings of the surfaces (`names.neutral_form`) and German
+        genitives of known one-word names ("Zahristans" -> "Zahristan")."""
+        extra = []
+        de = (lang or "").startswith("de")
+        for s in sorted(set(surfaces)):
+            single = len(analyze(s).tokens) == 1 and not is_acronym(s) and typ in ("LOC", "MISC")
+            nf = neutral_form(s, lang, single_place=single)
+            if nf != s:
+                extra.append(nf)
+            if de and single and s.endswith("s") and len(s) > 5 and self.c.execute(
+                    "SELECT 1 FROM aliases WHERE norm = ? AND rep = 1 LIMIT 1", (norm_key(s[:-1]),)).fetchone():
+                extra.append(s[:-1])
+        return [e for e in extra if e not in surfaces]
 
     def resolve(self, article_id: str, local_id: int, mentions: list, lang: str | None) -> str:
         surfaces = [m["text"] for m in mentions]
         typ = Counter(m["type"] for m in mentions).most_common(1)[0][0]
-        cands, gaz = self.candidates(surfaces, typ)
+        extra = self.variants(surfaces, typ, lang)
+        cands, gaz = self.candidates(surfaces + extra, typ)
         best: dict[str, tuple[float, str, dict]] = {}
         for aid, sc, rule, ev in cands:
             aid = self.live(aid)
@@ -289,6 +330,9 @@ class _Ctx:
             self.c.execute("UPDATE actors SET type = ? WHERE id = ?", (typ, target))
         for s in set(surfaces):
             self.add_alias(target, s, s in reps, "mention")
+        all_reps = _reps(surfaces + extra)
+        for s in extra:
+            self.add_alias(target, s, s in all_reps, f"respelling:{lang or ''}")
         self.c.execute(
             "INSERT OR REPLACE INTO actor_entities(article_id, local_id, actor_id, type, name) VALUES (?,?,?,?,?)",
             (article_id, local_id, target, typ, reps[0]),

@@ -35,7 +35,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import resources
-from .names import PARTICLES, TITLES, acronym_matches, analyze, is_acronym, match_score, norm_key, token_sim
+from .names import DESIGNATORS, PARTICLES, TITLES, acronym_matches, analyze, is_acronym, match_score, norm_key, token_sim
 from .records import Article, Mention
 
 LOGGER = logging.getLogger(__name__)
@@ -64,7 +64,9 @@ _ORG_WORDS = frozenset(
     television institute foundation association federation league authority government
     hezbollah hizbullah kataib katab harakat saraya asaib jaysh liwa ansar tahrir
     forces armée conseil parti ministère agence mouvement unités brigades gouvernement
-    streitkräfte partei ministerium fuerzas ejército partido ministerio""".split()
+    streitkräfte partei ministerium fuerzas ejército partido ministerio
+    commission comisión comision kommission autorité autoridad behörde garde guardia
+    conseil consejo rat agencia société sociedad université universidad universität""".split()
 )
 _MEDIA_CUES = frozenset("news channel website television tv newspaper agency daily site radio".split())
 _STOP = frozenset(
@@ -78,7 +80,9 @@ _STOP = frozenset(
     entre lors depuis après avant pendant quand comme si ainsi aussi alors puis enfin
     der die das ein eine und oder aber wenn als auch nicht im am zum zur
     el los las una unos y o pero si como también en con por para según
-    il lo gli uno e ma se anche nel nella per con secondo""".split()
+    il lo gli uno e ma se anche nel nella per con secondo
+    laut nach bei über vor seit während wegen trotz durch für ohne gegen mit aus zu vom beim
+    dem den des einer eines einem""".split()
 )
 
 
@@ -93,6 +97,30 @@ _IRREGULAR_DEMONYMS = frozenset(
     chrétien chrétiens juif juifs occidental occidentaux européen européens américain
     américains américaine américaines britannique britanniques français allemand allemands""".split()
 )
+
+
+# German articles are not name particles ("Chef der Nordflussbehörde"), except after von.
+_DE_ARTICLES = frozenset("der des den dem die das".split())
+# Role nouns written before a name; German compounds them ("Innenminister", "Behördenchef").
+_ROLE_SUFFIXES = {
+    "de": ("minister", "ministerin", "chef", "chefin", "sprecher", "sprecherin", "leiter", "leiterin",
+           "präsident", "präsidentin", "direktor", "direktorin", "kommandeur", "führer", "kanzler",
+           "kanzlerin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin", "gruppe"),
+}
+_ROLE_WORDS = frozenset(
+    """spokesman spokeswoman spokesperson director chief head leader chairman chairwoman
+    ambassador envoy negotiator commander official porte-parole directeur directrice chef
+    dirigeant négociateur ministre portavoz director directora jefe jefa ministro ministra
+    comandante negociador sprecher sprecherin chef chefin leiter leiterin""".split()
+)
+
+
+def _is_role_word(low: str, lang: str) -> bool:
+    """Role nouns that precede a name ("Spokeswoman Mehrnaz Tavakoli", "Innenminister
+    Jussuf Haddad"); German compounds are recognised by their last element."""
+    if low in _ROLE_WORDS:
+        return True
+    return any(low.endswith(suf) and len(low) >= len(suf) for suf in _ROLE_SUFFIXES.get(lang, ()))
 
 
 def _is_demonym(word: str, index) -> bool:
@@ -220,8 +248,9 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
 # -- detectors ---------------------------------------------------------------------------
 def _rule_candidates(article: Article, words, index) -> list[_Cand]:
     text = article.text
-    lower_words = {w for _, _, w in words if w[:1].islower()}
+    lower_words = {w for _, _, w in words if w[:1].islower() and not _is_cap(w)}  # not al-Nuri
     lower_forms = {w.lower() for w in lower_words}
+    lang = (article.lang or "").split("-")[0]
     cal = _calendar_words(article.lang or "en")
     starts = _sentence_starts(article, words)
     heads = _headline_lines(text)
@@ -270,9 +299,12 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
             if _is_cap(nw) and not common(j + 1):
                 j += 1
                 continue
-            if nw.lower() in _NAME_PARTICLES or nw.lower() in _JOINERS:
+            if (nw.lower() in _NAME_PARTICLES or nw.lower() in _JOINERS) and not (
+                    lang == "de" and nw.lower() in _DE_ARTICLES):
                 k = j + 1
-                while k < n and words[k][2].lower() in (_NAME_PARTICLES | _JOINERS) and k - j < 3:
+                while k < n and k - j < 3 and (
+                        words[k][2].lower() in (_NAME_PARTICLES | _JOINERS)
+                        or (words[k][2].lower() == "the" and words[k - 1][2].lower() == "of")):
                     k += 1
                 if k < n and _is_cap(words[k][2]) and not common(k) and text[words[k - 1][1]:words[k][0]].strip() in ("", "-"):
                     j = k
@@ -285,7 +317,7 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
         orgish = any(norm_key(words[k][2]) in _ORG_WORDS for k in seq)
         for k in seq:
             low = words[k][2].lower().strip(".")
-            if low in TITLES and not orgish and len(low) > 1:
+            if (low in TITLES or _is_role_word(low, lang)) and not orgish and len(low) > 1:
                 if cur:
                     parts.append(cur)
                 cur = []
@@ -316,7 +348,8 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
             # split hyphenated place pairs "Iraq-Syria" unless the whole is a known name
             if len(part) == 1 and "-" in surface and not index.lookup(norm_key(surface), surface):
                 bits = surface.split("-")
-                if len(bits) == 2 and all(b[:1].isupper() and b.lower() not in _NAME_PARTICLES for b in bits):
+                if len(bits) == 2 and all(b[:1].isupper() and b.lower() not in _NAME_PARTICLES for b in bits) \
+                        and bits[1].lower() not in DESIGNATORS:  # "Darwasa-Staudamm" is one name
                     cands.append(_Cand(cs, cs + len(bits[0]), "rules:caps", 1))
                     cands.append(_Cand(ce - len(bits[1]), ce, "rules:caps", 1))
                     continue
@@ -370,6 +403,16 @@ def _spacy_candidates(article: Article) -> list[_Cand]:
         if m and m.end() < len(t):
             s += m.end()
         t = article.text[s:e]
+        if "\n" in t:
+            continue  # a span across lines (headline + dateline) is not one name
+        ps = re.search(r"['’]s\s+", t)
+        if ps:  # "Qadaria's Northern Rivers Authority": the possessor is a separate name
+            s += ps.end()
+            t = article.text[s:e]
+        if t.count("(") != t.count(")"):
+            cut = min(k for k in (t.find("("), t.find(")")) if k >= 0)
+            e = s + len(t[:cut].rstrip())
+            t = article.text[s:e]
         pm = re.search(r"['’]s?$", t)
         if pm:
             e -= len(pm.group())
@@ -480,8 +523,116 @@ def detect(article: Article, options: Any = None) -> Article:
         cands += _spacy_candidates(article)
     chosen = _select(cands)
     chosen += _nested(text, words, chosen)
+    chosen = _acronym_long_forms(text, words, chosen)
+    if (article.lang or "")[:2] in _SENTENCE_CASE_LANGS:
+        chosen = _sentence_case_orgs(text, words, chosen)
     chosen, links = _aliases(text, chosen)
     return _group(article, text, chosen, links, index)
+
+
+_PAREN_ACRONYM_RE = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]{1,9})\s*\)")
+
+
+def _acronym_long_forms(text: str, words, chosen: list[_Cand]) -> list[_Cand]:
+    """Schwartz & Hearst long forms in sentence-case languages: "Autorité des fleuves du
+    Nord (AFN)", "Comisión Internacional de la Cuenca del Sahir (CISS)". When no mention
+    ends right before a parenthesised acronym and matches it, the shortest preceding
+    word sequence (same clause, starting with a capitalised word with the acronym's first
+    letter) that contains the acronym's letters becomes one mention."""
+    starts = [w[0] for w in words]
+    import bisect
+
+    for m in _PAREN_ACRONYM_RE.finditer(text):
+        acr = m.group(1)
+        if not is_acronym(acr):
+            continue
+        pos = m.start()
+        while pos > 0 and text[pos - 1].isspace():
+            pos -= 1
+        prev = next((c for c in chosen if c.end == pos), None)
+        if prev is not None and acronym_matches(acr, text[prev.start:prev.end]):
+            continue
+        k = bisect.bisect_left(starts, pos) - 1
+        best = None
+        for back in range(len(acr) + 5):
+            i = k - back
+            if i < 0:
+                break
+            ws, we, w = words[i]
+            gap = text[we:words[i + 1][0]] if i + 1 <= k else ""
+            if re.search(r"[,;:.!?()«»\"“”\n]", gap):
+                break
+            if w[:1].isupper() and anyascii_lower(w[:1]) == acr[0].lower():
+                long_ = text[ws:pos]
+                if len(long_.split()) >= 2 and acronym_matches(acr, long_):
+                    best = ws
+                    break
+        if best is None:
+            continue
+        if any(c.start < best < c.end for c in chosen):
+            continue  # a longer name already covers the start
+        inside = [c for c in chosen if best <= c.start and c.end <= pos]
+        cand = _Cand(best, pos, "rules:acronym_def", 1, {"ORG": 1})
+        for c in inside:
+            chosen.remove(c)
+            cand.votes.update({t: v for t, v in c.votes.items() if v < 10})
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+_SENTENCE_CASE_LANGS = frozenset("fr es it pt".split())
+_SC_JOIN = frozenset("de du des la le les l d del de los las di della delle dei do da dos das".split())
+
+
+def _sentence_case_orgs(text: str, words, chosen: list[_Cand]) -> list[_Cand]:
+    """French, Spanish, Italian and Portuguese write organisation names in sentence case:
+    "Garde de la vallée du Sahir", "Fils du fleuve". A capitalised organisation head noun
+    followed by lower-case words joined with de/du/del ... up to a capitalised name (or
+    the end of a noun phrase of at most four words) is one mention of an organisation."""
+    for i, (ws0, we0, w0) in enumerate(words):
+        if not w0[:1].isupper() or norm_key(w0) not in _ORG_WORDS:
+            continue
+        j, end, k = i, None, i + 1
+        while k < len(words) and k - i <= 7:
+            gap = text[words[k - 1][1]:words[k][0]]
+            if gap.strip() not in ("", "'", "’") or "\n" in gap:
+                break
+            w = words[k][2]
+            low = w.lower().rstrip("'’")
+            if low in _SC_JOIN:
+                k += 1
+                continue
+            if w[:1].isupper():
+                if words[k - 1][2].lower().rstrip("'’") in _SC_JOIN:
+                    end = k
+                break
+            if w[:1].islower() and words[k - 1][2].lower().rstrip("'’") in _SC_JOIN and low not in _STOP:
+                j = k
+                k += 1
+                continue
+            break
+        last = end if end is not None else None
+        if last is None:
+            continue
+        s, e = words[i][0], words[last][1]
+        # "la Garde" (a gazetteer town) inside "la Garde de la vallée du Sahir": absorbed
+        inside = [x for x in chosen if (s <= x.start or re.fullmatch(
+            r"(?i)(?:la|le|les|l['’]|el|los|las|il|lo)\s*", text[x.start:s])) and x.end <= e]
+        if any(x.start < e and s < x.end and x not in inside for x in chosen):
+            continue
+        cand = _Cand(s, e, "rules:sentence_case", 1, {"ORG": 4})
+        for x in inside:
+            chosen.remove(x)
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def anyascii_lower(s: str) -> str:
+    from anyascii import anyascii
+
+    return anyascii(s).lower()
 
 
 def _aliases(text: str, chosen: list[_Cand]):
@@ -511,7 +662,9 @@ def _aliases(text: str, chosen: list[_Cand]):
                 elif is_acronym(surf) and 1 < nwords <= 10 and acronym_matches(surf, cont):
                     adds.append((_Cand(a, b, "rules:acronym_def", 1), c, "acronym_def", f"{surf} ({cont})"))
                 elif (1 <= nwords <= 6 and (cont[:1].isupper() or _is_arabic(cont))
-                      and not re.search(r"\d", cont)):
+                      and not re.search(r"\d", cont)
+                      and not re.match(r"\s*[–—-]", text[b + 1:b + 4])  # dateline: "CITY (Agency) –"
+                      and not (surf.isupper() and len(surf) > 4)):
                     same = next((x for x in chosen if x.start == a and x.end == b), None)
                     ta, tb = _strong_type(c), (_strong_type(same) if same is not None else None)
                     if (ta == "LOC" or tb == "LOC") and ta != tb:
@@ -586,6 +739,8 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
         toks = norm_key(surf[i]).split()
         if any(t in _ORG_WORDS for t in toks) and _strong_type(c) is None:
             c.votes["ORG"] += 4
+        elif len(toks) > 1 and any(t in DESIGNATORS for t in toks) and _strong_type(c) is None:
+            c.votes["LOC"] += 3  # "Darvazeh Dam", "Sahir River", "Ammar-Stadt"
         nxt = re.match(r"\s*(\w+)", text[c.end:c.end + 20])
         if nxt and nxt.group(1).lower() in _MEDIA_CUES:
             c.votes["ORG"] += 2
@@ -634,11 +789,15 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             if (my_type or strong) and my_type != gt:
                 continue
             last, first = toks[j][-1], toks[j][0]
-            orgish = gt in ("ORG", "LOC") or any(norm_key(w) in _ORG_WORDS for w in surf[j].split())
+            rest = [x.ascii for x in toks[j][1:]]
+            desig = all(r in DESIGNATORS for r in rest)
+            orgish = gt in ("ORG", "LOC") or any(norm_key(w) in _ORG_WORDS for w in surf[j].split()) or desig
             if not orgish and not last.arabic and token_sim(t, last) >= 0.93:
                 cands.setdefault(rj, (j, "partial:last_token"))
-            elif orgish and token_sim(t, first) >= 0.95:
-                cands.setdefault(rj, (j, "partial:head"))
+            elif orgish and token_sim(t, first) >= 0.95 and (
+                    desig or not any(r in DESIGNATORS for r in rest)):
+                # "Sahir" -> "Sahir River", not "Sahir" -> "Sahir Valley Guard"
+                cands.setdefault(rj, (j, "partial:designator" if desig else "partial:head"))
         if len(cands) == 1:
             rj, (j, rule) = next(iter(cands.items()))
             link(j, i, rule, f"{surf[i]} -> {surf[j]}")

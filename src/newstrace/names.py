@@ -33,9 +33,11 @@ __all__ = [
     "Token",
     "acronym_matches",
     "analyze",
+    "designator_score",
     "is_acronym",
     "match_score",
     "name_keys",
+    "neutral_form",
     "norm_key",
     "script_of",
     "token_sim",
@@ -62,6 +64,25 @@ PLACE_WORDS = frozenset(
     """province governorate district city region county municipality town village
     provinz gouvernorat région ville provincia regione distrito""".split()
 )
+
+# Generic designators of natural and built places, by concept, in the main news languages.
+# "Sahir River" = "Sahir" = "río Sahir"; "Darvazeh Dam" = "Darwasa-Staudamm" = "presa de
+# Darvaza"; "Ammar City" = "Ammar-Stadt" = "Ciudad de Ammar". Names that differ only by
+# designators of one concept (or one side having none) can be variants of one place.
+DESIGNATORS: dict[str, str] = {}
+for _concept, _words in {
+    "river": "river rivers fleuve rivière riviere río rio fluss strom fiume",
+    "dam": "dam barrage presa staudamm stausee talsperre damm wehr weir diga represa barragem",
+    "city": "city ville cité ciudad stadt città citta cidade",
+    "valley": "valley vallée vallee valle tal",
+    "lake": "lake lac lago see",
+    "mountain": "mount mountain mountains mont montagne montagnes monte montes montaña berg gebirge",
+    "island": "island isle île ile isla insel isola",
+    "province": "province governorate provinz gouvernorat provincia",
+    "district": "district distrito bezirk",
+}.items():
+    for _w in _words.split():
+        DESIGNATORS[_w] = _concept
 
 _ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _HEBREW_RE = re.compile(r"[\u0590-\u05FF]")
@@ -236,6 +257,9 @@ def token_sim(a: Token, b: Token) -> float:
         return 0.95 * JaroWinkler.normalized_similarity(a.skel, b.skel) if a.skel and b.skel else 0.0
     if a.initial or b.initial:
         return 0.9 if a.ascii[0] == b.ascii[0] else 0.0
+    da, db = DESIGNATORS.get(a.ascii), DESIGNATORS.get(b.ascii)
+    if (da or db) and da != db:
+        return 0.3  # "Ammar City" is not "Ammar University"; a river is not a dam
     if a.norm == b.norm:
         return 0.97
     short, long_ = sorted((a.fold, b.fold), key=len)
@@ -268,6 +292,65 @@ def _align(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
         if len(out) == min(len(ta), len(tb)):
             break
     return out
+
+
+_NEUTRAL_RULES: dict[str, list[tuple[str, str]]] = {
+    # German spellings of Arabic/Persian names: Chalid, Dschadid, Jussuf, Dariusch
+    "de": [(r"^j(?=[aeiouy])", "y"), (r"(?<=[aeiou])j(?=[aeiou])", "y"), (r"dsch", "j"), (r"tsch", "ch"),
+           (r"sch", "sh"), (r"(?<!s)ch", "kh")],
+    # Spanish j renders kh: Jaled, Jorvat
+    "es": [(r"j", "kh")],
+}
+_NEUTRAL_COUNTRY = {"fr": (r"ie$", "ia"), "de": (r"ien$", "ia")}  # Syrie/Syrien = Syria
+
+
+def neutral_form(name: str, lang: str | None, single_place: bool = False) -> str:
+    """The name respelt in the English conventions for Arabic and Persian names, given the
+    language of the text it was written in (German "Chalid al-Nuri" -> "Khalid al-Nuri",
+    Spanish "Jorvat" -> "Khorvat"); with ``single_place``, a one-word country name's
+    language ending is mapped too (French "Qadarie", German "Qadarien" -> "Qadaria").
+    Returns the name unchanged for other languages or scripts."""
+    lang = (lang or "").split("-")[0]
+    rules = _NEUTRAL_RULES.get(lang)
+    country = _NEUTRAL_COUNTRY.get(lang) if single_place else None
+    if (not rules and not country) or script_of(name) != "latin":
+        return name
+    out = []
+    for part in re.split(r"(\W+)", name):
+        if not part or not part[0].isalpha():
+            out.append(part)
+            continue
+        low = part.lower()
+        if low in PARTICLES or low in TITLES:
+            out.append(part)
+            continue
+        for pat, rep in rules or ():
+            low = re.sub(pat, rep, low)
+        if country and len(low) > 5:
+            low = re.sub(country[0], country[1], low)
+        out.append(low.upper() if part.isupper() and len(part) > 1 else low[:1].upper() + low[1:])
+    return "".join(out)
+
+
+def _core(info: NameInfo) -> tuple[tuple[Token, ...], frozenset[str]]:
+    core = tuple(t for t in info.tokens if t.ascii not in DESIGNATORS)
+    concepts = frozenset(DESIGNATORS[t.ascii] for t in info.tokens if t.ascii in DESIGNATORS)
+    return core, concepts
+
+
+def designator_score(a: str, b: str) -> float:
+    """Spelling score of two place names once generic designators are set aside
+    ("Sahir River" ~ "Sahir", "Darvazeh Dam" ~ "Darwasa-Staudamm"), 0 when a side has
+    no designator to set aside, nothing else, or designators of different concepts."""
+    A, B = analyze(a), analyze(b)
+    ca, ka = _core(A)
+    cb, kb = _core(B)
+    if not ca or not cb or (len(ca) == len(A.tokens) and len(cb) == len(B.tokens)):
+        return 0.0
+    if ka and kb and not (ka & kb):
+        return 0.0
+    return score_info(NameInfo(a, ca, "".join(t.fold for t in ca), A.script),
+                      NameInfo(b, cb, "".join(t.fold for t in cb), B.script))
 
 
 def match_score(a: str, b: str) -> float:
