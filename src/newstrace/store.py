@@ -35,6 +35,7 @@ SCHEMA_MODULES = [
     "newstrace.reuse",
     "newstrace.stories",
     "newstrace.narratives",
+    "newstrace.web.queries",  # indexes for the web pages (after the tables they index)
 ]
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -135,13 +136,28 @@ def _now() -> str:
 class Store:
     """A newstrace database. ``Store(":memory:")`` for tests."""
 
-    def __init__(self, path: str | Path = "newstrace.db", *, create: bool = True):
+    def __init__(self, path: str | Path = "newstrace.db", *, create: bool = True,
+                 read_only: bool = False):
         self.path = str(path)
         self._depth = 0
-        if self.path != ":memory:" and not create and not Path(self.path).exists():
+        if self.path != ":memory:" and (read_only or not create) and not Path(self.path).exists():
             raise StoreError(
                 f"{self.path}: no such database; run `newstrace analyze PATH --db {self.path}` first"
             )
+        self.read_only = read_only
+        if read_only:
+            # No migrations, no writes: for the web app and other readers.
+            try:
+                self.conn = sqlite3.connect(f"file:{Path(self.path).resolve().as_posix()}?mode=ro",
+                                            uri=True, isolation_level=None, check_same_thread=False)
+                self.conn.row_factory = sqlite3.Row
+                self.conn.execute("PRAGMA query_only = 1")
+                self.conn.execute("PRAGMA busy_timeout = 10000")
+                self.conn.execute("PRAGMA mmap_size = 268435456")
+                self.conn.execute("SELECT count(*) FROM articles").fetchone()
+            except sqlite3.DatabaseError as e:
+                raise StoreError(f"{self.path}: not a usable newstrace database ({e})") from e
+            return
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
