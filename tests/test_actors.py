@@ -192,16 +192,17 @@ def _demo_eval(demo_db, demo_gold):
 
 def test_demo_bar(demo_db, demo_gold):
     """The fictional demo corpus (en/fr/es/de), measured floors (models on): precision
-    0.9952, recall 0.6787 when written. Translated organisation names without a shared
-    acronym or alias statement (AFN/ARN vs NRA, "Hijos del Río" vs "Sons of the River")
-    stay apart by design. The bar itself (precision 1.0) is `test_demo_bar_precision`."""
+    1.0, recall 0.7024 when written (0.7758 model-free). Translated organisation names
+    without a shared acronym or alias statement (AFN/ARN vs NRA, "Hijos del Río" vs
+    "Sons of the River") stay apart by design."""
     data = _demo_eval(demo_db, demo_gold)
-    assert data["pairwise"]["precision"] >= 0.995, data["false_merges"]
-    assert data["pairwise"]["recall"] >= 0.67
-    assert data["by_type"]["PER"]["precision"] == 1.0 and data["by_type"]["PER"]["recall"] >= 0.9
+    assert data["pairwise"]["recall"] >= 0.70
+    assert data["by_type"]["PER"]["precision"] == 1.0 and data["by_type"]["PER"]["recall"] >= 0.95
 
 
-@pytest.mark.xfail(strict=True, reason="open: 'Sahir' inside ISBC/Guard mentions and Ammar City/University "
-                                       "in one article still merge (15 of ~3100 pairs)")
 def test_demo_bar_precision(demo_db, demo_gold):
-    assert _demo_eval(demo_db, demo_gold)["pairwise"]["precision"] == 1.0
+    """No two gold entities merged: a place named inside an organisation's name ("Sahir"
+    in "Commission internationale du bassin du Sahir (CIBS)"), a designated place
+    ("Ammar City") next to an organisation sharing its name ("Ammar University")."""
+    data = _demo_eval(demo_db, demo_gold)
+    assert data["pairwise"]["precision"] == 1.0, data["false_merges"]

@@ -104,3 +104,41 @@ def test_spacy_path_records_its_detector(seeds_dir):
     dets = {m.detector for m in a.mentions}
     assert any(d.startswith("spacy:") for d in dets) or dets
     assert {"Qassem Musleh", "Musleh"} <= _group_of(a, "Musleh")
+
+
+def _texts(article):
+    return {m.text for m in article.mentions}
+
+
+def test_sentence_initial_names_by_their_form():
+    text = ("Officials met on Monday. Varnistan's foreign ministry denied the report.\n\n"
+            "Al-Bakri, who leads the delegation, rejected it. A Varnistan-backed group claimed "
+            "the attack.")
+    a = detect(Article(id="x", text=text, lang="en"), Opts())
+    got = _texts(a)
+    assert "Varnistan" in got and "Al-Bakri" in got
+    assert "Officials" not in got
+    assert all(m.text != "Varnistan-backed" for m in a.mentions)
+
+
+def test_sentence_initial_name_confirmed_by_a_derived_form():
+    text = "Telmaria rejected the findings. The report angered Telmarian farmers on Tuesday."
+    a = detect(Article(id="x", text=text, lang="en"), Opts())
+    assert "Telmaria" in _texts(a)
+    text2 = "Farmers rejected the findings. The report angered many farmers on Tuesday."
+    assert "Farmers" not in _texts(detect(Article(id="y", text=text2, lang="en"), Opts()))
+
+
+def test_a_place_inside_an_organisation_name_is_not_its_alias():
+    text = ("Selon la Commission internationale du bassin du Velor (CIBV), le débit du Velor "
+            "a baissé. La CIBV publiera un rapport.")
+    a = detect(Article(id="x", text=text, lang="fr"), Opts())
+    org = _group_of(a, "CIBV")
+    assert "Velor" not in org
+
+
+def test_a_designated_place_is_not_part_of_an_organisation_name():
+    text = ("Students at Velmar University protested on Monday. Police in Velmar City said the "
+            "march was peaceful.")
+    a = detect(Article(id="x", text=text, lang="en"), Opts())
+    assert "Velmar City" not in _group_of(a, "Velmar University")

@@ -282,7 +282,7 @@ class _Ctx:
         """An acronym defined for this entity (it has a full name too) and for exactly one
         other actor, also defined there: "Nordflussbehörde (NRA)" and "Northern Rivers
         Authority (NRA)" are one organisation named in two languages."""
-        if len(acr) < 3 or not reps or all(is_acronym(r) for r in reps):
+        if not is_acronym(acr) or len(acr) < 3 or not reps or all(is_acronym(r) for r in reps):
             return False
         names = [r[0] for r in self.c.execute(
             "SELECT surface FROM aliases WHERE actor_id = ? AND rep = 1", (actor_id,))]
@@ -663,7 +663,9 @@ def evaluate(store, gold: dict) -> dict[str, Any]:
                             if ov > best_ov or (ov == best_ov and ov > 0 and r[1] - r[0] < best[1] - best[0]):
                                 best, best_ov = r, ov
                         if best is not None and best[2]:
-                            votes[_live(store, best[2])] += 1
+                            # an occurrence that is a mention by itself outweighs one
+                            # inside a longer name ("Sahir" in "Guardia del Valle del Sahir")
+                            votes[_live(store, best[2])] += 2 if (best[0], best[1]) == (s, e) else 1
                     if votes:
                         pred = votes.most_common(1)[0][0]
                 items.append({"entity": gi, "canonical": ent.get("canonical"), "type": ent.get("type"),

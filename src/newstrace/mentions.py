@@ -192,9 +192,17 @@ def _words(text: str) -> list[tuple[int, int, str]]:
         if w2 != w and not re.search(r"\.\w", w):  # keep U.S. but not a sentence-final dot
             e -= len(w) - len(w2)
             w = w2
+        hy = _LINKED_RE.match(w)
+        if hy and hy.group(1).lower() not in _PREFIXES:
+            # "Zahristan-linked", "US-backed": the name part is a word of its own
+            out.append((s, s + len(hy.group(1)), hy.group(1)))
+            s, w = s + len(hy.group(1)) + 1, w[len(hy.group(1)) + 1:]
         if w:
             out.append((s, e, w))
     return out
+
+
+_LINKED_RE = re.compile(r"^([^\W\d_][^\W_]*)-(?=[^\W\d_]*$)(?=[a-zà-ÿ]{3})")
 
 
 def _is_cap(w: str) -> bool:
@@ -210,6 +218,9 @@ def _is_cap(w: str) -> bool:
 
 
 _PREFIXES = frozenset("al el ad ash as ar at az an".split())
+# endings of forms derived from a name (demonyms, genitives) that confirm a sentence-initial
+# word is a name; German capitalises every noun, so only the genitive -s counts there
+_DERIVED_SUFFIXES = {"*": ("n", "ns", "i", "is", "s", "'s", "ien", "iens", "ian", "ians"), "de": ("s",)}
 
 
 def _is_arabic(w: str) -> bool:
@@ -259,6 +270,20 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
         return any(a <= pos < b for a, b in heads)
 
     mid_caps = {w for s, _, w in words if _is_cap(w) and s not in starts and not in_head(s)}
+    # a sentence-initial word is a name when the article also writes a derived form of it
+    # mid-sentence: "Qadaria" / "Qadarian", German genitive "Qadarien" / "Qadariens"
+    derived_ok = _DERIVED_SUFFIXES.get(lang, _DERIVED_SUFFIXES["*"])
+    mid_lower = {norm_key(w) for w in mid_caps}
+
+    def derived(w: str) -> bool:
+        k = norm_key(w)
+        return len(k) >= 5 and any(k + suf in mid_lower for suf in derived_ok)
+
+    def name_shape(s: int, e: int, w: str) -> bool:
+        # "Zahristan's foreign ministry", "Al-Nuri, who heads": the form itself marks a name
+        if text[e:e + 2] in ("'s", "’s") and lang in ("en", ""):
+            return True
+        return bool(re.match(r"(?i)(?:al|el|ad|ash|as|ar|at|az|an)-[^\W\d_]", w)) and w[w.index("-") + 1].isupper()
 
     def common(i: int) -> bool:
         s, _, w = words[i]
@@ -271,6 +296,8 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
             if index.lookup(norm_key(w), w):
                 return False
             if in_head(s) or w in mid_caps or is_acronym(w):
+                return False
+            if name_shape(s, words[i][1], w) or derived(w):
                 return False
             nxt = words[i + 1][2] if i + 1 < len(words) else ""
             return not (_is_cap(nxt) and nxt.lower() not in _STOP and nxt.lower() not in lower_forms)
@@ -641,6 +668,8 @@ def _aliases(text: str, chosen: list[_Cand]):
     links: list[tuple[_Cand, _Cand, str, str]] = []
     adds: list[tuple[_Cand, _Cand, str, str]] = []
     for k, c in enumerate(chosen):
+        if any(x is not c and x.start <= c.start and c.end <= x.end for x in chosen):
+            continue  # "Sahir" inside "Commission ... du Sahir (CIBS)": the longer name owns it
         surf = text[c.start:c.end]
         m = re.match(r"\s?\(", text[c.end:c.end + 3])
         if m:
@@ -773,12 +802,17 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
 
     gv = group_votes()
     # partial names: a shorter mention -> the unique full name it is part of
-    full = [i for i in range(n) if len(toks[i]) >= 2 and not is_acronym(surf[i])]
+    # (a name nested in a longer one, "Ríos del Norte" in "Autoridad de Ríos del Norte",
+    # is a place or an organisation, never the full name of a person)
+    full = [i for i in range(n) if len(toks[i]) >= 2 and not is_acronym(surf[i])
+            and chosen[i].detector != "rules:nested"]
     for i in range(n):
         if len(toks[i]) != 1 or is_acronym(surf[i]) or toks[i][0].initial:
             continue
         t = toks[i][0]
         my_type = _strong_type(chosen[i])
+        # "Ammar City" names a place by its designator: never part of "Ammar University"
+        i_desig = any(norm_key(w) in DESIGNATORS for w in surf[i].replace("-", " ").split()[1:])
         cands: dict[int, tuple[int, str]] = {}
         for j in full:
             rj = uf.find(j)
@@ -792,6 +826,8 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             rest = [x.ascii for x in toks[j][1:]]
             desig = all(r in DESIGNATORS for r in rest)
             orgish = gt in ("ORG", "LOC") or any(norm_key(w) in _ORG_WORDS for w in surf[j].split()) or desig
+            if i_desig and not desig:
+                continue
             if not orgish and not last.arabic and token_sim(t, last) >= 0.93:
                 cands.setdefault(rj, (j, "partial:last_token"))
             elif orgish and token_sim(t, first) >= 0.95 and (
