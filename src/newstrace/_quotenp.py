@@ -37,6 +37,8 @@ def _pure_name(toks: list[tuple[int, int, str]], t: CueTable) -> bool:
         return False
     if not _cap(words[0]) or words[0].lower() in t.sets["determiners"]:
         return False
+    if any(w.isdigit() for w in words):
+        return False  # "June 5", not a name
     return all(_cap(w) or w.lower() in t.sets["np_internal"] for w in words)
 
 
@@ -61,6 +63,12 @@ def _strip_np(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
     leading conjunctions, trailing auxiliaries and adverbs."""
     t, m = ctx.t, ctx.m
     toks = _tokens(m, s, e)
+    # a noun phrase has no cue verb in it: "The spokeswoman also rejected talk of …"
+    inner = {c.start for c in ctx.cues_in(s, e) if c.kind == "verb" and not c.pron}
+    for i, x in enumerate(toks):
+        if i > 0 and x[0] in inner and not _cap(x[2]):
+            toks = toks[:i]
+            break
     # cut relative clause
     for i, (_, _, w) in enumerate(toks):
         if i > 0 and w.lower() in t.sets["relative"]:
@@ -84,7 +92,7 @@ def _strip_np(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
     toks = [x for x in toks if x[2] not in ".,"] if toks and len(toks) == 1 else toks
     if not toks:
         return None
-    if toks[-1][2].endswith(".") and len(toks[-1][2]) > 3:
+    if toks[-1][2].endswith(".") and (len(toks[-1][2]) > 3 or toks[-1][2][:-1].lower() in t.pronouns):
         toks[-1] = (toks[-1][0], toks[-1][1] - 1, toks[-1][2][:-1])
     if sum(1 for x in toks if x[2][0].isalnum()) > 14:
         # a clause, not a noun phrase: keep a trailing name or pronoun only
@@ -110,6 +118,9 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
     if not toks:
         return None
     last = toks[-1][2].lower()
+    if last in t.pronouns and (len(toks) == 1 or toks[-2][2].lower() not in t.sets["prepositions"]):
+        # "… a hacking group that he said operated …": the pronoun right before the cue
+        return toks[-1][0], toks[-1][1]
     if last in t.sets["linkers"] and depth < 2:
         # "X did this and said": the subject of the first verb of the sentence
         prev = [c for c in ctx.cues_in(lo, toks[-1][0]) if c.kind == "verb"]
@@ -133,7 +144,7 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
                 pass
             else:
                 continue
-        if adjacent and k > 0 and first in t.sets["determiners"]:
+        if adjacent and k > 0 and (first in t.sets["determiners"] or first in t.sets["role_nouns"]):
             ps, pe2 = chunks[k - 1]
             ptoks = _tokens(m, ps, pe2)
             if _pure_name(ptoks, t) and (k - 1 == 0 or _tokens(m, *chunks[k - 2])[:1] and
@@ -156,10 +167,12 @@ def _leading_np(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
             continue
         if len(toks) == 1 and _is_adverb(toks[0][2], t):
             continue
+        if len(toks) <= 3 and any(x[2].isdigit() for x in toks):
+            continue  # "…, on Wednesday, June 5, the commander …": a date, not a subject
         if w0 in t.pronouns:
             return toks[0][0], toks[0][1]
         for mn in ctx.mentions:
-            if mn.start == toks[0][0]:
+            if mn.start == toks[0][0] and mn.type == "PER":
                 return mn.start, mn.end
         out = []
         for i, x in enumerate(toks):
@@ -199,6 +212,6 @@ def _np_after(ctx: _Ctx, pos: int, hi: int, max_tokens: int = 10) -> tuple[int, 
     if not out:
         return None
     s, e, w = out[-1]
-    if w.endswith(".") and len(w) > 3 and w[:-1].lower() not in t.sets["abbreviations"]:
+    if w.endswith(".") and (len(w) > 3 or w[:-1].lower() in t.pronouns) and w[:-1].lower() not in t.sets["abbreviations"]:
         e -= 1
     return out[0][0], e

@@ -23,9 +23,24 @@ from . import _quotemarks as qm
 from ._quotenp import (_cap, _chunks, _is_adverb, _leading_np, _np_after, _pure_name,  # noqa: F401
                        _strip_np, _subject_before, _tokens)
 from .cues import CueTable, outlet_names, table as cue_table
+from .cues import _read as _cue_read
 from .records import Article, Quote, SourceLink
 
 __all__ = ["extract", "is_named_channel"]
+
+_EXTRA: dict[str, dict] = {}
+
+
+def cue_extra(lang: str | None) -> dict:
+    """Keys of a language's cue file that the table object does not carry
+    (``definite_determiners``), read once."""
+    lang = lang or "und"
+    if lang not in _EXTRA:
+        try:
+            _EXTRA[lang] = _cue_read(f"{lang}.json")
+        except (OSError, ValueError):
+            _EXTRA[lang] = {}
+    return _EXTRA[lang]
 
 _PERSISTENT_SAME_SPEAKER = {"interview"}
 _PERSISTENT_ARTICLE = {"reported_by"}
@@ -62,6 +77,7 @@ class _Attr:
     ch_named: bool = False
     ch_inherited: bool = False
     plural: bool = False
+    zero: bool = False
     evidence: list[int] = field(default_factory=list)
 
     @property
@@ -157,12 +173,26 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
     words = [w for w in re.findall(r"[\w’'\-]+", np)]
     lw = [w.lower() for w in words]
     at.speaker, at.span = np, (s, e)
+    if at.zero:
+        at.kind, at.plural = "pronoun", False
+        return
     if len(words) == 1 and lw[0] in t.pronouns:
         at.kind = "pronoun"
         at.plural = t.pronouns[lw[0]] == "p"
         return
     per = _mentions_in(ctx, s, e)
     ctx_text = text[context_span[0]:context_span[1]].lower() if context_span else np.lower()
+    head = _role_head(ctx, np) if lw and lw[0] in _definite(t) and not per else None
+    if head:
+        # "the spokeswoman", "le responsable", "el director del organismo", "der Sprecher":
+        # the person named in apposition, or the nearest earlier person introduced with that role
+        link = _apposition_name(ctx, e) or (
+            _role_antecedent(ctx, head, s, [w for w in words[1:] if _cap(w)]) if head in t.sets["role_nouns"] else None)
+        if link:
+            at.speaker, at.span, at.kind, at.plural = text[link[0]:link[1]], link, "name", False
+            if "+role" not in at.method:
+                at.method += "+role"
+            return
     anon_head = any(w in t.sets["anonymous_heads"] for w in lw)
     anon_marker = any(mk in ctx_text for mk in t.sets["anonymous_markers"])
     names = [w for i, w in enumerate(words) if i > 0 and _cap(w) and w.lower() not in t.sets["determiners"]]
@@ -195,6 +225,33 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
     at.plural = bool(lw) and lw[-1].endswith("s") and lw[-1] not in t.sets["role_nouns"]
     if head.lower() in t.sets["org_heads"]:
         at.kind = "institution"
+
+
+def _role_antecedent(ctx: _Ctx, head: str, before: int, mods: list[str] | None = None) -> tuple[int, int] | None:
+    """The nearest person mention before ``before`` introduced with the role noun ``head``
+    (in apposition or as a title: "Khalid al-Nouri, director of …", "spokeswoman Mehrnaz …")."""
+    stem = re.escape(head[:-1] if len(head) > 6 else head)
+    rx = re.compile(r"(?<![\w])%s" % stem, re.I)
+    for mn in reversed(ctx.mentions):
+        if mn.type != "PER" or mn.end > before or ctx.m[mn.start] == qm.MASK:
+            continue
+        if _role_next_to(ctx, mn, rx):
+            # "The Indiana governor": the name's context must carry the modifiers too
+            win = ctx.text[max(0, mn.start - 60):mn.end + 80]
+            if all(w in win for w in mods or []):
+                return mn.start, mn.end
+            return None
+    return None
+
+
+def _role_next_to(ctx: _Ctx, mn: Any, rx: re.Pattern) -> bool:
+    """A role noun as a title right before the name ("ministry spokeswoman Name") or in
+    apposition right after it ("Name, director of …")."""
+    ps, pe = ctx.para_of(mn.start)
+    before = " ".join(re.findall(r"[\w’'\-]+", ctx.text[max(ps, mn.start - 50):mn.start])[-3:])
+    after = ctx.text[mn.end:min(pe, mn.end + 70)]
+    app = re.match(r"\s*,\s*((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)", after)
+    return bool(rx.search(before) or (app and rx.search(app.group(1))))
 
 
 def _norm_name(s: str) -> str:
@@ -234,6 +291,19 @@ def is_named_channel(channel: str | None) -> bool:
     words = re.findall(r"[\w’'\-]+", channel)
     return any(_cap(w) for w in words[1:]) or (len(words) == 1 and _cap(words[0])) or (
         _norm_name(channel) in outlet_names())
+
+
+def _cut_at_subject(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
+    """'à Radio Meridian le directeur de l'AFN': the channel ends where the inverted
+    subject (a definite determiner after a name) begins."""
+    dets = _definite(ctx.t)
+    prev_cap = False
+    for x in re.finditer(r"[\w’'\-]+", ctx.text[s:e]):
+        w = x.group()
+        if prev_cap and w.lower() in dets and not _cap(w):
+            return s, s + len(ctx.text[s:s + x.start()].rstrip())
+        prev_cap = _cap(w)
+    return s, e
 
 
 def _channel_from_np(ctx: _Ctx, s: int, e: int) -> tuple[str, tuple[int, int], bool]:
@@ -304,13 +374,26 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             mid = m[c.outer_end:cue.start]
             if len(re.findall(r"\w+", mid)) > 10 or re.search(r"[.;:!?]", _no_abbrev(ctx, mid)):
                 break
+            mw = re.findall(r"[\w’'\-]+", mid)
+            if mw and mw[0].lower() in t.sets["linkers"]:
+                break  # '"…" and has itself been accused': a new clause, not the quote's subject
+            if c.partial and len(mw) >= 3 and mw[0].lower() in t.sets["determiners"] and \
+                    mw[0].lower() not in _definite(t) and not _cap(mw[1]) and _cap(mw[-1]) and \
+                    not any(w.lower() in t.sets["role_nouns"] | t.sets["anonymous_heads"] | t.sets["org_heads"]
+                            for w in mw[1:]):
+                break  # '"…", a claim Khorvat denies': an apposition to the quote, not its speaker
             at.cue, at.method = cue, "rules:after"
             if cue.pron:
                 at.sp = cue.pron
-            elif mid.strip(" ,\u00a0—–-"):
+            elif mid.strip(" ,\u00a0—–-") and not all(
+                    w.lower() in t.sets["skip_before_cue"] for w in re.findall(r"[\w’']+", mid)):
                 at.sp = _strip_np(ctx, c.outer_end + len(mid) - len(mid.lstrip(" ,\u00a0—–-")), cue.start)
             else:
-                at.sp = _np_after(ctx, cue.end, a_hi)
+                at.sp = _inverted_subject(ctx, cue.end, a_hi)
+                if at.sp is None and cue_extra(t.lang).get("pro_drop") and \
+                        re.match(r"[\s.]*$", m[cue.end:a_hi]) and cue.kind == "verb":
+                    # a verb with no subject in a pro-drop language: the previous speaker
+                    at.sp, at.zero = (cue.start, cue.end), True
             if at.sp:
                 return at
             at.cue = None
@@ -318,6 +401,17 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
     cues = [q for q in ctx.cues_in(b_lo, c.open) if not (ctx.weak(q) and not re.match(r"[\s,:]*$", m[q.end:c.open]))]
     if cues:
         cue = cues[-1]
+        comp = t.lists["complementizers"] or ["that"]
+        between = re.sub(r"\b(?:%s)\b" % "|".join(map(re.escape, comp)), " ", m[cue.end:c.open], flags=re.I)
+        bw = re.match(r"\s*([\w’']+)", between)
+        if len(cues) > 1 and cue.kind == "verb" and not cue.pron and bw and \
+                bw.group(1).lower() not in t.sets["prepositions"]:
+            # 'X said that … the delegation had rejected the offer "…"': the quote is inside the
+            # clause reported by the first cue, whose complementizer comes before the later cue
+            first = next((q for q in cues if q.kind == "verb" and not _participle(ctx, q)), None)
+            if first is not None and first is not cue and re.search(
+                    r"\b(?:%s)\b" % "|".join(map(re.escape, comp)), m[first.end:cue.start], re.I):
+                cue = first
         at.cue, at.method = cue, "rules:before"
         if cue.kind == "prep":
             at.sp = _np_after(ctx, cue.end, c.open)
@@ -355,9 +449,67 @@ def _no_abbrev(ctx: _Ctx, s: str) -> str:
         " " if x.group(1).lower() in abbr or len(x.group(1)) == 1 else "."), s)
 
 
+def _inverted_subject(ctx: _Ctx, pos: int, hi: int) -> tuple[int, int] | None:
+    """The subject after an inverted cue: '», a déclaré à Radio X le directeur de l'AFN, Name',
+    '", afirmó en rueda de prensa el director del organismo, Name': prepositional phrases
+    between the verb and the subject are skipped, and a role noun phrase followed by a
+    name in apposition gives the name."""
+    t, m = ctx.t, ctx.m
+    toks = _tokens(m, pos, hi)
+    k = 0
+    if toks and toks[0][2].lower() in t.sets["prepositions"] and toks[0][2].lower() not in t.sets["determiners"]:
+        j = 1
+        while j < min(len(toks), 8):
+            w = toks[j][2].lower()
+            if w in _definite(t) and not (j > 0 and toks[j - 1][2].lower() in t.sets["prepositions"]):
+                k = j
+                break
+            if not toks[j][2][:1].isalnum() and toks[j][2] not in "’'-":
+                break
+            j += 1
+    start = toks[k][0] if toks else pos
+    sp = _np_after(ctx, start, hi)
+    if sp:
+        app = _apposition_name(ctx, sp[1])
+        if app and _role_head(ctx, ctx.text[sp[0]:sp[1]]):
+            return app
+    return sp
+
+
+def _definite(t: CueTable) -> frozenset:
+    return frozenset(w.lower() for w in cue_extra(t.lang).get("definite_determiners", []))
+
+
+def _role_head(ctx: _Ctx, np: str) -> str | None:
+    """The role or source noun of a phrase ("el director del organismo" -> "director")."""
+    t = ctx.t
+    for w in re.findall(r"[\w’'\-]+", np.lower()):
+        if w in t.sets["role_nouns"] or w in t.sets["anonymous_heads"]:
+            return w
+    return None
+
+
+def _apposition_name(ctx: _Ctx, end: int) -> tuple[int, int] | None:
+    """A person name right after a phrase, set off by a comma: '…, Jaled al Nuri, …'."""
+    x = re.match(r"[ \u00a0]*,[ \u00a0]*", ctx.m[end:end + 4])
+    if not x:
+        return None
+    p = end + x.end()
+    for mn in ctx.mentions:
+        if mn.start == p and mn.type == "PER":
+            return mn.start, mn.end
+        if mn.start > p:
+            break
+    if not ctx.mentions:
+        y = re.match(r"(?:[A-Z][\w’'\-]+)(?:\s+(?:al|el|bin|de|von|van)?[\s\-]?[A-Z][\w’'\-]+){1,3}", ctx.m[p:p + 60])
+        if y and re.match(r"\s*[,.;]", ctx.m[p + y.end():p + y.end() + 2]):
+            return p, p + y.end()
+    return None
+
+
 def _np_after_inverted(ctx: _Ctx, cue: _Cue, hi: int) -> tuple[int, int] | None:
     """'… dijo el portavoz: «…»' (verb-subject order)."""
-    sp = _np_after(ctx, cue.end, hi, 8)
+    sp = _inverted_subject(ctx, cue.end, hi)
     if sp and ctx.m[sp[0]:sp[1]].split()[0].lower() in ctx.t.sets["determiners"] | {"m.", "mr."}:
         return sp
     return sp if sp and _cap(ctx.m[sp[0]:sp[1]]) else None
@@ -481,6 +633,7 @@ def _channels(ctx: _Ctx, at: _Attr) -> None:
             np = _np_after(ctx, ss + x.end(), se, 8)
             if not np or ctx.text[np[0]:np[1]].lower() in t.pronouns:
                 continue
+            np = _cut_at_subject(ctx, *np)
             name, span, named = _channel_from_np(ctx, *np)
             if kind == "told" and not named and not _is_outlet(ctx, ctx.text[np[0]:np[1]]):
                 continue
@@ -531,7 +684,7 @@ def _resolve(ctx: _Ctx, attrs: list[_Attr]) -> None:
         _type_speaker(ctx, at, ctx.sent_of(at.sp[0]))
         if at.kind == "pronoun":
             pron = ctx.text[at.sp[0]:at.sp[1]].lower()
-            g = t.pronouns.get(pron, "")
+            g = "s" if at.zero else t.pronouns.get(pron, "")
             ante = None
             for h in reversed(history):
                 if g == "n" and h.kind in ("institution", "document", "outlet"):
@@ -539,10 +692,19 @@ def _resolve(ctx: _Ctx, attrs: list[_Attr]) -> None:
                 elif g == "p" and (h.plural or h.kind in ("institution", "document")):
                     ante = h
                 elif g in ("m", "f", "s") and (t.grammatical_gender or h.kind in ("name", "role", "anonymous")) \
-                        and not (h.plural and not t.grammatical_gender):
+                        and not (h.plural and not t.grammatical_gender) and h.kind != "outlet":
                     ante = h
                 if ante:
                     break
+            if g in ("m", "f") and t.grammatical_gender:
+                # « … », a-t-il dit / sagte er: a person named after the last speaker is the likelier
+                # antecedent (the first person of the last sentence that names one)
+                subj = _recent_person(ctx, ante.pos if ante else 0, at.sp[0])
+                if subj is not None and not (ante and ante.span and ante.span[0] <= subj[0] < ante.span[1]):
+                    at.speaker, at.span = ctx.text[subj[0]:subj[1]], subj
+                    at.method += "+pronoun"
+                    history.append(replace(at, kind="name", plural=False))
+                    continue
             if g in ("m", "f") and not t.grammatical_gender:
                 subj = _recent_subject(ctx, ante.pos if ante else 0, at.sp[0])
                 if subj is not None:
@@ -566,6 +728,16 @@ def _resolve(ctx: _Ctx, attrs: list[_Attr]) -> None:
                 else:
                     history.append(replace(at, kind=ante.kind))
             continue
+        head = _role_head(ctx, ctx.text[at.sp[0]:at.sp[1]]) if at.kind in ("role", "anonymous") else None
+        if head and ctx.text[at.sp[0]:at.sp[1]].split()[0].lower() in _definite(t) and not at.plural:
+            # "the diplomat" after "a Western diplomat who …"; "le responsable" after the named official
+            ante = next((h for h in reversed(history) if h.speaker and head in h.speaker.lower()
+                         and h.span != at.span and h.anonymous), None) if head in t.sets["anonymous_heads"] else None
+            if ante is not None:
+                at.speaker, at.span, at.anonymous, at.kind = ante.speaker, ante.span, ante.anonymous, ante.kind
+                at.method += "+role"
+                history.append(at)
+                continue
         if at.kind == "document":
             if issuer is not None:
                 at.speaker, at.span = issuer.speaker, issuer.span
@@ -575,6 +747,20 @@ def _resolve(ctx: _Ctx, attrs: list[_Attr]) -> None:
         history.append(at)
         if at.ch_kind == "statement" or (at.kind == "institution" and issuer is None):
             issuer = at
+
+
+def _recent_person(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """The first person mention (outside quotations) of the last sentence in (lo, hi) that has one."""
+    per = [x for x in ctx.mentions if x.type == "PER" and lo < x.start and x.end <= hi
+           and ctx.m[x.start] != qm.MASK]
+    if not per:
+        return None
+    ss, _ = ctx.sent_of(per[-1].start)
+    first = next(x for x in per if x.start >= ss)
+    # a subject: early in its sentence, with no cue before it ("… a affirmé que X …" is not)
+    if ctx.cues_in(ss, first.start) or len(re.findall(r"\w+", ctx.m[ss:first.start])) > 5:
+        return None
+    return first.start, first.end
 
 
 def _recent_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
@@ -636,8 +822,10 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
             ps, _ = ctx.para_of(at.cs)
             pps, _ = ctx.para_of(prev.cs)
             gap = ctx.m[ctx.quotes[i - 1].outer_end:ctx.quotes[i].open]
-            if (ps == pps or not re.search(r"\w", gap.split("\n")[-1] if "\n" in gap else gap)) and \
-                    len(re.findall(r"\w+", gap)) <= 12:
+            cue_between = prev.cue is not None and ps == pps and \
+                ctx.quotes[i - 1].outer_end <= prev.cue.start < ctx.quotes[i].open
+            if (ps == pps or not re.search(r"\w", gap.split("\n")[-1] if "\n" in gap else gap)) and (
+                    len(re.findall(r"\w+", gap)) <= 12 or (cue_between and len(re.findall(r"\w+", gap)) <= 30)):
                 at.sp, at.cue, at.method = prev.sp, prev.cue, "rules:continuation"
     for cue in ctx.cues:
         if cue.start in used:
