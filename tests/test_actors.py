@@ -192,11 +192,14 @@ def _demo_eval(demo_db, demo_gold):
 
 def test_demo_bar(demo_db, demo_gold):
     """The fictional demo corpus (en/fr/es/de), measured floors (models on): precision
-    1.0, recall 0.7024 when written (0.7758 model-free). Translated organisation names
-    without a shared acronym or alias statement (AFN/ARN vs NRA, "Hijos del Río" vs
-    "Sons of the River") stay apart by design."""
+    1.0, recall 0.7111 when written (ORG 0.4175; 0.7758 model-free, ORG 0.3911). The
+    encoder links translated organisation names only above a threshold calibrated on real
+    organisations (`_orgnames`, cosine 0.85): "International Sahir Basin Commission" =
+    "Commission internationale du bassin du Sahir" (0.91) is joined; "Sons of the River" /
+    "Hijos del Río" (0.79) and NRA/AFN/ARN (0.71-0.78) stay apart at that precision."""
     data = _demo_eval(demo_db, demo_gold)
-    assert data["pairwise"]["recall"] >= 0.70
+    assert data["pairwise"]["recall"] >= 0.71
+    assert data["by_type"]["ORG"]["recall"] >= 0.41
     assert data["by_type"]["PER"]["precision"] == 1.0 and data["by_type"]["PER"]["recall"] >= 0.95
 
 

@@ -11,6 +11,11 @@ Corpus stage ``update(store, changed, options)``: each local entity of a changed
    candidates found through an inverted index of consonant-skeleton keys
    (``actor_keys``), so the cost per new article does not grow with the corpus.
 
+With models on, ORG actors whose names are translations of each other (articles in
+different languages, encoder cosine >= a calibrated threshold, a shared co-occurring
+actor) are joined afterwards by `_orgnames.link` (``translation:encoder``); the
+model-free path makes no such link.
+
 A local entity that qualifies for several actors joins them (union), unless a
 cannot-link forbids it: two different gazetteer entries, ORG vs LOC, or an analyst's
 split. Every join is written to ``merge_log`` with its rule, score and evidence, and the
@@ -27,6 +32,7 @@ import time
 from collections import Counter, defaultdict
 from typing import Any, Iterable
 
+from . import _orgnames
 from .errors import NotFound
 from .gazetteer import alias_index
 from .names import analyze, designator_score, is_acronym, match_score, name_keys, neutral_form, norm_key
@@ -72,6 +78,7 @@ MIGRATIONS = [
         created_at TEXT
     );
     """),
+    _orgnames.MIGRATION,
 ]
 
 
@@ -374,13 +381,17 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
                 groups[r["local_id"] if r["local_id"] is not None else -1 - r["idx"]].append(r)
             updates = []
             actor_of: dict[int, str] = {}
+            ents = []
             for lid, ms in groups.items():
                 actor = ctx.resolve(aid, lid, ms, arow["lang"])
                 actor_of[lid] = actor
                 touched.add(actor)
                 updates += [(aid, m["idx"], actor) for m in ms]
                 ctx.counts["entities"] += 1
+                ents.append((lid, Counter(m["type"] for m in ms).most_common(1)[0][0],
+                             _reps([m["text"] for m in ms]), actor))
             store.set_mention_actors(updates)
+            ctx.counts["translation_links"] += _orgnames.link(ctx, aid, arow["lang"], ents, options)
             ctx.counts["mentions"] += len(updates)
             meta = json.loads(arow["meta"] or "{}")
             idx2lid = {r["idx"]: (r["local_id"] if r["local_id"] is not None else -1 - r["idx"]) for r in rows}
