@@ -3,6 +3,7 @@ languages and on the seed articles (read from ../shared at run time)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -328,3 +329,133 @@ def test_told_channel_patterns_de_es():
     es2 = '"Sujetan el río con una mano", declaró al Nuri, jefe de la autoridad.'
     q = quote_with(extract(art(es2, "es")), "Sujetan el río")
     assert q.channel is None
+
+
+# -- outlets as sources, reported mood, anonymous word order (invented sentences) ----------
+
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("en", "According to Radio Nord, the minister Paul Martin said that the dam would close for two weeks.",
+     "the minister Paul Martin"),
+    ("fr", "Selon Radio Nord, le ministre Paul Martin a affirmé que le barrage fermera deux semaines.",
+     "le ministre Paul Martin"),
+    ("es", "Según la emisora Radio Nord, el ministro Paul Martin aseguró que la presa estará cerrada dos semanas.",
+     "el ministro Paul Martin"),
+    ("de", "Laut dem Sender Radio Nord sagte der Minister Paul Martin, die Schleusen seien zwei Wochen zu.",
+     "der Minister Paul Martin"),
+])
+def test_according_to_outlet_is_channel_and_clause_subject_is_speaker(lang, text, speaker):
+    a = extract(art(text, lang))
+    ind = [q for q in a.quotes if not q.direct]
+    assert len(ind) == 1, [(q.text, q.speaker) for q in ind]
+    assert ind[0].speaker == speaker and ind[0].channel == "Radio Nord"
+    assert [(s.cites, s.kind) for s in a.sources] == [("Radio Nord", "report")]
+
+
+@pytest.mark.parametrize("lang,text,content", [
+    ("de", "Laut Radio Nord bekannte sich die Gruppe auf Telegram zu dem Angriff.", "bekannte sich die Gruppe"),
+    ("en", "According to Radio Nord, the floodgates were opened at night by unknown hackers.", "the floodgates"),
+])
+def test_according_to_outlet_without_named_person_keeps_outlet(lang, text, content):
+    a = extract(art(text, lang))
+    assert len(a.quotes) == 1 and a.quotes[0].text.startswith(content)
+    assert a.quotes[0].speaker == "Radio Nord" and a.quotes[0].channel == "Radio Nord"
+    assert [(s.cites, s.kind) for s in a.sources] == [("Radio Nord", "report")]
+
+
+def test_according_to_outlet_with_relative_clause_and_pronoun_subject():
+    text = ("Le ministre Paul Martin a parlé jeudi. Selon Radio Nord, qui a diffusé jeudi un long entretien "
+            "avec le ministre, celui-ci accuse le voisin de fournir des armes aux rebelles.")
+    ind = [q for q in extract(art(text, "fr")).quotes if not q.direct]
+    assert len(ind) == 1 and ind[0].text.startswith("celui-ci accuse")
+    assert ind[0].channel == "Radio Nord" and ind[0].cue == "accuse"
+
+
+def test_german_reported_mood_without_dass():
+    a = extract(art("Der Minister Paul Martin sagte, die Angreifer hätten gestohlene Zugangsdaten benutzt.", "de"))
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("die Angreifer hätten gestohlene Zugangsdaten benutzt", "Der Minister Paul Martin")]
+    # to an outlet in the dative, and with the subject after the verb
+    a = extract(art("Paul Martin, Leiter der Behörde, sagte Radio Nord, die Kommission habe sich geirrt.", "de"))
+    assert a.quotes[0].speaker == "Paul Martin" and a.quotes[0].channel == "Radio Nord"
+    a = extract(art("Am Montag sagte der Sprecher des Ministeriums, man sei zu Gesprächen bereit.", "de"))
+    assert a.quotes[0].speaker == "der Sprecher des Ministeriums"
+    # indicative after the comma is not reported speech, and "sagte der Sprecher" is no channel
+    assert extract(art("Er sagte nichts, die Sitzung endete um zehn Uhr.", "de")).quotes == []
+
+
+@pytest.mark.parametrize("lang,text,head", [
+    ("fr", "Mais une source diplomatique, qui a requis l’anonymat, a assuré à l’agence Nord que "
+           "« le réservoir sera plein à la fin de l’année ».", "une source diplomatique"),
+    ("en", "But a source who spoke on condition of anonymity told Reuters that the talks had collapsed.",
+     "a source"),
+    ("es", "Pero una fuente diplomática, que pidió el anonimato, aseguró que el embalse estará lleno.",
+     "una fuente diplomática"),
+    ("de", "Aber ein Ingenieur der Behörde, der anonym bleiben wollte, sagte, die Angreifer hätten Daten benutzt.",
+     "ein Ingenieur der Behörde"),
+])
+def test_anonymous_source_after_conjunction_and_relative_clause(lang, text, head):
+    a = extract(art(text, lang))
+    assert a.quotes and a.quotes[0].speaker.lower() == head.lower() and a.quotes[0].anonymous
+    assert any(s.anonymous and s.cites.lower() == head.lower() for s in a.sources)
+
+
+def test_told_the_publishing_outlet_is_not_a_channel():
+    text = "A diplomat who requested anonymity told the Daily Nord that the dam would be full by December."
+    a = Article(id="t", text=text, lang="en", outlet="The Daily Nord", paragraphs=[Paragraph(0, len(text), "en")])
+    q = extract(a).quotes[0]
+    assert q.anonymous and q.channel is None
+    a = replace(a, outlet="Harbor News")
+    assert extract(a).quotes[0].channel == "Daily Nord"
+
+
+def _org(text: str, name: str) -> Mention:
+    k = text.index(name)
+    return Mention(k, k + len(name), name, "ORG")
+
+
+@pytest.mark.parametrize("lang,text,org", [
+    ("en", "The Northern Basin Commission published its report on Monday. The commission's hydrologists "
+           "estimated that the dam accounted for a quarter of the drop.", "Northern Basin Commission"),
+    ("fr", "La Commission du bassin nord a publié son rapport lundi. Selon les hydrologues de la commission, "
+           "le barrage représente un quart de la baisse du débit.", "Commission du bassin nord"),
+    ("es", "La Comisión del Río Norte publicó su informe el lunes. Los expertos de la comisión afirmaron "
+           "que la presa explica una cuarta parte del descenso.", "Comisión del Río Norte"),
+    ("de", "Die Nordbecken-Kommission legte am Montag ihren Bericht vor. Die Experten der Kommission sagten, "
+           "der Damm erkläre nur ein Viertel des Rückgangs.", "Nordbecken-Kommission"),
+])
+def test_members_of_an_organisation_speak_for_it(lang, text, org):
+    q = [q for q in extract(art(text, lang, [_org(text, org)])).quotes if not q.direct]
+    assert len(q) == 1 and q[0].speaker == org and q[0].speaker_kind == "institution"
+    # without the organisation named before, the phrase itself stays the speaker
+    q = [q for q in extract(art(text, lang)).quotes if not q.direct]
+    assert len(q) == 1 and q[0].speaker != org
+
+
+def test_a_spokesman_of_an_organisation_is_not_the_organisation():
+    text = "The Basin Commission met. A spokesman for the commission said that the report was final."
+    q = extract(art(text, "en", [_org(text, "Basin Commission")])).quotes[0]
+    assert q.speaker == "A spokesman for the commission"
+
+
+def test_document_speaker_goes_to_the_organisation_through_its_members():
+    text = ('The Basin Commission met on Monday. The commission’s scientists said the drought explained '
+            'most of the drop. They found “no evidence of deliberate manipulation of the releases”.')
+    qs = extract(art(text, "en", [_org(text, "Basin Commission")])).quotes
+    d = [q for q in qs if q.direct]
+    assert d and d[0].speaker == "Basin Commission" and d[0].cue == "found"
+
+
+def test_interview_broadcast_by_outlet_carries_to_later_quotes():
+    text = ("Le ministre Paul Martin a parlé jeudi.\n"
+            "Selon Radio Nord, qui a diffusé jeudi un long entretien avec le ministre, celui-ci accuse "
+            "le voisin de fournir des armes aux rebelles.\n"
+            "« Ils arment les rebelles depuis des années », a-t-il affirmé.")
+    k = text.index("Paul Martin")
+    a = extract(art(text, "fr", [Mention(k, k + 11, "Paul Martin", "PER")]))
+    d = [q for q in a.quotes if q.direct]
+    assert d and d[0].channel == "Radio Nord"
+    assert ("Radio Nord", "interview") in [(s.cites, s.kind) for s in a.sources]
+    # a report without an interview does not carry to later quotes
+    b = extract(art(text.replace("un long entretien avec le ministre", "un bulletin"), "fr",
+                    [Mention(k, k + 11, "Paul Martin", "PER")]))
+    assert [q for q in b.quotes if q.direct][0].channel is None

@@ -11,6 +11,7 @@ from .cues import CueTable
 if TYPE_CHECKING:
     from .quotes import _Ctx
 
+_CONJ = frozenset(("and", "but", "et", "mais", "y", "und", "pero", "aber", "doch", "sino"))
 _TOK = re.compile(r"\w+(?:[’'\-\.]\w+)*\.?|[^\w\s]")
 MASKC = qm.MASK
 
@@ -71,10 +72,11 @@ def _strip_np(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
             break
     # cut relative clause
     for i, (_, _, w) in enumerate(toks):
-        if i > 0 and w.lower() in t.sets["relative"]:
+        if i > 0 and w.lower() in t.sets["relative"] and not (
+                w.lower() in t.sets["determiners"] and _cap(toks[i + 1][2] if i + 1 < len(toks) else "")):
             toks = toks[:i]
             break
-    while toks and (toks[0][2].lower() in ("and", "but", "et", "mais", "y", "und", "pero") or toks[0][2] in "–—-"):
+    while toks and (toks[0][2].lower() in _CONJ or toks[0][2] in "–—-"):
         toks = toks[1:]
     while toks and (toks[-1][2].lower() in t.sets["skip_before_cue"] or _is_adverb(toks[-1][2], t)):
         toks = toks[:-1]
@@ -132,15 +134,19 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
     for k in range(len(chunks) - 1, -1, -1):
         cs, ce = chunks[k]
         ctoks = _tokens(m, cs, ce)
+        if len(ctoks) > 1 and ctoks[0][2].lower() in _CONJ and _cap(ctoks[0][2]):
+            ctoks = ctoks[1:]  # "Mais une source …, qui …, a assuré": a sentence-initial conjunction
+            cs = ctoks[0][0]
         if not ctoks:
             continue
         first = ctoks[0][2].lower()
         adjacent = k == len(chunks) - 1
-        if first in t.sets["relative"] or first in ("better", "also", "known", "widely", "formerly"):
+        if (first in t.sets["relative"] and not (first in t.sets["determiners"] and len(ctoks) > 1
+                                                 and _cap(ctoks[1][2]))) or first in ("better", "also", "known", "widely", "formerly"):
             continue
         if first in t.sets["prepositions"] and not (adjacent and first in t.sets["determiners"]):
             if adjacent and len(ctoks) > 1 and ctoks[-1][2][:1].isupper() and first not in (
-                    "in", "dans", "en", "im", "at", "on"):
+                    "in", "dans", "en", "im", "am", "at", "on"):
                 pass
             else:
                 continue

@@ -16,75 +16,23 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from . import _quotemarks as qm
-from ._quotenp import (_cap, _chunks, _is_adverb, _leading_np, _np_after, _pure_name,  # noqa: F401
-                       _strip_np, _subject_before, _tokens)
-from .cues import CueTable, outlet_names, table as cue_table
-from .cues import _read as _cue_read
+from ._quotenp import _cap, _leading_np, _np_after, _strip_np, _subject_before, _tokens
+from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cut_at_subject, _definite, _inverted_subject,
+                          _is_outlet, _key, _norm_name, _np_after_inverted, _resolve, _subject_sp,
+                          _type_speaker, is_named_channel)
+from .cues import CueTable, table as cue_table
 from .records import Article, Quote, SourceLink
 
 __all__ = ["extract", "is_named_channel"]
-
-_EXTRA: dict[str, dict] = {}
-
-
-def cue_extra(lang: str | None) -> dict:
-    """Keys of a language's cue file that the table object does not carry
-    (``definite_determiners``), read once."""
-    lang = lang or "und"
-    if lang not in _EXTRA:
-        try:
-            _EXTRA[lang] = _cue_read(f"{lang}.json")
-        except (OSError, ValueError):
-            _EXTRA[lang] = {}
-    return _EXTRA[lang]
 
 _PERSISTENT_SAME_SPEAKER = {"interview"}
 _PERSISTENT_ARTICLE = {"reported_by"}
 _SOURCE_KIND = {"quoted_by": "quote", "told": "quote", "interview": "interview",
                 "reported_by": "report", "according_to": "report"}
-
-
-@dataclass(slots=True)
-class _Cue:
-    start: int
-    end: int
-    form: str
-    cls: str
-    kind: str = "verb"  # verb, inv, prep, prep_after
-    pron: tuple[int, int] | None = None
-
-
-@dataclass(slots=True)
-class _Attr:
-    cs: int
-    ce: int
-    direct: bool
-    method: str
-    cue: _Cue | None = None
-    sp: tuple[int, int] | None = None
-    partial: bool = False
-    kind: str | None = None
-    speaker: str | None = None
-    span: tuple[int, int] | None = None
-    anonymous: bool = False
-    channel: str | None = None
-    ch_span: tuple[int, int] | None = None
-    ch_kind: str | None = None
-    ch_named: bool = False
-    ch_inherited: bool = False
-    plural: bool = False
-    zero: bool = False
-    evidence: list[int] = field(default_factory=list)
-
-    @property
-    def pos(self) -> int:
-        if self.sp:
-            return self.sp[0]
-        return self.cue.start if self.cue else self.cs
 
 
 class _Ctx:
@@ -159,166 +107,6 @@ class _Ctx:
         return cue.form.lower() in self.t.sets["weak_verbs"]
 
 
-# -- speaker typing ----------------------------------------------------------------------
-
-def _mentions_in(ctx: _Ctx, s: int, e: int, types=("PER",)):
-    return [x for x in ctx.mentions if x.start >= s and x.end <= e and x.type in types]
-
-
-def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = None) -> None:
-    """Set kind, speaker text and span, anonymity from the raw noun phrase ``at.sp``."""
-    t, text = ctx.t, ctx.text
-    s, e = at.sp  # type: ignore[misc]
-    np = text[s:e]
-    words = [w for w in re.findall(r"[\w’'\-]+", np)]
-    lw = [w.lower() for w in words]
-    at.speaker, at.span = np, (s, e)
-    if at.zero:
-        at.kind, at.plural = "pronoun", False
-        return
-    if len(words) == 1 and lw[0] in t.pronouns:
-        at.kind = "pronoun"
-        at.plural = t.pronouns[lw[0]] == "p"
-        return
-    per = _mentions_in(ctx, s, e)
-    ctx_text = text[context_span[0]:context_span[1]].lower() if context_span else np.lower()
-    head = _role_head(ctx, np) if lw and lw[0] in _definite(t) and not per else None
-    if head:
-        # "the spokeswoman", "le responsable", "el director del organismo", "der Sprecher":
-        # the person named in apposition, or the nearest earlier person introduced with that role
-        link = _apposition_name(ctx, e) or (
-            _role_antecedent(ctx, head, s, [w for w in words[1:] if _cap(w)]) if head in t.sets["role_nouns"] else None)
-        if link:
-            at.speaker, at.span, at.kind, at.plural = text[link[0]:link[1]], link, "name", False
-            if "+role" not in at.method:
-                at.method += "+role"
-            return
-    anon_head = any(w in t.sets["anonymous_heads"] for w in lw)
-    anon_marker = any(mk in ctx_text for mk in t.sets["anonymous_markers"])
-    names = [w for i, w in enumerate(words) if i > 0 and _cap(w) and w.lower() not in t.sets["determiners"]]
-    if (anon_head and not per and len(names) <= 1) or (anon_marker and not per and not _pure_name(_tokens(text, s, e), t)):
-        at.kind, at.anonymous = "anonymous", True
-        at.plural = any(w.endswith("s") and w in t.sets["anonymous_heads"] for w in lw)
-        return
-    if _is_outlet(ctx, np):
-        at.kind = "outlet"
-        return
-    if lw and lw[-1] in t.sets["institution_nouns"] and (lw[0] in t.sets["determiners"] or len(lw) <= 2):
-        at.kind = "document"
-        return
-    if per:
-        p = per[-1]
-        at.speaker, at.span, at.kind = p.text, (p.start, p.end), "name"
-        return
-    orgs = _mentions_in(ctx, s, e, ("ORG",))
-    alpha = [w for w in words if not w.isdigit()]
-    head = alpha[-1] if alpha else ""
-    if head.lower() in t.sets["org_heads"] or (orgs and orgs[0].start == s) or (
-            len(head) >= 2 and head.isupper() and head.isalpha()):
-        at.kind = "institution"
-        at.plural = True
-        return
-    if words and _cap(words[0]) and lw[0] not in t.sets["determiners"]:
-        at.kind = "name"
-        return
-    at.kind = "role"
-    at.plural = bool(lw) and lw[-1].endswith("s") and lw[-1] not in t.sets["role_nouns"]
-    if head.lower() in t.sets["org_heads"]:
-        at.kind = "institution"
-
-
-def _role_antecedent(ctx: _Ctx, head: str, before: int, mods: list[str] | None = None) -> tuple[int, int] | None:
-    """The nearest person mention before ``before`` introduced with the role noun ``head``
-    (in apposition or as a title: "Khalid al-Nouri, director of …", "spokeswoman Mehrnaz …")."""
-    stem = re.escape(head[:-1] if len(head) > 6 else head)
-    rx = re.compile(r"(?<![\w])%s" % stem, re.I)
-    for mn in reversed(ctx.mentions):
-        if mn.type != "PER" or mn.end > before or ctx.m[mn.start] == qm.MASK:
-            continue
-        if _role_next_to(ctx, mn, rx):
-            # "The Indiana governor": the name's context must carry the modifiers too
-            win = ctx.text[max(0, mn.start - 60):mn.end + 80]
-            if all(w in win for w in mods or []):
-                return mn.start, mn.end
-            return None
-    return None
-
-
-def _role_next_to(ctx: _Ctx, mn: Any, rx: re.Pattern) -> bool:
-    """A role noun as a title right before the name ("ministry spokeswoman Name") or in
-    apposition right after it ("Name, director of …")."""
-    ps, pe = ctx.para_of(mn.start)
-    before = " ".join(re.findall(r"[\w’'\-]+", ctx.text[max(ps, mn.start - 50):mn.start])[-3:])
-    after = ctx.text[mn.end:min(pe, mn.end + 70)]
-    app = re.match(r"\s*,\s*((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)", after)
-    return bool(rx.search(before) or (app and rx.search(app.group(1))))
-
-
-def _norm_name(s: str) -> str:
-    return re.sub(r"[\W_]+", "", s.lower().replace("’", "'")).removeprefix("the")
-
-
-def _is_outlet(ctx: _Ctx, np: str) -> bool:
-    t = ctx.t
-    lw = [w.lower() for w in re.findall(r"[\w’'\-]+", np)]
-    if _norm_name(np) in outlet_names():
-        return True
-    if any(_norm_name(r) in outlet_names() for r in _name_runs(ctx, np)):
-        return True
-    return bool(lw) and any(w in t.sets["media_heads"] for w in lw[-3:]) and (
-        lw[0] in t.sets["determiners"] or any(_cap(w) for w in re.findall(r"[\w’'\-]+", np)))
-
-
-def _name_runs(ctx: _Ctx, np: str) -> list[str]:
-    runs, cur = [], []
-    for w in re.findall(r"[\w’'\-\.]+", np):
-        if _cap(w) and not any(rx.match(w) for rx in ctx.t.skip_name_res):
-            cur.append(w)
-        else:
-            if cur:
-                runs.append(" ".join(cur))
-            cur = []
-    if cur:
-        runs.append(" ".join(cur))
-    return runs
-
-
-def is_named_channel(channel: str | None) -> bool:
-    """Whether a channel text names an outlet (has a capitalised name), as opposed to a
-    description such as "la télévision libanaise satellitaire" or "a statement"."""
-    if not channel:
-        return False
-    words = re.findall(r"[\w’'\-]+", channel)
-    return any(_cap(w) for w in words[1:]) or (len(words) == 1 and _cap(words[0])) or (
-        _norm_name(channel) in outlet_names())
-
-
-def _cut_at_subject(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
-    """'à Radio Meridian le directeur de l'AFN': the channel ends where the inverted
-    subject (a definite determiner after a name) begins."""
-    dets = _definite(ctx.t)
-    prev_cap = False
-    for x in re.finditer(r"[\w’'\-]+", ctx.text[s:e]):
-        w = x.group()
-        if prev_cap and w.lower() in dets and not _cap(w):
-            return s, s + len(ctx.text[s:s + x.start()].rstrip())
-        prev_cap = _cap(w)
-    return s, e
-
-
-def _channel_from_np(ctx: _Ctx, s: int, e: int) -> tuple[str, tuple[int, int], bool]:
-    """Channel text from a noun phrase: the outlet's name when it has one, else the phrase."""
-    np = ctx.text[s:e]
-    runs = _name_runs(ctx, np)
-    known = [r for r in runs if _norm_name(r) in outlet_names()]
-    pick = known[-1] if known else (runs[-1] if runs else None)
-    if pick:
-        k = np.rfind(pick)
-        if k >= 0:
-            return pick, (s + k, s + k + len(pick)), True
-    return np, (s, e), False
-
-
 # -- sieves: direct quotes ----------------------------------------------------------------
 
 def _after_ok(ctx: _Ctx, c: qm.Cand) -> bool:
@@ -390,7 +178,7 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
                 at.sp = _strip_np(ctx, c.outer_end + len(mid) - len(mid.lstrip(" ,\u00a0—–-")), cue.start)
             else:
                 at.sp = _inverted_subject(ctx, cue.end, a_hi)
-                if at.sp is None and cue_extra(t.lang).get("pro_drop") and \
+                if at.sp is None and t.pro_drop and \
                         re.match(r"[\s.]*$", m[cue.end:a_hi]) and cue.kind == "verb":
                     # a verb with no subject in a pro-drop language: the previous speaker
                     at.sp, at.zero = (cue.start, cue.end), True
@@ -449,78 +237,6 @@ def _no_abbrev(ctx: _Ctx, s: str) -> str:
         " " if x.group(1).lower() in abbr or len(x.group(1)) == 1 else "."), s)
 
 
-def _inverted_subject(ctx: _Ctx, pos: int, hi: int) -> tuple[int, int] | None:
-    """The subject after an inverted cue: '», a déclaré à Radio X le directeur de l'AFN, Name',
-    '", afirmó en rueda de prensa el director del organismo, Name': prepositional phrases
-    between the verb and the subject are skipped, and a role noun phrase followed by a
-    name in apposition gives the name."""
-    t, m = ctx.t, ctx.m
-    toks = _tokens(m, pos, hi)
-    k = 0
-    if toks and toks[0][2].lower() in t.sets["prepositions"] and toks[0][2].lower() not in t.sets["determiners"]:
-        j = 1
-        while j < min(len(toks), 8):
-            w = toks[j][2].lower()
-            if w in _definite(t) and not (j > 0 and toks[j - 1][2].lower() in t.sets["prepositions"]):
-                k = j
-                break
-            if not toks[j][2][:1].isalnum() and toks[j][2] not in "’'-":
-                break
-            j += 1
-    start = toks[k][0] if toks else pos
-    sp = _np_after(ctx, start, hi)
-    if sp:
-        app = _apposition_name(ctx, sp[1])
-        if app and _role_head(ctx, ctx.text[sp[0]:sp[1]]):
-            return app
-    return sp
-
-
-def _definite(t: CueTable) -> frozenset:
-    return frozenset(w.lower() for w in cue_extra(t.lang).get("definite_determiners", []))
-
-
-def _role_head(ctx: _Ctx, np: str) -> str | None:
-    """The role or source noun of a phrase ("el director del organismo" -> "director")."""
-    t = ctx.t
-    for w in re.findall(r"[\w’'\-]+", np.lower()):
-        if w in t.sets["role_nouns"] or w in t.sets["anonymous_heads"]:
-            return w
-    return None
-
-
-def _apposition_name(ctx: _Ctx, end: int) -> tuple[int, int] | None:
-    """A person name right after a phrase, set off by a comma: '…, Jaled al Nuri, …'."""
-    x = re.match(r"[ \u00a0]*,[ \u00a0]*", ctx.m[end:end + 4])
-    if not x:
-        return None
-    p = end + x.end()
-    for mn in ctx.mentions:
-        if mn.start == p and mn.type == "PER":
-            return mn.start, mn.end
-        if mn.start > p:
-            break
-    if not ctx.mentions:
-        y = re.match(r"(?:[A-Z][\w’'\-]+)(?:\s+(?:al|el|bin|de|von|van)?[\s\-]?[A-Z][\w’'\-]+){1,3}", ctx.m[p:p + 60])
-        if y and re.match(r"\s*[,.;]", ctx.m[p + y.end():p + y.end() + 2]):
-            return p, p + y.end()
-    return None
-
-
-def _np_after_inverted(ctx: _Ctx, cue: _Cue, hi: int) -> tuple[int, int] | None:
-    """'… dijo el portavoz: «…»' (verb-subject order)."""
-    sp = _inverted_subject(ctx, cue.end, hi)
-    if sp and ctx.m[sp[0]:sp[1]].split()[0].lower() in ctx.t.sets["determiners"] | {"m.", "mr."}:
-        return sp
-    return sp if sp and _cap(ctx.m[sp[0]:sp[1]]) else None
-
-
-def _subject_sp(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
-    """The speaker in a relay slot: a name before its apposition ('X, the commander of …')."""
-    first = _chunks(ctx.m, s, e)[0]
-    return _strip_np(ctx, *first) if ctx.m[first[0]:first[1]].strip() else None
-
-
 # -- sieves: indirect speech ----------------------------------------------------------------
 
 def _covered(ctx: _Ctx, s: int, e: int) -> float:
@@ -552,7 +268,18 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         if not sp:
             return None
         comma = m.find(",", cue.end, se)
-        if m[ss:cue.start].strip(" \u00a0\n") == "" and comma > 0:
+        lead = m[ss:cue.start].strip(" \u00a0\n") == ""
+        name = _name_np(ctx, sp) if lead else None
+        if name and m[name[1]:comma if comma > 0 else se].strip(" \u00a0"):
+            # 'Laut Radio X bekannte sich …' (no comma after the source): the content follows the name
+            sp = name
+            cont = _content(ctx, name[1], se)
+        elif lead and comma > 0:
+            nxt = m.find(",", comma + 1, se)
+            app = m[comma + 1:nxt] if nxt > 0 else ""
+            if app and len(app.split()) <= 8 and any(
+                    w in t.sets["role_nouns"] for w in re.findall(r"[\w’'\-]+", app.lower())[:2]):
+                comma = nxt  # 'Selon X, directeur de l'AFN, CONTENT': skip the apposition
             cont = _content(ctx, comma + 1, se)
         else:
             cont = _content(ctx, ss, cue.start)
@@ -575,7 +302,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         map(re.escape, t.lists["complementizers"] or ["that"])), tail, re.I) if tail else None
     if not sp:
         cont = None
-    elif x and not (t.cue_re and t.cue_re.search(re.sub(r"[\w’']+\s*$|:\s*$", "", tail[:x.end()]))):
+    elif x and not (t.cue_re and any(
+            y.group(0).lower() not in t.sets["weak_verbs"]
+            for y in t.cue_re.finditer(re.sub(r"[\w’']+\s*$|:\s*$", "", tail[:x.end()])))):
         cont = _content(ctx, cue.end + x.end(), se)
     elif t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
             and cue.form.lower() not in t.sets["zero_exclude"] and t.zero_re.match(tail):
@@ -584,6 +313,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         cont = None
     if cont:
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
+    sub = _subjunctive(ctx, cue, sp, tail, se)
+    if sub is not None:
+        return sub
     # pattern B: "CONTENT, X said." / "CONTENT, a-t-il expliqué, …"
     before = m[ss:cue.start]
     comma = before.rfind(",")
@@ -607,6 +339,45 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             if cont:
                 return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
     return None
+
+
+def _name_np(ctx: _Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:
+    """The noun phrase up to its last capitalised word, when a lowercase word that is not a
+    determiner or a name particle follows a capitalised one ('Radio X bekannte sich')."""
+    t = ctx.t
+    toks = _tokens(ctx.m, *sp)
+    seen = False
+    for i, (_, _, w) in enumerate(toks):
+        if _cap(w):
+            seen = True
+        elif seen and w.lower() not in t.sets["np_internal"] and w.lower() not in t.sets["determiners"] \
+                and w[:1].isalpha():
+            j = i
+            while j > 0 and not _cap(toks[j - 1][2]):
+                j -= 1
+            return (toks[0][0], toks[j - 1][1]) if j > 0 else None
+    return None
+
+
+def _subjunctive(ctx: _Ctx, cue: _Cue, sp: tuple[int, int] | None, tail: str, se: int) -> _Attr | None:
+    """'X sagte (der Zeitung), die Angreifer hätten …' / 'sagte der Sprecher, man sei …': a
+    clause after a comma whose verb is in the reported mood (the table's
+    ``reported_subjunctive``), without a complementizer."""
+    t = ctx.t
+    if t.subjunctive_re is None or cue.kind != "verb" or cue.cls == "question":
+        return None
+    x = re.match(r"[^;:.\x07,]{0,80}?,\s*", tail)
+    if not x or t.cue_re and t.cue_re.search(tail[:x.start()]):
+        return None
+    rest = tail[x.end():]
+    if not t.subjunctive_re.search(" ".join(rest.split(",")[0].split()[:12])):
+        return None
+    if sp and any(c.kind == "prep" and c.start == sp[0] for c in ctx.cues_in(sp[0], sp[1])):
+        sp = None  # 'Laut X sagte der Minister, …': verb-second, the subject follows the verb
+    if sp is None and tail[:x.end()].strip(" ,"):
+        sp = _np_after(ctx, cue.end, cue.end + x.end() - 1)
+    cont = _content(ctx, cue.end + x.end(), se) if sp else None
+    return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp) if cont else None
 
 
 def _participle_word(ctx: _Ctx, w: str) -> bool:
@@ -637,6 +408,11 @@ def _channels(ctx: _Ctx, at: _Attr) -> None:
             name, span, named = _channel_from_np(ctx, *np)
             if kind == "told" and not named and not _is_outlet(ctx, ctx.text[np[0]:np[1]]):
                 continue
+            if kind == "told_outlet":
+                # a dative without "to" ("sagte Radio X"): only an outlet-like name is a channel
+                if not _is_outlet(ctx, ctx.text[np[0]:np[1]]):
+                    continue
+                kind = "told"
             at.channel, at.ch_span, at.ch_kind, at.ch_named = name, span, kind, named
             at.evidence = [ss + x.start(), np[1]]
             return
@@ -661,126 +437,6 @@ def _channels(ctx: _Ctx, at: _Attr) -> None:
         if x:
             at.channel, at.ch_span, at.ch_kind, at.ch_named = x.group(0), (ss + x.start(), ss + x.end()), kind, False
             return
-
-
-# -- speakers across the article ------------------------------------------------------------
-
-def _key(name: str | None) -> str:
-    if not name:
-        return ""
-    w = re.findall(r"[\w’'\-]+", name)
-    return re.sub(r"^(?:al|el)[\-’']", "", w[-1].lower()) if w else ""
-
-
-def _resolve(ctx: _Ctx, attrs: list[_Attr]) -> None:
-    """Pronouns to the most recent compatible speaker; documents ("the statement") and
-    "it" to the body that issued them; quote-only paragraphs continue the previous speaker."""
-    t = ctx.t
-    history: list[_Attr] = []
-    issuer: _Attr | None = None
-    for at in attrs:
-        if at.sp is None:
-            continue
-        _type_speaker(ctx, at, ctx.sent_of(at.sp[0]))
-        if at.kind == "pronoun":
-            pron = ctx.text[at.sp[0]:at.sp[1]].lower()
-            g = "s" if at.zero else t.pronouns.get(pron, "")
-            ante = None
-            for h in reversed(history):
-                if g == "n" and h.kind in ("institution", "document", "outlet"):
-                    ante = h
-                elif g == "p" and (h.plural or h.kind in ("institution", "document")):
-                    ante = h
-                elif g in ("m", "f", "s") and (t.grammatical_gender or h.kind in ("name", "role", "anonymous")) \
-                        and not (h.plural and not t.grammatical_gender) and h.kind != "outlet":
-                    ante = h
-                if ante:
-                    break
-            if g in ("m", "f") and t.grammatical_gender:
-                # « … », a-t-il dit / sagte er: a person named after the last speaker is the likelier
-                # antecedent (the first person of the last sentence that names one)
-                subj = _recent_person(ctx, ante.pos if ante else 0, at.sp[0])
-                if subj is not None and not (ante and ante.span and ante.span[0] <= subj[0] < ante.span[1]):
-                    at.speaker, at.span = ctx.text[subj[0]:subj[1]], subj
-                    at.method += "+pronoun"
-                    history.append(replace(at, kind="name", plural=False))
-                    continue
-            if g in ("m", "f") and not t.grammatical_gender:
-                subj = _recent_subject(ctx, ante.pos if ante else 0, at.sp[0])
-                if subj is not None:
-                    at.speaker, at.span = ctx.text[subj[0]:subj[1]], subj
-                    at.method += "+pronoun"
-                    history.append(replace(at, kind="name", plural=False))
-                    continue
-            if ante is None and g in ("m", "f", "s"):
-                per = [x for x in ctx.mentions if x.type == "PER" and x.end <= at.sp[0]]
-                if per:
-                    at.speaker, at.span, at.kind = per[-1].text, (per[-1].start, per[-1].end), "pronoun"
-                    at.method += "+pronoun"
-                    history.append(replace(at, kind="name"))
-                continue
-            if ante is not None:
-                at.speaker, at.span, at.anonymous = ante.speaker, ante.span, ante.anonymous
-                at.plural = ante.plural
-                at.method += "+pronoun"
-                if ante.kind in ("institution", "outlet", "document"):
-                    history.append(replace(at, kind=ante.kind))
-                else:
-                    history.append(replace(at, kind=ante.kind))
-            continue
-        head = _role_head(ctx, ctx.text[at.sp[0]:at.sp[1]]) if at.kind in ("role", "anonymous") else None
-        if head and ctx.text[at.sp[0]:at.sp[1]].split()[0].lower() in _definite(t) and not at.plural:
-            # "the diplomat" after "a Western diplomat who …"; "le responsable" after the named official
-            ante = next((h for h in reversed(history) if h.speaker and head in h.speaker.lower()
-                         and h.span != at.span and h.anonymous), None) if head in t.sets["anonymous_heads"] else None
-            if ante is not None:
-                at.speaker, at.span, at.anonymous, at.kind = ante.speaker, ante.span, ante.anonymous, ante.kind
-                at.method += "+role"
-                history.append(at)
-                continue
-        if at.kind == "document":
-            if issuer is not None:
-                at.speaker, at.span = issuer.speaker, issuer.span
-                at.method += "+issuer"
-                history.append(replace(at, kind="institution"))
-                continue
-        history.append(at)
-        if at.ch_kind == "statement" or (at.kind == "institution" and issuer is None):
-            issuer = at
-
-
-def _recent_person(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
-    """The first person mention (outside quotations) of the last sentence in (lo, hi) that has one."""
-    per = [x for x in ctx.mentions if x.type == "PER" and lo < x.start and x.end <= hi
-           and ctx.m[x.start] != qm.MASK]
-    if not per:
-        return None
-    ss, _ = ctx.sent_of(per[-1].start)
-    first = next(x for x in per if x.start >= ss)
-    # a subject: early in its sentence, with no cue before it ("… a affirmé que X …" is not)
-    if ctx.cues_in(ss, first.start) or len(re.findall(r"\w+", ctx.m[ss:first.start])) > 5:
-        return None
-    return first.start, first.end
-
-
-def _recent_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
-    """The last person name that begins a sentence between lo and hi (a sentence subject
-    more recent than the last speaker is the likelier antecedent of he/she)."""
-    i = bisect.bisect_right(ctx.sents, hi) - 1
-    while i >= 0 and ctx.sents[i] > lo:
-        st = ctx.sents[i]
-        if st < hi:
-            per = [x for x in ctx.mentions if x.start == st and x.type == "PER"]
-            if per:
-                return per[0].start, per[0].end
-            if not ctx.mentions:
-                x = re.match(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s+[a-z])",
-                             ctx.m[st:hi])
-                if x and x.group(0).split()[0].lower() not in ctx.t.sets["determiners"] | set(ctx.t.pronouns) \
-                        and x.group(0).split()[0].lower() not in ctx.t.sets["prepositions"]:
-                    return st, st + x.end()
-        i -= 1
-    return None
 
 
 def _inherit_channels(attrs: list[_Attr], ctx: _Ctx) -> None:
@@ -834,12 +490,27 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
         if ind is not None:
             attrs.append(ind)
     seen: set[tuple[int, int]] = set()
-    attrs = [a for a in attrs if not ((a.cs, a.ce) in seen or seen.add((a.cs, a.ce)))]
+    # the same content found from a verb and from "according to": keep the verb's reading
+    attrs.sort(key=lambda a: a.cue is not None and a.cue.kind == "prep")
+    shadow = [a for a in attrs if (a.cs, a.ce) in seen or seen.add((a.cs, a.ce))]
+    attrs = [a for a in attrs if not any(a is b for b in shadow)]
     attrs.sort(key=lambda a: (a.pos, a.cs))
-    for at in attrs:
+    for at in attrs + shadow:
         if at.sp is not None:
             _type_speaker(ctx, at, ctx.sent_of(at.sp[0]))
             _channels(ctx, at)
+    for sh in shadow:  # 'Laut Radio X sagte der Minister, …': the outlet is the channel of the verb's reading
+        if sh.kind == "outlet" and sh.cue is not None and sh.cue.kind == "prep" and sh.channel:
+            for at in attrs:
+                if (at.cs, at.ce) == (sh.cs, sh.ce) and not at.channel and at.kind != "outlet":
+                    at.channel, at.ch_span, at.ch_kind, at.ch_named = sh.channel, sh.ch_span, "according_to", sh.ch_named
+                    at.evidence = [sh.cue.start, sh.sp[1]]  # type: ignore[index]
+    _according_outlets(ctx, attrs)
+    for at in attrs:
+        if at.channel and at.ch_kind == "told" and _self_outlet(ctx, at.channel):
+            # "a assuré au Courrier" in the Courrier itself: said to the reporter, no relay
+            at.channel = at.ch_span = at.ch_kind = None
+            at.ch_named = False
     # "X said …, PressTV reported": the outlet is the channel of X's statement, not a speaker
     attrs = [a for a in attrs if not (
         not a.direct and a.kind == "outlet" and any(
@@ -848,6 +519,60 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
     _resolve(ctx, attrs)
     _inherit_channels(attrs, ctx)
     return attrs
+
+
+def _self_outlet(ctx: _Ctx, channel: str) -> bool:
+    own = _norm_name(ctx.a.outlet or "")
+    ch = _norm_name(channel)
+    return bool(own and len(ch) >= 4 and ch in own)
+
+
+def _after_relative(ctx: _Ctx, s: int, e: int) -> int:
+    """Skip a relative clause opening a span (', qui a diffusé …, celui-ci accuse …')."""
+    if ctx.m[s:e].split(" ", 1)[0].lower() in ctx.t.sets["relative"]:
+        k = ctx.m.find(",", s, e)
+        if k > 0:
+            return len(ctx.m[:k + 1]) + len(ctx.m[k + 1:e]) - len(ctx.m[k + 1:e].lstrip())
+    return s
+
+
+def _according_outlets(ctx: _Ctx, attrs: list[_Attr]) -> None:
+    """'According to Radio X, the minister said …' / 'Selon Radio X, celui-ci accuse …' /
+    'Laut Radio X bekannte sich …': an outlet introduced by a prepositional cue is the
+    channel; the speaker is the subject of the reported clause when it names a person or
+    a role, else the outlet stays the source of a report."""
+    for a in attrs:
+        if a.direct or a.kind != "outlet" or a.cue is None or a.cue.kind != "prep" or a.sp is None:
+            continue
+        name, span, named = _channel_from_np(ctx, *a.sp)
+        cs = _after_relative(ctx, a.cs, a.ce)
+        kind = "according_to"
+        if cs > a.cs and any(w in ctx.t.sets["interview_nouns"] for w in re.findall(r"\w+", ctx.m[a.cs:cs].lower())):
+            kind = "interview"  # 'Selon Radio X, qui a diffusé un entretien avec …': kept for the speaker
+        a.channel, a.ch_span, a.ch_kind, a.ch_named = name, span, kind, named
+        a.evidence = [a.cue.start, a.sp[1]]
+        inner = [b for b in attrs if b is not a and not b.direct and b.kind not in (None, "outlet")
+                 and a.cs <= b.pos < a.ce]
+        if inner:
+            for b in inner:
+                if b.cs < a.cs:  # 'Selon X, …, celui-ci accuse …' read as 'CONTENT, X said'
+                    b.cs, b.ce = _after_relative(ctx, a.cs, a.ce), a.ce
+                if not b.channel:
+                    b.channel, b.ch_span, b.ch_kind, b.ch_named = name, span, kind, named
+                    b.evidence = list(a.evidence)
+            a.kind = "drop"
+            continue
+        cue = next((c for c in ctx.cues_in(cs, a.ce) if c.kind in ("verb", "inv")), None)
+        sp = cue.pron if cue and cue.pron else (_subject_before(ctx, cs, cue.start) if cue else None)
+        if cue is None or sp is None or sp[0] - cs > 40:
+            continue
+        b = replace(a, sp=sp, cue=cue, method="rules:according+inner", evidence=list(a.evidence))
+        _type_speaker(ctx, b, ctx.sent_of(sp[0]))
+        if b.kind in ("name", "role", "pronoun", "anonymous", "institution"):
+            a.sp, a.cue, a.method = sp, cue, b.method
+            a.kind, a.speaker, a.span, a.anonymous, a.plural = b.kind, b.speaker, b.span, b.anonymous, b.plural
+            a.cs = max(a.cs, cs) if ctx.m[a.cs:cs].strip(" ,") else a.cs
+    attrs[:] = [a for a in attrs if a.kind != "drop"]
 
 
 def _as_quote(ctx: _Ctx, at: _Attr) -> Quote:

@@ -3,7 +3,9 @@
 Adding a language means adding a JSON file with the same keys as ``en.json``: quote mark
 pairs, speech verbs (inflected forms → class), prepositional cues, inversion patterns,
 channel patterns, pronouns, anonymity heads and markers, role/organisation/media nouns,
-scare-quote preceders. Tables are loaded lazily and cached through ``newstrace.resources``.
+scare-quote preceders, definite determiners (``definite_determiners``, which open a role
+phrase such as "the spokeswoman") whether subjects may be dropped (``pro_drop``), and the verb forms that mark a clause
+after a comma as reported speech without a complementizer (``reported_subjunctive``). Tables are loaded lazily and cached through ``newstrace.resources``.
 Languages without a table use a merged fallback (``table(None)``), so quote marks are
 still found and speakers are taken from adjacent names.
 """
@@ -25,7 +27,8 @@ _LIST_KEYS = (
     "prepositions", "np_internal", "np_stop", "anonymous_heads", "anonymous_markers",
     "institution_nouns", "org_heads", "role_nouns", "media_heads", "channel_name_skip",
     "scare_preceders", "abbreviations", "occasion_breaks", "participle_suffix", "noun_preceders",
-    "zero_classes", "zero_exclude",
+    "zero_classes", "zero_exclude", "definite_determiners", "plural_suffixes", "genitive_links",
+    "interview_nouns",
 )
 
 
@@ -39,6 +42,7 @@ class CueTable:
     verbs: dict[str, str] = field(default_factory=dict)  # lowercased form -> class
     pronouns: dict[str, str] = field(default_factory=dict)
     grammatical_gender: bool = False
+    pro_drop: bool = False  # subjectless verbs ("dijo") take the previous speaker
     adverb_suffix: str = ""
     channels: list[tuple[re.Pattern, str]] = field(default_factory=list)
     channel_fixed: list[tuple[re.Pattern, str]] = field(default_factory=list)
@@ -52,6 +56,7 @@ class CueTable:
     skip_name_res: list[re.Pattern] = field(default_factory=list)
     zero_re: re.Pattern | None = None
     copy_res: list[re.Pattern] = field(default_factory=list)
+    subjunctive_re: re.Pattern | None = None  # reported speech without complementizer (de: Konjunktiv)
 
     def has(self, key: str, word: str) -> bool:
         return word.lower() in self.sets.get(key, frozenset())
@@ -84,6 +89,7 @@ def _build(raw: dict[str, Any]) -> CueTable:
         t.verbs.setdefault(f.lower(), "neutral")
     t.pronouns = {k.lower(): v for k, v in raw.get("pronouns", {}).items()}
     t.grammatical_gender = bool(raw.get("grammatical_gender"))
+    t.pro_drop = bool(raw.get("pro_drop"))
     t.adverb_suffix = raw.get("adverb_suffix", "")
     t.lists = {k: list(raw.get(k, [])) for k in _LIST_KEYS}
     t.sets = {k: frozenset(w.lower() for w in v) for k, v in t.lists.items()}
@@ -102,6 +108,8 @@ def _build(raw: dict[str, Any]) -> CueTable:
     if raw.get("zero_complement"):
         t.zero_re = re.compile(raw["zero_complement"])
     t.copy_res = [re.compile(p, flags) for p in raw.get("copy", [])]
+    if raw.get("reported_subjunctive"):
+        t.subjunctive_re = re.compile(raw["reported_subjunctive"])
     t.skip_name_res = [re.compile(p) for p in t.lists["channel_name_skip"]]
     return t
 

@@ -1,0 +1,444 @@
+"""Internal helper of the quotes stage: the attribution record, speaker typing (name, role,
+pronoun, institution, outlet, anonymous source), role and inverted-subject helpers, channel
+names from noun phrases, and speaker resolution across the article (pronouns, roles,
+documents to their issuer). Not a stable API."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from . import _quotemarks as qm
+from ._quotenp import _cap, _chunks, _np_after, _pure_name, _strip_np, _tokens
+from .cues import CueTable, outlet_names
+
+if TYPE_CHECKING:
+    from .quotes import _Ctx
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int
+    end: int
+    form: str
+    cls: str
+    kind: str = "verb"  # verb, inv, prep, prep_after
+    pron: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class _Attr:
+    cs: int
+    ce: int
+    direct: bool
+    method: str
+    cue: _Cue | None = None
+    sp: tuple[int, int] | None = None
+    partial: bool = False
+    kind: str | None = None
+    speaker: str | None = None
+    span: tuple[int, int] | None = None
+    anonymous: bool = False
+    channel: str | None = None
+    ch_span: tuple[int, int] | None = None
+    ch_kind: str | None = None
+    ch_named: bool = False
+    ch_inherited: bool = False
+    plural: bool = False
+    zero: bool = False
+    evidence: list[int] = field(default_factory=list)
+
+    @property
+    def pos(self) -> int:
+        if self.sp:
+            return self.sp[0]
+        return self.cue.start if self.cue else self.cs
+
+
+# -- speaker typing ----------------------------------------------------------------------
+
+def _mentions_in(ctx: _Ctx, s: int, e: int, types=("PER",)):
+    return [x for x in ctx.mentions if x.start >= s and x.end <= e and x.type in types]
+
+
+def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = None) -> None:
+    """Set kind, speaker text and span, anonymity from the raw noun phrase ``at.sp``."""
+    t, text = ctx.t, ctx.text
+    s, e = at.sp  # type: ignore[misc]
+    np = text[s:e]
+    words = [w for w in re.findall(r"[\w’'\-]+", np)]
+    lw = [w.lower() for w in words]
+    at.speaker, at.span = np, (s, e)
+    if at.zero:
+        at.kind, at.plural = "pronoun", False
+        return
+    if len(words) == 1 and lw[0] in t.pronouns:
+        at.kind = "pronoun"
+        at.plural = t.pronouns[lw[0]] == "p"
+        return
+    per = _mentions_in(ctx, s, e)
+    org = None if per else _members_of(ctx, s, lw)
+    if org:
+        # "the commission's hydrologists", "les hydrologues de la commission": the body speaks
+        at.speaker, at.span, at.kind, at.plural = text[org[0]:org[1]], org, "institution", True
+        if "+org" not in at.method:
+            at.method += "+org"
+        return
+    ctx_text = text[context_span[0]:context_span[1]].lower() if context_span else np.lower()
+    head = _role_head(ctx, np) if lw and lw[0] in _definite(t) and not per else None
+    if head:
+        # "the spokeswoman", "le responsable", "el director del organismo", "der Sprecher":
+        # the person named in apposition, or the nearest earlier person introduced with that role
+        link = _apposition_name(ctx, e) or (
+            _role_antecedent(ctx, head, s, [w for w in words[1:] if _cap(w)]) if head in t.sets["role_nouns"] else None)
+        if link:
+            at.speaker, at.span, at.kind, at.plural = text[link[0]:link[1]], link, "name", False
+            if "+role" not in at.method:
+                at.method += "+role"
+            return
+    anon_head = any(w in t.sets["anonymous_heads"] for w in lw)
+    anon_marker = any(mk in ctx_text for mk in t.sets["anonymous_markers"])
+    names = [w for i, w in enumerate(words) if i > 0 and _cap(w) and w.lower() not in t.sets["determiners"]]
+    if (anon_head and not per and len(names) <= 1) or (anon_marker and not per and not _pure_name(_tokens(text, s, e), t)):
+        at.kind, at.anonymous = "anonymous", True
+        at.plural = any(w.endswith("s") and w in t.sets["anonymous_heads"] for w in lw)
+        return
+    if _is_outlet(ctx, np):
+        at.kind = "outlet"
+        return
+    if lw and lw[-1] in t.sets["institution_nouns"] and (lw[0] in t.sets["determiners"] or len(lw) <= 2):
+        at.kind = "document"
+        return
+    if per:
+        p = per[-1]
+        at.speaker, at.span, at.kind = p.text, (p.start, p.end), "name"
+        return
+    orgs = _mentions_in(ctx, s, e, ("ORG",))
+    alpha = [w for w in words if not w.isdigit()]
+    head = alpha[-1] if alpha else ""
+    if head.lower() in t.sets["org_heads"] or (orgs and orgs[0].start == s) or (
+            len(head) >= 2 and head.isupper() and head.isalpha()):
+        at.kind = "institution"
+        at.plural = True
+        return
+    if words and _cap(words[0]) and lw[0] not in t.sets["determiners"]:
+        at.kind = "name"
+        return
+    at.kind = "role"
+    at.plural = bool(lw) and lw[-1].endswith("s") and lw[-1] not in t.sets["role_nouns"]
+    if head.lower() in t.sets["org_heads"]:
+        at.kind = "institution"
+
+
+def _members_of(ctx: _Ctx, s: int, lw: list[str]) -> tuple[int, int] | None:
+    """The organisation a plural group of its members stands for: "the commission's
+    hydrologists", "les hydrologues de la commission", "die Experten der Kommission" -> the
+    nearest earlier organisation mention whose name has that organisation noun."""
+    t = ctx.t
+    if len(lw) < 2:
+        return None
+    words = [w.removesuffix("'s").removesuffix("’s") for w in lw]
+    poss = [i for i, w in enumerate(lw[:-1]) if w.endswith(("'s", "’s")) and words[i] in t.sets["org_heads"]]
+    links = t.sets["genitive_links"]
+    gen = [i for i, w in enumerate(words) if i >= 2 and w in t.sets["org_heads"]
+           and (words[i - 1] in links or words[i - 2] in links or " ".join(words[i - 2:i]) in links)]
+    if poss:
+        i, member = poss[0], words[poss[0] + 1]
+    elif gen:
+        i = gen[0]
+        member = next((w for w in words[:i] if w not in t.sets["determiners"] and w not in links), "")
+    else:
+        return None
+    if not member or not any(member.endswith(x) for x in t.lists["plural_suffixes"]) or \
+            member in t.sets["anonymous_heads"] or member in t.sets["role_nouns"] or member in t.pronouns:
+        return None
+    stem = words[i][:max(5, len(words[i]) - 2)]
+    for mn in reversed(ctx.mentions):
+        if mn.type == "ORG" and mn.end <= s and stem in mn.text.lower():
+            return mn.start, mn.end
+    return None
+
+
+def _role_antecedent(ctx: _Ctx, head: str, before: int, mods: list[str] | None = None) -> tuple[int, int] | None:
+    """The nearest person mention before ``before`` introduced with the role noun ``head``
+    (in apposition or as a title: "Khalid al-Nouri, director of …", "spokeswoman Mehrnaz …")."""
+    stem = re.escape(head[:-1] if len(head) > 6 else head)
+    rx = re.compile(r"(?<![\w])%s" % stem, re.I)
+    for mn in reversed(ctx.mentions):
+        if mn.type != "PER" or mn.end > before or ctx.m[mn.start] == qm.MASK:
+            continue
+        if _role_next_to(ctx, mn, rx):
+            # "The Indiana governor": the name's context must carry the modifiers too
+            win = ctx.text[max(0, mn.start - 60):mn.end + 80]
+            if all(w in win for w in mods or []):
+                return mn.start, mn.end
+            return None
+    return None
+
+
+def _role_next_to(ctx: _Ctx, mn: Any, rx: re.Pattern) -> bool:
+    """A role noun as a title right before the name ("ministry spokeswoman Name") or in
+    apposition right after it ("Name, director of …")."""
+    ps, pe = ctx.para_of(mn.start)
+    before = " ".join(re.findall(r"[\w’'\-]+", ctx.text[max(ps, mn.start - 50):mn.start])[-3:])
+    after = ctx.text[mn.end:min(pe, mn.end + 70)]
+    app = re.match(r"\s*,\s*((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)", after)
+    return bool(rx.search(before) or (app and rx.search(app.group(1))))
+
+
+def _norm_name(s: str) -> str:
+    return re.sub(r"[\W_]+", "", s.lower().replace("’", "'")).removeprefix("the")
+
+
+def _is_outlet(ctx: _Ctx, np: str) -> bool:
+    t = ctx.t
+    lw = [w.lower() for w in re.findall(r"[\w’'\-]+", np)]
+    if _norm_name(np) in outlet_names():
+        return True
+    if any(_norm_name(r) in outlet_names() for r in _name_runs(ctx, np)):
+        return True
+    return bool(lw) and any(w in t.sets["media_heads"] for w in lw[-3:]) and (
+        lw[0] in t.sets["determiners"] or any(_cap(w) for w in re.findall(r"[\w’'\-]+", np)))
+
+
+def _name_runs(ctx: _Ctx, np: str) -> list[str]:
+    runs, cur = [], []
+    for w in re.findall(r"[\w’'\-\.]+", np):
+        if _cap(w) and not any(rx.match(w) for rx in ctx.t.skip_name_res):
+            cur.append(w)
+        else:
+            if cur:
+                runs.append(" ".join(cur))
+            cur = []
+    if cur:
+        runs.append(" ".join(cur))
+    return runs
+
+
+def is_named_channel(channel: str | None) -> bool:
+    """Whether a channel text names an outlet (has a capitalised name), as opposed to a
+    description such as "la télévision libanaise satellitaire" or "a statement"."""
+    if not channel:
+        return False
+    words = re.findall(r"[\w’'\-]+", channel)
+    return any(_cap(w) for w in words[1:]) or (len(words) == 1 and _cap(words[0])) or (
+        _norm_name(channel) in outlet_names())
+
+
+def _cut_at_subject(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
+    """'à Radio Meridian le directeur de l'AFN': the channel ends where the inverted
+    subject (a definite determiner after a name) begins."""
+    dets = _definite(ctx.t)
+    prev_cap = False
+    for x in re.finditer(r"[\w’'\-]+", ctx.text[s:e]):
+        w = x.group()
+        if prev_cap and w.lower() in dets and not _cap(w):
+            return s, s + len(ctx.text[s:s + x.start()].rstrip())
+        prev_cap = _cap(w)
+    return s, e
+
+
+def _channel_from_np(ctx: _Ctx, s: int, e: int) -> tuple[str, tuple[int, int], bool]:
+    """Channel text from a noun phrase: the outlet's name when it has one, else the phrase."""
+    np = ctx.text[s:e]
+    runs = _name_runs(ctx, np)
+    known = [r for r in runs if _norm_name(r) in outlet_names()]
+    pick = known[-1] if known else (runs[-1] if runs else None)
+    if pick:
+        k = np.rfind(pick)
+        if k >= 0:
+            return pick, (s + k, s + k + len(pick)), True
+    return np, (s, e), False
+
+
+def _inverted_subject(ctx: _Ctx, pos: int, hi: int) -> tuple[int, int] | None:
+    """The subject after an inverted cue: '», a déclaré à Radio X le directeur de l'AFN, Name',
+    '", afirmó en rueda de prensa el director del organismo, Name': prepositional phrases
+    between the verb and the subject are skipped, and a role noun phrase followed by a
+    name in apposition gives the name."""
+    t, m = ctx.t, ctx.m
+    toks = _tokens(m, pos, hi)
+    k = 0
+    if toks and toks[0][2].lower() in t.sets["prepositions"] and toks[0][2].lower() not in t.sets["determiners"]:
+        j = 1
+        while j < min(len(toks), 8):
+            w = toks[j][2].lower()
+            if w in _definite(t) and not (j > 0 and toks[j - 1][2].lower() in t.sets["prepositions"]):
+                k = j
+                break
+            if not toks[j][2][:1].isalnum() and toks[j][2] not in "’'-":
+                break
+            j += 1
+    start = toks[k][0] if toks else pos
+    sp = _np_after(ctx, start, hi)
+    if sp:
+        app = _apposition_name(ctx, sp[1])
+        if app and _role_head(ctx, ctx.text[sp[0]:sp[1]]):
+            return app
+    return sp
+
+
+def _definite(t: CueTable) -> frozenset:
+    return t.sets["definite_determiners"]
+
+
+def _role_head(ctx: _Ctx, np: str) -> str | None:
+    """The role or source noun of a phrase ("el director del organismo" -> "director")."""
+    t = ctx.t
+    for w in re.findall(r"[\w’'\-]+", np.lower()):
+        if w in t.sets["role_nouns"] or w in t.sets["anonymous_heads"]:
+            return w
+    return None
+
+
+def _apposition_name(ctx: _Ctx, end: int) -> tuple[int, int] | None:
+    """A person name right after a phrase, set off by a comma: '…, Jaled al Nuri, …'."""
+    x = re.match(r"[ \u00a0]*,[ \u00a0]*", ctx.m[end:end + 4])
+    if not x:
+        return None
+    p = end + x.end()
+    for mn in ctx.mentions:
+        if mn.start == p and mn.type == "PER":
+            return mn.start, mn.end
+        if mn.start > p:
+            break
+    if not ctx.mentions:
+        y = re.match(r"(?:[A-Z][\w’'\-]+)(?:\s+(?:al|el|bin|de|von|van)?[\s\-]?[A-Z][\w’'\-]+){1,3}", ctx.m[p:p + 60])
+        if y and re.match(r"\s*[,.;]", ctx.m[p + y.end():p + y.end() + 2]):
+            return p, p + y.end()
+    return None
+
+
+def _np_after_inverted(ctx: _Ctx, cue: _Cue, hi: int) -> tuple[int, int] | None:
+    """'… dijo el portavoz: «…»' (verb-subject order)."""
+    sp = _inverted_subject(ctx, cue.end, hi)
+    if sp and ctx.m[sp[0]:sp[1]].split()[0].lower() in ctx.t.sets["determiners"] | {"m.", "mr."}:
+        return sp
+    return sp if sp and _cap(ctx.m[sp[0]:sp[1]]) else None
+
+
+def _subject_sp(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
+    """The speaker in a relay slot: a name before its apposition ('X, the commander of …')."""
+    first = _chunks(ctx.m, s, e)[0]
+    return _strip_np(ctx, *first) if ctx.m[first[0]:first[1]].strip() else None
+
+
+# -- speakers across the article ------------------------------------------------------------
+
+def _key(name: str | None) -> str:
+    if not name:
+        return ""
+    w = re.findall(r"[\w’'\-]+", name)
+    return re.sub(r"^(?:al|el)[\-’']", "", w[-1].lower()) if w else ""
+
+
+def _resolve(ctx: _Ctx, attrs: list[_Attr]) -> None:
+    """Pronouns to the most recent compatible speaker; documents ("the statement") and
+    "it" to the body that issued them; quote-only paragraphs continue the previous speaker."""
+    t = ctx.t
+    history: list[_Attr] = []
+    issuer: _Attr | None = None
+    for at in attrs:
+        if at.sp is None:
+            continue
+        _type_speaker(ctx, at, ctx.sent_of(at.sp[0]))
+        if at.kind == "pronoun":
+            pron = ctx.text[at.sp[0]:at.sp[1]].lower()
+            g = "s" if at.zero else t.pronouns.get(pron, "")
+            ante = None
+            for h in reversed(history):
+                if g == "n" and h.kind in ("institution", "document", "outlet"):
+                    ante = h
+                elif g == "p" and (h.plural or h.kind in ("institution", "document")):
+                    ante = h
+                elif g in ("m", "f", "s") and (t.grammatical_gender or h.kind in ("name", "role", "anonymous")) \
+                        and not (h.plural and not t.grammatical_gender) and h.kind != "outlet":
+                    ante = h
+                if ante:
+                    break
+            if g in ("m", "f") and t.grammatical_gender:
+                # « … », a-t-il dit / sagte er: a person named after the last speaker is the likelier
+                # antecedent (the first person of the last sentence that names one)
+                subj = _recent_person(ctx, ante.pos if ante else 0, at.sp[0])
+                if subj is not None and not (ante and ante.span and ante.span[0] <= subj[0] < ante.span[1]):
+                    at.speaker, at.span = ctx.text[subj[0]:subj[1]], subj
+                    at.method += "+pronoun"
+                    history.append(replace(at, kind="name", plural=False))
+                    continue
+            if g in ("m", "f") and not t.grammatical_gender:
+                subj = _recent_subject(ctx, ante.pos if ante else 0, at.sp[0])
+                if subj is not None:
+                    at.speaker, at.span = ctx.text[subj[0]:subj[1]], subj
+                    at.method += "+pronoun"
+                    history.append(replace(at, kind="name", plural=False))
+                    continue
+            if ante is None and g in ("m", "f", "s"):
+                per = [x for x in ctx.mentions if x.type == "PER" and x.end <= at.sp[0]]
+                if per:
+                    at.speaker, at.span, at.kind = per[-1].text, (per[-1].start, per[-1].end), "pronoun"
+                    at.method += "+pronoun"
+                    history.append(replace(at, kind="name"))
+                continue
+            if ante is not None:
+                at.speaker, at.span, at.anonymous = ante.speaker, ante.span, ante.anonymous
+                at.plural = ante.plural
+                at.method += "+pronoun"
+                if ante.kind in ("institution", "outlet", "document"):
+                    history.append(replace(at, kind=ante.kind))
+                else:
+                    history.append(replace(at, kind=ante.kind))
+            continue
+        head = _role_head(ctx, ctx.text[at.sp[0]:at.sp[1]]) if at.kind in ("role", "anonymous") else None
+        if head and ctx.text[at.sp[0]:at.sp[1]].split()[0].lower() in _definite(t) and not at.plural:
+            # "the diplomat" after "a Western diplomat who …"; "le responsable" after the named official
+            ante = next((h for h in reversed(history) if h.speaker and head in h.speaker.lower()
+                         and h.span != at.span and h.anonymous), None) if head in t.sets["anonymous_heads"] else None
+            if ante is not None:
+                at.speaker, at.span, at.anonymous, at.kind = ante.speaker, ante.span, ante.anonymous, ante.kind
+                at.method += "+role"
+                history.append(at)
+                continue
+        if at.kind == "document":
+            if issuer is not None:
+                at.speaker, at.span = issuer.speaker, issuer.span
+                at.method += "+issuer"
+                history.append(replace(at, kind="institution"))
+                continue
+        history.append(at)
+        if at.ch_kind == "statement" or (at.kind == "institution" and issuer is None):
+            issuer = at
+
+
+def _recent_person(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """The first person mention (outside quotations) of the last sentence in (lo, hi) that has one."""
+    per = [x for x in ctx.mentions if x.type == "PER" and lo < x.start and x.end <= hi
+           and ctx.m[x.start] != qm.MASK]
+    if not per:
+        return None
+    ss, _ = ctx.sent_of(per[-1].start)
+    first = next(x for x in per if x.start >= ss)
+    # a subject: early in its sentence, with no cue before it ("… a affirmé que X …" is not)
+    if ctx.cues_in(ss, first.start) or len(re.findall(r"\w+", ctx.m[ss:first.start])) > 5:
+        return None
+    return first.start, first.end
+
+
+def _recent_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """The last person name that begins a sentence between lo and hi (a sentence subject
+    more recent than the last speaker is the likelier antecedent of he/she)."""
+    i = bisect.bisect_right(ctx.sents, hi) - 1
+    while i >= 0 and ctx.sents[i] > lo:
+        st = ctx.sents[i]
+        if st < hi:
+            per = [x for x in ctx.mentions if x.start == st and x.type == "PER"]
+            if per:
+                return per[0].start, per[0].end
+            if not ctx.mentions:
+                x = re.match(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s+[a-z])",
+                             ctx.m[st:hi])
+                if x and x.group(0).split()[0].lower() not in ctx.t.sets["determiners"] | set(ctx.t.pronouns) \
+                        and x.group(0).split()[0].lower() not in ctx.t.sets["prepositions"]:
+                    return st, st + x.end()
+        i -= 1
+    return None
