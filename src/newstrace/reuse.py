@@ -37,7 +37,7 @@ from datasketch import LeanMinHash, MinHash
 from datasketch.lsh import _optimal_param
 
 __all__ = [
-    "MIGRATIONS", "Passage", "align", "anchor_sequence", "anchor_reuse", "article_day",
+    "MIGRATIONS", "Passage", "align", "anchor_sequence", "anchor_reuse", "article_day", "article_span",
     "export_rows", "minhash", "shingles", "tokens", "update",
 ]
 
@@ -319,27 +319,48 @@ def anchor_reuse(seq_a: Sequence[tuple[str, int, int]], seq_b: Sequence[tuple[st
 
 
 # --------------------------------------------------------------------------- dates
+#: An inferred publication range wider than this is not a date: the article is treated as
+#: undated for ordering and "earlier copy" decisions (its range still bounds comparisons,
+#: see :func:`article_span`). 120 days: a season; the inferred ranges that carry real
+#: information (a weekday + "last week", a dateline) are days to weeks wide, the ones from
+#: "in 2019" / "since the war began" are years wide.
+MAX_RANGE_DAYS = 120.0
+
+
+def _ordinal(s: str | None) -> int | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def article_span(published: str | None, earliest: str | None = None,
+                 latest: str | None = None) -> tuple[float, float] | None:
+    """The article's possible publication days as an ordinal interval: [published,
+    published], else the inferred [earliest, latest] (however wide; an open end is
+    unbounded), else None."""
+    p = _ordinal(published)
+    if p is not None:
+        return float(p), float(p)
+    e, l_ = _ordinal(earliest), _ordinal(latest)
+    if e is None and l_ is None:
+        return None
+    return (float(e) if e is not None else float("-inf"), float(l_) if l_ is not None else float("inf"))
+
+
 def article_day(published: str | None, earliest: str | None = None,
                 latest: str | None = None) -> float | None:
     """An article's date as a day number (ordinal): published, else the midpoint of the
-    inferred range, else None."""
-    def ordn(s: str | None) -> int | None:
-        if not s:
-            return None
-        try:
-            return date.fromisoformat(s[:10]).toordinal()
-        except ValueError:
-            return None
-
-    p = ordn(published)
-    if p is not None:
-        return float(p)
-    e, l_ = ordn(earliest), ordn(latest)
-    if e is not None and l_ is not None:
-        return (e + l_) / 2.0
-    if e is not None or l_ is not None:
-        return float(e if e is not None else l_)
-    return None
+    inferred range when it is at most ``MAX_RANGE_DAYS`` wide, else None (undated)."""
+    span = article_span(published, earliest, latest)
+    if span is None:
+        return None
+    lo, hi = span
+    if hi - lo > MAX_RANGE_DAYS:
+        return None
+    return (lo + hi) / 2.0
 
 
 # --------------------------------------------------------------------------- corpus stage
