@@ -359,9 +359,6 @@ def test_seed_bar_through_the_pipeline(seed_db, seeds_gold):
     assert (date.fromisoformat(r1["range_latest"]) - date.fromisoformat(r1["range_earliest"])).days <= 120
 
 
-@pytest.mark.xfail(strict=True, reason="000 leaves several candidate years (Trump's terms x "
-                   "Dec/Jan); needs stories to treat a multi-year range as undated so that "
-                   "000 joins 004's story, then dates.update after stories")
 def test_seed_000_width_through_the_pipeline(seed_db):
     r = _db_ranges(seed_db)["000_79ad30ed8421e7ea"]
     assert (date.fromisoformat(r["range_latest"]) - date.fromisoformat(r["range_earliest"])).days <= 120

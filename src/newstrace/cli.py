@@ -7,7 +7,6 @@ inputs failed.
 from __future__ import annotations
 
 import importlib
-import json
 import logging
 import sys
 import time
@@ -27,22 +26,7 @@ COMMAND_MODULES = [
     "newstrace.commands.web",
 ]
 
-db_option = click.option("--db", default="newstrace.db", show_default=True,
-                         type=click.Path(dir_okay=False), help="The newstrace database file.")
-json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
-
-
-def open_store(db: str, create: bool = False):
-    from .store import Store
-
-    try:
-        return Store(db, create=create)
-    except NewstraceError as e:
-        raise click.ClickException(str(e)) from None
-
-
-def echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+from .commands._common import db_option, echo_json, json_option, open_store
 
 
 class _Group(click.Group):

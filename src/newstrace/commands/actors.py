@@ -7,23 +7,10 @@ import json
 import click
 
 from ..errors import NewstraceError
-
-db_option = click.option("--db", default="newstrace.db", show_default=True,
-                         type=click.Path(dir_okay=False), help="The newstrace database file.")
-json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+from ._common import db_option, json_option, open_store as _open, echo_json as _echo_json
 
 
-def _open(db: str):
-    from ..store import Store
 
-    try:
-        return Store(db, create=False)
-    except NewstraceError as e:
-        raise click.ClickException(str(e)) from None
-
-
-def _echo_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 class _ActorGroup(click.Group):

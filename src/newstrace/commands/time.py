@@ -6,10 +6,8 @@ import json
 import click
 
 from ..errors import NewstraceError
+from ._common import db_option, json_option
 
-db_option = click.option("--db", default="newstrace.db", show_default=True,
-                         type=click.Path(dir_okay=False), help="The newstrace database file.")
-json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 
 
 def _run(db: str, fn, key: str) -> list[dict]:

@@ -6,9 +6,8 @@ import ipaddress
 import click
 
 from ..errors import NewstraceError
+from ._common import db_option
 
-db_option = click.option("--db", default="newstrace.db", show_default=True,
-                         type=click.Path(dir_okay=False), help="The newstrace database file.")
 
 LOOPBACK_NAMES = {"localhost", "ip6-localhost"}
 
