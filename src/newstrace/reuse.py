@@ -27,6 +27,7 @@ import hashlib
 import json
 import re
 import struct
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Sequence
@@ -54,6 +55,11 @@ VERIFY_JACCARD = 0.5
 VERIFY_CONTAINMENT = 0.5
 MIN_ANCHORS = 5
 ANCHOR_SHARE = 0.5
+# Candidates verified per new article, strongest first (shared LSH bands, then sampled
+# n-grams). A news article has a handful of real copies; bounding the verification keeps
+# the cost per article flat however much of the corpus shares boilerplate-like passages.
+MAX_CANDIDATES = 30
+CACHE_ARTICLES = 2000  # tokenised articles kept in memory during one update
 
 MIGRATIONS = [
     (
@@ -158,15 +164,20 @@ class Passage:
 
 
 def align(a_text: str, b_text: str, *, n: int = SHINGLE, gap: int = 8,
-          min_chars: int = MIN_PASSAGE_CHARS, max_repeat: int = 5) -> list[Passage]:
+          min_chars: int = MIN_PASSAGE_CHARS, max_repeat: int = 5,
+          a_tokens: Sequence[tuple[str, int, int]] | None = None, a_shingles: list[int] | None = None,
+          b_tokens: Sequence[tuple[str, int, int]] | None = None,
+          b_shingles: list[int] | None = None) -> list[Passage]:
     """Passages of A that reappear in B, as character offsets into both texts.
 
     Seeds are shared word n-grams; consecutive seeds on one diagonal form runs; runs that
     follow each other in both texts within ``gap`` tokens (small edits) are merged; passages
     shorter than ``min_chars`` in A are dropped. Overlapping passages keep the longest.
     """
-    ta, tb = tokens(a_text), tokens(b_text)
-    ha, hb = shingles(ta, n), shingles(tb, n)
+    ta = a_tokens if a_tokens is not None else tokens(a_text)
+    tb = b_tokens if b_tokens is not None else tokens(b_text)
+    ha = a_shingles if a_shingles is not None and n == SHINGLE else shingles(ta, n)
+    hb = b_shingles if b_shingles is not None and n == SHINGLE else shingles(tb, n)
     if len(ta) < n or len(tb) < n:
         return []
     pos: dict[int, list[int]] = {}
@@ -395,23 +406,30 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
             for t in ("reuse_minhash", "reuse_bands", "reuse_grams", "reuse_anchors"):
                 c.execute(f"DELETE FROM {t} WHERE article_id = ?", (aid,))
             c.execute("DELETE FROM reuse WHERE a = ? OR b = ?", (aid, aid))
-    cache: dict[str, Any] = {}
+    cache: OrderedDict[str, Any] = OrderedDict()
 
     def load(aid: str):
-        if aid not in cache:
-            art = store.get_article(aid)
-            if art is None:
-                cache[aid] = None
-            else:
-                toks = tokens(art.text)
-                cache[aid] = (art, set(shingles(toks)))
-        return cache[aid]
+        """(article, shingle set, tokens, shingle list), least recently used evicted."""
+        if aid in cache:
+            cache.move_to_end(aid)
+            return cache[aid]
+        art = store.get_article(aid)
+        if art is None:
+            got = None
+        else:
+            toks = tokens(art.text)
+            sh = shingles(toks)
+            got = (art, set(sh), toks, sh)
+        cache[aid] = got
+        if len(cache) > CACHE_ARTICLES:
+            cache.popitem(last=False)
+        return got
 
     for aid in sorted(rows):
         got = load(aid)
         if got is None:
             continue
-        art, hs = got
+        art, hs, atoks, ash = got
         if not hs:
             continue
         lm = minhash(hs)
@@ -419,27 +437,30 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
         grams = sampled_grams(hs)
         anchors = anchor_sequence(art.text, art.mentions)
         akeys = sorted({k for k, _, _ in anchors})
-        cands: set[str] = set()
+        strength: Counter[str] = Counter()
         for b, key in bands:
-            cands.update(r[0] for r in c.execute(
-                "SELECT article_id FROM reuse_bands WHERE band = ? AND key = ?", (b, key)))
+            for r in c.execute("SELECT article_id FROM reuse_bands WHERE band = ? AND key = ?", (b, key)):
+                strength[r[0]] += 1000  # a shared band outranks any number of shared grams
         if grams:
             gl = list(grams)
             good = [r[0] for r in _in(c, "SELECT gram FROM reuse_grams WHERE gram IN", gl,
                                       f"GROUP BY gram HAVING count(*) <= {MAX_GRAM_DF}")]
             if good:
-                cands.update(r[0] for r in _in(
-                    c, "SELECT article_id FROM reuse_grams WHERE gram IN", good,
-                    f"GROUP BY article_id HAVING count(*) >= {MIN_GRAMS}"))
+                for r in _in(c, "SELECT article_id, count(*) FROM reuse_grams WHERE gram IN", good,
+                             f"GROUP BY article_id HAVING count(*) >= {MIN_GRAMS}"):
+                    strength[r[0]] += r[1]
+        strength.pop(aid, None)
+        cands = {k for k, _ in sorted(strength.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]}
         xl_cands: set[str] = set()
         if len(akeys) >= MIN_ANCHORS:
             good = [r[0] for r in _in(c, "SELECT key FROM reuse_anchors WHERE key IN", akeys,
                                       f"GROUP BY key HAVING count(*) <= {MAX_GRAM_DF}")]
             if len(good) >= MIN_ANCHORS:
-                xl_cands.update(r[0] for r in _in(
-                    c, "SELECT article_id FROM reuse_anchors WHERE key IN", good,
+                shared = _in(
+                    c, "SELECT article_id, count(*) FROM reuse_anchors WHERE key IN", good,
                     f"AND coalesce(lang, '') != ? GROUP BY article_id HAVING count(*) >= {MIN_ANCHORS}",
-                    extra=(art.lang or "",)))
+                    extra=(art.lang or "",))
+                xl_cands.update(r[0] for r in sorted(shared, key=lambda r: (-r[1], r[0]))[:MAX_CANDIDATES])
         cands.discard(aid)
         xl_cands.discard(aid)
         links = []
@@ -447,17 +468,19 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
             og = load(other)
             if og is None:
                 continue
-            oart, ohs = og
+            oart, ohs, otoks, osh = og
             inter = len(hs & ohs)
             jac = inter / len(hs | ohs)
             cont = inter / min(len(hs), len(ohs))
             if jac < VERIFY_JACCARD and cont < VERIFY_CONTAINMENT:
-                passages = align(art.text, oart.text)
+                passages = align(art.text, oart.text, a_tokens=atoks, a_shingles=ash,
+                                 b_tokens=otoks, b_shingles=osh)
                 if not passages:
                     continue
                 method = "passage"
             else:
-                passages = align(art.text, oart.text)
+                passages = align(art.text, oart.text, a_tokens=atoks, a_shingles=ash,
+                                 b_tokens=otoks, b_shingles=osh)
                 method = "minhash"
             links.append((other, jac, cont, passages, method, False))
         for other in sorted(xl_cands - cands):
@@ -491,8 +514,6 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
                      _source_guess(rows[aid], orow)))
         counts["reuse_indexed"] += 1
         counts["reuse_links"] += len(links)
-        if len(cache) > 256:
-            cache.clear()
     return counts
 
 
