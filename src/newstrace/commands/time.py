@@ -6,7 +6,7 @@ import json
 import click
 
 from ..errors import NewstraceError
-from ._common import db_option, json_option
+from ._common import db_option, echo_json as _echo_json, json_option, open_store as _open
 
 
 
@@ -88,5 +88,34 @@ def narrative_cmd(narrative_id: str, db: str, as_json: bool) -> None:
     _print(_run(db, narrative_timeline, narrative_id), as_json)
 
 
+
+
+@click.command(name="dates")
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Gold file in the seeds.gold.json format (key articles.*.published_range).")
+@click.option("--max-width", default=120, show_default=True, type=click.IntRange(1),
+              help="A range counts as tight when at most this many days wide.")
+@db_option
+@json_option
+def eval_dates_cmd(gold: str, max_width: int, db: str, as_json: bool) -> None:
+    """Publication dates and inferred ranges: overlap with the gold range, containment,
+    width."""
+    from ..dateeval import evaluate_dates
+
+    store = _open(db)
+    res = evaluate_dates(store, gold, max_width)
+    if as_json:
+        _echo_json(res)
+        return
+    click.echo(f"dates: {res['articles']} articles with a gold range ({res['undated_in_text']} undated)")
+    click.echo(f"  overlap {res['overlap']:.3f}  contains gold {res['contains_gold']:.3f}  "
+               f"overlapping and <= {max_width} days {res[f'within_{max_width}_days']:.3f}  "
+               f"median width {res['median_width_days']} days")
+    for p in res["per_article"]:
+        if not (p["overlaps"] and p["within_width"]):
+            click.echo(f"  {p['article']}: found {p['found'][0]}..{p['found'][1]}, gold {p['gold'][0]}..{p['gold'][1]}")
+
+
 def register(cli: click.Group) -> None:
     cli.add_command(timeline_group)
+    cli.commands["eval"].add_command(eval_dates_cmd)
