@@ -310,14 +310,14 @@ def _compile(lang: str) -> list[tuple[str, re.Pattern]]:
     cs = t["case_sensitive"]
     rel_words = list(t["rel"])
     subs = {
-        "WD": f"(?P<wd>{_alt(t['weekdays'], cs)})",
+        "WD": f"(?<!\\w)(?P<wd>{_alt(t['weekdays'], cs)})",
         "M": f"(?P<m>{_alt(t['months'], cs)})",
         "D": rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])){t['ord']}",
         "Y": r"(?P<y>(?:19|20)\d\d)\b",
         "PART": f"(?P<part>{_ci(t['parts'])})",
         "YPART": f"(?P<ypart>{_ci(t['yparts'])})",
-        "MOD": f"(?P<mod>{_ci(t['mods'])})",
-        "MOD2": f"(?P<mod2>{_ci(t['mods'])})",
+        "MOD": f"(?<!\\w)(?P<mod>{_ci(t['mods'])})",
+        "MOD2": f"(?P<mod2>{_ci(t['mods'])})(?!\\w)",
         "REL": f"(?P<rel>{_ci(rel_words)})",
         "N": rf"(?P<n>\d{{1,3}}|{_ci(t['numbers'])})",
         "UNIT": f"(?P<unit>{_ci(t['units'])})",
@@ -330,6 +330,9 @@ def _compile(lang: str) -> list[tuple[str, re.Pattern]]:
         pat = tmpl
         for k, v in subs.items():
             pat = pat.replace("{" + k + "}", v)
+        # An expression never spans paragraphs: in the clean text a newline only ever
+        # separates paragraphs, so whitespace inside an expression excludes it.
+        pat = pat.replace(r"[\s-]", r"(?:[^\S\n]|-)").replace(r"\s", r"[^\S\n]")
         out.append((kind, re.compile(pat, flags)))
     for word, (_rel, guard) in t.get("rel_guarded", {}).items():
         out.append(("rel_guarded", re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")))
