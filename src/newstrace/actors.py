@@ -26,6 +26,7 @@ re-applied after every update. Mention ``actor_id`` is written back to the store
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import logging
 import time
@@ -35,7 +36,8 @@ from typing import Any, Iterable
 from . import _orgnames
 from .errors import NotFound
 from .gazetteer import alias_index
-from .names import analyze, designator_score, is_acronym, match_score, name_keys, neutral_form, norm_key
+from .names import (analyze, designator_score, is_acronym, match_score, name_keys, neutral_form, norm_key,
+                    token_sim)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -45,7 +47,8 @@ __all__ = [
 ]
 
 MERGE_THRESHOLD = 0.9
-MAX_BLOCK = 500  # keys shared by more actors than this are too common to block on
+MAX_BLOCK = 200  # keys shared by more actors than this are too common to block on
+MAX_CANDIDATES = 50  # actors scored by the name matcher per entity: most (and rarest) shared keys first
 
 MIGRATIONS = [
     ("actors_001_tables", """
@@ -79,6 +82,12 @@ MIGRATIONS = [
     );
     """),
     _orgnames.MIGRATION,
+    # merges rewrite actor ids in place: index every column they rewrite
+    ("actors_003_merge_indexes", """
+    CREATE INDEX IF NOT EXISTS actor_keys_actor ON actor_keys(actor_id);
+    CREATE INDEX IF NOT EXISTS quotes_channel_actor ON quotes(channel_actor);
+    CREATE INDEX IF NOT EXISTS sources_cites_actor ON sources(cites_actor);
+    """),
 ]
 
 
@@ -104,46 +113,174 @@ def _reps(surfaces: list[str]) -> list[str]:
     return sorted({s for s in names if len(analyze(s).tokens) == best})
 
 
+def _may_match(a: str, b: str) -> bool:
+    """False when `names.match_score` of the two names is certainly below MERGE_THRESHOLD
+    (>= 0.9), from token counts and token similarities: one token against several scores at most
+    0.89 (unless written together, "PressTV" = "Press TV"), four extra tokens at most 0.88."""
+    A, B = analyze(a), analyze(b)
+    na, nb = len(A.tokens), len(B.tokens)
+    if not na or not nb:
+        return False
+    if A.joined == B.joined and len(A.joined) >= 4:
+        return True
+    if na != nb and (min(na, nb) == 1 or abs(na - nb) >= 4):
+        return False
+    # every full token of the shorter name is aligned, and the weakest aligned full
+    # token must reach MERGE_THRESHOLD - 0.05: each needs a partner that close
+    floor = MERGE_THRESHOLD - 0.05 - 1e-9
+    for x, y in ((A.tokens, B.tokens), (B.tokens, A.tokens)) if na == nb else \
+            (((A.tokens, B.tokens),) if na < nb else ((B.tokens, A.tokens),)):
+        for t in x:
+            if not t.initial and not any(token_sim(t, u) >= floor for u in y):
+                return False
+    return True
+
+
 class _Ctx:
+    """One run of the stage. Rows the run reads (actors, aliases, blocking postings) are
+    cached in memory and written through, so each is read from SQLite once per run."""
+
     def __init__(self, store, options):
         self.store = store
         self.c = store.conn
         self.index = alias_index(getattr(options, "gazetteer", None))
         self.counts: Counter = Counter()
+        self._tables = {t: store.has_table(t) for t in ("quotes", "sources")}
+        self.reset()
+
+    def reset(self) -> None:
+        """Drop the caches (after a write that bypasses them, such as `_split`)."""
+        self._actors: dict[str, dict | None] = {}
+        self._aliases: dict[str, dict[str, list]] = {}  # actor -> surface -> [rep, source]
+        self._norms: dict[str, set[str]] = {}  # alias norm -> actor ids (dead ones filtered on read)
+        self._postings: dict[str, set[str] | None] = {}  # blocking key -> actor ids (None: too common)
+        self._akeys: dict[str, set[str]] = defaultdict(set)  # actor -> cached keys it is posted under
+        self._gaz: dict[str, str] = {}
+        self._kal: dict[str, dict[str, list[str]]] = {}  # actor -> key -> full-name aliases
+        self._splits: list[tuple[str, str]] | None = None
 
     # -- actors -------------------------------------------------------------------------
+    def actor(self, actor_id: str | None) -> dict | None:
+        if actor_id is None:
+            return None
+        try:
+            return self._actors[actor_id]
+        except KeyError:
+            row = self.c.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
+            self._actors[actor_id] = r = dict(row) if row is not None else None
+            return r
+
     def live(self, actor_id: str | None) -> str | None:
         seen = 0
         while actor_id is not None and seen < 50:
-            row = self.c.execute("SELECT merged_into FROM actors WHERE id = ?", (actor_id,)).fetchone()
-            if row is None or row[0] is None:
-                return actor_id if row is not None else None
-            actor_id, seen = row[0], seen + 1
+            row = self.actor(actor_id)
+            if row is None:
+                return None
+            if row["merged_into"] is None:
+                return actor_id
+            actor_id, seen = row["merged_into"], seen + 1
         return actor_id
 
-    def actor(self, actor_id: str):
-        return self.c.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
+    def set_field(self, actor_id: str, field: str, value: Any) -> None:
+        self.c.execute(f"UPDATE actors SET {field} = ? WHERE id = ?", (value, actor_id))
+        row = self.actor(actor_id)
+        if row is not None:
+            row[field] = value
 
     def create(self, actor_id: str, name: str, typ: str, gaz=None, qid=None) -> str:
         self.c.execute(
             "INSERT OR IGNORE INTO actors(id, name, type, qid, gaz, created_at) VALUES (?,?,?,?,?,?)",
             (actor_id, name, typ, qid, gaz, _now()),
         )
+        self._actors.pop(actor_id, None)
         self.counts["actors_created"] += 1
         return actor_id
 
+    def aliases(self, actor_id: str) -> dict[str, list]:
+        al = self._aliases.get(actor_id)
+        if al is None:
+            al = self._aliases[actor_id] = {
+                r[0]: [r[1], r[2]] for r in self.c.execute(
+                    "SELECT surface, rep, source FROM aliases WHERE actor_id = ?", (actor_id,))}
+        return al
+
     def add_alias(self, actor_id: str, surface: str, rep: bool, source: str) -> None:
-        cur = self.c.execute(
-            "INSERT OR IGNORE INTO aliases(actor_id, surface, norm, rep, source) VALUES (?,?,?,?,?)",
-            (actor_id, surface, norm_key(surface), int(rep), source),
-        )
-        if rep:
-            self.c.execute("UPDATE aliases SET rep = 1 WHERE actor_id = ? AND surface = ?", (actor_id, surface))
-        if cur.rowcount and (rep or source == "gazetteer"):
-            self.c.executemany(
-                "INSERT OR IGNORE INTO actor_keys(key, actor_id) VALUES (?, ?)",
-                [(k, actor_id) for k in name_keys(surface)],
-            )
+        al = self.aliases(actor_id)
+        cur = al.get(surface)
+        if cur is not None:
+            if rep and not cur[0]:
+                self.c.execute("UPDATE aliases SET rep = 1 WHERE actor_id = ? AND surface = ?", (actor_id, surface))
+                if cur[1] != "gazetteer":
+                    self._index_alias(actor_id, surface)
+                cur[0] = 1
+            return
+        norm = norm_key(surface)
+        self.c.execute("INSERT INTO aliases(actor_id, surface, norm, rep, source) VALUES (?,?,?,?,?)",
+                       (actor_id, surface, norm, int(rep), source))
+        al[surface] = [int(rep), source]
+        ns = self._norms.get(norm)
+        if ns is not None:
+            ns.add(actor_id)
+        if rep or source == "gazetteer":
+            self._index_alias(actor_id, surface)
+            keys = name_keys(surface)
+            self.c.executemany("INSERT OR IGNORE INTO actor_keys(key, actor_id) VALUES (?, ?)",
+                               [(k, actor_id) for k in keys])
+            for k in keys:
+                p = self._postings.get(k)
+                if p is not None and actor_id not in p:
+                    p.add(actor_id)
+                    self._akeys[actor_id].add(k)
+                    if len(p) > MAX_BLOCK:
+                        self._postings[k] = None
+
+    def _index_alias(self, actor_id: str, surface: str) -> None:
+        idx = self._kal.get(actor_id)
+        if idx is not None and not is_acronym(surface):
+            for k in name_keys(surface):
+                idx[k].append(surface)
+
+    def keyed_aliases(self, actor_id: str) -> dict[str, list[str]]:
+        """The actor's full names (representative or gazetteer aliases, not acronyms) by
+        blocking key: the aliases worth scoring against a name are those sharing a key."""
+        idx = self._kal.get(actor_id)
+        if idx is None:
+            idx = self._kal[actor_id] = defaultdict(list)
+            for al, (rep, src) in self.aliases(actor_id).items():
+                if (rep or src == "gazetteer") and not is_acronym(al):
+                    for k in name_keys(al):
+                        idx[k].append(al)
+        return idx
+
+    def with_norm(self, norm: str) -> set[str]:
+        """Live actors with an alias of this norm."""
+        ns = self._norms.get(norm)
+        if ns is None:
+            ns = self._norms[norm] = {r[0] for r in self.c.execute(
+                "SELECT DISTINCT actor_id FROM aliases WHERE norm = ?", (norm,))}
+        return {a for a in ns if (r := self.actor(a)) is not None and r["merged_into"] is None}
+
+    def posting(self, key: str) -> set[str] | None:
+        """Actors posted under a blocking key; None when more than MAX_BLOCK are."""
+        if key in self._postings:
+            return self._postings[key]
+        rows = self.c.execute("SELECT actor_id FROM actor_keys WHERE key = ? LIMIT ?",
+                              (key, MAX_BLOCK + 1)).fetchall()
+        p = {r[0] for r in rows} if len(rows) <= MAX_BLOCK else None
+        self._postings[key] = p
+        for a in p or ():
+            self._akeys[a].add(key)
+        return p
+
+    def gaz_actor(self, entry_id: str) -> str | None:
+        aid = self._gaz.get(entry_id)
+        if aid is not None and (r := self.actor(aid)) is not None and r["merged_into"] is None:
+            return aid
+        row = self.c.execute("SELECT id FROM actors WHERE gaz = ? AND merged_into IS NULL", (entry_id,)).fetchone()
+        if row is None:
+            return None
+        self._gaz[entry_id] = row[0]
+        return row[0]
 
     def log(self, actor_id, other, rule, score, evidence, article_id=None) -> None:
         self.c.execute(
@@ -160,12 +297,15 @@ class _Ctx:
             return True
         if _type_conflict(ra["type"], rb["type"]):
             return True
-        for d in self.c.execute("SELECT a, b FROM decisions WHERE kind = 'split'"):
-            na, nb = norm_key(d["a"]), norm_key(d["b"])
-            sa = {r[0] for r in self.c.execute("SELECT norm FROM aliases WHERE actor_id = ?", (a,))}
-            sb = {r[0] for r in self.c.execute("SELECT norm FROM aliases WHERE actor_id = ?", (b,))}
-            if (na in sa and nb in sb) or (nb in sa and na in sb):
-                return True
+        if self._splits is None:
+            self._splits = [(norm_key(d[0]), norm_key(d[1])) for d in self.c.execute(
+                "SELECT a, b FROM decisions WHERE kind = 'split' ORDER BY id")]
+        if self._splits:
+            sa = {norm_key(s) for s in self.aliases(a)}
+            sb = {norm_key(s) for s in self.aliases(b)}
+            for na, nb in self._splits:
+                if (na in sa and nb in sb) or (nb in sa and na in sb):
+                    return True
         return False
 
     def merge(self, keep: str, drop: str, rule: str, score: float | None, evidence: dict,
@@ -177,23 +317,31 @@ class _Ctx:
         if rd["gaz"] and not rk["gaz"]:  # the gazetteer actor survives
             keep, drop, rk, rd = drop, keep, rd, rk
         c = self.c
-        c.execute("UPDATE actors SET merged_into = ? WHERE id = ?", (keep, drop))
+        self.set_field(drop, "merged_into", keep)
         if not rk["qid"] and rd["qid"]:
-            c.execute("UPDATE actors SET qid = ? WHERE id = ?", (rd["qid"], keep))
+            self.set_field(keep, "qid", rd["qid"])
         if rk["type"] in (None, "MISC") and rd["type"] not in (None, "MISC"):
-            c.execute("UPDATE actors SET type = ? WHERE id = ?", (rd["type"], keep))
-        for row in c.execute("SELECT surface, rep, source FROM aliases WHERE actor_id = ?", (drop,)).fetchall():
-            self.add_alias(keep, row["surface"], bool(row["rep"]), row["source"])
+            self.set_field(keep, "type", rd["type"])
+        for surface, (rep, source) in list(self.aliases(drop).items()):
+            self.add_alias(keep, surface, bool(rep), source)
         c.execute("DELETE FROM aliases WHERE actor_id = ?", (drop,))
+        self._aliases[drop] = {}
+        self._kal.pop(drop, None)
         c.execute("UPDATE OR IGNORE actor_keys SET actor_id = ? WHERE actor_id = ?", (keep, drop))
         c.execute("DELETE FROM actor_keys WHERE actor_id = ?", (drop,))
+        for k in self._akeys.pop(drop, ()):
+            p = self._postings.get(k)
+            if p is not None:
+                p.discard(drop)
+                p.add(keep)
+                self._akeys[keep].add(k)
         c.execute("UPDATE actor_entities SET actor_id = ? WHERE actor_id = ?", (keep, drop))
         c.execute("UPDATE merge_log SET actor_id = ? WHERE actor_id = ?", (keep, drop))
         c.execute('UPDATE mentions SET actor_id = ? WHERE actor_id = ?', (keep, drop))
-        if self.store.has_table("quotes"):
+        if self._tables["quotes"]:
             c.execute("UPDATE quotes SET speaker_actor = ? WHERE speaker_actor = ?", (keep, drop))
             c.execute("UPDATE quotes SET channel_actor = ? WHERE channel_actor = ?", (keep, drop))
-        if self.store.has_table("sources"):
+        if self._tables["sources"]:
             c.execute("UPDATE sources SET cites_actor = ? WHERE cites_actor = ?", (keep, drop))
         self.log(keep, drop, rule, score, {**evidence, "merged": [rk["name"], rd["name"]]}, article_id)
         self.counts["actors_merged"] += 1
@@ -217,72 +365,66 @@ class _Ctx:
             eid = hits.most_common(1)[0][0]
             e, s = entries[eid]
             gaz_entry = e
-            row = self.c.execute("SELECT id FROM actors WHERE gaz = ? AND merged_into IS NULL", (e.id,)).fetchone()
-            aid = row[0] if row else self.create(_new_id("gaz", e.id), e.name, e.type, e.id, e.qid)
-            if not row:
+            aid = self.gaz_actor(e.id)
+            if aid is None:
+                aid = self.create(_new_id("gaz", e.id), e.name, e.type, e.id, e.qid)
                 for alias in self.index.aliases(e.id):
                     self.add_alias(aid, alias, False, "gazetteer")
             out.append((aid, 1.0, f"gazetteer:{e.id}", {"surface": s, "entry": e.name}))
         # 2. exact aliases
-        for s in set(surfaces):
-            rows = self.c.execute(
-                "SELECT DISTINCT a.actor_id, t.type FROM aliases a JOIN actors t ON t.id = a.actor_id "
-                "WHERE a.norm = ? AND t.merged_into IS NULL", (norm_key(s),)).fetchall()
-            rows = [r for r in rows if not _type_conflict(r["type"], typ)]
+        for s in sorted(set(surfaces)):
+            rows = sorted(a for a in self.with_norm(norm_key(s)) if not _type_conflict(self.actor(a)["type"], typ))
             weak = is_acronym(s) or len(analyze(s).tokens) < 2
             if weak and (len(rows) != 1 or s not in reps):
-                if len(rows) == 1 and self.shared_acronym(s, reps, rows[0][0]):
-                    out.append((rows[0][0], 1.0, "acronym:shared", {"surface": s, "names": reps}))
+                if len(rows) == 1 and self.shared_acronym(s, reps, rows[0]):
+                    out.append((rows[0], 1.0, "acronym:shared", {"surface": s, "names": reps}))
                 continue
-            for r in rows:
-                out.append((r[0], 1.0, "acronym:unique" if is_acronym(s) else "alias:exact", {"surface": s}))
-        # 3. blocking keys + name matcher
-        keys = set()
+            for a in rows:
+                out.append((a, 1.0, "acronym:unique" if is_acronym(s) else "alias:exact", {"surface": s}))
+        # 3. blocking keys + name matcher: the actors sharing the most (and rarest) keys
+        keys: set[str] = set()
         for s in reps:
             if not is_acronym(s):
                 keys |= name_keys(s)
-        if keys:
-            ks = sorted(keys)
-            q = ",".join("?" * len(ks))
-            ok = [r[0] for r in self.c.execute(
-                f"SELECT key FROM actor_keys WHERE key IN ({q}) GROUP BY key HAVING COUNT(*) <= ?", ks + [MAX_BLOCK])]
-            if ok:
-                q = ",".join("?" * len(ok))
-                cand_ids = [r[0] for r in self.c.execute(
-                    f"SELECT DISTINCT k.actor_id FROM actor_keys k JOIN actors t ON t.id = k.actor_id "
-                    f"WHERE k.key IN ({q}) AND t.merged_into IS NULL", ok)]
-                for aid in cand_ids:
-                    row = self.actor(aid)
-                    if _type_conflict(row["type"], typ):
+        weight: Counter = Counter()
+        for k in sorted(keys):
+            p = self.posting(k)
+            if p:
+                w = 1.0 / len(p)
+                for aid in p:
+                    weight[aid] += w
+        cand_ids = heapq.nsmallest(MAX_CANDIDATES, weight, key=lambda a: (-weight[a], a)) \
+            if len(weight) > MAX_CANDIDATES else sorted(weight)
+        for aid in cand_ids:
+            row = self.actor(aid)
+            if row is None or row["merged_into"] is not None or _type_conflict(row["type"], typ):
+                continue
+            if gaz_entry is not None and row["gaz"] and row["gaz"] != gaz_entry.id:
+                continue
+            kal = self.keyed_aliases(aid)
+            aliases = list(dict.fromkeys(al for k in sorted(keys) for al in kal.get(k, ())))
+            best, pair = 0.0, None
+            for s in reps:
+                for al in aliases:
+                    if not _may_match(s, al):
                         continue
-                    if gaz_entry is not None and row["gaz"] and row["gaz"] != gaz_entry.id:
-                        continue
-                    aliases = [r[0] for r in self.c.execute(
-                        "SELECT surface FROM aliases WHERE actor_id = ? AND (rep = 1 OR source = 'gazetteer')", (aid,))]
-                    best, pair = 0.0, None
-                    for s in reps:
-                        for al in aliases:
-                            if is_acronym(al):
-                                continue
-                            sc = match_score(s, al)
-                            if sc > best:
-                                best, pair = sc, (s, al)
-                    if best >= MERGE_THRESHOLD:
-                        out.append((aid, round(best, 3), "translit:token_alignment",
-                                    {"surface": pair[0], "alias": pair[1]}))
-                        continue
-                    if row["gaz"] or typ in ("PER", "ORG") or row["type"] in ("PER", "ORG"):
-                        continue  # "Mosul Dam" is not the city of Mosul
-                    for s in reps:
-                        for al in aliases:
-                            if is_acronym(al):
-                                continue
-                            sc = designator_score(s, al)
-                            if sc > best:
-                                best, pair = sc, (s, al)
-                    if best >= MERGE_THRESHOLD:
-                        out.append((aid, round(best, 3), "translit:designator",
-                                    {"surface": pair[0], "alias": pair[1]}))
+                    sc = match_score(s, al)
+                    if sc > best:
+                        best, pair = sc, (s, al)
+            if best >= MERGE_THRESHOLD:
+                out.append((aid, round(best, 3), "translit:token_alignment",
+                            {"surface": pair[0], "alias": pair[1]}))
+                continue
+            if row["gaz"] or typ in ("PER", "ORG") or row["type"] in ("PER", "ORG"):
+                continue  # "Mosul Dam" is not the city of Mosul
+            for s in reps:
+                for al in aliases:
+                    sc = designator_score(s, al)
+                    if sc > best:
+                        best, pair = sc, (s, al)
+            if best >= MERGE_THRESHOLD:
+                out.append((aid, round(best, 3), "translit:designator",
+                            {"surface": pair[0], "alias": pair[1]}))
         return out, (gaz_entry.id if gaz_entry else None)
 
     def shared_acronym(self, acr: str, reps: list[str], actor_id: str) -> bool:
@@ -291,9 +433,7 @@ class _Ctx:
         Authority (NRA)" are one organisation named in two languages."""
         if not is_acronym(acr) or len(acr) < 3 or not reps or all(is_acronym(r) for r in reps):
             return False
-        names = [r[0] for r in self.c.execute(
-            "SELECT surface FROM aliases WHERE actor_id = ? AND rep = 1", (actor_id,))]
-        return any(not is_acronym(n) for n in names)
+        return any(rep and not is_acronym(n) for n, (rep, _) in self.aliases(actor_id).items())
 
     def variants(self, surfaces: list[str], typ: str, lang: str | None) -> list[str]:
         """Language-neutral respellings of the surfaces (`names.neutral_form`) and German
@@ -334,7 +474,7 @@ class _Ctx:
             target = self.create(_new_id(typ, norm_key(name), article_id, str(local_id)), name, typ)
         row = self.actor(target)
         if row["type"] in (None, "MISC") and typ != "MISC":
-            self.c.execute("UPDATE actors SET type = ? WHERE id = ?", (typ, target))
+            self.set_field(target, "type", typ)
         for s in set(surfaces):
             self.add_alias(target, s, s in reps, "mention")
         all_reps = _reps(surfaces + extra)
@@ -359,7 +499,7 @@ def _refresh_names(ctx: _Ctx, actor_ids: Iterable[str]) -> None:
         if reps:
             cnt = Counter(reps)
             name = max(cnt, key=lambda s: (analyze(s).script == "latin", cnt[s], len(s)))
-            ctx.c.execute("UPDATE actors SET name = ? WHERE id = ?", (name, aid))
+            ctx.set_field(aid, "name", name)
 
 
 def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
@@ -420,7 +560,8 @@ def _apply_decisions(ctx: _Ctx) -> None:
             if a and b and a != b:
                 ctx.merge(a, b, "manual:merge", None, {"decision": d["id"], "names": [d["a"], d["b"]]})
         elif d["kind"] == "split":
-            _split(ctx, d)
+            if _split(ctx, d):
+                ctx.reset()
 
 
 def _split(ctx: _Ctx, d) -> int:
@@ -428,6 +569,8 @@ def _split(ctx: _Ctx, d) -> int:
     if a is None:
         return 0
     target = norm_key(d["b"])
+    if ctx.c.execute("SELECT 1 FROM aliases WHERE actor_id = ? AND norm = ? LIMIT 1", (a, target)).fetchone() is None:
+        return 0  # every mention of a carries an alias of a: nothing (left) to split
     ents = {(r["article_id"], r["local_id"]) for r in ctx.c.execute(
         "SELECT article_id, local_id, text FROM mentions WHERE actor_id = ?", (a,)) if norm_key(r["text"]) == target}
     aliases = [r[0] for r in ctx.c.execute("SELECT surface FROM aliases WHERE actor_id = ?", (a,))

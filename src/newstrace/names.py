@@ -198,6 +198,7 @@ def _make_token(raw: str) -> Token | None:
     return Token(raw, a, n, f, sk, _tail(f), arabic, initial)
 
 
+@lru_cache(maxsize=200_000)
 def norm_key(text: str) -> str:
     """An exact-lookup key: NFKC, case-folded, accents and apostrophes removed,
     separators collapsed to one space. Used by gazetteers and alias tables."""
@@ -246,8 +247,23 @@ def analyze(name: str) -> NameInfo:
     return NameInfo(name, tuple(toks), "".join(t.fold for t in toks), script_of(name))
 
 
+_TOKEN_SIM_CACHE: dict[tuple[str, str], float] = {}
+_TOKEN_SIM_CACHE_MAX = 500_000
+
+
 def token_sim(a: Token, b: Token) -> float:
-    """Similarity of two name tokens in [0, 1]."""
+    """Similarity of two name tokens in [0, 1] (cached by the raw tokens: a token is a
+    pure function of its raw form, and distinct tokens are few next to their pairs)."""
+    key = (a.raw, b.raw)
+    sim = _TOKEN_SIM_CACHE.get(key)
+    if sim is None:
+        if len(_TOKEN_SIM_CACHE) >= _TOKEN_SIM_CACHE_MAX:
+            _TOKEN_SIM_CACHE.clear()
+        sim = _TOKEN_SIM_CACHE[key] = _token_sim(a, b)
+    return sim
+
+
+def _token_sim(a: Token, b: Token) -> float:
     if a.ascii == b.ascii:
         return 1.0
     if a.arabic != b.arabic:
@@ -353,6 +369,7 @@ def designator_score(a: str, b: str) -> float:
                       NameInfo(b, cb, "".join(t.fold for t in cb), B.script))
 
 
+@lru_cache(maxsize=200_000)
 def match_score(a: str, b: str) -> float:
     """How likely two names denote the same entity by spelling alone, in [0, 1].
 
@@ -385,7 +402,8 @@ def score_info(A: NameInfo, B: NameInfo) -> float:
     return max(best, min(1.0, max(0.0, score)))
 
 
-def name_keys(name: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def name_keys(name: str) -> frozenset[str]:
     """Blocking keys: per-token consonant skeletons (``t:``) and the skeleton of the
     whole name written together (``j:``). Two variants of one name share at least one
     key; keys of very frequent tokens should be capped by the index that uses them."""
@@ -400,7 +418,7 @@ def name_keys(name: str) -> set[str]:
             keys.add("t:" + _skeleton(t.tail))
     if info.joined:
         keys.add("j:" + _skeleton(info.joined))
-    return keys
+    return frozenset(keys)
 
 
 _ACRONYM_RE = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&\-]{1,9}$")
