@@ -37,7 +37,8 @@ from newstrace.storyfeatures import (  # noqa: E402
 )
 
 LINK_LAMBDA = 0.05  # as the join model; the link fit weights both classes equally (see storyfeatures)
-PAIRS = os.environ.get("SEMEVAL_PAIRS", "/work/shared/corpus/dev/semeval2022t8/pairs.csv")
+PAIRS = os.environ.get("SEMEVAL_PAIRS", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                                     "shared", "corpus", "dev", "semeval2022t8", "pairs.csv"))
 
 
 def load_pairs(path: str = PAIRS) -> tuple[list[dict], dict[str, Article]]:
