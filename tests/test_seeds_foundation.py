@@ -79,6 +79,7 @@ def test_search_and_stats(seed_db, run_cli):
     res = run_cli("stats", "--db", seed_db, "--json")
     st = json.loads(res.stdout)
     assert st["articles"] == 5 and st["languages"] == {"en": 4, "fr": 1}
+    assert st["stories"] == 4 and st["narratives"] == 1  # live ones, not merged redirects
 
 
 def test_model_free_path_languages(seed_db_nomodels, seeds_gold):

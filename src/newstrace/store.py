@@ -463,9 +463,15 @@ class Store:
             "sources": count("SELECT count(*) FROM sources"),
             "skipped_inputs": count("SELECT count(*) FROM skipped"),
         }
+        # merged actors and stories stay as redirects; count only the live ones
+        live = {"actors": "merged_into IS NULL", "stories": "status = 'active'"}
         for table in ("actors", "stories", "narratives", "reuse", "statements"):
             if self.has_table(table):
-                out[table] = count(f"SELECT count(*) FROM {table}")
+                where = live.get(table)
+                try:
+                    out[table] = count(f"SELECT count(*) FROM {table}" + (f" WHERE {where}" if where else ""))
+                except sqlite3.OperationalError:  # an older schema without the column
+                    out[table] = count(f"SELECT count(*) FROM {table}")
         return out
 
     def skipped(self) -> list[dict[str, Any]]:
