@@ -8,7 +8,7 @@ import click
 
 from ..errors import NewstraceError
 
-__all__ = ["db_option", "echo_json", "json_option", "open_store"]
+__all__ = ["db_option", "echo_json", "json_option", "open_store", "with_store"]
 
 db_option = click.option("--db", default="newstrace.db", show_default=True,
                          type=click.Path(dir_okay=False), help="The newstrace database file.")
@@ -27,3 +27,13 @@ def open_store(db: str, create: bool = False):
 
 def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def with_store(db: str, fn):
+    """Open the database, call ``fn(store)``, close it. Library errors become CLI errors
+    through the top-level group."""
+    store = open_store(db)
+    try:
+        return fn(store)
+    finally:
+        store.close()

@@ -7,7 +7,7 @@ import json
 import click
 
 from ..errors import NewstraceError
-from ._common import db_option, json_option, open_store as _open, echo_json as _echo_json
+from ._common import with_store, db_option, json_option, open_store as _open, echo_json as _echo_json
 
 
 
@@ -101,13 +101,7 @@ def split_cmd(a: str, name: str, db: str) -> None:
     """Take the spelling NAME (and the mentions grouped with it) out of actor A."""
     from .. import actors
 
-    store = _open(db)
-    try:
-        new = actors.decide_split(store, a, name)
-    except NewstraceError as e:
-        raise click.ClickException(str(e)) from None
-    finally:
-        store.close()
+    new = with_store(db, lambda store: actors.decide_split(store, a, name))
     click.echo(f"split {name!r} out of {a!r} into {new}")
 
 
@@ -121,11 +115,7 @@ def actors_cmd(db: str, typ: str | None, query: str | None, limit: int, as_json:
     """List actors by number of mentions."""
     from .. import actors
 
-    store = _open(db)
-    try:
-        rows = actors.list_actors(store, type=typ, query=query, limit=limit)
-    finally:
-        store.close()
+    rows = with_store(db, lambda store: actors.list_actors(store, type=typ, query=query, limit=limit))
     if as_json:
         _echo_json(rows)
         return

@@ -9,7 +9,7 @@ import sys
 import click
 
 from ..errors import NewstraceError
-from ._common import db_option, json_option, open_store as _open, echo_json as _echo_json
+from ._common import with_store, db_option, json_option, open_store as _open, echo_json as _echo_json
 
 out_option = click.option("--out", type=click.File("w", encoding="utf-8"), default=None,
                           help="Write to this file instead of standard output.")
@@ -27,13 +27,7 @@ def quotes_cmd(db, speaker, story, article, as_json) -> None:
     """List quotes: speaker, channel, article and the quoted text."""
     from .. import provenance
 
-    store = _open(db)
-    try:
-        rows = provenance.list_quotes(store, speaker=speaker, story=story, article=article)
-    except NewstraceError as e:
-        raise click.ClickException(str(e)) from None
-    finally:
-        store.close()
+    rows = with_store(db, lambda store: provenance.list_quotes(store, speaker=speaker, story=story, article=article))
     if as_json:
         _echo_json(rows)
         return
@@ -55,13 +49,7 @@ def trace_cmd(query, db, as_json) -> None:
     quote id (ARTICLE#qN), a statement id, a speaker name, or words of the statement."""
     from .. import provenance
 
-    store = _open(db)
-    try:
-        data = provenance.trace(store, query)
-    except NewstraceError as e:
-        raise click.ClickException(str(e)) from None
-    finally:
-        store.close()
+    data = with_store(db, lambda store: provenance.trace(store, query))
     if as_json:
         _echo_json(data)
         return

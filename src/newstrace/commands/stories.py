@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from ..errors import NewstraceError
-from ._common import db_option, json_option, open_store as _open, echo_json as _echo_json
+from ._common import with_store, db_option, json_option, open_store as _open, echo_json as _echo_json
 
 
 
@@ -24,13 +24,8 @@ def stories_cmd(db, lang, outlet, actor, since, until, as_json) -> None:
     """List stories: label, size, languages, outlets, first/last seen."""
     from .. import stories
 
-    store = _open(db)
-    try:
-        rows = stories.list_stories(store, lang=lang, outlet=outlet, actor=actor, since=since, until=until)
-    except NewstraceError as e:
-        raise click.ClickException(str(e)) from None
-    finally:
-        store.close()
+    rows = with_store(db, lambda store: stories.list_stories(
+        store, lang=lang, outlet=outlet, actor=actor, since=since, until=until))
     if as_json:
         _echo_json(rows)
         return
@@ -50,13 +45,7 @@ def story_cmd(story_id, db, as_json) -> None:
     """Show one story: articles by language and date, actors, quotes, reuse links."""
     from .. import stories
 
-    store = _open(db)
-    try:
-        s = stories.get_story(store, story_id)
-    except NewstraceError as e:
-        raise click.ClickException(str(e)) from None
-    finally:
-        store.close()
+    s = with_store(db, lambda store: stories.get_story(store, story_id))
     if as_json:
         _echo_json(s)
         return
@@ -87,11 +76,7 @@ def narratives_cmd(db, as_json) -> None:
     """List narratives: stories linked across time by key actors and a recurring claim."""
     from .. import narratives
 
-    store = _open(db)
-    try:
-        rows = narratives.list_narratives(store)
-    finally:
-        store.close()
+    rows = with_store(db, lambda store: narratives.list_narratives(store))
     if as_json:
         _echo_json(rows)
         return
