@@ -322,3 +322,14 @@ def test_pages_degrade_before_corpus_stages(tmp_path):
     for path in ("/actors", "/outlets", "/articles", "/article/bare-1", "/search?q=Lisbon", "/outlet/Some%20Outlet"):
         assert c.get(path).status_code == 200, path
     assert c.get("/api/search", params={"q": "Lisbon"}).json()["items"][0]["id"] == "bare-1"
+
+
+def test_outlet_graph_groups_spellings_of_one_cited_outlet(seed_db):
+    """PressTV (001) and Press Tv (004) resolve to one actor: one node in the graph."""
+    from newstrace import Store
+    from newstrace.web import queries as Q
+
+    store = Store(seed_db, read_only=True)
+    labels = [n["label"] for n in Q.outlet_graph(store)["nodes"]]
+    store.close()
+    assert sum(1 for lab in labels if lab.replace(" ", "").lower() == "presstv") == 1, labels

@@ -726,14 +726,24 @@ def search(store: Any, query: str, *, lang: str | None = None, outlet: str | Non
 
 
 # ------------------------------------------------------------------------------- outlets
+# A graph node is the cited actor's canonical name when the citation was resolved to an
+# actor (named, not anonymous), else the cited text: matches both, two parameters.
+_CITES_NAME = ("(s.cites = ? OR (NOT s.anonymous AND s.cites_actor IN "
+               "(SELECT id FROM actors WHERE name = ?)))")
+
+
 def outlet_graph(store: Any, *, max_nodes: int = 150) -> dict[str, Any]:
     """Who cites whom: article outlet -> cited outlet or actor (``sources`` table),
     weighted by the number of citing passages. The busiest ``max_nodes`` nodes are kept."""
     def compute() -> dict[str, Any]:
         c = store.conn
+        # a cited outlet resolved to an actor is one node however each article spells it
+        actor_name = ("(SELECT act.name FROM actors act WHERE act.id = s.cites_actor AND NOT s.anonymous)"
+                      if store.has_table("actors") else "NULL")
         rows = c.execute(
-            "SELECT coalesce(a.outlet, '(unknown outlet)') AS src, s.cites AS dst, s.kind, count(*) AS n, "
-            "count(DISTINCT s.article_id) AS arts FROM sources s JOIN articles a ON a.id = s.article_id "
+            f"SELECT coalesce(a.outlet, '(unknown outlet)') AS src, coalesce({actor_name}, s.cites) AS dst, "
+            "s.kind, count(*) AS n, count(DISTINCT s.article_id) AS arts FROM sources s "
+            "JOIN articles a ON a.id = s.article_id "
             "WHERE s.cites IS NOT NULL GROUP BY src, dst, s.kind").fetchall()
         outlets = {r[0] for r in c.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")}
         edges: dict[tuple[str, str], dict[str, Any]] = {}
@@ -767,7 +777,8 @@ def _get_outlet(store: Any, name: str, n: int, limit: int) -> dict[str, Any]:
     c = store.conn
     cited_by = [dict(r) for r in c.execute(
         "SELECT coalesce(a.outlet, '(unknown outlet)') AS outlet, count(*) AS n FROM sources s "
-        "JOIN articles a ON a.id = s.article_id WHERE s.cites = ? GROUP BY 1 ORDER BY n DESC LIMIT 100", (name,))]
+        f"JOIN articles a ON a.id = s.article_id WHERE {_CITES_NAME} GROUP BY 1 ORDER BY n DESC LIMIT 100",
+        (name, name))]
     if not n and not cited_by:
         raise NotFound(f"no outlet {name!r}")
     langs = [dict(r) for r in c.execute(
@@ -787,8 +798,9 @@ def source_evidence(store: Any, source: str, target: str, *, limit: int = 100) -
     args = [] if source == "(unknown outlet)" else [source]
     rows = store.conn.execute(
         f'SELECT s.article_id, s.kind, s.start, s."end", s.text, a.title, a.lang, a.published '
-        f"FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.cites = ? AND {cond} "
-        "ORDER BY a.published DESC, s.article_id LIMIT ?", [target] + args + [_limit(limit, 100)]).fetchall()
+        f"FROM sources s JOIN articles a ON a.id = s.article_id WHERE {_CITES_NAME} AND {cond} "
+        "ORDER BY a.published DESC, s.article_id LIMIT ?",
+        [target, target] + args + [_limit(limit, 100)]).fetchall()
     return [{"article": r["article_id"], "title": r["title"], "lang": r["lang"], "published": r["published"],
              "kind": r["kind"], "start": r["start"], "end": r["end"], "text": r["text"],
              "evidence": evidence_url(r["article_id"], r["start"], r["end"])} for r in rows]
