@@ -62,3 +62,50 @@ def test_recurring_claim_links_stories_across_time(store):
     ev = full["claims"][0]
     art = {a.id: a for a in ARTS}[ev["a"]["article"]]
     assert art.text[ev["a"]["start"]:ev["a"]["end"]] == ev["a"]["text"]
+
+
+def _brute_match(ca, cb):
+    best, ev = 0.0, None
+    for x in ca:
+        for y in cb:
+            if not (x["actors"] & y["actors"]) or not x["words"] or not y["words"]:
+                continue
+            ov = len(x["words"] & y["words"]) / min(len(x["words"]), len(y["words"]))
+            if ov >= narratives.CLAIM_OVERLAP and ov > best:
+                best, ev = ov, (x["text"], y["text"])
+    return best, ev
+
+
+def test_claim_match_index_equals_all_pairs():
+    import random
+
+    rng = random.Random(7)
+    vocab = [f"w{i}" for i in range(30)]
+    actors = ["a:x", "a:y", "a:z", "n:q"]
+
+    def claims(tag, n):
+        return [{"article": tag, "start": k, "end": k + 1, "text": f"{tag}{k}", "vec": None,
+                 "actors": set(rng.sample(actors, rng.randint(0, 2))),
+                 "words": set(rng.sample(vocab, rng.randint(0, 8)))} for k in range(n)]
+
+    for _ in range(200):
+        ca, cb = claims("a", rng.randint(0, 6)), claims("b", rng.randint(0, 6))
+        best, ev = narratives._claim_match(ca, cb)
+        want, want_ev = _brute_match(ca, cb)
+        assert best == want
+        assert (ev and (ev["a"]["text"], ev["b"]["text"])) == want_ev or (ev is None and want_ev is None)
+
+
+def test_incremental_runs_keep_untouched_narratives(store):
+    ids = [a.id for a in ARTS]
+    stories.update(store, ids, Opts())
+    narratives.update(store, ["a1"], Opts())
+    assert list(narratives.export_rows(store)) == []
+    narratives.update(store, ["a2", "a3"], Opts())
+    first = [(r["id"], r["stories"], r["label"]) for r in narratives.export_rows(store)]
+    assert len(first) == 1
+    counts = narratives.update(store, ["a3"], Opts())  # an unrelated story: the narrative stays
+    assert counts["narratives"] == 1
+    assert [(r["id"], r["stories"], r["label"]) for r in narratives.export_rows(store)] == first
+    narratives.update(store, ["a1"], Opts())  # a member again: rebuilt the same
+    assert [(r["id"], r["stories"], r["label"]) for r in narratives.export_rows(store)] == first

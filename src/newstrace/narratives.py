@@ -13,6 +13,8 @@ Corpus stage ``update(store, changed, options)`` (after stories):
    ``CLAIM_OVERLAP`` and a shared actor. Links are stored with their evidence.
 3. A narrative is a connected component of linked stories (>= 2 stories). Its id derives
    from its earliest story; its label is its key actors plus its most frequent claim words.
+   Only the components reached from the touched stories are rebuilt (links are indexed
+   on both ends), so the cost of a run follows the changed stories, not the corpus.
 """
 from __future__ import annotations
 
@@ -58,6 +60,13 @@ MIGRATIONS = [
             narrative_id TEXT NOT NULL, story_id TEXT NOT NULL, PRIMARY KEY (narrative_id, story_id)
         );
         CREATE INDEX narrative_stories_story ON narrative_stories(story_id);
+        """,
+    ),
+    (
+        "narratives_002_link_b_index",
+        """
+        CREATE INDEX narrative_links_b ON narrative_links(b);
+        CREATE INDEX narrative_stories_narrative ON narrative_stories(narrative_id);
         """,
     ),
 ]
@@ -141,7 +150,18 @@ def _claims(c, story_id: str) -> list[dict[str, Any]]:
     return out
 
 
-def _claim_match(ca: list[dict], cb: list[dict]) -> tuple[float, dict[str, Any] | None]:
+def _word_index(claims: list[dict]) -> dict[str, list[int]]:
+    """Inverted index word -> positions of the claims (with actors and words) holding it."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, x in enumerate(claims):
+        if x["actors"] and x["words"]:
+            for w in x["words"]:
+                index[w].append(i)
+    return index
+
+
+def _claim_match(ca: list[dict], cb: list[dict],
+                 index: dict[str, list[int]] | None = None) -> tuple[float, dict[str, Any] | None]:
     best, ev = 0.0, None
     va = [x for x in ca if x["vec"] is not None]
     vb = [x for x in cb if x["vec"] is not None]
@@ -152,13 +172,31 @@ def _claim_match(ca: list[dict], cb: list[dict]) -> tuple[float, dict[str, Any] 
             best = float(sims[i, j])
             ev = {"a": _ev(va[i]), "b": _ev(vb[j]), "cosine": round(best, 4)}
         return best, ev
-    for x in ca:
-        for y in cb:
-            if not (x["actors"] & y["actors"]) or not x["words"] or not y["words"]:
+    # model-free: content-word overlap, counted through an inverted index of the words of
+    # ``ca`` (no all-pairs loop); ties keep the first pair in (ca, cb) order
+    if index is None:
+        index = _word_index(ca)
+    if not index:
+        return best, ev
+    key = None
+    for j, y in enumerate(cb):
+        if not y["actors"] or not y["words"]:
+            continue
+        shared: Counter[int] = Counter()
+        for w in y["words"]:
+            for i in index.get(w, ()):
+                shared[i] += 1
+        for i, n in shared.items():
+            x = ca[i]
+            ov = n / min(len(x["words"]), len(y["words"]))
+            if ov < CLAIM_OVERLAP or not (x["actors"] & y["actors"]):
                 continue
-            ov = len(x["words"] & y["words"]) / min(len(x["words"]), len(y["words"]))
-            if ov >= CLAIM_OVERLAP and ov > best:
-                best, ev = ov, {"a": _ev(x), "b": _ev(y), "overlap": round(ov, 4)}
+            k = (ov, -i, -j)
+            if key is None or k > key:
+                key, best, ev = k, ov, (x, y)
+    if ev is not None:
+        x, y = ev
+        ev = {"a": _ev(x), "b": _ev(y), "overlap": round(best, 4)}
     return best, ev
 
 
@@ -196,6 +234,15 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
         c.execute("DELETE FROM narrative_links WHERE a NOT IN (SELECT id FROM stories WHERE status = 'active')"
                   " OR b NOT IN (SELECT id FROM stories WHERE status = 'active')")
         keys_of: dict[str, list[str]] = {}
+        claim_cache: dict[str, list[dict[str, Any]]] = {}
+
+        def claims_of(story_id: str) -> list[dict[str, Any]]:
+            if story_id not in claim_cache:
+                if len(claim_cache) >= 4000:  # bounded memory on a large run
+                    claim_cache.clear()
+                claim_cache[story_id] = _claims(c, story_id)
+            return claim_cache[story_id]
+
         for sid in touched:
             keys_of[sid] = _key_actors(c, sid)
             c.execute("DELETE FROM narrative_keys WHERE story_id = ?", (sid,))
@@ -212,25 +259,71 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
                 for (other,) in rows_k:
                     if other != sid:
                         cand[other] += 1
-            claims_a = _claims(c, sid)
+            claims_a = claims_of(sid)
+            index_a = _word_index(claims_a)  # built once, used for every candidate story
             for other, shared in cand.most_common(100):
                 if shared < MIN_SHARED_ACTORS:
                     break
-                score, ev = _claim_match(claims_a, _claims(c, other))
+                score, ev = _claim_match(claims_a, claims_of(other), index_a)
                 if ev is None:
                     continue
                 a, b = sorted((sid, other))
-                shared_keys = sorted(set(mine) & set(keys_of.get(other) or _key_actors(c, other)))
+                other_keys = keys_of.get(other)
+                if other_keys is None:  # keys stored by an earlier run (indexed lookup)
+                    other_keys = [r[0] for r in c.execute(
+                        "SELECT key FROM narrative_keys WHERE story_id = ?", (other,))]
+                shared_keys = sorted(set(mine) & set(other_keys or _key_actors(c, other)))
                 c.execute("INSERT OR REPLACE INTO narrative_links(a, b, score, evidence) VALUES (?,?,?,?)",
                           (a, b, round(score, 4), json.dumps({"actors": shared_keys, "claim": ev},
                                                               ensure_ascii=False)))
                 counts["narrative_links"] += 1
-        counts["narratives"] = _rebuild(c, method)
+        _rebuild(c, method, touched)
+        counts["narratives"] = c.execute("SELECT count(*) FROM narratives").fetchone()[0]
     return counts
 
 
-def _rebuild(c, method: str) -> int:
-    """Narratives = connected components of the story link graph (>= 2 stories)."""
+def _in_chunks(c, sql: str, ids: list[str]) -> list:
+    out: list = []
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        out += c.execute(sql.format(q=",".join("?" * len(chunk))), chunk).fetchall()
+    return out
+
+
+def _rebuild(c, method: str, touched: list[str]) -> int:
+    """Narratives = connected components of the story link graph (>= 2 stories).
+
+    Only the components that can have changed are rebuilt: those reached through the
+    links from the touched stories and from the members of the narratives that held a
+    touched story or a story that is no longer active; other narratives stay as they are.
+    """
+    seeds = set(touched)
+    old = {r[0] for r in _in_chunks(c, "SELECT narrative_id FROM narrative_stories WHERE story_id IN ({q})",
+                                    sorted(seeds))}
+    old |= {r[0] for r in c.execute(
+        "SELECT DISTINCT narrative_id FROM narrative_stories WHERE story_id NOT IN "
+        "(SELECT id FROM stories WHERE status = 'active')")}
+    seeds |= {r[0] for r in _in_chunks(c, "SELECT story_id FROM narrative_stories WHERE narrative_id IN ({q})",
+                                       sorted(old))}
+    # breadth-first over the links (indexed on a and on b)
+    seen, frontier = set(seeds), sorted(seeds)
+    links: dict[int, tuple[str, str, str]] = {}
+    while frontier:
+        nxt: set[str] = set()
+        for col in ("a", "b"):
+            for rid, a, b, ev in _in_chunks(
+                    c, f"SELECT rowid, a, b, evidence FROM narrative_links WHERE {col} IN ({{q}})", frontier):
+                links[rid] = (a, b, ev)
+                for x in (a, b):
+                    if x not in seen:
+                        seen.add(x)
+                        nxt.add(x)
+        frontier = sorted(nxt)
+    old |= {r[0] for r in _in_chunks(c, "SELECT narrative_id FROM narrative_stories WHERE story_id IN ({q})",
+                                     sorted(seen))}
+    for nid in sorted(old):
+        c.execute("DELETE FROM narrative_stories WHERE narrative_id = ?", (nid,))
+        c.execute("DELETE FROM narratives WHERE id = ?", (nid,))
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -240,19 +333,18 @@ def _rebuild(c, method: str) -> int:
             x = parent[x]
         return x
 
-    links = c.execute("SELECT a, b, evidence FROM narrative_links").fetchall()
-    for a, b, _ in links:
+    link_rows = [links[rid] for rid in sorted(links)]  # in link order, as a full rebuild reads them
+    for a, b, _ in link_rows:
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     groups: dict[str, list[str]] = defaultdict(list)
     for x in list(parent):
         groups[find(x)].append(x)
-    c.execute("DELETE FROM narrative_stories")
-    c.execute("DELETE FROM narratives")
-    info = {r["id"]: r for r in c.execute("SELECT id, label, first_seen, last_seen FROM stories")}
+    info = {r["id"]: r for r in _in_chunks(c, "SELECT id, label, first_seen, last_seen FROM stories WHERE id IN ({q})",
+                                           sorted(parent))}
     ev_by_root: dict[str, list[dict]] = defaultdict(list)
-    for a, _b, ev in links:
+    for a, _b, ev in link_rows:
         ev_by_root[find(a)].append(json.loads(ev))
     n = 0
     for root, members in groups.items():
@@ -263,11 +355,16 @@ def _rebuild(c, method: str) -> int:
         actor_counts: Counter[str] = Counter()
         words: Counter[str] = Counter()
         claims = []
+        text_count: dict[str, int] = {}  # the same claim recurs in many links: count it once per text
         for ev in ev_by_root[root]:
             actor_counts.update(ev["actors"])
             for side in ("a", "b"):
-                words.update(w.lower() for w in _WORD.findall(ev["claim"][side]["text"]))
+                t = ev["claim"][side]["text"]
+                text_count[t] = text_count.get(t, 0) + 1
             claims.append(ev["claim"])
+        for t, k in text_count.items():  # first-seen order, as counting link by link would give
+            for w in _WORD.findall(t):
+                words[w.lower()] += k
         key_actors = [k for k, _ in actor_counts.most_common(4)]
         surfaces = _surfaces(c, members, key_actors)
         names = [surfaces.get(k) or _actor_name(c, k) for k in key_actors]
@@ -275,10 +372,10 @@ def _rebuild(c, method: str) -> int:
         label = " / ".join(names[:3]) + (": " + " ".join(claim_words) if claim_words else "")
         firsts = [info[s]["first_seen"] for s in members if s in info and info[s]["first_seen"]]
         lasts = [info[s]["last_seen"] for s in members if s in info and info[s]["last_seen"]]
-        c.execute("INSERT INTO narratives VALUES (?,?,?,?,?,?,?,datetime('now'))",
+        c.execute("INSERT OR REPLACE INTO narratives VALUES (?,?,?,?,?,?,?,datetime('now'))",
                   (nid, label, min(firsts) if firsts else None, max(lasts) if lasts else None,
                    json.dumps(key_actors), json.dumps(claims[:10], ensure_ascii=False), method))
-        c.executemany("INSERT INTO narrative_stories VALUES (?,?)", [(nid, s) for s in members])
+        c.executemany("INSERT OR REPLACE INTO narrative_stories VALUES (?,?)", [(nid, s) for s in members])
         n += 1
     return n
 

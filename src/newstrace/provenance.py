@@ -83,8 +83,18 @@ def _overlapping_actor(mentions: list, s: int | None, e: int | None) -> str | No
     return best
 
 
-def _link_article(store, aid: str) -> tuple[list, list]:
+def _link_article(store, aid: str, memo: dict[str, str | None] | None = None) -> tuple[list, list]:
     c = store.conn
+    memo = {} if memo is None else memo
+
+    def find(name: str | None) -> str | None:
+        # one lookup per distinct name and run: speakers, channels and outlets repeat
+        if not name:
+            return None
+        if name not in memo:
+            memo[name] = _find_actor(store, name)
+        return memo[name]
+
     ments = c.execute('SELECT start, "end", actor_id, type FROM mentions WHERE article_id = ?', (aid,)).fetchall()
     qrows, srows = [], []
     for q in c.execute("SELECT * FROM quotes WHERE article_id = ?", (aid,)):
@@ -92,15 +102,15 @@ def _link_article(store, aid: str) -> tuple[list, list]:
         if q["speaker"] and q["speaker_kind"] not in ("anonymous",):
             sp = _overlapping_actor(ments, q["speaker_start"], q["speaker_end"])
             if sp is None and q["speaker_kind"] in ("name", "institution", "outlet", "pronoun"):
-                sp = _find_actor(store, q["speaker"])
+                sp = find(q["speaker"])
         ch = None
         if q["channel"] and is_named_channel(q["channel"]):
-            ch = _overlapping_actor(ments, q["channel_start"], q["channel_end"]) or _find_actor(store, q["channel"])
+            ch = _overlapping_actor(ments, q["channel_start"], q["channel_end"]) or find(q["channel"])
         qrows.append((aid, q["idx"], sp, ch))
     for s in c.execute("SELECT * FROM sources WHERE article_id = ?", (aid,)):
         act = None
         if not s["anonymous"] or is_named_channel(s["cites"]):
-            act = _find_actor(store, s["cites"])
+            act = find(s["cites"])
             if act is None:
                 k = (s["text"] or "").find(s["cites"] or "\x00")
                 if k >= 0:
@@ -147,6 +157,7 @@ def _group(store, aids: list[str]) -> int:
         f"JOIN articles a ON a.id = q.article_id WHERE q.article_id IN ({q}) ORDER BY date, q.article_id, q.idx",
         aids).fetchall()
     touched: set[str] = set()
+    n_shingles: dict[str, int] = {}  # statement id -> shingles of its text (the text never changes)
     for r in rows:
         key = _speaker_key(r)
         sh = _shingles(r["text"])
@@ -157,11 +168,16 @@ def _group(store, aids: list[str]) -> int:
         cand = Counter(x[0] for x in c.execute(
             f"SELECT statement_id FROM statement_keys WHERE key IN ({kq})", keys))
         best, best_score = None, 0.0
-        for sid, shared in cand.most_common(20):
-            other = c.execute("SELECT text FROM statements WHERE id = ?", (sid,)).fetchone()
-            if other is None:
+        top = cand.most_common(20)
+        need = [sid for sid, _ in top if sid not in n_shingles]
+        if need:
+            for sid, text in c.execute(f"SELECT id, text FROM statements WHERE id IN ({','.join('?' * len(need))})",
+                                       need):
+                n_shingles[sid] = len(_shingles(text))
+        for sid, shared in top:
+            if sid not in n_shingles:
                 continue
-            score = shared / max(1, min(len(sh), len(_shingles(other[0]))))
+            score = shared / max(1, min(len(sh), n_shingles[sid]))
             if score > best_score:
                 best, best_score = sid, score
         if best is not None and best_score >= _MIN_OVERLAP:
@@ -171,6 +187,7 @@ def _group(store, aids: list[str]) -> int:
             sid = "st_" + _h(f"{r['article_id']}#q{r['idx']}")
             c.execute("INSERT OR REPLACE INTO statements (id, speaker, speaker_actor, speaker_key, text) "
                       "VALUES (?, ?, ?, ?, ?)", (sid, r["speaker"], r["speaker_actor"], key, r["text"]))
+            n_shingles[sid] = len(sh)
         c.execute("INSERT OR REPLACE INTO statement_quotes VALUES (?, ?, ?)", (sid, r["article_id"], r["idx"]))
         c.executemany("INSERT OR IGNORE INTO statement_keys VALUES (?, ?)", [(k, sid) for k in keys])
         touched.add(sid)
@@ -202,8 +219,9 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
     if not changed:
         return {"quotes_linked": 0, "statements_joined": 0}
     qrows, srows = [], []
+    memo: dict[str, str | None] = {}
     for aid in changed:
-        a, b = _link_article(store, aid)
+        a, b = _link_article(store, aid, memo)
         qrows += a
         srows += b
     store.set_quote_actors(qrows)
