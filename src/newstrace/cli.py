@@ -26,7 +26,7 @@ COMMAND_MODULES = [
     "newstrace.commands.web",
 ]
 
-from .commands._common import db_option, echo_json, json_option, open_store
+from .commands._common import db_option, echo_json, export_command, json_option, open_store
 
 
 class _Group(click.Group):
@@ -189,37 +189,6 @@ def skipped(db: str, as_json: bool) -> None:
 @cli.group()
 def export() -> None:
     """Export data as JSON lines, CSV, or a graph (GEXF/GraphML) for Gephi."""
-
-
-def export_command(kind: str, rows_fn, help_text: str, graph_fn=None):
-    """Build an `export KIND` subcommand from a rows function (and an optional graph
-    function returning (nodes, edges))."""
-    formats = ["jsonl", "csv"] + (["gexf", "graphml"] if graph_fn else [])
-
-    @click.command(name=kind, help=help_text)
-    @db_option
-    @click.option("--format", "fmt", type=click.Choice(formats), default="jsonl", show_default=True)
-    @click.option("--out", type=click.Path(dir_okay=False), help="Write to this file (default stdout).")
-    def cmd(db: str, fmt: str, out: str | None) -> None:
-        from .export import write_graph, write_rows
-
-        store = open_store(db)
-        fh = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
-        try:
-            if fmt in ("gexf", "graphml"):
-                nodes, edges = graph_fn(store)
-                n = write_graph(nodes, edges, fmt, fh)
-                what = f"{len(nodes)} nodes, {n} edges"
-            else:
-                n = write_rows(rows_fn(store), fmt, fh)
-                what = f"{n} {kind}"
-        finally:
-            if out:
-                fh.close()
-        if out:
-            click.echo(f"wrote {what} to {out}", err=True)
-
-    return cmd
 
 
 def _article_rows(store):

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+import sys
+from typing import Any, Callable
 
 import click
 
 from ..errors import NewstraceError
 
-__all__ = ["db_option", "echo_json", "json_option", "open_store", "with_store"]
+__all__ = ["db_option", "echo_json", "export_command", "json_option", "open_store", "with_store"]
 
 db_option = click.option("--db", default="newstrace.db", show_default=True,
                          type=click.Path(dir_okay=False), help="The newstrace database file.")
@@ -37,3 +38,35 @@ def with_store(db: str, fn):
         return fn(store)
     finally:
         store.close()
+
+
+def export_command(kind: str, rows_fn: Callable, help_text: str, graph_fn: Callable | None = None):
+    """Build an `export KIND` subcommand from a rows function (and an optional graph
+    function returning (nodes, edges) for GEXF/GraphML)."""
+    formats = ["jsonl", "csv"] + (["gexf", "graphml"] if graph_fn else [])
+
+    @click.command(name=kind, help=help_text)
+    @db_option
+    @click.option("--format", "fmt", type=click.Choice(formats), default="jsonl", show_default=True)
+    @click.option("--out", type=click.Path(dir_okay=False), help="Write to this file (default stdout).")
+    def cmd(db: str, fmt: str, out: str | None) -> None:
+        from ..export import write_graph, write_rows
+
+        store = open_store(db)
+        fh = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
+        try:
+            if fmt in ("gexf", "graphml"):
+                nodes, edges = graph_fn(store)
+                n = write_graph(nodes, edges, fmt, fh)
+                what = f"{len(nodes)} nodes, {n} edges"
+            else:
+                n = write_rows(rows_fn(store), fmt, fh)
+                what = f"{n} {kind}"
+        finally:
+            store.close()
+            if out:
+                fh.close()
+        if out:
+            click.echo(f"wrote {what} to {out}", err=True)
+
+    return cmd

@@ -7,7 +7,7 @@ import json
 import click
 
 from ..errors import NewstraceError
-from ._common import with_store, db_option, json_option, open_store as _open, echo_json as _echo_json
+from ._common import with_store, export_command, db_option, json_option, open_store as _open, echo_json as _echo_json
 
 
 
@@ -172,8 +172,6 @@ def _graph(store):
 
 
 def register(cli: click.Group) -> None:
-    from ..cli import export_command
-
     cli.add_command(actor_group)
     cli.add_command(actors_cmd)
     cli.commands["export"].add_command(export_command(

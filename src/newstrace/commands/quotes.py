@@ -4,15 +4,12 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
 from ..errors import NewstraceError
-from ._common import with_store, db_option, json_option, open_store as _open, echo_json as _echo_json
+from ._common import with_store, export_command, db_option, json_option, open_store as _open, echo_json as _echo_json
 
-out_option = click.option("--out", type=click.File("w", encoding="utf-8"), default=None,
-                          help="Write to this file instead of standard output.")
 
 
 
@@ -67,49 +64,6 @@ def trace_cmd(query, db, as_json) -> None:
 
 @click.command(name="quotes")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@out_option
-def export_quotes_cmd(db, fmt, out) -> None:
-    """Export quotes: id, article, start, end, text, direct, speaker, speaker_actor, cue,
-    channel, channel_actor, anonymous, said_on."""
-    from .. import provenance
-    from ..export import write_rows
-
-    store = _open(db)
-    try:
-        write_rows(provenance.export_quotes(store), fmt, out or sys.stdout)
-    except NewstraceError as e:
-        raise click.ClickException(str(e)) from None
-    finally:
-        store.close()
-
-
-@click.command(name="sources")
-@db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "gexf", "graphml"]), default="jsonl",
-              show_default=True)
-@out_option
-def export_sources_cmd(db, fmt, out) -> None:
-    """Export sourcing edges (article, outlet, cites, cites_actor, kind, evidence), or the
-    source graph (outlets and actors as nodes, edges labelled by kind) as GEXF/GraphML."""
-    from .. import provenance
-    from ..export import write_graph, write_rows
-
-    store = _open(db)
-    try:
-        if fmt in ("gexf", "graphml"):
-            nodes, edges = provenance.source_graph(store)
-            write_graph(nodes, edges, fmt, out or sys.stdout)
-        else:
-            write_rows(provenance.export_sources(store), fmt, out or sys.stdout)
-    except NewstraceError as e:
-        raise click.ClickException(str(e)) from None
-    finally:
-        store.close()
-
-
-@click.command(name="quotes")
-@db_option
 @click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False),
               help="Gold file in the seeds.gold.json format (keys quotes, sourcing, scare_quotes).")
 @json_option
@@ -154,6 +108,21 @@ def eval_quotes_cmd(db, gold, as_json) -> None:
 def register(cli: click.Group) -> None:
     cli.add_command(quotes_cmd)
     cli.add_command(trace_cmd)
-    cli.commands["export"].add_command(export_quotes_cmd)
-    cli.commands["export"].add_command(export_sources_cmd)
+    def provenance(name: str):
+        """A provenance function, imported when the command runs (keeps start-up light)."""
+        def call(store):
+            from .. import provenance as mod
+
+            return getattr(mod, name)(store)
+        return call
+
+    cli.commands["export"].add_command(export_command(
+        "quotes", provenance("export_quotes"),
+        "Export quotes: id, article, start, end, text, direct, speaker, speaker_actor, cue, "
+        "channel, channel_actor, anonymous, said_on."))
+    cli.commands["export"].add_command(export_command(
+        "sources", provenance("export_sources"),
+        "Export sourcing edges (article, outlet, cites, cites_actor, kind, evidence), or the "
+        "source graph (outlets and actors as nodes, edges labelled by kind) as GEXF/GraphML.",
+        provenance("source_graph")))
     cli.commands["eval"].add_command(eval_quotes_cmd)

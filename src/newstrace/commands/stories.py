@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from ..errors import NewstraceError
-from ._common import with_store, db_option, json_option, open_store as _open, echo_json as _echo_json
+from ._common import with_store, export_command, db_option, json_option, open_store as _open, echo_json as _echo_json
 
 
 
@@ -120,31 +120,12 @@ def eval_stories_cmd(gold, db, as_json) -> None:
 
 
 def _export(kind: str, module: str, help_text: str):
-    @click.command(name=kind, help=help_text)
-    @db_option
-    @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-    @click.option("--out", type=click.Path(dir_okay=False), help="Write to this file (default stdout).")
-    def cmd(db: str, fmt: str, out: str | None) -> None:
+    def rows(store):
         import importlib
-        import sys
 
-        from ..export import write_rows
+        return importlib.import_module(module).export_rows(store)
 
-        mod = importlib.import_module(module)
-        store = _open(db)
-        fh = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
-        try:
-            n = write_rows(mod.export_rows(store), fmt, fh)
-        except NewstraceError as e:
-            raise click.ClickException(str(e)) from None
-        finally:
-            store.close()
-            if out:
-                fh.close()
-        if out:
-            click.echo(f"wrote {n} {kind} to {out}", err=True)
-
-    return cmd
+    return export_command(kind, rows, help_text)
 
 
 def register(cli: click.Group) -> None:

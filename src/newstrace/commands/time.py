@@ -5,24 +5,12 @@ import json
 
 import click
 
-from ..errors import NewstraceError
-from ._common import db_option, echo_json as _echo_json, json_option, open_store as _open
+from ._common import with_store, db_option, echo_json as _echo_json, json_option, open_store as _open
 
 
 
 def _run(db: str, fn, key: str) -> list[dict]:
-    from ..store import Store
-
-    try:
-        store = Store(db, create=False)
-    except NewstraceError as e:
-        raise click.ClickException(str(e)) from None
-    try:
-        return fn(store, key)
-    except NewstraceError as e:
-        raise click.ClickException(str(e)) from None
-    finally:
-        store.close()
+    return with_store(db, lambda store: fn(store, key))
 
 
 def _print(entries: list[dict], as_json: bool) -> None:
