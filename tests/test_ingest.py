@@ -106,3 +106,85 @@ def test_warc(tmp_path: Path, suffix: str):
     (a,) = _items(path)
     assert a.id == "https://news.example.com/2020/01/02/story"
     assert "crawled article body" in a.raw_text
+
+
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Valley Courier &amp; Co</title><link>https://courier.example/</link>
+<item><title>Dam talks stall &amp;xxe;</title><link>https://courier.example/2021/05/dam</link>
+<guid>courier-1</guid><pubDate>Tue, 04 May 2021 09:30:00 +0200</pubDate>
+<description>Short teaser.</description>
+<content:encoded><![CDATA[<p>The talks on the dam stalled on Monday.</p>
+<p>"We will not sign," the minister said.<script>alert('x')</script></p>
+<img src=x onerror="alert(1)"><ul><li>one</li><li>two</li></ul>]]></content:encoded>
+<category>water</category></item>
+<item><title>Empty</title><link>https://courier.example/empty</link></item>
+<item><title>Teaser only</title><link>https://courier.example/t</link>
+<description>&lt;p&gt;Only a summary here.&lt;/p&gt;</description></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Desk</title>
+<entry><id>tag:desk.example,2020:1</id><title>Atom story</title>
+<link href="https://desk.example/1"/><updated>2020-08-12T08:00:00Z</updated>
+<content type="html">&lt;p&gt;Le ministre a parlé mercredi.&lt;/p&gt;</content></entry></feed>"""
+
+
+def test_rss_feed_entries_become_articles(tmp_path: Path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET", encoding="utf-8")
+    (tmp_path / "courier.rss").write_text(RSS.replace("{secret}", str(secret)), encoding="utf-8")
+    items = _items(tmp_path / "courier.rss")
+    arts = [a for a in items if not isinstance(a, SkippedInput)]
+    skipped = [s for s in items if isinstance(s, SkippedInput)]
+    assert [a.id for a in arts] == ["courier-1", "https://courier.example/t"]
+    a = arts[0]
+    assert a.url == "https://courier.example/2021/05/dam"
+    assert a.outlet == "Valley Courier & Co" and a.outlet_source == "feed"
+    # pubDate converted to UTC, source recorded
+    assert a.published == "2021-05-04T07:30:00Z" and a.published_source == "feed:published"
+    # the full content wins over the teaser; one line per block; no script, no entity
+    assert a.raw_text.splitlines()[:2] == ["The talks on the dam stalled on Monday.",
+                                           '"We will not sign," the minister said.']
+    assert "one" in a.raw_text.splitlines() and "alert" not in a.raw_text
+    assert "TOPSECRET" not in a.raw_text and "TOPSECRET" not in (a.title or "")
+    assert a.meta["feed_text"] == "content" and a.meta["tags"] == ["water"]
+    assert arts[1].raw_text == "Only a summary here." and arts[1].meta["feed_text"] == "summary"
+    assert len(skipped) == 1 and "entry 2 has no text" in skipped[0].reason
+    assert skipped[0].path.endswith("courier.rss")
+
+
+def test_atom_and_json_feed(tmp_path: Path):
+    (tmp_path / "desk.atom").write_text(ATOM, encoding="utf-8")
+    jf = {"version": "https://jsonfeed.org/version/1.1", "title": "JSON Desk",
+          "items": [{"id": "j-1", "url": "https://j.example/1", "title": "T",
+                     "content_html": "<p>Body one.</p><p>Body two.</p>",
+                     "date_published": "2022-01-21T10:00:00Z", "authors": [{"name": "R. Writer"}]},
+                    {"id": "j-2"}, "junk"]}
+    (tmp_path / "desk.json").write_text(json.dumps(jf, indent=2), encoding="utf-8")
+    items = _items(tmp_path)
+    arts = {a.id: a for a in items if not isinstance(a, SkippedInput)}
+    reasons = sorted(s.reason for s in items if isinstance(s, SkippedInput))
+    assert arts["tag:desk.example,2020:1"].published_source == "feed:updated"
+    assert arts["tag:desk.example,2020:1"].raw_text == "Le ministre a parlé mercredi."
+    j = arts["j-1"]
+    assert j.raw_text == "Body one.\nBody two." and j.outlet == "JSON Desk"
+    assert j.published == "2022-01-21T10:00:00Z" and j.meta["author"] == "R. Writer"
+    assert reasons == ["JSON Feed item 2 has no text", "JSON Feed item 3 is not an object"]
+
+
+def test_xml_that_is_not_a_feed_is_skipped_with_reason(tmp_path: Path):
+    (tmp_path / "config.xml").write_text("<config><a>1</a></config>", encoding="utf-8")
+    (tmp_path / "broken.rss").write_text("<rss><channel><title>x</title>", encoding="utf-8")
+    items = _items(tmp_path)
+    assert all(isinstance(s, SkippedInput) for s in items)
+    reasons = {Path(s.path).name: s.reason for s in items}
+    assert "not an RSS or Atom feed" in reasons["config.xml"]
+    assert Path(items[0].path).parent == tmp_path
+
+
+def test_pretty_printed_single_json_record(tmp_path: Path):
+    (tmp_path / "one.json").write_text(json.dumps({"id": "solo", "text": "Body."}, indent=2),
+                                       encoding="utf-8")
+    assert [a.id for a in _items(tmp_path / "one.json")] == ["solo"]

@@ -99,8 +99,9 @@ def analyze(paths: tuple[str, ...], db: str, max_bytes: int, no_models: bool, ga
 
     Reads .txt (first line is the title when it looks like one), .html/.htm, .jsonl/.json
     (fields id and text required; title, url, outlet, lang, published optional) and
-    .warc/.warc.gz. Re-running on the same input adds nothing; changed content replaces
-    the article.
+    .warc/.warc.gz, and saved RSS/Atom (.rss/.atom/.xml) and JSON Feed files (one article
+    per entry). Re-running on the same input adds nothing; changed content replaces the
+    article.
 
     Bad inputs (undecodable, binary, empty, oversized, malformed JSON lines) are
     reported, skipped and recorded in the database. Exit code: 0 when every input was

@@ -1,4 +1,5 @@
-"""Read inputs into raw `Article` records: .txt, .html/.htm, .jsonl/.json, .warc(.gz).
+"""Read inputs into raw `Article` records: .txt, .html/.htm, .jsonl/.json, .warc(.gz),
+and news feeds (RSS 0.9x/1.0/2.0 and Atom in .rss/.atom/.xml, JSON Feed in .json).
 
 `iter_inputs(paths, ...)` yields `Article` (raw: ``raw_text`` set, ``text`` empty) or
 `SkippedInput` (the file or line that could not be read, and why). Nothing here raises
@@ -26,7 +27,8 @@ TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSON_SUFFIXES = (".jsonl", ".json", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
-SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + WARC_SUFFIXES
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
 DEFAULT_MAX_BYTES = 5_000_000
 
 _JSON_KNOWN = {"id", "text", "title", "url", "outlet", "lang", "published"}
@@ -200,7 +202,23 @@ def _read_json(f: InputFile, max_bytes: int) -> Iterator[Article | SkippedInput]
     stripped = text.lstrip()
     if not stripped:
         raise SkippedInput(path, "no content (only whitespace)")
-    if stripped.startswith("[") :
+    whole: Any = None
+    if stripped.startswith("{") and "\n" in stripped.rstrip():
+        # one pretty-printed object (a JSON Feed or a single record), or JSON lines
+        try:
+            whole = json.loads(text)
+        except json.JSONDecodeError:
+            whole = None
+    if isinstance(whole, dict):
+        if "jsonfeed.org" in str(whole.get("version", "")):
+            yield from _json_feed(whole, f, path)
+            return
+        try:
+            yield _json_record(whole, path, None)
+        except SkippedInput as e:
+            yield e
+        return
+    if stripped.startswith("["):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as e:
@@ -265,6 +283,143 @@ def _read_warc(f: InputFile, max_bytes: int) -> Iterator[Article | SkippedInput]
             yield SkippedInput(path, f"corrupt WARC after {n} records: {e}")
 
 
+# Elements after which the text of a feed entry's HTML starts a new line (paragraph).
+_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "blockquote", "h1", "h2", "h3",
+                         "h4", "h5", "h6", "pre", "table", "tr", "figure", "figcaption",
+                         "section", "article", "header", "footer", "dd", "dt", "hr"})
+
+
+def fragment_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's content or summary): one line per
+    block element, whitespace collapsed, scripts and styles dropped. Plain text passes
+    through (entities unescaped)."""
+    import html as htmllib
+
+    if "<" not in fragment:
+        return "\n".join(" ".join(line.split()) for line in htmllib.unescape(fragment).splitlines()
+                         if line.strip())
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for el in list(root.iter()):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in ("script", "style", "noscript", "iframe"):
+            el.drop_tree()
+        elif tag in _BLOCK_TAGS:
+            el.tail = "\n" + (el.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _struct_iso(t: Any) -> str | None:
+    """feedparser's UTC time tuple as ISO 8601, or None."""
+    if not t:
+        return None
+    try:
+        return f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}T{t.tm_hour:02d}:{t.tm_min:02d}:{t.tm_sec:02d}Z"
+    except AttributeError:
+        return None
+
+
+def _feed_entry(entry: Any, i: int, f: InputFile, where: str, feed_title: str | None
+                ) -> Article:
+    texts: list[tuple[str, str]] = []
+    for c in entry.get("content") or []:
+        texts.append(("content", fragment_text(c.get("value") or "")))
+    if entry.get("summary"):
+        texts.append(("summary", fragment_text(entry["summary"])))
+    kind, body = max(texts, key=lambda kt: len(kt[1]), default=("", ""))
+    if not body.strip():
+        raise SkippedInput(where, f"feed entry {i} has no text (no content or summary)", i)
+    link = entry.get("link") or None
+    eid = entry.get("id") or link or f"{_rel_id(f)}#{i}"
+    published, source = _struct_iso(entry.get("published_parsed")), "feed:published"
+    if published is None:
+        published, source = _struct_iso(entry.get("updated_parsed")), "feed:updated"
+    meta: dict[str, Any] = {"feed_text": kind, "feed_entry": i}
+    if feed_title:
+        meta["feed"] = feed_title
+    if entry.get("author"):
+        meta["author"] = entry["author"]
+    tags = [t.get("term") for t in entry.get("tags") or [] if t.get("term")]
+    if tags:
+        meta["tags"] = tags
+    title = fragment_text(entry.get("title") or "") or None
+    return Article(
+        id=str(eid), text="", title=title, source=f"{where}#{i}", url=link,
+        outlet=feed_title, outlet_source="feed" if feed_title else None,
+        published=published, published_source=source if published else None,
+        raw_text=body, meta=meta,
+        content_hash=content_hash("feed", eid, title, body, published),
+    )
+
+
+def _read_feed(f: InputFile, max_bytes: int) -> Iterator[Article | SkippedInput]:
+    """RSS/Atom through feedparser. The bytes are parsed, never a path or URL (feedparser
+    would fetch a URL); feedparser sanitises entry HTML and does not resolve external
+    entities."""
+    import feedparser
+
+    path = str(f.path)
+    data = _read_bytes(f, max_bytes)
+    doc = feedparser.parse(data)
+    entries = doc.get("entries") or []
+    if not doc.get("version") and not entries:
+        why = f": {doc.get('bozo_exception')}" if doc.get("bozo") else ""
+        raise SkippedInput(path, f"not an RSS or Atom feed{why}")
+    feed_title = fragment_text(doc.feed.get("title") or "") or None
+    if not entries:
+        raise SkippedInput(path, "feed has no entries")
+    for i, entry in enumerate(entries, 1):
+        try:
+            yield _feed_entry(entry, i, f, path, feed_title)
+        except SkippedInput as e:
+            yield e
+
+
+def _json_feed(obj: dict, f: InputFile, path: str) -> Iterator[Article | SkippedInput]:
+    """JSON Feed 1.x (https://jsonfeed.org): items with content_html/content_text."""
+    feed_title = obj.get("title") if isinstance(obj.get("title"), str) else None
+    items = obj.get("items")
+    if not isinstance(items, list):
+        yield SkippedInput(path, "JSON Feed without an 'items' list")
+        return
+    for i, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            yield SkippedInput(path, f"JSON Feed item {i} is not an object", i)
+            continue
+        texts = [fragment_text(item[k]) for k in ("content_html", "content_text", "summary")
+                 if isinstance(item.get(k), str)]
+        body = max(texts, key=len, default="")
+        if not body:
+            yield SkippedInput(path, f"JSON Feed item {i} has no text", i)
+            continue
+        url = item.get("url") if isinstance(item.get("url"), str) else None
+        eid = str(item.get("id") or url or f"{_rel_id(f)}#{i}")
+        published = item.get("date_published") or item.get("date_modified")
+        published = published if isinstance(published, str) else None
+        source = "feed:published" if item.get("date_published") else "feed:updated"
+        meta: dict[str, Any] = {"feed_entry": i}
+        if feed_title:
+            meta["feed"] = feed_title
+        authors = [a.get("name") for a in item.get("authors") or [] if isinstance(a, dict) and a.get("name")]
+        if authors:
+            meta["author"] = ", ".join(authors)
+        if isinstance(item.get("tags"), list):
+            meta["tags"] = [t for t in item["tags"] if isinstance(t, str)]
+        title = item.get("title") if isinstance(item.get("title"), str) else None
+        yield Article(
+            id=eid, text="", title=title or None, source=f"{path}#{i}", url=url,
+            outlet=feed_title, outlet_source="feed" if feed_title else None,
+            published=published, published_source=source if published else None,
+            raw_text=body, meta=meta, content_hash=content_hash("jsonfeed", item),
+        )
+
+
 def read_file(f: InputFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | SkippedInput]:
     """Yield the raw articles of one input file, or the reasons they were skipped."""
     suffix = _suffix(f.path)
@@ -272,6 +427,7 @@ def read_file(f: InputFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Arti
         ".txt": _read_txt, ".html": _read_html, ".htm": _read_html,
         ".jsonl": _read_json, ".json": _read_json, ".ndjson": _read_json,
         ".warc": _read_warc, ".warc.gz": _read_warc,
+        ".rss": _read_feed, ".atom": _read_feed, ".xml": _read_feed,
     }[suffix]
     try:
         yield from reader(f, max_bytes)
