@@ -366,7 +366,8 @@ def test_seed_000_width_through_the_pipeline(seed_db):
 
 @pytest.mark.xfail(strict=True, reason="002 gives no year-level anchor in its text (only 'on "
                    "Thursday', 'of 2014', 'late 2017'); dating it needs knowledge of the "
-                   "Hasakah prison attack (an event gazetteer)")
+                   "Hasakah prison attack, which newstrace does not ship; an analyst can supply "
+                   "it with --events (test_events.test_seed_002_with_an_analyst_events_file)")
 def test_seed_002_width_through_the_pipeline(seed_db):
     r = _db_ranges(seed_db)["002_8a15100b871c5e58"]
     assert (date.fromisoformat(r["range_latest"]) - date.fromisoformat(r["range_earliest"])).days <= 120

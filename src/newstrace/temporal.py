@@ -11,7 +11,16 @@ Template placeholders: ``{WD}`` weekday, ``{D}`` day of month, ``{M}`` month, ``
 ``{PART}`` part of a month, ``{YPART}`` part of a year, ``{MOD}``/``{MOD2}`` weekday
 modifiers (last/this/next), ``{REL}`` relative words and phrases, ``{N}`` a number,
 ``{UNIT}`` a unit (day, week, month, year), ``{YPREP}`` prepositions allowed before a
-bare year, ``{MPREP}`` prepositions allowed before a bare month name.
+bare year, ``{MPREP}`` prepositions allowed before a bare month name. Optional keys:
+``rel_guarded`` (relative words with a left-context veto), ``year_end`` (what may follow
+a year; default ``\b``, Arabic allows "2022م"), ``future_after`` (characters after an
+expression read for a future cue, for verb-final languages). More languages are in
+`_temporal_langs`, whose names come from CLDR and dateparser's data. A table with a
+``past`` cue list gets the clause-tense reading of `_set_tense` (English): then the
+optional ``present``, ``boundary``, ``since``, ``prenominal``, ``postnominal`` and
+``update_label`` patterns and the ``recent_parts`` / ``current_parts`` lists apply (their
+comments in the English table say what each means); without it an expression is past
+unless a ``future`` cue precedes it.
 """
 from __future__ import annotations
 
@@ -20,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import resources
+from ._temporal_langs import TABLES as _MORE_LANGS
 
 __all__ = ["LANGS", "Ref", "find_refs"]
 
@@ -50,8 +60,8 @@ LANGS: dict[str, dict] = {
                    "the end of": _YLATE, "end of": _YLATE, "the beginning of": _YEARLY},
         "yprep": ["in", "of", "since", "from", "during", "before", "after", "until",
                   "by", "throughout"],
-        "mprep": ["in", "since", "from", "during", "until", "before", "after", "last",
-                  "this", "next", "of"],
+        "mprep": ["in", "since", "from", "during", "until", "before", "after", "of",
+                  "by", "through"],
         "mods": {"last": "last", "this": "this", "next": "next", "this past": "last",
                  "this coming": "next", "on": "on", "since": "last", "until": "on",
                  "by": "on"},
@@ -69,18 +79,76 @@ LANGS: dict[str, dict] = {
         "units": {"day": "day", "days": "day", "week": "week", "weeks": "week",
                   "month": "month", "months": "month", "year": "year", "years": "year"},
         "numbers": _EN_NUM,
-        "future": r"\b(?:will|shall|to be held|scheduled|upcoming|is due to|are due to|"
-                  r"is expected to|are expected to|plans? to|is set to|are set to)\b",
+        # Tense of the clause around an expression: the nearest cue wins (`_set_tense`).
+        # Future: auxiliaries and modals, plans and schedules, conditions.
+        "future": r"\b(?:will|won['’]t|shall|(?:would|wouldn['’]t|could|might)(?!\s+have\b)|"
+                  r"going to|to be held|scheduled|slated|upcoming|expects?|expected|"
+                  r"expecting|projected|forecasts|set to|due to|is due|are due|aims? to|"
+                  r"intends? to|hopes?|hoping|wants? to|seeks? to|ahead of|next|coming|"
+                  r"approaching|if|unless|whether|likely to|(?:plans?|planned|planning|"
+                  r"pledged?|pledges|promised?|promises|vows?|vowed|proposed?|proposes)\s+to|"
+                  r"may|can|can['’]t|cannot|must|should|If)\b|['’]ll\b",
+        # Present: the clause is about now, and a date in it may be past or future ("is up
+        # for renewal in 2018", "as the primaries begin in 2016"): direction open.
+        "present": r"\b(?:is|are|isn['’]t|aren['’]t|am|remains|begins|starts|takes|faces|"
+                   r"holds)\b",
+        # Past: auxiliaries, -ed forms, common irregular past forms, past adverbs.
+        "past": r"\b(?:was|were|wasn['’]t|weren['’]t|had|hadn['’]t|did|didn['’]t|"
+                r"has been|have been|ago|earlier|Earlier|previously|Previously|back then|"
+                r"at the time|said|told|"
+                r"won|lost|made|took|came|went|got|gave|met|held|ran|began|left|became|saw|"
+                r"wrote|spoke|sent|fell|rose|sold|bought|paid|found|brought|thought|felt|"
+                r"led|kept|chose|drew|drove|fought|flew|grew|knew|meant|sought|stood|struck|"
+                r"swore|taught|threw|understood|broke|spent|built|heard|shot|stole|"
+                r"withdrew|would have|could have|might have)\b|"
+                r"\b(?!(?:need|indeed|speed|feed|seed|breed|proceed|exceed|succeed|united|"
+                r"limited|based|concerned|interested|supposed|called|red)\b)[a-z]{2,}ed\b",
+        # A date after these words is a limit ("by 2022", "until March 15"), not the time
+        # of an event: only a future cue gives it a direction.
+        "boundary": r"(?i:\b(?:by|until|till|through|before|after|ahead of|no later than|for|"
+                    r"as late as|as early as)\s+(?:the\s+)?$)",
+        # "since March": the start of a period that runs to publication.
+        "since": r"(?i:\bsince\s+(?:the\s+)?$)",
+        # A date used as a modifier of a noun names an event, whatever the tense of the
+        # clause: "the Nov. 8 election", "an April 15 deadline", "France's April 2017
+        # election", "the Sept. 11 attacks".
+        "prenominal": (r"(?:\b(?i:the|a|an|its|his|her|their|our)|['’]s)\s+$",
+                       r"^[\s-]+(?:[A-Z][\w.]*\s+)*(?!(?:to|and|or|of|in|on|at|for|with|"
+                       r"when|while|as|by|through|until|from|but|after|before|is|was|were|"
+                       r"are|be|been|will|would|has|had|have|that|which|who|the|a|an|this|"
+                       r"it|he|she|they|we|i|you|said|says|than|if|so|because|during|"
+                       r"since)\b)[a-z]"),
+        # A date right after a noun names the day of an event ("the New Hampshire primary
+        # Feb. 9", "the Republican nomination in 2020"): direction open.
+        "postnominal": r"\b(?:primary|primaries|caucus|caucuses|election|elections|vote|"
+                       r"debate|convention|referendum|deadline|summit|hearing|meeting|"
+                       r"runoff|run-off|ballot|contests?|nomination|race|bid|reelection|"
+                       r"re-election|campaign|cycle|season)\s+$",
+        # A label at the start of a line that dates a later change to the text: the date
+        # after it is on or after publication ("Correction: October 2, 2016, Sunday.").
+        "update_label": r"^\W*(?i:corrections?|updated?|clarification|editor['’]s note)"
+                        r"\b[^\n\w]{0,4}(?:appended|on|at)?\W{0,3}$",
+        # Parts of a month said of recent (or imminent) events; "the end of March" is not
+        # one of them ("by the end of March" is a deadline months away).
+        "recent_parts": ["early", "early in", "in early", "mid", "mid-", "in mid",
+                         "in mid-", "late", "late in", "in late"],
+        # "earlier in January", "later in March": the month of publication.
+        "current_parts": ["earlier in", "later in"],
         "templates": [
             ("date_y", r"(?:{WD},?\s+)?{M}\s+{D},?\s+{Y}"),
             ("date_y", r"(?:{WD},?\s+)?(?:the\s+)?{D}\s+(?:of\s+)?{M},?\s+{Y}"),
             ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+{M}\s+{D}\b"),
             ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+(?:the\s+)?{D}\s+(?:of\s+)?{M}"),
+            # "PURCHASE, N.Y., April 1 (UPI) —", "WASHINGTON, Dec. 22 —": the report's day
+            ("dateline", r"(?m:^)[A-Z][A-Z.'’ -]+(?:,\s+[A-Z][A-Za-z.]+)*,\s+{M}\s+{D}"
+                         r"(?:,\s+{Y})?(?=\s*(?:\([^()\n]{1,40}\)\s*)?[-–—])"),
             ("month_day", r"{M}\s+{D}\b"),
-            ("month_day", r"\b(?:the\s+)?{D}\s+(?:of\s+)?{M}"),
+            ("month_day", r"\b(?:the\s+)?{D}\s+(?:of\s+)?{M}(?!\w)"),
             ("month_y", r"(?:{PART}\s*)?{M},?\s+{Y}"),
-            ("part_month", r"\b{PART}\s*{M}"),
-            ("month", r"\b{MPREP}\s+{M}\b"),
+            ("part_month", r"\b{PART}\s*{M}(?!\w)(?!,?\s+(?:19|20)\d\d)"),
+            ("month_mod", r"\b(?P<mmod>(?i:this past|this coming|last|this|next))\s+{M}"
+                          r"(?!\w)(?!,?\s+(?:19|20)\d\d)"),
+            ("month", r"\b{MPREP}\s+{M}(?!\w)(?!,?\s+(?:19|20)\d\d)"),
             ("year", r"\b{YPART}[\s-]*{Y}"),
             ("year", r"\b{YPREP}\s+{Y}"),
             ("ago", r"\b{N}\s+{UNIT}\s+ago\b"),
@@ -260,6 +328,7 @@ LANGS: dict[str, dict] = {
         ],
     },
 }
+LANGS.update(_MORE_LANGS)  # it pt nl pl ru uk tr ar zh ja ko (built on first use)
 
 
 @dataclass(slots=True)
@@ -272,7 +341,12 @@ class Ref:
     ``weekday`` (0 = Monday) with ``mod`` (last, this, next, on). ``yearly`` may also carry
     ``weekday`` (weekday + day + month). ``rel`` may be combined with ``yearly`` +
     ``weekday`` ("yesterday, Friday, February 22nd"). ``future`` says the context points
-    forward (scheduled, "next", future tense)."""
+    forward (scheduled, "next", future tense); ``past`` that it points back (past tense,
+    "since"). In a table with a ``past`` cue list, an expression with neither is of
+    unknown direction (a limit such as "by 2022", an event name such as "the Nov. 8
+    election"); in the other tables it is taken as past. ``mod`` on a yearly month says
+    "last", "this", "next" (March), "current" ("earlier in March"), "recent" ("late
+    March") or "dateline"."""
 
     start: int
     end: int
@@ -286,6 +360,8 @@ class Ref:
     rel: tuple[str, int] | None = None
     future: bool = False
     note: str = ""
+    past: bool = False
+    open: bool = False  # direction explicitly open: a limit ("by 2022") or an event name
 
 
 def _alt(words, case_sensitive: bool) -> str:
@@ -313,7 +389,7 @@ def _compile(lang: str) -> list[tuple[str, re.Pattern]]:
         "WD": f"(?<!\\w)(?P<wd>{_alt(t['weekdays'], cs)})",
         "M": f"(?P<m>{_alt(t['months'], cs)})",
         "D": rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])){t['ord']}",
-        "Y": r"(?P<y>(?:19|20)\d\d)\b",
+        "Y": r"(?P<y>(?:19|20)\d\d)" + t.get("year_end", r"\b"),
         "PART": f"(?P<part>{_ci(t['parts'])})",
         "YPART": f"(?P<ypart>{_ci(t['yparts'])})",
         "MOD": f"(?<!\\w)(?P<mod>{_ci(t['mods'])})",
@@ -380,6 +456,15 @@ def _ref_from_match(kind: str, mt: re.Match, lang: str, text: str) -> Ref | None
             note = f"weekday does not match {day.isoformat()}"
         o = day.toordinal()
         return Ref(kind="absolute", fixed=(o, o), weekday=wd, note=note, **base)
+    if kind == "dateline":
+        try:
+            day = date(y or 2000, mo, d)  # 2000 is a leap year: accepts 29 February
+        except ValueError:
+            return None
+        if y:
+            o = day.toordinal()
+            return Ref(kind="absolute", fixed=(o, o), note="dateline", **base)
+        return Ref(kind="month_day", yearly=(mo, d, d), mod="dateline", **base)
     if kind in ("date_wd", "month_day"):
         try:
             date(2000, mo, d)  # leap year: accepts 29 February
@@ -393,10 +478,23 @@ def _ref_from_match(kind: str, mt: re.Match, lang: str, text: str) -> Ref | None
         lo = date(y, mo, lo_d).toordinal()
         return Ref(kind="absolute" if (lo_d, hi_d) == (1, _month_end(y, mo)) else "vague",
                    fixed=(lo, date(y, mo, hi_d).toordinal()), **base)
-    if kind in ("part_month", "month"):
+    if kind in ("part_month", "month", "month_mod"):
         lo_d, hi_d = (_lookup(t["parts"], g.get("part")) or _WHOLE) if kind == "part_month" \
             else _WHOLE
-        return Ref(kind="vague", yearly=(mo, lo_d, hi_d), **base)
+        mmod, current_past = None, None
+        if kind == "month_mod":
+            mmod = {"this past": "last", "this coming": "next"}.get(
+                re.sub(r"\s+", " ", g["mmod"].lower()), g["mmod"].lower())
+        elif g.get("part"):
+            part = re.sub(r"\s+", " ", g["part"].lower())
+            if part in t.get("current_parts", ()):
+                # "earlier in January" is past, "later in January" future
+                mmod = "current"
+                current_past = part.startswith("earlier")
+            elif (lo_d, hi_d) != _WHOLE and part in t.get("recent_parts", (part,)):
+                mmod = "recent"
+        return Ref(kind="vague", yearly=(mo, lo_d, hi_d), mod=mmod, past=current_past is True,
+                   future=current_past is False, **base)
     if kind == "year":
         m_lo, m_hi = _lookup(t["yparts"], g.get("ypart")) or (1, 12)
         lo = date(y, m_lo, 1).toordinal()
@@ -430,7 +528,10 @@ def _ref_from_match(kind: str, mt: re.Match, lang: str, text: str) -> Ref | None
 
 # Separator allowed between a relative day word and a weekday(+date) in apposition:
 # "yesterday, Friday, February 22nd", "hier, vendredi 22 février", "gestern (Freitag)".
-_APPOSITION = re.compile(r"^\s*[,(]?\s*$")
+_APPOSITION = re.compile(r"^\s*[,،(]?\s*$")
+# Arabic-Indic, Persian and full-width digits, matched as ASCII (same length: offsets
+# are unchanged).
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
 
 
 def find_refs(text: str, lang: str | None) -> list[Ref]:
@@ -439,8 +540,9 @@ def find_refs(text: str, lang: str | None) -> list[Ref]:
     if lang not in LANGS:
         return []
     found: list[tuple[int, int, int, Ref]] = []
+    ascii_digits = text.translate(_DIGITS)
     for prio, (kind, pat) in enumerate(_patterns(lang)):
-        for mt in pat.finditer(text):
+        for mt in pat.finditer(ascii_digits):
             ref = _ref_from_match(kind, mt, lang, text)
             if ref is not None and ref.end > ref.start:
                 found.append((ref.start, -(ref.end - ref.start), prio, ref))
@@ -468,10 +570,145 @@ def find_refs(text: str, lang: str | None) -> list[Ref]:
                              rel=prev.rel, future=prev.future)
             continue
         merged.append(ref)
+    if LANGS[lang].get("past"):
+        cues = _tense_cues(lang)
+        for ref in merged:
+            _set_tense(text, ref, cues)
+        return merged
     for ref in merged:
         if not ref.future:
             ref.future = _future_context(text, ref, fut)
     return merged
+
+
+#: Characters read on each side of an expression for tense cues (within its clause).
+TENSE_WINDOW = 70
+# A clause ends at a sentence end, a semicolon, a paragraph break or a quotation mark
+# (quoted words have their own tense); a full stop after an initial or a short
+# capitalised abbreviation ("U.S.", "Mr.", "Sept.") does not end it.
+_CLAUSE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})"
+                         r"[.!?;](?=\s)|\n|[\"“”«»„]")
+# A relative, subordinate or reported clause has its own verb ("they can't say the same
+# of Nevada, where voters in 2008 accounted for...", "Sanders noted that the next round of
+# redistricting in 2020 is approaching"): cues are read inside it.
+_SUBCLAUSE = re.compile(r"\b(?:that|where|when|which|who|whom|whose|because|while|although|though|"
+                        r"whereas|but)\b")
+# a participle after a future "be" ("will be decided", "to be held") is not a past tense
+_FUTURE_BE = re.compile(r"\bbe\s+(?:\w+ly\s+)?$")
+
+
+def _tense_cues(lang: str) -> dict[str, re.Pattern | None]:
+    def build():
+        t = LANGS[lang]
+        flags = 0 if t["case_sensitive"] else re.I
+        pre = t.get("prenominal") or (None, None)
+        keys = {"future": t["future"], "past": t["past"], "boundary": t.get("boundary"),
+                "since": t.get("since"), "present": t.get("present"),
+                "postnominal": t.get("postnominal"), "update_label": t.get("update_label"),
+                "pre_before": pre[0], "pre_after": pre[1]}
+        return {k: re.compile(v, flags) if v else None for k, v in keys.items()}
+    return resources.get(f"temporal.tense.{lang}", build)
+
+
+def _clause_around(text: str, ref: Ref) -> tuple[str, str]:
+    """The text of the expression's clause before and after it (at most TENSE_WINDOW
+    characters each side)."""
+    before = text[max(0, ref.start - TENSE_WINDOW):ref.start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(before)]
+    if cut:
+        before = before[cut[-1]:]
+    after = text[ref.end:ref.end + TENSE_WINDOW]
+    m = _CLAUSE_END.search(after)
+    if m:
+        after = after[:m.start()]
+    return before, after
+
+
+def _stamp(text: str, ref: Ref, cues: dict) -> str | None:
+    """A date that is a paragraph of its own is a stamp (an edition, a correction, an
+    update line), on either side of publication: "open". After an update label
+    ("Correction:", "Updated") it is on or after publication: "future"."""
+    lo = text.rfind("\n", 0, ref.start) + 1
+    hi = text.find("\n", ref.end)
+    if cues["update_label"] is not None and cues["update_label"].search(text[lo:ref.start]):
+        return "future"
+    line = text[lo:hi if hi >= 0 else len(text)]
+    return "open" if re.fullmatch(r"\W*" + re.escape(ref.text) + r"\W*", line) else None
+
+
+def _nearest_cue(before: str, ref_len: int, after: str, cues: dict) -> str | None:
+    """"future", "past" or "present": the tense cue nearest to the expression. English
+    puts the verb before a time adverbial ("signed a bill in 2009") unless the adverbial
+    opens the clause ("In October, he held..."): a cue before the expression wins over
+    any cue after it; at equal distance a future cue wins."""
+    sub = [m.start() for m in _SUBCLAUSE.finditer(before)]
+    if sub:
+        before = " " * sub[-1] + before[sub[-1]:]
+    m = _SUBCLAUSE.search(after)
+    if m:
+        after = after[:m.start()]
+    clause = before + " " * ref_len + after
+    lo, hi = len(before), len(before) + ref_len
+    fut = [m.start() for m in cues["future"].finditer(clause)]
+    found: list[tuple[int, int, int, str]] = []  # (after it?, distance, priority, tense)
+
+    def add(m: re.Match, prio: int, name: str) -> None:
+        dist = lo - m.end() if m.end() <= lo else m.start() - hi
+        found.append((int(m.start() >= hi), dist, prio, name))
+
+    for m in cues["future"].finditer(clause):
+        add(m, 0, "future")
+    for m in cues["past"].finditer(clause):
+        if not cues["future"].fullmatch(m.group()):
+            governed = _FUTURE_BE.search(clause[:m.start()]) and any(f < m.start() for f in fut)
+            add(m, 1, "future" if governed else "past")
+    if cues["present"] is not None:
+        for m in cues["present"].finditer(clause):
+            # "will be", "could take": the auxiliary governs
+            add(m, 2, "future" if any(m.start() - 12 <= f < m.start() for f in fut)
+                else "present")
+    return min(found)[3] if found else None
+
+
+def _set_tense(text: str, ref: Ref, cues: dict) -> None:
+    """Set ``ref.future`` / ``ref.past`` / ``ref.open`` from the clause around the
+    expression, for the tables that list past cues. In order: the words of the
+    expression ("next week", "last June", "yesterday"); "since" (a period running to
+    publication: past); a limit ("by 2022", "until March 15": only a future cue gives a
+    direction); a date naming an event ("the Nov. 8 election", "the New Hampshire primary
+    Feb. 9") or a stamp line: open; else the nearest tense cue (a present tense leaves
+    the direction open: "is up for renewal in 2018")."""
+    if ref.future or (ref.rel and ref.rel[1] > 0) or ref.mod == "next":
+        ref.future, ref.past = True, False
+        return
+    if (ref.rel and ref.rel[1] < 0) or ref.mod == "last":
+        ref.past = True
+        return
+    if ref.mod in ("dateline", "current"):
+        return
+    before, after = _clause_around(text, ref)
+    lead = re.match(r"(?:[A-Za-z]+[^\S\n]+)*", ref.text).group()  # "By ", "in late "
+    if cues["since"] is not None and (cues["since"].search(before) or cues["since"].search(lead)):
+        ref.past = True
+        return
+    limit = cues["boundary"] is not None and bool(
+        cues["boundary"].search(before) or cues["boundary"].search(lead))
+    event = cues["pre_before"] is not None and cues["pre_before"].search(before) \
+        and cues["pre_after"].search(after)
+    event = event or (cues["postnominal"] is not None and cues["postnominal"].search(before))
+    stamp = _stamp(text, ref, cues)
+    if stamp == "future":
+        ref.future = True
+        return
+    if (event and not limit) or stamp:
+        ref.open = True
+        return
+    tense = _nearest_cue(before, len(ref.text), after, cues)
+    ref.open = limit or tense == "present"
+    if tense == "future":
+        ref.future, ref.open = True, False
+    elif tense == "past" and not limit:
+        ref.past = True
 
 
 def _future_context(text: str, ref: Ref, fut: re.Pattern) -> bool:
@@ -483,7 +720,10 @@ def _future_context(text: str, ref: Ref, fut: re.Pattern) -> bool:
     # stay in the clause: stop at a sentence end or a quotation mark (the quoted words
     # have their own tense)
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "),
-              *(before.rfind(c) for c in "\"“”«»„"))
+              *(before.rfind(c) for c in "\"“”«»„。！？"))
     if cut >= 0:
         before = before[cut + 1:]
-    return bool(fut.search(before + " " + ref.text))
+    # verb-final languages (``future_after``) put the cue after: "20 Ocak'ta yapılacak"
+    after = re.split(r"[.;!?\n\"“”«»„。！？]", text[ref.end:ref.end + LANGS[ref.lang].get(
+        "future_after", 0)], maxsplit=1)[0]
+    return bool(fut.search(before + " " + ref.text + after))

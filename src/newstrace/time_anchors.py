@@ -5,24 +5,53 @@ words whose use begins (or ends) at a known time. Here that knowledge is an expl
 reviewable table of public facts, not a trained model: names of organisations and
 things that did not exist before a date (ISIL, COVID-19, Brexit, the Syrian Democratic
 Forces...) and office holders named with their title ("President Obama": 2009-2017).
-Each entry gives the interval in which publication is possible and why. A user can add
-entries by passing more anchors to `newstrace.dates.infer_range`.
+Each entry gives the interval in which publication is possible and why; entries are
+added here (the patterns are compiled once, on first use). Anchor ids start with the
+office's country or body ("us_", "fr_", "un_", "pope_"): holders of one office share it.
 
 Patterns are regular expressions, matched in any language (names of organisations are
-given in en, fr, es and de). Office holders are matched only after a title and not after
-"former", "ex-", "ancien", "ehemalige" ...; their interval ends at the end of the term
-plus `newstrace.dates.ERA_GRACE_DAYS`.
+given in en, fr, es and de). Office holders are matched only after a title (on the same
+line) and not after "former", "ex-", "Vice", "a", "ancien", "ehemalige" ...; their
+interval ends at the end of the term plus `newstrace.dates.ERA_GRACE_DAYS`. The offices
+are the id prefix plus the title ("us" + "president"): when a text names several holders
+of one office with the title, the earlier ones are history ("adviser to President Bill
+Clinton" in a text that also names "President Obama") and only the latest dates it.
 """
 from __future__ import annotations
 
-__all__ = ["ANCHORS", "NOVELTY_PREFIX", "NEGATIVE_PREFIX", "TITLES"]
+__all__ = ["ANCHORS", "HISTORY_PREFIX", "HISTORY_SUFFIX", "NOVELTY_PREFIX", "NEGATIVE_PREFIX",
+           "TITLES"]
 
 # A term introduced by "new"/"novel" is young: see NOVELTY_MAX_DAYS in newstrace.dates.
 NOVELTY_PREFIX = r"(?i:\b(?:new|novel|nouveau|nouvelle|nuevo|nueva|neue[nmrs]?|neuartige[nmrs]?)\s+)$"
-# An office holder named as a former holder does not date the text to the term.
-NEGATIVE_PREFIX = (r"(?i:\b(?:former|ex|late|then|ancien|ancienne|feu|l'ex|exPresidente|"
+# An office holder named as a former, past or possible holder ("former Republican
+# President George W. Bush", "the first President Bush", "a President Trump", "would-be
+# president Donald Trump"), or the title as part of another one ("Vice President Joe
+# Biden"), does not date the text to the term. One word (a party, a nationality) may
+# stand between the qualifier and the title.
+NEGATIVE_PREFIX = (r"(?i:\b(?:former|ex|late|then|first|previous|past|onetime|one-time|"
+                   r"erstwhile|vice|deputy|a|an|would-be|future|"
+                   r"potential|possible|prospective|hypothetical|"
+                   r"ancien|ancienne|feu|l'ex|exPresidente|"
                    r"expresidente|ex presidente|antiguo|ehemalige[nmrs]?|früher(?:e[nmrs]?)?|"
-                   r"damalige[nmrs]?|Alt)[\s-]*(?:U\.?S\.?\s+|US-|French\s+|German\s+|British\s+)?)$")
+                   r"damalige[nmrs]?|Alt|vice-?presidente|vizepräsident(?:en)?)\b"
+                   r"[\s-]*(?:U\.?S\.?\s+|US-|[A-Za-zÀ-ÿ]+\s+)?)$")
+
+# An office holder named only as the point of reference of a period or of a post
+# ("under President Bill Clinton", "an adviser to President George W. Bush", "appointed
+# by", "the administration of", "during President Clinton's tenure") may be history:
+# such mentions alone date the text only after the start of the term. One mention outside
+# these frames ("President Obama said", "a letter to President Obama") dates it to the term.
+HISTORY_PREFIX = (r"(?i:\b(?:under|during|(?:advis[eo]rs?|aides?|speechwriters?|officials?|"
+                  r"agents?|appointees?|secretary|spokes(?:man|woman))\s+(?:to|for|in|of|under)|"
+                  r"(?:appointed|nominated|named|picked)(?:\s+[\w-]+){0,4}\s+by|"
+                  r"(?:administration|agenda|presidency|era|tenure|term|impeachment)\s+of|"
+                  r"sous|durant|pendant|bajo|durante|unter|während)\s+(?:the\s+|le\s+|la\s+|"
+                  r"el\s+|dem\s+)?)$")
+HISTORY_SUFFIX = (r"^(?:['’]s?\s+(?:\w+\s+)?(?:administration|tenure|term|terms|presidency|"
+                  r"era|years|time|days|government|cabinet|aides?|advisers?|"
+                  r"legacy|White House)|\s+(?:in|during)\s+the\s+(?:19|20)\d0s|"
+                  r"\s+administration)\b")
 
 TITLES = {
     "president": r"(?:President|president|Président|président|Presidente|presidente|"
@@ -37,6 +66,13 @@ TITLES = {
                          r"Secrétaire général|secretario general|Secretario General|"
                          r"Generalsekretär)",
     "pope": r"(?:Pope|pope|[Pp]ape|[Pp]apa|Papst)",
+    "vice_president": r"(?:Vice[- ]President|vice[- ]president|[Vv]ice-président|"
+                      r"[Vv]icepresidente|Vizepräsident(?:en)?)",
+    "secretary_of_state": r"(?:Secretary of State|secretary of state|"
+                          r"secrétaire d['’]État américain|[Ss]ecretario de Estado|"
+                          r"US-Außenminister(?:in)?)",
+    "president_elect": r"(?:President-elect|president-elect|[Pp]résident élu|"
+                       r"[Pp]residente electo|designierte[nr]? (?:US-)?Präsident(?:en)?)",
 }
 
 # (id, title key or None, pattern, [(start, end or None)], why)
@@ -151,6 +187,27 @@ ANCHORS: list[tuple[str, str | None, str, list[tuple[str, str | None]], str]] = 
     ("un_annan", "secretary_general", r"(?:Kofi\s+)?Annan", [("1997-01-01", "2006-12-31")], "Kofi Annan's term as UN Secretary-General"),
     ("un_ban", "secretary_general", r"Ban Ki-?moon", [("2007-01-01", "2016-12-31")], "Ban Ki-moon's term as UN Secretary-General"),
     ("un_guterres", "secretary_general", r"(?:António\s+|Antonio\s+)?Guterres", [("2017-01-01", None)], "António Guterres's term as UN Secretary-General"),
+    ("us_gore", "vice_president", r"(?:Al\s+)?Gore", [("1993-01-20", "2001-01-20")], "Al Gore's vice presidency"),
+    ("us_cheney", "vice_president", r"(?:Dick\s+)?Cheney", [("2001-01-20", "2009-01-20")], "Dick Cheney's vice presidency"),
+    ("us_biden", "vice_president", r"(?:Joe\s+)?Biden", [("2009-01-20", "2017-01-20")], "Joe Biden's vice presidency"),
+    ("us_pence", "vice_president", r"(?:Mike\s+)?Pence", [("2017-01-20", "2021-01-20")], "Mike Pence's vice presidency"),
+    ("us_harris", "vice_president", r"(?:Kamala\s+)?Harris", [("2021-01-20", "2025-01-20")], "Kamala Harris's vice presidency"),
+    ("us_vance", "vice_president", r"(?:J\.?\s*D\.?\s+)?Vance", [("2025-01-20", None)], "JD Vance's vice presidency"),
+    ("us_albright", "secretary_of_state", r"(?:Madeleine\s+)?Albright", [("1997-01-23", "2001-01-20")], "Madeleine Albright's term as US Secretary of State"),
+    ("us_powell", "secretary_of_state", r"(?:Colin\s+)?Powell", [("2001-01-20", "2005-01-26")], "Colin Powell's term as US Secretary of State"),
+    ("us_rice", "secretary_of_state", r"(?:Condoleezza\s+)?Rice", [("2005-01-26", "2009-01-21")], "Condoleezza Rice's term as US Secretary of State"),
+    ("us_hclinton", "secretary_of_state", r"(?:Hillary\s+(?:Rodham\s+)?)?Clinton", [("2009-01-21", "2013-02-01")], "Hillary Clinton's term as US Secretary of State"),
+    ("us_kerry", "secretary_of_state", r"(?:John\s+)?Kerry", [("2013-02-01", "2017-01-20")], "John Kerry's term as US Secretary of State"),
+    ("us_tillerson", "secretary_of_state", r"(?:Rex\s+)?Tillerson", [("2017-02-01", "2018-03-31")], "Rex Tillerson's term as US Secretary of State"),
+    ("us_pompeo", "secretary_of_state", r"(?:Mike\s+)?Pompeo", [("2018-04-26", "2021-01-20")], "Mike Pompeo's term as US Secretary of State"),
+    ("us_blinken", "secretary_of_state", r"(?:Antony\s+|Tony\s+)?Blinken", [("2021-01-26", "2025-01-20")], "Antony Blinken's term as US Secretary of State"),
+    ("us_rubio", "secretary_of_state", r"Marco\s+Rubio", [("2025-01-21", None)], "Marco Rubio's term as US Secretary of State"),
+    # the weeks between a US presidential election and the inauguration
+    ("us_pe_clinton", "president_elect", r"(?:Bill\s+)?Clinton", [("1992-11-03", "1993-01-20")], "Bill Clinton was president-elect from the 1992 election to the inauguration"),
+    ("us_pe_bush", "president_elect", r"(?:George\s+W\.?\s+)?Bush", [("2000-12-13", "2001-01-20")], "George W. Bush was president-elect from December 2000 to the inauguration"),
+    ("us_pe_obama", "president_elect", r"(?:Barack\s+)?Obama", [("2008-11-04", "2009-01-20")], "Barack Obama was president-elect from the 2008 election to the inauguration"),
+    ("us_pe_trump", "president_elect", r"(?:Donald\s+(?:J\.\s+)?)?Trump", [("2016-11-08", "2017-01-20"), ("2024-11-05", "2025-01-20")], "Donald Trump was president-elect after the 2016 and 2024 elections"),
+    ("us_pe_biden", "president_elect", r"(?:Joe\s+)?Biden", [("2020-11-07", "2021-01-20")], "Joe Biden was president-elect from November 2020 to the inauguration"),
     ("pope_jp2", "pope", r"(?:John Paul II|Jean-Paul II|Juan Pablo II|Johannes Paul II\.?)", [("1978-10-16", "2005-04-02")], "John Paul II's pontificate"),
     ("pope_b16", "pope", r"(?:Benedict XVI|Benoît XVI|Benedicto XVI|Benedikt XVI\.?)", [("2005-04-19", "2013-02-28")], "Benedict XVI's pontificate"),
     ("pope_francis", "pope", r"(?:Francis|François|Francisco|Franziskus)", [("2013-03-13", "2025-04-21")], "Francis's pontificate"),
