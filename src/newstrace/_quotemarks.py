@@ -9,7 +9,8 @@ Rules (language data comes from ``newstrace.cues``):
 - a double quote left open at the end of a paragraph continues into the next paragraph if
   that paragraph opens with a quotation mark, otherwise it ends at the paragraph end;
 - short quotes (fewer than 6 words) inside a clause, or after "so-called" and similar, are
-  scare quotes (terms), not statements.
+  scare quotes (terms), not statements; a short quote outside a clause followed by a comma
+  and a speech verb ('“Tenemos los números de serie”, dijo Hadad') is a statement.
 """
 from __future__ import annotations
 
@@ -164,6 +165,21 @@ def _prev_word(text: str, pos: int, lo: int) -> str:
     return m.group(1) if m else ""
 
 
+def _cue_follows(text: str, pos: int, table: CueTable) -> bool:
+    """A speech verb right after a quote and its comma: '“Tenemos los números”, dijo Hadad',
+    '„Wir haben die Seriennummern“, sagte Haddad', '"No deal", she said', '« Non », a-t-il dit',
+    '«Нет», — добавил он'."""
+    x = re.match(r"[ \u00a0]*(?:,[ \u00a0]*[—–]?|[—–])[ \u00a0]*", text[pos:pos + 6])
+    if not x:
+        return False
+    rest = text[pos + x.end():pos + x.end() + 60]
+    p = re.match(r"([\w’']+)[ \u00a0]+", rest)
+    if p and p.group(1).lower() in table.pronouns:
+        rest = rest[p.end():]
+    return bool(table.cue_re is not None and table.cue_re.match(rest)) or any(
+        rx.match(text, pos + x.end()) for rx in table.inversion_res)
+
+
 def classify(text: str, cands: list[Cand], paras: list[tuple[int, int]], table: CueTable) -> None:
     """Set kind (direct/scare/title) and partial on each candidate."""
     starts = [p[0] for p in paras]
@@ -184,7 +200,8 @@ def classify(text: str, cands: list[Cand], paras: list[tuple[int, int]], table: 
             c.kind = "scare"
         elif len(words) < 6 and not terminal:
             attached = content.rstrip()[-1:] in ",;—–" or prev_char in ":" or (
-                prev_char == "," and not inside)
+                prev_char == "," and not inside) or (
+                prev_char in ".!?…" and _cue_follows(text, c.outer_end, table)) or _cue_follows(text, c.outer_end, table)
             if inside or not attached:
                 c.kind = "scare"
             elif all(w[:1].isupper() for w in words) and len(words) > 1 and not attached:
@@ -209,13 +226,21 @@ def mask(text: str, cands: list[Cand]) -> str:
     return "".join(chars)
 
 
+def _opens_sentence(ch: str, marks: str) -> bool:
+    """Can this character begin a sentence: a capital in any cased script (Latin, Cyrillic,
+    Greek), a letter of a caseless script (Arabic, Hebrew), or one of ``marks``."""
+    return ch in marks or ch.isupper() or (ch.isalpha() and not ch.islower())
+
+
 def sentence_bounds(masked: str, paras: list[tuple[int, int]], cands: list[Cand], table: CueTable) -> list[int]:
     """Sorted sentence start positions (paragraph starts included)."""
     abbr = table.sets.get("abbreviations", frozenset())
     starts = set()
     for ps, pe in paras:
         starts.add(ps)
-        for m in re.finditer(r"[.!?…](?=[\s\u00a0]+[\"“«„\x07(\[A-ZÀ-ÖØ-Þ0-9])", masked[ps:pe]):
+        for m in re.finditer(r"[.!?…](?=[\s\u00a0]+(.))", masked[ps:pe]):
+            if not _opens_sentence(m.group(1), "\"“«„\x07([0123456789"):
+                continue
             k = ps + m.start()
             w = re.search(r"([\w\.]+)$", masked[max(ps, k - 12):k])
             if w and (w.group(1).lower() in abbr or (len(w.group(1)) == 1 and w.group(1).isupper())):
@@ -228,7 +253,7 @@ def sentence_bounds(masked: str, paras: list[tuple[int, int]], cands: list[Cand]
         if c.kind != "direct" or c.close is None:
             continue
         if c.terminal and c.outer_end < len(masked):
-            m = re.match(r"[\s\u00a0]+(?=[A-ZÀ-ÖØ-Þ\x07\"“«])", masked[c.outer_end:c.outer_end + 4])
-            if m:
+            m = re.match(r"[\s\u00a0]+(?=(.))", masked[c.outer_end:c.outer_end + 4])
+            if m and _opens_sentence(m.group(1), "\x07\"“«"):
                 starts.add(c.outer_end + m.end())
     return sorted(starts)

@@ -66,6 +66,8 @@ def _strip_np(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
     toks = _tokens(m, s, e)
     # a noun phrase has no cue verb in it: "The spokeswoman also rejected talk of …"
     inner = {c.start for c in ctx.cues_in(s, e) if c.kind == "verb" and not c.pron}
+    while len(toks) > 1 and toks[0][0] in inner and not _cap(toks[0][2]):
+        toks = toks[1:]  # '“…”, dijo Hadad, quien aseguró …': the subject after an inverted verb
     for i, x in enumerate(toks):
         if i > 0 and x[0] in inner and not _cap(x[2]):
             toks = toks[:i]

@@ -77,7 +77,8 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
         at.kind = "pronoun"
         at.plural = t.pronouns[lw[0]] == "p"
         return
-    per = _mentions_in(ctx, s, e)
+    per_all = _mentions_in(ctx, s, e)
+    per = [x for x in per_all if not _is_place(ctx, x.start, x.end)]
     org = None if per else _members_of(ctx, s, lw)
     if org:
         # "the commission's hydrologists", "les hydrologues de la commission": the body speaks
@@ -89,9 +90,8 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
     head = _role_head(ctx, np) if lw and lw[0] in _definite(t) and not per else None
     if head:
         # "the spokeswoman", "le responsable", "el director del organismo", "der Sprecher":
-        # the person named in apposition, or the nearest earlier person introduced with that role
-        link = _apposition_name(ctx, e) or (
-            _role_antecedent(ctx, head, s, [w for w in words[1:] if _cap(w)]) if head in t.sets["role_nouns"] else None)
+        # the person named in apposition, or the most recent person introduced with a compatible role
+        link = _apposition_name(ctx, e) or _role_antecedent(ctx, np, head, s)
         if link:
             at.speaker, at.span, at.kind, at.plural = text[link[0]:link[1]], link, "name", False
             if "+role" not in at.method:
@@ -123,7 +123,10 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
         at.plural = True
         return
     if words and _cap(words[0]) and lw[0] not in t.sets["determiners"]:
-        at.kind = "name"
+        # "Khorvat has said": a place speaks for its government, it is not a person
+        place = (per_all and not per) or (not per_all and _after_place_preposition(ctx, np))
+        at.kind = "institution" if place else "name"
+        at.plural = at.kind == "institution"
         return
     at.kind = "role"
     at.plural = bool(lw) and lw[-1].endswith("s") and lw[-1] not in t.sets["role_nouns"]
@@ -160,31 +163,250 @@ def _members_of(ctx: _Ctx, s: int, lw: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _role_antecedent(ctx: _Ctx, head: str, before: int, mods: list[str] | None = None) -> tuple[int, int] | None:
-    """The nearest person mention before ``before`` introduced with the role noun ``head``
-    (in apposition or as a title: "Khalid al-Nouri, director of …", "spokeswoman Mehrnaz …")."""
-    stem = re.escape(head[:-1] if len(head) > 6 else head)
-    rx = re.compile(r"(?<![\w])%s" % stem, re.I)
-    for mn in reversed(ctx.mentions):
-        if mn.type != "PER" or mn.end > before or ctx.m[mn.start] == qm.MASK:
+def _role_antecedent(ctx: _Ctx, np: str, head: str, before: int) -> tuple[int, int] | None:
+    """The most recent person before ``before`` introduced with a role compatible with the
+    definite role phrase ``np``: the same role noun ("the spokeswoman" after "spokeswoman
+    Lina Borg"), a synonym of the table's ``role_groups`` ("the diplomat", "the head of
+    diplomacy" after "Foreign Minister X"; "le chef milicien" after "le commandant …, X";
+    "der Minister" after "Innenminister X"), or any role for a generic phrase ("the
+    official", "le responsable"). Capitalised modifiers of the phrase ("the Indiana
+    governor") must be in the words that introduce the person. Only people written in the
+    last ``_ROLE_REACH`` paragraphs count. An earlier indefinite "a diplomat" makes "the
+    diplomat" that unnamed source, not a named person."""
+    t = ctx.t
+    if head in t.sets["anonymous_heads"] and _indefinite_intro(ctx, head, before):
+        return None
+    want = _role_keys(t, np, anaphor=True)
+    generic = head in t.sets["generic_roles"]
+    if not want and not generic:
+        return None
+    mods = _role_modifiers(t, np)
+    people = _people_before(ctx, before)
+    roleless = []
+    for ent, mns in people:
+        intros = [(x, _intro_context(ctx, x, before)) for x in mns]
+        intro = next((x for x, (roles, _) in intros if _compatible_role(t, want, generic, roles)), None)
+        if intro is None:
+            if not any(_role_keys(t, roles) for _, (roles, _) in intros):
+                roleless.append(ent)
             continue
-        if _role_next_to(ctx, mn, rx):
-            # "The Indiana governor": the name's context must carry the modifiers too
-            win = ctx.text[max(0, mn.start - 60):mn.end + 80]
-            if all(w in win for w in mods or []):
-                return mn.start, mn.end
-            return None
+        full = " ".join(f for _, (_, f) in intros).lower()
+        if all(md in full for md in mods):
+            return intro.start, intro.end
+    if people and people[0][0] in roleless and not generic:
+        return _topic_person(ctx, people[0], before)
     return None
 
 
-def _role_next_to(ctx: _Ctx, mn: Any, rx: re.Pattern) -> bool:
-    """A role noun as a title right before the name ("ministry spokeswoman Name") or in
-    apposition right after it ("Name, director of …")."""
+def _people_before(ctx: _Ctx, before: int) -> list[tuple[str, list[Any]]]:
+    """The people written before ``before`` in the last ``_ROLE_REACH`` paragraphs, most
+    recent first (by the last time the name is written: the mentions stage may type a later
+    "Obama" otherwise than the "President Barack Obama" that introduced him), with their
+    mentions. A mention typed LOC or MISC counts when a role title precedes it ("President
+    Obama"); a person typed PER that is a place (``_is_place``) does not."""
+    people: dict[str, list[Any]] = {}
+    titled: set[str] = set()
+    for mn in ctx.mentions:
+        if mn.end > before or ctx.m[mn.start] == qm.MASK or mn.type == "ORG":
+            continue
+        if mn.type != "PER":
+            if not _titled(ctx, mn):
+                continue
+            titled.add(_entity(mn))
+        people.setdefault(_entity(mn), []).append(mn)
+    here = _para_index(ctx, before)
+    last = {k: _last_written(ctx, mns, before) for k, mns in people.items()}
+    return [(k, people[k]) for k in sorted(people, key=lambda k: -last[k])
+            if here - _para_index(ctx, last[k]) <= _ROLE_REACH
+            and (k in titled or not any(_is_place(ctx, x.start, x.end) for x in people[k]))]
+
+
+def _topic_person(ctx: _Ctx, person: tuple[str, list[Any]], before: int) -> tuple[int, int] | None:
+    """"Hamid Shakuri has never been shy, but this week he outdid himself. In an interview …,
+    the Sahir Valley Guard commander described …": the subject of the previous sentence of
+    the paragraph, introduced with no role at all and the only person of the paragraph so
+    far, is the one a role phrase describes."""
+    ent, mns = person
+    ps, _ = ctx.para_of(before)
+    ss, _ = ctx.sent_of(before)
+    if ss <= ps:
+        return None
+    prev, _ = ctx.sent_of(ss - 1)
+    here_people = {_entity(x) for x in ctx.mentions if x.type == "PER" and ps <= x.start and x.end <= before
+                   and not _is_place(ctx, x.start, x.end)}
+    subj = [x for x in mns if prev <= x.start < ss and x.start == ctx.sent_of(x.start)[0]]
+    return (subj[0].start, subj[0].end) if here_people == {ent} and subj else None
+
+
+def _last_written(ctx: _Ctx, mns: list[Any], before: int) -> int:
+    """Position of the last occurrence of a person's last name before ``before``."""
+    w = re.findall(r"[\w’'\-]+", max(mns, key=lambda x: len(x.text)).text)
+    pos = mns[-1].start
+    if w:
+        for x in re.finditer(r"(?<![\w\-])%s(?![\w\-])" % re.escape(w[-1]), ctx.m[:before]):
+            pos = max(pos, x.start())
+    return pos
+
+
+def _compatible_role(t: CueTable, want: set[Any], generic: bool, intro: str) -> bool:
+    have = _role_keys(t, intro)
+    return bool(have) and (generic or bool(want & have))
+
+
+_ROLE_REACH = 3  # paragraphs between a role phrase and the last mention of its person
+
+
+def _para_index(ctx: _Ctx, pos: int) -> int:
+    return max(0, bisect.bisect_right(ctx.pstarts, pos) - 1)
+
+
+def _entity(mn: Any) -> str:
+    """Mentions of one person: same last name ("Ted Cruz", "Cruz"; "Chalid al-Nuri", "Al-Nuri")."""
+    return _key(mn.text)
+
+
+def _role_word(t: CueTable, w: str) -> str | None:
+    """The role noun a lowercased word is, or (``compound_roles``) ends with:
+    "innenminister" -> "minister", "regierungssprecher" -> "sprecher"."""
+    if w in t.sets["role_nouns"] or w in t.role_groups or w in t.sets["generic_roles"]:
+        return w
+    if not t.compound_roles or len(w) < 7:
+        return None
+    cache = _COMPOUND_CACHE.setdefault(t.lang, {})
+    if w not in cache:
+        roots = [r for r in list(t.sets["role_nouns"]) + list(t.role_groups) if " " not in r and len(w) >= len(r) + 3]
+        cache[w] = max((r for r in roots if w.endswith(r)), key=len, default=None)
+    return cache[w]
+
+
+_COMPOUND_CACHE: dict[str, dict[str, str | None]] = {}
+
+
+def _role_keys(t: CueTable, text: str, anaphor: bool = False) -> set[Any]:
+    """Role evidence of a phrase: its role nouns (and the role a compound ends with) and the
+    ids of their synonym groups. For an anaphor a multi-word role phrase ("the head of
+    diplomacy", "the foreign minister") stands alone: "minister" in "the foreign minister"
+    does not make it any minister."""
+    low = text.lower()
+    keys: set[Any] = set()
+    if t.role_phrase_re is not None:
+        for x in t.role_phrase_re.finditer(low):
+            p = re.sub(r"\s+", " ", x.group(0))
+            keys.add(p)
+            keys |= t.role_groups.get(p, frozenset())
+        if anaphor and keys:
+            return keys
+    for w in re.findall(r"[\w’'\-]+", low):
+        if not anaphor and w in t.role_verbs:
+            w = t.role_verbs[w]
+        r = _role_word(t, w)
+        if r:
+            keys |= {w, r} | t.role_groups.get(w, frozenset()) | t.role_groups.get(r, frozenset())
+    return keys
+
+
+def _role_modifiers(t: CueTable, np: str) -> list[str]:
+    """Capitalised words of a role phrase that are not role words or determiners ("Indiana"
+    in "the Indiana governor"), as lowercase stems (German case endings dropped)."""
+    out = []
+    for w in re.findall(r"[\w’'\-]+", np)[1:]:
+        lw = w.lower()
+        if _cap(w) and lw not in t.sets["determiners"] and not _role_word(t, lw) and lw not in t.sets["np_internal"]:
+            out.append(lw[:max(4, len(lw) - 2)])
+    return out
+
+
+def _intro_context(ctx: _Ctx, mn: Any, limit: int, title_only: bool = False) -> tuple[str, str]:
+    """The words that give a person a role: a title right before the name ("NRA director X",
+    "Secretary of State X", "dem zahristanischen Wasserminister X"), a phrase set off by a
+    comma before it ("Le commandant de la Garde …, X"), or an apposition after it ("X,
+    director of …", "X, who heads …", "X (spokeswoman)"), which ends before ``limit`` (the
+    role phrase being resolved is not evidence for its own antecedent). Returns the role
+    words (the apposition's first words only) and the whole introduction (for modifiers)."""
+    t, m = ctx.t, ctx.m
     ps, pe = ctx.para_of(mn.start)
-    before = " ".join(re.findall(r"[\w’'\-]+", ctx.text[max(ps, mn.start - 50):mn.start])[-3:])
-    after = ctx.text[mn.end:min(pe, mn.end + 70)]
-    app = re.match(r"\s*,\s*((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)", after)
-    return bool(rx.search(before) or (app and rx.search(app.group(1))))
+    before = m[max(ps, mn.start - 120):mn.start].rstrip(" \u00a0")
+    # "Sen. Ted Cruz", "Gen. X": the abbreviation's period does not end the title
+    before = re.sub(r"(?<![\w.])([\w]{1,5})\.(?=\s|$)", lambda x: x.group(1) + (
+        " " if x.group(1).lower() in t.sets["abbreviations"] else "."), before)
+    out = []
+    if before.endswith(",") and not title_only:
+        chunk = re.split(r"[,;:()\x07.!?]", before[:-1])[-1]
+        out.append(" ".join(chunk.split()[-12:]))
+    else:
+        words = re.split(r"[,;:()\x07.!?]", before)[-1].split()
+        title: list[str] = []
+        for w in reversed(words[-5:]):
+            lw = w.lower()
+            if lw in t.verbs or lw in t.sets["linkers"] or lw in t.sets["relative"] or (
+                    lw in t.sets["prepositions"] and lw not in t.sets["genitive_links"]):
+                break
+            title.insert(0, w)
+        # a title ends right before the name: "director X", not "the director met X"
+        last = title[-1].lower() if title else ""
+        if last and (_role_word(t, last) or t.role_phrase_re is not None and any(
+                x.end() == len(" ".join(title)) for x in t.role_phrase_re.finditer(" ".join(title).lower()))):
+            out.append(" ".join(title))
+    if title_only:
+        return " | ".join(out), " | ".join(out)
+    after = m[mn.end:min(pe, mn.end + 120, max(limit, mn.end))]
+    full = list(out)
+    app = re.match(r"\s*(?:,|\()\s*((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)", after)
+    if app:
+        out.append(app.group(1))
+        full.append(re.split(r"[,;:\x07]|\.\s", after.lstrip(" ,("))[0])
+    return " | ".join(out), " | ".join(full)
+
+
+def _indefinite_intro(ctx: _Ctx, head: str, before: int) -> bool:
+    """An unnamed source introduced before: "a Western diplomat", "une source", "ein Beamter"."""
+    dets = ctx.t.lists["indefinite_determiners"]
+    if not dets:
+        return False
+    stem = re.escape(head[:-1] if len(head) > 6 else head)
+    rx = r"(?<![\w])(?:%s)\s+(?:[\w’'\-]+\s+){0,3}?%s" % ("|".join(map(re.escape, dets)), stem)
+    return re.search(rx, ctx.m[:before], re.I) is not None
+
+
+def _is_place(ctx: _Ctx, s: int, e: int) -> bool:
+    """Whether a person mention is a place (so never the person a pronoun or a role refers
+    to, though the mentions stage typed it PER): the same name is typed LOC elsewhere in the
+    article, or it is written after a locative preposition (``_after_place_preposition``)."""
+    surf = ctx.text[s:e]
+    key = ("place", surf.lower())
+    if key not in ctx.memo:
+        same = [x for x in ctx.mentions if x.text.lower() == key[1]]
+        ctx.memo[key] = (any(x.type == "LOC" for x in same) or _after_place_preposition(ctx, surf)) and \
+            not any(_titled(ctx, x) for x in same)  # "President Obama": a person, whatever the gazetteer says
+    return ctx.memo[key]
+
+
+def _titled(ctx: _Ctx, mn: Any) -> bool:
+    """A role title right before a name ("President Obama", "Innenminister X")."""
+    key = ("title", mn.start)
+    if key not in ctx.memo:
+        ctx.memo[key] = bool(_role_keys(ctx.t, _intro_context(ctx, mn, mn.start, title_only=True)[0]))
+    return ctx.memo[key]
+
+
+def _after_place_preposition(ctx: _Ctx, surf: str) -> bool:
+    """A name written after a locative preposition of the table at the end of a clause
+    ("taken in Khorvat,", "en Qadarie.") that is not the surname of a longer person name of
+    the article ("confidence in Clinton." after "Hillary Clinton")."""
+    surf = surf.strip()
+    if not surf or surf not in _place_phrases(ctx):
+        return False
+    return " " in surf or not any(x.type == "PER" and x.text.endswith(" " + surf) for x in ctx.mentions)
+
+
+def _place_phrases(ctx: _Ctx) -> frozenset[str]:
+    """Every phrase of the article between a locative preposition and the end of its clause."""
+    if "place_phrases" not in ctx.memo:
+        preps = ctx.t.lists["place_prepositions"]
+        rx = r"(?<![\w\-])(?i:%s)[ \u00a0]+([^\s,.;:!?)][^,.;:!?)\n]{0,60}?)[ \u00a0]*(?:[,.;:!?)\n]|$)" % (
+            "|".join(map(re.escape, preps)))
+        ctx.memo["place_phrases"] = frozenset(x.group(1) for x in re.finditer(rx, ctx.text)) if preps else frozenset()
+    return ctx.memo["place_phrases"]
 
 
 def _norm_name(s: str) -> str:
@@ -284,10 +506,11 @@ def _definite(t: CueTable) -> frozenset:
 
 
 def _role_head(ctx: _Ctx, np: str) -> str | None:
-    """The role or source noun of a phrase ("el director del organismo" -> "director")."""
+    """The role or source noun of a phrase ("el director del organismo" -> "director",
+    "der Innenminister" -> "innenminister")."""
     t = ctx.t
     for w in re.findall(r"[\w’'\-]+", np.lower()):
-        if w in t.sets["role_nouns"] or w in t.sets["anonymous_heads"]:
+        if w in t.sets["anonymous_heads"] or _role_word(t, w):
             return w
     return None
 
@@ -374,7 +597,8 @@ def _resolve(ctx: _Ctx, attrs: list[_Attr]) -> None:
                     history.append(replace(at, kind="name", plural=False))
                     continue
             if ante is None and g in ("m", "f", "s"):
-                per = [x for x in ctx.mentions if x.type == "PER" and x.end <= at.sp[0]]
+                per = [x for x in ctx.mentions if x.type == "PER" and x.end <= at.sp[0]
+                       and not _is_place(ctx, x.start, x.end)]
                 if per:
                     at.speaker, at.span, at.kind = per[-1].text, (per[-1].start, per[-1].end), "pronoun"
                     at.method += "+pronoun"
@@ -413,7 +637,7 @@ def _resolve(ctx: _Ctx, attrs: list[_Attr]) -> None:
 def _recent_person(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
     """The first person mention (outside quotations) of the last sentence in (lo, hi) that has one."""
     per = [x for x in ctx.mentions if x.type == "PER" and lo < x.start and x.end <= hi
-           and ctx.m[x.start] != qm.MASK]
+           and ctx.m[x.start] != qm.MASK and not _is_place(ctx, x.start, x.end)]
     if not per:
         return None
     ss, _ = ctx.sent_of(per[-1].start)
@@ -431,7 +655,8 @@ def _recent_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
     while i >= 0 and ctx.sents[i] > lo:
         st = ctx.sents[i]
         if st < hi:
-            per = [x for x in ctx.mentions if x.start == st and x.type == "PER"]
+            per = [x for x in ctx.mentions if x.start == st and x.type == "PER"
+                   and not _is_place(ctx, x.start, x.end)]
             if per:
                 return per[0].start, per[0].end
             if not ctx.mentions:

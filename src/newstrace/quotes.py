@@ -9,7 +9,10 @@ outside quotations only; the speaker is the subject of the cue (the noun phrase 
 or after it when inverted), pronouns go to the most recent compatible speaker, documents
 ("the statement reads") to the body that issued them. Each quote records the sieve that
 produced it in ``method`` (``rules:after``, ``rules:before``, ``rules:relay``,
-``rules:colon``, ``rules:continuation``, ``rules:indirect``, ``rules:according``...).
+``rules:colon``, ``rules:colon_intro``, ``rules:continuation``, ``rules:indirect``,
+``rules:according``...; ``+pronoun``, ``+role`` when the speaker was resolved). Role phrases
+go to the most recent person introduced with a compatible role, and names typed PER that are
+places are never antecedents (``_quoteroles``).
 The stage is model-free and fast; it reads the ``mentions`` of the article when present.
 """
 from __future__ import annotations
@@ -22,8 +25,8 @@ from typing import Any
 from . import _quotemarks as qm
 from ._quotenp import _cap, _leading_np, _np_after, _strip_np, _subject_before, _tokens
 from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cut_at_subject, _definite, _inverted_subject,
-                          _is_outlet, _key, _norm_name, _np_after_inverted, _resolve, _subject_sp,
-                          _type_speaker, is_named_channel)
+                          _is_outlet, _is_place, _key, _norm_name, _np_after_inverted, _resolve, _role_head,
+                          _subject_sp, _type_speaker, is_named_channel)
 from .cues import CueTable, table as cue_table
 from .records import Article, Quote, SourceLink
 
@@ -50,6 +53,7 @@ class _Ctx:
         self.sents = qm.sentence_bounds(self.m, self.paras, self.cands, t)
         self.pstarts = [p[0] for p in self.paras]
         self.mentions = sorted(article.mentions or [], key=lambda x: x.start)
+        self.memo: dict[Any, Any] = {}  # per-article caches of the _quoteroles helpers
         self.cues = self._find_cues()
         self.cue_starts = [c.start for c in self.cues]
 
@@ -92,13 +96,22 @@ class _Ctx:
                 if x.start() in taken:
                     continue
                 form = re.sub(r"\s+", " ", x.group(0).lower())
-                pw = re.search(r"([\w’'\-]+)\s+$", m[max(0, x.start() - 30):x.start()])
-                if pw and pw.group(1).lower() in t.sets["noun_preceders"]:
+                pw = re.search(r"(?:([\w’'\-]+)\s+)?([\w’'\-]+)\s+$", m[max(0, x.start() - 40):x.start()])
+                if pw and pw.group(2).lower() in t.sets["noun_preceders"] and not (
+                        # "the official said": a role noun after a determiner is the subject
+                        pw.group(2).lower() in t.sets["role_nouns"] | t.sets["anonymous_heads"]
+                        and (pw.group(1) or "").lower() in t.sets["determiners"]):
                     continue
                 found.append(_Cue(x.start(), x.end(), x.group(0), t.verbs.get(form, "neutral")))
         for rx, kind in ((t.prep_before_re, "prep"), (t.prep_after_re, "prep_after")):
             if rx is not None:
                 for x in rx.finditer(m):
+                    pw = re.search(r"([\w’'\-]+)\s+$", m[max(0, x.start() - 30):x.start()])
+                    if (kind == "prep" and pw
+                            and pw.group(1).lower() in t.sets["noun_preceders"]):
+                        # an article before the cue word makes it an ordinary word:
+                        # "il secondo scudetto", "pelo segundo ano"
+                        continue
                     found.append(_Cue(x.start(), x.end(), x.group(0), "according", kind))
         found.sort(key=lambda c: c.start)
         return found
@@ -228,6 +241,15 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
                 if at.sp:
                     return at
                 at.cue = None
+    # 5. 'In an interview with Radio X, he went further: "…"' / 'X im Interview: „…“': a clause
+    # with no speech verb, ending with a colon right before the quote
+    colon = m.rfind(":", b_lo, c.open)
+    if colon >= 0 and not m[colon + 1:c.open].strip():
+        fr = _colon_intro(ctx, b_lo, colon, need_frame=False)
+        if fr is not None:
+            at.cue, at.sp, at.zero = fr
+            at.method = "rules:colon_intro"
+            return at
     return at
 
 
@@ -235,6 +257,149 @@ def _no_abbrev(ctx: _Ctx, s: str) -> str:
     abbr = ctx.t.sets["abbreviations"]
     return re.sub(r"\b([\w\.]+)\.", lambda x: x.group(1) + (
         " " if x.group(1).lower() in abbr or len(x.group(1)) == 1 else "."), s)
+
+
+# -- colon intros ----------------------------------------------------------------------------
+
+def _colon_intro(ctx: _Ctx, lo: int, colon: int, need_frame: bool) -> tuple[_Cue, tuple[int, int], bool] | None:
+    """A clause with no speech verb that introduces a statement with a colon: 'In an
+    interview with Radio X, al-Nouri went further:', 'Dans un entretien à Radio X, il a
+    enfoncé le clou :', 'En una entrevista con Radio X, fue más allá:', 'In einem Interview
+    mit Radio X legte er nach:', 'Al-Nuri im Interview:'. It must name a speaker (a person, a
+    pronoun or a role phrase; the subject may be dropped in a pro-drop language when the
+    clause has an interview). Without an interview ("frame") only a person or pronoun that
+    opens the clause is taken ('Al-Nouri was blunt: "…"'), and only for a direct quote.
+    Returns the cue (the interview phrase, or the colon), the speaker span and whether the
+    subject was dropped."""
+    t, m = ctx.t, ctx.m
+    if colon - lo > 200 or not m[lo:colon].strip():
+        return None
+    if any(c.kind in ("verb", "inv", "prep", "prep_after") for c in ctx.cues_in(lo, colon)):
+        return None  # a speech verb or "according to": the other sieves decide
+    frame = _frame(ctx, lo, colon)
+    if frame is None and (need_frame or len(re.findall(r"\w+", m[lo:colon])) > 8):
+        return None  # without an interview, only a short clause ('Al-Nouri was blunt:')
+    skip = _channel_np(ctx, lo, colon)
+    sp = _frame_speaker(ctx, lo, colon, skip, opening_only=frame is None)
+    cue = _Cue(frame[0], frame[1], ctx.text[frame[0]:frame[1]], "neutral", "frame") if frame else \
+        _Cue(colon, colon + 1, ":", "neutral", "frame")
+    if sp is not None:
+        return cue, sp, False
+    if frame is not None and t.pro_drop:
+        return cue, (cue.start, cue.end), True
+    return None
+
+
+def _frame(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """The interview phrase of a clause ('in an interview with', 'im Gespräch mit', 'im
+    Interview', 'dans un entretien à'): a channel pattern of kind interview, else an
+    interview noun (also ending a compound: 'Fernsehinterview')."""
+    seg = ctx.m[lo:hi]
+    for rx, kind in ctx.t.channels:
+        if kind == "interview":
+            x = rx.search(seg)
+            if x:
+                return lo + x.start(), lo + len(seg[:x.end()].rstrip())
+    nouns = ctx.t.lists["interview_nouns"]
+    if nouns:
+        x = re.search(r"(?<![\w\-])[\w\-]*(?:%s)\b" % "|".join(map(re.escape, nouns)), seg, re.I)
+        if x:
+            return lo + x.start(), lo + x.end()
+    return None
+
+
+def _channel_np(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """The outlet named by a channel pattern in a clause ('with Radio X', 'mit dem Sender Y')."""
+    seg = ctx.m[lo:hi]
+    for rx, kind in ctx.t.channels:
+        x = rx.search(seg)
+        if x and kind != "according_to":
+            np = _np_after(ctx, lo + x.end(), hi, 8)
+            if np:
+                np = _cut_at_subject(ctx, *np)
+                return _name_np(ctx, np) or np  # 'mit Radio X legte er': the name ends before the verb
+    return None
+
+
+def _frame_speaker(ctx: _Ctx, lo: int, hi: int, skip: tuple[int, int] | None,
+                   opening_only: bool) -> tuple[int, int] | None:
+    """The speaker named in an intro clause, outside its channel name: a person mention, a
+    pronoun, a definite role phrase or a leading capitalised name."""
+    t, m = ctx.t, ctx.m
+
+    def out(s: int, e: int) -> bool:
+        return skip is None or e <= skip[0] or s >= skip[1]
+
+    def opens(s: int) -> bool:
+        # first word of the clause, or of a chunk after a leading adverbial ('On Monday, X …')
+        head = m[lo:s]
+        return not head.strip() or bool(re.search(r",\s*$", head)) and len(head.split()) <= 8
+
+    for mn in ctx.mentions:
+        if lo <= mn.start and mn.end <= hi and mn.type == "PER" and out(mn.start, mn.end) \
+                and not _is_place(ctx, mn.start, mn.end) and not _is_outlet(ctx, mn.text):
+            if opening_only and not (opens(mn.start) and _verb_follows(ctx, mn.end, hi)):
+                return None
+            return mn.start, mn.end
+    toks = _tokens(m, lo, hi)
+    for i, (s, e, w) in enumerate(toks):
+        lw = w.lower()
+        if not out(s, e):
+            continue
+        if lw in t.pronouns and t.pronouns[lw] != "n" and (not opening_only or opens(s)):
+            return s, e
+        if opening_only:
+            continue
+        if lw in _definite(t) and i + 1 < len(toks):
+            k = next((j for j in range(i + 1, min(i + 4, len(toks))) if _role_head(ctx, toks[j][2])), None)
+            if k is not None:
+                end = toks[k][1]
+                j = k + 1
+                while j + 1 < len(toks) and (toks[j][2].lower() in t.sets["genitive_links"] or
+                                             toks[j][2].lower() in t.sets["determiners"]):
+                    j += 1
+                    while j < len(toks) and _cap(toks[j][2]) and out(*toks[j][:2]):
+                        end = toks[j][1]
+                        j += 1
+                return s, end
+    if opening_only:
+        sp = _leading_np(ctx, lo, hi)
+        if sp and opens(sp[0]) and _cap(m[sp[0]:sp[1]]) and m[sp[0]:sp[1]].split()[0].lower() not in \
+                t.sets["determiners"] and out(*sp) and _verb_follows(ctx, sp[1], hi):
+            return sp
+        return None
+    sp = _leading_np(ctx, lo, hi)
+    if sp and _cap(m[sp[0]:sp[1]]) and out(*sp) and m[sp[0]:sp[1]].split()[0].lower() not in t.sets["determiners"]:
+        return sp
+    return None
+
+
+def _verb_follows(ctx: _Ctx, pos: int, hi: int) -> bool:
+    """A lowercase word (a verb: 'Al-Nouri was blunt') right after a name, not a possessive."""
+    rest = ctx.m[pos:hi]
+    return bool(re.match(r"\s+[a-zà-ÿß]", rest)) and not re.match(r"[’']", rest)
+
+
+def _colon_statements(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:
+    """Reported statements after a colon whose clause names a speaker and an interview,
+    with no quotation marks: 'In einem Interview mit Radio X legte er nach: Zahristan halte
+    …'. Direct quotes after such a colon are handled by ``_link_direct``."""
+    out: list[_Attr] = []
+    m = ctx.m
+    for x in re.finditer(r":", m):
+        k = x.start()
+        if m[k + 1:k + 3].strip(" \u00a0")[:1] in ("", qm.MASK) or m[k - 1:k].isdigit():
+            continue
+        ss, se = ctx.sent_of(k)
+        lo = max(ss, m.rfind(qm.MASK, ss, k) + 1)
+        if any(a.cs <= k + 1 < a.ce or (a.cue is not None and lo <= a.cue.start < k) for a in attrs):
+            continue
+        fr = _colon_intro(ctx, lo, k, need_frame=True)
+        cont = _content(ctx, k + 1, se) if fr else None
+        if fr and cont:
+            cue, sp, zero = fr
+            out.append(_Attr(*cont, False, "rules:colon_intro", cue=cue, sp=sp, zero=zero))
+    return out
 
 
 # -- sieves: indirect speech ----------------------------------------------------------------
@@ -334,6 +499,8 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
                     sp = None
         if sp is None and not cue.pron and before[comma + 1:].strip() == "":
             sp, lo = _np_after(ctx, cue.end, se, 8), ss + comma
+            if sp and m[sp[0]:sp[1]].split()[0].lower() in t.sets["prepositions"]:
+                sp = None  # 'X, the water chief, spoke on Monday': no subject after the verb
         if sp:
             cont = _content(ctx, ss, lo)
             if cont:
@@ -439,11 +606,39 @@ def _channels(ctx: _Ctx, at: _Attr) -> None:
             return
 
 
+def _interviews_given(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:
+    """Sentences that say a person spoke to a named outlet in an interview without a
+    statement of their own being extracted ('X acusó a Y de …, en una entrevista con Radio M
+    emitida el jueves'): records (not output) that make the person's later quotes inherit
+    the interview as their channel (``_inherit_channels``)."""
+    out: list[_Attr] = []
+    busy = [(ctx.sent_of(a.cue.start)) for a in attrs if a.cue is not None]
+    for rx, kind in ctx.t.channels:
+        if kind != "interview":
+            continue
+        for x in rx.finditer(ctx.m):
+            ss, se = ctx.sent_of(x.start())
+            if (ss, se) in busy:
+                continue
+            cue = next((c for c in ctx.cues_in(ss, se) if c.kind == "verb"), None)
+            sp = _subject_before(ctx, ss, cue.start) if cue is not None else None
+            np = _np_after(ctx, x.end(), se, 8)
+            if sp is None or np is None:
+                continue
+            name, span, named = _channel_from_np(ctx, *_cut_at_subject(ctx, *np))
+            ev = _Attr(ss, se, False, "event", cue=cue, sp=sp)
+            _type_speaker(ctx, ev, (ss, se))
+            if named and ev.kind == "name":
+                ev.channel, ev.ch_span, ev.ch_kind, ev.ch_named = name, span, "interview", True
+                out.append(ev)
+    return out
+
+
 def _inherit_channels(attrs: list[_Attr], ctx: _Ctx) -> None:
     per_speaker: dict[str, _Attr] = {}
     article_level: _Attr | None = None
     breaks = ctx.t.lists["occasion_breaks"]
-    for at in attrs:
+    for at in sorted(attrs + _interviews_given(ctx, attrs), key=lambda a: a.pos):
         if at.channel and at.ch_kind:
             if at.ch_kind in _PERSISTENT_SAME_SPEAKER:
                 per_speaker[_key(at.speaker)] = at
@@ -489,6 +684,7 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
         ind = _indirect(ctx, cue)
         if ind is not None:
             attrs.append(ind)
+    attrs += _colon_statements(ctx, attrs)
     seen: set[tuple[int, int]] = set()
     # the same content found from a verb and from "according to": keep the verb's reading
     attrs.sort(key=lambda a: a.cue is not None and a.cue.kind == "prep")

@@ -124,5 +124,5 @@ def register(cli: click.Group) -> None:
         "sources", provenance("export_sources"),
         "Export sourcing edges (article, outlet, cites, cites_actor, kind, evidence), or the "
         "source graph (outlets and actors as nodes, edges labelled by kind) as GEXF/GraphML.",
-        provenance("source_graph")))
+        provenance("export_graph")))
     cli.commands["eval"].add_command(eval_quotes_cmd)

@@ -4,8 +4,16 @@ Adding a language means adding a JSON file with the same keys as ``en.json``: qu
 pairs, speech verbs (inflected forms → class), prepositional cues, inversion patterns,
 channel patterns, pronouns, anonymity heads and markers, role/organisation/media nouns,
 scare-quote preceders, definite determiners (``definite_determiners``, which open a role
-phrase such as "the spokeswoman") whether subjects may be dropped (``pro_drop``), and the verb forms that mark a clause
-after a comma as reported speech without a complementizer (``reported_subjunctive``). Tables are loaded lazily and cached through ``newstrace.resources``.
+phrase such as "the spokeswoman"), whether subjects may be dropped (``pro_drop``), and the
+verb forms that mark a clause after a comma as reported speech without a complementizer
+(``reported_subjunctive``). Role coreference data: ``role_groups`` (synonym groups of role
+nouns and phrases: "spokesman"/"spokesperson"; "foreign minister"/"head of
+diplomacy"/"diplomat"), ``generic_roles`` ("the official", "le responsable": any person
+introduced with a role), ``compound_roles`` (German: "Innenminister" is a "minister"),
+``role_verbs`` ("X, who heads …" gives X the role "head"), ``indefinite_determiners`` (after
+"a diplomat", "the diplomat" is that unnamed source) and ``place_prepositions`` (a name after
+"in"/"at" is a place, never the antecedent of "he"). Tables are loaded lazily and cached
+through ``newstrace.resources``.
 Languages without a table use a merged fallback (``table(None)``), so quote marks are
 still found and speakers are taken from adjacent names.
 """
@@ -28,7 +36,7 @@ _LIST_KEYS = (
     "institution_nouns", "org_heads", "role_nouns", "media_heads", "channel_name_skip",
     "scare_preceders", "abbreviations", "occasion_breaks", "participle_suffix", "noun_preceders",
     "zero_classes", "zero_exclude", "definite_determiners", "plural_suffixes", "genitive_links",
-    "interview_nouns",
+    "interview_nouns", "generic_roles", "indefinite_determiners", "place_prepositions",
 )
 
 
@@ -57,6 +65,11 @@ class CueTable:
     zero_re: re.Pattern | None = None
     copy_res: list[re.Pattern] = field(default_factory=list)
     subjunctive_re: re.Pattern | None = None  # reported speech without complementizer (de: Konjunktiv)
+    # role coreference: word or phrase -> ids of its synonym groups ("spokesman" ~ "spokesperson")
+    role_groups: dict[str, frozenset[int]] = field(default_factory=dict)
+    role_phrase_re: re.Pattern | None = None  # the multi-word entries of role_groups
+    compound_roles: bool = False  # role nouns end compounds ("Innenminister" is a "minister")
+    role_verbs: dict[str, str] = field(default_factory=dict)  # "who heads X" -> the role "head"
 
     def has(self, key: str, word: str) -> bool:
         return word.lower() in self.sets.get(key, frozenset())
@@ -111,6 +124,16 @@ def _build(raw: dict[str, Any]) -> CueTable:
     if raw.get("reported_subjunctive"):
         t.subjunctive_re = re.compile(raw["reported_subjunctive"])
     t.skip_name_res = [re.compile(p) for p in t.lists["channel_name_skip"]]
+    groups: dict[str, set[int]] = {}
+    for i, g in enumerate(raw.get("role_groups", [])):
+        for w in g:
+            groups.setdefault(w.lower(), set()).add(i)
+    t.role_groups = {w: frozenset(ids) for w, ids in groups.items()}
+    phrases = [w for w in t.role_groups if " " in w]
+    if phrases:
+        t.role_phrase_re = re.compile(r"(?<![\w\-])(?:%s)(?![\w\-])" % _alt(phrases), flags)
+    t.compound_roles = bool(raw.get("compound_roles"))
+    t.role_verbs = {k.lower(): v.lower() for k, v in raw.get("role_verbs", {}).items()}
     return t
 
 
