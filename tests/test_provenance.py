@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 from newstrace import Store
-from newstrace.provenance import (export_quotes, export_sources, list_quotes, source_graph,
-                                  trace, update)
+from newstrace.provenance import (export_graph, export_quotes, export_sources, list_quotes, trace,
+                                  update)
 from newstrace.records import Article, Paragraph
 
 QUOTE_FIELDS = ["id", "article", "start", "end", "text", "direct", "speaker", "speaker_actor", "cue",
@@ -52,12 +52,13 @@ def test_export_contract_fields(seed_store):
 
 
 def test_source_graph_and_cli_exports(seed_store, run_cli, seed_db):
-    nodes, edges = source_graph(seed_store)
+    nodes, edges = export_graph(seed_store)
     ids = {n["id"] for n in nodes}
     assert edges and all(e["source"] in ids and e["target"] in ids for e in edges)
     assert {"quote", "report", "interview"} <= {e["kind"] for e in edges}
     out = run_cli("export", "sources", "--db", seed_db, "--format", "gexf")
     assert out.exit_code == 0 and "<gexf" in out.output
+    assert out.output.count("<edge ") == len(edges) and 'title="evidence"' in out.output
     out = run_cli("export", "sources", "--db", seed_db, "--format", "csv")
     assert out.exit_code == 0 and out.output.splitlines()[0].startswith("article,outlet,cites")
     out = run_cli("export", "quotes", "--db", seed_db)

@@ -2,14 +2,16 @@
 
 ``update(store, changed, options)`` links quote speakers and channels, and cited outlets,
 to actors (the actor of the mention that overlaps the span first, else
-``actors.find_actor`` by name), then groups the same statement carried by several
-articles into one ``statements`` row (same speaker and overlapping words, found through an
-inverted index of word shingles, so the cost per new article does not grow with the
-corpus). Statements in different languages are linked at query time when they have the
-same speaker and their articles are in the same story.
+``actors.find_actor`` by name; never an anonymous source, see ``names_source``), then
+groups the same statement carried by several articles into one ``statements`` row (same
+speaker and overlapping words, found through an inverted index of word shingles, so the
+cost per new article does not grow with the corpus). Statements in different languages
+are linked at query time when they have the same speaker and their articles are in the
+same story.
 
 Query functions for the CLI and the web app: ``list_quotes``, ``trace``,
-``export_quotes``, ``export_sources``, ``source_graph``; ``evaluate`` scores quotes,
+``export_quotes``, ``export_sources``, ``source_graph`` (the one citation graph builder;
+``export_graph`` and ``edge_evidence`` use it); ``evaluate`` scores quotes,
 speakers, channels and sourcing edges against a gold file (seeds.gold.json format).
 """
 from __future__ import annotations
@@ -23,10 +25,27 @@ from typing import Any, Iterable
 
 from .quotes import is_named_channel
 
-__all__ = ["MIGRATIONS", "evaluate", "export_quotes", "export_sources", "list_quotes",
-           "source_graph", "trace", "update"]
+__all__ = ["MIGRATIONS", "UNKNOWN_OUTLET", "edge_evidence", "evaluate", "export_graph", "export_quotes",
+           "export_sources", "list_quotes", "names_source", "source_graph", "trace", "update"]
 
 LOGGER = logging.getLogger(__name__)
+
+
+def _via_channel(alias: str) -> str:
+    """SQL: the source row ``alias`` names the outlet that carried a quote of its article
+    (its text is that quote's channel)."""
+    return (f"EXISTS (SELECT 1 FROM quotes qc WHERE qc.article_id = {alias}.article_id "
+            f"AND qc.channel = {alias}.cites)")
+
+
+def names_source(alias: str = "s") -> str:
+    """SQL condition: the source row ``alias`` names someone who can be an actor. A row
+    flagged anonymous names someone only when its text is the named channel of a quote of
+    its article ("security sources told al-Ma'aloumeh": the row cites al-Ma'aloumeh);
+    otherwise its text describes the unnamed source ("Security sources in Iraq", "an NRA
+    engineer") and must never be linked to an actor, whatever names it contains."""
+    return f"(CASE WHEN {alias}.anonymous THEN {_via_channel(alias)} ELSE 1 END)"
+
 
 MIGRATIONS = [
     (
@@ -48,6 +67,16 @@ MIGRATIONS = [
         CREATE TABLE statement_keys (
             key TEXT NOT NULL, statement_id TEXT NOT NULL, PRIMARY KEY (key, statement_id)
         ) WITHOUT ROWID;
+        """,
+    ),
+    (
+        # earlier versions linked anonymous sources to an actor named inside their
+        # description ("Security sources in Iraq" -> Security): unlink them in place
+        "provenance_002_unlink_anonymous_sources",
+        f"""
+        UPDATE sources SET cites_actor = NULL WHERE cites_actor IS NOT NULL AND NOT {names_source("sources")};
+        UPDATE quotes SET speaker_actor = NULL
+            WHERE speaker_actor IS NOT NULL AND (anonymous OR speaker_kind = 'anonymous');
         """,
     ),
 ]
@@ -99,7 +128,7 @@ def _link_article(store, aid: str, memo: dict[str, str | None] | None = None) ->
     qrows, srows = [], []
     for q in c.execute("SELECT * FROM quotes WHERE article_id = ?", (aid,)):
         sp = None
-        if q["speaker"] and q["speaker_kind"] not in ("anonymous",):
+        if q["speaker"] and not q["anonymous"] and q["speaker_kind"] != "anonymous":
             sp = _overlapping_actor(ments, q["speaker_start"], q["speaker_end"])
             if sp is None and q["speaker_kind"] in ("name", "institution", "outlet", "pronoun"):
                 sp = find(q["speaker"])
@@ -107,9 +136,9 @@ def _link_article(store, aid: str, memo: dict[str, str | None] | None = None) ->
         if q["channel"] and is_named_channel(q["channel"]):
             ch = _overlapping_actor(ments, q["channel_start"], q["channel_end"]) or find(q["channel"])
         qrows.append((aid, q["idx"], sp, ch))
-    for s in c.execute("SELECT * FROM sources WHERE article_id = ?", (aid,)):
+    for s in c.execute(f"SELECT s.*, {names_source('s')} AS named FROM sources s WHERE s.article_id = ?", (aid,)):
         act = None
-        if not s["anonymous"] or is_named_channel(s["cites"]):
+        if s["named"] and (not s["anonymous"] or is_named_channel(s["cites"])):
             act = find(s["cites"])
             if act is None:
                 k = (s["text"] or "").find(s["cites"] or "\x00")
@@ -307,49 +336,172 @@ def _actor_name(store, aid: str | None) -> str | None:
     return row[0] if row else None
 
 
-def source_graph(store) -> tuple[list[dict], list[dict]]:
-    """Outlets and actors as nodes; edges from an article's outlet to the outlet or actor
-    it cites (kind quote/report/interview/copy) and to the speakers it quotes (kind
-    quotes). Weight = number of articles."""
-    nodes: dict[str, dict] = {}
-    edges: dict[tuple[str, str, str], dict] = {}
+UNKNOWN_OUTLET = "(unknown outlet)"
 
-    def node(nid: str, label: str, typ: str) -> str:
-        nodes.setdefault(nid, {"id": nid, "label": label, "type": typ})
-        return nid
 
-    def outlet_node(r) -> str:
-        if r["outlet"]:
-            return node("outlet:" + r["outlet"], r["outlet"], "outlet")
-        return node("article:" + r["article_id"], r["article_id"], "article")
+def _outlet_id(name: str | None) -> str:
+    return "outlet:" + (name or UNKNOWN_OUTLET)
 
-    def edge(a: str, b: str, kind: str, article: str) -> None:
-        e = edges.setdefault((a, b, kind), {"source": a, "target": b, "kind": kind, "label": kind,
-                                            "weight": 0, "articles": set()})
-        if article not in e["articles"]:
-            e["articles"].add(article)
-            e["weight"] += 1
 
-    c = store.conn
-    for r in c.execute("SELECT s.*, a.outlet FROM sources s JOIN articles a ON a.id = s.article_id"):
-        src = outlet_node(r)
-        if r["cites_actor"]:
-            tgt = node(r["cites_actor"], _actor_name(store, r["cites_actor"]) or r["cites"], "actor")
+def _graph_rows(store, where: str, args: list, speakers: bool, evidence: bool) -> list:
+    """Citations (and quoted speakers): (outlet of the citing article, cites, actor, kind,
+    named, n, anonymous passages[, article, start, end, text]); ``named`` is false for an
+    anonymous source's description. One row per passage with ``evidence``, else one per
+    distinct outlet/cites/actor/kind with its count ``n``. ``where`` may name the cited
+    text and actor columns as ``{cites}`` and ``{actor}``."""
+    parts = [("s", "sources", "s.cites", "s.cites_actor", "s.kind", names_source("s"), "s.anonymous",
+              "s.cites IS NOT NULL")]
+    if speakers:
+        parts.append(("q", "quotes", "q.speaker", "q.speaker_actor", "'quotes'", "1", "0",
+                      "q.speaker_actor IS NOT NULL AND NOT q.anonymous AND coalesce(q.speaker_kind, '') != 'anonymous'"))
+    rows: list = []
+    cur = store.conn.cursor()
+    cur.row_factory = None  # plain tuples: the graph of a large corpus reads many rows
+    for t, table, cites, actor, kind, named, anon, cond in parts:
+        head = f"SELECT a.outlet, {cites}, {actor}, {kind}, {named} AS named"
+        body = (f"FROM {table} {t} JOIN articles a ON a.id = {t}.article_id "
+                f"WHERE {cond}{where.format(cites=cites, actor=actor)}")
+        if evidence:
+            sql = (f'{head}, 1 AS n, {anon} AS anon, {t}.article_id, {t}.start, {t}."end", {t}.text {body} '
+                   f"ORDER BY {t}.article_id, {t}.idx")
         else:
-            typ = "anonymous" if r["anonymous"] and not is_named_channel(r["cites"]) else "outlet"
-            tgt = node(f"{typ}:{r['cites']}", r["cites"], typ)
-        edge(src, tgt, r["kind"], r["article_id"])
-    for r in c.execute("SELECT q.article_id, q.speaker, q.speaker_actor, a.outlet FROM quotes q "
-                       "JOIN articles a ON a.id = q.article_id WHERE q.speaker_actor IS NOT NULL"):
-        src = outlet_node(r)
-        tgt = node(r["speaker_actor"], _actor_name(store, r["speaker_actor"]) or r["speaker"], "actor")
-        edge(src, tgt, "quotes", r["article_id"])
+            sql = f"{head}, count(*) AS n, sum({anon}) AS anon {body} GROUP BY 1, 2, 3, 4, 5"
+        rows += cur.execute(sql, args).fetchall()
+    return rows
+
+
+def _names_of(store, table_sql: str, values: list[str]) -> dict:
+    out: dict = {}
+    for k in range(0, len(values), 500):
+        chunk = values[k:k + 500]
+        out.update((r[0], r[-1]) for r in store.conn.execute(f"{table_sql} ({','.join('?' * len(chunk))})", chunk))
+    return out
+
+
+def source_graph(store, *, articles: Iterable[str] | None = None, outlet: str | None = None,
+                 cites: str | None = None, speakers: bool = False, by_kind: bool = False,
+                 max_nodes: int | None = None, max_evidence: int | None = None) -> dict[str, Any]:
+    """Who cites whom: the one builder of the citation graph (web outlet and story graphs,
+    GEXF/GraphML export, report).
+
+    Nodes: ``id``, ``label``, ``type``, ``actor``, ``weight`` (passages on its edges).
+    Ids lead back to the records: ``outlet:NAME`` (the citing articles' outlet, or a cited
+    name that is an outlet of the corpus), an actor id (a citation resolved to an actor:
+    one node however it is spelled), ``cited:TEXT`` (named, unresolved) and
+    ``anonymous:TEXT`` (an anonymous source's description; never an actor).
+    Edges: ``source``, ``target`` (node ids), their labels, ``kinds`` {kind: passages},
+    ``label``, ``weight`` (passages), ``anonymous`` (passages from anonymous sources) and
+    ``evidence`` [{article, start, end, kind, text, cites}] (the citing passage's span in
+    the article's text; the first ``max_evidence``, all when None, left out when 0).
+
+    ``articles`` / ``outlet``: only citations by these articles / by this outlet
+    (UNKNOWN_OUTLET for articles without one); ``cites``: only those naming this text,
+    actor id or actor's canonical name. ``speakers``: add an edge kind
+    ``quotes`` from the outlet to each speaker it quotes. ``by_kind``: one edge per kind
+    (with ``kind``). ``max_nodes``: keep the busiest nodes (``total_nodes`` and
+    ``total_edges`` count all)."""
+    where, args = "", []
+    if outlet is not None:
+        where += " AND a.outlet IS NULL" if outlet == UNKNOWN_OUTLET else " AND a.outlet = ?"
+        args += [] if outlet == UNKNOWN_OUTLET else [outlet]
+    if cites is not None:
+        by_name = " OR {actor} IN (SELECT id FROM actors WHERE name = ?)" if store.has_table("actors") else ""
+        where += " AND ({cites} = ? OR {actor} = ?%s)" % by_name
+        args += [cites, cites] + ([cites] if by_name else [])
+    rows: list = []
+    if articles is None:
+        rows = _graph_rows(store, where, args, speakers, max_evidence != 0)
+    else:
+        ids = list(dict.fromkeys(articles))
+        for k in range(0, len(ids), 500):
+            chunk = ids[k:k + 500]
+            rows += _graph_rows(store, f"{where} AND a.id IN ({','.join('?' * len(chunk))})",
+                                args + chunk, speakers, max_evidence != 0)
+    actors = sorted({r[2] for r in rows if r[2]})
+    names = _names_of(store, "SELECT id, name FROM actors WHERE id IN", actors) if (
+        actors and store.has_table("actors")) else {}
+    wanted = sorted({names.get(r[2]) or r[1] for r in rows} | {r[0] for r in rows if r[0]})
+    outlets = set(_names_of(store, "SELECT DISTINCT outlet FROM articles WHERE outlet IN", wanted))
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple, dict[str, Any]] = {}
+
+    def node(nid: str, label: str, typ: str, actor: str | None = None) -> dict[str, Any]:
+        n = nodes.get(nid)
+        if n is None:
+            n = nodes[nid] = {"id": nid, "label": label, "type": typ, "actor": actor, "weight": 0}
+        elif actor and not n["actor"]:
+            n["actor"] = actor
+        return n
+
+    def target(cites: str | None, actor: str | None, named: int) -> dict[str, Any]:
+        if not named:
+            return node("anonymous:" + (cites or "?"), cites or "?", "anonymous")
+        name = names.get(actor) or cites or "?"
+        if name in outlets:  # a cited outlet of the corpus is the same node as the outlet
+            return node(_outlet_id(name), name, "outlet", actor)
+        if actor:
+            return node(actor, name, "actor", actor)
+        return node("cited:" + name, name, "cited")
+
+    for outlet_name, cites, actor, kind, named, n, anon, *ev in rows:
+        src = node(_outlet_id(outlet_name), outlet_name or UNKNOWN_OUTLET, "outlet")
+        tgt = target(cites, actor, named)
+        kind = kind or "?"
+        key = (src["id"], tgt["id"], kind if by_kind else None)
+        e = edges.get(key)
+        if e is None:
+            e = edges[key] = {"source": src["id"], "target": tgt["id"], "source_label": src["label"],
+                              "target_label": tgt["label"], "kinds": {}, "weight": 0, "anonymous": 0, "evidence": []}
+        e["kinds"][kind] = e["kinds"].get(kind, 0) + n
+        e["weight"] += n
+        e["anonymous"] += anon or 0
+        src["weight"] += n
+        tgt["weight"] += n
+        if ev and (max_evidence is None or len(e["evidence"]) < max_evidence):
+            article, start, end, text = ev
+            e["evidence"].append({"article": article, "start": start, "end": end, "kind": kind, "text": text,
+                                  "cites": cites})
+    ranked = sorted(nodes.values(), key=lambda n: (-n["weight"], n["label"], n["id"]))
+    keep = ranked[:max_nodes] if max_nodes is not None else ranked
+    kept = {n["id"] for n in keep}
     out_edges = []
-    for e in edges.values():
-        e = dict(e)
-        e["articles"] = ",".join(sorted(e["articles"]))
+    for (_, _, kind), e in edges.items():
+        if e["source"] not in kept or e["target"] not in kept:
+            continue
+        e["label"] = ", ".join(sorted(e["kinds"]))
+        if kind is not None:
+            e["kind"] = kind
+        if max_evidence == 0:
+            del e["evidence"]
         out_edges.append(e)
-    return list(nodes.values()), out_edges
+    out_edges.sort(key=lambda e: (-e["weight"], e["source_label"], e["target_label"], e["label"]))
+    return {"nodes": keep, "edges": out_edges, "total_nodes": len(nodes), "total_edges": len(edges)}
+
+
+def export_graph(store) -> tuple[list[dict], list[dict]]:
+    """The source graph for GEXF/GraphML (`newstrace export sources --format gexf`):
+    quoted speakers included, one edge per kind, every passage as evidence (article,
+    start, end; the text is in the rows export)."""
+    g = source_graph(store, speakers=True, by_kind=True)
+    for e in g["edges"]:
+        e["evidence"] = [{"article": x["article"], "start": x["start"], "end": x["end"]} for x in e["evidence"]]
+    return g["nodes"], g["edges"]
+
+
+def edge_evidence(store, source: str, target: str, *, speakers: bool = False) -> list[dict[str, Any]]:
+    """The passages behind the `source_graph` edges from ``source`` to ``target``, each a
+    node id or label (an outlet name, a cited text, an actor's name); ``target`` may also
+    be the text an article cited ("PressTV" for the node "Press TV")."""
+    name = source[len("outlet:"):] if source.startswith("outlet:") else source
+    text = target.split(":", 1)[1] if target.startswith(("outlet:", "cited:", "anonymous:")) else target
+    g = source_graph(store, outlet=name, cites=text, speakers=speakers)
+    out = []
+    for e in g["edges"]:
+        if target in (e["target"], e["target_label"]):
+            out += e["evidence"]
+        else:
+            out += [x for x in e["evidence"] if x["cites"] == target]
+    return out
 
 
 def trace(store, query: str) -> dict[str, Any]:

@@ -20,7 +20,9 @@ from collections import Counter, defaultdict
 from typing import Any, Callable
 from urllib.parse import quote, urlsplit
 
+from .. import listing, provenance
 from ..errors import NotFound
+from ..listing import ARTICLE_SORTS, STORY_SORTS
 
 LOGGER = logging.getLogger(__name__)
 
@@ -53,12 +55,20 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX IF NOT EXISTS web_stories_label ON stories(status, label, id);
         """,
     ),
+    (
+        # the "size" sort is largest, then latest, then id (listing.STORY_SORTS); outlet
+        # filters match any case
+        "web_003_story_size_latest",
+        """
+        CREATE INDEX IF NOT EXISTS web_stories_size_latest ON stories(status, size DESC, last_seen DESC, id);
+        DROP INDEX IF EXISTS web_stories_size;
+        CREATE INDEX IF NOT EXISTS web_articles_outlet_nocase ON articles(outlet COLLATE NOCASE);
+        """,
+    ),
 ]
 
-SORTS_STORIES = {"size": "s.size", "last_seen": "s.last_seen", "first_seen": "s.first_seen",
-                 "label": "s.label"}
-SORTS_ARTICLES = {"published": "a.published", "title": "a.title", "outlet": "a.outlet",
-                  "lang": "a.lang", "chars": "a.chars"}
+SORTS_STORIES = STORY_SORTS
+SORTS_ARTICLES = ARTICLE_SORTS
 MAX_LIMIT = 500
 FACET_CAP = 5000
 
@@ -227,69 +237,18 @@ def computed(store: Any) -> dict[str, bool]:
 
 
 # ------------------------------------------------------------------------------- stories
-def _actor_filter_ids(store: Any, actor: str) -> tuple[str, list[str]]:
-    """SQL condition on ``m`` (mentions) for an actor given by id or spelling."""
-    ids = [actor]
-    mod = _module("actors")
-    if mod is not None and _has(store, "actors"):
-        found = mod.find_actor(store, actor)
-        if found:
-            ids.append(found)
-    marks = ",".join("?" * len(ids))
-    return f"(m.actor_id IN ({marks}) OR m.text = ?)", ids + [actor]
-
-
 def list_stories(store: Any, *, lang: str | None = None, outlet: str | None = None,
                  actor: str | None = None, since: str | None = None, until: str | None = None,
                  sort: str = "size", order: str = "desc", limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    """A page of stories, filtered and sorted. ``computed`` is False when the stories
-    stage has not run (then ``items`` is empty; use `list_articles`)."""
+    """A page of stories, filtered and sorted (`listing.list_stories`). ``computed`` is
+    False when the stories stage has not run (then ``items`` is empty; use `list_articles`)."""
     limit, offset = _limit(limit), max(0, int(offset or 0))
     out: dict[str, Any] = {"computed": computed(store)["stories"], "items": [], "has_more": False,
                            "limit": limit, "offset": offset, "sort": sort, "order": order}
-    if not out["computed"]:
-        return out
-    c = store.conn
-    where, args = ["s.status = 'active'", "s.size > 0"], []
-    if lang:
-        # langs is a JSON list of codes: match the quoted code (cheap; no json_each per row)
-        where.append("instr(s.langs, json_quote(?)) > 0")
-        args.append(lang)
-    if outlet:
-        n = c.execute("SELECT count(*) FROM articles WHERE outlet = ?", (outlet,)).fetchone()[0]
-        if 0 < n <= 2000:  # few articles: go from the outlet's articles to their stories
-            where.append("s.id IN (SELECT sa.story_id FROM articles a JOIN story_articles sa "
-                         "ON sa.article_id = a.id WHERE a.outlet = ?)")
-        else:  # a busy outlet matches early in the sorted scan
-            where.append("EXISTS (SELECT 1 FROM json_each(s.outlets) WHERE lower(value) = lower(?))")
-        args.append(outlet)
-    if actor:
-        cond, cargs = _actor_filter_ids(store, actor)
-        n = c.execute(f"SELECT count(*) FROM mentions m WHERE {cond}", cargs).fetchone()[0]
-        if n <= 2000:
-            where.append(f"s.id IN (SELECT sa.story_id FROM mentions m JOIN story_articles sa "
-                         f"ON sa.article_id = m.article_id WHERE {cond})")
-        else:  # a busy actor: check the few articles of each story, in sorted order
-            where.append(f"EXISTS (SELECT 1 FROM story_articles sa JOIN mentions m ON m.article_id = sa.article_id "
-                         f"WHERE sa.story_id = s.id AND {cond})")
-        args += cargs
-    if since:
-        where.append("(s.last_seen IS NULL OR s.last_seen >= ?)")
-        args.append(since)
-    if until:
-        where.append("(s.first_seen IS NULL OR s.first_seen <= ?)")
-        args.append(until)
-    col = SORTS_STORIES.get(sort, "s.size")
-    direction = "ASC" if order == "asc" else "DESC"
-    sql = (f"SELECT s.id, s.label, s.size, s.langs, s.outlets, s.first_seen, s.last_seen, s.method "
-           f"FROM stories s WHERE {' AND '.join(where)} "
-           f"ORDER BY {col} {direction}, s.id {direction} LIMIT ? OFFSET ?")
-    rows = c.execute(sql, args + [limit + 1, offset]).fetchall()
-    out["has_more"] = len(rows) > limit
-    out["items"] = [{"id": r["id"], "label": r["label"], "size": r["size"],
-                     "langs": json.loads(r["langs"] or "[]"), "outlets": json.loads(r["outlets"] or "[]"),
-                     "first_seen": r["first_seen"], "last_seen": r["last_seen"], "method": r["method"]}
-                    for r in rows[:limit]]
+    if out["computed"]:
+        out["items"], out["has_more"] = listing.list_stories(
+            store, lang=lang, outlet=outlet, actor=actor, since=since, until=until, sort=sort, order=order,
+            limit=limit, offset=offset)
     return out
 
 
@@ -297,67 +256,22 @@ def list_articles(store: Any, *, lang: str | None = None, outlet: str | None = N
                   actor: str | None = None, since: str | None = None, until: str | None = None,
                   sort: str = "published", order: str = "desc", limit: int = 50,
                   offset: int = 0) -> dict[str, Any]:
+    """A page of articles, filtered and sorted (`listing.list_articles`)."""
     limit, offset = _limit(limit), max(0, int(offset or 0))
-    where, args = ["1"], []
-    if lang:
-        where.append("a.lang = ?")
-        args.append(lang)
-    if outlet:
-        where.append("a.outlet = ?")
-        args.append(outlet)
-    if actor:
-        cond, cargs = _actor_filter_ids(store, actor)
-        where.append(f"a.id IN (SELECT m.article_id FROM mentions m WHERE {cond})")
-        args += cargs
-    if since:
-        where.append("coalesce(a.published, a.range_latest) >= ?")
-        args.append(since)
-    if until:
-        where.append("coalesce(a.published, a.range_earliest) <= ?")
-        args.append(until)
-    col = SORTS_ARTICLES.get(sort, "a.published")
-    direction = "ASC" if order == "asc" else "DESC"
-    rows = store.conn.execute(
-        "SELECT a.id, a.title, a.outlet, a.lang, a.url, a.published, a.range_earliest, a.range_latest, "
-        f"a.chars FROM articles a WHERE {' AND '.join(where)} ORDER BY {col} {direction}, a.id "
-        "LIMIT ? OFFSET ?", args + [limit + 1, offset]).fetchall()
-    items = []
-    for r in rows[:limit]:
-        d = _article_brief(r)
-        d["chars"] = r["chars"]
-        items.append(d)
-    return {"items": items, "has_more": len(rows) > limit, "limit": limit, "offset": offset,
-            "sort": sort, "order": order}
+    rows, more = listing.list_articles(store, lang=lang, outlet=outlet, actor=actor, since=since, until=until,
+                                       sort=sort, order=order, limit=limit, offset=offset)
+    items = [{**_article_brief(r), "chars": r["chars"]} for r in rows]
+    return {"items": items, "has_more": more, "limit": limit, "offset": offset, "sort": sort, "order": order}
 
 
-def story_graph(store: Any, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """Who cites whom among these articles: outlet -> cited outlet/actor, with evidence."""
-    if not article_ids:
-        return {"nodes": [], "edges": []}
-    rows = _in(store.conn, 'SELECT s.article_id, s.cites, s.kind, s.start, s."end", s.text, a.outlet '
-               "FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.article_id IN",
-               list(article_ids), "ORDER BY s.article_id, s.idx")
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    nodes: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        src = r["outlet"] or f"article {r['article_id']}"
-        dst = r["cites"] or "?"
-        for n, kind in ((src, "outlet"), (dst, "cited")):
-            node = nodes.setdefault(n, {"id": n, "label": n, "type": kind, "weight": 0})
-            node["weight"] += 1
-            if kind == "outlet":
-                node["type"] = "outlet"
-        e = edges.setdefault((src, dst), {"source": src, "target": dst, "weight": 0, "kinds": Counter(),
-                                          "evidence": []})
-        e["weight"] += 1
-        e["kinds"][r["kind"] or "?"] += 1
-        if len(e["evidence"]) < 20:
-            e["evidence"].append({"article": r["article_id"], "start": r["start"], "end": r["end"],
-                                  "text": r["text"], "kind": r["kind"],
-                                  "url": evidence_url(r["article_id"], r["start"], r["end"])})
-    return {"nodes": sorted(nodes.values(), key=lambda n: (-n["weight"], n["id"])),
-            "edges": [{**e, "kinds": dict(e["kinds"])} for e in
-                      sorted(edges.values(), key=lambda e: (-e["weight"], e["source"], e["target"]))]}
+def story_graph(store: Any, article_ids: list[str]) -> dict[str, Any]:
+    """Who cites whom among these articles (`provenance.source_graph`), each edge with
+    its first passages as evidence links."""
+    g = provenance.source_graph(store, articles=article_ids, max_evidence=20)
+    for e in g["edges"]:
+        for ev in e["evidence"]:
+            ev["url"] = evidence_url(ev["article"], ev["start"], ev["end"])
+    return g
 
 
 def _story_fallback(store: Any, sid: str) -> dict[str, Any]:
@@ -726,42 +640,18 @@ def search(store: Any, query: str, *, lang: str | None = None, outlet: str | Non
 
 
 # ------------------------------------------------------------------------------- outlets
-# A graph node is the cited actor's canonical name when the citation was resolved to an
-# actor (named, not anonymous), else the cited text: matches both, two parameters.
-_CITES_NAME = ("(s.cites = ? OR (NOT s.anonymous AND s.cites_actor IN "
+# An outlet cited by name: the cited text, or the name of the actor the citation is
+# linked to (never an anonymous source's description): two parameters.
+_CITES_NAME = (f"(s.cites = ? OR ({provenance.names_source('s')} AND s.cites_actor IN "
                "(SELECT id FROM actors WHERE name = ?)))")
 
 
 def outlet_graph(store: Any, *, max_nodes: int = 150) -> dict[str, Any]:
-    """Who cites whom: article outlet -> cited outlet or actor (``sources`` table),
-    weighted by the number of citing passages. The busiest ``max_nodes`` nodes are kept."""
-    def compute() -> dict[str, Any]:
-        c = store.conn
-        # a cited outlet resolved to an actor is one node however each article spells it
-        actor_name = ("(SELECT act.name FROM actors act WHERE act.id = s.cites_actor AND NOT s.anonymous)"
-                      if store.has_table("actors") else "NULL")
-        rows = c.execute(
-            f"SELECT coalesce(a.outlet, '(unknown outlet)') AS src, coalesce({actor_name}, s.cites) AS dst, "
-            "s.kind, count(*) AS n, count(DISTINCT s.article_id) AS arts FROM sources s "
-            "JOIN articles a ON a.id = s.article_id "
-            "WHERE s.cites IS NOT NULL GROUP BY src, dst, s.kind").fetchall()
-        outlets = {r[0] for r in c.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")}
-        edges: dict[tuple[str, str], dict[str, Any]] = {}
-        weight: Counter = Counter()
-        for r in rows:
-            e = edges.setdefault((r["src"], r["dst"]), {"source": r["src"], "target": r["dst"], "weight": 0,
-                                                        "kinds": {}})
-            e["weight"] += r["n"]
-            e["kinds"][r["kind"] or "?"] = e["kinds"].get(r["kind"] or "?", 0) + r["n"]
-            weight[r["src"]] += r["n"]
-            weight[r["dst"]] += r["n"]
-        keep = {n for n, _ in weight.most_common(max_nodes)}
-        nodes = [{"id": n, "label": n, "type": "outlet" if n in outlets else "cited", "weight": w}
-                 for n, w in weight.most_common(max_nodes)]
-        kept = [e for e in edges.values() if e["source"] in keep and e["target"] in keep]
-        kept.sort(key=lambda e: (-e["weight"], e["source"], e["target"]))
-        return {"nodes": nodes, "edges": kept, "total_nodes": len(weight), "total_edges": len(edges)}
-    return CACHE.get(store, ("outlet_graph", max_nodes), compute)
+    """Who cites whom (`provenance.source_graph`): article outlet -> cited outlet, actor or
+    anonymous source, weighted by the number of citing passages (evidence through
+    `source_evidence`). The busiest ``max_nodes`` nodes are kept."""
+    return CACHE.get(store, ("outlet_graph", max_nodes),
+                     lambda: provenance.source_graph(store, max_nodes=max_nodes, max_evidence=0))
 
 
 def get_outlet(store: Any, name: str, *, limit: int = 50) -> dict[str, Any]:
@@ -793,14 +683,14 @@ def _get_outlet(store: Any, name: str, n: int, limit: int) -> dict[str, Any]:
 
 
 def source_evidence(store: Any, source: str, target: str, *, limit: int = 100) -> list[dict[str, Any]]:
-    """The passages behind one edge of the outlet graph."""
-    cond = "a.outlet IS NULL" if source == "(unknown outlet)" else "a.outlet = ?"
-    args = [] if source == "(unknown outlet)" else [source]
-    rows = store.conn.execute(
-        f'SELECT s.article_id, s.kind, s.start, s."end", s.text, a.title, a.lang, a.published '
-        f"FROM sources s JOIN articles a ON a.id = s.article_id WHERE {_CITES_NAME} AND {cond} "
-        "ORDER BY a.published DESC, s.article_id LIMIT ?",
-        [target, target] + args + [_limit(limit, 100)]).fetchall()
-    return [{"article": r["article_id"], "title": r["title"], "lang": r["lang"], "published": r["published"],
-             "kind": r["kind"], "start": r["start"], "end": r["end"], "text": r["text"],
-             "evidence": evidence_url(r["article_id"], r["start"], r["end"])} for r in rows]
+    """The passages behind one edge of the outlet graph (node ids or names), latest first."""
+    ev = provenance.edge_evidence(store, source, target)
+    arts = {r["id"]: r for r in _in(store.conn, "SELECT id, title, lang, published FROM articles WHERE id IN",
+                                    list({x["article"] for x in ev}))}
+    rows = [{"article": x["article"], "title": arts[x["article"]]["title"], "lang": arts[x["article"]]["lang"],
+             "published": arts[x["article"]]["published"], "kind": x["kind"], "start": x["start"],
+             "end": x["end"], "text": x["text"], "evidence": evidence_url(x["article"], x["start"], x["end"])}
+            for x in ev]
+    rows.sort(key=lambda r: r["article"])
+    rows.sort(key=lambda r: r["published"] or "", reverse=True)
+    return rows[:_limit(limit, 100)]

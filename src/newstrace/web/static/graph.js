@@ -32,7 +32,7 @@
     edges.forEach(function (e) {
       e.line = el("line", { "class": "edge", "stroke-width": (1 + 4 * e.weight / wmax).toFixed(1), "marker-end": "url(#arrow)" }, gEdges);
       var t = el("title", {}, e.line);
-      t.textContent = e.source + " \u2192 " + e.target + ": " + e.weight;
+      t.textContent = byId[e.source].label + " \u2192 " + byId[e.target].label + ": " + e.weight;
     });
     nodes.forEach(function (n) {
       var g = el("g", { "class": "n" }, gNodes);
@@ -45,7 +45,7 @@
       n.g = g;
       g.addEventListener("pointerdown", function (ev) { drag = n; moved = false; ev.preventDefault(); });
       g.addEventListener("click", function () {
-        if (!moved) { window.location.href = "/outlet/" + encodeURIComponent(n.id); }
+        if (!moved) { window.location.href = "/outlet/" + encodeURIComponent(n.label); }
       });
     });
 
