@@ -347,3 +347,36 @@ def test_tables_are_merged_and_built_lazily():
     assert temporal.LANGS["ru"]["months"]["января"] == 1
     assert temporal.LANGS["ar"]["months"]["كانون الثاني"] == 1
     assert temporal.LANGS["ar"]["months"]["يناير"] == 1
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Опубликовано 16.06.2020, обновлено позже.", "ru", "2020-06-16"),
+    ("Güncelleme: 18.02.2020 11:38", "tr", "2020-02-18"),
+    ("Pubblicato il 25/4/2020 alle 10.", "it", "2020-04-25"),
+    ("نشر في ٢٥/٤/٢٠٢٠ م", "ar", "2020-04-25"),
+    ("发布时间 2021/3/9", "zh", "2021-03-09"),
+    ("Filed 2020-06-16 by staff.", "en", "2020-06-16"),
+    ("Filed 25/4/2020 by staff.", "en", "2020-04-25"),
+    ("Filed 12/25/2019 by staff.", "en", "2019-12-25"),
+])
+def test_numeric_dates_in_every_language(text, lang, expected):
+    from newstrace.temporal import find_refs
+    (r,) = find_refs(text, lang)
+    assert r.fixed == (date.fromisoformat(expected).toordinal(),) * 2
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Filed 04/05/2020 by staff.", "en"),        # April 5 or 4 May: not guessed
+    ("Version 1.2.2020.3 released.", "en"),      # a version number
+    ("Ticket 2020-13-45 closed.", "en"),         # no such month
+    ("Il codice 31.02.2020 non esiste.", "it"),  # no such day
+])
+def test_numeric_non_dates(text, lang):
+    from newstrace.temporal import find_refs
+    assert [r.text for r in find_refs(text, lang) if r.kind == "absolute"] == []
+
+
+def test_dateparser_fallback_keeps_only_dates_with_a_year():
+    from newstrace.dates import _dateparser_refs
+    refs = _dateparser_refs("امروز وزیر گفت که در ۱۵ مارس ۲۰۲۲ جلسه برگزار شد", "fa")
+    assert [date.fromordinal(r.fixed[0]).isoformat() for r in refs] == ["2022-03-15"]

@@ -30,7 +30,7 @@ from typing import Any, Iterable
 
 from . import events, resources
 from .records import Article, DateRange, Quote, TimeExpr
-from .temporal import LANGS, Ref, find_refs
+from .temporal import _DIGITS, LANGS, Ref, find_refs
 from .time_anchors import (ANCHORS, HISTORY_PREFIX, HISTORY_SUFFIX, NEGATIVE_PREFIX,
                            NOVELTY_PREFIX, TITLES)
 
@@ -497,6 +497,10 @@ def _dateparser_refs(text: str, lang: str | None) -> list[Ref]:
         if i < 0:
             continue
         pos = i + len(surface)
+        if str(dt.year) not in surface.translate(_DIGITS):
+            # "today", "5 years": dateparser dates them from the machine clock, which
+            # says nothing about when an undated text was written
+            continue
         o = dt.date().toordinal()
         out.append(Ref(start=i, end=pos, text=surface, kind="absolute", lang=lang,
                        fixed=(o, o), note="dateparser"))

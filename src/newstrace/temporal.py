@@ -43,6 +43,7 @@ _EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
 LANGS: dict[str, dict] = {
     "en": {
         "case_sensitive": True,
+        "slash_order": "ambiguous",
         "months": {"January": 1, "February": 2, "March": 3, "April": 4, "May": 5,
                    "June": 6, "July": 7, "August": 8, "September": 9, "October": 10,
                    "November": 11, "December": 12, "Jan.": 1, "Feb.": 2, "Mar.": 3,
@@ -412,7 +413,24 @@ def _compile(lang: str) -> list[tuple[str, re.Pattern]]:
         out.append((kind, re.compile(pat, flags)))
     for word, (_rel, guard) in t.get("rel_guarded", {}).items():
         out.append(("rel_guarded", re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")))
+    out.extend(_NUMERIC)
     return out
+
+
+# Numeric dates, the same in every language (matched on the ASCII-digit copy of the
+# text): ISO and year-first "2020-06-16", "2020/6/16"; day-first with dots "16.06.2020";
+# with slashes "16/06/2020", read day-first unless the table says ``slash_order: "mdy"``
+# or "ambiguous" (English: US and British orders both occur, so only a day above 12
+# decides). Not preceded or followed by more digits, dots or slashes (versions, ids).
+_NUM_EDGE_L, _NUM_EDGE_R = r"(?<![\d./-])", r"(?![\d]|[./-]\d)"
+_NUMERIC = [
+    ("num_ymd", re.compile(_NUM_EDGE_L + r"(?P<y>(?:19|20)\d\d)([-/])(?P<nm>0?[1-9]|1[0-2])\2"
+                           r"(?P<nd>0?[1-9]|[12]\d|3[01])" + _NUM_EDGE_R)),
+    ("num_dmy", re.compile(_NUM_EDGE_L + r"(?P<nd>0?[1-9]|[12]\d|3[01])\.(?P<nm>0?[1-9]|1[0-2])\."
+                           r"(?P<y>(?:19|20)\d\d)" + _NUM_EDGE_R)),
+    ("num_slash", re.compile(_NUM_EDGE_L + r"(?P<na>\d{1,2})/(?P<nb>\d{1,2})/"
+                             r"(?P<y>(?:19|20)\d\d)" + _NUM_EDGE_R)),
+]
 
 
 def _patterns(lang: str) -> list[tuple[str, re.Pattern]]:
@@ -446,6 +464,25 @@ def _ref_from_match(kind: str, mt: re.Match, lang: str, text: str) -> Ref | None
     mod = next((x for x in mods if x in ("last", "this", "next")), None) or (
         "on" if any(mods) else None)
     base = dict(start=s, end=e, text=text[s:e], lang=lang)
+    if kind in ("num_ymd", "num_dmy", "num_slash"):
+        if kind == "num_slash":
+            a, b = int(g["na"]), int(g["nb"])
+            order = t.get("slash_order", "dmy")
+            if order == "ambiguous":
+                if a > 12 >= b:
+                    order = "dmy"
+                elif b > 12 >= a:
+                    order = "mdy"
+                else:
+                    return None  # 04/05/2020: April 5 or 4 May
+            d, mo = (a, b) if order == "dmy" else (b, a)
+        else:
+            d, mo = int(g["nd"]), int(g["nm"])
+        try:
+            o = date(y, mo, d).toordinal()
+        except ValueError:
+            return None
+        return Ref(kind="absolute", fixed=(o, o), **base)
     if kind == "date_y":
         try:
             day = date(y, mo, d)
