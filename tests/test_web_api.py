@@ -134,6 +134,14 @@ def test_search_and_facets(client, seed_store):
     lang = res["facets"]["lang"][0]["value"]
     only = client.get("/api/search", params={"q": word, "lang": lang}).json()
     assert only["items"] and all(r["lang"] == lang for r in only["items"])
+    # the outlet filter is the lists' one: any letter case
+    outlet = seed_store.conn.execute("SELECT outlet FROM articles WHERE outlet IS NOT NULL "
+                                     "ORDER BY id").fetchone()[0]
+    first = seed_store.conn.execute("SELECT title FROM articles WHERE outlet = ? ORDER BY id",
+                                    (outlet,)).fetchone()[0]
+    w = max(re.findall(r"\w{4,}", first), key=len)
+    by_outlet = client.get("/api/search", params={"q": w, "outlet": outlet.upper()}).json()
+    assert by_outlet["items"] and all(r["outlet"] == outlet for r in by_outlet["items"])
     # invalid FTS syntax falls back to a phrase instead of failing
     assert client.get("/api/search", params={"q": 'AND "('}).status_code == 200
 

@@ -113,8 +113,10 @@ def _story_where(store: Any, lang: str | None, outlet: str | None, actor: str | 
     return w
 
 
-def _article_where(store: Any, lang: str | None, outlet: str | None, actor: str | None,
-                   since: str | None, until: str | None) -> _Where:
+def article_where(store: Any, lang: str | None = None, outlet: str | None = None,
+                  actor: str | None = None, since: str | None = None,
+                  until: str | None = None) -> _Where:
+    """The article filters (on ``articles a``) shared by the lists and the search."""
     w = _Where()
     if lang:
         w.add("a.lang = ?", lang)
@@ -160,7 +162,7 @@ def list_articles(store: Any, *, lang: str | None = None, outlet: str | None = N
     the narrowed range), sorted by a key of ARTICLE_SORTS. Returns the rows of the page
     (id, title, outlet, lang, url, published, range_earliest, range_latest, chars) and
     whether more follow."""
-    w = _article_where(store, lang, outlet, actor, since, until)
+    w = article_where(store, lang, outlet, actor, since, until)
     sql = (f"SELECT {_ARTICLE_COLS} FROM articles a WHERE {w.sql()} "
            f"ORDER BY {_order_by(ARTICLE_SORTS, sort, order, 'published')}")
     return _page(store, sql, w.args, limit, offset)

@@ -599,14 +599,8 @@ def search(store: Any, query: str, *, lang: str | None = None, outlet: str | Non
                            "ranked_subset": False, "total": 0}
     if not query:
         return out
-    where, args = [], []
-    if lang:
-        where.append("a.lang = ?")
-        args.append(lang)
-    if outlet:
-        where.append("a.outlet = ?")
-        args.append(outlet)
-    extra = "".join(f" AND {w}" for w in where)
+    flt = listing.article_where(store, lang=lang, outlet=outlet)
+    extra, args = f" AND {flt.sql()}", flt.args
     probe, match = _fts(store, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
                                f"ORDER BY rowid DESC LIMIT 1 OFFSET {RANK_CAP}", query, [])
     floor = probe[0][0] if probe else None
