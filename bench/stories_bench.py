@@ -1,6 +1,6 @@
 """Story-stage throughput as the corpus grows (cost per article must stay flat).
 
-    python bench/stories_bench.py [--sizes 1000,10000,100000] [--encoder none]
+    python bench/stories_bench.py [--sizes 1000,10000,100000] [--encoder none] [--undated 0.1]
 
 Synthetic articles are generated from the texts in examples/demo (or the seed corpus when
 the demo is absent) with perturbations: words dropped and shuffled within sentences,
@@ -8,6 +8,9 @@ numbers changed, a random "event" tag of rare words added, dates spread at ~150 
 day. They are stored directly (no per-article stages) and fed to ``stories.update`` in
 batches of 1,000, as a stream would be. For each size the figure is articles/s of the
 story stage on the **last** batch, i.e. with the full corpus already clustered.
+``--undated F`` gives a fraction F of the articles no date, only an inferred range of about
+two years around their day: they take the timeless path (deferred stories, ``link_undated``,
+timeless stories reloaded by later batches), whose cost must stay flat too.
 """
 from __future__ import annotations
 
@@ -25,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src"))
 
 from newstrace import stories  # noqa: E402
-from newstrace.records import Article  # noqa: E402
+from newstrace.records import Article, DateRange  # noqa: E402
 from newstrace.store import Store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,7 +58,7 @@ def templates() -> list[str]:
     raise SystemExit("no template texts found")
 
 
-def synth(k: int, tpls: list[str], rng: random.Random) -> Article:
+def synth(k: int, tpls: list[str], rng: random.Random, undated: float = 0.0) -> Article:
     base = tpls[k % len(tpls)]
     words = base.split()
     event = " ".join(hashlib.blake2b(f"{k // 5}-{i}".encode(), digest_size=3).hexdigest().capitalize()
@@ -69,11 +72,16 @@ def synth(k: int, tpls: list[str], rng: random.Random) -> Article:
         keep[i:i + 8] = seg
     text = f"{event} reported. " + " ".join(str(rng.randint(10, 9999)) if w.isdigit() else w for w in keep)
     day = date(2020, 1, 1) + timedelta(days=k // PER_DAY)
-    return Article(id=f"b{k:07d}", text=text, title=f"{event}: {' '.join(keep[:6])}", lang="en",
-                   published=day.isoformat(), content_hash=str(k))
+    a = Article(id=f"b{k:07d}", text=text, title=f"{event}: {' '.join(keep[:6])}", lang="en",
+                published=day.isoformat(), content_hash=str(k))
+    if undated and rng.random() < undated:
+        lo = day - timedelta(days=rng.randint(0, 730))
+        a.published = None
+        a.published_range = DateRange(lo.isoformat(), (lo + timedelta(days=730)).isoformat())
+    return a
 
 
-def run(size: int, encoder: str, tpls: list[str]) -> dict:
+def run(size: int, encoder: str, tpls: list[str], undated: float = 0.0) -> dict:
     rng = random.Random(size)
     opts = type("O", (), {"use_models": encoder != "none", "encoder": encoder})()
     with tempfile.TemporaryDirectory() as tmp:
@@ -84,7 +92,7 @@ def run(size: int, encoder: str, tpls: list[str]) -> dict:
             ids = []
             with st.transaction():
                 for k in range(start, min(size, start + BATCH)):
-                    a = synth(k, tpls, rng)
+                    a = synth(k, tpls, rng, undated)
                     st.upsert_article(a)
                     ids.append(a.id)
             t0 = time.perf_counter()
@@ -96,7 +104,7 @@ def run(size: int, encoder: str, tpls: list[str]) -> dict:
             last_rate = rate
         n_stories = st.conn.execute("SELECT count(*) FROM stories WHERE status='active'").fetchone()[0]
         st.close()
-    return {"articles": size, "encoder": encoder, "first_batch_per_s": round(first_rate, 1),
+    return {"articles": size, "encoder": encoder, "undated": undated, "first_batch_per_s": round(first_rate, 1),
             "last_batch_per_s": round(last_rate, 1), "overall_per_s": round(size / t_total, 1),
             "stories": n_stories}
 
@@ -105,7 +113,8 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--encoder", default="none")
+    ap.add_argument("--undated", type=float, default=0.0, help="fraction of articles with only a wide range")
     a = ap.parse_args()
     tpls = templates()
     for n in (int(x) for x in a.sizes.split(",")):
-        print(json.dumps(run(n, a.encoder, tpls)), flush=True)
+        print(json.dumps(run(n, a.encoder, tpls, a.undated)), flush=True)

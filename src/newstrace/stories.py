@@ -16,12 +16,23 @@ Task 8 dev pairs (``bench/semeval_bench.py --fit``), times a range-aware Gaussia
 (σ = 3 days, on the gap between the article's possible days and the story's span). A dated
 article joins the best candidate when P >= ``JOIN_P``; otherwise a new story starts.
 
-An article with only a wide inferred range starts a story of its own, decided afterwards (``_Pool.link_undated``):
-without time, content cannot separate two events about the same actors, so it joins its
-best story only when the language-independent evidence passes on its own too. Then the
+An article with only a wide inferred range starts a story of its own, decided afterwards
+(``_Pool.link_undated``, in rounds while something merges). Its time is the set of
+publication windows its text allows (``dates.candidate_windows``: "Monday 10 August" leaves
+one window per year where 10 August is a Monday), not their hull. Without a date, content
+cannot separate two events about the same actors, so such a story joins its best candidate
+only when the language-independent evidence passes on its own too and an event-specific
+detail is shared (a number, an in-text date, a quoted speaker); or, for
+a group of undated articles and a dated story, on corroboration: two independent members
+(other outlets, not copies) each vouch for it on content, evidence, place and another actor,
+its days fit every member's windows, and no other such story lies elsewhere in them. A
+timeless story is judged again whenever a later article matches it (a dated article never
+absorbs it by content alone), so the result does not depend on arrival order. Then the
 second step (``_Pool.link_languages``, after EMM and Rupnik et al. 2016) links stories with
 no language in common when the cross-language link model passes and each is the other's
-best candidate (at most one story per language in a group, as in Miranda et al. 2018).
+best candidate (at most one story per language in a group, as in Miranda et al. 2018);
+timeless stories are left to ``link_undated`` there, since a window of years gives the
+link model's time decay nothing to exclude.
 
 Story ids are derived from the founding article and never reused. When an article links
 two dated stories (its two best candidates both pass, and the stories pass the same rule
@@ -44,10 +55,12 @@ import numpy as np
 
 from . import encoders
 from .errors import NotFound
+from .reuse import article_day
 from .storyfeatures import (
-    JOIN_P, LINK_P, DocFeatures, IdfTable, StoryState, doc_features, event_specific,
-    evidence_probability,
-    join_probability, story_link,
+    JOIN_P, LINK_P, MIN_WITNESSES, DocFeatures, IdfTable, StoryState, doc_decay, doc_features,
+    event_specific, evidence_probability, join_probability, link_probability, pair_features,
+    shares_place_and_actor,
+    story_link, time_consistent, witness,
 )
 
 __all__ = ["MIGRATIONS", "export_rows", "get_story", "list_stories", "resolve_id", "update"]
@@ -59,6 +72,10 @@ POOL_CAP = 3000
 TOP_K = 20
 INDEX_TERMS = 8
 ENCODE_BATCH = 64
+GROUP_CAP = 50  # members of an undated group read for the corroboration rule
+#: reuse methods that mean one article copies another (``anchors`` is a cross-language
+#: likeness of numbers and names, which independent reports of one event share too)
+COPY_METHODS = ("minhash", "passage")
 
 MIGRATIONS = [
     (
@@ -94,6 +111,16 @@ MIGRATIONS = [
         CREATE TABLE story_ndocs (lang TEXT PRIMARY KEY, n INTEGER NOT NULL);
         """,
     ),
+    (
+        # the days a timeless story's members allow (hull; NULL for dated stories), so that
+        # later articles whose days overlap find it
+        "stories_002_timeless_span",
+        """
+        ALTER TABLE stories ADD COLUMN span_lo REAL;
+        ALTER TABLE stories ADD COLUMN span_hi REAL;
+        CREATE INDEX stories_span ON stories(status, span_hi);
+        """,
+    ),
 ]
 
 
@@ -103,6 +130,19 @@ def _now() -> str:
 
 def _iso(day: float | None) -> str | None:
     return None if day is None else date.fromordinal(int(day)).isoformat()
+
+
+def _timeless(s: StoryState) -> bool:
+    """A story bounded in time only by wide inferred ranges: none of its members has a
+    usable date, but some have a range (decided by ``_Pool.link_undated``)."""
+    return s.n > 0 and s.day_n == 0 and s.time_span() is not None
+
+
+def _gap(a: tuple[float, float] | None, b: tuple[float, float] | None) -> float:
+    """Days between two spans (0 when they overlap; infinite when either is unknown)."""
+    if a is None or b is None:
+        return math.inf
+    return max(0.0, a[0] - b[1], b[0] - a[1])
 
 
 def _chunked(c, sql_head: str, values: list, tail: str = "") -> list:
@@ -125,7 +165,10 @@ class _Pool:
         self.dirty: set[str] = set()
         self.events: list[tuple] = []
         self.assign: dict[str, tuple[str, float, str]] = {}
-        self.undated: set[str] = set()  # stories founded by undated articles in this batch
+        #: timeless stories (``_timeless``) for ``link_undated`` to decide: those founded by
+        #: undated articles in this batch, and older ones a dated article of this batch matched
+        self.undated: set[str] = set()
+        self.docs: dict[str, DocFeatures] = {}  # this batch's articles
         self.loaded_day: float | None = None
         self.seq = int(self.c.execute("SELECT coalesce(max(seq), 0) FROM stories").fetchone()[0])
 
@@ -150,6 +193,21 @@ class _Pool:
         if ids:
             self._add_loaded(_chunked(self.c, "SELECT * FROM stories WHERE id IN", ids))
         self.evict(day)
+        self.load_timeless(day, day)
+
+    def load_timeless(self, lo: float, hi: float) -> None:
+        """Timeless stories (no dated member) whose possible days overlap [lo, hi] (+-
+        ``WINDOW_DAYS``), newest first, at most ``POOL_CAP``: an article arriving later
+        than a timeless story must still see it (``place`` hands it to ``link_undated``)."""
+        lo_q = -1e12 if math.isinf(lo) else lo - WINDOW_DAYS
+        hi_q = 1e12 if math.isinf(hi) else hi + WINDOW_DAYS
+        ids = [r[0] for r in self.c.execute(
+            "SELECT id FROM stories WHERE status = 'active' AND last_day IS NULL AND span_hi >= ?"
+            " AND (span_lo IS NULL OR span_lo <= ?) ORDER BY seq DESC LIMIT ?", (lo_q, hi_q, POOL_CAP))
+            if r[0] not in self.stories]
+        if ids:
+            self._add_loaded(_chunked(self.c, "SELECT * FROM stories WHERE id IN", ids))
+        self.cap()
 
     def load_span(self, lo: float, hi: float) -> None:
         """For articles with only a wide inferred range: the active stories inside it
@@ -161,7 +219,7 @@ class _Pool:
             " ORDER BY last_day DESC LIMIT ?", (lo_q, hi_q, POOL_CAP)) if r[0] not in self.stories]
         if ids:
             self._add_loaded(_chunked(self.c, "SELECT * FROM stories WHERE id IN", ids))
-        self.cap()
+        self.load_timeless(lo, hi)
 
     def load_recent(self) -> None:
         """For undated articles: the most recently active stories."""
@@ -248,16 +306,24 @@ class _Pool:
     def place(self, d: DocFeatures) -> None:
         scored = []
         for sid in self.candidates(d):
-            p, _ = join_probability(d, self.stories[sid], self.idf, self.path)
+            p, feats = join_probability(d, self.stories[sid], self.idf, self.path)
+            if _timeless(self.stories[sid]):
+                # a timeless story this article matches is judged again by ``link_undated``
+                # (so the outcome does not depend on which arrived first); a dated article
+                # does not absorb it by content alone
+                if p >= JOIN_P or link_probability(feats, self.path) * feats["decay"] >= LINK_P:
+                    self.undated.add(sid)
+                if d.day is not None:
+                    continue
             scored.append((p, self.meta[sid]["seq"], sid))
         scored.sort(key=lambda x: (-x[0], x[1]))
-        if d.day is None and d.lo is not None and scored:
+        if d.day is None and d.lo is not None:
             # only a wide inferred range: the content model alone cannot tell two events of
             # a recurring narrative apart inside it and the order of such articles carries no
             # meaning, so the article starts a story and ``link_undated`` decides. (Articles
             # with no time at all are placed by content, as before: on the SemEval dev pairs,
             # which carry no dates, deferring them too lost 22 of 104 same-story pairs.)
-            self.create(d, scored[0][0], deferred=True)
+            self.create(d, scored[0][0] if scored else 0.0, deferred=True)
             return
         if scored and scored[0][0] >= JOIN_P:
             p, _, sid = scored[0]
@@ -303,11 +369,12 @@ class _Pool:
         self.merge_into(old, young, via, p, {"step": "join", "p": round(p, 4)})
 
     # -- story linking: undated articles within a language, then across languages ---------------
-    def _scored(self, sid: str, cross: bool) -> list[tuple[float, float, str, dict[str, float]]]:
+    def _scored(self, sid: str, cross: bool,
+                timeless_ok: bool = True) -> list[tuple[float, float, str, dict[str, float]]]:
         """Candidate stories of ``sid`` passing their rule: ``cross`` -> stories with no
         language in common, link model (>= LINK_P); else stories sharing a language, content
         join model (>= JOIN_P). Items (p x evidence_probability, p, id, features); time must
-        not exclude the pair."""
+        not exclude the pair. ``timeless_ok=False`` leaves out timeless candidates."""
         s = self.stories[sid]
         mine = set(s.langs)
         d = s.as_doc()
@@ -316,6 +383,8 @@ class _Pool:
             if oid == sid or oid not in self.stories or not self.stories[oid].n:
                 continue
             o = self.stories[oid]
+            if not timeless_ok and _timeless(o):
+                continue
             if bool(mine & set(o.langs)) == cross:
                 continue
             if cross:
@@ -335,47 +404,161 @@ class _Pool:
             return None
         return max(items, key=lambda x: (x[key], x[1 - key] if key < 2 else 0.0))[2]
 
-    def _merge_event(self, a: str, b: str, item: tuple, step: str) -> str:
+    def _merge_event(self, a: str, b: str, item: tuple, step: str, extra: dict[str, Any] | None = None) -> str:
         score, p, _, feats = item
         detail = {"step": step, "p": round(p, 4), "score": round(score, 4),
                   "p_evidence": round(evidence_probability(feats), 4),
                   **{k: round(v, 4) for k, v in feats.items()
-                     if k in ("dense", "lex", "ent", "num", "date", "spk", "decay")}}
+                     if k in ("dense", "lex", "ent", "num", "date", "spk", "decay")},
+                  **(extra or {})}
         return self.merge_into(a, b, a, p, detail)
 
-    def link_undated(self) -> int:
-        """Stories founded by articles with only a wide inferred range (too wide to be a
-        date, see ``place``) join their best candidate story, in any language, when (1) the pair passes its
-        rule (content join model within a language, link model across languages; time must
-        not exclude it) and (2) the language-independent evidence passes on its own
-        (``evidence_probability`` >= LINK_P, and at least one shared number, in-text date or
-        quoted speaker: without time, wording, topic and actors cannot tell two events of a
-        recurring narrative apart; event-specific details can).
+    # -- corroborated undated groups -------------------------------------------------------
+    def _members(self, sid: str) -> list[DocFeatures]:
+        """Features of the story's articles: this batch's from memory, earlier ones from
+        ``story_docs`` (at most ``GROUP_CAP``)."""
+        out = [self.docs[aid] for aid, (s, _, _) in self.assign.items() if s == sid and aid in self.docs]
+        seen = {d.id for d in out}
+        older = [r[0] for r in self.c.execute(
+            "SELECT article_id FROM story_articles WHERE story_id = ? LIMIT ?", (sid, GROUP_CAP))
+            if r[0] not in seen and r[0] not in self.docs]  # this batch's rows are not written yet
+        for r in _chunked(self.c, "SELECT article_id, feats, vec FROM story_docs WHERE article_id IN", older):
+            vec = np.frombuffer(r[2], dtype=np.float32).copy() if r[2] else None
+            out.append(DocFeatures.from_json(r[0], json.loads(r[1]), vec))
+        return out[:GROUP_CAP]
+
+    def _independent(self, docs: list[DocFeatures]) -> int:
+        """How many of ``docs`` were written independently: articles of one outlet, or
+        linked by a copy (``COPY_METHODS`` reuse link), count once."""
+        parent = {d.id: d.id for d in docs}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(a: str, b: str) -> None:
+            parent[find(a)] = find(b)
+
+        by_outlet: dict[str, str] = {}
+        for d in docs:
+            if d.outlet:
+                key = d.outlet.casefold()
+                if key in by_outlet:
+                    union(d.id, by_outlet[key])
+                by_outlet.setdefault(key, d.id)
+        if len(docs) > 1 and self.store.has_table("reuse"):
+            ids = list(parent)
+            marks = ",".join("?" * len(ids))
+            for a, b in self.c.execute(
+                    f"SELECT a, b FROM reuse WHERE method IN ({','.join('?' * len(COPY_METHODS))})"
+                    f" AND a IN ({marks}) AND b IN ({marks})", [*COPY_METHODS, *ids, *ids]):
+                union(a, b)
+        return len({find(x) for x in parent})
+
+    def _corroborated(self, sid: str) -> tuple[tuple, dict[str, Any]] | None:
+        """The dated story an undated group ``sid`` joins without an event-specific detail,
+        if any (see ``link_undated``), with the evidence for the merge record.
+
+        A dated candidate *fits* when the group's language-independent evidence passes
+        (``evidence_probability`` >= LINK_P, time aside), its days are consistent with
+        every member's possible days (``time_consistent``) and some member shares a place
+        and another actor with it. The fitting candidate is taken when ``MIN_WITNESSES``
+        independent members each vouch for it (``witness``: its own pair rule, evidence,
+        time, place and actor) and no other fitting candidate lies more than ``WINDOW_DAYS``
+        away from it: two events at the same place with the same actors that the members'
+        dates both allow make the attribution ambiguous, and the group stays apart."""
+        members = self._members(sid)
+        if len(members) < MIN_WITNESSES:
+            return None
+        s = self.stories[sid]
+        d = s.as_doc()
+        fits = []
+        for oid in self.candidates(d):
+            o = self.stories.get(oid)
+            if oid == sid or o is None or not o.n or o.day_n == 0:
+                continue
+            feats = pair_features(d, o, self.idf)
+            feats["decay"] = doc_decay(d, o.time_span())
+            ev = evidence_probability(feats)
+            span = o.time_span()
+            if (ev < LINK_P or not all(time_consistent(m, span) for m in members)
+                    or not any(shares_place_and_actor(m, o) for m in members)):
+                continue
+            fits.append((ev, oid, feats))
+        strong = []
+        for ev, oid, feats in fits:
+            vouch = [m for m in members if witness(m, self.stories[oid], self.idf, self.path)]
+            n = self._independent(vouch)
+            if n >= MIN_WITNESSES:
+                strong.append((n, ev, oid, feats, vouch))
+        if not strong:
+            return None
+        n, ev, best, feats, vouch = max(strong, key=lambda x: (x[0], x[1], x[2]))
+        span = self.stories[best].time_span()
+        if any(_gap(self.stories[oid].time_span(), span) > WINDOW_DAYS for _, oid, _ in fits if oid != best):
+            return None
+        return (ev, ev, best, feats), {"witnesses": n, "vouching": sorted(m.id for m in vouch)}
+
+    def link_undated(self, max_rounds: int = 8) -> int:
+        """Timeless stories (founded by articles with only a wide inferred range, too wide
+        to be a date, see ``place``) join their best candidate story, in any language, when
+        (1) the pair passes its rule (content join model within a language, link model
+        across languages; time must not exclude it) and (2) the language-independent
+        evidence passes on its own (``evidence_probability`` >= LINK_P, and at least one
+        shared event-specific detail: a number, an in-text date or a quoted speaker;
+        without time, wording, topic and actors cannot tell two events of
+        a recurring narrative apart; event-specific details can).
+        Failing (2), a group of undated articles may still join a *dated* story on
+        corroboration (``_corroborated``): two independent members vouch for it on content,
+        evidence, place and actors, its days fit every member's range, and it is the only
+        such story in that range.
         The best candidate is the one with the highest P x evidence_probability (both
-        agree); the most confident undated stories go first, each joins at most once."""
+        agree); the most confident timeless stories go first, each joins at most once per
+        round, and rounds repeat while something merges (a group formed in one round is
+        judged as a whole in the next)."""
+        merged = 0
+        for _ in range(max_rounds):
+            n = self._undated_round()
+            merged += n
+            if not n:
+                break
+        return merged
+
+    def _undated_round(self) -> int:
         def best_of(sid: str):
+            if sid not in self.stories or not _timeless(self.stories[sid]):
+                return None
             items = [c for c in self._scored(sid, cross=False) + self._scored(sid, cross=True)
                      if evidence_probability(c[3]) >= LINK_P and event_specific(c[3])]
-            return max(items, key=lambda c: (c[0], c[1])) if items else None
+            if items:
+                return max(items, key=lambda c: (c[0], c[1])), "undated", None
+            got = self._corroborated(sid)
+            return None if got is None else (got[0], "undated-group", got[1])
 
         order = []
-        for sid in self.undated:
-            if sid in self.stories and self.stories[sid].n:
-                got = best_of(sid)
-                if got is not None:
-                    order.append((got[0], sid, got))
+        for sid in sorted(self.undated):
+            got = best_of(sid)
+            if got is not None:
+                order.append((got[0][0], sid, got))
         merged = 0
-        grown: set[str] = set()  # stories changed by a merge in this pass
+        grown: set[str] = set()  # stories changed by a merge in this round
         for _, sid, got in sorted(order, key=lambda x: (-x[0], x[1])):
             if sid not in self.stories:
                 continue
-            if sid in grown or got[2] not in self.stories or got[2] in grown:
+            if sid in grown or got[0][2] not in self.stories or got[0][2] in grown:
                 got = best_of(sid)  # targets may have grown or merged meanwhile
             if got is None:
                 continue
-            kept = self._merge_event(sid, got[2], got, "undated")
+            item, step, extra = got
+            kept = self._merge_event(sid, item[2], item, step, extra)
             grown.add(kept)
-            self.undated.discard(sid if kept != sid else got[2])
+            self.undated.discard(sid if kept != sid else item[2])
+            if _timeless(self.stories[kept]):
+                self.undated.add(kept)  # a grown group is judged again in the next round
+            else:
+                self.undated.discard(kept)
             merged += 1
         return merged
 
@@ -393,14 +576,15 @@ class _Pool:
             kept_ids: list[str] = []
             waiting: list[str] = []
             for sid in todo:
-                if sid not in self.stories or not self.stories[sid].n:
+                if sid not in self.stories or not self.stories[sid].n or _timeless(self.stories[sid]):
                     continue
-                cands = self._scored(sid, cross=True)
+                cands = self._scored(sid, cross=True, timeless_ok=False)
                 best = self._best(cands, 0)
                 if best is None:
                     continue
                 langs = set(self.stories[sid].langs)
-                back = [c for c in self._scored(best, cross=True) if langs & set(self.stories[c[2]].langs)]
+                back = [c for c in self._scored(best, cross=True, timeless_ok=False)
+                        if langs & set(self.stories[c[2]].langs)]
                 if self._best(back, 0) != sid:
                     waiting.append(sid)
                     continue
@@ -446,13 +630,16 @@ class _Pool:
         m = self.meta[sid]
         status = "active" if s.n > 0 else "dissolved"
         label, outlets = _label_and_outlets(self.c, s)
+        span = s.time_span() if s.first_day is None else None
+        span_lo, span_hi = (None, None) if span is None else (
+            None if math.isinf(span[0]) else span[0], 1e12 if math.isinf(span[1]) else span[1])
         self.c.execute(
             "INSERT OR REPLACE INTO stories(id, label, first_seen, last_seen, first_day, last_day, size,"
-            " langs, outlets, status, merged_into, method, founder, seq, state, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,NULL,?,?,?,?,?,?)",
+            " langs, outlets, status, merged_into, method, founder, seq, state, created_at, updated_at,"
+            " span_lo, span_hi) VALUES (?,?,?,?,?,?,?,?,?,?,NULL,?,?,?,?,?,?,?,?)",
             (sid, label, _iso(s.first_day), _iso(s.last_day), s.first_day, s.last_day, s.n,
              json.dumps(sorted(s.langs)), json.dumps(outlets), status, m["method"], s.founder,
-             m["seq"], json.dumps(s.to_json()), m["created_at"], _now()))
+             m["seq"], json.dumps(s.to_json()), m["created_at"], _now(), span_lo, span_hi))
         self.dirty.discard(sid)
 
     def flush(self) -> None:
@@ -522,6 +709,27 @@ def _save_idf(c, idf: IdfTable, added: dict[str, int]) -> None:
     idf.dirty.clear()
 
 
+def _windows(a: Any, options: Any) -> list[tuple[int, int]]:
+    """The publication windows the text of an article with only a wide inferred range
+    allows (the dates stage's own ``candidate_windows``; the stored range is their hull)."""
+    rng = a.published_range
+    if a.published or rng is None or not (rng.earliest or rng.latest):
+        return []
+    if article_day(None, rng.earliest, rng.latest) is not None:
+        return []
+    from .dates import candidate_windows
+
+    return candidate_windows(a, options)[0]
+
+
+def _actor_types(store: Any, arts: list[Any]) -> dict[str, str]:
+    """Types of the resolved actors the articles mention."""
+    ids = sorted({m.actor_id for a in arts for m in a.mentions if m.actor_id})
+    if not ids or not store.has_table("actors"):
+        return {}
+    return {r[0]: r[1] for r in _chunked(store.conn, "SELECT id, type FROM actors WHERE id IN", ids)}
+
+
 def _features(store: Any, ids: list[str], options: Any) -> tuple[list[DocFeatures], str]:
     enc = encoders.get_encoder(options)
     path = enc.method if enc is not None else encoders.NONE
@@ -529,8 +737,9 @@ def _features(store: Any, ids: list[str], options: Any) -> tuple[list[DocFeature
     for k in range(0, len(ids), ENCODE_BATCH):
         arts = [a for a in store.iter_articles(ids[k:k + ENCODE_BATCH])]
         vecs = enc.encode([encoders.doc_text(a.title, a.text) for a in arts]) if enc is not None and arts else None
+        types = _actor_types(store, arts)
         for i, a in enumerate(arts):
-            docs.append(doc_features(a, None if vecs is None else vecs[i]))
+            docs.append(doc_features(a, None if vecs is None else vecs[i], _windows(a, options), types))
     return docs, path
 
 
@@ -570,6 +779,7 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
                 idf.add("*", d.ents)
                 added[d.lang] += 1
                 added["*"] += 1
+        pool.docs = {d.id: d for d in docs}
         dated = sorted((d for d in docs if d.day is not None), key=lambda d: (d.day, d.id))
         undated = sorted((d for d in docs if d.day is None), key=lambda d: d.id)
         n_events = 0
@@ -628,29 +838,10 @@ def _story_row(r: Any) -> dict[str, Any]:
 def list_stories(store: Any, lang: str | None = None, outlet: str | None = None,
                  actor: str | None = None, since: str | None = None,
                  until: str | None = None) -> list[dict[str, Any]]:
-    """Active stories (largest and latest first), optionally filtered."""
-    where, args = ["s.status = 'active'", "s.size > 0"], []
-    if lang:
-        where.append("EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
-                     " WHERE sa.story_id = s.id AND a.lang = ?)")
-        args.append(lang)
-    if outlet:
-        where.append("EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
-                     " WHERE sa.story_id = s.id AND lower(a.outlet) = lower(?))")
-        args.append(outlet)
-    if actor:
-        where.append("EXISTS (SELECT 1 FROM story_articles sa JOIN mentions m ON m.article_id = sa.article_id"
-                     " WHERE sa.story_id = s.id AND (m.actor_id = ? OR lower(m.text) = lower(?)))")
-        args += [actor, actor]
-    if since:
-        where.append("(s.last_seen IS NULL OR s.last_seen >= ?)")
-        args.append(since)
-    if until:
-        where.append("(s.first_seen IS NULL OR s.first_seen <= ?)")
-        args.append(until)
-    sql = (f"SELECT s.* FROM stories s WHERE {' AND '.join(where)} "
-           "ORDER BY s.size DESC, s.last_seen DESC, s.id")
-    return [_story_row(r) for r in store.conn.execute(sql, args)]
+    """Active stories (largest and latest first), optionally filtered (`listing.list_stories`)."""
+    from .listing import list_stories as _list
+
+    return _list(store, lang=lang, outlet=outlet, actor=actor, since=since, until=until)[0]
 
 
 def story_members(store: Any, story_id: str) -> list[str]:

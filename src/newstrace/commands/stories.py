@@ -16,7 +16,7 @@ from ._common import with_store, export_command, db_option, json_option, open_st
 @db_option
 @click.option("--lang", help="Only stories with an article in this language.")
 @click.option("--outlet", help="Only stories with an article from this outlet.")
-@click.option("--actor", help="Only stories mentioning this actor (id or exact name).")
+@click.option("--actor", help="Only stories mentioning this actor (id or any spelling).")
 @click.option("--since", help="Only stories last seen on or after this ISO date.")
 @click.option("--until", help="Only stories first seen on or before this ISO date.")
 @json_option
