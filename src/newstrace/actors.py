@@ -49,6 +49,8 @@ __all__ = [
 MERGE_THRESHOLD = 0.9
 MAX_BLOCK = 200  # keys shared by more actors than this are too common to block on
 MAX_CANDIDATES = 50  # actors scored by the name matcher per entity: most (and rarest) shared keys first
+FIND_THRESHOLD = 0.88  # `find_actor`: a spelling variant of a known alias
+FIND_MAX_ROWS = 5000  # `find_actor`: aliases sharing a blocking key with the name, at most
 
 MIGRATIONS = [
     ("actors_001_tables", """
@@ -113,27 +115,91 @@ def _reps(surfaces: list[str]) -> list[str]:
     return sorted({s for s in names if len(analyze(s).tokens) == best})
 
 
-def _may_match(a: str, b: str) -> bool:
-    """False when `names.match_score` of the two names is certainly below MERGE_THRESHOLD
-    (>= 0.9), from token counts and token similarities: one token against several scores at most
-    0.89 (unless written together, "PressTV" = "Press TV"), four extra tokens at most 0.88."""
+def _may_match(a: str, b: str, threshold: float = MERGE_THRESHOLD) -> bool:
+    """False when `names.match_score` of the two names is certainly below ``threshold``.
+
+    An upper bound of `names.score_info`, from token counts and token similarities: the
+    score is min(mean aligned similarity, weakest aligned full token + 0.05), less 0.03 per
+    extra token and 0.08 more for one token against several (unless the names are written
+    together, "PressTV" = "Press TV": 0.95). So at 0.9, one token against several scores at
+    most 0.89 and four extra tokens at most 0.88; and every token of the shorter name (of
+    both, when they have as many) is aligned, so each full token needs a partner close
+    enough to keep the weakest above the bar.
+    """
     A, B = analyze(a), analyze(b)
-    na, nb = len(A.tokens), len(B.tokens)
+    ta, tb = A.tokens, B.tokens
+    na, nb = len(ta), len(tb)
     if not na or not nb:
         return False
-    if A.joined == B.joined and len(A.joined) >= 4:
+    if na != nb and A.joined == B.joined and len(A.joined) >= 4 and threshold <= 0.95:
         return True
-    if na != nb and (min(na, nb) == 1 or abs(na - nb) >= 4):
+    extra = abs(na - nb)
+    # min(mean, weakest + 0.05) must reach `need`
+    need = threshold - 1e-9 + 0.03 * extra + (0.08 if extra and min(na, nb) == 1 else 0.0)
+    if need > 1.0:
         return False
-    # every full token of the shorter name is aligned, and the weakest aligned full
-    # token must reach MERGE_THRESHOLD - 0.05: each needs a partner that close
-    floor = MERGE_THRESHOLD - 0.05 - 1e-9
-    for x, y in ((A.tokens, B.tokens), (B.tokens, A.tokens)) if na == nb else \
-            (((A.tokens, B.tokens),) if na < nb else ((B.tokens, A.tokens),)):
-        for t in x:
-            if not t.initial and not any(token_sim(t, u) >= floor for u in y):
+    if na < nb:
+        return _covered(ta, tb, need)
+    if nb < na:
+        return _covered(tb, ta, need)
+    return _covered(ta, tb, need) and _covered(tb, ta, need)
+
+
+def _covered(x: tuple, y: tuple, need: float) -> bool:
+    """Whether the tokens ``x`` (each aligned with its own token of ``y``) may keep
+    min(mean, weakest + 0.05) at ``need``. A full token of ``x`` with no full token of ``y``
+    at need - 0.05 sinks the weakest unless it is aligned with an initial of ``y`` (then no
+    full pair): such tokens need as many initials, and their similarity to them bounds the mean."""
+    floor = need - 0.05
+    stranded, deficit = 0, 0.0
+    for t in x:
+        if t.initial:
+            continue
+        raw = t.raw
+        for u in y:
+            if not u.initial and (u.raw == raw or token_sim(t, u) >= floor):
+                break
+        else:
+            best = max((token_sim(t, u) for u in y if u.initial), default=None)
+            if best is None:
                 return False
-    return True
+            stranded += 1
+            deficit += 1.0 - best
+    if not stranded:
+        return True
+    return stranded <= sum(u.initial for u in y) and 1.0 - deficit / len(x) >= need
+
+
+_PAIR_SCORES: dict[tuple[str, str], float] = {}
+_PAIR_SCORES_MAX = 200_000
+
+
+def _pair_score(surface: str, alias: str) -> float:
+    """`names.match_score` of an entity's name and an actor's alias, 0.0 when `_may_match`
+    rules the pair out. Memoised by the pair of strings (both functions are pure): as the
+    corpus grows, an entity meets more candidate actors with more aliases, and names recur
+    from article to article, so many pairs were scored before."""
+    key = (surface, alias)
+    sc = _PAIR_SCORES.get(key)
+    if sc is None:
+        if len(_PAIR_SCORES) >= _PAIR_SCORES_MAX:
+            _PAIR_SCORES.clear()
+        sc = _PAIR_SCORES[key] = match_score(surface, alias) if _may_match(surface, alias) else 0.0
+    return sc
+
+
+def _best_pair(reps: list[str], aliases: list[str]) -> tuple[float, tuple[str, str] | None]:
+    """The best-scoring (name, alias) pair, the first one in order on ties; 0.0 and None
+    when no pair may match. A perfect score cannot be beaten: stop there."""
+    best, pair = 0.0, None
+    for s in reps:
+        for al in aliases:
+            sc = _pair_score(s, al)
+            if sc > best:
+                best, pair = sc, (s, al)
+                if sc >= 1.0:
+                    return best, pair
+    return best, pair
 
 
 class _Ctx:
@@ -386,8 +452,9 @@ class _Ctx:
         for s in reps:
             if not is_acronym(s):
                 keys |= name_keys(s)
+        skeys = sorted(keys)
         weight: Counter = Counter()
-        for k in sorted(keys):
+        for k in skeys:
             p = self.posting(k)
             if p:
                 w = 1.0 / len(p)
@@ -402,15 +469,8 @@ class _Ctx:
             if gaz_entry is not None and row["gaz"] and row["gaz"] != gaz_entry.id:
                 continue
             kal = self.keyed_aliases(aid)
-            aliases = list(dict.fromkeys(al for k in sorted(keys) for al in kal.get(k, ())))
-            best, pair = 0.0, None
-            for s in reps:
-                for al in aliases:
-                    if not _may_match(s, al):
-                        continue
-                    sc = match_score(s, al)
-                    if sc > best:
-                        best, pair = sc, (s, al)
+            aliases = list(dict.fromkeys(al for k in skeys if k in kal for al in kal[k]))
+            best, pair = _best_pair(reps, aliases)
             if best >= MERGE_THRESHOLD:
                 out.append((aid, round(best, 3), "translit:token_alignment",
                             {"surface": pair[0], "alias": pair[1]}))
@@ -475,7 +535,7 @@ class _Ctx:
         row = self.actor(target)
         if row["type"] in (None, "MISC") and typ != "MISC":
             self.set_field(target, "type", typ)
-        for s in set(surfaces):
+        for s in sorted(set(surfaces)):  # sorted: alias order (and so evidence) must not follow hash order
             self.add_alias(target, s, s in reps, "mention")
         all_reps = _reps(surfaces + extra)
         for s in extra:
@@ -592,7 +652,7 @@ def _split(ctx: _Ctx, d) -> int:
         if r["rep"] or r["source"] == "gazetteer":
             c.executemany("INSERT OR IGNORE INTO actor_keys(key, actor_id) VALUES (?, ?)",
                           [(k, a) for k in name_keys(r["surface"])])
-    for art, lid in ents:
+    for art, lid in sorted(ents):
         c.execute("UPDATE mentions SET actor_id = ? WHERE article_id = ? AND local_id = ? AND actor_id = ?",
                   (new, art, lid, a))
         c.execute("UPDATE actor_entities SET actor_id = ? WHERE article_id = ? AND local_id = ?", (new, art, lid))
@@ -666,11 +726,16 @@ def find_actor(store, name: str) -> str | None:
     best, best_id = 0.0, None
     for r in c.execute(f"SELECT DISTINCT a.actor_id, a.surface FROM actor_keys k JOIN aliases a "
                        f"ON a.actor_id = k.actor_id JOIN actors t ON t.id = a.actor_id "
-                       f"WHERE k.key IN ({q}) AND t.merged_into IS NULL LIMIT 5000", keys):
+                       f"WHERE k.key IN ({q}) AND t.merged_into IS NULL LIMIT {FIND_MAX_ROWS}", keys):
+        # only an alias that may reach the threshold can be the answer: the bound is
+        # cheap, and rules out most rows (all of them for a description such as "said
+        # the talks foundered on ...", whose many words are keys)
+        if not _may_match(name, r[1], FIND_THRESHOLD):
+            continue
         sc = match_score(name, r[1])
         if sc > best:
             best, best_id = sc, r[0]
-    return best_id if best >= 0.88 else None
+    return best_id if best >= FIND_THRESHOLD else None
 
 
 def get_actor(store, actor_id: str) -> dict[str, Any]:

@@ -278,7 +278,7 @@ def _token_sim(a: Token, b: Token) -> float:
         return 0.3  # "Ammar City" is not "Ammar University"; a river is not a dam
     if a.norm == b.norm:
         return 0.97
-    short, long_ = sorted((a.fold, b.fold), key=len)
+    short, long_ = (a.fold, b.fold) if len(a.fold) <= len(b.fold) else (b.fold, a.fold)
     if long_.startswith(short) and long_[len(short):] in _DERIVATION_SUFFIXES:
         return 0.8  # Iraq/Iraqi, Syria/Syrian: a derived word, not a spelling variant
     if a.fold == b.fold:
