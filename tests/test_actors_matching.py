@@ -11,7 +11,7 @@ import pytest
 from conftest import SHARED
 from newstrace import actors
 from newstrace.actors import _best_pair, _may_match, find_actor
-from newstrace.names import analyze, match_score, name_keys, norm_key, token_sim
+from newstrace.names import analyze, match_score, norm_key, token_sim
 
 NAME_PAIRS = SHARED / "corpus" / "dev" / "namepairs" / "name_pairs.tsv"
 THRESHOLDS = (0.8, 0.85, 0.88, 0.9)
@@ -93,27 +93,15 @@ def test_best_pair_is_the_first_best_scoring_pair():
 
 
 def _find_by_scoring_all(store, name: str) -> str | None:
-    """`find_actor` as it was before the bound: every candidate row scored."""
-    c = store.conn
-    if c.execute("SELECT 1 FROM actors WHERE id = ?", (name,)).fetchone():
-        return actors._live(store, name)
-    rows = c.execute(
-        "SELECT a.actor_id, (SELECT COUNT(*) FROM mentions m WHERE m.actor_id = a.actor_id) AS n "
-        "FROM aliases a JOIN actors t ON t.id = a.actor_id WHERE a.norm = ? AND t.merged_into IS NULL "
-        "ORDER BY n DESC, a.rep DESC", (norm_key(name),)).fetchall()
-    if rows:
-        return rows[0][0]
-    keys = sorted(name_keys(name))
-    if not keys:
-        return None
-    q = ",".join("?" * len(keys))
+    """`find_actor` without the bound: every candidate row scored."""
+    exact, aid = actors._exact_actor(store, name)
+    if exact:
+        return aid
     best, best_id = 0.0, None
-    for r in c.execute(f"SELECT DISTINCT a.actor_id, a.surface FROM actor_keys k JOIN aliases a "
-                       f"ON a.actor_id = k.actor_id JOIN actors t ON t.id = a.actor_id "
-                       f"WHERE k.key IN ({q}) AND t.merged_into IS NULL LIMIT {actors.FIND_MAX_ROWS}", keys):
-        sc = match_score(name, r[1])
+    for actor_id, alias in actors._fuzzy_rows(store, name):
+        sc = match_score(name, alias)
         if sc > best:
-            best, best_id = sc, r[0]
+            best, best_id = sc, actor_id
     return best_id if best >= actors.FIND_THRESHOLD else None
 
 

@@ -1,6 +1,3 @@
-import json
-from pathlib import Path
-
 from newstrace import reuse
 from newstrace.records import Article
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 
 def test_languages_outlets_titles(seed_store, seeds_gold):

@@ -706,35 +706,49 @@ def _live(store, actor_id: str | None) -> str | None:
     return actor_id
 
 
+def _exact_actor(store, name: str) -> tuple[bool, str | None]:
+    """(True, id) when ``name`` is an actor id or an alias's exact normalised form (the
+    most mentioned actor wins); (False, None) when only fuzzy matching can tell."""
+    c = store.conn
+    if c.execute("SELECT 1 FROM actors WHERE id = ?", (name,)).fetchone():
+        return True, _live(store, name)
+    row = c.execute(
+        "SELECT a.actor_id, (SELECT COUNT(*) FROM mentions m WHERE m.actor_id = a.actor_id) AS n "
+        "FROM aliases a JOIN actors t ON t.id = a.actor_id WHERE a.norm = ? AND t.merged_into IS NULL "
+        "ORDER BY n DESC, a.rep DESC", (norm_key(name),)).fetchone()
+    return (True, row[0]) if row else (False, None)
+
+
+def _fuzzy_rows(store, name: str) -> list[tuple[str, str]]:
+    """(actor id, alias) of the live actors sharing a blocking key with ``name``, at most
+    FIND_MAX_ROWS, in a stable order."""
+    keys = sorted(name_keys(name))
+    if not keys:
+        return []
+    q = ",".join("?" * len(keys))
+    return [(r[0], r[1]) for r in store.conn.execute(
+        f"SELECT DISTINCT a.actor_id, a.surface FROM actor_keys k JOIN aliases a "
+        f"ON a.actor_id = k.actor_id JOIN actors t ON t.id = a.actor_id "
+        f"WHERE k.key IN ({q}) AND t.merged_into IS NULL LIMIT {FIND_MAX_ROWS}", keys)]
+
+
 def find_actor(store, name: str) -> str | None:
     """The actor known under ``name`` in any spelling (an actor id also works)."""
     if not store.has_table("actors"):
         return None
-    c = store.conn
-    if c.execute("SELECT 1 FROM actors WHERE id = ?", (name,)).fetchone():
-        return _live(store, name)
-    rows = c.execute(
-        "SELECT a.actor_id, (SELECT COUNT(*) FROM mentions m WHERE m.actor_id = a.actor_id) AS n "
-        "FROM aliases a JOIN actors t ON t.id = a.actor_id WHERE a.norm = ? AND t.merged_into IS NULL "
-        "ORDER BY n DESC, a.rep DESC", (norm_key(name),)).fetchall()
-    if rows:
-        return rows[0][0]
-    keys = sorted(name_keys(name))
-    if not keys:
-        return None
-    q = ",".join("?" * len(keys))
+    exact, aid = _exact_actor(store, name)
+    if exact:
+        return aid
     best, best_id = 0.0, None
-    for r in c.execute(f"SELECT DISTINCT a.actor_id, a.surface FROM actor_keys k JOIN aliases a "
-                       f"ON a.actor_id = k.actor_id JOIN actors t ON t.id = a.actor_id "
-                       f"WHERE k.key IN ({q}) AND t.merged_into IS NULL LIMIT {FIND_MAX_ROWS}", keys):
+    for actor_id, alias in _fuzzy_rows(store, name):
         # only an alias that may reach the threshold can be the answer: the bound is
         # cheap, and rules out most rows (all of them for a description such as "said
         # the talks foundered on ...", whose many words are keys)
-        if not _may_match(name, r[1], FIND_THRESHOLD):
+        if not _may_match(name, alias, FIND_THRESHOLD):
             continue
-        sc = match_score(name, r[1])
+        sc = match_score(name, alias)
         if sc > best:
-            best, best_id = sc, r[0]
+            best, best_id = sc, actor_id
     return best_id if best >= FIND_THRESHOLD else None
 
 

@@ -20,7 +20,7 @@ import hashlib
 import json
 import logging
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Any, Iterable
 
 from .quotes import is_named_channel
