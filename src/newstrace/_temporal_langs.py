@@ -459,6 +459,26 @@ def _pl() -> dict:
     })
 
 
+def _east_slavic_templates(year_end: str, ago: str, post_times: list[str]) -> list[tuple[str, str]]:
+    """Russian and Ukrainian share word order; they differ in the year suffix
+    ("2019 году" / "2019 році"), the "ago" word and the parts of a day after a weekday.
+    A bare number is a year only with the suffix: "в 2000 случаях" is a count."""
+    return [
+        ("date_y", r"(?:(?:{MOD}\s+)?{WD},?\s+)?\b{D}\s+{M}\s+{Y}(?:" + year_end + ")?"),
+        ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+\(?{D}\s+{M}(?!\w)"),
+        ("month_day", r"\b{D}\s+{M}(?!\w)"),
+        ("month_y", r"(?:{PART}\s+)?(?<!\w){M}\s+{Y}(?:" + year_end + ")?"),
+        ("part_month", r"(?<!\w){PART}\s+{M}(?!\w)"),
+        ("month", r"(?<!\w){MPREP}\s+{M}(?!\w)"),
+        ("year", r"(?<!\w){YPART}\s+{Y}" + year_end),
+        ("year", r"(?<!\w){YPREP}\s+{Y}" + year_end),
+        ("year", r"(?<![\w.,-]){Y}" + year_end),
+        ("ago", r"(?<!\w){N}\s+{UNIT}\s+" + ago + r"(?!\w)"),
+        ("rel", r"(?<!\w){REL}(?!\w)"),
+        ("weekday", _slavic_weekday_template(post_times)),
+    ]
+
+
 def _ru_locative(nominative: str) -> str:
     """январь → январе, май → мае, март → марте ("в январе")."""
     return nominative[:-1] + "е" if nominative[-1] in "ьй" else nominative + "е"
@@ -531,20 +551,8 @@ def _ru() -> dict:
                   r"запланирован\w*|намечен\w*|следующ\w*|ближайш\w*|планиру\w*|"
                   r"собирается|намерен\w*)\b",
         "templates": [
-            ("date_y", r"(?:(?:{MOD}\s+)?{WD},?\s+)?\b{D}\s+{M}\s+{Y}(?:" + year_end + ")?"),
-            ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+\(?{D}\s+{M}(?!\w)"),
-            ("month_day", r"\b{D}\s+{M}(?!\w)"),
-            ("month_y", r"(?:{PART}\s+)?(?<!\w){M}\s+{Y}(?:" + year_end + ")?"),
-            ("part_month", r"(?<!\w){PART}\s+{M}(?!\w)"),
-            ("month", r"(?<!\w){MPREP}\s+{M}(?!\w)"),
-            # "в 2000 случаях" is a count: a year needs "году", "года" or "г."
-            ("year", r"(?<!\w){YPART}\s+{Y}" + year_end),
-            ("year", r"(?<!\w){YPREP}\s+{Y}" + year_end),
-            ("year", r"(?<![\w.,-]){Y}" + year_end),
-            ("ago", r"(?<!\w){N}\s+{UNIT}\s+(?:тому\s+)?назад(?!\w)"),
-            ("rel", r"(?<!\w){REL}(?!\w)"),
-            ("weekday", _slavic_weekday_template(["утром", "днем", "днём", "вечером",
-                                                  "ночью"])),
+            *_east_slavic_templates(year_end, r"(?:тому\s+)?назад", ["утром", "днем", "днём",
+                                                                  "вечером", "ночью"]),
         ],
     })
 
@@ -620,20 +628,9 @@ def _uk() -> dict:
                   r"запланован\w*|наступн\w*|найближч\w*|планує\w*|збирається|"
                   r"має намір)\b",
         "templates": [
-            ("date_y", r"(?:(?:{MOD}\s+)?{WD},?\s+)?\b{D}\s+{M}\s+{Y}(?:" + year_end + ")?"),
-            ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+\(?{D}\s+{M}(?!\w)"),
-            ("month_day", r"\b{D}\s+{M}(?!\w)"),
-            ("month_y", r"(?:{PART}\s+)?(?<!\w){M}\s+{Y}(?:" + year_end + ")?"),
-            ("part_month", r"(?<!\w){PART}\s+{M}(?!\w)"),
-            ("month", r"(?<!\w){MPREP}\s+{M}(?!\w)"),
-            ("year", r"(?<!\w){YPART}\s+{Y}" + year_end),
-            ("year", r"(?<!\w){YPREP}\s+{Y}" + year_end),
-            ("year", r"(?<![\w.,-]){Y}" + year_end),
-            ("ago", r"(?<!\w){N}\s+{UNIT}\s+(?:тому|назад)(?!\w)"),
-            ("rel", r"(?<!\w){REL}(?!\w)"),
-            ("weekday", _slavic_weekday_template(["вранці", "зранку", "вдень", "удень",
-                                                  "ввечері", "увечері", "вночі",
-                                                  "уночі"])),
+            *_east_slavic_templates(year_end, r"(?:тому|назад)", ["вранці", "зранку", "вдень",
+                                                              "удень", "ввечері", "увечері",
+                                                              "вночі", "уночі"]),
         ],
     })
 
