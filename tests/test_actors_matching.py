@@ -92,10 +92,10 @@ def test_best_pair_is_the_first_best_scoring_pair():
     assert _best_pair(["Qassem Musleh"], ["Qassem Soleimani", "NRA"])[1] is None
 
 
-def _find_by_scoring_all(store, name: str) -> str | None:
+def _find_by_scoring_all(store, name: str, guard: bool = True) -> str | None:
     """`find_actor` without the bound: every candidate row scored."""
     exact, aid = actors._exact_actor(store, name)
-    if exact:
+    if exact or (guard and not actors._may_be_a_name(name)):
         return aid
     best, best_id = 0.0, None
     for actor_id, alias in actors._fuzzy_rows(store, name):
@@ -125,3 +125,20 @@ def test_find_actor_same_as_scoring_every_candidate(demo_store):
         fuzzy += got is not None and not demo_store.conn.execute(
             "SELECT 1 FROM aliases WHERE norm = ?", (norm_key(n),)).fetchone()
     assert fuzzy > 20  # the fuzzy step found actors, not only the exact one
+
+
+def test_lowercase_descriptions_are_not_fuzzy_matched():
+    assert not actors._may_be_a_name("l'eau")
+    assert not actors._may_be_a_name("intake runs the station")
+    for name in ("al-Maloumeh", "de Gaulle", "Qassem Musleh", "الحشد الشعبي", "ISIS"):
+        assert actors._may_be_a_name(name)
+
+
+def test_find_actor_skips_the_fuzzy_step_for_lowercase_text(demo_store):
+    """Lowercase lookups ("s’est", "the informed source") are words or descriptions: only
+    an exact alias may answer them, never a fuzzy match to some name."""
+    lower = [n for n in _lookups(demo_store) if not actors._may_be_a_name(n)]
+    unguarded = [n for n in lower if _find_by_scoring_all(demo_store, n, guard=False)
+                 and not actors._exact_actor(demo_store, n)[0]]
+    assert unguarded, "the demo has no lowercase lookup that fuzzy matching would link"
+    assert all(actors.find_actor(demo_store, n) is None for n in unguarded)

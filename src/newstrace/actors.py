@@ -732,12 +732,20 @@ def _fuzzy_rows(store, name: str) -> list[tuple[str, str]]:
         f"WHERE k.key IN ({q}) AND t.merged_into IS NULL LIMIT {FIND_MAX_ROWS}", keys)]
 
 
+def _may_be_a_name(text: str) -> bool:
+    """Only a text with a capital letter can be a respelled name in a script with case
+    ("al-Maloumeh", "de Gaulle" have one; "l'eau", "intake runs the station" do not);
+    texts in scripts without case (Arabic, CJK...) always may."""
+    cased = [ch for ch in text if ch.isupper() or ch.islower()]
+    return not cased or any(ch.isupper() for ch in cased)
+
+
 def find_actor(store, name: str) -> str | None:
     """The actor known under ``name`` in any spelling (an actor id also works)."""
     if not store.has_table("actors"):
         return None
     exact, aid = _exact_actor(store, name)
-    if exact:
+    if exact or not _may_be_a_name(name):
         return aid
     best, best_id = 0.0, None
     for actor_id, alias in _fuzzy_rows(store, name):
