@@ -16,10 +16,10 @@ The file is YAML or JSON: a list of entries (or ``{"events": [...]}``)::
 
 An article that names an event (any term, case-insensitive, as whole words) gets:
 
-1. *after the start*: published on or after the event's first day, unless every
-   mention of it follows a future cue of the article's language in the same clause
-   ("will attend the summit", "is due to"...): then published on or before its last day
-   (a preview);
+1. *after the start*: published on or after the event's first day, unless the clause
+   of every mention points forward, read as for dates (`temporal.points_forward`: "will
+   attend the summit", "is due to"...): then published on or before its last day (a
+   preview);
 2. *recent event*: when the sentence naming the event also holds a relative day
    expression (a bare weekday such as "on Thursday", "yesterday", "today", "last week"),
    that expression is taken to date the event, and publication follows from it: for a
@@ -31,22 +31,20 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
 from . import resources
 from .errors import NewstraceError
-from .temporal import LANGS, Ref
+from .temporal import Ref, points_forward
 
 __all__ = ["EventAnchor", "EventsFileError", "constraints", "load", "load_cached"]
 
 #: A bare weekday that dates a recent event names a day 0-6 days before publication
 #: ("on Thursday" in a Thursday article is the same day).
 WEEKDAY_RECENT_DAYS = 6
-#: How far before an event's name a future cue makes it a coming event ("will attend").
-FUTURE_CUE_CHARS = 60
 
 
 class EventsFileError(NewstraceError):
@@ -60,6 +58,12 @@ class EventAnchor:
     start: date
     end: date
     source: str | None = None
+    pattern: re.Pattern = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # any term, case-insensitive, as whole words; compiled once per file load
+        alts = "|".join(re.escape(t) for t in sorted(self.terms, key=len, reverse=True))
+        object.__setattr__(self, "pattern", re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE))
 
     def label(self) -> str:
         when = self.start.isoformat() + ("" if self.end == self.start else f"..{self.end.isoformat()}")
@@ -131,11 +135,6 @@ def load_cached(path: str | None) -> list[EventAnchor]:
     return resources.get(f"events:{Path(path).resolve()}", lambda: load(path))
 
 
-def _pattern(anchor: EventAnchor) -> re.Pattern:
-    alts = "|".join(re.escape(t) for t in sorted(anchor.terms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
-
-
 def _recent_days(ref: Ref, anchor: EventAnchor) -> list[tuple[int, int]] | None:
     """Publication days if ``ref`` dates the event, or None when it cannot."""
     if ref.fixed is not None or ref.yearly is not None:
@@ -160,10 +159,8 @@ def constraints(text: str, lang: str | None, refs: list[Ref], anchors: list[Even
     the text names; kind is "recent" (strong: the event dated by a relative expression),
     or "after"/"before" (the event's start or end bounds publication)."""
     out = []
-    fut_src = LANGS.get(lang or "", {}).get("future")
-    fut = re.compile(fut_src, re.IGNORECASE) if fut_src else None
     for anchor in anchors:
-        found = list(_pattern(anchor).finditer(text))
+        found = list(anchor.pattern.finditer(text))
         if not found:
             continue
         label = anchor.label()
@@ -175,9 +172,8 @@ def constraints(text: str, lang: str | None, refs: list[Ref], anchors: list[Even
                     if s_lo <= ref.start < s_hi and (days := _recent_days(ref, anchor)):
                         recent = (m, ref, days)
                         break
-            # a future cue in the clause just before the name: "will attend the summit"
-            clause = re.split(r"[,;:()\"“”«»]", text[max(s_lo, m.start() - FUTURE_CUE_CHARS):m.start()])[-1]
-            coming.append(bool(fut and fut.search(clause)))
+            # its clause points forward: "will attend the summit"
+            coming.append(points_forward(text, m.start(), m.end(), lang))
         if recent is not None:
             m, ref, days = recent
             out.append(("recent", m.start(), f"{m.group()} … {ref.text}",

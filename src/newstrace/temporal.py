@@ -31,7 +31,7 @@ from datetime import date
 from . import resources
 from ._temporal_langs import TABLES as _MORE_LANGS
 
-__all__ = ["LANGS", "Ref", "find_refs"]
+__all__ = ["LANGS", "Ref", "find_refs", "points_forward"]
 
 # Parts of a month as day ranges; parts of a year as month ranges.
 _EARLY, _MID, _LATE, _WHOLE = (1, 10), (11, 20), (21, 31), (1, 31)
@@ -590,7 +590,6 @@ def find_refs(text: str, lang: str | None) -> list[Ref]:
         if all(ref.end <= r.start or ref.start >= r.end for r in taken):
             taken.append(ref)
     taken.sort(key=lambda r: r.start)
-    fut = re.compile(LANGS[lang]["future"], 0 if LANGS[lang]["case_sensitive"] else re.I)
     merged: list[Ref] = []
     for ref in taken:
         prev = merged[-1] if merged else None
@@ -607,15 +606,32 @@ def find_refs(text: str, lang: str | None) -> list[Ref]:
                              rel=prev.rel, future=prev.future)
             continue
         merged.append(ref)
+    _set_directions(text, merged, lang)
+    return merged
+
+
+def _set_directions(text: str, refs: list[Ref], lang: str) -> None:
+    """Which side of publication each expression lies on, from its clause: the tense
+    rules for tables with past cues, else a future cue before it."""
     if LANGS[lang].get("past"):
         cues = _tense_cues(lang)
-        for ref in merged:
+        for ref in refs:
             _set_tense(text, ref, cues)
-        return merged
-    for ref in merged:
+        return
+    fut = re.compile(LANGS[lang]["future"], 0 if LANGS[lang]["case_sensitive"] else re.I)
+    for ref in refs:
         if not ref.future:
             ref.future = _future_context(text, ref, fut)
-    return merged
+
+
+def points_forward(text: str, start: int, end: int, lang: str | None) -> bool:
+    """Whether the clause around ``text[start:end]`` (a name, e.g. of an event) points
+    forward ("will attend the summit"), read by the same rules as date expressions."""
+    if lang not in LANGS:
+        return False
+    ref = Ref(start=start, end=end, text=text[start:end], kind="mention", lang=lang)
+    _set_directions(text, [ref], lang)
+    return ref.future
 
 
 #: Characters read on each side of an expression for tense cues (within its clause).
