@@ -325,37 +325,45 @@ def _struct_iso(t: Any) -> str | None:
         return None
 
 
-def _feed_entry(entry: Any, i: int, f: InputFile, where: str, feed_title: str | None
-                ) -> Article:
-    texts: list[tuple[str, str]] = []
-    for c in entry.get("content") or []:
-        texts.append(("content", fragment_text(c.get("value") or "")))
-    if entry.get("summary"):
-        texts.append(("summary", fragment_text(entry["summary"])))
+def _feed_article(where: str, i: int, empty: str, *, eid: str, title: str | None,
+                  url: str | None, texts: list[tuple[str, str]], published: str | None,
+                  source: str, feed_title: str | None, author: str | None,
+                  tags: list[str]) -> Article:
+    """One feed entry (RSS/Atom or JSON Feed) as a raw article: the longest of its texts
+    ``(kind, text)``; ``empty`` is the skip reason when it has none."""
     kind, body = max(texts, key=lambda kt: len(kt[1]), default=("", ""))
     if not body.strip():
-        raise SkippedInput(where, f"feed entry {i} has no text (no content or summary)", i)
-    link = entry.get("link") or None
-    eid = entry.get("id") or link or f"{_rel_id(f)}#{i}"
-    published, source = _struct_iso(entry.get("published_parsed")), "feed:published"
-    if published is None:
-        published, source = _struct_iso(entry.get("updated_parsed")), "feed:updated"
+        raise SkippedInput(where, empty, i)
     meta: dict[str, Any] = {"feed_text": kind, "feed_entry": i}
     if feed_title:
         meta["feed"] = feed_title
-    if entry.get("author"):
-        meta["author"] = entry["author"]
-    tags = [t.get("term") for t in entry.get("tags") or [] if t.get("term")]
+    if author:
+        meta["author"] = author
     if tags:
         meta["tags"] = tags
-    title = fragment_text(entry.get("title") or "") or None
     return Article(
-        id=str(eid), text="", title=title, source=f"{where}#{i}", url=link,
+        id=eid, text="", title=title, source=f"{where}#{i}", url=url,
         outlet=feed_title, outlet_source="feed" if feed_title else None,
         published=published, published_source=source if published else None,
-        raw_text=body, meta=meta,
-        content_hash=content_hash("feed", eid, title, body, published),
+        raw_text=body, meta=meta, content_hash=content_hash("feed", eid, title, body, published),
     )
+
+
+def _feed_entry(entry: Any, i: int, f: InputFile, where: str, feed_title: str | None
+                ) -> Article:
+    texts = [("content", fragment_text(c.get("value") or "")) for c in entry.get("content") or []]
+    if entry.get("summary"):
+        texts.append(("summary", fragment_text(entry["summary"])))
+    link = entry.get("link") or None
+    published, source = _struct_iso(entry.get("published_parsed")), "feed:published"
+    if published is None:
+        published, source = _struct_iso(entry.get("updated_parsed")), "feed:updated"
+    return _feed_article(
+        where, i, f"feed entry {i} has no text (no content or summary)", eid=str(entry.get("id") or link or f"{_rel_id(f)}#{i}"),
+        title=fragment_text(entry.get("title") or "") or None, url=link, texts=texts,
+        published=published, source=source, feed_title=feed_title,
+        author=entry.get("author") or None,
+        tags=[t.get("term") for t in entry.get("tags") or [] if t.get("term")])
 
 
 def _read_feed(f: InputFile, max_bytes: int) -> Iterator[Article | SkippedInput]:
@@ -383,7 +391,10 @@ def _read_feed(f: InputFile, max_bytes: int) -> Iterator[Article | SkippedInput]
 
 def _json_feed(obj: dict, f: InputFile, path: str) -> Iterator[Article | SkippedInput]:
     """JSON Feed 1.x (https://jsonfeed.org): items with content_html/content_text."""
-    feed_title = obj.get("title") if isinstance(obj.get("title"), str) else None
+    def text(d: dict, key: str) -> str | None:
+        return d[key] if isinstance(d.get(key), str) else None
+
+    feed_title = text(obj, "title")
     items = obj.get("items")
     if not isinstance(items, list):
         yield SkippedInput(path, "JSON Feed without an 'items' list")
@@ -392,32 +403,22 @@ def _json_feed(obj: dict, f: InputFile, path: str) -> Iterator[Article | Skipped
         if not isinstance(item, dict):
             yield SkippedInput(path, f"JSON Feed item {i} is not an object", i)
             continue
-        texts = [fragment_text(item[k]) for k in ("content_html", "content_text", "summary")
-                 if isinstance(item.get(k), str)]
-        body = max(texts, key=len, default="")
-        if not body:
-            yield SkippedInput(path, f"JSON Feed item {i} has no text", i)
-            continue
-        url = item.get("url") if isinstance(item.get("url"), str) else None
-        eid = str(item.get("id") or url or f"{_rel_id(f)}#{i}")
-        published = item.get("date_published") or item.get("date_modified")
-        published = published if isinstance(published, str) else None
-        source = "feed:published" if item.get("date_published") else "feed:updated"
-        meta: dict[str, Any] = {"feed_entry": i}
-        if feed_title:
-            meta["feed"] = feed_title
+        url = text(item, "url")
+        published, source = text(item, "date_published"), "feed:published"
+        if published is None:
+            published, source = text(item, "date_modified"), "feed:updated"
         authors = [a.get("name") for a in item.get("authors") or [] if isinstance(a, dict) and a.get("name")]
-        if authors:
-            meta["author"] = ", ".join(authors)
-        if isinstance(item.get("tags"), list):
-            meta["tags"] = [t for t in item["tags"] if isinstance(t, str)]
-        title = item.get("title") if isinstance(item.get("title"), str) else None
-        yield Article(
-            id=eid, text="", title=title or None, source=f"{path}#{i}", url=url,
-            outlet=feed_title, outlet_source="feed" if feed_title else None,
-            published=published, published_source=source if published else None,
-            raw_text=body, meta=meta, content_hash=content_hash("jsonfeed", item),
-        )
+        try:
+            yield _feed_article(
+                path, i, f"JSON Feed item {i} has no text", eid=str(item.get("id") or url or f"{_rel_id(f)}#{i}"),
+                title=text(item, "title") or None, url=url,
+                texts=[(k, fragment_text(v)) for k in ("content_html", "content_text", "summary")
+                       if (v := text(item, k)) is not None],
+                published=published, source=source, feed_title=feed_title,
+                author=", ".join(authors) or None,
+                tags=[t for t in item.get("tags") or [] if isinstance(t, str)])
+        except SkippedInput as e:
+            yield e
 
 
 def read_file(f: InputFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | SkippedInput]:
