@@ -39,6 +39,7 @@ from typing import Any
 from . import resources
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
+from ._unionfind import UnionFind
 from .names import DESIGNATORS, TITLES, acronym_matches, analyze, is_acronym, match_score, norm_key, token_sim
 from .records import Article, Mention
 
@@ -501,24 +502,6 @@ def _balanced(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
-class _UF:
-    def __init__(self, n):
-        self.p = list(range(n))
-
-    def find(self, x):
-        while self.p[x] != x:
-            self.p[x] = self.p[self.p[x]]
-            x = self.p[x]
-        return x
-
-    def union(self, a, b) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        self.p[max(ra, rb)] = min(ra, rb)
-        return True
-
-
 def _content_tokens(surface: str):
     return analyze(surface).tokens
 
@@ -634,7 +617,7 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
     n = len(chosen)
     idx = {id(c): i for i, c in enumerate(chosen)}
     surf = [text[c.start:c.end] for c in chosen]
-    uf = _UF(n)
+    uf = UnionFind(range(n))
     out_links: list[list[Any]] = []
 
     def link(i: int, j: int, rule: str, ev: str) -> None:

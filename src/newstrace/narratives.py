@@ -27,6 +27,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from . import encoders
+from ._unionfind import UnionFind
 from .reuse import name_key
 
 __all__ = ["MIGRATIONS", "claim_sentences", "export_rows", "get_narrative", "list_narratives", "update"]
@@ -324,28 +325,16 @@ def _rebuild(c, method: str, touched: list[str]) -> int:
     for nid in sorted(old):
         c.execute("DELETE FROM narrative_stories WHERE narrative_id = ?", (nid,))
         c.execute("DELETE FROM narratives WHERE id = ?", (nid,))
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf = UnionFind()
     link_rows = [links[rid] for rid in sorted(links)]  # in link order, as a full rebuild reads them
     for a, b, _ in link_rows:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for x in list(parent):
-        groups[find(x)].append(x)
+        uf.union(a, b)
+    groups = uf.groups()
     info = {r["id"]: r for r in _in_chunks(c, "SELECT id, label, first_seen, last_seen FROM stories WHERE id IN ({q})",
-                                           sorted(parent))}
+                                           sorted(uf.parent))}
     ev_by_root: dict[str, list[dict]] = defaultdict(list)
     for a, _b, ev in link_rows:
-        ev_by_root[find(a)].append(json.loads(ev))
+        ev_by_root[uf.find(a)].append(json.loads(ev))
     n = 0
     for root, members in groups.items():
         if len(members) < 2:

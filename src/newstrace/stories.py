@@ -54,6 +54,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from . import encoders
+from ._unionfind import UnionFind
 from .errors import NotFound
 from .reuse import article_day
 from .storyfeatures import (
@@ -430,32 +431,22 @@ class _Pool:
     def _independent(self, docs: list[DocFeatures]) -> int:
         """How many of ``docs`` were written independently: articles of one outlet, or
         linked by a copy (``COPY_METHODS`` reuse link), count once."""
-        parent = {d.id: d.id for d in docs}
-
-        def find(x: str) -> str:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        def union(a: str, b: str) -> None:
-            parent[find(a)] = find(b)
-
+        uf = UnionFind(d.id for d in docs)
         by_outlet: dict[str, str] = {}
         for d in docs:
             if d.outlet:
                 key = d.outlet.casefold()
                 if key in by_outlet:
-                    union(d.id, by_outlet[key])
+                    uf.union(d.id, by_outlet[key])
                 by_outlet.setdefault(key, d.id)
         if len(docs) > 1 and self.store.has_table("reuse"):
-            ids = list(parent)
+            ids = list(uf.parent)
             marks = ",".join("?" * len(ids))
             for a, b in self.c.execute(
                     f"SELECT a, b FROM reuse WHERE method IN ({','.join('?' * len(COPY_METHODS))})"
                     f" AND a IN ({marks}) AND b IN ({marks})", [*COPY_METHODS, *ids, *ids]):
-                union(a, b)
-        return len({find(x) for x in parent})
+                uf.union(a, b)
+        return len(uf.groups())
 
     def _corroborated(self, sid: str) -> tuple[tuple, dict[str, Any]] | None:
         """The dated story an undated group ``sid`` joins without an event-specific detail,
