@@ -28,6 +28,7 @@ import numpy as np
 
 from . import encoders
 from ._unionfind import UnionFind
+from .store import select_in
 from .reuse import name_key
 
 __all__ = ["MIGRATIONS", "claim_sentences", "export_rows", "get_narrative", "list_narratives", "update"]
@@ -283,14 +284,6 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
     return counts
 
 
-def _in_chunks(c, sql: str, ids: list[str]) -> list:
-    out: list = []
-    for k in range(0, len(ids), 500):
-        chunk = ids[k:k + 500]
-        out += c.execute(sql.format(q=",".join("?" * len(chunk))), chunk).fetchall()
-    return out
-
-
 def _rebuild(c, method: str, touched: list[str]) -> int:
     """Narratives = connected components of the story link graph (>= 2 stories).
 
@@ -299,12 +292,12 @@ def _rebuild(c, method: str, touched: list[str]) -> int:
     touched story or a story that is no longer active; other narratives stay as they are.
     """
     seeds = set(touched)
-    old = {r[0] for r in _in_chunks(c, "SELECT narrative_id FROM narrative_stories WHERE story_id IN ({q})",
+    old = {r[0] for r in select_in(c, "SELECT narrative_id FROM narrative_stories WHERE story_id IN",
                                     sorted(seeds))}
     old |= {r[0] for r in c.execute(
         "SELECT DISTINCT narrative_id FROM narrative_stories WHERE story_id NOT IN "
         "(SELECT id FROM stories WHERE status = 'active')")}
-    seeds |= {r[0] for r in _in_chunks(c, "SELECT story_id FROM narrative_stories WHERE narrative_id IN ({q})",
+    seeds |= {r[0] for r in select_in(c, "SELECT story_id FROM narrative_stories WHERE narrative_id IN",
                                        sorted(old))}
     # breadth-first over the links (indexed on a and on b)
     seen, frontier = set(seeds), sorted(seeds)
@@ -312,15 +305,15 @@ def _rebuild(c, method: str, touched: list[str]) -> int:
     while frontier:
         nxt: set[str] = set()
         for col in ("a", "b"):
-            for rid, a, b, ev in _in_chunks(
-                    c, f"SELECT rowid, a, b, evidence FROM narrative_links WHERE {col} IN ({{q}})", frontier):
+            for rid, a, b, ev in select_in(
+                    c, f"SELECT rowid, a, b, evidence FROM narrative_links WHERE {col} IN", frontier):
                 links[rid] = (a, b, ev)
                 for x in (a, b):
                     if x not in seen:
                         seen.add(x)
                         nxt.add(x)
         frontier = sorted(nxt)
-    old |= {r[0] for r in _in_chunks(c, "SELECT narrative_id FROM narrative_stories WHERE story_id IN ({q})",
+    old |= {r[0] for r in select_in(c, "SELECT narrative_id FROM narrative_stories WHERE story_id IN",
                                      sorted(seen))}
     for nid in sorted(old):
         c.execute("DELETE FROM narrative_stories WHERE narrative_id = ?", (nid,))
@@ -330,7 +323,7 @@ def _rebuild(c, method: str, touched: list[str]) -> int:
     for a, b, _ in link_rows:
         uf.union(a, b)
     groups = uf.groups()
-    info = {r["id"]: r for r in _in_chunks(c, "SELECT id, label, first_seen, last_seen FROM stories WHERE id IN ({q})",
+    info = {r["id"]: r for r in select_in(c, "SELECT id, label, first_seen, last_seen FROM stories WHERE id IN",
                                            sorted(uf.parent))}
     ev_by_root: dict[str, list[dict]] = defaultdict(list)
     for a, _b, ev in link_rows:

@@ -24,6 +24,7 @@ from collections import Counter
 from typing import Any, Iterable
 
 from .quotes import is_named_channel
+from .store import select_in
 
 __all__ = ["MIGRATIONS", "UNKNOWN_OUTLET", "edge_evidence", "evaluate", "export_graph", "export_quotes",
            "export_sources", "list_quotes", "names_source", "source_graph", "trace", "update"]
@@ -371,11 +372,7 @@ def _graph_rows(store, where: str, args: list, speakers: bool, evidence: bool) -
 
 
 def _names_of(store, table_sql: str, values: list[str]) -> dict:
-    out: dict = {}
-    for k in range(0, len(values), 500):
-        chunk = values[k:k + 500]
-        out.update((r[0], r[-1]) for r in store.conn.execute(f"{table_sql} ({','.join('?' * len(chunk))})", chunk))
-    return out
+    return {r[0]: r[-1] for r in select_in(store.conn, table_sql, values)}
 
 
 def source_graph(store, *, articles: Iterable[str] | None = None, outlet: str | None = None,

@@ -37,6 +37,8 @@ from anyascii import anyascii
 from datasketch import LeanMinHash, MinHash
 from datasketch.lsh import _optimal_param
 
+from .store import select_in
+
 __all__ = [
     "MIGRATIONS", "Passage", "align", "anchor_sequence", "anchor_reuse", "article_day", "article_span",
     "export_rows", "minhash", "shingles", "tokens", "update",
@@ -386,14 +388,6 @@ def _source_guess(ra: Any, rb: Any) -> str | None:
     return ra["id"] if da < db else rb["id"]
 
 
-def _in(c, sql_head: str, values: list, tail: str = "", extra: Sequence = ()) -> list:
-    out = []
-    for k in range(0, len(values), 500):
-        chunk = values[k:k + 500]
-        out += c.execute(f"{sql_head} ({','.join('?' * len(chunk))}) {tail}", [*chunk, *extra]).fetchall()
-    return out
-
-
 def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int]:
     """Index the changed articles and record their reuse links (see module docstring)."""
     c = store.conn
@@ -443,23 +437,23 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
                 strength[r[0]] += 1000  # a shared band outranks any number of shared grams
         if grams:
             gl = list(grams)
-            good = [r[0] for r in _in(c, "SELECT gram FROM reuse_grams WHERE gram IN", gl,
+            good = [r[0] for r in select_in(c, "SELECT gram FROM reuse_grams WHERE gram IN", gl,
                                       f"GROUP BY gram HAVING count(*) <= {MAX_GRAM_DF}")]
             if good:
-                for r in _in(c, "SELECT article_id, count(*) FROM reuse_grams WHERE gram IN", good,
+                for r in select_in(c, "SELECT article_id, count(*) FROM reuse_grams WHERE gram IN", good,
                              f"GROUP BY article_id HAVING count(*) >= {MIN_GRAMS}"):
                     strength[r[0]] += r[1]
         strength.pop(aid, None)
         cands = {k for k, _ in sorted(strength.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]}
         xl_cands: set[str] = set()
         if len(akeys) >= MIN_ANCHORS:
-            good = [r[0] for r in _in(c, "SELECT key FROM reuse_anchors WHERE key IN", akeys,
+            good = [r[0] for r in select_in(c, "SELECT key FROM reuse_anchors WHERE key IN", akeys,
                                       f"GROUP BY key HAVING count(*) <= {MAX_GRAM_DF}")]
             if len(good) >= MIN_ANCHORS:
-                shared = _in(
+                shared = select_in(
                     c, "SELECT article_id, count(*) FROM reuse_anchors WHERE key IN", good,
                     f"AND coalesce(lang, '') != ? GROUP BY article_id HAVING count(*) >= {MIN_ANCHORS}",
-                    extra=(art.lang or "",))
+                    after=(art.lang or "",))
                 xl_cands.update(r[0] for r in sorted(shared, key=lambda r: (-r[1], r[0]))[:MAX_CANDIDATES])
         cands.discard(aid)
         xl_cands.discard(aid)
@@ -522,9 +516,9 @@ def links_for(store: Any, article_ids: Sequence[str]) -> list[dict[str, Any]]:
     ids = list(article_ids)
     if not ids or not store.has_table("reuse"):
         return []
-    rows = _in(store.conn, "SELECT * FROM reuse WHERE a IN", ids,
+    rows = select_in(store.conn, "SELECT * FROM reuse WHERE a IN", ids,
                "UNION SELECT * FROM reuse WHERE b IN (" + ",".join("?" * len(ids[:500])) + ")",
-               extra=ids[:500]) if len(ids) <= 500 else [
+               after=ids[:500]) if len(ids) <= 500 else [
         r for r in store.conn.execute("SELECT * FROM reuse") if r["a"] in set(ids) or r["b"] in set(ids)]
     return [_row_dict(r) for r in rows]
 

@@ -22,7 +22,7 @@ from .records import Article, DateRange, Mention, Paragraph, Quote, SourceLink, 
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["SCHEMA_MODULES", "Store"]
+__all__ = ["SCHEMA_MODULES", "Store", "select_in"]
 
 SCHEMA_MODULES = [
     "newstrace.store",
@@ -123,6 +123,22 @@ _QUOTE_COLS = [
     "speaker_actor", "speaker_kind", "cue", "cue_start", "cue_end", "channel",
     "channel_start", "channel_end", "channel_actor", "anonymous", "method",
 ]
+
+
+#: Values per ``IN (...)`` list: under SQLite's bound-parameter limit on every build.
+IN_CHUNK = 500
+
+
+def select_in(c: sqlite3.Connection, head: str, values: list, tail: str = "",
+              after: Iterable[Any] = (), *, before: Iterable[Any] = ()) -> list:
+    """All rows of ``{head} (?, ?, ...) {tail}`` over ``values``, queried IN_CHUNK values
+    at a time; ``before``/``after``: parameters placed before/after the listed values."""
+    out: list = []
+    before, after = tuple(before), tuple(after)
+    for k in range(0, len(values), IN_CHUNK):
+        chunk = values[k:k + IN_CHUNK]
+        out += c.execute(f"{head} ({','.join('?' * len(chunk))}) {tail}", (*before, *chunk, *after)).fetchall()
+    return out
 
 
 def _q(col: str) -> str:

@@ -57,6 +57,7 @@ from . import encoders
 from ._unionfind import UnionFind
 from .errors import NotFound
 from .reuse import article_day
+from .store import select_in
 from .storyfeatures import (
     JOIN_P, LINK_P, MIN_WITNESSES, DocFeatures, IdfTable, StoryState, doc_decay, doc_features,
     event_specific, evidence_probability, join_probability, link_probability, pair_features,
@@ -146,14 +147,6 @@ def _gap(a: tuple[float, float] | None, b: tuple[float, float] | None) -> float:
     return max(0.0, a[0] - b[1], b[0] - a[1])
 
 
-def _chunked(c, sql_head: str, values: list, tail: str = "") -> list:
-    out = []
-    for k in range(0, len(values), 500):
-        chunk = values[k:k + 500]
-        out += c.execute(f"{sql_head} ({','.join('?' * len(chunk))}) {tail}", chunk).fetchall()
-    return out
-
-
 class _Pool:
     """The active stories held in memory during one update, with a key index."""
 
@@ -192,7 +185,7 @@ class _Pool:
             "SELECT id FROM stories WHERE status = 'active' AND last_day >= ? AND first_day <= ?",
             (day - WINDOW_DAYS, day + WINDOW_DAYS)) if r[0] not in known]
         if ids:
-            self._add_loaded(_chunked(self.c, "SELECT * FROM stories WHERE id IN", ids))
+            self._add_loaded(select_in(self.c, "SELECT * FROM stories WHERE id IN", ids))
         self.evict(day)
         self.load_timeless(day, day)
 
@@ -207,7 +200,7 @@ class _Pool:
             " AND (span_lo IS NULL OR span_lo <= ?) ORDER BY seq DESC LIMIT ?", (lo_q, hi_q, POOL_CAP))
             if r[0] not in self.stories]
         if ids:
-            self._add_loaded(_chunked(self.c, "SELECT * FROM stories WHERE id IN", ids))
+            self._add_loaded(select_in(self.c, "SELECT * FROM stories WHERE id IN", ids))
         self.cap()
 
     def load_span(self, lo: float, hi: float) -> None:
@@ -219,7 +212,7 @@ class _Pool:
             "SELECT id FROM stories WHERE status = 'active' AND last_day >= ? AND first_day <= ?"
             " ORDER BY last_day DESC LIMIT ?", (lo_q, hi_q, POOL_CAP)) if r[0] not in self.stories]
         if ids:
-            self._add_loaded(_chunked(self.c, "SELECT * FROM stories WHERE id IN", ids))
+            self._add_loaded(select_in(self.c, "SELECT * FROM stories WHERE id IN", ids))
         self.load_timeless(lo, hi)
 
     def load_recent(self) -> None:
@@ -228,7 +221,7 @@ class _Pool:
                     "SELECT id FROM stories WHERE status = 'active' AND last_day IS NULL ORDER BY seq DESC LIMIT ?"):
             ids = [r[0] for r in self.c.execute(sql, (POOL_CAP,)) if r[0] not in self.stories]
             if ids:
-                self._add_loaded(_chunked(self.c, "SELECT * FROM stories WHERE id IN", ids))
+                self._add_loaded(select_in(self.c, "SELECT * FROM stories WHERE id IN", ids))
         self.cap()
 
     def evict(self, day: float) -> None:
@@ -423,7 +416,7 @@ class _Pool:
         older = [r[0] for r in self.c.execute(
             "SELECT article_id FROM story_articles WHERE story_id = ? LIMIT ?", (sid, GROUP_CAP))
             if r[0] not in seen and r[0] not in self.docs]  # this batch's rows are not written yet
-        for r in _chunked(self.c, "SELECT article_id, feats, vec FROM story_docs WHERE article_id IN", older):
+        for r in select_in(self.c, "SELECT article_id, feats, vec FROM story_docs WHERE article_id IN", older):
             vec = np.frombuffer(r[2], dtype=np.float32).copy() if r[2] else None
             out.append(DocFeatures.from_json(r[0], json.loads(r[1]), vec))
         return out[:GROUP_CAP]
@@ -654,7 +647,7 @@ class _Pool:
 
 def _label_and_outlets(c, s: StoryState) -> tuple[str, list[str]]:
     ids = list(dict.fromkeys([s.founder] + [i for i, _ in s.recent] + s.members[-5:]))
-    rows = {r[0]: r for r in _chunked(c, "SELECT article_id, feats FROM story_docs WHERE article_id IN", ids)}
+    rows = {r[0]: r for r in select_in(c, "SELECT article_id, feats FROM story_docs WHERE article_id IN", ids)}
     best, best_sim = None, -2.0
     cen = s.centroid()
     vecs = dict(s.recent)
@@ -718,7 +711,7 @@ def _actor_types(store: Any, arts: list[Any]) -> dict[str, str]:
     ids = sorted({m.actor_id for a in arts for m in a.mentions if m.actor_id})
     if not ids or not store.has_table("actors"):
         return {}
-    return {r[0]: r[1] for r in _chunked(store.conn, "SELECT id, type FROM actors WHERE id IN", ids)}
+    return {r[0]: r[1] for r in select_in(store.conn, "SELECT id, type FROM actors WHERE id IN", ids)}
 
 
 def _features(store: Any, ids: list[str], options: Any) -> tuple[list[DocFeatures], str]:
@@ -746,7 +739,7 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
         idf = _load_idf(c, docs)
         pool = _Pool(store, idf, path)
         # re-processed articles leave their old story first
-        old = {r[0]: r for r in _chunked(c, "SELECT article_id, story_id, vec, feats FROM story_docs WHERE article_id IN",
+        old = {r[0]: r for r in select_in(c, "SELECT article_id, story_id, vec, feats FROM story_docs WHERE article_id IN",
                                           [d.id for d in docs])}
         for aid, r in old.items():
             row = c.execute("SELECT * FROM stories WHERE id = ?", (r[1],)).fetchone()
@@ -866,7 +859,7 @@ def get_story(store: Any, story_id: str) -> dict[str, Any]:
     actors: dict[str, dict[str, Any]] = {}
     if ids:
         has_actors = store.has_table("actors")
-        for m in _chunked(c, "SELECT article_id, text, type, actor_id FROM mentions WHERE article_id IN", ids):
+        for m in select_in(c, "SELECT article_id, text, type, actor_id FROM mentions WHERE article_id IN", ids):
             key = m["actor_id"] or m["text"]
             e = actors.setdefault(key, {"id": m["actor_id"], "name": m["text"], "type": m["type"],
                                         "articles": set(), "mentions": 0})
@@ -882,7 +875,7 @@ def get_story(store: Any, story_id: str) -> dict[str, Any]:
                         key=lambda e: (-len(e["articles"]), -e["mentions"], e["name"]))
     quotes = []
     if ids:
-        for q in _chunked(c, "SELECT * FROM quotes WHERE article_id IN", ids, "ORDER BY article_id, idx"):
+        for q in select_in(c, "SELECT * FROM quotes WHERE article_id IN", ids, "ORDER BY article_id, idx"):
             quotes.append({"id": f"{q['article_id']}#q{q['idx']}", "article": q["article_id"],
                            "start": q["start"], "end": q["end"], "text": q["text"],
                            "direct": bool(q["direct"]), "speaker": q["speaker"],

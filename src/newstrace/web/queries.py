@@ -23,6 +23,7 @@ from urllib.parse import quote, urlsplit
 from .. import listing, provenance
 from ..errors import NotFound
 from ..listing import ARTICLE_SORTS, STORY_SORTS
+from ..store import select_in
 
 LOGGER = logging.getLogger(__name__)
 
@@ -179,14 +180,6 @@ def _module(name: str) -> Any:
         raise
 
 
-def _in(c: sqlite3.Connection, head: str, values: list, tail: str = "", args: tuple = ()) -> list:
-    out: list = []
-    for k in range(0, len(values), 500):
-        chunk = values[k:k + 500]
-        out += c.execute(f"{head} ({','.join('?' * len(chunk))}) {tail}", (*args, *chunk)).fetchall()
-    return out
-
-
 def _limit(n: Any, default: int = 50) -> int:
     try:
         return max(1, min(MAX_LIMIT, int(n)))
@@ -210,7 +203,7 @@ def actor_names(store: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids or not _has(store, "actors"):
         return {}
     return {r["id"]: {"name": r["name"], "type": r["type"]} for r in
-            _in(store.conn, "SELECT id, name, type FROM actors WHERE id IN", list(set(ids)))}
+            select_in(store.conn, "SELECT id, name, type FROM actors WHERE id IN", list(set(ids)))}
 
 
 # ------------------------------------------------------------------------------ overview
@@ -299,7 +292,7 @@ def get_story(store: Any, story_id: str) -> dict[str, Any]:
     else:
         st = _story_fallback(store, story_id)
     ids = [a["id"] for a in st["articles"]]
-    brief = {x["id"]: x for x in (_article_brief(r) for r in _in(
+    brief = {x["id"]: x for x in (_article_brief(r) for r in select_in(
         store.conn, "SELECT id, title, outlet, lang, url, published, range_earliest, range_latest "
         "FROM articles WHERE id IN", ids))}
     for a in st["articles"]:
@@ -410,7 +403,7 @@ def _get_actor(store: Any, key: str, aid: str | None, row: dict[str, Any] | None
         "ORDER BY n DESC", args).fetchall()
     if not spell and not row:
         raise NotFound(f"no actor or mention {key!r}")
-    first = {r["rid"]: r for r in _in(c, 'SELECT rowid AS rid, article_id, start, "end" FROM mentions '
+    first = {r["rid"]: r for r in select_in(c, 'SELECT rowid AS rid, article_id, start, "end" FROM mentions '
                                          "WHERE rowid IN", [r["rid"] for r in spell])}
     spellings: dict[str, dict[str, Any]] = {}
     for r in spell:
@@ -445,13 +438,13 @@ def _get_actor(store: Any, key: str, aid: str | None, row: dict[str, Any] | None
         f"SELECT a.id FROM (SELECT DISTINCT m.article_id FROM mentions m WHERE {cond}) x "
         "JOIN articles a ON a.id = x.article_id "
         "ORDER BY coalesce(a.published, a.range_earliest) DESC, a.id LIMIT ?", args + [max_articles])]
-    arts = _in(c, "SELECT id, title, outlet, lang, url, published, range_earliest, range_latest FROM articles "
+    arts = select_in(c, "SELECT id, title, outlet, lang, url, published, range_earliest, range_latest FROM articles "
                   "WHERE id IN", art_ids[:100])
     order = {a: i for i, a in enumerate(art_ids)}
     arts.sort(key=lambda r: order[r["id"]])
     co: Counter = Counter()
     label: dict[str, str] = {}
-    for r in _in(c, "SELECT DISTINCT article_id, coalesce(actor_id, text) AS k, actor_id, text FROM mentions "
+    for r in select_in(c, "SELECT DISTINCT article_id, coalesce(actor_id, text) AS k, actor_id, text FROM mentions "
                     "WHERE article_id IN", art_ids):
         k = r["k"]
         if k == aid or (not aid and r["actor_id"] is None and r["text"] == key):
@@ -551,7 +544,7 @@ def get_article(store: Any, article_id: str) -> dict[str, Any]:
                                         "other": evidence_url(other, p.get(("b" if mine == "a" else "a") + "_start"),
                                                               p.get(("b" if mine == "a" else "a") + "_end"))}
                                        for p in passages[:20] if isinstance(p, dict)]})
-        titles = {t["id"]: t["title"] for t in _in(c, "SELECT id, title FROM articles WHERE id IN",
+        titles = {t["id"]: t["title"] for t in select_in(c, "SELECT id, title FROM articles WHERE id IN",
                                                    [x["other"] for x in reuse])}
         for x in reuse:
             x["other_title"] = titles.get(x["other"])
@@ -614,9 +607,9 @@ def search(store: Any, query: str, *, lang: str | None = None, outlet: str | Non
     rows = store.conn.execute(sql, cargs + args + [limit + 1, offset]).fetchall()
     out["has_more"] = len(rows) > limit
     rows = rows[:limit]
-    snippets = dict(_in(store.conn, f"SELECT rowid, snippet(articles_fts, 1, '{SNIP_OPEN}', '{SNIP_CLOSE}', "
+    snippets = dict(select_in(store.conn, f"SELECT rowid, snippet(articles_fts, 1, '{SNIP_OPEN}', '{SNIP_CLOSE}', "
                                     "' … ', 16) FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN",
-                        [r["rid"] for r in rows], args=(match,))) if rows else {}
+                        [r["rid"] for r in rows], before=(match,))) if rows else {}
     out["items"] = [{"id": r["id"], "title": r["title"], "outlet": r["outlet"], "lang": r["lang"],
                      "published": r["published"] or r["range_earliest"], "snippet": snippets.get(r["rid"], ""),
                      "score": r["score"]} for r in rows]
@@ -679,7 +672,7 @@ def _get_outlet(store: Any, name: str, n: int, limit: int) -> dict[str, Any]:
 def source_evidence(store: Any, source: str, target: str, *, limit: int = 100) -> list[dict[str, Any]]:
     """The passages behind one edge of the outlet graph (node ids or names), latest first."""
     ev = provenance.edge_evidence(store, source, target)
-    arts = {r["id"]: r for r in _in(store.conn, "SELECT id, title, lang, published FROM articles WHERE id IN",
+    arts = {r["id"]: r for r in select_in(store.conn, "SELECT id, title, lang, published FROM articles WHERE id IN",
                                     list({x["article"] for x in ev}))}
     rows = [{"article": x["article"], "title": arts[x["article"]]["title"], "lang": arts[x["article"]]["lang"],
              "published": arts[x["article"]]["published"], "kind": x["kind"], "start": x["start"],
