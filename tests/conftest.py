@@ -113,3 +113,13 @@ def run_cli():
         return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture
+def tmp_store(tmp_path):
+    """An empty store in a temporary folder, closed after the test."""
+    from newstrace.store import Store
+
+    st = Store(tmp_path / "t.db")
+    yield st
+    st.close()

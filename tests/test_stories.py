@@ -38,12 +38,8 @@ def _article(aid, event, k):
 
 
 @pytest.fixture()
-def store(tmp_path):
-    from newstrace.store import Store
-
-    st = Store(tmp_path / "s.db")
-    yield st
-    st.close()
+def store(tmp_store):
+    return tmp_store
 
 
 def _fill(store, ids_events):

@@ -65,12 +65,8 @@ def _art(aid, kind, outlet, published=None, rng=WIDE, n=7, m=31250):
 
 
 @pytest.fixture()
-def store(tmp_path):
-    from newstrace.store import Store
-
-    st = Store(tmp_path / "u.db")
-    yield st
-    st.close()
+def store(tmp_store):
+    return tmp_store
 
 
 def _run(store, arts):
