@@ -210,10 +210,18 @@ def classify(text: str, cands: list[Cand], paras: list[tuple[int, int]], table: 
             c.kind = "scare"
 
 
+#: punctuation of other scripts read as its Latin twin by the cue and speaker rules (one
+#: character each, so offsets do not move); a zero-width non-joiner joins its word
+_MASK_TRANS = str.maketrans({"\u060c": ",", "\u061b": ";", "\u061f": "?", "\u06d4": ".",
+                             "\u200c": "_", "\u0640": "_"})
+
+
 def mask(text: str, cands: list[Cand]) -> str:
     """The text with every statement quote (marks and content) replaced by MASK, so cue and
-    speaker search never look inside quotations. Scare quotes keep their words."""
-    chars = list(text)
+    speaker search never look inside quotations. Scare quotes keep their words. Arabic
+    comma, semicolon, question mark and full stop read as ``, ; ? .``; ZWNJ and tatweel
+    join their word."""
+    chars = list(text.translate(_MASK_TRANS))
     for c in cands:
         if c.kind == "direct":
             for k in range(c.open, c.outer_end):

@@ -12,8 +12,18 @@ diplomacy"/"diplomat"), ``generic_roles`` ("the official", "le responsable": any
 introduced with a role), ``compound_roles`` (German: "Innenminister" is a "minister"),
 ``role_verbs`` ("X, who heads …" gives X the role "head"), ``indefinite_determiners`` (after
 "a diplomat", "the diplomat" is that unnamed source) and ``place_prepositions`` (a name after
-"in"/"at" is a place, never the antecedent of "he"). Tables are loaded lazily and cached
-through ``newstrace.resources``.
+"in"/"at" is a place, never the antecedent of "he").
+
+Word order and script: ``verb_first`` (the subject follows the speech verb: Arabic "وقال
+X إن …"; a verb with nothing before its complementizer has a dropped subject, the previous
+speaker), ``subject_first`` (the subject opens the clause and the verb ends it: Persian "X،
+وزیر …، روز دوشنبه گفت: …"), ``verb_prefixes`` (clitics written attached to a speech verb
+or a prepositional cue: Arabic و/ف in "وقال", "وبحسب"), ``participles`` (verb forms whose
+subject is the speaker of the clause before: "مضيفا أن", "adding that"), ``caseless`` (a
+script without capitals: any word may be a name, and a speaker phrase is typed from its
+head words), ``honorifics`` (titles written before a name: "الدكتور", "آقای", which the
+speaker's name leaves out). Forms with a zero-width non-joiner (Persian "می‌گوید") match
+with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
 Languages without a table use a merged fallback (``table(None)``), so quote marks are
 still found and speakers are taken from adjacent names.
 """
@@ -30,14 +40,18 @@ from .. import resources
 __all__ = ["CueTable", "available", "outlet_names", "table"]
 
 _LIST_KEYS = (
-    "weak_verbs", "phrasal_cues", "inversion", "prep_cues_before", "prep_cues_after", "relay",
+    "weak_verbs", "phrasal_cues", "inversion", "prep_cues_before", "prep_cues_after", "relay", "relay_before",
     "report_verbs", "complementizers", "skip_before_cue", "linkers", "relative", "determiners",
     "prepositions", "np_internal", "np_stop", "anonymous_heads", "anonymous_markers",
     "institution_nouns", "org_heads", "role_nouns", "media_heads", "channel_name_skip",
     "scare_preceders", "abbreviations", "occasion_breaks", "participle_suffix", "noun_preceders",
     "zero_classes", "zero_exclude", "definite_determiners", "plural_suffixes", "genitive_links",
     "interview_nouns", "generic_roles", "indefinite_determiners", "place_prepositions",
+    "verb_prefixes", "participles", "honorifics",
 )
+
+
+_REGEX_KEYS = frozenset(("inversion", "relay", "relay_before", "channel_name_skip"))
 
 
 @dataclass(slots=True)
@@ -59,6 +73,9 @@ class CueTable:
     cue_re: re.Pattern | None = None
     inversion_res: list[re.Pattern] = field(default_factory=list)
     relay_res: list[re.Pattern] = field(default_factory=list)
+    relay_before_res: list[re.Pattern] = field(default_factory=list)  # "X quoted Y as saying (that|:)"
+    comp_re: re.Pattern | None = None  # the words between a cue and its complementizer (group comp)
+    comp_word_re: re.Pattern | None = None  # a complementizer
     prep_before_re: re.Pattern | None = None
     prep_after_re: re.Pattern | None = None
     skip_name_res: list[re.Pattern] = field(default_factory=list)
@@ -70,6 +87,9 @@ class CueTable:
     role_phrase_re: re.Pattern | None = None  # the multi-word entries of role_groups
     compound_roles: bool = False  # role nouns end compounds ("Innenminister" is a "minister")
     role_verbs: dict[str, str] = field(default_factory=dict)  # "who heads X" -> the role "head"
+    verb_first: bool = False  # VSO: "وقال X إن …"
+    subject_first: bool = False  # SOV: the subject opens the clause ("X … گفت: …")
+    caseless: bool = False  # no capitals in the script: names are not found by case
 
     def has(self, key: str, word: str) -> bool:
         return word.lower() in self.sets.get(key, frozenset())
@@ -87,9 +107,20 @@ def _read(name: str) -> dict[str, Any]:
     return json.loads(_ilr.files(__name__).joinpath(name).read_text(encoding="utf-8"))
 
 
+ZWNJ = "\u200c"
+#: what the quotes stage's masked text writes for a zero-width non-joiner (a word character,
+#: so "می‌گوید" stays one word); table forms are normalised the same way
+ZWNJ_MASK = "_"
+
+
+def norm_form(w: str) -> str:
+    """A table form or a word of the masked text, lowercased, ZWNJ written as ``ZWNJ_MASK``."""
+    return w.lower().replace(ZWNJ, ZWNJ_MASK)
+
+
 def _alt(words: list[str]) -> str:
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    words = sorted({norm_form(w) for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(ZWNJ_MASK, "[_ ]?") for w in words)
 
 
 def _build(raw: dict[str, Any]) -> CueTable:
@@ -97,25 +128,36 @@ def _build(raw: dict[str, Any]) -> CueTable:
     t.quote_pairs = dict(raw.get("quote_pairs", {}))
     for cls, forms in raw.get("verbs", {}).items():
         for f in forms:
-            t.verbs.setdefault(f.lower(), cls)
+            t.verbs.setdefault(norm_form(f), cls)
     for f in raw.get("phrasal_cues", []) + raw.get("weak_verbs", []):
-        t.verbs.setdefault(f.lower(), "neutral")
-    t.pronouns = {k.lower(): v for k, v in raw.get("pronouns", {}).items()}
+        t.verbs.setdefault(norm_form(f), "neutral")
+    t.pronouns = {norm_form(k): v for k, v in raw.get("pronouns", {}).items()}
     t.grammatical_gender = bool(raw.get("grammatical_gender"))
     t.pro_drop = bool(raw.get("pro_drop"))
     t.adverb_suffix = raw.get("adverb_suffix", "")
     t.lists = {k: list(raw.get(k, [])) for k in _LIST_KEYS}
-    t.sets = {k: frozenset(w.lower() for w in v) for k, v in t.lists.items()}
+    t.sets = {k: frozenset(norm_form(w) for w in v) for k, v in t.lists.items() if k not in _REGEX_KEYS}
+    t.verb_first = bool(raw.get("verb_first"))
+    t.subject_first = bool(raw.get("subject_first"))
+    t.caseless = bool(raw.get("caseless"))
     flags = re.IGNORECASE
+    # clitics attached to a cue ("وقال", "وبحسب"): the cue itself is the group ``v``
+    pre = r"(?:%s)?" % _alt(t.lists["verb_prefixes"]) if t.lists["verb_prefixes"] else ""
     forms = [f for f in t.verbs if f not in t.sets["prep_cues_before"]]
     if forms:
-        t.cue_re = re.compile(r"(?<![\w\-’'])(?:%s)(?![\w\-])" % _alt(forms), flags)
+        t.cue_re = re.compile(r"(?<![\w\-’'])%s(?P<v>%s)(?![\w\-])" % (pre, _alt(forms)), flags)
+    comps = _alt(t.lists["complementizers"] or ["that"])
+    t.comp_re = re.compile(r"(?P<gap>[^;:.\x07]{0,80}?)(?P<comp>\b(?:%s)\b|:)" % comps, flags)
+    t.comp_word_re = re.compile(r"\b(?:%s)\b" % comps, flags)
     t.inversion_res = [re.compile(p, flags) for p in t.lists["inversion"]]
     t.relay_res = [re.compile(p, flags) for p in t.lists["relay"]]
+    t.relay_before_res = [re.compile(p, flags) for p in t.lists["relay_before"]]
     if t.lists["prep_cues_before"]:
-        t.prep_before_re = re.compile(r"(?<![\w])(?:%s)(?![\w])" % _alt(t.lists["prep_cues_before"]), flags)
+        # a cue ending with a clitic preposition may be written attached to the name ("وفقا للرئيس")
+        t.prep_before_re = re.compile(r"(?<![\w])%s(?P<v>%s)(?:(?<=[لـ])|(?![\w]))" % (
+            pre, _alt(t.lists["prep_cues_before"])), flags)
     if t.lists["prep_cues_after"]:
-        t.prep_after_re = re.compile(r"(?<![\w])(?:%s)(?![\w])" % _alt(t.lists["prep_cues_after"]), flags)
+        t.prep_after_re = re.compile(r"(?<![\w])(?P<v>%s)(?![\w])" % _alt(t.lists["prep_cues_after"]), flags)
     t.channels = [(re.compile(c["re"], flags), c["kind"]) for c in raw.get("channels", [])]
     t.channel_fixed = [(re.compile(c["re"], flags), c["kind"]) for c in raw.get("channel_fixed", [])]
     if raw.get("zero_complement"):
