@@ -265,7 +265,7 @@ def run(root: Path, split: str, models: bool, strict: bool, show: int) -> tuple[
             if gi in matched_g:
                 tot[f"match_{g['kind']}"] += 1
             elif len(shows[g["kind"]]) < show:
-                near = [grp[0] for grp in attrs if frag_overlap([g["content"]], [(q.start, q.end) for q in grp])]
+                near = [grp[0] for grp in attrs if any(overlap(g["content"], (q.start, q.end)) for q in grp)]
                 shows[g["kind"]].append(f"  MISS {tp.stem} [{g['kind']}] {g['text'][:150]!r}\n    source "
                                         f"{g['source_text']!r}; overlapping predictions: "
                                         + "; ".join(f"{q.text[:60]!r} ({q.method})" for q in near[:2]))

@@ -24,6 +24,9 @@ def _covered(ctx: _Ctx, s: int, e: int) -> float:
 
 def _content(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
     s, e = qm._trim(ctx.text, s, e)
+    k = ctx.m.find(";", s, e)  # a statement ends with its clause
+    if k > s and len(re.findall(r"\w+", ctx.m[s:k])) >= 3:
+        e = k
     if ctx.t.caseless:  # 'للغاية.تمت': a full stop without a space still ends the sentence
         x = _GLUED_STOP.search(ctx.m, s, e)
         if x:
@@ -45,8 +48,22 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     ss, se = ctx.sent_of(cue.start)
     if ctx.weak(cue) or cue.cls == "question":
         return None
+    if norm_form(cue.form) in t.sets["postposed_cues"]:
+        # 'CONTENT, so der Sprecher.': the source follows the cue, the content comes before
+        before = m[ss:cue.start].rstrip(" \u00a0")
+        sp = _np_after(ctx, cue.end, se, 8) if before.endswith(",") else None
+        cont = _content(ctx, ss, ss + len(before) - 1) if sp else None
+        return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
+    if cue.kind == "prep" and cue.pron:
+        # 'Die Botschaft ist nach US-Angaben die größte …': the source is in the cue, the
+        # content is the sentence (after the cue and its comma when the cue opens it)
+        lead = m[ss:cue.start].strip(" \u00a0\n") == ""
+        comma = m.find(",", cue.end, se)
+        cont = _content(ctx, (comma + 1 if comma > 0 else cue.end) if lead else ss, se)
+        return _Attr(*cont, False, "rules:according", cue=cue, sp=cue.pron) if cont else None
     if cue.kind == "prep":
-        # "According to X, CONTENT" / "Selon X, CONTENT" / "CONTENT, according to X."
+        # "According to X, CONTENT" / "Selon X, CONTENT" / "CONTENT, according to X." /
+        # "The toll has according to police risen to 20" (the sentence)
         sp = _np_after(ctx, cue.end, se)
         if not sp:
             return None
@@ -64,6 +81,8 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
                     w in t.sets["role_nouns"] for w in re.findall(r"[\w’'\-]+", app.lower())[:2]):
                 comma = nxt  # 'Selon X, directeur de l'AFN, CONTENT': skip the apposition
             cont = _content(ctx, comma + 1, se)
+        elif not lead and m[sp[1]:se].strip(" .,;!?\u00a0") and not m[ss:cue.start].rstrip().endswith(","):
+            cont = _content(ctx, ss, se)
         else:
             cont = _content(ctx, ss, cue.start)
         return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
@@ -72,14 +91,14 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         cont = _content(ctx, ss, m.rfind(",", ss, cue.start)) if sp else None
         return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
     tail = m[cue.end:se]
+    if t.lists["complement_suffixes"] and cue.kind == "verb":
+        sov = _content_before_verb(ctx, cue, ss)
+        if sov is not None:
+            return sov
     x = _complement(ctx, tail)
     if _participle(ctx, cue):
         # "…, noting that …": the subject is the one of the main verb before it
-        prev = [c for c in ctx.cues_in(ss, cue.start) if c.kind == "verb" and not _participle(ctx, c)]
-        if prev and not t.verb_first:
-            sp, zero = _subject_before(ctx, ss, prev[-1].start), False
-        else:
-            sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se)
+        sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se)
         cont = _content(ctx, cue.end + x.end(), se) if (sp and x) else None
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
     # pattern A: "X said (that) CONTENT"
@@ -89,8 +108,10 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     elif x:
         cont = _content(ctx, cue.end + x.end(), se)
     elif t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
-            and norm_form(cue.form) not in t.sets["zero_exclude"] and t.zero_re.match(tail):
-        cont = _content(ctx, cue.end, se)
+            and norm_form(cue.form) not in t.sets["zero_exclude"] and (z := t.zero_re.match(tail)):
+        # 'said Thursday he got …': the content begins after the adverbial
+        adv = z.end("adv") if "adv" in z.groupdict() and z.group("adv") else 0
+        cont = _content(ctx, cue.end + adv, se)
     else:
         cont = None
     if cont:
@@ -117,6 +138,10 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             sp, lo = _np_after(ctx, cue.end, se, 8), ss + comma
             if sp and m[sp[0]:sp[1]].split()[0].lower() in t.sets["prepositions"]:
                 sp = None  # 'X, the water chief, spoke on Monday': no subject after the verb
+        tw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[0])]
+        if sp and tw and not cue.pron and sp[0] < cue.start and (
+                tw[0] in t.sets["determiners"] | t.sets["partitives"]):
+            sp = None  # 'Dans la nuit, un appel a signalé de la fumée': the verb has an object, no content
         if sp:
             cont = _content(ctx, ss, lo)
             if cont:
@@ -166,7 +191,9 @@ def _subjunctive(ctx: _Ctx, cue: _Cue, sp: tuple[int, int] | None, tail: str, se
     if not x or t.cue_re and t.cue_re.search(tail[:x.start()]):
         return None
     rest = tail[x.end():]
-    if not t.subjunctive_re.search(" ".join(rest.split(",")[0].split()[:12])):
+    head = " ".join(rest.split(",")[0].split()[:12])
+    if not t.subjunctive_re.search(head) and not (
+            t.infinitive_re is not None and cue.cls in t.sets["infinitive_classes"] and t.infinitive_re.search(head)):
         return None
     if sp and any(c.kind == "prep" and c.start == sp[0] for c in ctx.cues_in(sp[0], sp[1])):
         sp = None  # 'Laut X sagte der Minister, …': verb-second, the subject follows the verb
@@ -174,3 +201,67 @@ def _subjunctive(ctx: _Ctx, cue: _Cue, sp: tuple[int, int] | None, tail: str, se
         sp = _np_after(ctx, cue.end, cue.end + x.end() - 1)
     cont = _content(ctx, cue.end + x.end(), se) if sp else None
     return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp) if cont else None
+
+
+def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
+    """A verb-final statement: 'X … olmayacağını söyledi' (Turkish): the content ends with a
+    nominalised verb (the table's ``complement_suffixes``) right before the cue and begins
+    after the subject that opens the clause (a dropped subject is the previous speaker)."""
+    t, m = ctx.t, ctx.m
+    pw = _PREV_WORD.search(m, max(ss, cue.start - 60), cue.start)
+    if not pw or not any(norm_form(pw.group(1)).endswith(x) for x in t.lists["complement_suffixes"]):
+        return None
+    lo = max(ss, m.rfind("\x07", ss, cue.start) + 1)
+    lo += len(m[lo:cue.start]) - len(m[lo:cue.start].lstrip(" ,\u00a0"))
+    sp = None
+    toks = _tokens(m, lo, cue.start)
+    if toks and norm_form(toks[0][2]) in t.pronouns:
+        sp = toks[0][:2]
+    elif toks and _cap(toks[0][2]):
+        sp = _leading_np(ctx, lo, cue.start)
+    start = sp[1] if sp else lo
+    cont = _content(ctx, start, pw.end(1))
+    if cont is None:
+        return None
+    if sp is None:  # the subject is dropped: the previous speaker
+        return _Attr(*cont, False, "rules:indirect", cue=cue, sp=(cue.start, cue.end), zero=True)
+    return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
+
+
+_PREV_WORD = re.compile(r"([\w’']+)[\s,]*$")
+
+
+def _reported_continuations(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:
+    """Sentences in the reported mood with no cue of their own continue the statement of
+    the speaker quoted just before (German: 'Eine Lösung werde weiterhin gesucht.' after 'X
+    sagte, …'): the table's ``reported_mood`` verb in the sentence's first twelve words,
+    the last statement at most two sentences earlier, in the same or the previous
+    paragraph."""
+    t, m = ctx.t, ctx.m
+    if t.reported_mood_re is None:
+        return []
+    out: list[_Attr] = []
+    known = sorted((a for a in attrs if a.sp is not None), key=lambda a: a.ce)
+    bounds = ctx.sents + [len(m)]
+    for i, s in enumerate(ctx.sents):
+        ps, pe = ctx.para_of(s)
+        e = min(bounds[i + 1], pe)
+        if e <= s or ctx.cues_in(s, e) or m.count(qm.MASK, s, e) > (e - s) // 3:
+            continue
+        if any(a.cs < e and s < a.ce for a in known + out):
+            continue
+        head = " ".join(m[s:e].split()[:12])
+        if not t.reported_mood_re.search(head):
+            continue
+        prev = [a for a in known + out if a.ce <= s]
+        if not prev:
+            continue
+        last = max(prev, key=lambda a: a.ce)
+        between = [x for x in ctx.sents if last.ce <= x < s]
+        prev_para = ctx.para_of(ps - 1)[0] if ps > 0 else ps
+        if len(between) > 2 or last.ce < prev_para:
+            continue
+        cont = _content(ctx, s, e)
+        if cont:
+            out.append(_Attr(*cont, False, "rules:reported", cue=last.cue, sp=last.sp, zero=last.zero))
+    return out

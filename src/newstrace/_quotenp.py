@@ -44,8 +44,8 @@ def _pure_name(toks: list[tuple[int, int, str]], t: CueTable) -> bool:
         return False
     if not _cap(words[0]) or words[0].lower() in t.sets["determiners"]:
         return False
-    if any(w.isdigit() for w in words):
-        return False  # "June 5", not a name
+    if any(any(c.isdigit() for c in w) for w in words):
+        return False  # "June 5", "8.30 Uhr": not a name
     return all(_cap(w) or w.lower() in t.sets["np_internal"] for w in words)
 
 
@@ -76,6 +76,11 @@ def _strip_np(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
         toks = toks[1:]  # '“…”, dijo Hadad, quien aseguró …': the subject after an inverted verb
     for i, x in enumerate(toks):
         if i > 0 and x[0] in inner and not _cap(x[2]):
+            toks = toks[:i]
+            break
+    # 'Der frühere SPD-Vorsitzende X hat seinen Nachfolgern … vorgeworfen': the subject ends at the auxiliary
+    for i, (_, _, w) in enumerate(toks):
+        if i > 0 and w.lower() in t.sets["auxiliaries"]:
             toks = toks[:i]
             break
     # cut relative clause
@@ -138,6 +143,9 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
             return _subject_before(ctx, lo, prev[-1].start, depth + 1)
         return _leading_np(ctx, lo, toks[-1][0])
     end = toks[-1][1]
+    # '…, said X' / 'CONTENT, a-t-il dit': a verb right after a comma has no subject before it,
+    # unless the comma closes an apposition or a relative clause ('X, the spokesman, said')
+    after_comma = toks[-1][2] == ","
     chunks = [c for c in _chunks(m, lo, end) if m[c[0]:c[1]].strip()]
     for k in range(len(chunks) - 1, -1, -1):
         cs, ce = chunks[k]
@@ -149,8 +157,12 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
             continue
         first = ctoks[0][2].lower()
         adjacent = k == len(chunks) - 1
+        # a relative pronoun that is also an article ("der", "que") opens a relative clause
+        # only after a comma and before a verb, not a name or adjective ("Der frühere …")
+        after_sep = m[:cs].rstrip()[-1:] == ","
         if (first in t.sets["relative"] and not (first in t.sets["determiners"] and len(ctoks) > 1
-                                                 and _cap(ctoks[1][2]))) or first in ("better", "also", "known", "widely", "formerly"):
+                                                 and (_cap(ctoks[1][2]) or not after_sep))) \
+                or first in ("better", "also", "known", "widely", "formerly"):
             continue
         if first in t.sets["prepositions"] and not (adjacent and first in t.sets["determiners"]):
             if adjacent and len(ctoks) > 1 and ctoks[-1][2][:1].isupper() and first not in (
@@ -164,6 +176,12 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
             if _pure_name(ptoks, t) and (k - 1 == 0 or _tokens(m, *chunks[k - 2])[:1] and
                                          _tokens(m, *chunks[k - 2])[0][2].lower() in t.sets["prepositions"]):
                 return _strip_np(ctx, ps, pe2)
+        if adjacent and after_comma:
+            # 'El presidente de la Corte, Arturo Zaldívar, afirmó': a name in apposition to the subject
+            if k > 0 and len(ctoks) <= 5 and (_pure_name(ctoks, t) or any(
+                    mn.start == cs and mn.end == ce and mn.type == "PER" for mn in ctx.mentions)):
+                return cs, ce
+            return None
         if not adjacent and len(ctoks) > 7:
             return None
         return _strip_np(ctx, cs, ce)

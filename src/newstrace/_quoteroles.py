@@ -10,8 +10,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from . import _quotemarks as qm
-from ._quotenp import (MASKC, _cap, _chunks, _leading_subject, _np_after, _participle, _pure_name, _strip_np,
-                       _subject_after, _subject_before, _tokens)
+from ._quotenp import (MASKC, _cap, _chunks, _is_adverb, _leading_np, _leading_subject, _np_after, _participle,
+                       _pure_name, _strip_np, _subject_after, _subject_before, _tokens)
 from .cues import CueTable, norm_form, outlet_names
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
         at.plural = t.pronouns[lw[0]] == "p"
         return
     per_all = _mentions_in(ctx, s, e)
-    per = [x for x in per_all if not _is_place(ctx, x.start, x.end)]
+    per = [x for x in per_all if not _is_place(ctx, x.start, x.end) and not _after_role_link(ctx, s, x.start)]
     org = None if per else _members_of(ctx, s, lw)
     if org:
         # "the commission's hydrologists", "les hydrologues de la commission": the body speaks
@@ -116,7 +116,9 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
         at.kind = "document"
         return
     if per:
-        p = per[-1]
+        # the name right after a role title ("Regierungschefin Carrie Lam"), else the first one
+        p = next((x for x in per if _role_word(t, norm_form(_PREV_WORD.search(ctx.m, s, x.start).group(1))
+                                               if _PREV_WORD.search(ctx.m, s, x.start) else "")), per[0])
         at.speaker, at.span, at.kind = p.text, (p.start, p.end), "name"
         return
     orgs = _mentions_in(ctx, s, e, ("ORG",))
@@ -137,6 +139,18 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
     at.plural = bool(lw) and lw[-1].endswith("s") and lw[-1] not in t.sets["role_nouns"]
     if head.lower() in t.sets["org_heads"]:
         at.kind = "institution"
+
+
+_PREV_WORD = re.compile(r"([\w’'\-]+)\s*$")
+
+
+def _after_role_link(ctx: _Ctx, s: int, pos: int) -> bool:
+    """A name after a role noun and a genitive link ("the head of Grab Philippines", "le
+    porte-parole de X"): the body the role belongs to, not the speaker."""
+    words = [norm_form(w) for w in re.findall(r"[\w’'\-]+", ctx.m[s:pos])]
+    t = ctx.t
+    links = t.sets["genitive_links"] | {"for", "de", "del", "du", "des"}
+    return len(words) >= 2 and words[-1] in links and any(_role_word(t, w) for w in words[:-1])
 
 
 def _type_caseless(ctx: _Ctx, at: _Attr, lw: list[str]) -> None:
@@ -594,8 +608,16 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
     t = ctx.t
     if cue.pron:
         return cue.pron, False
-    if _participle(ctx, cue) and (t.verb_first or t.pro_drop and not _subject_before(ctx, lo, cue.start)):
-        return (cue.start, cue.end), True
+    if _participle(ctx, cue):
+        # '…, noting that', '…, مضيفا أن': the subject of the main verb of the clause
+        prev = [c for c in ctx.cues_in(lo, cue.start) if c.kind == "verb" and not _participle(ctx, c)]
+        if prev and not t.verb_first:
+            sp = _subject_before(ctx, lo, prev[-1].start)
+        else:
+            sp = None if t.verb_first else _leading_np(ctx, lo, cue.start)
+        if sp is None and (t.verb_first or t.pro_drop):
+            return (cue.start, cue.end), True
+        return sp, False
     if t.verb_first:
         sp = _subject_after(ctx, cue.end, hi)
         if sp is None and _svo_clause(ctx, lo, cue.start):
@@ -605,10 +627,17 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
         sp = _leading_subject(ctx, lo, cue.start)
         return (sp, False) if sp else (((cue.start, cue.end), True) if t.pro_drop else (None, False))
     sp = _subject_before(ctx, lo, cue.start) or (_np_after_inverted(ctx, cue, hi) if inverted else None)
-    if sp is None and t.pro_drop and cue.kind == "verb" and not ctx.m[lo:cue.start].strip(" ,\u00a0") \
-            and not ctx.m[cue.end:hi].strip(" ,\u00a0:"):
-        return (cue.start, cue.end), True  # 'Asimismo, señaló que …': the previous speaker
+    if sp is None and t.pro_drop and cue.kind == "verb" and _function_words(ctx, lo, cue.start) \
+            and _function_words(ctx, cue.end, hi):
+        return (cue.start, cue.end), True  # 'Asimismo, señaló que …', 'Zapewnił też, że': the previous speaker
     return sp, False
+
+
+def _function_words(ctx: _Ctx, s: int, e: int) -> bool:
+    """Nothing but adverbs, auxiliaries, complementizers and sentence adverbs in [s, e)."""
+    t = ctx.t
+    ok = t.sets["skip_before_cue"] | t.sets["complementizers"] | t.sets["prepositions"]
+    return all(norm_form(w) in ok or _is_adverb(w, t) for w in re.findall(r"[\w’'\-]+", ctx.m[s:e]))
 
 
 def _svo_clause(ctx: _Ctx, lo: int, pos: int) -> bool:

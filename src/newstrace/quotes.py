@@ -24,7 +24,7 @@ from typing import Any
 
 from . import _quotemarks as qm
 from ._quotecolon import _colon_intro, _colon_statements
-from ._quoteindirect import _indirect
+from ._quoteindirect import _indirect, _reported_continuations
 from ._quotenp import _cap, _np_after, _participle, _strip_np, _subject_after, _subject_before
 from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cue_subject, _cut_at_subject, _definite,
                           _inverted_subject, _is_outlet, _key, _norm_name, _resolve, _role_word, _subject_sp,
@@ -51,6 +51,8 @@ class _Ctx:
         self.t = t
         self.paras = qm.paragraphs(self.text, article.paragraphs)
         self.cands = qm.scan(self.text, self.paras, t)
+        if t.dash_quotes:
+            self.cands = sorted(self.cands + qm.dash_quotes(self.text, self.paras, t, self.cands), key=lambda c: c.open)
         qm.classify(self.text, self.cands, self.paras, t)
         self.quotes = [c for c in self.cands if c.kind == "direct"]
         self.m = qm.mask(self.text, self.cands)
@@ -107,6 +109,10 @@ class _Ctx:
                     continue
                 found.append(_Cue(x.start("cue"), x.end("cue"), x.group("cue"), "neutral", "verb", sp, ch))
                 taken.update(range(x.start(), x.end()))
+        for rx in t.prep_cue_res:  # 'nach US-Angaben', 'nach Polizeiangaben': the cue holds its source
+            for x in rx.finditer(m):
+                found.append(_Cue(x.start(), x.end(), x.group(0), "according", "prep", x.span("sp")))
+                taken.update(range(x.start(), x.end()))
         if t.cue_re is not None:
             for x in t.cue_re.finditer(m):
                 vs, ve = x.span("v")
@@ -125,6 +131,8 @@ class _Ctx:
             if rx is not None:
                 for x in rx.finditer(m):
                     vs, ve = x.span("v")
+                    if vs in taken:
+                        continue
                     pw = _PREV1.search(m, max(0, vs - 30), vs)
                     if (kind == "prep" and pw
                             and pw.group(1).lower() in t.sets["noun_preceders"]):
@@ -217,7 +225,9 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
                 at.sp = cue.pron
             elif mid.strip(" ,\u00a0—–-") and not all(
                     w.lower() in t.sets["skip_before_cue"] for w in re.findall(r"[\w’']+", mid)):
-                at.sp = _strip_np(ctx, c.outer_end + len(mid) - len(mid.lstrip(" ,\u00a0—–-")), cue.start)
+                lo = c.outer_end + len(mid) - len(mid.lstrip(" ,\u00a0—–-"))
+                # '"…" to drive up the price, she said': the subject is the phrase next to the verb
+                at.sp = _subject_before(ctx, lo, cue.start) if "," in mid.strip(" ,\u00a0") else _strip_np(ctx, lo, cue.start)
             else:
                 at.sp = _subject_after(ctx, cue.end, a_hi) if t.verb_first else _inverted_subject(ctx, cue.end, a_hi)
                 if at.sp is None and t.pro_drop and \
@@ -418,6 +428,7 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
         if ind is not None:
             attrs.append(ind)
     attrs += _colon_statements(ctx, attrs)
+    attrs += _reported_continuations(ctx, attrs)
     _trim_contents(ctx, attrs)
     seen: set[tuple[int, int]] = set()
     # the same content found from a verb and from "according to": keep the verb's reading

@@ -22,7 +22,14 @@ or a prepositional cue: Arabic و/ف in "وقال", "وبحسب"), ``participles
 subject is the speaker of the clause before: "مضيفا أن", "adding that"), ``caseless`` (a
 script without capitals: any word may be a name, and a speaker phrase is typed from its
 head words), ``honorifics`` (titles written before a name: "الدكتور", "آقای", which the
-speaker's name leaves out). Forms with a zero-width non-joiner (Persian "می‌گوید") match
+speaker's name leaves out), ``partitives`` (words that open a verb's object, not a time or
+place after it: French "a signalé de la fumée"), ``postposed_cues`` (German "…, so der
+Sprecher"), ``prep_cue_patterns`` (regular expressions of cues that hold their source, group
+``sp``: "nach US-Angaben", "nach Polizeiangaben"), ``reported_mood`` (a verb form that makes
+a sentence reported speech of the last speaker: German Konjunktiv I "sei", "habe"),
+``infinitive_complement`` with ``infinitive_classes`` ("X hat Y vorgeworfen, … zu lassen"),
+``dash_quotes`` (Polish "- Treść - powiedział X"), ``complement_suffixes`` (Turkish: a
+statement ends with a nominalised verb before the cue, "… olmayacağını söyledi"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
 with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
 Languages without a table use a merged fallback (``table(None)``), so quote marks are
 still found and speakers are taken from adjacent names.
@@ -47,11 +54,12 @@ _LIST_KEYS = (
     "scare_preceders", "abbreviations", "occasion_breaks", "participle_suffix", "noun_preceders",
     "zero_classes", "zero_exclude", "definite_determiners", "plural_suffixes", "genitive_links",
     "interview_nouns", "generic_roles", "indefinite_determiners", "place_prepositions",
-    "verb_prefixes", "participles", "honorifics",
+    "verb_prefixes", "participles", "honorifics", "partitives", "postposed_cues", "prep_cue_patterns",
+    "infinitive_classes", "complement_suffixes", "auxiliaries",
 )
 
 
-_REGEX_KEYS = frozenset(("inversion", "relay", "relay_before", "channel_name_skip"))
+_REGEX_KEYS = frozenset(("inversion", "relay", "relay_before", "channel_name_skip", "prep_cue_patterns"))
 
 
 @dataclass(slots=True)
@@ -74,6 +82,10 @@ class CueTable:
     inversion_res: list[re.Pattern] = field(default_factory=list)
     relay_res: list[re.Pattern] = field(default_factory=list)
     relay_before_res: list[re.Pattern] = field(default_factory=list)  # "X quoted Y as saying (that|:)"
+    prep_cue_res: list[re.Pattern] = field(default_factory=list)  # cues naming their source ("nach US-Angaben")
+    reported_mood_re: re.Pattern | None = None  # a verb form that marks a sentence as reported speech
+    infinitive_re: re.Pattern | None = None  # an infinitive clause as the content ("vorgeworfen, … zu lassen")
+    dash_quotes: bool = False  # "- Content - powiedział X" (a dash opens and closes the statement)
     comp_re: re.Pattern | None = None  # the words between a cue and its complementizer (group comp)
     comp_word_re: re.Pattern | None = None  # a complementizer
     prep_before_re: re.Pattern | None = None
@@ -152,6 +164,12 @@ def _build(raw: dict[str, Any]) -> CueTable:
     t.inversion_res = [re.compile(p, flags) for p in t.lists["inversion"]]
     t.relay_res = [re.compile(p, flags) for p in t.lists["relay"]]
     t.relay_before_res = [re.compile(p, flags) for p in t.lists["relay_before"]]
+    t.prep_cue_res = [re.compile(p) for p in t.lists["prep_cue_patterns"]]
+    if raw.get("reported_mood"):
+        t.reported_mood_re = re.compile(raw["reported_mood"])
+    if raw.get("infinitive_complement"):
+        t.infinitive_re = re.compile(raw["infinitive_complement"])
+    t.dash_quotes = bool(raw.get("dash_quotes"))
     if t.lists["prep_cues_before"]:
         # a cue ending with a clitic preposition may be written attached to the name ("وفقا للرئيس")
         t.prep_before_re = re.compile(r"(?<![\w])%s(?P<v>%s)(?:(?<=[لـ])|(?![\w]))" % (
