@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import _quotemarks as qm
-from ._quotenp import _cap, _leading_np, _np_after, _participle, _participle_word, _subject_before, _tokens
+from ._quotenp import _cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _subject_before, _tokens
 from ._quoteroles import _Attr, _Cue, _cue_subject
 from .cues import norm_form
 
@@ -24,9 +24,11 @@ def _covered(ctx: _Ctx, s: int, e: int) -> float:
 
 def _content(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
     s, e = qm._trim(ctx.text, s, e)
-    k = ctx.m.find(";", s, e)  # a statement ends with its clause
-    if k > s and len(re.findall(r"\w+", ctx.m[s:k])) >= 3:
-        e = k
+    # a statement ends with its clause: 'A; B', 'A, however B'
+    if ctx.t.clause_break_re is not None:
+        k = ctx.t.clause_break_re.search(ctx.m, s, e)
+        if k and len(re.findall(r"\w+", ctx.m[s:k.start()])) >= 3:
+            e = k.start()
     if ctx.t.caseless:  # 'للغاية.تمت': a full stop without a space still ends the sentence
         x = _GLUED_STOP.search(ctx.m, s, e)
         if x:
@@ -46,8 +48,10 @@ _GLUED_STOP = re.compile(r"\.(?=[^\W\d_])")
 def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     t, m = ctx.t, ctx.m
     ss, se = ctx.sent_of(cue.start)
-    if ctx.weak(cue) or cue.cls == "question":
+    if ctx.weak(cue):
         return None
+    if cue.cls == "question":
+        return _question(ctx, cue, ss, se)
     if norm_form(cue.form) in t.sets["postposed_cues"]:
         # 'CONTENT, so der Sprecher.': the source follows the cue, the content comes before
         before = m[ss:cue.start].rstrip(" \u00a0")
@@ -67,6 +71,11 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         sp = _np_after(ctx, cue.end, se)
         if not sp:
             return None
+        if norm_form(cue.form) in t.sets["prep_needs_verb"]:
+            # 'wie das Militär mitteilte' is a cue, 'so groß wie der Vatikan' is not
+            end = m.find(",", cue.end, se)
+            if not any(c.kind == "verb" for c in ctx.cues_in(cue.end, end if end > 0 else se)):
+                return None
         comma = m.find(",", cue.end, se)
         lead = m[ss:cue.start].strip(" \u00a0\n") == ""
         name = _name_np(ctx, sp) if lead else None
@@ -101,16 +110,24 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se)
         cont = _content(ctx, cue.end + x.end(), se) if (sp and x) else None
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
-    # pattern A: "X said (that) CONTENT"
+    # pattern A: "X said (that) CONTENT", "X told the Post (that) CONTENT"
+    skip = _addressee(ctx, cue, se) if norm_form(cue.form) in t.sets["addressee_verbs"] else 0
+    z = t.zero_re.match(tail, skip) if t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
+        and norm_form(cue.form) not in t.sets["zero_exclude"] else None
+    if x and z and _clause_gap(ctx, tail[:x.start("comp")]):
+        x = None  # 'Ryan said Obama has never respected the right … that …': "that" is inside the content
     sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se, inverted=x is not None)
     if not sp:
         cont = None
     elif x:
         cont = _content(ctx, cue.end + x.end(), se)
-    elif t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
-            and norm_form(cue.form) not in t.sets["zero_exclude"] and (z := t.zero_re.match(tail)):
+    elif t.infinitive_re is not None and cue.cls in t.sets["infinitive_classes"] and t.infinitive_re.match(tail) \
+            and not t.subjunctive_re:
+        # 'X wants to …', 'X vowed to …': the infinitive clause
+        cont = _content(ctx, cue.end + len(tail) - len(tail.lstrip()), se)
+    elif z:
         # 'said Thursday he got …': the content begins after the adverbial
-        adv = z.end("adv") if "adv" in z.groupdict() and z.group("adv") else 0
+        adv = z.end("adv") if "adv" in z.groupdict() and z.group("adv") else skip
         cont = _content(ctx, cue.end + adv, se)
     else:
         cont = None
@@ -134,7 +151,8 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
                 lo = m.rfind(",", ss, sp[0])
                 if lo < ss:
                     sp = None
-        if sp is None and not cue.pron and before[comma + 1:].strip() == "":
+        if sp is None and not cue.pron and all(norm_form(w) in t.sets["skip_before_cue"]
+                                               for w in re.findall(r"[\w’'\-]+", before[comma + 1:])):
             sp, lo = _np_after(ctx, cue.end, se, 8), ss + comma
             if sp and m[sp[0]:sp[1]].split()[0].lower() in t.sets["prepositions"]:
                 sp = None  # 'X, the water chief, spoke on Monday': no subject after the verb
@@ -147,6 +165,52 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             if cont:
                 return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
     return None
+
+
+def _addressee(ctx: _Ctx, cue: _Cue, se: int) -> int:
+    """Length of the addressee after a verb of telling ('told the National Post', 'told
+    reporters', 'assured him'), measured from the cue's end; 0 when there is none."""
+    t, m = ctx.t, ctx.m
+    toks = _tokens(m, cue.end, min(se, cue.end + 80))
+    i = 0
+    if toks and norm_form(toks[0][2]) in _OBJECTS:
+        return toks[0][1] - cue.end
+    if toks and norm_form(toks[0][2]) in t.sets["determiners"]:
+        i = 1
+    j = i
+    while j < len(toks) and j < i + 5 and _cap(toks[j][2]) and norm_form(toks[j][2]) not in t.pronouns:
+        j += 1
+    return toks[j - 1][1] - cue.end if j > i else 0
+
+
+def _question(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
+    """'X asked whether …', 'X fragte, ob …': the content is the question, from its
+    question word."""
+    t = ctx.t
+    if t.question_re is None:
+        return None
+    x = t.question_re.match(ctx.m, cue.end, se)
+    if x is None or _clause_gap(ctx, x.group("gap")):
+        return None
+    sp, zero = _cue_subject(ctx, cue, ss, x.start("comp"), inverted=False)
+    cont = _content(ctx, x.start("comp"), se) if sp else None
+    return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
+
+
+def _clause_gap(ctx: _Ctx, gap: str) -> bool:
+    """Do the words between a cue and a later complementizer start a clause of their own
+    (a subject: 'said Obama has …'), rather than an addressee or adverbial ('told reporters
+    on Monday', 'said in a statement')?"""
+    t = ctx.t
+    words = re.findall(r"[\w’'\-]+", gap)
+    if len(words) < 3:
+        return False
+    first = norm_form(words[0])
+    return not (first in t.sets["prepositions"] | t.sets["skip_before_cue"] | t.sets["partitives"]
+                or _is_adverb(words[0], t) or first in _OBJECTS or first.endswith("day"))
+
+
+_OBJECTS = frozenset("him her them me us you reporters journalists lawmakers supporters voters".split())
 
 
 def _complement(ctx: _Ctx, tail: str) -> re.Match | None:

@@ -58,7 +58,8 @@ def _chunks(m: str, s: int, e: int) -> list[tuple[int, int]]:
             depth += 1
         elif c in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and (c in ",;:\x07—–" or (c == "-" and m[k - 1:k] == " " and m[k + 1:k + 2] == " ")):
+        elif depth == 0 and (c in ",;:\x07—–" or (c == "-" and (m[k - 1:k] == " " and m[k + 1:k + 2] == " "
+                                                             or m[k + 1:k + 2] == "-"))):
             out.append((cs, k))
             cs = k + 1
     out.append((cs, e))
@@ -89,8 +90,9 @@ def _strip_np(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
                 w.lower() in t.sets["determiners"] and _cap(toks[i + 1][2] if i + 1 < len(toks) else "")):
             toks = toks[:i]
             break
-    while toks and (toks[0][2].lower() in _CONJ or toks[0][2] in "–—-"):
-        toks = toks[1:]
+    while len(toks) > 1 and (toks[0][2].lower() in _CONJ or toks[0][2] in "–—-" or
+                             norm_form(toks[0][2]) in t.sets["subordinators"] | t.sets["skip_before_cue"]):
+        toks = toks[1:]  # 'While Ramos said that …': the subordinator is not part of the subject
     while toks and (toks[-1][2].lower() in t.sets["skip_before_cue"] or _is_adverb(toks[-1][2], t)):
         toks = toks[:-1]
     # drop a trailing parenthetical "(PMU)"

@@ -116,8 +116,8 @@ class _Ctx:
         if t.cue_re is not None:
             for x in t.cue_re.finditer(m):
                 vs, ve = x.span("v")
-                if vs in taken:
-                    continue
+                if vs in taken or (x.group("v")[:1].isupper() and not self._opens(vs)):
+                    continue  # 'Kogi State', 'the Report': a capitalised verb form inside a sentence is a name
                 form = re.sub(r"[\s_]+", " ", norm_form(x.group("v")))
                 pw = _PREV2.search(m, max(0, vs - 40), vs)
                 if pw and pw.group(2).lower() in t.sets["noun_preceders"] and not (
@@ -142,6 +142,13 @@ class _Ctx:
                     found.append(_Cue(vs, ve, x.group("v"), "according", kind))
         found.sort(key=lambda c: c.start)
         return found
+
+    def _opens(self, pos: int) -> bool:
+        """Does a sentence (or a clause after a colon, dash or quotation) begin at pos?"""
+        k = bisect.bisect_left(self.sents, pos)
+        if k < len(self.sents) and self.sents[k] == pos:
+            return True
+        return self.m[max(0, pos - 3):pos].strip(" \u00a0")[-1:] in ("", ":", "—", "–", "-", qm.MASK, "\n", '"', "(")
 
     def weak(self, cue: _Cue) -> bool:
         return cue.form.lower() in self.t.sets["weak_verbs"]
@@ -502,12 +509,22 @@ def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
         return False
     if at.cue is not None and at.cue.kind == "prep" and t.caseless and at.kind == "name":
         return False  # 'وفقا لإجراءات …' ("in accordance with"): a source after a preposition needs a head noun
-    if t.caseless:
+    first = lw[0]
+    if at.cue is not None and at.cue.kind in ("prep", "prep_after"):
+        return True  # the phrase after 'according to' is the source
+    nouns = t.sets["determiners"] | t.sets["role_nouns"] | t.sets["anonymous_heads"] | t.sets["org_heads"] \
+        | t.sets["generic_roles"]
+    if first in nouns or _role_word(t, first):
         return True
-    first = words[0]
-    # a cased script: the phrase opens with a name, a determiner, a role or source noun
-    return _cap(first) or lw[0] in t.sets["determiners"] | t.sets["role_nouns"] | t.sets["anonymous_heads"] \
-        | t.sets["org_heads"] | t.sets["generic_roles"] or bool(_role_word(t, lw[0]))
+    # never a preposition, a conjunction, an adverb or auxiliary ('In June', 'When Clinton'),
+    # a verb form ('recommended the United') or an elided auxiliary ('s’est')
+    if first in t.sets["prepositions"] | t.sets["linkers"] | t.sets["skip_before_cue"] | t.sets["relative"] \
+            | t.sets["complementizers"] | t.sets["subordinators"]:
+        return False
+    if not _cap(words[0]) and any(first.endswith(x) and len(first) > len(x) + 2 for x in t.lists["verb_suffixes"]):
+        return False
+    elided = re.match(r"\w{1,2}['’](\w+)$", first)
+    return not (elided and elided.group(1) in t.sets["skip_before_cue"])
 
 
 def _self_outlet(ctx: _Ctx, channel: str) -> bool:

@@ -55,7 +55,8 @@ _LIST_KEYS = (
     "zero_classes", "zero_exclude", "definite_determiners", "plural_suffixes", "genitive_links",
     "interview_nouns", "generic_roles", "indefinite_determiners", "place_prepositions",
     "verb_prefixes", "participles", "honorifics", "partitives", "postposed_cues", "prep_cue_patterns",
-    "infinitive_classes", "complement_suffixes", "auxiliaries",
+    "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
+    "addressee_verbs", "question_complementizers", "prep_needs_verb",
 )
 
 
@@ -86,6 +87,8 @@ class CueTable:
     reported_mood_re: re.Pattern | None = None  # a verb form that marks a sentence as reported speech
     infinitive_re: re.Pattern | None = None  # an infinitive clause as the content ("vorgeworfen, … zu lassen")
     dash_quotes: bool = False  # "- Content - powiedział X" (a dash opens and closes the statement)
+    clause_break_re: re.Pattern | None = None  # where a statement's clause ends ('; ', ', however')
+    question_re: re.Pattern | None = None  # 'asked whether …': the question word opening the content
     comp_re: re.Pattern | None = None  # the words between a cue and its complementizer (group comp)
     comp_word_re: re.Pattern | None = None  # a complementizer
     prep_before_re: re.Pattern | None = None
@@ -125,14 +128,29 @@ ZWNJ = "\u200c"
 ZWNJ_MASK = "_"
 
 
+#: Arabic short-vowel marks, shadda, sukun and dagger alef: written or not ("أكّد" = "أكد")
+_HARAKAT = re.compile("[\u064b-\u0652\u0670]")
+_HARAKAT_OPT = "[\u064b-\u0652\u0670]*"
+
+
 def norm_form(w: str) -> str:
-    """A table form or a word of the masked text, lowercased, ZWNJ written as ``ZWNJ_MASK``."""
-    return w.lower().replace(ZWNJ, ZWNJ_MASK)
+    """A table form or a word of the masked text, lowercased, ZWNJ written as ``ZWNJ_MASK``,
+    Arabic vowel marks dropped."""
+    w = w.lower().replace(ZWNJ, ZWNJ_MASK)
+    return _HARAKAT.sub("", w) if "\u064b" <= max(w, default="a") else w
 
 
 def _alt(words: list[str]) -> str:
+    """A regular-expression alternation of table forms: longest first, spaces as any
+    whitespace, ZWNJ optional, Arabic vowel marks allowed after any letter."""
     words = sorted({norm_form(w) for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(ZWNJ_MASK, "[_ ]?") for w in words)
+    out = []
+    for w in words:
+        x = re.escape(w).replace(r"\ ", r"\s+").replace(ZWNJ_MASK, "[_ ]?")
+        if any("\u0600" <= c <= "\u06ff" for c in w):
+            x = "".join(c + _HARAKAT_OPT if "\u0600" <= c <= "\u06ff" else c for c in x)
+        out.append(x)
+    return "|".join(out)
 
 
 def _build(raw: dict[str, Any]) -> CueTable:
@@ -161,6 +179,11 @@ def _build(raw: dict[str, Any]) -> CueTable:
     comps = _alt(t.lists["complementizers"] or ["that"])
     t.comp_re = re.compile(r"(?P<gap>[^;:.\x07]{0,80}?)(?P<comp>\b(?:%s)\b|:)" % comps, flags)
     t.comp_word_re = re.compile(r"\b(?:%s)\b" % comps, flags)
+    t.clause_break_re = re.compile("|".join([r";\s"] + [re.escape(b) + r"\b" for b in t.lists["clause_breaks"]
+                                                          if b.strip(" ;")]), flags)
+    if t.lists["question_complementizers"]:
+        t.question_re = re.compile(r"(?P<gap>[^;:.\x07]{0,60}?)(?P<comp>\b(?:%s)\b)" % _alt(
+            t.lists["question_complementizers"]), flags)
     t.inversion_res = [re.compile(p, flags) for p in t.lists["inversion"]]
     t.relay_res = [re.compile(p, flags) for p in t.lists["relay"]]
     t.relay_before_res = [re.compile(p, flags) for p in t.lists["relay_before"]]
