@@ -275,7 +275,12 @@ def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
     pw = _PREV_WORD.search(m, max(ss, cue.start - 60), cue.start)
     if not pw or not any(norm_form(pw.group(1)).endswith(x) for x in t.lists["complement_suffixes"]):
         return None
-    lo = max(ss, m.rfind("\x07", ss, cue.start) + 1)
+    # the clause: after the last quotation or sentence mark (even one with no space after it,
+    # as in run-together texts), at most 30 words before the verb
+    lo = max(ss, m.rfind("\x07", ss, cue.start) + 1, max((m.rfind(c, ss, cue.start) + 1 for c in ".!?*"), default=0))
+    words = list(re.finditer(r"\S+", m[lo:cue.start]))
+    if len(words) > 30:
+        lo += words[-30].start()
     lo += len(m[lo:cue.start]) - len(m[lo:cue.start].lstrip(" ,\u00a0"))
     sp = None
     toks = _tokens(m, lo, cue.start)

@@ -100,21 +100,30 @@ class _Ctx:
                     found.append(_Cue(x.start(), x.end(), x.group(0), t.verbs[verb], "inv",
                                       (x.start("pron"), x.end("pron"))))
                     taken.update(range(x.start(), x.end()))
-        for rx in t.relay_before_res:
-            # 'PressTV quoted the minister as saying that …', 'ونقلت وكالة X عن مصدر قوله إن …'
-            for x in rx.finditer(m):
+        for rx, anchor in t.relay_before_res:
+            # 'PressTV quoted the minister as saying that …', 'ونقلت وكالة X عن مصدر قوله إن …': the
+            # pattern is tried only before its cue words
+            for a in anchor.finditer(m):
+                x = rx.search(m, max(0, a.start() - 300), a.end())
+                if x is None or x.span("cue") != a.span():
+                    continue
                 sp = _subject_sp(self, x.start("sp"), x.end("sp"))
                 ch = _strip_np(self, *x.span("ch"))
                 if sp is None:
                     continue
                 found.append(_Cue(x.start("cue"), x.end("cue"), x.group("cue"), "neutral", "verb", sp, ch))
                 taken.update(range(x.start(), x.end()))
+        if t.sov_re is not None:  # '… olmayacağını söyledi': a statement verb after its clause
+            for x in t.sov_re.finditer(m):
+                vs, ve = x.span("v")
+                found.append(_Cue(vs, ve, x.group("v"), t.verbs.get(" " + norm_form(x.group("v")), "neutral")))
+                taken.add(vs)
         for rx in t.prep_cue_res:  # 'nach US-Angaben', 'nach Polizeiangaben': the cue holds its source
             for x in rx.finditer(m):
                 found.append(_Cue(x.start(), x.end(), x.group(0), "according", "prep", x.span("sp")))
                 taken.update(range(x.start(), x.end()))
         if t.cue_re is not None:
-            for x in t.cue_re.finditer(m):
+            for x in t.verb_spans(m):
                 vs, ve = x.span("v")
                 if vs in taken or (x.group("v")[:1].isupper() and not self._opens(vs)):
                     continue  # 'Kogi State', 'the Report': a capitalised verb form inside a sentence is a name

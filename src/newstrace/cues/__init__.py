@@ -40,7 +40,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources as _ilr
-from typing import Any
+from typing import Any, Iterator
 
 from .. import resources
 
@@ -82,7 +82,8 @@ class CueTable:
     cue_re: re.Pattern | None = None
     inversion_res: list[re.Pattern] = field(default_factory=list)
     relay_res: list[re.Pattern] = field(default_factory=list)
-    relay_before_res: list[re.Pattern] = field(default_factory=list)  # "X quoted Y as saying (that|:)"
+    # "X quoted Y as saying (that|:)": (pattern, its cue words alone, searched first)
+    relay_before_res: list[tuple[re.Pattern, re.Pattern]] = field(default_factory=list)
     prep_cue_res: list[re.Pattern] = field(default_factory=list)  # cues naming their source ("nach US-Angaben")
     reported_mood_re: re.Pattern | None = None  # a verb form that marks a sentence as reported speech
     infinitive_re: re.Pattern | None = None  # an infinitive clause as the content ("vorgeworfen, … zu lassen")
@@ -106,22 +107,49 @@ class CueTable:
     subject_first: bool = False  # SOV: the subject opens the clause ("X … گفت: …")
     caseless: bool = False  # no capitals in the script: names are not found by case
 
+    verb_index: dict[str, re.Pattern] = field(default_factory=dict)  # first word -> its forms, anchored
+    verb_residual: re.Pattern | None = None  # forms that do not start with a letter or digit
+    sov_re: re.Pattern | None = None  # a verb right after a nominalised clause ("… olduğunu söyledi")
+
     def has(self, key: str, word: str) -> bool:
         return word.lower() in self.sets.get(key, frozenset())
+
+    def verb_spans(self, text: str) -> Iterator[re.Match]:
+        """Every speech-verb form in ``text`` (group ``v``), as ``cue_re.finditer`` would find
+        them, in text order: each word is looked up by its first word (and without an attached
+        prefix), so the cost is one dictionary lookup per word, not one regular expression
+        over hundreds of alternatives at each character."""
+        found = []
+        index = self.verb_index
+        prefixes = self.lists.get("verb_prefixes") or []
+        for w in _WORD_START.finditer(text):
+            key = norm_form(_FIRST.match(w.group()).group())
+            keys = [key] + [key[len(p):] for p in prefixes if key.startswith(p) and len(key) > len(p) + 1]
+            for k in keys:
+                rx = index.get(k)
+                x = rx.match(text, w.start()) if rx is not None else None
+                if x is not None:
+                    found.append(x)
+                    break
+        if self.verb_residual is not None:
+            found += list(self.verb_residual.finditer(text))
+            found.sort(key=lambda x: x.start())
+        return iter(found)
 
 
 def available() -> list[str]:
     """Languages that have a table."""
-    return sorted(
+    return list(resources.get("cues:available", lambda: tuple(sorted(
         p.name[:-5] for p in _ilr.files(__name__).iterdir()
-        if p.name.endswith(".json") and p.name != "outlets.json"
-    )
+        if p.name.endswith(".json") and p.name != "outlets.json"))))
 
 
 def _read(name: str) -> dict[str, Any]:
     return json.loads(_ilr.files(__name__).joinpath(name).read_text(encoding="utf-8"))
 
 
+_WORD_START = re.compile(r"(?<![\w\-’'])\w[\w’'\-]*")
+_FIRST = re.compile(r"\w+")
 ZWNJ = "\u200c"
 #: what the quotes stage's masked text writes for a zero-width non-joiner (a word character,
 #: so "می‌گوید" stays one word); table forms are normalised the same way
@@ -138,6 +166,20 @@ def norm_form(w: str) -> str:
     Arabic vowel marks dropped."""
     w = w.lower().replace(ZWNJ, ZWNJ_MASK)
     return _HARAKAT.sub("", w) if "\u064b" <= max(w, default="a") else w
+
+
+def _group(pattern: str, name: str) -> str:
+    """The text of the named group ``name`` of a regular expression (balanced parentheses)."""
+    k = pattern.index("(?P<%s>" % name)
+    depth = 0
+    for i in range(k, len(pattern)):
+        if pattern[i] == "(" and pattern[i - 1:i] != "\\":
+            depth += 1
+        elif pattern[i] == ")" and pattern[i - 1:i] != "\\":
+            depth -= 1
+            if depth == 0:
+                return pattern[k:i + 1]
+    raise ValueError(f"unbalanced group {name!r} in {pattern!r}")
 
 
 def _alt(words: list[str]) -> str:
@@ -176,6 +218,22 @@ def _build(raw: dict[str, Any]) -> CueTable:
     forms = [f for f in t.verbs if f not in t.sets["prep_cues_before"]]
     if forms:
         t.cue_re = re.compile(r"(?<![\w\-’'])%s(?P<v>%s)(?![\w\-])" % (pre, _alt(forms)), flags)
+        by_first: dict[str, list[str]] = {}
+        residual = []
+        for f in forms:
+            # a form written with a leading space (Turkish ' dedi') follows a quotation or
+            # punctuation, never a word: it stays in the (rarely used) residual pattern
+            x = _FIRST.match(f)
+            if x:
+                by_first.setdefault(norm_form(x.group()), []).append(f)
+            else:
+                residual.append(f)
+        t.verb_index = {k: re.compile(r"%s(?P<v>%s)(?![\w\-])" % (pre, _alt(v)), flags) for k, v in by_first.items()}
+        if t.lists["complement_suffixes"]:
+            t.sov_re = re.compile(r"\w(?:%s)[ \t]+(?P<v>%s)(?![\w\-])" % (
+                _alt(t.lists["complement_suffixes"]), _alt([f.strip() for f in forms])), flags)
+        if residual:
+            t.verb_residual = re.compile(r"(?<![\w\-’'])%s(?P<v>%s)(?![\w\-])" % (pre, _alt(residual)), flags)
     comps = _alt(t.lists["complementizers"] or ["that"])
     t.comp_re = re.compile(r"(?P<gap>[^;:.\x07]{0,80}?)(?P<comp>\b(?:%s)\b|:)" % comps, flags)
     t.comp_word_re = re.compile(r"\b(?:%s)\b" % comps, flags)
@@ -186,7 +244,7 @@ def _build(raw: dict[str, Any]) -> CueTable:
             t.lists["question_complementizers"]), flags)
     t.inversion_res = [re.compile(p, flags) for p in t.lists["inversion"]]
     t.relay_res = [re.compile(p, flags) for p in t.lists["relay"]]
-    t.relay_before_res = [re.compile(p, flags) for p in t.lists["relay_before"]]
+    t.relay_before_res = [(re.compile(p, flags), re.compile(_group(p, "cue"), flags)) for p in t.lists["relay_before"]]
     t.prep_cue_res = [re.compile(p) for p in t.lists["prep_cue_patterns"]]
     if raw.get("reported_mood"):
         t.reported_mood_re = re.compile(raw["reported_mood"])
