@@ -61,7 +61,14 @@ class _Attr:
 # -- speaker typing ----------------------------------------------------------------------
 
 def _mentions_in(ctx: _Ctx, s: int, e: int, types=("PER",)):
-    return [x for x in ctx.mentions if x.start >= s and x.end <= e and x.type in types]
+    i = bisect.bisect_left(ctx.mention_starts, s)
+    out = []
+    while i < len(ctx.mentions) and ctx.mentions[i].start < e:
+        x = ctx.mentions[i]
+        if x.end <= e and x.type in types:
+            out.append(x)
+        i += 1
+    return out
 
 
 def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = None) -> None:
@@ -289,8 +296,13 @@ def _last_written(ctx: _Ctx, mns: list[Any], before: int) -> int:
     w = re.findall(r"[\w’'\-]+", max(mns, key=lambda x: len(x.text)).text)
     pos = mns[-1].start
     if w:
-        for x in re.finditer(r"(?<![\w\-])%s(?![\w\-])" % re.escape(w[-1]), ctx.m[:before]):
-            pos = max(pos, x.start())
+        key = ("written", w[-1])
+        if key not in ctx.memo:  # every place the word is written, once per article
+            ctx.memo[key] = [x.start() for x in re.finditer(r"(?<![\w\-])%s(?![\w\-])" % re.escape(w[-1]), ctx.m)]
+        starts = ctx.memo[key]
+        k = bisect.bisect_right(starts, before - len(w[-1])) - 1
+        if k >= 0:
+            pos = max(pos, starts[k])
     return pos
 
 

@@ -59,6 +59,7 @@ class _Ctx:
         self.sents = qm.sentence_bounds(self.m, self.paras, self.cands, t)
         self.pstarts = [p[0] for p in self.paras]
         self.mentions = sorted(article.mentions or [], key=lambda x: x.start)
+        self.mention_starts = [x.start for x in self.mentions]
         self.memo: dict[Any, Any] = {}  # per-article caches of the _quoteroles helpers
         self.head_end = _headline_end(article, self.text, self.paras)
         self.cues: list[_Cue] = []

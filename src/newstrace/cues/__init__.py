@@ -164,7 +164,10 @@ _HARAKAT_OPT = "[\u064b-\u0652\u0670]*"
 def norm_form(w: str) -> str:
     """A table form or a word of the masked text, lowercased, ZWNJ written as ``ZWNJ_MASK``,
     Arabic vowel marks dropped."""
-    w = w.lower().replace(ZWNJ, ZWNJ_MASK)
+    w = w.lower()
+    if w.isascii():
+        return w
+    w = w.replace(ZWNJ, ZWNJ_MASK)
     return _HARAKAT.sub("", w) if "\u064b" <= max(w, default="a") else w
 
 
