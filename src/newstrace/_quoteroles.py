@@ -87,7 +87,9 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
         at.plural = t.pronouns[lw[0]] == "p"
         return
     per_all = _mentions_in(ctx, s, e)
-    per = [x for x in per_all if not _is_place(ctx, x.start, x.end) and not _after_role_link(ctx, s, x.start)]
+    per = [x for x in per_all if not _is_place(ctx, x.start, x.end)
+           and not (x.end < e and ctx.m[x.end:x.end + 2] in ("’s", "'s"))]  # "Salaheddin’s chief X": X
+    per = [x for x in per if not _after_role_link(ctx, s, x.start)] or per
     org = None if per else _members_of(ctx, s, lw)
     if org:
         # "the commission's hydrologists", "les hydrologues de la commission": the body speaks
