@@ -48,20 +48,20 @@ _GLUED_STOP = re.compile(r"\.(?=[^\W\d_])")
 def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     t, m = ctx.t, ctx.m
     ss, se = ctx.sent_of(cue.start)
-    if ctx.weak(cue):
-        return None
-    if cue.cls == "question":
-        return _question(ctx, cue, ss, se)
     if norm_form(cue.form) in t.sets["postposed_cues"]:
         # 'CONTENT, so der Sprecher.': the source follows the cue, the content comes before
         before = m[ss:cue.start].rstrip(" \u00a0")
         sp = _np_after(ctx, cue.end, se, 8) if before.endswith(",") else None
         cont = _content(ctx, ss, ss + len(before) - 1) if sp else None
         return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
+    if ctx.weak(cue):
+        return None
+    if cue.cls == "question":
+        return _question(ctx, cue, ss, se)
     if cue.kind == "prep" and cue.pron:
         # 'Die Botschaft ist nach US-Angaben die größte …': the source is in the cue, the
         # content is the sentence (after the cue and its comma when the cue opens it)
-        lead = m[ss:cue.start].strip(" \u00a0\n") == ""
+        lead = _opens_clause(ctx, ss, cue.start)
         comma = m.find(",", cue.end, se)
         cont = _content(ctx, (comma + 1 if comma > 0 else cue.end) if lead else ss, se)
         return _Attr(*cont, False, "rules:according", cue=cue, sp=cue.pron) if cont else None
@@ -77,7 +77,7 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             if not any(c.kind == "verb" for c in ctx.cues_in(cue.end, end if end > 0 else se)):
                 return None
         comma = m.find(",", cue.end, se)
-        lead = m[ss:cue.start].strip(" \u00a0\n") == ""
+        lead = _opens_clause(ctx, ss, cue.start)
         name = _name_np(ctx, sp) if lead else None
         if name and m[name[1]:comma if comma > 0 else se].strip(" \u00a0"):
             # 'Laut Radio X bekannte sich …' (no comma after the source): the content follows the name
@@ -195,6 +195,12 @@ def _question(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
     sp, zero = _cue_subject(ctx, cue, ss, x.start("comp"), inverted=False)
     cont = _content(ctx, x.start("comp"), se) if sp else None
     return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
+
+
+def _opens_clause(ctx: _Ctx, ss: int, pos: int) -> bool:
+    """Nothing but an attached conjunction ("وبحسب") before pos in its sentence."""
+    before = ctx.m[ss:pos].strip(" \u00a0\n")
+    return not before or norm_form(before) in ctx.t.sets["verb_prefixes"]
 
 
 def _clause_gap(ctx: _Ctx, gap: str) -> bool:

@@ -722,6 +722,8 @@ def _resolve(ctx: _Ctx, attrs: list[_Attr]) -> None:
                     at.speaker, at.span, at.kind = per[-1].text, (per[-1].start, per[-1].end), "pronoun"
                     at.method += "+pronoun"
                     history.append(replace(at, kind="name"))
+                elif at.zero:  # a dropped subject with no one before it: no speaker, not the verb
+                    at.speaker = at.span = None
                 continue
             if ante is not None:
                 at.speaker, at.span, at.anonymous = ante.speaker, ante.span, ante.anonymous

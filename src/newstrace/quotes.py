@@ -114,6 +114,20 @@ class _Ctx:
                     continue
                 found.append(_Cue(x.start("cue"), x.end("cue"), x.group("cue"), "neutral", "verb", sp, ch))
                 taken.update(range(x.start(), x.end()))
+        for rx, kind in ((t.prep_before_re, "prep"), (t.prep_after_re, "prep_after")):
+            if rx is not None:
+                for x in rx.finditer(m):
+                    vs, ve = x.span("v")
+                    if vs in taken:
+                        continue
+                    pw = _PREV1.search(m, max(0, vs - 30), vs)
+                    if (kind == "prep" and pw
+                            and pw.group(1).lower() in t.sets["noun_preceders"]):
+                        # an article before the cue word makes it an ordinary word:
+                        # "il secondo scudetto", "pelo segundo ano"
+                        continue
+                    found.append(_Cue(vs, ve, x.group("v"), "according", kind))
+                    taken.update(range(vs, ve))  # the verb inside 'به گفته X' is part of the cue
         if t.sov_re is not None:  # '… olmayacağını söyledi': a statement verb after its clause
             for x in t.sov_re.finditer(m):
                 vs, ve = x.span("v")
@@ -137,19 +151,6 @@ class _Ctx:
                     continue
                 cls = t.verbs.get(form) or t.verbs.get(form.replace(" ", "_"), "neutral")
                 found.append(_Cue(vs, ve, x.group("v"), cls))
-        for rx, kind in ((t.prep_before_re, "prep"), (t.prep_after_re, "prep_after")):
-            if rx is not None:
-                for x in rx.finditer(m):
-                    vs, ve = x.span("v")
-                    if vs in taken:
-                        continue
-                    pw = _PREV1.search(m, max(0, vs - 30), vs)
-                    if (kind == "prep" and pw
-                            and pw.group(1).lower() in t.sets["noun_preceders"]):
-                        # an article before the cue word makes it an ordinary word:
-                        # "il secondo scudetto", "pelo segundo ano"
-                        continue
-                    found.append(_Cue(vs, ve, x.group("v"), "according", kind))
         found.sort(key=lambda c: c.start)
         return found
 
@@ -362,7 +363,8 @@ def _channels(ctx: _Ctx, at: _Attr) -> None:
     for rx, kind in t.channel_fixed:
         x = rx.search(seg)
         if x:
-            at.channel, at.ch_span, at.ch_kind, at.ch_named = x.group(0), (ss + x.start(), ss + x.end()), kind, False
+            span = (ss + x.start(), ss + x.end())
+            at.channel, at.ch_span, at.ch_kind, at.ch_named = ctx.text[span[0]:span[1]], span, kind, False
             return
 
 

@@ -123,7 +123,7 @@ class CueTable:
         index = self.verb_index
         prefixes = self.lists.get("verb_prefixes") or []
         for w in _WORD_START.finditer(text):
-            key = norm_form(_FIRST.match(w.group()).group())
+            key = norm_form(_FIRST.match(w.group()).group()).replace(ZWNJ_MASK, "")
             keys = [key] + [key[len(p):] for p in prefixes if key.startswith(p) and len(key) > len(p) + 1]
             for k in keys:
                 rx = index.get(k)
@@ -228,7 +228,11 @@ def _build(raw: dict[str, Any]) -> CueTable:
             # punctuation, never a word: it stays in the (rarely used) residual pattern
             x = _FIRST.match(f)
             if x:
-                by_first.setdefault(norm_form(x.group()), []).append(f)
+                # 'می‌گوید' is written with a ZWNJ, a space or nothing: indexed as one word and by its head
+                head = norm_form(x.group())
+                by_first.setdefault(head.replace(ZWNJ_MASK, ""), []).append(f)
+                if ZWNJ_MASK in head:
+                    by_first.setdefault(head.split(ZWNJ_MASK)[0], []).append(f)
             else:
                 residual.append(f)
         t.verb_index = {k: re.compile(r"%s(?P<v>%s)(?![\w\-])" % (pre, _alt(v)), flags) for k, v in by_first.items()}
