@@ -152,7 +152,7 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
     for k in range(len(chunks) - 1, -1, -1):
         cs, ce = chunks[k]
         ctoks = _tokens(m, cs, ce)
-        if len(ctoks) > 1 and ctoks[0][2].lower() in _CONJ and _cap(ctoks[0][2]):
+        if len(ctoks) > 1 and ctoks[0][2].lower() in _CONJ and (_cap(ctoks[0][2]) or k == len(chunks) - 1):
             ctoks = ctoks[1:]  # "Mais une source …, qui …, a assuré": a sentence-initial conjunction
             cs = ctoks[0][0]
         if not ctoks:

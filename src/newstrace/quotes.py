@@ -36,6 +36,7 @@ __all__ = ["extract", "is_named_channel"]
 
 _PERSISTENT_SAME_SPEAKER = {"interview"}
 _PERSISTENT_ARTICLE = {"reported_by"}
+_PREV_CAP = re.compile(r"(?:\b[A-Z][\w’'\-]*|\b(?i:the|a|an|der|die|das|le|la|les|el|los))[ \u00a0]+$")
 _PREV1 = re.compile(r"([\w’'\-]+)\s+$")
 _PREV2 = re.compile(r"(?:([\w’'\-]+)\s+)?([\w’'\-]+)\s+$")
 _SOURCE_KIND = {"quoted_by": "quote", "told": "quote", "interview": "interview",
@@ -140,8 +141,8 @@ class _Ctx:
         if t.cue_re is not None:
             for x in t.verb_spans(m):
                 vs, ve = x.span("v")
-                if vs in taken or (x.group("v")[:1].isupper() and not self._opens(vs)):
-                    continue  # 'Kogi State', 'the Report': a capitalised verb form inside a sentence is a name
+                if vs in taken or (x.group("v")[:1].isupper() and not self._opens(vs) and _PREV_CAP.search(m, 0, vs)):
+                    continue  # 'Kogi State', 'the Report': a capitalised verb form inside a name
                 form = re.sub(r"[\s_]+", " ", norm_form(x.group("v")))
                 pw = _PREV2.search(m, max(0, vs - 40), vs)
                 if pw and pw.group(2).lower() in t.sets["noun_preceders"] and not (
@@ -228,7 +229,10 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             if cue.kind in ("prep", "prep_after"):
                 break
             mid = m[c.outer_end:cue.start]
-            if len(re.findall(r"\w+", mid)) > 10 or re.search(r"[.;:!?]", _no_abbrev(ctx, mid)):
+            # '"…" Trump, the 2016 GOP front-runner and …, said': a name and its apposition may be long
+            limit = 30 if re.match(r"[ \u00a0]*[^\W\d_][\w’'\-.]*(?:[ \u00a0]+[^\W\d_][\w’'\-.]*){0,3},", mid) \
+                and _cap(mid.strip()) and mid.rstrip().endswith(",") else 10
+            if len(re.findall(r"\w+", mid)) > limit or re.search(r"[.;:!?]", _no_abbrev(ctx, mid)):
                 break
             mw = re.findall(r"[\w’'\-]+", mid)
             if mw and mw[0].lower() in t.sets["linkers"]:
