@@ -7,11 +7,13 @@
     │   └── StoreBusy       another process holds the write lock longer than the busy timeout
     ├── GoldFormatError     an evaluation gold file is malformed
     ├── NotFound            an article, actor, story or narrative id that does not exist
+    ├── BadArgument         a filter or query the user gave is not valid (a date, a query too long)
     └── MissingDependency   an optional extra is not installed (message says what to install)
 """
 from __future__ import annotations
 
 __all__ = [
+    "BadArgument",
     "GoldFormatError",
     "InputError",
     "MissingDependency",
@@ -52,7 +54,6 @@ def short(s: object, limit: int = 60) -> str:
     return t if len(t) <= limit else t[:limit] + f"… ({len(t)} chars)"
 
 
-
 class NewstraceError(Exception):
     """Base class of every error newstrace raises on purpose."""
 
@@ -86,6 +87,10 @@ class GoldFormatError(NewstraceError):
 
 
 class NotFound(NewstraceError):
+    pass
+
+
+class BadArgument(NewstraceError):
     pass
 
 
