@@ -188,11 +188,13 @@ def content_hash(*parts: Any) -> str:
 
 
 def _decode(data: bytes, path: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte order mark
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as e:
-            raise SkippedInput(path, f"undecodable UTF-16 at offset {e.start}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and not data.startswith(b"\xff\xfe\x00\x00"):
+        try:  # UTF-16 with a byte order mark (UTF-32 is not read)
+            text = data.decode("utf-16")
+            if "\x00" not in text[:4096]:
+                return text
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data[:8192]:
         raise SkippedInput(path, "binary content (NUL bytes); not a text article")
     if data.startswith(b"\xef\xbb\xbf"):
