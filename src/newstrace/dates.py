@@ -746,7 +746,7 @@ def _most_supported(current: list[tuple[int, int]], group: list[_C]) -> list[tup
 def _check_published(pub: Published | None, raw: str, source: str | None, now: date, now_label: str
                      ) -> str | None:
     if pub is None:
-        return (f"rejected published {short(raw)} ({source}): not a date (a year, YYYY-MM, a day, "
+        return (f"rejected published {short(raw)!r} ({source or 'metadata'}): not a date (a year, YYYY-MM, a day, "
                 "a date-time, or a written date with its year)")
     if pub.earliest.toordinal() > now.toordinal() + FUTURE_TOLERANCE_DAYS:
         return (f"rejected published {pub.value} ({source}): after {now_label} {now.isoformat()} "
