@@ -94,7 +94,7 @@ class Run:
             raw, self.buf = self.buf.split(b"\n", 1)
             line = raw.decode("utf-8", "replace").strip()
             self.lines.append(line)
-            name = line.split(":", 1)[0].strip()
+            name = line.split(":", 1)[0].split(" (", 1)[0].strip()  # "read (200 articles): 3/28"
             if name in PHASES and name not in self.phase_at:
                 self.phase_at[name] = time.monotonic() - self.t0
             if name in PHASES:

@@ -223,3 +223,14 @@ def test_bidi_controls_are_removed_from_cli_tables(tmp_path):
     assert "Invoice fdp.exe" in res.output and "\u202e" not in res.output
     exported = run("export", "articles", "--db", tmp_path / "b.db").output
     assert "\u202e" in json.loads(exported.splitlines()[0])["title"]  # data keeps it
+
+
+def test_progress_is_shown_inside_one_large_file(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    with (d / "big.jsonl").open("w", encoding="utf-8") as fh:
+        for i in range(450):
+            fh.write(json.dumps({"id": f"n{i}", "text": f"Short article number {i} about the dam."}) + "\n")
+    res = run("analyze", d, "--db", tmp_path / "p.db", "--no-models", "--now", "2026-01-01")
+    assert res.exit_code == 0, res.output
+    assert "read (200 articles)" in res.stderr and "read (450 articles)" in res.stderr

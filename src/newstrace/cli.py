@@ -144,17 +144,18 @@ class _Progress:
             return
         now = time.monotonic()
         final = total and done >= total
+        base = phase.split(" (", 1)[0]  # "read (1200 articles)": a new count, the same phase
         if self.tty:
             width = 30
             filled = int(width * done / total) if total else 0
-            click.echo(f"\r{phase:>10} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+            click.echo(f"\r{phase:>10} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}   ",
                        err=True, nl=False)
             if final:
                 click.echo("", err=True)
-        elif phase != self.phase or final or now - self.last >= 5:
+        elif base != self.phase or final or now - self.last >= 5:
             click.echo(f"{phase}: {done}/{total}", err=True)
             self.last = now
-        self.phase = phase
+        self.phase = base
 
 
 @cli.command()

@@ -276,8 +276,8 @@ def analyze(paths: list[str], store: Store, options: PipelineOptions | None = No
                             summary.updated += 1
                         if status != "unchanged":
                             changed.append(res.id)
-            if progress:
-                progress(len(files_done), total_files, "read")
+            if progress:  # per batch, so that one large file shows progress too
+                progress(len(files_done), total_files, f"read ({summary.read} articles)")
     finally:
         if executor:
             executor.shutdown()
