@@ -55,6 +55,9 @@ def _child(argv: list[str], err_fd: int) -> None:
         os.dup2(err_fd, 2)
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, 1)
+        # the parent's sys.stderr may be a capture object (pytest): write to the fds
+        sys.stderr = open(2, "w", encoding="utf-8", buffering=1, closefd=False)
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
         from newstrace.cli import cli
 
         cli.main(argv, prog_name="newstrace", standalone_mode=True)
@@ -194,6 +197,8 @@ def killloop(corpus: str = str(ROOT / "examples" / "demo"), kills: int = 50, see
     if ref.code not in (0, 1):
         raise RuntimeError(f"the reference run failed ({ref.code}): {ref.lines[-5:]}")
     order = [p for p in PHASES if p in ref.phase_at]
+    if len(order) < 2:
+        raise RuntimeError(f"no progress lines seen from the reference run: {ref.lines[-5:]}")
     ends = {p: (ref.phase_at[order[i + 1]] if i + 1 < len(order) else ref.phase_at[p] + 0.2)
             for i, p in enumerate(order)}
     durations = {p: max(0.05, ends[p] - ref.phase_at[p]) for p in order}
