@@ -225,7 +225,10 @@ def test_bidi_controls_are_removed_from_cli_tables(tmp_path):
     assert "\u202e" in json.loads(exported.splitlines()[0])["title"]  # data keeps it
 
 
-def test_progress_is_shown_inside_one_large_file(tmp_path):
+def test_progress_is_shown_inside_one_large_file(tmp_path, monkeypatch):
+    import newstrace.cli as cli_mod
+
+    monkeypatch.setattr(cli_mod._Progress, "EVERY", 0.0)  # a line per batch (5 s apart otherwise)
     d = tmp_path / "in"
     d.mkdir()
     with (d / "big.jsonl").open("w", encoding="utf-8") as fh:

@@ -131,31 +131,45 @@ def cli(verbose: int) -> None:
 
 
 class _Progress:
-    """A progress bar on a terminal, plain lines otherwise (every ~5 s), nothing when quiet."""
+    """A progress bar on a terminal (one line per phase), plain lines otherwise (on a
+    phase change, when a phase completes, and every `EVERY` seconds), nothing when quiet."""
+
+    EVERY = 5.0
 
     def __init__(self, quiet: bool):
         self.quiet = quiet
         self.tty = sys.stderr.isatty()
         self.last = 0.0
         self.phase = ""
+        self.finished: set[str] = set()
+        self.open_line = False
 
     def __call__(self, done: int, total: int, phase: str) -> None:
         if self.quiet:
             return
         now = time.monotonic()
-        final = total and done >= total
         base = phase.split(" (", 1)[0]  # "read (1200 articles)": a new count, the same phase
+        first_final = bool(total) and done >= total and base not in self.finished
+        if first_final:
+            self.finished.add(base)
         if self.tty:
+            if base != self.phase:
+                self.close()
             width = 30
-            filled = int(width * done / total) if total else 0
+            filled = min(width, int(width * done / total)) if total else 0
             click.echo(f"\r{phase:>10} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}   ",
                        err=True, nl=False)
-            if final:
-                click.echo("", err=True)
-        elif base != self.phase or final or now - self.last >= 5:
+            self.open_line = True
+        elif base != self.phase or first_final or now - self.last >= self.EVERY:
             click.echo(f"{phase}: {done}/{total}", err=True)
             self.last = now
         self.phase = base
+
+    def close(self) -> None:
+        """End the bar's line (before other output)."""
+        if self.open_line:
+            click.echo("", err=True)
+            self.open_line = False
 
 
 @cli.command()
@@ -210,9 +224,11 @@ def analyze(paths: tuple[str, ...], db: str, max_bytes: int, max_file_bytes: int
                               max_bytes=max_bytes, max_file_bytes=max_file_bytes,
                               max_article_chars=max_article_chars, workers=workers, force=force)
     store = open_store(db, create=True)
+    progress = _Progress(quiet or as_json)
     try:
-        summary = run(list(paths), store, options, progress=_Progress(quiet or as_json))
+        summary = run(list(paths), store, options, progress=progress)
     finally:
+        progress.close()
         store.close()
     for item in summary.skipped_items:
         where = f"{item['path']}:{item['line']}" if item.get("line") else item["path"]
