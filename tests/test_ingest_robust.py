@@ -343,3 +343,20 @@ def test_warc_records_with_bad_charsets_are_skipped_one_by_one(tmp_path):
     arts, skipped = _read(p)
     assert [a.id for a in arts] == ["https://x.example/2"]
     assert len(skipped) == 2 and all("undecodable" in s.reason for s in skipped)
+
+
+def test_a_4_9_mb_english_article_is_refused_before_the_stages(tmp_path, tmp_store):
+    """Under the 5 MB per-record cap, over the per-article cap: refused at once with a
+    reason, instead of reaching spaCy (172 s, then a failure at 1,000,000 characters)."""
+    from newstrace import PipelineOptions, analyze
+
+    (tmp_path / "in").mkdir()
+    sentence = "The minister said on Monday that the talks on the dam would resume next week. "
+    (tmp_path / "in" / "long.txt").write_text("A very long article\n\n" + sentence * 62_000, encoding="utf-8")
+    (tmp_path / "in" / "short.txt").write_text("A short one\n\n" + sentence, encoding="utf-8")
+    assert 4_800_000 < (tmp_path / "in" / "long.txt").stat().st_size < 5_000_000
+    t0 = time.process_time()
+    s = analyze([str(tmp_path / "in")], tmp_store, PipelineOptions(use_models=False, encoder="none", now="2026-01-01"))
+    assert time.process_time() - t0 < 60
+    assert s.added == 1 and s.skipped == 1
+    assert "over the per-article cap of 1000000 (raise it with --max-article-chars)" in s.skipped_items[0]["reason"]
