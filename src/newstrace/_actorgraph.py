@@ -222,6 +222,13 @@ def entity_nodes(surfaces: list[str], typ: str, lang: str | None, index) -> tupl
         if (lang or "").startswith("de") and len(analyze(s).tokens) == 1 and s.endswith("s") and len(s) > 5 \
                 and not is_acronym(s):
             out.setdefault(node_id(typ, s[:-1]), (s[:-1], "respelling:de_genitive"))
+    if typ == "PER":  # a role or stray words before a full name: "Bundesvorsitzenden Jörg Meuthen"
+        for s in rs:
+            words = s.split()
+            if len(analyze(s).tokens) >= 3 and len(words) >= 3:
+                tail = " ".join(words[-2:])
+                if len(analyze(tail).tokens) == 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words[-2:]):
+                    out.setdefault(node_id(typ, tail), (tail, "trimmed"))
     entry = gazetteer_entry(surfaces, rs, typ, index)
     return [(n, name, role) for n, (name, role) in sorted(out.items())], entry
 

@@ -159,7 +159,7 @@ class Run:
                           (aid, lid, n, role))
                 if n != primary:
                     rule = "acronym:defined" if role == "acronym" else role if role.startswith("respelling") \
-                        else "alias:same_entity"
+                        else "alias:trimmed" if role == "trimmed" else "alias:same_entity"
                     self.link(primary, n, rule, 1.0, {"names": [nodes[0][1], name]}, aid)
             if entry is not None:
                 s = next((s for s in sorted(set(surfaces)) if entry in self.index.lookup(norm_key(s), s)), surfaces[0])
