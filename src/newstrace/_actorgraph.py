@@ -197,9 +197,9 @@ def pair_score(a: str, b: str, ta: str, tb: str, use_models: bool) -> tuple[floa
                 s2 = match_score(lat, y)
                 if s2 > best[0]:
                     best = (s2, "translit:arabic_romanizer", {"romanized": lat, "source": src})
-    if best[0] < MERGE_THRESHOLD and ta in ("LOC", "MISC") and tb in ("LOC", "MISC"):
+    if ta in ("LOC", "MISC") and tb in ("LOC", "MISC") and len(analyze(a).tokens) != len(analyze(b).tokens):
         d = designator_score(a, b)
-        if d > best[0]:
+        if d >= best[0] and d >= MERGE_THRESHOLD:
             best = (d, "translit:designator", {})
     return best
 
@@ -265,6 +265,44 @@ def node_gaz(name: str, typ: str, index) -> str | None:
     return None
 
 
+def _listed_keys(index, gazetteer: str | None) -> dict[str, list[tuple[str, str]]]:
+    """Blocking keys of the aliases of listed organisations and persons (seed list and
+    user gazetteer; not places: their exonyms come from CLDR and GeoNames, exactly)."""
+    def build():
+        out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for eid, e in sorted(index.entries.items()):
+            if e.type not in ("ORG", "PER") or eid.startswith(("cldr:", "gn:")):
+                continue
+            for al in index.aliases(eid):
+                if not is_acronym(al) and len(analyze(al).tokens) >= 2:
+                    for k in name_keys(al):
+                        out[k].append((eid, al))
+        return dict(out)
+    return resources.get(f"newstrace.listed_keys:{gazetteer or ''}", build)
+
+
+def near_gaz(name: str, typ: str, index, gazetteer: str | None) -> tuple[str, float, str] | None:
+    """(entry, score, alias) of a listed organisation or person whose own alias is a
+    spelling variant of ``name`` (one hop: "Unités de mobilisation populaire irakiennes"
+    ~ "Unités de mobilisation populaire"), or None."""
+    if typ not in ("ORG", "PER", "MISC") or not is_strong(name):
+        return None
+    keys = _listed_keys(index, gazetteer)
+    best = None
+    for k in sorted(name_keys(name)):
+        for eid, al in keys.get(k, ())[:MAX_BLOCK]:
+            e = index.entries[eid]
+            # a model may type a long organisation name PER ("Unités de mobilisation populaire
+            # irakiennes"): a listed organisation's own alias of 3+ words outweighs it
+            retyped = typ == "PER" and e.type == "ORG" and len(analyze(name).tokens) >= 3
+            if not (compatible(typ, e.type) or retyped) or abs(len(analyze(al).tokens) - len(analyze(name).tokens)) > 1:
+                continue
+            sc = match_score(name, al)
+            if sc >= MERGE_THRESHOLD and (best is None or (sc, eid, al) > best[1:] and sc > best[1]):
+                best = (eid, round(sc, 3), al)
+    return best
+
+
 # -- clustering -----------------------------------------------------------------------------
 class _UF:
     def __init__(self) -> None:
@@ -287,14 +325,22 @@ def cluster(nodes: dict[str, dict], links: list[dict], splits: list[tuple[set[st
         d = nodes[n]
         uf.find(n)
         info[n] = {"gaz": {d["gaz"]} if d.get("gaz") else set(),
-                   "types": {d["type"]} - {"MISC", None}, "strong": bool(d["strong"]) or bool(d.get("gaz")),
-                   "nodes": {n}, "mentions": mention_counts.get(n, 0)}
+                   "types": Counter({d["type"]: max(1, mention_counts.get(n, 0))} if d["type"] in ("PER", "ORG", "LOC")
+                                    else {}),
+                   "strong": bool(d["strong"]) or bool(d.get("gaz")), "nodes": {n}, "mentions": mention_counts.get(n, 0)}
+
+    def dominant(x: dict) -> str | None:
+        return min(x["types"], key=lambda t: (-x["types"][t], t)) if x["types"] else None
 
     def can_join(ra: str, rb: str, rule: str) -> bool:
         A, B = info[ra], info[rb]
         if A["gaz"] and B["gaz"] and A["gaz"] != B["gaz"]:
             return False
-        if not rule.startswith("manual") and not rule.startswith("gazetteer") and len(A["types"] | B["types"]) > 1:
+        # the same name typed two ways by the mention models (one word: "Qadaria" PER here,
+        # LOC there) is one name; otherwise a place never absorbs a person or an organisation
+        typed_by_list = rule.startswith(("manual", "gazetteer", "translit:gazetteer_alias", "alias:exact"))
+        da, db = dominant(A), dominant(B)
+        if not typed_by_list and da and db and da != db:
             return False
         for x, y in splits:
             if (x & A["nodes"] and y & B["nodes"]) or (y & A["nodes"] and x & B["nodes"]):
@@ -306,7 +352,7 @@ def cluster(nodes: dict[str, dict], links: list[dict], splits: list[tuple[set[st
         uf.parent[drop] = keep
         A, B = info[keep], info.pop(drop)
         A["gaz"] |= B["gaz"]
-        A["types"] |= B["types"]
+        A["types"] = A["types"] + B["types"]
         A["strong"] = A["strong"] or B["strong"]
         A["nodes"] |= B["nodes"]
         A["mentions"] += B["mentions"]

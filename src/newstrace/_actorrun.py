@@ -57,6 +57,11 @@ class Run:
             return
         gaz = G.node_gaz(name, typ, self.index)
         strong = G.is_strong(name)
+        near = None
+        if gaz is None and not is_acronym(name):
+            near = G.near_gaz(name, typ, self.index, getattr(self.options, "gazetteer", None))
+            if near is not None:
+                gaz = near[0]
         self.c.execute("INSERT INTO actor_nodes(node, name, type, norm, strong, gaz) VALUES (?,?,?,?,?,?)",
                        (node, name, typ, norm_key(name), int(strong), gaz))
         keys = G.node_keys_for(name, typ, self.use_models)
@@ -64,6 +69,10 @@ class Run:
             keys.add("v:" + analyze(name).tokens[0].ascii)
         self.c.executemany("INSERT OR IGNORE INTO node_keys(key, node) VALUES (?, ?)", [(k, node) for k in sorted(keys)])
         self.counts["names"] += 1
+        if near is not None:  # one hop to a listed organisation's or person's own alias, never a chain
+            self.link(node, G.gaz_node(gaz), "translit:gazetteer_alias", near[1],
+                      {"entry": self.index.entries[gaz].name, "alias": near[2]})
+            return
         if gaz:
             self.link(node, G.gaz_node(gaz), f"gazetteer:{gaz}", 1.0, {"entry": self.index.entries[gaz].name})
             return  # a gazetteer name is matched against its own entry only
@@ -74,11 +83,11 @@ class Run:
         self._part_links(node, name, typ, strong)
 
     def _exact_type_links(self, node: str, name: str, typ: str) -> None:
-        """A name typed MISC in one article and PER/ORG/LOC in another."""
+        """The same name typed differently in two articles (the clustering joins them only
+        when one typing is a small minority of the mentions, or one is MISC)."""
         for r in self.c.execute("SELECT node, type FROM actor_nodes WHERE norm = ? AND node != ?",
                                 (norm_key(name), node)).fetchall():
-            if "MISC" in (typ, r["type"]):
-                self.link(node, r["node"], "alias:exact", 1.0, {})
+            self.link(node, r["node"], "alias:exact", 1.0, {})
 
     def _fuzzy_links(self, node: str, name: str, typ: str, strong: bool, keys: set[str]) -> None:
         weight: Counter = Counter()
@@ -92,11 +101,13 @@ class Run:
         cands = sorted(weight, key=lambda n: (-weight[n], n))[:G.MAX_CANDIDATES]
         for other in cands:
             row = self.node_row(other)
-            if row is None or row["gaz"] or bool(row["strong"]) != strong or not G.compatible(typ, row["type"]) \
-                    or is_acronym(row["name"]):
+            if row is None or row["gaz"] or not G.compatible(typ, row["type"]) or is_acronym(row["name"]):
                 continue
             (x, tx), (y, ty) = sorted([(name, typ), (row["name"], row["type"])])
             sc, rule, ev = G.pair_score(x, y, tx, ty, self.use_models)
+            if bool(row["strong"]) != strong and analyze(name).joined != analyze(row["name"]).joined \
+                    and rule != "translit:designator":
+                continue  # one word against a full name: written together ("PressTV" = "Press TV") or a place designator
             if sc >= G.MERGE_THRESHOLD:
                 self.link(node, other, rule, round(sc, 3), ev)
 
