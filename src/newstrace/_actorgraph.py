@@ -41,6 +41,7 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable
 
 from . import resources
+from ._unionfind import UnionFind
 from .names import (analyze, designator_score, is_acronym, match_score, name_keys, neutral_form,
                     norm_key, script_of)
 
@@ -304,22 +305,11 @@ def near_gaz(name: str, typ: str, index, gazetteer: str | None) -> tuple[str, fl
 
 
 # -- clustering -----------------------------------------------------------------------------
-class _UF:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        p = self.parent.setdefault(x, x)
-        if p != x:
-            p = self.parent[x] = self.find(p)
-        return p
-
-
 def cluster(nodes: dict[str, dict], links: list[dict], splits: list[tuple[set[str], set[str]]],
             mention_counts: dict[str, int]) -> tuple[dict[str, str], list[dict]]:
     """Partition ``nodes`` ({node: {type, gaz, strong}}) by ``links`` under the constraints.
     Returns ({node: root}, accepted links). Deterministic: links in a fixed order."""
-    uf = _UF()
+    uf = UnionFind()
     info: dict[str, dict] = {}
     for n in sorted(nodes):
         d = nodes[n]
@@ -349,7 +339,7 @@ def cluster(nodes: dict[str, dict], links: list[dict], splits: list[tuple[set[st
 
     def join(ra: str, rb: str) -> str:
         keep, drop = sorted((ra, rb))
-        uf.parent[drop] = keep
+        uf.union(ra, rb)
         A, B = info[keep], info.pop(drop)
         A["gaz"] |= B["gaz"]
         A["types"] = A["types"] + B["types"]

@@ -1,27 +1,31 @@
 """Actors: mentions resolved across the corpus into people, organisations and places.
 
-Corpus stage ``update(store, changed, options)``: each local entity of a changed article
-(mentions sharing a ``local_id``) is matched to an actor by, in order,
+Corpus stage ``update(store, changed, options)``. The actors are a deterministic function
+of the stored articles and the analyst's decisions (`_actorgraph` explains the model):
+each local entity of a changed article (mentions sharing a ``local_id``; phrase fragments
+and lower-case words left out) gives names (nodes) and links, each with its rule, score
+and evidence:
 
-1. the alias index (`gazetteer`): CLDR countries, GeoNames cities, the curated seed list
-   of organisations and the user gazetteer (``gazetteer:<entry>``);
-2. an exact alias already known for one actor (``alias:exact``; a bare acronym or single
-   word only when exactly one actor carries it);
-3. the name matcher (`names.match_score` >= 0.9, ``translit:token_alignment``) over the
-   candidates found through an inverted index of consonant-skeleton keys
-   (``actor_keys``), so the cost per new article does not grow with the corpus.
+- ``gazetteer:<entry>``: an exact alias of CLDR countries, GeoNames cities, the curated
+  list of organisations or the user gazetteer (`gazetteer`); a name one spelling away
+  from a listed organisation's or person's own alias: ``translit:gazetteer_alias``;
+- ``alias:same_entity``, ``acronym:defined``, ``respelling:<lang>``, ``alias:trimmed``:
+  names of one entity (a role before a full name trimmed: "Bundesvorsitzenden Jörg Meuthen");
+- ``alias:exact``: the same name typed two ways by the mention models;
+- ``translit:token_alignment`` (`names.match_score` >= 0.9), ``translit:designator``
+  ("Sahir River" ~ "Sahir"), ``translit:arabic_romanizer`` (an Arabic-script person name
+  romanised by arabic-name-romanizer: dictionary and rules, plus its ONNX model with
+  models on; evidence names the path), found through blocking keys with bounded
+  candidates, never from a gazetteer name (no fuzzy chains) nor across types;
+- ``part:surname`` / ``part:dominant``: a lone surname joins the one full name it ends
+  (or one with four times the mentions of any other);
+- ``translation:encoder``: translated organisation names (models on, `_orgnames`);
+- ``manual:merge``: an analyst's merge (``decisions``; a split is a cannot-link).
 
-With models on, ORG actors whose names are translations of each other (articles in
-different languages, encoder cosine >= a calibrated threshold, a shared co-occurring
-actor) are joined afterwards by `_orgnames.link` (``translation:encoder``); the
-model-free path makes no such link.
-
-A local entity that qualifies for several actors joins them (union), unless a
-cannot-link forbids it: two different gazetteer entries, ORG vs LOC, or an analyst's
-split. Every join is written to ``merge_log`` with its rule, score and evidence, and the
-within-article links found by `mentions.detect` too; ``newstrace actor NAME --why``
-prints them. Analyst decisions (``merge``/``split``) are stored in ``decisions`` and
-re-applied after every update. Mention ``actor_id`` is written back to the store.
+The actors of the region of the graph a run touched are recomputed (union-find in a
+fixed link order under cannot-links: two gazetteer entries, types, analyst splits) and
+written back to ``actors``, ``actor_entities``, mention/quote/source actor ids, ``aliases``
+and ``actor_keys`` (for `find_actor`), and ``merge_log`` (``newstrace actor NAME --why``).
 """
 from __future__ import annotations
 
