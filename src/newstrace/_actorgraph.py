@@ -231,7 +231,8 @@ def entity_nodes(surfaces: list[str], typ: str, lang: str | None, index) -> tupl
                 if len(analyze(tail).tokens) == 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words[-2:]):
                     out.setdefault(node_id(typ, tail), (tail, "trimmed"))
     entry = gazetteer_entry(surfaces, rs, typ, index)
-    return [(n, name, role) for n, (name, role) in sorted(out.items())], entry
+    # the fullest names first: the first is the entity's primary name
+    return [(n, name, role) for n, (name, role) in sorted(out.items(), key=lambda kv: (kv[1][1] != "rep", kv[0]))], entry
 
 
 def gazetteer_entry(surfaces: list[str], rs: list[str], typ: str, index):

@@ -152,6 +152,13 @@ def link(run: Any, article_id: str, options: Any) -> list[tuple[str, str]]:
     return out
 
 
+def _coexist(c, a: str, b: str) -> bool:
+    """Both actors are separate entities of one article: named apart, so not one."""
+    return c.execute(
+        "SELECT 1 FROM actor_entities x JOIN actor_entities y ON x.article_id = y.article_id "
+        "AND x.local_id != y.local_id WHERE x.actor_id = ? AND y.actor_id = ? LIMIT 1", (a, b)).fetchone() is not None
+
+
 # -- calibration -----------------------------------------------------------------------------
 def calibration_names(entries: Iterable[tuple[str, str, list[str]]]) -> tuple[list[str], list[int]]:
     """Non-acronym names of ORG entries ((name, type, aliases) triples): names and group ids."""
