@@ -20,7 +20,6 @@ pytestmark = [pytest.mark.issue(12), pytest.mark.slow]
 NOT_IDEMPOTENT_YET = {
     "articles": "dates.update writes the story id into the range evidence, and story ids change "
                 "after kills (stories: 'stories')",
-    "actors": "actors.update merges differently after a killed run (owner: 'actors')",
     "stories": "stories.update gives new story ids ('-N' suffixes) after a killed run (owner: 'stories')",
     "narratives": "narratives follow the story ids and claims (owner: 'stories')",
 }
