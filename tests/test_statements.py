@@ -146,3 +146,14 @@ def test_a_replaced_article_regroups_the_statements_it_was_in(tmp_path, actors):
     assert _snapshot(store)[0][0][5] == 1  # one carrier left
     store.close()
     fresh.close()
+
+
+def test_trace_command_shows_the_translation_and_why(tmp_path, actors, run_cli):
+    db = tmp_path / "c.db"
+    store = _store(db)
+    provenance.update(store, [a[0] for a in ARTICLES], NO_MODELS)
+    store.close()
+    out = run_cli("trace", "release 40 million", "--db", db)
+    assert out.exit_code == 0, out.output
+    assert "languages: en, fr" in out.output and "first seen: f1" in out.output
+    assert "translated as" in out.output and "by overlap" in out.output and "shared 12, 40" in out.output
