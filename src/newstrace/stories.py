@@ -345,18 +345,13 @@ def _cluster(c, docs: dict[str, DocFeatures], links: list[tuple]) -> tuple[dict[
     witness_links: list[tuple[str, str, float]] = []
     similar: list[tuple[str, str]] = []
     best_of: dict[str, tuple[float, str]] = {}  # timeless article -> its best undated link
+    strong: list[tuple[str, str, str, float]] = []
     for a, b, kind, p, _m, _f in links:
         if a not in docs or b not in docs:
             continue
         ta, tb = docs[a].timeless, docs[b].timeless
-        if kind in ("join", "link"):
-            uf.union(a, b)
-            note(a, kind, p)
-            note(b, kind, p)
-        elif kind == "undated" and ta and tb:
-            uf.union(a, b)
-            note(a, kind, p)
-            note(b, kind, p)
+        if kind in ("join", "link") or (kind == "undated" and ta and tb):
+            strong.append((a, b, kind, p))
         elif kind == "undated":
             for u, o in ((a, b), (b, a)):
                 if docs[u].timeless and (u not in best_of or (p, [-ord(ch) for ch in o]) >
@@ -366,6 +361,9 @@ def _cluster(c, docs: dict[str, DocFeatures], links: list[tuple]) -> tuple[dict[
             witness_links.append((a, b, p) if ta else (b, a, p))
         elif kind == "similar":
             similar.append((a, b))
+    for a, b, kind, p in _agglomerate(uf, strong):
+        note(a, kind, p)
+        note(b, kind, p)
     # an undated article joins only its best dated match (without a date, the same actors
     # and wording recur at every event of a narrative: taking every match would chain events)
     for u, (p, o) in sorted(best_of.items()):
@@ -400,6 +398,42 @@ def _cluster(c, docs: dict[str, DocFeatures], links: list[tuple]) -> tuple[dict[
 #: in P than any other it vouches for more than ``WINDOW_DAYS`` away (otherwise its dates and
 #: content cannot tell which event it reports: two attacks at one place, same actors)
 AMBIGUITY_MARGIN = 0.05
+
+
+#: Two groups merge when the links between them carry, per member of the smaller group, at
+#: least this much P on average (strongest links first): one strong link brings a single
+#: article in, but one templated article (a weekly column, a police report) that resembles
+#: two stories does not make them one.
+MERGE_SUPPORT = 0.5
+
+
+def _agglomerate(uf: UnionFind, strong: list[tuple[str, str, str, float]]) -> list[tuple[str, str, str, float]]:
+    """Merge groups along the strong links, strongest first (ties by ids: the same links give
+    the same groups in any order), when ``MERGE_SUPPORT`` holds. Returns the links used."""
+    size: dict[str, int] = {x: 1 for x in uf.parent}
+    adj: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for a, b, _k, p in strong:
+        adj[a][b] += p
+        adj[b][a] += p
+    used = []
+    for a, b, kind, p in sorted(strong, key=lambda e: (-e[3], e[0], e[1])):
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            used.append((a, b, kind, p))
+            continue
+        if adj[ra][rb] < MERGE_SUPPORT * min(size[ra], size[rb]):
+            continue
+        uf.union(ra, rb)
+        keep, gone = (ra, rb) if uf.find(ra) == ra else (rb, ra)
+        size[keep] += size.pop(gone)
+        for o, w in adj.pop(gone, {}).items():
+            adj[o].pop(gone, None)
+            if o != keep:
+                adj[keep][o] += w
+                adj[o][keep] += w
+        adj[keep].pop(keep, None)
+        used.append((a, b, kind, p))
+    return used
 
 
 def _corroborate(c, docs: dict[str, DocFeatures], groups: dict[str, list[str]], root_of: dict[str, str],
