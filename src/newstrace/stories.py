@@ -282,21 +282,24 @@ def _update(store: Any, ids: list[str], docs: list[DocFeatures], path: str, coun
     _recluster(store, index, seeds, counts, prev)
 
 
-def _component(c, seeds: set[str]) -> tuple[list[str], list[tuple[str, str, str, float, str, str]]]:
-    """The articles connected to ``seeds`` through any link, and those links."""
-    seen, frontier = set(seeds), sorted(seeds)
-    links: dict[tuple[str, str], tuple] = {}
-    while frontier:
-        nxt: set[str] = set()
-        for col in ("a", "b"):
-            for r in select_in(c, f"SELECT a, b, kind, p, method, feats FROM story_links WHERE {col} IN", frontier):
+def _region(c, seeds: set[str]) -> tuple[list[str], list[tuple[str, str, str, float, str, str]]]:
+    """The part of the link graph to recompute: the seeds, their neighbours, and every
+    member of the stories they are in now, with the links among them. Stories further away
+    keep their groups: merging only gets harder as groups grow (``MERGE_SUPPORT`` is relative
+    to the smaller group), so a change here cannot merge them into anything; the cost of an
+    update follows the stories it touches, not the size of the corpus."""
+    arts = set(seeds)
+    for col, other in (("a", "b"), ("b", "a")):
+        arts.update(r[0] for r in select_in(c, f"SELECT {other} FROM story_links WHERE {col} IN", sorted(seeds)))
+    sids = sorted({r[0] for r in select_in(c, "SELECT story_id FROM story_articles WHERE article_id IN", sorted(arts))})
+    arts.update(r[0] for r in select_in(c, "SELECT article_id FROM story_articles WHERE story_id IN", sids))
+    inside = sorted(arts)
+    links = {}
+    for col in ("a", "b"):
+        for r in select_in(c, f"SELECT a, b, kind, p, method, feats FROM story_links WHERE {col} IN", inside):
+            if r[0] in arts and r[1] in arts:
                 links[(r[0], r[1])] = tuple(r)
-                for x in (r[0], r[1]):
-                    if x not in seen:
-                        seen.add(x)
-                        nxt.add(x)
-        frontier = sorted(nxt)
-    return sorted(seen), [links[k] for k in sorted(links)]
+    return inside, [links[k] for k in sorted(links)]
 
 
 def _independent(c, docs: list[DocFeatures]) -> int:
@@ -361,6 +364,7 @@ def _cluster(c, docs: dict[str, DocFeatures], links: list[tuple]) -> tuple[dict[
             witness_links.append((a, b, p) if ta else (b, a, p))
         elif kind == "similar":
             similar.append((a, b))
+    strong = _mutual_best_links(docs, strong)
     for a, b, kind, p in _agglomerate(uf, strong):
         note(a, kind, p)
         note(b, kind, p)
@@ -398,6 +402,23 @@ def _cluster(c, docs: dict[str, DocFeatures], links: list[tuple]) -> tuple[dict[
 #: in P than any other it vouches for more than ``WINDOW_DAYS`` away (otherwise its dates and
 #: content cannot tell which event it reports: two attacks at one place, same actors)
 AMBIGUITY_MARGIN = 0.05
+
+
+def _mutual_best_links(docs: dict[str, DocFeatures], strong: list[tuple[str, str, str, float]]) -> list:
+    """Cross-language links count only between mutual best matches: ``b`` is ``a``'s best
+    link among the articles in ``b``'s language, and the other way round (at most one story
+    per language in a cross-lingual group, Miranda et al. 2018: the encoder cosine across
+    languages ranks well but scores loosely)."""
+    best: dict[tuple[str, str], tuple[float, str]] = {}
+    for a, b, kind, p in strong:
+        if kind != "link":
+            continue
+        for x, y in ((a, b), (b, a)):
+            key = (x, docs[y].lang)
+            if key not in best or (p, [-ord(ch) for ch in y]) > (best[key][0], [-ord(ch) for ch in best[key][1]]):
+                best[key] = (p, y)
+    return [e for e in strong if e[2] != "link" or (best[(e[0], docs[e[1]].lang)][1] == e[1]
+                                                    and best[(e[1], docs[e[0]].lang)][1] == e[0])]
 
 
 #: Two groups merge when the links between them carry, per member of the smaller group, at
@@ -488,7 +509,7 @@ def _corroborate(c, docs: dict[str, DocFeatures], groups: dict[str, list[str]], 
 def _recluster(store: Any, index: Index, seeds: set[str], counts: dict[str, int],
                prev: dict[str, str]) -> None:
     c = store.conn
-    comp, links = _component(c, seeds)
+    comp, links = _region(c, seeds)
     docs = index.get_many(comp)
     clusters, via, evidence = _cluster(c, docs, links)
     old = {aid: (sid, None, None) for aid, sid in prev.items()}
