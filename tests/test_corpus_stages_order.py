@@ -229,3 +229,31 @@ def test_story_dates_agree_with_their_articles(once):
             assert r["first_seen"] == stories._iso(min(days)) and r["last_seen"] == stories._iso(max(days))
         else:
             assert r["first_seen"] is None and r["last_seen"] is None
+
+
+def test_results_do_not_depend_on_the_hash_seed(tmp_path):
+    """Reproducible runs: no result may follow the iteration order of a set or dict of
+    strings, which changes with PYTHONHASHSEED from one process to the next."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys\n"
+        "sys.path.insert(0, sys.argv[2])\n"
+        "import test_corpus_stages_order as t\n"
+        "from newstrace.store import Store\n"
+        "st = Store(sys.argv[1])\n"
+        "arts = t.corpus()\n"
+        "t._load(st, arts)\n"
+        "t.run_all(st, [a.id for a in reversed(arts)])\n"
+        "print(json.dumps(t.snapshot(st), sort_keys=True))\n"
+    )
+    outs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        res = subprocess.run([sys.executable, "-c", script, str(tmp_path / f"h{seed}.db"),
+                              os.path.dirname(__file__)], capture_output=True, text=True, env=env, timeout=300)
+        assert res.returncode == 0, res.stderr[-2000:]
+        outs.append(res.stdout)
+    assert outs[0] == outs[1]
