@@ -198,7 +198,7 @@ def do_fit(args) -> None:
         # spk is not fitted (never shared on the pairs; weight 0, see storyfeatures)
         X, y = features_for(xl, docs, LINK_FEATURES)
         cols = [i for i, k in enumerate(LINK_FEATURES) if not (path == "none" and k == "dense") and k != "spk"]
-        _fit_one(X, y, LINK_FEATURES, cols, LINK_LAMBDA, False, f"link {path}")
+        _fit_one(X, y, LINK_FEATURES, cols, LINK_LAMBDA, True, f"link {path}")
 
 
 def pearson(a, b) -> float:

@@ -10,7 +10,8 @@ Every article is compared only with the articles an index finds, never with all 
 * every article with the articles sharing a **blocking key**: resolved actors and name keys
   (rarer than common words), the article's rarest content words, numbers of three digits or
   more that are not years, in-text dates and quoted speakers. A key held by more than
-  ``KEY_CAP`` undated articles is not discriminative and is skipped.
+  ``KEY_CAP`` undated articles (``WINDOW_KEY_CAP`` dated ones in the window) is not
+  discriminative and is skipped.
 
 The candidates of one article are ranked by the weight of the keys they share and cut at
 ``MAX_CANDIDATES`` (plus the ``DENSE_K`` nearest vectors in the window). A pair is
@@ -20,6 +21,7 @@ depend on the order in which articles arrive. The index lives in SQLite
 """
 from __future__ import annotations
 
+import heapq
 import json
 import re
 from collections import OrderedDict, defaultdict
@@ -32,6 +34,8 @@ from .storyfeatures import DocFeatures
 
 WINDOW_DAYS = 10.0
 KEY_CAP = 200
+#: the same inside the time window of a dated article (a busy week has more articles)
+WINDOW_KEY_CAP = 1000
 MAX_CANDIDATES = 60
 DENSE_K = 40
 #: encoder cosine below which a window neighbour is not a candidate by the vector alone (the
@@ -123,9 +127,11 @@ class Index:
         for key, w in doc_keys(d).items():
             rows: list[tuple[str, Any]] = []
             if d.day is not None:
-                rows += self.c.execute(
-                    "SELECT article_id, day FROM story_keys WHERE key = ? AND day >= ? AND day <= ?",
-                    (key, d.day - WINDOW_DAYS, d.day + WINDOW_DAYS)).fetchall()
+                rows = self.c.execute(
+                    "SELECT article_id, day FROM story_keys WHERE key = ? AND day >= ? AND day <= ? LIMIT ?",
+                    (key, d.day - WINDOW_DAYS, d.day + WINDOW_DAYS, WINDOW_KEY_CAP + 1)).fetchall()
+                if len(rows) > WINDOW_KEY_CAP:
+                    rows = []  # a word every other article of the window has: not a blocking key
                 undated = self.c.execute("SELECT article_id, day FROM story_keys WHERE key = ? AND day IS NULL"
                                          " LIMIT ?", (key, KEY_CAP + 1)).fetchall()
             else:
@@ -136,8 +142,8 @@ class Index:
             for aid, _day in rows:
                 if aid != d.id:
                     score[aid] += w
-        ranked = sorted(score.items(), key=lambda kv: (-round(kv[1], 5), kv[0]))
-        return [aid for aid, _ in ranked[:MAX_CANDIDATES]]
+        ranked = heapq.nsmallest(MAX_CANDIDATES, ((-round(w, 5), aid) for aid, w in score.items()))
+        return [aid for _, aid in ranked]
 
     def candidates(self, d: DocFeatures) -> list[str]:
         return sorted(set(self.dense(d)) | set(self.by_keys(d)))
