@@ -1,6 +1,6 @@
 """Mention-level P/R/F1 of ``newstrace.mentions.detect`` on held-out real text.
 
-    python train/evaluate.py LANG [LANG ...] --split dev|test [--no-models] [--json]
+    python train/evaluate.py LANG [LANG ...] --split dev|test|test2 [--no-models] [--json]
                                   [--work /work/data/ner/work]
 
 Reads ``WORK/LANG/data/SPLIT.jsonl`` (written by ``train/convert.py``: documents of ten
@@ -81,7 +81,7 @@ def _whole_words(text: str, s: int, e: int) -> bool:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("langs", nargs="+")
-    ap.add_argument("--split", default="dev", choices=("dev", "test"))
+    ap.add_argument("--split", default="dev", choices=("dev", "test", "test2"))
     ap.add_argument("--no-models", action="store_true")
     ap.add_argument("--work", default="/work/data/ner/work")
     ap.add_argument("--limit", type=int, default=0, help="first N documents only")

@@ -111,6 +111,9 @@ def main(argv=None) -> int:
         nlp.meta.pop("performance", None)
         dst.parent.mkdir(parents=True, exist_ok=True)
         nlp.to_disk(dst)
+        # the training vocabulary is not needed to run (hash embeddings; labels live in the
+        # ner component): an empty string store gives identical entities, 1-1.5 MB smaller
+        (dst / "vocab" / "strings.json").write_text("[]")
         size = sum(f.stat().st_size for f in dst.rglob("*") if f.is_file())
         print(f"exported {dst} ({size / 1e6:.1f} MB)")
     return 0

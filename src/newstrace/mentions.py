@@ -37,6 +37,8 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Any
 
+from rapidfuzz.fuzz import ratio as _ratio
+
 from . import _nermodels, resources
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
@@ -148,7 +150,9 @@ def _calendar_words(lang: str) -> frozenset[str]:
         from babel import Locale
 
         out = set()
-        for loc in {"en", "fr", "de", "es", "it", "pt", lang or "en"}:
+        # Arabic month names differ by region (Levantine "آب" = August, Maghreb "غشت")
+        regional = {"ar": ("ar_SY", "ar_IQ", "ar_MA", "ar_TN")}.get((lang or "").split("-")[0], ())
+        for loc in sorted({"en", "fr", "de", "es", "it", "pt", lang or "en", *regional}):
             try:
                 L = Locale.parse(loc)
             except Exception:
@@ -488,6 +492,7 @@ def _spacy_candidates(text: str, spans, sent_starts: list[int] | None = None,
             e -= len(pm.group())
         while e > s and not (text[e - 1].isalnum()) and text[e - 1] not in ".)":
             e -= 1  # trailing punctuation ("Reuters,", "Biden:")
+        e = _trim_tail(text, s, e)
         if e <= s or _cuts_word(text, s, e):
             continue
         t = text[s:e]
@@ -512,6 +517,19 @@ def _skip_lower_words(text: str, s: int, e: int) -> int:
             break  # "de Gaulle", "bin Laden" (but "barrage de Darvazeh" -> "Darvazeh")
         k += 1
     return ws[k].start() if k else s
+
+
+def _trim_tail(text: str, s: int, e: int) -> int:
+    """End of the span without trailing elided letters and particles ("Khorvat n" from
+    "Khorvat n’a", "Sahir de")."""
+    ws = list(_WORD_RE.finditer(text, s, e))
+    while len(ws) > 1:
+        w = ws[-1].group()
+        if not (w.islower() and (len(w) == 1 or w in _NAME_PARTICLES or _ELISION_RE.match(w + "’x"))):
+            break
+        ws.pop()
+        e = ws[-1].end()
+    return e
 
 
 def _cuts_word(text: str, s: int, e: int) -> bool:
@@ -610,8 +628,16 @@ def detect_many(articles: list[Article], options: Any = None) -> list[Article]:
 
 _MODEL_OVERRIDES_RULES = True
 _MODEL_VOTE = 3  # a model label outweighs context cues, not a gazetteer entry (10)
+_GAZ_ONE_WORD_NEEDS_MODEL = {"cased": False, "uncased": True}
+_UNCASED_LANGS = frozenset("ar fa ur ps ku he yi".split())
+
+
+def _script_kind(lang: str | None) -> str:
+    return "uncased" if (lang or "").split("-")[0] in _UNCASED_LANGS else "cased"
+
+
 _CAPS_RULES = frozenset({"rules:caps", "rules:acronym"})
-_PAIR_WINDOW = 400  # mentions (distinct names) compared with each other in very long texts
+_PAIR_WINDOW = 200  # mentions (distinct names) compared with each other in very long texts
 LONG_TEXT_CHARS = 100_000  # longer texts: candidates found piece by piece
 PIECE_CHARS = 50_000
 
@@ -659,6 +685,10 @@ def _candidates(article: Article, model_spans, index):
         if _MODEL_OVERRIDES_RULES:
             taken = _Intervals((c.start, c.end) for c in learned)
             cands = [c for c in cands if not (c.detector in _CAPS_RULES and taken.overlaps(c.start, c.end))]
+        if _GAZ_ONE_WORD_NEEDS_MODEL.get(_script_kind(article.lang)):
+            taken = _Intervals((c.start, c.end) for c in learned)
+            cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
+                                              and not taken.overlaps(c.start, c.end))]
         cands += learned
     chosen = _select(cands)
     chosen += _nested(text, words, chosen)
@@ -832,6 +862,7 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
         if x not in analyzed:
             analyzed[x] = analyze(x)
     toks = [analyzed[x].tokens for x in surf]
+    flat = [" ".join(sorted(t.ascii for t in tk)) for tk in toks]
     reps: list[int] = []
     seen_sig: set = set()
     for i in range(n):
@@ -853,7 +884,10 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             key = (surf[i], surf[j])
             sc = scores.get(key)
             if sc is None:
-                sc = scores[key] = match_score(surf[i], surf[j])
+                # cheap bound first: variants that pass share letters once in ASCII (the lowest
+                # seen on the dev name pairs: 41, "Hachd al-Chaabi" ~ "Hashd al-Sha'abi")
+                close = _ratio(flat[i], flat[j], score_cutoff=30) > 0
+                sc = scores[key] = match_score(surf[i], surf[j]) if close else 0.0
             if sc >= (0.9 if len(toks[i]) > 1 else 0.93):
                 link(i, j, "translit", f"{surf[i]} ~ {surf[j]} ({sc:.2f})")
     # group types so far
@@ -867,6 +901,7 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
     # partial names: a shorter mention -> the unique full name it is part of
     # (a name nested in a longer one, "Ríos del Norte" in "Autoridad de Ríos del Norte",
     # is a place or an organisation, never the full name of a person)
+    top: dict[int, tuple[str | None, bool]] = {}  # group -> (type, strong), from gv
     full = [i for i in range(n) if len(toks[i]) >= 2 and not is_acronym(surf[i])
             and chosen[i].detector != "rules:nested"]
     for i in range(n):
@@ -884,8 +919,10 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             if rj == uf.find(i) or (rj, surf[j]) in seen:
                 continue  # the same name in the same group decides the same way
             seen.add((rj, surf[j]))
-            gt = gv[rj].most_common(1)[0][0] if gv[rj] else None
-            strong = gv[rj].most_common(1)[0][1] >= 10 if gv[rj] else False
+            if rj not in top:
+                best = gv[rj].most_common(1) if gv.get(rj) else []
+                top[rj] = (best[0][0], best[0][1] >= 10) if best else (None, False)
+            gt, strong = top[rj]
             if (my_type or strong) and my_type != gt:
                 continue
             last, first = toks[j][-1], toks[j][0]
