@@ -139,7 +139,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("lang")
     ap.add_argument("out")
-    ap.add_argument("--train", nargs="+", required=True)
+    ap.add_argument("--train", nargs="+", default=[], help="omit for an evaluation-only corpus")
     ap.add_argument("--dev", nargs="+", required=True)
     ap.add_argument("--test", nargs="+", required=True)
     ap.add_argument("--test2", nargs="+", default=[], help="a second test corpus, scored apart")

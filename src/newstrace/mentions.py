@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+import weakref
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Any
@@ -128,6 +129,29 @@ def _is_role_word(low: str, lang: str) -> bool:
     if low in _ROLE_WORDS:
         return True
     return any(low.endswith(suf) and len(low) >= len(suf) for suf in _ROLE_SUFFIXES.get(lang, ()))
+
+
+_DE_DETERMINERS = frozenset(
+    """der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
+    im am zum zur vom beim ins ans diese dieser dieses diesem diesen jede jeder jedes jedem
+    seine seiner seinem seinen ihre ihrer ihrem ihren unsere alle viele mehrere""".split())
+_DE_NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
+                     "tionen", "tät", "täten", "ismus", "nis", "nisse", "tum", "ling", "linge", "chen",
+                     "ment", "mente", "anz", "enz", "ik", "iker", "ität", "ur", "ei", "eien")
+
+
+def _german_noun(text: str, words, k: int, index) -> bool:
+    """German capitalises every noun: one capitalised word after a determiner ("die
+    Regierung", "im Rahmen") or with a noun suffix ("Verhandlungen", "Gesellschaft") is a
+    common noun unless the gazetteer knows it."""
+    s, e, w = words[k]
+    if index.lookup(norm_key(w), w):
+        return False
+    if w.lower().endswith(_DE_NOUN_SUFFIXES) and len(w) > 6:
+        return True
+    if k > 0 and words[k - 1][2].lower() in _DE_DETERMINERS and text[words[k - 1][1]:s].strip() == "":
+        return True
+    return False
 
 
 def _is_demonym(word: str, index) -> bool:
@@ -382,6 +406,8 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
                 votes["PER"] += 3
             if len(part) == 1 and not is_acronym(surface) and _is_demonym(surface, index):
                 continue
+            if lang == "de" and len(part) == 1 and _german_noun(text, words, part[0], index):
+                continue
             if len(part) == 1 and is_acronym(surface):
                 cands.append(_Cand(cs, ce, "rules:acronym", 1, {"ORG": 1}))
                 continue
@@ -397,6 +423,23 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
     return cands
 
 
+_PREFIXES_OF: "weakref.WeakKeyDictionary[Any, frozenset[str]]" = weakref.WeakKeyDictionary()
+
+
+def _gazetteer_prefixes(index) -> frozenset[str]:
+    """Every proper prefix (in words) of the index's multi-word keys, built once per index:
+    the lookup for longer names stops as soon as no known name starts with the words."""
+    got = _PREFIXES_OF.get(index)
+    if got is None:
+        out = set()
+        for entry_id in index.entries:
+            for alias in index.aliases(entry_id):
+                toks = norm_key(alias).split()
+                out.update(" ".join(toks[:j]) for j in range(1, len(toks)))
+        got = _PREFIXES_OF[index] = frozenset(out)
+    return got
+
+
 def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
     cal = _calendar_words(lang)
     lower_forms = {w for _, _, w in words if w[:1].islower()}
@@ -404,14 +447,22 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
     n = len(words)
     maxn = min(index.max_tokens, 8)
     wkeys = [norm_key(w) for _, _, w in words]
+    prefixes = _gazetteer_prefixes(index)
     for i in range(n):
-        for L in range(min(maxn, n - i), 0, -1):
+        keys, parts = [], []
+        for L in range(1, min(maxn, n - i) + 1):
+            k = wkeys[i + L - 1]
+            if k:
+                parts.append(k)
+            keys.append(" ".join(parts))
+            if k and keys[-1] not in prefixes:
+                break  # no known name goes on with these words
+        for L in range(len(keys), 0, -1):
             s, e = words[i][0], words[i + L - 1][1]
             surface = text[s:e]
             if L > 1 and "\n" in surface:
                 continue
-            key = " ".join(k for k in wkeys[i:i + L] if k)
-            entries = index.lookup(key, surface)
+            entries = index.lookup(keys[L - 1], surface)
             if not entries:
                 continue
             first = words[i][2]
