@@ -131,25 +131,28 @@ def _is_role_word(low: str, lang: str) -> bool:
     return any(low.endswith(suf) and len(low) >= len(suf) for suf in _ROLE_SUFFIXES.get(lang, ()))
 
 
-_DE_DETERMINERS = frozenset(
-    """der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
-    im am zum zur vom beim ins ans diese dieser dieses diesem diesen jede jeder jedes jedem
-    seine seiner seinem seinen ihre ihrer ihrem ihren unsere alle viele mehrere""".split())
 _DE_NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
                      "tionen", "tät", "täten", "ismus", "nis", "nisse", "tum", "ling", "linge", "chen",
                      "ment", "mente", "anz", "enz", "ik", "iker", "ität", "ur", "ei", "eien")
 
 
+def _inflected(low: str) -> set[str]:
+    """Plural and singular forms of a lower-case word (-s, -x, -es, -en, -n)."""
+    out = {low + "s", low + "x", low + "es", low + "n", low + "en"}
+    for suf in ("s", "x", "es", "en", "n"):
+        if low.endswith(suf) and len(low) - len(suf) >= 3:
+            out.add(low[: -len(suf)])
+    return out
+
+
 def _german_noun(text: str, words, k: int, index) -> bool:
-    """German capitalises every noun: one capitalised word after a determiner ("die
-    Regierung", "im Rahmen") or with a noun suffix ("Verhandlungen", "Gesellschaft") is a
-    common noun unless the gazetteer knows it."""
+    """German capitalises every noun: one capitalised word with a noun suffix
+    ("Verhandlungen", "Gesellschaft") is a common noun unless the gazetteer knows it. (A
+    word after a determiner is not: rivers, parties and agencies take one, "des Sahir".)"""
     s, e, w = words[k]
     if index.lookup(norm_key(w), w):
         return False
     if w.lower().endswith(_DE_NOUN_SUFFIXES) and len(w) > 6:
-        return True
-    if k > 0 and words[k - 1][2].lower() in _DE_DETERMINERS and text[words[k - 1][1]:s].strip() == "":
         return True
     return False
 
@@ -320,8 +323,8 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
         if low in _STOP or low in cal:
             return True
         if s in starts or in_head(s):
-            if low in lower_forms:
-                return True
+            if low in lower_forms or _inflected(low) & lower_forms:
+                return True  # "Eau du Sahir" when the text writes "eaux"; "Farmers" / "farmer"
             if index.lookup(norm_key(w), w):
                 return False
             if in_head(s) or w in mid_caps or is_acronym(w):
@@ -480,6 +483,8 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
 _LEAD_ARTICLE_RE = re.compile(r"^(?:the|The|les|Les|la|La|le|Le|[dlDL]['’]|des|du)\s*")
 
 
+_CLAUSE_RE = re.compile(r"[,;:!?]\s+[^\W\d_]*[a-zà-ÿ]")
+_OPENERS = frozenset("«»“”„\"'‘’‹›([{¿¡-–—*•·")
 _SEPARATOR_RE = re.compile(r"\s+[–—|-]\s+|\s*[|•]\s*")
 
 
@@ -518,8 +523,8 @@ def _spacy_candidates(text: str, spans, sent_starts: list[int] | None = None,
     out = []
     starts = set(sent_starts or [])
     for s, e, typ, det in _split_spans(text, spans, sent_starts or []):
-        while s < e and text[s].isspace():
-            s += 1
+        while s < e and (text[s].isspace() or text[s] in _OPENERS):
+            s += 1  # "«Sujetan"
         while e > s and text[e - 1].isspace():
             e -= 1
         s = _skip_lower_words(text, s, e)
@@ -549,10 +554,41 @@ def _spacy_candidates(text: str, spans, sent_starts: list[int] | None = None,
         t = text[s:e]
         if not any(ch.isupper() or _is_arabic(ch) for ch in t):
             continue
-        if s in starts and " " not in t and t.lower() in common:
+        if " " not in t and (t.lower() in _STOP or (s in starts and t.lower() in common)):
             continue
-        out.append(_Cand(s, e, det, 2, {typ: _MODEL_VOTE} if typ != "MISC" else {}))
+        if _CLAUSE_RE.search(t) or sum(1 for w in _WORD_RE.findall(t) if w.islower()
+                                       and w not in _JOINED_BY and w not in _STOP) >= 3:
+            continue  # a clause, not a name: "No es una sequía, es una decisión tomada en Jorvat"
+        vote = _MODEL_VOTE if (" " in t or not _SINGLE_WORD_MODEL_TYPE_WEAK) else _MODEL_VOTE_ONE_WORD
+        out.append(_Cand(s, e, det, 2, {typ: vote} if typ != "MISC" and vote else {}))
     return out
+
+
+def _model_over_rules(text: str, cands: list[_Cand], learned: list[_Cand]):
+    """The model's spans replace the capitalisation candidates they overlap ("PP" and
+    "Cristina Herrera" rather than "PP Cristina Herrera"), except a candidate joined by
+    name particles that holds every model span it touches: "Jaled al Nuri", "Hijos del
+    Río", "Sons of the River" stay whole, and so does one that adds only designators
+    ("AMMAR CITY" around "AMMAR"); they take the type the model pieces agree on."""
+    taken = _Intervals((c.start, c.end) for c in learned)
+    keep, drop = [], set()
+    for c in cands:
+        if c.detector not in _CAPS_RULES or not taken.overlaps(c.start, c.end):
+            keep.append(c)
+            continue
+        inner = [x for x in learned if x.start < c.end and c.start < x.end]
+        words = _WORD_RE.findall(text, c.start, c.end)
+        outside = [m.group() for m in _WORD_RE.finditer(text, c.start, c.end)
+                   if not any(x.start <= m.start() and m.end() <= x.end for x in inner)]
+        if all(c.start <= x.start and x.end <= c.end for x in inner) and (
+                any(w.lower() in _JOINED_BY for w in words)
+                or all(norm_key(w) in DESIGNATORS for w in outside)):  # "AMMAR" + "CITY"
+            types = {t for x in inner for t in x.votes}
+            if len(types) == 1:
+                c.votes[types.pop()] += _MODEL_VOTE
+            drop.update(id(x) for x in inner)
+            keep.append(c)
+    return keep, [x for x in learned if id(x) not in drop]
 
 
 def _skip_lower_words(text: str, s: int, e: int) -> int:
@@ -678,7 +714,7 @@ def detect_many(articles: list[Article], options: Any = None) -> list[Article]:
 
 
 _MODEL_OVERRIDES_RULES = True
-_MODEL_VOTE = 3  # a model label outweighs context cues, not a gazetteer entry (10)
+_MODEL_VOTE = 1  # one vote per mention, like the other cues; a gazetteer entry weighs 10
 _GAZ_ONE_WORD_NEEDS_MODEL = {"cased": False, "uncased": True}
 _UNCASED_LANGS = frozenset("ar fa ur ps ku he yi".split())
 
@@ -687,6 +723,9 @@ def _script_kind(lang: str | None) -> str:
     return "uncased" if (lang or "").split("-")[0] in _UNCASED_LANGS else "cased"
 
 
+_SINGLE_WORD_MODEL_TYPE_WEAK = False
+_MODEL_VOTE_ONE_WORD = 0
+_JOINED_BY = _NAME_PARTICLES | _JOINERS | {"the"}
 _CAPS_RULES = frozenset({"rules:caps", "rules:acronym"})
 _PAIR_WINDOW = 200  # mentions (distinct names) compared with each other in very long texts
 LONG_TEXT_CHARS = 100_000  # longer texts: candidates found piece by piece
@@ -734,8 +773,7 @@ def _candidates(article: Article, model_spans, index):
         common = {w.lower() for _, _, w in words if w[:1].islower()} | _STOP | _calendar_words(article.lang or "en")
         learned = _spacy_candidates(text, model_spans, sorted(x.start for x in article.sentences or []), common)
         if _MODEL_OVERRIDES_RULES:
-            taken = _Intervals((c.start, c.end) for c in learned)
-            cands = [c for c in cands if not (c.detector in _CAPS_RULES and taken.overlaps(c.start, c.end))]
+            cands, learned = _model_over_rules(text, cands, learned)
         if _GAZ_ONE_WORD_NEEDS_MODEL.get(_script_kind(article.lang)):
             taken = _Intervals((c.start, c.end) for c in learned)
             cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
@@ -834,6 +872,15 @@ def _aliases(text: str, chosen: list[_Cand]):
     return chosen, links
 
 
+def _after_designator(text: str, start: int) -> bool:
+    """The name follows a lower-case designator, maybe through particles: "río Sahir",
+    "valle del Sahir", "valley of the Sahir"."""
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])[-4:]
+    while before and before[-1].lower() in _JOINED_BY:
+        before.pop()
+    return bool(before) and before[-1].islower() and norm_key(before[-1]) in DESIGNATORS
+
+
 class _Intervals:
     """Non-overlapping (start, end) intervals with an overlap test by bisection."""
 
@@ -899,6 +946,8 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
         nxt = re.match(r"\s*(\w+)", text[c.end:c.end + 20])
         if nxt and nxt.group(1).lower() in _MEDIA_CUES:
             c.votes["ORG"] += 2
+        if _after_designator(text, c.start):
+            c.votes["LOC"] += 2  # "el río Sahir", "the valley of the Sahir", "la ville de Lyon"
         prev = text[max(0, c.start - 12):c.start]
         if re.search(r"\b(?:M|Mr|Mrs|Ms|Mme|Dr)\.?\s$", prev):
             c.votes["PER"] += 3
@@ -959,6 +1008,9 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
         if len(toks[i]) != 1 or is_acronym(surf[i]) or toks[i][0].initial:
             continue
         t = toks[i][0]
+        # a name nested after "of"/"du" ("Sahir" in "Eau du Sahir") names a place or an
+        # organisation: never a person's surname
+        nested = chosen[i].detector == "rules:nested"
         my_type = _strong_type(chosen[i])
         # "Ammar City" names a place by its designator: never part of "Ammar University"
         i_desig = any(norm_key(w) in DESIGNATORS for w in surf[i].replace("-", " ").split()[1:])
@@ -982,7 +1034,7 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             orgish = gt in ("ORG", "LOC") or any(norm_key(w) in _ORG_WORDS for w in surf[j].split()) or desig
             if i_desig and not desig:
                 continue
-            if not orgish and not last.arabic and token_sim(t, last) >= 0.93:
+            if not orgish and not nested and not last.arabic and token_sim(t, last) >= 0.93:
                 cands.setdefault(rj, (j, "partial:last_token"))
             elif orgish and token_sim(t, first) >= 0.95 and (
                     desig or not any(r in DESIGNATORS for r in rest)):
