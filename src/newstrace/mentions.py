@@ -434,16 +434,22 @@ def _gazetteer_prefixes(index) -> frozenset[str]:
     the lookup for longer names stops as soon as no known name starts with the words."""
     got = _PREFIXES_OF.get(index)
     if got is None:
+        from .gazetteer import arabic_fold
+
         out = set()
         for entry_id in index.entries:
             for alias in index.aliases(entry_id):
                 toks = norm_key(alias).split()
                 out.update(" ".join(toks[:j]) for j in range(1, len(toks)))
+                if len(toks) > 1 and _is_arabic(toks[0]):  # the index folds Arabic-script keys
+                    out.update(arabic_fold(" ".join(toks[:j])) for j in range(1, len(toks)))
         got = _PREFIXES_OF[index] = frozenset(out)
     return got
 
 
 def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
+    from .gazetteer import arabic_fold
+
     cal = _calendar_words(lang)
     lower_forms = {w for _, _, w in words if w[:1].islower()}
     out = []
@@ -458,7 +464,7 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
             if k:
                 parts.append(k)
             keys.append(" ".join(parts))
-            if k and keys[-1] not in prefixes:
+            if k and keys[-1] not in prefixes and (not _is_arabic(k) or arabic_fold(keys[-1]) not in prefixes):
                 break  # no known name goes on with these words
         for L in range(len(keys), 0, -1):
             s, e = words[i][0], words[i + L - 1][1]
