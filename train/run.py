@@ -109,6 +109,8 @@ def main(argv=None) -> int:
         nlp.meta["sources"] = [{"name": name}]
         nlp.meta["description"] = f"newstrace NER-only pipeline for '{lang}' (train/run.py)"
         nlp.meta.pop("performance", None)
+        nlp.meta["spacy_version"] = ">=3.8.0,<3.9.0"
+        nlp.config["paths"]["train"] = nlp.config["paths"]["dev"] = None  # no local paths shipped
         dst.parent.mkdir(parents=True, exist_ok=True)
         nlp.to_disk(dst)
         # the training vocabulary is not needed to run (hash embeddings; labels live in the
