@@ -109,7 +109,7 @@ def model_over_rules(text: str, cands: list[Cand], learned: list[Cand]):
     "Cristina Herrera" rather than "PP Cristina Herrera"), except a candidate joined by
     name particles that holds every model span it touches: "Jaled al Nuri", "Hijos del
     Río", "Sons of the River" stay whole, and so does one that adds only designators
-    ("AMMAR CITY" around "AMMAR"); they take the type the model pieces agree on."""
+    ("AMMAR CITY" around "AMMAR"); the pieces' labels are not votes for the whole."""
     taken = Intervals((c.start, c.end) for c in learned)
     keep, drop = [], set()
     for c in cands:
@@ -122,9 +122,6 @@ def model_over_rules(text: str, cands: list[Cand], learned: list[Cand]):
         if outside and all(c.start <= x.start and x.end <= c.end for x in inner) and (
                 any(w.lower() in JOINED_BY for w in outside)
                 or all(norm_key(w) in DESIGNATORS for w in outside)):  # "AMMAR" + "CITY"
-            types = {t for x in inner for t in x.votes}
-            if len(types) == 1:
-                c.votes[types.pop()] += MODEL_VOTE
             drop.update(id(x) for x in inner)
             keep.append(c)
     return keep, [x for x in learned if id(x) not in drop]

@@ -639,7 +639,8 @@ def _aliases(text: str, chosen: list[_Cand]):
 def _after_designator(text: str, start: int) -> bool:
     """The name follows a lower-case designator, maybe through particles: "río Sahir",
     "valle del Sahir", "valley of the Sahir"."""
-    before = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])[-4:]
+    window = re.split(r"[.,;:!?()\"«»“”\n]", text[max(0, start - 40):start])[-1]  # this clause only
+    before = re.findall(r"[^\W\d_]+", window)[-4:]
     while before and before[-1].lower() in JOINED_BY:
         before.pop()
     return bool(before) and before[-1].islower() and norm_key(before[-1]) in DESIGNATORS
