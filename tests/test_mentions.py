@@ -142,3 +142,38 @@ def test_a_designated_place_is_not_part_of_an_organisation_name():
             "march was peaceful.")
     a = detect(Article(id="x", text=text, lang="en"), Opts())
     assert "Velmar City" not in _group_of(a, "Velmar University")
+
+
+def test_a_line_in_capitals_gives_only_acronyms_the_text_confirms():
+    text = ("UEFA SANCIONA A LOS JUGADORES TRAS LA FINAL\n\n"
+            "El entrenador del club, Carlo Ancelotti, habló el lunes con la UEFA en Nyon. "
+            "La UEFA confirmó la multa.")
+    a = detect(Article(id="x", text=text, lang="es"), Opts())
+    heads = [m for m in a.mentions if m.start < text.index("\n")]
+    assert [m.text for m in heads] == ["UEFA"]
+    assert {"Carlo Ancelotti", "UEFA"} <= _texts(a)
+
+
+def test_marker_lines_and_lone_punctuation_are_never_names():
+    text = "Officials met in Baghdad.\n---\n* * *\n###\nADVERTISEMENT\nQassim Muslih spoke."
+    a = detect(Article(id="x", text=text, lang="en"), Opts())
+    for m in a.mentions:
+        assert any(ch.isalpha() for ch in m.text) and "\n" not in m.text
+    assert {"Baghdad", "Qassim Muslih"} <= _texts(a)
+
+
+def test_spans_always_lie_inside_the_text():
+    from hypothesis import given, settings, strategies as st
+
+    words = st.sampled_from(["Omar", "Haddad", "al-Nuri", "UN", "(", ")", "said", "the", "of", "\n", "—",
+                             "Velmar", "City", "Bagdad", "بغداد", "’s", ".", ",", "«", "»", "de", "la"])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(words, max_size=40), st.sampled_from(["en", "fr", "ar", "de"]))
+    def check(ws, lang):
+        text = " ".join(ws)
+        a = detect(Article(id="h", text=text, lang=lang), Opts())
+        for m in a.mentions:
+            assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text
+
+    check()

