@@ -393,7 +393,8 @@ class _Ctx:
         c.execute("DELETE FROM aliases WHERE actor_id = ?", (drop,))
         self._aliases[drop] = {}
         self._kal.pop(drop, None)
-        c.execute("UPDATE OR IGNORE actor_keys SET actor_id = ? WHERE actor_id = ?", (keep, drop))
+        c.execute("INSERT OR IGNORE INTO actor_keys(key, actor_id) SELECT key, ? FROM actor_keys WHERE actor_id = ?",
+                  (keep, drop))
         c.execute("DELETE FROM actor_keys WHERE actor_id = ?", (drop,))
         for k in self._akeys.pop(drop, ()):
             p = self._postings.get(k)
@@ -668,7 +669,7 @@ def decide_merge(store, a: str, b: str) -> str:
     for name, i in zip((a, b), ids):
         if i is None:
             raise NotFound(f"no actor named {name!r}; list them with `newstrace actors`")
-    with store.transaction() as c:
+    with store.corpus_lock(), store.transaction() as c:
         c.execute("INSERT INTO decisions(kind, a, b, created_at) VALUES ('merge', ?, ?, ?)", (a, b, _now()))
         ctx = _Ctx(store, None)
         c.execute("DELETE FROM decisions WHERE kind = 'split' AND "
@@ -681,7 +682,7 @@ def decide_split(store, a: str, name: str) -> str:
     """Record and apply an analyst's decision that ``name`` is not the actor ``a``."""
     if find_actor(store, a) is None:
         raise NotFound(f"no actor named {a!r}; list them with `newstrace actors`")
-    with store.transaction() as c:
+    with store.corpus_lock(), store.transaction() as c:
         cur = c.execute("INSERT INTO decisions(kind, a, b, created_at) VALUES ('split', ?, ?, ?)", (a, name, _now()))
         c.execute("DELETE FROM decisions WHERE kind = 'merge' AND ((a = ? AND b = ?) OR (a = ? AND b = ?))",
                   (a, name, name, a))
