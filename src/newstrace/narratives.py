@@ -301,13 +301,13 @@ def _rebuild(c, method: str, touched: list[str]) -> int:
                                        sorted(old))}
     # breadth-first over the links (indexed on a and on b)
     seen, frontier = set(seeds), sorted(seeds)
-    links: dict[int, tuple[str, str, str]] = {}
+    links: dict[tuple[str, str], tuple[str, str, str]] = {}
     while frontier:
         nxt: set[str] = set()
         for col in ("a", "b"):
-            for rid, a, b, ev in select_in(
-                    c, f"SELECT rowid, a, b, evidence FROM narrative_links WHERE {col} IN", frontier):
-                links[rid] = (a, b, ev)
+            for a, b, ev in select_in(
+                    c, f"SELECT a, b, evidence FROM narrative_links WHERE {col} IN", frontier):
+                links[(a, b)] = (a, b, ev)
                 for x in (a, b):
                     if x not in seen:
                         seen.add(x)
@@ -319,7 +319,7 @@ def _rebuild(c, method: str, touched: list[str]) -> int:
         c.execute("DELETE FROM narrative_stories WHERE narrative_id = ?", (nid,))
         c.execute("DELETE FROM narratives WHERE id = ?", (nid,))
     uf = UnionFind()
-    link_rows = [links[rid] for rid in sorted(links)]  # in link order, as a full rebuild reads them
+    link_rows = [links[k] for k in sorted(links)]  # in key order: the same whatever order links were written
     for a, b, _ in link_rows:
         uf.union(a, b)
     groups = uf.groups()
