@@ -815,7 +815,7 @@ def _story_mates(store, article_id: str) -> list[tuple[str, str]]:
     """(story id, mate article id) for every story the article belongs to."""
     if not store.has_table("story_articles"):
         return []
-    cols = {r[1] for r in store.conn.execute("PRAGMA table_info(story_articles)")}
+    cols = set(store.columns("story_articles"))
     sid = "story_id" if "story_id" in cols else None
     if sid is None or "article_id" not in cols:
         return []
