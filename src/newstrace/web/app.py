@@ -27,7 +27,7 @@ from pydantic import BaseModel
 
 from .. import __version__
 from ..errors import NewstraceError, NotFound, StoreError
-from ..store import Store
+from ..store import Store, is_url
 from . import queries as Q
 from .highlight import Mark, render
 from .svg import bar_timeline, circle_graph, dot_timeline
@@ -178,7 +178,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
     the caches of the expensive pages (facets, outlet graph, actors list, the busiest
     actors) in a background thread (``app.state.warm_thread``)."""
     path = str(db_path)
-    if not Path(path).is_file():
+    if not is_url(path) and not Path(path).is_file():
         raise StoreError(f"{path}: no such database; run `newstrace analyze PATH --db {path}` first")
     try:
         st = Store(path, create=False)
