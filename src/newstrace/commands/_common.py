@@ -11,8 +11,10 @@ from ..errors import NewstraceError
 
 __all__ = ["db_option", "echo_json", "export_command", "json_option", "open_store", "with_store"]
 
-db_option = click.option("--db", default="newstrace.db", show_default=True,
-                         type=click.Path(dir_okay=False), help="The newstrace database file.")
+db_option = click.option("--db", default="newstrace.db", show_default=True, envvar="NEWSTRACE_DB",
+                         type=click.Path(dir_okay=False),
+                         help="The database: a SQLite file, or postgresql://user@host/dbname "
+                              "(default: $NEWSTRACE_DB, else newstrace.db).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 
 
