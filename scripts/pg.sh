@@ -59,7 +59,7 @@ case "$cmd" in
       >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
     as_owner "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-c listen_addresses='' -c unix_socket_directories='$dir/sock' -p $port -c fsync=off \
-          -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 \
+          -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 \
           -c shared_buffers=128MB" start >/dev/null \
       || { cat "$dir/server.log" >&2; exit 1; }
     url_of "$dir"

@@ -98,6 +98,8 @@ def test_integers_as_truth_values():
         "SELECT 1 FROM quotes q WHERE NOT (q.anonymous <> 0) AND (direct <> 0)"
     assert tr("SELECT CASE WHEN anonymous THEN 1 ELSE 0 END FROM quotes WHERE 1 AND (anonymous OR text = ?)") == \
         "SELECT CASE WHEN (anonymous <> 0) THEN 1 ELSE 0 END FROM quotes WHERE TRUE AND ((anonymous <> 0) OR text = %s)"
+    assert tr("SELECT 1 FROM quotes WHERE text = ? AND (1) AND (anonymous)") == \
+        "SELECT 1 FROM quotes WHERE text = %s AND (TRUE) AND ((anonymous <> 0))"
     # comparisons and text columns are left alone
     assert tr("SELECT 1 FROM quotes WHERE anonymous = 1 AND text") == "SELECT 1 FROM quotes WHERE anonymous = 1 AND text"
 
@@ -120,6 +122,11 @@ def test_ddl():
         "CREATE INDEX j ON articles(outlet COLLATE NOCASE NULLS FIRST)"
     assert tr("BEGIN IMMEDIATE") == "BEGIN"
     assert tr("SELECT a FROM t LIMIT -1 OFFSET ?") == "SELECT a FROM t LIMIT ALL OFFSET %s"
+    # subqueries in FROM get a name (PostgreSQL before 16 requires one)
+    assert tr("SELECT count(*) FROM (SELECT a FROM t WHERE b = ?) WHERE 1") == \
+        "SELECT count(*) FROM (SELECT a FROM t WHERE b = %s) AS _q3 WHERE TRUE"
+    assert tr("SELECT x.a FROM (SELECT a FROM t) x JOIN (SELECT 1) AS y ON 1") == \
+        "SELECT x.a FROM (SELECT a FROM t) x JOIN (SELECT 1) AS y ON TRUE"
 
 
 @pytest.mark.parametrize("sql", [

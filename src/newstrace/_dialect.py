@@ -472,8 +472,9 @@ def _bare_not_null(nodes: list, core: list[int], catalog: Catalog) -> bool:
     return catalog.not_null(_ident([toks[-1]]))
 
 
-def _walk(nodes: list, catalog: Catalog | None, counter: list[int]) -> None:
-    """Rewrite calls, placeholders, LIKE, IN (), ORDER BY and CAST types at every depth."""
+def _walk(nodes: list, catalog: Catalog | None, counter: list[int], boolean: bool = False) -> None:
+    """Rewrite calls, placeholders, LIKE, IN (), ORDER BY and CAST types at every depth.
+    ``boolean``: the nodes are a parenthesised operand of a boolean operator."""
     sig = _sig(nodes)
     k = 0
     while k < len(sig):
@@ -481,15 +482,15 @@ def _walk(nodes: list, catalog: Catalog | None, counter: list[int]) -> None:
         n = nodes[i]
         nxt = nodes[sig[k + 1]] if k + 1 < len(sig) else None
         if isinstance(n, Group):
-            _walk(n.nodes, catalog, counter)
+            _walk(n.nodes, catalog, counter, _bool_position(nodes, sig, k, k, boolean))
         elif n.kind == "param":
             if n.text != "?":
                 raise UnsupportedSQL(f"placeholder {n.text}: use ?")
             counter[0] += 1
             nodes[i] = _w("\x00PARAM\x00")
-        elif n.kind == "number" and _bool_position(nodes, sig, k, k):
+        elif n.kind == "number" and _bool_position(nodes, sig, k, k, boolean):
             nodes[i] = _w("TRUE" if float(n.text) else "FALSE")
-        elif n.kind in ("word", "qident") and catalog is not None and _int_truth(nodes, sig, k, catalog):
+        elif n.kind in ("word", "qident") and catalog is not None and _int_truth(nodes, sig, k, catalog, boolean):
             k += 1
             continue
         elif n.kind == "word":
@@ -498,10 +499,18 @@ def _walk(nodes: list, catalog: Catalog | None, counter: list[int]) -> None:
                 raise UnsupportedSQL(f"{n.text} is SQLite only: use the table's key")
             if up in ("GLOB", "MATCH", "REGEXP"):
                 raise UnsupportedSQL(f"{up} is SQLite only")
+            if up in ("FROM", "JOIN") and isinstance(nxt, Group) and _is_subquery(nxt):
+                after = nodes[sig[k + 2]] if k + 2 < len(sig) else None
+                if after is None or isinstance(after, Group) or after.up in _NOT_ALIAS or after.text in (",", ";"):
+                    # PostgreSQL (before 16) wants a name for every subquery in FROM
+                    _walk(nxt.nodes, catalog, counter)
+                    nodes[sig[k + 1]] = _w(nxt.text() + f" AS _q{k}")
+                    k += 2
+                    continue
             if up == "IN" and isinstance(nxt, Group) and not _sig(nxt.nodes):
                 nxt.nodes = [_w("SELECT NULL WHERE FALSE")]
-            elif isinstance(nxt, Group) and not (k and isinstance(nodes[sig[k - 1]], Tok)
-                                                 and nodes[sig[k - 1]].text == "."):
+            elif (isinstance(nxt, Group) and up not in _BOOL_BEFORE
+                  and not (k and isinstance(nodes[sig[k - 1]], Tok) and nodes[sig[k - 1]].text == ".")):
                 _rewrite_call(nodes, i, sig[k + 1], catalog, counter)
                 k += 2
                 continue
@@ -522,6 +531,7 @@ def _walk(nodes: list, catalog: Catalog | None, counter: list[int]) -> None:
                 continue
             elif up == "HAVING":
                 _having(nodes, sig, k, catalog)
+
             elif (up == "LIMIT" and k + 2 < len(sig) and isinstance(nxt, Tok) and nxt.text == "-"
                   and isinstance(nodes[sig[k + 2]], Tok) and nodes[sig[k + 2]].kind == "number"):
                 nodes[i] = _w("LIMIT ALL")  # SQLite's LIMIT -1: no limit
@@ -535,8 +545,18 @@ _BOOL_BEFORE = {"WHERE", "AND", "OR", "NOT", "WHEN", "HAVING", "ON"}
 _BOOL_AFTER = {"AND", "OR", "THEN", "ORDER", "GROUP", "LIMIT", "HAVING", "UNION", "EXCEPT", "INTERSECT"}
 
 
-def _bool_position(nodes: list, sig: list[int], k: int, end: int) -> bool:
-    """Do the nodes sig[k..end] stand alone as an operand of a boolean operator?"""
+_NOT_ALIAS = {"WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL", "ON", "USING", "GROUP",
+              "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "HAVING", "WINDOW", "RETURNING"}
+
+
+def _is_subquery(g: Group) -> bool:
+    sig = _sig(g.nodes)
+    return bool(sig) and isinstance(g.nodes[sig[0]], Tok) and g.nodes[sig[0]].up in ("SELECT", "WITH", "VALUES")
+
+
+def _bool_position(nodes: list, sig: list[int], k: int, end: int, boolean: bool = False) -> bool:
+    """Do the nodes sig[k..end] stand alone as an operand of a boolean operator?
+    ``boolean``: the nodes are inside parentheses that are such an operand."""
     prev = nodes[sig[k - 1]].up if k and isinstance(nodes[sig[k - 1]], Tok) else None
     nxt_node = nodes[sig[end + 1]] if end + 1 < len(sig) else None
     if isinstance(nxt_node, Group):
@@ -545,11 +565,11 @@ def _bool_position(nodes: list, sig: list[int], k: int, end: int) -> bool:
     if prev in _BOOL_BEFORE:
         return nxt is None or nxt in _BOOL_AFTER or nxt == ";"
     if k == 0:
-        return nxt in ("AND", "OR")
+        return nxt in ("AND", "OR") or (nxt is None and boolean)
     return False
 
 
-def _int_truth(nodes: list, sig: list[int], k: int, catalog: Catalog) -> bool:
+def _int_truth(nodes: list, sig: list[int], k: int, catalog: Catalog, boolean: bool = False) -> bool:
     """An integer column used as a truth value (``WHERE q.anonymous``, ``NOT direct``,
     ``CASE WHEN flag THEN``): SQLite reads non-zero as true, PostgreSQL needs a boolean,
     so it becomes ``(col <> 0)``. Only columns that are integers in every table."""
@@ -564,7 +584,7 @@ def _int_truth(nodes: list, sig: list[int], k: int, catalog: Catalog) -> bool:
     if isinstance(nodes[sig[k]], Tok) and nodes[sig[k]].up in ("NOT", "EXISTS", "NULL", "TRUE", "FALSE", "CASE",
                                                                "SELECT", "DISTINCT", "ELSE", "END"):
         return False
-    if not _bool_position(nodes, sig, k, end) or not catalog.int_column(_ident([last])):
+    if not _bool_position(nodes, sig, k, end, boolean) or not catalog.int_column(_ident([last])):
         return False
     nodes[sig[k]] = _w("(" + nodes[sig[k]].text)
     nodes[sig[end]] = _w(nodes[sig[end]].text + " <> 0)") if end != k else _w(nodes[sig[k]].text + " <> 0)")

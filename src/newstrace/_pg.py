@@ -6,8 +6,9 @@ through the dialect layer (:mod:`newstrace._dialect`); rows support ``row[0]``,
 ``row["col"]`` (any case), ``keys()`` and ``dict(row)`` like ``sqlite3.Row``; errors are
 raised as the DB-API classes of the ``sqlite3`` module (``IntegrityError``,
 ``OperationalError``, ...) so that callers catch one family whatever the back end.
-Python ``bool`` parameters are stored as 0/1 (SQLite's integers) and ``numeric`` results
-(``sum`` of integers) come back as ``int`` (``float`` when they have a fraction).
+Python ``bool`` parameters are stored as 0/1 (SQLite's integers), ``numeric`` results
+(``sum`` of integers) come back as ``int`` (``float`` when they have a fraction), and the
+character U+0000, which PostgreSQL text cannot hold, is stored as U+FFFD.
 
 A store lives in one schema of a database (``?schema=NAME`` in the URL; default: the
 connection's current schema, normally ``public``); the schema also holds the text search
@@ -299,6 +300,7 @@ def _params(p: Any) -> Sequence[Any]:
 # ------------------------------------------------------------------------ connection
 def _adapters(raw: Any) -> None:
     from psycopg.adapt import Dumper, Loader
+    from psycopg.types.string import StrDumperUnknown
     from psycopg.postgres import types
 
     class BoolAsInt(Dumper):
@@ -315,6 +317,13 @@ def _adapters(raw: Any) -> None:
             except ValueError:
                 return float(s)
 
+    class StrWithoutNul(StrDumperUnknown):
+        """PostgreSQL text cannot hold U+0000: it is stored as U+FFFD."""
+
+        def dump(self, obj: str) -> Any:
+            return super().dump(obj.replace("\x00", "\ufffd") if "\x00" in obj else obj)
+
+    raw.adapters.register_dumper(str, StrWithoutNul)
     raw.adapters.register_dumper(bool, BoolAsInt)
     raw.adapters.register_loader("numeric", NumericAsNumber)
 

@@ -510,8 +510,18 @@ class Store:
 
     def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
         if ids is None:
-            for row in self.conn.execute("SELECT * FROM articles ORDER BY id"):
-                yield self._article_from_row(row)
+            # pages by key: memory stays bounded on both back ends (PostgreSQL's client
+            # cursor would read the whole table at once)
+            last = None
+            while True:
+                rows = (self.conn.execute("SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT 200", (last,))
+                        if last is not None else
+                        self.conn.execute("SELECT * FROM articles ORDER BY id LIMIT 200")).fetchall()
+                for row in rows:
+                    yield self._article_from_row(row)
+                if len(rows) < 200:
+                    return
+                last = rows[-1]["id"]
         else:
             for i in ids:
                 a = self.get_article(i)
