@@ -43,7 +43,7 @@ def dump(db: Path) -> dict[str, list]:
     for t in store.tables():
         if t in ("runs", "skipped", "migrations"):
             continue
-        cols = [c for c in store.columns(t) if not c.endswith("_at")]
+        cols = [c for c in store.columns(t) if not (c == "at" or c.endswith("_at"))]
         rows = store.conn.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM {t}").fetchall()
         out[t] = sorted(repr(tuple(r)) for r in rows)
     store.close()
