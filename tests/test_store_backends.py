@@ -294,3 +294,29 @@ def seed_db_url(path) -> str:
         schema = "t_" + hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:24]
         return base + ("&" if "?" in base else "?") + "schema=" + schema
     return str(path)
+
+
+def test_two_analyze_processes_at_once(tmp_path, demo_dir):
+    """Two `analyze` runs on one store at the same time (halves of the demo, model-free):
+    both finish without a locking error, and every article is stored and through the
+    corpus stages exactly once."""
+    import shutil
+    import subprocess
+    import sys
+
+    files = sorted(p for p in demo_dir.iterdir() if p.is_file())
+    for i, f in enumerate(files):
+        (tmp_path / "ab"[i % 2]).mkdir(exist_ok=True)
+        shutil.copy(f, tmp_path / "ab"[i % 2] / f.name)
+    db = tmp_path / "two.db"
+    Store(db).close()
+    cmd = [sys.executable, "-m", "newstrace", "analyze", "--no-models", "--now", "2026-11-23", "-q", "--db", str(db)]
+    procs = [subprocess.Popen(cmd + [str(tmp_path / x)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for x in "ab"]
+    outs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    st = Store(db, read_only=True)
+    n, done = st.conn.execute("SELECT count(*), sum(corpus_done) FROM articles").fetchone()
+    assert n == done >= len(files)  # some files hold several articles
+    assert st.stats()["stories"] > 0
+    st.close()
