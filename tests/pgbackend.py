@@ -96,6 +96,23 @@ def pytest_report_header(config):
     return f"newstrace back end: postgresql (database {_state.get('db')})"
 
 
+def _server_cpu_seconds() -> float | None:
+    """CPU time of the session's cluster (postmaster and the backends that ended)."""
+    try:
+        pid = (Path(_state["cluster"]) / "data" / "postmaster.pid").read_text().split()[0]
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    except (KeyError, OSError, ValueError, IndexError):
+        return None
+
+
+def pytest_terminal_summary(terminalreporter):
+    if ON_PG and "cluster" in _state:
+        cpu = _server_cpu_seconds()
+        if cpu is not None:
+            terminalreporter.write_line(f"PostgreSQL server CPU time: {cpu:.1f} s (closed connections)")
+
+
 def pytest_collection_modifyitems(config, items):
     if not ON_PG:
         return

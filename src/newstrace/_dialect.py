@@ -531,7 +531,6 @@ def _walk(nodes: list, catalog: Catalog | None, counter: list[int], boolean: boo
                 continue
             elif up == "HAVING":
                 _having(nodes, sig, k, catalog)
-
             elif (up == "LIMIT" and k + 2 < len(sig) and isinstance(nxt, Tok) and nxt.text == "-"
                   and isinstance(nodes[sig[k + 2]], Tok) and nodes[sig[k + 2]].kind == "number"):
                 nodes[i] = _w("LIMIT ALL")  # SQLite's LIMIT -1: no limit
@@ -543,8 +542,6 @@ def _walk(nodes: list, catalog: Catalog | None, counter: list[int], boolean: boo
 
 _BOOL_BEFORE = {"WHERE", "AND", "OR", "NOT", "WHEN", "HAVING", "ON"}
 _BOOL_AFTER = {"AND", "OR", "THEN", "ORDER", "GROUP", "LIMIT", "HAVING", "UNION", "EXCEPT", "INTERSECT"}
-
-
 _NOT_ALIAS = {"WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL", "ON", "USING", "GROUP",
               "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "HAVING", "WINDOW", "RETURNING"}
 
