@@ -244,23 +244,25 @@ def _same(a: dict, b: dict) -> None:
         assert a[kind] == b[kind], f"{kind} exports differ between SQLite and PostgreSQL"
 
 
-@pytest.mark.parametrize("corpus", ["demo", "seeds"])
-def test_every_export_is_the_same_on_both_back_ends(corpus, pg_url, run_cli, tmp_path, monkeypatch,
+@pytest.mark.parametrize("corpus,models", [("demo", True), ("demo", False), ("seeds", True)])
+def test_every_export_is_the_same_on_both_back_ends(corpus, models, pg_url, run_cli, tmp_path, monkeypatch,
                                                     demo_dir, seeds_dir):
-    """The corpus analysed on PostgreSQL and on SQLite (models on, as the session's
-    demo and seed databases): articles, actors, quotes, sources, stories, narratives and
-    reuse exports, and the counts, are identical."""
+    """The corpus analysed on PostgreSQL and on SQLite (with the models, and through the
+    model-free paths): articles, actors, quotes, sources, stories, narratives and reuse
+    exports, and the counts, are identical."""
     from conftest import TEST_NOW
 
     src = {"demo": demo_dir, "seeds": seeds_dir}[corpus]
+    opts = PipelineOptions(now=TEST_NOW) if models else PipelineOptions(now=TEST_NOW, use_models=False,
+                                                                        encoder="none")
     pg = Store(pg_url)
-    analyze([str(src)], pg, PipelineOptions(now=TEST_NOW))
+    analyze([str(src)], pg, opts)
     pg.close()
     on_pg = _exports(run_cli, pg_url)
     monkeypatch.delenv("NEWSTRACE_TEST_BACKEND")
     lite = Store(tmp_path / "lite.db")
     assert lite.backend == "sqlite"
-    analyze([str(src)], lite, PipelineOptions(now=TEST_NOW))
+    analyze([str(src)], lite, opts)
     lite.close()
     _same(on_pg, _exports(run_cli, tmp_path / "lite.db"))
 
