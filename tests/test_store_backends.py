@@ -94,6 +94,10 @@ def test_migrations_are_recorded_and_applied_once(tmp_path):
     assert st.migrate() == []
     assert {"articles", "mentions", "actors", "stories"} <= set(st.tables())
     assert st.columns("times")[:3] == ["article_id", "idx", "start"]
+    # catalogue look-ups written for SQLite run on both back ends
+    assert st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
+                           ("articles",)).fetchone()[0] == "articles"
+    assert st.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'nope'").fetchone() is None
     st.close()
     st = Store(tmp_path / "m.db")
     assert st.migrate() == [] and [r[0] for r in st.conn.execute("SELECT name FROM migrations ORDER BY name")] == names

@@ -480,3 +480,20 @@ def create_fts(conn: PgConnection) -> None:
         CREATE TRIGGER articles_fts_sync AFTER INSERT OR UPDATE OF title, text ON articles
         FOR EACH ROW EXECUTE FUNCTION articles_fts_sync();
     """)
+
+
+def create_sqlite_master(conn: PgConnection) -> None:
+    """A read-only ``sqlite_master`` view (type, name, tbl_name, sql) of the store's
+    tables, views and indexes, so that catalogue look-ups written for SQLite still work."""
+    conn.native("""
+        CREATE VIEW sqlite_master AS
+        SELECT CASE WHEN c.relkind = 'v' THEN 'view' WHEN c.relkind = 'i' THEN 'index' ELSE 'table' END AS type,
+               c.relname::text COLLATE "C" AS name,
+               coalesce(t.relname, c.relname)::text COLLATE "C" AS tbl_name,
+               NULL::text AS sql
+        FROM pg_class c
+        LEFT JOIN pg_index i ON i.indexrelid = c.oid
+        LEFT JOIN pg_class t ON t.oid = i.indrelid
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'i')
+          AND c.relname <> 'sqlite_master'
+    """)

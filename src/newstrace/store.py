@@ -131,6 +131,9 @@ MIGRATIONS: list[tuple[str, Any]] = [
     ("store_001_core", {"sqlite": [_CORE_TABLES, _SQLITE_FTS],
                         # PostgreSQL's full-text index: tsvector (unaccent, 'simple'), GIN
                         "postgresql": [_pg.create_core_objects, _CORE_TABLES, _pg.create_fts]}),
+    # SQLite's catalogue, as a view on PostgreSQL: `SELECT ... FROM sqlite_master WHERE
+    # type = 'table' AND name = ?` runs unchanged on both (prefer Store.has_table/tables)
+    ("store_002_sqlite_master", {"sqlite": [], "postgresql": [_pg.create_sqlite_master]}),
 ]
 
 _MENTION_COLS = ["start", "end", "text", "type", "detector", "local_id", "actor_id"]
