@@ -44,7 +44,6 @@ def _start() -> str:
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "sqlite_only(reason): the test is about SQLite itself")
     if not ON_PG:
         return
     try:
