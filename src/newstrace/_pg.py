@@ -344,7 +344,10 @@ class PgConnection:
             self.raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
                                        application_name="newstrace", connect_timeout=20)
         except psycopg.Error as e:
-            raise StoreError(f"{redact(url)}: cannot connect to PostgreSQL ({str(e).strip()})") from None
+            msg = str(e).strip()
+            hint = ("; create it with `createdb NAME` (see README, PostgreSQL)"
+                    if "does not exist" in msg and "database" in msg else "")
+            raise StoreError(f"{redact(url)}: cannot connect to PostgreSQL ({msg}){hint}") from None
         _adapters(self.raw)
         if schema:
             if create_schema and not read_only:
