@@ -76,7 +76,7 @@ def connect_pg(target: Target, *, create: bool, read_only: bool) -> Any:
     from ._pg import PgConnection
 
     return PgConnection(target.url or "", target.schema, read_only=read_only,
-                        create_schema=create and not read_only)
+                        create_schema=create and not read_only, label=target.label)
 
 
 def created(target: Target) -> None:

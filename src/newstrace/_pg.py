@@ -333,12 +333,13 @@ class PgConnection:
     with SQLite's ``isolation_level=None``)."""
 
     def __init__(self, url: str, schema: str | None, *, read_only: bool = False,
-                 create_schema: bool = False) -> None:
+                 create_schema: bool = False, label: str | None = None) -> None:
         try:
             import psycopg
         except ImportError:
             raise StoreError("PostgreSQL needs psycopg: pip install 'newstrace[postgres]'") from None
         self.url = url
+        self.label = label or redact(url)
         self.schema = schema
         try:
             self.raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
@@ -347,7 +348,7 @@ class PgConnection:
             msg = str(e).strip()
             hint = ("; create it with `createdb NAME` (see README, PostgreSQL)"
                     if "does not exist" in msg and "database" in msg else "")
-            raise StoreError(f"{redact(url)}: cannot connect to PostgreSQL ({msg}){hint}") from None
+            raise StoreError(f"{self.label}: cannot connect to PostgreSQL ({msg}){hint}") from None
         _adapters(self.raw)
         if schema:
             if create_schema and not read_only:
@@ -430,7 +431,7 @@ def _unaccent_schema(conn: PgConnection) -> str:
         except sqlite3.Error as e:
             conn.native("ROLLBACK TO SAVEPOINT nt_unaccent")
             raise StoreError(
-                f"{redact(conn.url)}: the PostgreSQL extension unaccent is missing and could not be "
+                f"{conn.label}: the PostgreSQL extension unaccent is missing and could not be "
                 f"created ({e}); install postgresql-contrib and run `CREATE EXTENSION unaccent` "
                 "as the database owner") from None
         row = conn.native(find).fetchone()
