@@ -73,7 +73,8 @@ def _bounded(store: Any) -> Iterator[None]:
                 store.conn.execute("COMMIT")
         return
     deadline = time.monotonic() + SEARCH_TIMEOUT_S
-    store.conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 20000)
+    outer = getattr(store, "_progress", None)  # a handler the caller installed (web deadline) stays in force
+    store.conn.set_progress_handler(lambda: int(time.monotonic() > deadline or bool(outer and outer())), 20000)
     try:
         yield
     except sqlite3.OperationalError as e:
@@ -82,7 +83,7 @@ def _bounded(store: Any) -> Iterator[None]:
                               "make the query more specific") from None
         raise
     finally:
-        store.conn.set_progress_handler(None, 0)
+        store.conn.set_progress_handler(outer, getattr(store, "_progress_n", 10000))
 
 
 def _items(rows: list, snips: dict, key: str) -> list[dict]:

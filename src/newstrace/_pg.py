@@ -31,6 +31,8 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["PgConnection", "Row", "is_url", "redact", "split_url"]
 
 URL_SCHEMES = ("postgresql://", "postgres://")
+#: statement_timeout while a progress handler is installed (see set_progress_handler)
+HANDLER_TIMEOUT_S = 10.0
 
 
 def is_url(target: Any) -> bool:
@@ -225,6 +227,7 @@ class PgCursor:
         return self.connection.raw.cursor(row_factory=self.row_factory or _tuple_factory)
 
     def execute(self, sql: str, params: Sequence[Any] | dict | None = None) -> "PgCursor":
+        self.connection.check_progress()
         t = self.connection.translate(sql)
         q = t.sql
         want_id = t.kind == "INSERT" and t.table is not None and "RETURNING" not in q.upper()
@@ -248,6 +251,7 @@ class PgCursor:
         return self
 
     def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> "PgCursor":
+        self.connection.check_progress()
         t = self.connection.translate(sql)
         rows = [_params(p) for p in seq]
         if not rows:
@@ -360,6 +364,7 @@ class PgConnection:
         self._cache: dict[str, _dialect.Translated] = {}
         self._lock = threading.Lock()
         self.row_factory = None  # sqlite3 compatibility; rows are always Row
+        self._progress: Any = None
 
     # -- the sqlite3.Connection API ----------------------------------------------------
     def translate(self, sql: str) -> _dialect.Translated:
@@ -394,6 +399,20 @@ class PgConnection:
             return self.raw.execute(sql, params, prepare=False) if params is not None else self.raw.execute(sql)
         except Exception as e:  # noqa: BLE001
             raise _db_error(e, sql) from e
+
+    def set_progress_handler(self, handler: Any, n: int = 0, *, timeout_s: float | None = None) -> None:
+        """sqlite3's API, as far as PostgreSQL allows: the server cannot call back during
+        a statement, so ``handler`` is asked before each statement (non-zero: the
+        statement is not run and OperationalError "interrupted" is raised), and while a
+        handler is installed each statement is bounded by ``statement_timeout``
+        (``timeout_s``, default HANDLER_TIMEOUT_S), which also raises "interrupted"."""
+        self._progress = handler
+        ms = int((timeout_s or HANDLER_TIMEOUT_S) * 1000) if handler is not None else 0
+        self.native(f"SET statement_timeout = {ms}")
+
+    def check_progress(self) -> None:
+        if self._progress is not None and self._progress():
+            raise sqlite3.OperationalError("interrupted")
 
     @property
     def in_transaction(self) -> bool:

@@ -189,6 +189,7 @@ class Store:
         self.path = str(path)
         self._depth = 0
         self._corpus_depth = 0
+        self._progress: Any = None
         self.read_only = read_only
         target = _backend.resolve(self.path, create=create, read_only=read_only)
         self.backend = target.backend
@@ -397,6 +398,15 @@ class Store:
             self._corpus_depth = 0
             if release is not None:
                 release()
+
+    def set_progress_handler(self, handler: Any, n: int = 10000) -> None:
+        """Interrupt this store's queries when ``handler()`` returns non-zero
+        (OperationalError "interrupted"): SQLite asks it every ``n`` steps; PostgreSQL
+        before each statement, with a statement timeout meanwhile (see
+        `newstrace._pg.PgConnection.set_progress_handler`). None removes it."""
+        self._progress = handler
+        self._progress_n = n
+        self.conn.set_progress_handler(handler, n)
 
     def data_version(self) -> tuple:
         """A value that changes whenever the database changes (for caches)."""
