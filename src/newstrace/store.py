@@ -23,7 +23,7 @@ from typing import Any, Iterable, Iterator
 
 from . import _backend, _fulltext, _pg
 from ._fulltext import SearchError
-from .errors import StoreError
+from .errors import StoreBusy, StoreError
 from .records import Article, DateRange, Mention, Paragraph, Quote, SourceLink, Span, TimeExpr
 
 LOGGER = logging.getLogger(__name__)
@@ -168,11 +168,6 @@ def _q(col: str) -> str:
 
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-
-
-class StoreBusy(StoreError):
-    """Another process held the SQLite database's write lock for longer than the busy
-    timeout."""
 
 
 class Store:
