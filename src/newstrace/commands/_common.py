@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 import click
 
-from ..errors import NewstraceError
+from ..errors import NewstraceError, StoreBusy
 
 __all__ = ["DATE", "DATE_END", "db_option", "display", "echo_json", "export_command", "json_option",
            "lang_value", "open_store", "with_store"]
@@ -67,6 +67,8 @@ def open_store(db: str, create: bool = False):
 
     try:
         return Store(db, create=create)
+    except StoreBusy:  # exit code 4 (cli.py), not a usage error
+        raise
     except NewstraceError as e:
         raise click.ClickException(str(e)) from None
 
