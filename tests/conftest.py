@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+# NEWSTRACE_TEST_BACKEND=postgresql runs every test on PostgreSQL (tests/pgbackend.py)
+pytest_plugins = ["pgbackend"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSTRACE_SHARED", ROOT.parent / "shared"))
 SEEDS_DIR = SHARED / "corpus" / "seeds"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import json
 import random
-import shutil
 
 import pytest
 
@@ -16,6 +15,7 @@ from conftest import SHARED
 from newstrace import PipelineOptions, Store, actors
 from newstrace import _actorrun
 from newstrace import analyze as run_pipeline
+from newstrace.store import copy_store
 
 PAIRS = SHARED / "corpus" / "dev" / "semeval2022t8" / "pairs.csv"
 PER_ARTICLE = ("outlet", "clean", "langid", "segment", "mentions")
@@ -51,7 +51,7 @@ def base_db(tmp_path_factory):
 
 def _copy(base, tmp_path, name):
     dst = tmp_path / f"{name}.db"
-    shutil.copy(base, dst)
+    copy_store(base, dst)  # a file copy would not copy a PostgreSQL store
     return Store(dst)
 
 

@@ -179,6 +179,7 @@ def test_analyze_exit_codes(tmp_path):
     assert res.exit_code == EXIT_FAILED and "no such file or folder" in res.output
 
 
+@pytest.mark.sqlite_only("PostgreSQL writers queue on the store's lock instead of failing busy")
 def test_busy_database_is_exit_4_with_a_clear_message(db, monkeypatch):
     import newstrace.store as store_mod
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 
 from newstrace import PipelineOptions, Store, analyze
+from newstrace.errors import StoreError
 
 OPTS = PipelineOptions(use_models=False, encoder="none", now="2026-11-23")
 
@@ -36,17 +37,16 @@ def make_corpus(folder: Path, n: int) -> None:
 
 
 def dump(db: Path) -> dict[str, list]:
-    """Every row of every table except run bookkeeping and timestamps."""
-    con = sqlite3.connect(db)
+    """Every row of every table except run bookkeeping and timestamps (either back end)."""
+    store = Store(db, read_only=True)
     out = {}
-    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-    for t in sorted(tables):
-        if t.startswith("articles_fts") or t in ("runs", "skipped", "migrations", "sqlite_sequence"):
+    for t in store.tables():
+        if t in ("runs", "skipped", "migrations"):
             continue
-        cols = [r[1] for r in con.execute(f"PRAGMA table_info({t})") if not r[1].endswith("_at")]
-        rows = con.execute(f"SELECT {', '.join(repr(c) for c in cols)} FROM {t}").fetchall()
-        out[t] = sorted(map(repr, rows))
-    con.close()
+        cols = [c for c in store.columns(t) if not (c == "at" or c.endswith("_at"))]
+        rows = store.conn.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM {t}").fetchall()
+        out[t] = sorted(repr(tuple(r)) for r in rows)
+    store.close()
     return out
 
 
@@ -132,10 +132,10 @@ def test_killed_run_then_rerun_equals_uninterrupted_run(tmp_path):
     while time.time() < deadline and proc.poll() is None:
         time.sleep(0.05)
         try:
-            con = sqlite3.connect(killed_db, timeout=0.1)
-            n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            con = Store(killed_db, read_only=True)
+            n = con.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
             con.close()
-        except sqlite3.Error:
+        except (sqlite3.Error, StoreError):
             continue
         if n > 0:
             break
@@ -144,8 +144,9 @@ def test_killed_run_then_rerun_equals_uninterrupted_run(tmp_path):
     proc.wait()
     assert 0 < n < 320
     # the killed database opens and is consistent
-    con = sqlite3.connect(killed_db)
-    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con = Store(killed_db, read_only=True)
+    if con.backend == "sqlite":
+        assert con.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
     subprocess.run(cmd + ["--db", str(killed_db)], check=True, stdout=subprocess.DEVNULL)
     clean_db = tmp_path / "clean.db"

@@ -39,7 +39,10 @@ def test_store_round_trip_arbitrary_unicode(text, title, lines):
                 times=[TimeExpr(0, 1, text[:1], "relative", "2020-01-01", "2020-01-01")])
     assert store.upsert_article(a) == "added"
     b = store.get_article("a/β")
-    assert b.as_dict() == a.as_dict()
+    got, want = b.as_dict(), a.as_dict()
+    if store.backend == "postgresql":  # PostgreSQL text cannot hold U+0000: stored as U+FFFD
+        got, want = (json.loads(json.dumps(x).replace("\\u0000", "\\ufffd")) for x in (got, want))
+    assert got == want
     assert store.upsert_article(a) == "unchanged"
     store.close()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import warnings
 from pathlib import Path
 
@@ -36,10 +35,10 @@ def hostile(tmp_path_factory):
 
 
 def _copy_db(src: Path, dst_dir: Path) -> Path:
+    from newstrace.store import copy_store
+
     dst = dst_dir / "copy.db"
-    for suffix in ("", "-wal", "-shm"):
-        if Path(str(src) + suffix).exists():
-            shutil.copy(str(src) + suffix, str(dst) + suffix)
+    copy_store(src, dst)
     return dst
 
 

@@ -233,7 +233,7 @@ def decide_merge(store, a: str, b: str) -> str:
     na, nb = _actor_nodes(store, ids[0], a), _actor_nodes(store, ids[1], b)
     if not na or not nb:
         raise NotFound(f"no actor named {a!r} and {b!r} in the name graph; run `newstrace analyze` again")
-    with store.transaction() as c:
+    with store.corpus_lock(), store.transaction() as c:
         c.execute("DELETE FROM decisions WHERE kind = 'split' AND "
                   "((a = ? AND b = ?) OR (a = ? AND b = ?))", (a, b, b, a))
         cur = c.execute("INSERT INTO decisions(kind, a, b, created_at, nodes) VALUES ('merge', ?, ?, ?, ?)",
@@ -256,7 +256,7 @@ def decide_split(store, a: str, name: str) -> str:
     if not out or not keep:
         raise NotFound(f"actor {a!r} has no separate name {name!r} (its names: "
                        f"{', '.join(sorted(n.split('|', 1)[1] for n in nodes)[:10])})")
-    with store.transaction() as c:
+    with store.corpus_lock(), store.transaction() as c:
         c.execute("DELETE FROM decisions WHERE kind = 'merge' AND ((a = ? AND b = ?) OR (a = ? AND b = ?))",
                   (a, name, name, a))
         for r in c.execute("SELECT id FROM decisions WHERE kind = 'merge' AND (a = ? OR b = ?)", (name, name)).fetchall():

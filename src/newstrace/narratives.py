@@ -131,7 +131,7 @@ def _key_actors(c, story_id: str) -> list[str]:
     counts: Counter[str] = Counter()
     for r in c.execute(
             "SELECT m.article_id, m.text, m.actor_id FROM mentions m JOIN story_articles sa"
-            " ON sa.article_id = m.article_id WHERE sa.story_id = ?", (story_id,)):
+            " ON sa.article_id = m.article_id WHERE sa.story_id = ? ORDER BY m.article_id, m.idx", (story_id,)):
         k = ("a:" + r[2]) if r[2] else name_key(r[1])
         if k:
             counts[(k, r[0])] += 1
@@ -145,7 +145,7 @@ def _claims(c, story_id: str) -> list[dict[str, Any]]:
     out = []
     for r in c.execute(
             "SELECT nc.* FROM narrative_claims nc JOIN story_articles sa ON sa.article_id = nc.article_id"
-            " WHERE sa.story_id = ?", (story_id,)):
+            " WHERE sa.story_id = ? ORDER BY nc.article_id, nc.idx", (story_id,)):
         out.append({"article": r["article_id"], "start": r["start"], "end": r["end"], "text": r["text"],
                     "actors": set(json.loads(r["actors"])), "words": set(json.loads(r["words"])),
                     "vec": np.frombuffer(r["vec"], dtype=np.float32) if r["vec"] else None})
@@ -307,13 +307,13 @@ def _rebuild(c, method: str, touched: list[str]) -> int:
                                        sorted(old))}
     # breadth-first over the links (indexed on a and on b)
     seen, frontier = set(seeds), sorted(seeds)
-    links: dict[int, tuple[str, str, str]] = {}
+    links: dict[tuple[str, str], tuple[str, str, str]] = {}
     while frontier:
         nxt: set[str] = set()
         for col in ("a", "b"):
-            for rid, a, b, ev in select_in(
-                    c, f"SELECT rowid, a, b, evidence FROM narrative_links WHERE {col} IN", frontier):
-                links[rid] = (a, b, ev)
+            for a, b, ev in select_in(
+                    c, f"SELECT a, b, evidence FROM narrative_links WHERE {col} IN", frontier):
+                links[(a, b)] = (a, b, ev)
                 for x in (a, b):
                     if x not in seen:
                         seen.add(x)
@@ -325,7 +325,7 @@ def _rebuild(c, method: str, touched: list[str]) -> int:
         c.execute("DELETE FROM narrative_stories WHERE narrative_id = ?", (nid,))
         c.execute("DELETE FROM narratives WHERE id = ?", (nid,))
     uf = UnionFind()
-    link_rows = [links[rid] for rid in sorted(links)]  # in link order, as a full rebuild reads them
+    link_rows = [links[k] for k in sorted(links)]  # in key order: the same whatever order links were written
     for a, b, _ in link_rows:
         uf.union(a, b)
     groups = uf.groups()
@@ -391,7 +391,7 @@ def _surfaces(c, story_ids: list[str], keys: list[str]) -> dict[str, str]:
         for sid in story_ids:
             for (text,) in c.execute(
                     "SELECT m.text FROM mentions m JOIN story_articles sa ON sa.article_id = m.article_id"
-                    " WHERE sa.story_id = ? LIMIT 2000", (sid,)):
+                    " WHERE sa.story_id = ? ORDER BY m.article_id, m.idx LIMIT 2000", (sid,)):
                 k = name_key(text)
                 if k in want:
                     seen[k][text] += 1
@@ -411,7 +411,7 @@ def _actor_name(c, key: str) -> str:
             r = None
         if r is not None and "name" in r.keys():
             return r["name"]
-        r = c.execute("SELECT text FROM mentions WHERE actor_id = ? GROUP BY text ORDER BY count(*) DESC LIMIT 1",
+        r = c.execute("SELECT text FROM mentions WHERE actor_id = ? GROUP BY text ORDER BY count(*) DESC, text LIMIT 1",
                       (aid,)).fetchone()
         return r[0] if r else aid
     return key.split(":", 1)[-1]

@@ -259,7 +259,9 @@ def analyze(paths: list[str], store: Store, options: PipelineOptions | None = No
             if todo:
                 opts = replace(options, repeated_lines=_repeated_lines(store, todo))
                 work = [(a, opts) for a in todo]
-                results = executor.map(_process_safe, work, chunksize=8) if executor else map(_process_safe, work)
+                # processed before the write transaction opens: it stays short
+                results = list(executor.map(_process_safe, work, chunksize=8) if executor
+                               else map(_process_safe, work))
                 with store.transaction():
                     for res, timings in results:
                         for k, v in timings.items():
@@ -282,6 +284,15 @@ def analyze(paths: list[str], store: Store, options: PipelineOptions | None = No
         if executor:
             executor.shutdown()
 
+    with store.corpus_lock():  # one process at a time runs the corpus stages of a store
+        _corpus_stages(store, changed, options, summary, progress)
+    summary.seconds = time.perf_counter() - t_start
+    store.finish_run(run_id, summary.as_dict())
+    return summary
+
+
+def _corpus_stages(store: Store, changed: list[str], options: PipelineOptions, summary: RunSummary,
+                   progress: ProgressFn | None) -> None:
     # Articles whose corpus stages did not finish (a killed run) are taken up again.
     pending = [r[0] for r in store.conn.execute("SELECT id FROM articles WHERE corpus_done = 0 ORDER BY id")]
     todo_ids = sorted(set(changed) | set(pending))
@@ -300,6 +311,3 @@ def analyze(paths: list[str], store: Store, options: PipelineOptions | None = No
             for k in range(0, len(todo_ids), 500):
                 chunk = todo_ids[k:k + 500]
                 c.execute(f"UPDATE articles SET corpus_done = 1 WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-    summary.seconds = time.perf_counter() - t_start
-    store.finish_run(run_id, summary.as_dict())
-    return summary

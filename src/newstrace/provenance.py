@@ -44,7 +44,7 @@ def names_source(alias: str = "s") -> str:
     its article ("security sources told al-Ma'aloumeh": the row cites al-Ma'aloumeh);
     otherwise its text describes the unnamed source ("Security sources in Iraq", "an NRA
     engineer") and must never be linked to an actor, whatever names it contains."""
-    return f"(CASE WHEN {alias}.anonymous THEN {_via_channel(alias)} ELSE 1 END)"
+    return f"(coalesce({alias}.anonymous, 0) = 0 OR {_via_channel(alias)})"
 
 
 MIGRATIONS = [

@@ -1,28 +1,40 @@
-"""The store: one SQLite file (WAL, foreign keys, FTS5, recorded migrations).
+"""The store: one SQLite file (WAL, foreign keys, FTS5, recorded migrations) or one
+PostgreSQL database (``postgresql://...``: tsvector full-text search, advisory-locked
+writers), behind the same interface.
 
 Plain records in and out: `upsert_article(Article)`, `get_article(id) -> Article`. Tables
 owned by other modules are created from their ``MIGRATIONS`` lists (see
 `SCHEMA_MODULES`); each migration runs once, in its own transaction, and is recorded in
-the ``migrations`` table. Writes happen in transactions, so a killed run leaves the file
-consistent and a re-run completes it.
+the ``migrations`` table. Writes happen in transactions, so a killed run leaves the
+database consistent and a re-run completes it. Modules write SQL in one dialect
+(SQLite's); on PostgreSQL the dialect layer (`newstrace._dialect`) rewrites it.
 """
 from __future__ import annotations
 
 import importlib
 import json
 import logging
+import os
 import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .errors import StoreError
+from . import _backend, _fulltext, _pg
+from ._fulltext import SearchError
+from .errors import StoreBusy, StoreError
 from .records import Article, DateRange, Mention, Paragraph, Quote, SourceLink, Span, TimeExpr
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["SCHEMA_MODULES", "Store", "select_in"]
+__all__ = ["SCHEMA_MODULES", "SearchError", "Store", "StoreBusy", "copy_store", "is_url", "select_in"]
+
+is_url = _pg.is_url  # a PostgreSQL URL rather than a SQLite file
+
+#: How long a SQLite writer waits for another process's write lock before StoreBusy.
+BUSY_TIMEOUT_MS = 10000
+
 
 SCHEMA_MODULES = [
     "newstrace.store",
@@ -38,10 +50,8 @@ SCHEMA_MODULES = [
     "newstrace.web.queries",  # indexes for the web pages (after the tables they index)
 ]
 
-MIGRATIONS: list[tuple[str, str]] = [
-    (
-        "store_001_core",
-        """
+# The core tables, in newstrace's SQL dialect (PostgreSQL gets them through the dialect layer).
+_CORE_TABLES = """
         CREATE TABLE articles (
             id TEXT PRIMARY KEY,
             source TEXT, url TEXT, outlet TEXT, outlet_source TEXT, title TEXT,
@@ -55,22 +65,6 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX articles_outlet ON articles(outlet);
         CREATE INDEX articles_lang ON articles(lang);
         CREATE INDEX articles_published ON articles(published);
-        CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, text, content='articles', content_rowid='rowid',
-            tokenize='unicode61 remove_diacritics 2'
-        );
-        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-        END;
-        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, text)
-            VALUES ('delete', old.rowid, old.title, old.text);
-        END;
-        CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, text)
-            VALUES ('delete', old.rowid, old.title, old.text);
-            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-        END;
         CREATE TABLE mentions (
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             idx INTEGER NOT NULL, start INTEGER, "end" INTEGER, text TEXT, type TEXT,
@@ -111,8 +105,35 @@ MIGRATIONS: list[tuple[str, str]] = [
             id INTEGER PRIMARY KEY,
             started_at TEXT, finished_at TEXT, paths TEXT, summary TEXT
         );
-        """,
-    ),
+        """
+
+# SQLite's full-text index: FTS5 over title and text, accents removed, kept by triggers.
+_SQLITE_FTS = """
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+"""
+
+MIGRATIONS: list[tuple[str, Any]] = [
+    ("store_001_core", {"sqlite": [_CORE_TABLES, _SQLITE_FTS],
+                        # PostgreSQL's full-text index: tsvector (unaccent, 'simple'), GIN
+                        "postgresql": [_pg.create_core_objects, _CORE_TABLES, _pg.create_fts]}),
+    # SQLite's catalogue, as a view on PostgreSQL: `SELECT ... FROM sqlite_master WHERE
+    # type = 'table' AND name = ?` runs unchanged on both (prefer Store.has_table/tables)
+    ("store_002_sqlite_master", {"sqlite": [], "postgresql": [_pg.create_sqlite_master]}),
 ]
 
 _MENTION_COLS = ["start", "end", "text", "type", "detector", "local_id", "actor_id"]
@@ -150,17 +171,45 @@ def _now() -> str:
 
 
 class Store:
-    """A newstrace database. ``Store(":memory:")`` for tests."""
+    """A newstrace database: a SQLite file, or a PostgreSQL database given by URL
+    (``postgresql://user@host/dbname[?schema=NAME]``). ``Store(":memory:")`` for tests.
+
+    ``store.conn`` takes SQL in newstrace's dialect (SQLite's, ``?`` placeholders) on both
+    back ends: on PostgreSQL it is a `newstrace._pg.PgConnection`, which rewrites each
+    statement through the dialect layer (`newstrace._dialect`). ``store.backend`` is
+    ``"sqlite"`` or ``"postgresql"``."""
 
     def __init__(self, path: str | Path = "newstrace.db", *, create: bool = True,
                  read_only: bool = False):
         self.path = str(path)
         self._depth = 0
+        self._corpus_depth = 0
+        self._progress: Any = None
+        self.read_only = read_only
+        target = _backend.resolve(self.path, create=create, read_only=read_only)
+        self.backend = target.backend
+        self.target = target
+        if target.backend == "postgresql":
+            self.conn = _backend.connect_pg(target, create=create, read_only=read_only)
+            try:
+                if (read_only or not create) and not self.has_table("articles"):
+                    where = f" (schema {target.schema})" if target.schema else ""
+                    raise StoreError(f"{target.label}: no such database: no newstrace tables here{where}; "
+                                     f"run `newstrace analyze PATH --db {target.label}` first")
+                if not read_only:
+                    self.migrate()
+                _backend.created(target)
+            except sqlite3.DatabaseError as e:
+                self.conn.close()
+                raise StoreError(f"{target.label}: not a usable newstrace database ({e})") from e
+            except BaseException:
+                self.conn.close()
+                raise
+            return
         if self.path != ":memory:" and (read_only or not create) and not Path(self.path).exists():
             raise StoreError(
                 f"{self.path}: no such database; run `newstrace analyze PATH --db {self.path}` first"
             )
-        self.read_only = read_only
         if read_only:
             # No migrations, no writes: for the web app and other readers.
             try:
@@ -168,7 +217,7 @@ class Store:
                                             uri=True, isolation_level=None, check_same_thread=False)
                 self.conn.row_factory = sqlite3.Row
                 self.conn.execute("PRAGMA query_only = 1")
-                self.conn.execute("PRAGMA busy_timeout = 10000")
+                self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 self.conn.execute("PRAGMA mmap_size = 268435456")
                 self.conn.execute("SELECT count(*) FROM articles").fetchone()
             except sqlite3.DatabaseError as e:
@@ -181,14 +230,25 @@ class Store:
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
-            self.conn.execute("PRAGMA busy_timeout = 10000")
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.migrate()
+        except StoreBusy:
+            raise
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: not a usable newstrace database ({e})") from e
 
+    @property
+    def label(self) -> str:
+        """The database's name for messages (a URL without its password)."""
+        return self.target.label
+
     # -- schema -------------------------------------------------------------------------
     def migrate(self) -> list[str]:
-        """Apply every pending migration of every module in SCHEMA_MODULES."""
+        """Apply every pending migration of every module in SCHEMA_MODULES, each once, in
+        its own transaction, recorded in ``migrations``. A migration is ``(name, sql)``
+        (newstrace's SQL dialect, rewritten for PostgreSQL by the dialect layer) or
+        ``(name, {"sqlite": ..., "postgresql": ...})`` where each value is a script, a
+        callable taking the connection, or a list of those."""
         self.conn.execute(
             "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
         )
@@ -201,34 +261,60 @@ class Store:
                 if getattr(e, "name", None) == modname:
                     continue
                 raise
-            for name, sql in getattr(mod, "MIGRATIONS", []):
+            for name, spec in getattr(mod, "MIGRATIONS", []):
                 if name in done:
                     continue
-                self.conn.execute("BEGIN IMMEDIATE")
-                try:
-                    for stmt in _split_sql(sql):
-                        self.conn.execute(stmt)
-                    self.conn.execute(
-                        "INSERT INTO migrations(name, applied_at) VALUES (?, ?)", (name, _now())
-                    )
-                    self.conn.execute("COMMIT")
-                except BaseException:
-                    self.conn.execute("ROLLBACK")
-                    raise
+                with self.transaction() as c:
+                    # another process may have applied it since we looked (we now hold the lock)
+                    if c.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+                        continue
+                    for step in _backend.migration_steps(spec, self.backend):
+                        if callable(step):
+                            step(c)
+                        else:
+                            for stmt in _backend.split_script(step, self.backend):
+                                c.execute(stmt)
+                    c.execute("INSERT INTO migrations(name, applied_at) VALUES (?, ?)", (name, _now()))
                 applied.append(name)
         return applied
 
     def has_table(self, name: str) -> bool:
+        if self.backend == "postgresql":
+            return self.conn.execute(
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "
+                "AND table_name = ?", (name,)).fetchone() is not None
         return self.conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?", (name,)
         ).fetchone() is not None
 
+    def tables(self) -> list[str]:
+        """The names of the store's tables (without the full-text index's own tables)."""
+        if self.backend == "postgresql":
+            rows = self.conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                "AND table_type = 'BASE TABLE' ORDER BY table_name").fetchall()
+        else:
+            rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                     "AND name NOT LIKE 'sqlite%' ORDER BY name").fetchall()
+        return [r[0] for r in rows if not r[0].startswith("articles_fts")]
+
+    def columns(self, table: str) -> list[str]:
+        """The column names of ``table`` in order ([] when there is no such table)."""
+        if self.backend == "postgresql":
+            return [r[0] for r in self.conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                "AND table_name = ? ORDER BY ordinal_position", (table,))]
+        return [r[1] for r in self.conn.execute(f"PRAGMA table_info({_q(table)})")]
+
     # -- transactions -------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Nestable: the outermost block commits (or rolls back on error)."""
+        """Nestable: the outermost block commits (or rolls back on error). Writers are
+        serialised: SQLite's ``BEGIN IMMEDIATE`` takes the file's write lock (waiting up
+        to BUSY_TIMEOUT_MS, then StoreBusy); on PostgreSQL the transaction takes the
+        store's advisory lock, so concurrent writers queue and readers never wait."""
         if self._depth == 0:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._begin()
         self._depth += 1
         try:
             yield self.conn
@@ -240,9 +326,104 @@ class Store:
         else:
             self._depth -= 1
             if self._depth == 0:
-                self.conn.execute("COMMIT")
+                try:
+                    self.conn.execute("COMMIT")
+                except sqlite3.OperationalError as e:
+                    if self.backend == "sqlite" and self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise self._busy(e) from e
+
+    def _begin(self) -> None:
+        if self.backend == "postgresql":
+            self.conn.execute("BEGIN")
+            try:
+                self.conn.native("SELECT pg_advisory_xact_lock(hashtext('newstrace:' || current_schema()))")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise self._busy(e) from e
+
+    def _busy(self, e: sqlite3.OperationalError) -> Exception:
+        if "locked" in str(e) or "busy" in str(e):
+            return StoreBusy(
+                f"{self.path}: the database is busy: another process held its write lock for more "
+                f"than {BUSY_TIMEOUT_MS // 1000} s; retry when it is done (SQLite allows one writer "
+                "at a time; PostgreSQL, --db postgresql://..., lets writers queue)")
+        return e
+
+    @contextmanager
+    def corpus_lock(self) -> Iterator[None]:
+        """Hold the store's corpus lock for the block (re-entrant): the corpus stages of
+        one `analyze` and the analysts' merges and splits run one at a time across
+        processes, so each sees the others' finished work, while per-article writes and
+        readers go on. PostgreSQL: a session advisory lock (released if the process dies);
+        SQLite: ``flock`` on ``FILE.lock`` next to the database (no-op for ``:memory:``)."""
+        if self._corpus_depth:
+            self._corpus_depth += 1
+            try:
+                yield
+            finally:
+                self._corpus_depth -= 1
+            return
+        release: Any = None
+        if self.backend == "postgresql":
+            self.conn.native("SELECT pg_advisory_lock(hashtext('newstrace-corpus:' || current_schema()))")
+            release = lambda: self.conn.native(  # noqa: E731
+                "SELECT pg_advisory_unlock(hashtext('newstrace-corpus:' || current_schema()))")
+        elif self.path != ":memory:" and not self.read_only:
+            try:
+                import fcntl
+            except ImportError:  # not on POSIX: writers rely on SQLite's own lock alone
+                fcntl = None  # type: ignore[assignment]
+            if fcntl is not None:
+                fh = open(self.path + ".lock", "a+b")
+                fcntl.flock(fh, fcntl.LOCK_EX)
+
+                def release() -> None:
+                    fcntl.flock(fh, fcntl.LOCK_UN)
+                    fh.close()
+        self._corpus_depth = 1
+        try:
+            yield
+        finally:
+            self._corpus_depth = 0
+            if release is not None:
+                release()
+
+    def set_progress_handler(self, handler: Any, n: int = 10000) -> None:
+        """Interrupt this store's queries when ``handler()`` returns non-zero
+        (OperationalError "interrupted"): SQLite asks it every ``n`` steps; PostgreSQL
+        before each statement, with a statement timeout meanwhile (see
+        `newstrace._pg.PgConnection.set_progress_handler`). None removes it."""
+        self._progress = handler
+        self._progress_n = n
+        self.conn.set_progress_handler(handler, n)
+
+    def data_version(self) -> tuple:
+        """A value that changes whenever the database changes (for caches)."""
+        if self.backend == "postgresql":
+            # the server's snapshot (next transaction id, transactions in progress) changes
+            # whenever a write commits anywhere on the server: a conservative version
+            return (self.conn.native("SELECT pg_current_snapshot()::text").fetchone()[0],)
+        out = []
+        for p in (self.path, self.path + "-wal"):
+            try:
+                st = os.stat(p)
+                out.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append(None)
+        return tuple(out)
 
     def close(self) -> None:
+        if self.target.temp:  # test hook: a ":memory:" store's schema goes with it
+            try:
+                self.conn.native(f'DROP SCHEMA IF EXISTS "{self.target.schema}" CASCADE')
+            except sqlite3.Error:
+                LOGGER.warning("could not drop schema %s", self.target.schema)
         self.conn.close()
 
     def __enter__(self) -> "Store":
@@ -261,8 +442,7 @@ class Store:
     def upsert_article(self, a: Article) -> str:
         """Insert or replace an article and its annotations. Returns added, updated or
         unchanged (same content hash: nothing is written)."""
-        old = self.content_hash(a.id)
-        if old is not None and old == a.content_hash:
+        if self.content_hash(a.id) == a.content_hash:
             return "unchanged"
         rng = a.published_range
         now = _now()
@@ -282,6 +462,10 @@ class Store:
             "chars": len(a.text), "added_at": now, "updated_at": now,
         }
         with self.transaction() as c:
+            # again under the write lock: another writer may have stored it meanwhile
+            old = self.content_hash(a.id)
+            if old is not None and old == a.content_hash:
+                return "unchanged"
             if old is not None:
                 row["added_at"] = c.execute(
                     "SELECT added_at FROM articles WHERE id = ?", (a.id,)
@@ -334,8 +518,18 @@ class Store:
 
     def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
         if ids is None:
-            for row in self.conn.execute("SELECT * FROM articles ORDER BY id"):
-                yield self._article_from_row(row)
+            # pages by key: memory stays bounded on both back ends (PostgreSQL's client
+            # cursor would read the whole table at once)
+            last = None
+            while True:
+                rows = (self.conn.execute("SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT 200", (last,))
+                        if last is not None else
+                        self.conn.execute("SELECT * FROM articles ORDER BY id LIMIT 200")).fetchall()
+                for row in rows:
+                    yield self._article_from_row(row)
+                if len(rows) < 200:
+                    return
+                last = rows[-1]["id"]
         else:
             for i in ids:
                 a = self.get_article(i)
@@ -444,20 +638,24 @@ class Store:
 
     # -- search and stats ------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search (FTS5 syntax; plain words are ANDed). Falls back to a quoted
-        phrase when the query is not valid FTS5 syntax."""
-        sql = (
-            "SELECT a.id, a.title, a.outlet, a.lang, a.published, "
-            "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet, bm25(articles_fts) AS score "
-            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?"
-        )
-        try:
-            rows = self.conn.execute(sql, (query, limit)).fetchall()
-        except sqlite3.OperationalError:
-            phrase = '"' + query.replace('"', '""') + '"'
-            rows = self.conn.execute(sql, (phrase, limit)).fetchall()
-        return [dict(r) for r in rows]
+        """Full-text search (FTS5 syntax on both back ends; plain words are ANDed; accents
+        and case ignored). Falls back to a quoted phrase when the query is not valid
+        syntax. Dicts with id, title, outlet, lang, published, snippet ([hit]), score."""
+        rows, _ = self.fulltext(query, limit=limit)
+        return [{k: r[k] for k in ("id", "title", "outlet", "lang", "published", "snippet", "score")}
+                for r in rows]
+
+    def fulltext(self, query: str, *, where: str = "", args: list | tuple = (), limit: int = 20,
+                 offset: int = 0, rank_cap: int = 5000,
+                 snippet: tuple[str, str, int] = ("[", "]", 12)) -> tuple[list[dict[str, Any]], bool]:
+        """Ranked full-text matches among the articles ``a`` satisfying ``where``; see
+        `newstrace._fulltext.ranked` (bounded in size and time; SearchError beyond)."""
+        return _fulltext.ranked(self, query, where=where, args=args, limit=limit, offset=offset,
+                                rank_cap=rank_cap, snippet=snippet)
+
+    def fulltext_recent(self, query: str, n: int) -> list[str]:
+        """Ids of the ``n`` most recently added articles matching ``query``."""
+        return _fulltext.recent(self, query, n)
 
     def stats(self) -> dict[str, Any]:
         c = self.conn
@@ -469,7 +667,7 @@ class Store:
             "articles": count("SELECT count(*) FROM articles"),
             "chars": count("SELECT coalesce(sum(chars), 0) FROM articles"),
             "languages": dict(c.execute(
-                "SELECT coalesce(lang, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+                "SELECT coalesce(lang, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()),
             "outlets": count("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
             "dated": count("SELECT count(*) FROM articles WHERE published IS NOT NULL"),
             "date_inferred": count(
@@ -495,16 +693,61 @@ class Store:
             "SELECT path, line, stage, reason, at FROM skipped ORDER BY id")]
 
 
-def _split_sql(script: str) -> list[str]:
-    """Split a migration script into statements (sqlite3.complete_statement aware, so
-    trigger bodies with inner semicolons stay whole)."""
-    out, buf = [], ""
-    for line in script.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            if buf.strip():
-                out.append(buf.strip())
-            buf = ""
-    if buf.strip():
-        out.append(buf.strip())
-    return out
+_TYPES_BACK = {"bigint": "INTEGER", "integer": "INTEGER", "smallint": "INTEGER", "double precision": "REAL",
+               "real": "REAL", "bytea": "BLOB", "text": "TEXT", "numeric": "NUMERIC"}
+
+
+def _table_ddl(store: Store, table: str) -> str:
+    """A CREATE TABLE in newstrace's dialect for a table no migration creates."""
+    if store.backend == "postgresql":
+        rows = store.conn.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = ? ORDER BY ordinal_position", (table,)).fetchall()
+        cols = [(r[0], _TYPES_BACK.get(r[1], "TEXT")) for r in rows]
+        key = store.conn.catalog.primary_key(table)
+    else:
+        info = store.conn.execute(f"PRAGMA table_info({_q(table)})").fetchall()
+        cols = [(r[1], r[2] or "TEXT") for r in info]
+        key = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]]
+    body = [f"{_q(c)} {t}" for c, t in cols] + ([f"PRIMARY KEY ({', '.join(map(_q, key))})"] if key else [])
+    return f"CREATE TABLE IF NOT EXISTS {_q(table)} ({', '.join(body)})"
+
+
+def copy_store(src: str | Path, dst: str | Path, *, batch: int = 2000) -> dict[str, int]:
+    """Copy every table of the store ``src`` into the new, empty store ``dst`` (any two
+    back ends: a SQLite file to PostgreSQL and back). The full-text index is rebuilt
+    on the way. Returns the rows copied per table."""
+    a = Store(src, read_only=True)
+    try:
+        b = Store(dst)
+        try:
+            if b.conn.execute("SELECT count(*) FROM articles").fetchone()[0]:
+                raise StoreError(f"{b.label}: not empty; copy into a new database")
+            tables = sorted(set(a.tables()) - {"migrations"}, key=lambda t: (t != "articles", t))
+            counts: dict[str, int] = {}
+            with b.transaction() as c:
+                for t in tables:
+                    if not b.columns(t):
+                        c.execute(_table_ddl(a, t))
+                    cols = [x for x in a.columns(t) if x in set(b.columns(t))]
+                    names = ", ".join(map(_q, cols))
+                    cur = a.conn.execute(f"SELECT {names} FROM {_q(t)}")
+                    n = 0
+                    while True:
+                        rows = cur.fetchmany(batch)
+                        if not rows:
+                            break
+                        c.executemany(f"INSERT INTO {_q(t)} ({names}) VALUES ({', '.join('?' * len(cols))})",
+                                      [tuple(r) for r in rows])
+                        n += len(rows)
+                    counts[t] = n
+                    if b.backend == "postgresql":
+                        ident = b.conn.catalog.identity(t)
+                        if ident:
+                            b.conn.native(f"SELECT setval(pg_get_serial_sequence('{t}', '{ident}'), "
+                                          f"coalesce(max({_q(ident)}), 0) + 1, false) FROM {_q(t)}")
+            return counts
+        finally:
+            b.close()
+    finally:
+        a.close()

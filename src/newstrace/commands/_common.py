@@ -7,18 +7,23 @@ from typing import Any, Callable
 
 import click
 
-from ..errors import NewstraceError
+from ..errors import NewstraceError, StoreBusy
 
 __all__ = ["DATE", "DATE_END", "db_option", "display", "echo_json", "export_command", "json_option",
            "lang_value", "open_store", "with_store"]
 
 def _remember_db(ctx: click.Context, param: Any, value: str) -> str:
-    ctx.meta["newstrace.db"] = value  # Context.meta is shared: error messages name the file
+    from .._pg import is_url, redact
+
+    # Context.meta is shared: error messages name the database (a URL without its password)
+    ctx.meta["newstrace.db"] = redact(value) if is_url(value) else value
     return value
 
 
 db_option = click.option("--db", default="newstrace.db", show_default=True, callback=_remember_db,
-                         type=click.Path(dir_okay=False), help="The newstrace database file.")
+                         envvar="NEWSTRACE_DB", type=click.Path(dir_okay=False),
+                         help="The database: a SQLite file, or postgresql://user@host/dbname "
+                              "(default: $NEWSTRACE_DB, else newstrace.db).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 
 
@@ -62,6 +67,8 @@ def open_store(db: str, create: bool = False):
 
     try:
         return Store(db, create=create)
+    except StoreBusy:  # exit code 4 (cli.py), not a usage error
+        raise
     except NewstraceError as e:
         raise click.ClickException(str(e)) from None
 

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..errors import NewstraceError
+from ..errors import NewstraceError, StoreBusy
 from ._common import (db_option, display, echo_json as _echo_json, export_command, json_option,
                       open_store as _open, with_store)
 
@@ -45,6 +45,8 @@ def show_cmd(name: str, db: str, why: bool, as_json: bool) -> None:
         if aid is None:
             raise click.ClickException(f"no actor named {name!r}; list them with `newstrace actors`")
         info = actors.get_actor(store, aid)
+    except StoreBusy:  # exit code 4 (cli.py), not a usage error
+        raise
     except NewstraceError as e:
         raise click.ClickException(str(e)) from None
     finally:
@@ -88,6 +90,8 @@ def merge_cmd(a: str, b: str, db: str) -> None:
     try:
         aid = actors.decide_merge(store, a, b)
         name = actors.get_actor(store, aid)["name"]
+    except StoreBusy:  # exit code 4 (cli.py), not a usage error
+        raise
     except NewstraceError as e:
         raise click.ClickException(str(e)) from None
     finally:

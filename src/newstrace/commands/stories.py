@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from ..errors import NewstraceError
+from ..errors import NewstraceError, StoreBusy
 from ._common import (DATE, DATE_END, db_option, display, echo_json as _echo_json, export_command, json_option,
                       lang_value, open_store as _open, with_store)
 
@@ -98,6 +98,8 @@ def eval_stories_cmd(gold, db, as_json) -> None:
 
     try:
         g = load_gold(gold)
+    except StoreBusy:  # exit code 4 (cli.py), not a usage error
+        raise
     except NewstraceError as e:
         raise click.ClickException(str(e)) from None
     store = _open(db)

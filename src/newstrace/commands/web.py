@@ -5,7 +5,7 @@ import ipaddress
 
 import click
 
-from ..errors import NewstraceError
+from ..errors import NewstraceError, StoreBusy
 from ._common import db_option, with_store
 
 
@@ -60,6 +60,8 @@ def serve_cmd(db: str, host: str, port: int, allow_remote: bool, token: str | No
         allowed = sorted({host.strip("[]"), "127.0.0.1", "localhost", "::1"})
     try:
         app = create_app(db, token=token, read_only=token is None, allowed_hosts=allowed, warm=True)
+    except StoreBusy:  # exit code 4 (cli.py), not a usage error
+        raise
     except NewstraceError as e:
         raise click.ClickException(str(e)) from None
     shown = f"[{host}]" if ":" in host else host

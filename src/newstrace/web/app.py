@@ -32,7 +32,7 @@ from pydantic import BaseModel
 from .. import __version__
 from .._display import neutral
 from ..errors import BadArgument, NewstraceError, NotFound, StoreBusy, StoreError
-from ..store import Store
+from ..store import Store, is_url
 from . import queries as Q
 from .highlight import Mark, render
 from .svg import bar_timeline, circle_graph, dot_timeline
@@ -124,7 +124,7 @@ def open_readonly(path: str) -> Store:
     """A `Store` on a read-only connection (no migrations are run) whose queries are
     interrupted past the current request's deadline."""
     store = Store(path, read_only=True)
-    store.conn.set_progress_handler(_past_deadline, PROGRESS_OPS)
+    store.set_progress_handler(_past_deadline, PROGRESS_OPS)
     return store
 
 
@@ -266,7 +266,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
     the caches of the expensive pages (facets, outlet graph, actors list, the busiest
     actors) in a background thread (``app.state.warm_thread``)."""
     path = str(db_path)
-    if not Path(path).is_file():
+    if not is_url(path) and not Path(path).is_file():
         raise StoreError(f"{path}: no such database; run `newstrace analyze PATH --db {path}` first")
     try:
         st = Store(path, create=False)
@@ -505,7 +505,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
     @app.get("/api/search", tags=["search"])
     def api_search(q: str, s: Store = Depends(store), lang: str | None = None, outlet: str | None = None,
                    limit: int = Query(20, ge=1, le=Q.MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
-        """Full-text search (SQLite FTS5 syntax) with language and outlet facets. Queries
+        """Full-text search (FTS5 syntax, on both back ends) with language and outlet facets. Queries
         are bounded: at most `MAX_QUERY_CHARS` characters and `MAX_QUERY_TERMS` terms (400),
         and `QUERY_SECONDS` of database time (503)."""
         q = _text_param(q, "q", Q.MAX_QUERY_CHARS) or ""

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import sqlite3
 import threading
 from collections import Counter, defaultdict
 from typing import Any, Callable
@@ -127,23 +125,12 @@ def evidence_url(article_id: str, start: int | None = None, end: int | None = No
 
 
 class _Cache:
-    """Results of expensive aggregate queries, valid while the database files do not
-    change (size and mtime of the file and its WAL)."""
+    """Results of expensive aggregate queries, valid while the database does not change
+    (`Store.data_version`)."""
 
     def __init__(self) -> None:
         self._data: dict[tuple, tuple[tuple, Any]] = {}
         self._lock = threading.Lock()
-
-    @staticmethod
-    def _version(path: str) -> tuple:
-        out = []
-        for p in (path, path + "-wal"):
-            try:
-                st = os.stat(p)
-                out.append((st.st_mtime_ns, st.st_size))
-            except OSError:
-                out.append(None)
-        return tuple(out)
 
     def clear(self) -> None:
         with self._lock:
@@ -153,7 +140,7 @@ class _Cache:
         path = getattr(store, "path", ":memory:")
         if path == ":memory:":
             return fn()
-        ver = self._version(path)
+        ver = store.data_version()
         full = (path,) + key
         with self._lock:
             hit = self._data.get(full)
@@ -413,13 +400,16 @@ def _get_actor(store: Any, key: str, aid: str | None, row: dict[str, Any] | None
         cond, args = "m.text = ?", [key]
         qcond, qargs = "q.speaker = ?", [key]
     spell = c.execute(
-        f'SELECT m.text, a.lang, count(*) AS n, count(DISTINCT m.article_id) AS arts, min(m.rowid) AS rid '
+        f'SELECT m.text, a.lang, count(*) AS n, count(DISTINCT m.article_id) AS arts '
         f"FROM mentions m JOIN articles a ON a.id = m.article_id WHERE {cond} GROUP BY m.text, a.lang "
-        "ORDER BY n DESC", args).fetchall()
+        "ORDER BY n DESC, m.text, a.lang", args).fetchall()
     if not spell and not row:
         raise NotFound(f"no actor or mention {key!r}")
-    first = {r["rid"]: r for r in select_in(c, 'SELECT rowid AS rid, article_id, start, "end" FROM mentions '
-                                         "WHERE rowid IN", [r["rid"] for r in spell])}
+    # the evidence of a spelling: its first mention (article id, then position)
+    first = {(r["text"], r["lang"]): r for r in c.execute(
+        'SELECT x.text, x.lang, x.article_id, x.start, x."end" FROM (SELECT m.text, a.lang, m.article_id, '
+        'm.start, m."end", row_number() OVER (PARTITION BY m.text, a.lang ORDER BY m.article_id, m.idx) AS rn '
+        f"FROM mentions m JOIN articles a ON a.id = m.article_id WHERE {cond}) x WHERE x.rn = 1", args)}
     spellings: dict[str, dict[str, Any]] = {}
     for r in spell:
         s = spellings.setdefault(r["text"], {"text": r["text"], "count": 0, "articles": 0, "langs": {},
@@ -427,7 +417,7 @@ def _get_actor(store: Any, key: str, aid: str | None, row: dict[str, Any] | None
         s["count"] += r["n"]
         s["articles"] += r["arts"]
         s["langs"][r["lang"] or "?"] = r["n"]
-        f = first.get(r["rid"])
+        f = first.get((r["text"], r["lang"]))
         if f is not None and s["evidence"] is None:
             s["evidence"] = evidence_url(f["article_id"], f["start"], f["end"])
     spelling_list = sorted(spellings.values(), key=lambda s: (-s["count"], s["text"]))
@@ -579,27 +569,18 @@ def get_article(store: Any, article_id: str) -> dict[str, Any]:
 
 
 # -------------------------------------------------------------------------------- search
-def _fts(store: Any, sql: str, query: str, args: list) -> tuple[list, str]:
-    """Run an FTS query; on a syntax error retry with the query as one quoted phrase.
-    Returns the rows and the MATCH expression that worked."""
-    try:
-        return store.conn.execute(sql, [query] + args).fetchall(), query
-    except sqlite3.OperationalError:
-        phrase = '"' + query.replace('"', '""') + '"'
-        return store.conn.execute(sql, [phrase] + args).fetchall(), phrase
-
-
 SNIP_OPEN, SNIP_CLOSE = "\ue000", "\ue001"
 RANK_CAP = 5000
 
 
 def search(store: Any, query: str, *, lang: str | None = None, outlet: str | None = None,
            limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    """Full text search (FTS5 syntax, falls back to a phrase) with language and outlet
-    facets (counted over the first FACET_CAP matches). When a query matches more than
-    RANK_CAP articles (very common words), results are ranked (bm25) among the RANK_CAP
-    most recently added matches and ``ranked_subset`` is True: this bounds the cost of a
-    page. Snippets mark hits with SNIP_OPEN/SNIP_CLOSE characters; pages escape the rest."""
+    """Full text search (FTS5 syntax on both back ends, falls back to a phrase; see
+    `Store.fulltext`) with language and outlet facets (counted over the FACET_CAP most
+    recently added matches). When a query matches more than RANK_CAP articles (very
+    common words), results are ranked among the RANK_CAP most recently added matches and
+    ``ranked_subset`` is True: this bounds the cost of a page. Snippets mark hits with
+    SNIP_OPEN/SNIP_CLOSE characters; pages escape the rest."""
     limit, offset = _limit(limit, 20), max(0, int(offset or 0))
     query = (query or "").strip()
     out: dict[str, Any] = {"query": query, "items": [], "facets": {"lang": [], "outlet": []},
@@ -615,32 +596,18 @@ def search(store: Any, query: str, *, lang: str | None = None, outlet: str | Non
         raise BadArgument("the query contains a NUL character")
     lang = _filters(lang, None, None)[0]
     flt = listing.article_where(store, lang=lang, outlet=outlet)
-    extra, args = f" AND {flt.sql()}", flt.args
-    probe, match = _fts(store, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
-                               f"ORDER BY rowid DESC LIMIT 1 OFFSET {RANK_CAP}", query, [])
-    floor = probe[0][0] if probe else None
-    out["ranked_subset"] = floor is not None
-    cond = "articles_fts MATCH ?" + (" AND articles_fts.rowid > ?" if floor is not None else "")
-    cargs: list[Any] = [match] + ([floor] if floor is not None else [])
-    # rank first (no snippet: it would be computed for every match), then snippet the page
-    sql = ("SELECT a.rowid AS rid, a.id, a.title, a.outlet, a.lang, a.published, a.range_earliest, "
-           "bm25(articles_fts) AS score FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-           f"WHERE {cond}{extra} ORDER BY score LIMIT ? OFFSET ?")
-    rows = store.conn.execute(sql, cargs + args + [limit + 1, offset]).fetchall()
+    rows, out["ranked_subset"] = store.fulltext(query, where=flt.sql(), args=flt.args, limit=limit + 1,
+                                                offset=offset, rank_cap=RANK_CAP,
+                                                snippet=(SNIP_OPEN, SNIP_CLOSE, 16))
     out["has_more"] = len(rows) > limit
-    rows = rows[:limit]
-    snippets = dict(select_in(store.conn, f"SELECT rowid, snippet(articles_fts, 1, '{SNIP_OPEN}', '{SNIP_CLOSE}', "
-                                    "' … ', 16) FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN",
-                        [r["rid"] for r in rows], before=(match,))) if rows else {}
     out["items"] = [{"id": r["id"], "title": r["title"], "outlet": r["outlet"], "lang": r["lang"],
-                     "published": r["published"] or r["range_earliest"], "snippet": snippets.get(r["rid"], ""),
-                     "score": r["score"]} for r in rows]
-    fsql = (f"SELECT a.lang, a.outlet, (1{extra}) AS ok FROM (SELECT rowid FROM articles_fts "
-            f"WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT {FACET_CAP + 1}) f "
-            "JOIN articles a ON a.rowid = f.rowid")
-    frows = store.conn.execute(fsql, args + [match]).fetchall()
-    out["facets_capped"] = len(frows) > FACET_CAP
-    frows = [r for r in frows[:FACET_CAP] if r["ok"]]
+                     "published": r["published"] or r["range_earliest"], "snippet": r["snippet"],
+                     "score": r["score"]} for r in rows[:limit]]
+    recent = store.fulltext_recent(query, FACET_CAP + 1)
+    out["facets_capped"] = len(recent) > FACET_CAP
+    frows = select_in(store.conn, f"SELECT a.lang, a.outlet, CASE WHEN {flt.sql()} THEN 1 ELSE 0 END AS ok "
+                                  "FROM articles a WHERE a.id IN", recent[:FACET_CAP], before=flt.args)
+    frows = [r for r in frows if r["ok"]]
     out["total"] = len(frows)
     for key in ("lang", "outlet"):
         cnt = Counter(r[key] for r in frows if r[key])
