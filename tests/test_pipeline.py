@@ -213,13 +213,14 @@ def test_a_failing_batch_call_falls_back_to_single_articles(tmp_path, monkeypatc
     mod.tag, mod.tag_many = tag, tag_many
     monkeypatch.setitem(sys.modules, "fake_bad_stage", mod)
     monkeypatch.setattr(pl, "ARTICLE_STAGES", pl.ARTICLE_STAGES + [("tag", "fake_bad_stage", "tag")])
-    make_corpus(tmp_path / "in", 5)
-    store = Store(tmp_path / "db.sqlite")
-    s = analyze([str(tmp_path / "in")], store, replace(OPTS, workers=1))
-    assert s.added == 4 and s.skipped == 1
-    assert "broken article" in s.skipped_items[0]["reason"]
-    assert store.get_article("a0002") is None and store.get_article("a0003") is not None
-    store.close()
+    make_corpus(tmp_path / "in", 20)
+    for workers in (1, 2):  # inline, and through worker processes (the reason travels back)
+        store = Store(tmp_path / f"db{workers}.sqlite")
+        s = analyze([str(tmp_path / "in")], store, replace(OPTS, workers=workers))
+        assert s.added == 19 and s.skipped == 1
+        assert "broken article" in s.skipped_items[0]["reason"]
+        assert store.get_article("a0002") is None and store.get_article("a0003") is not None
+        store.close()
 
 
 def test_worker_processes_give_the_same_database(tmp_path):

@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "newstrace.commands.stories",
     "newstrace.commands.time",
     "newstrace.commands.web",
+    "newstrace.commands.spark",  # spark analyze, load (scale)
 ]
 
 from .commands._common import db_option, echo_json, export_command, json_option, open_store

@@ -30,7 +30,8 @@ from .store import Store, select_in
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["ARTICLE_STAGES", "CORPUS_STAGES", "PipelineOptions", "RunSummary", "analyze",
-           "content_key", "default_workers", "limit_threads", "process_article", "process_articles"]
+           "content_key", "default_workers", "is_repeated", "limit_threads", "line_keys", "load_processed",
+           "process_article", "process_articles"]
 
 # (name, module, function). Modules that are not installed are skipped.
 ARTICLE_STAGES: list[tuple[str, str, str]] = [
@@ -272,8 +273,11 @@ def content_key(a: Article) -> str:
     def norm(s: str | None) -> str:
         return " ".join(unicodedata.normalize("NFC", s or "").casefold().split())
 
+    # the fields as read: the same key before and after the per-article stages
+    title = a.meta.get("raw_title") or a.title if isinstance(a.meta, dict) else a.title
+    outlet = a.outlet if a.outlet_source in (None, "", "metadata", "feed") else None
     h = hashlib.blake2b(digest_size=16)
-    for part in (a.raw_text or a.text, a.title, a.url, a.outlet):
+    for part in (a.raw_text or a.text, title, a.url, outlet):
         h.update(norm(part).encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()
@@ -282,20 +286,40 @@ def content_key(a: Article) -> str:
 def _backfill_keys(store: Store) -> None:
     """Content keys of articles stored before the keys existed (once per database)."""
     rows = store.conn.execute(
-        "SELECT a.id, a.raw_text, a.text, a.title, a.url, a.meta FROM articles a "
+        "SELECT a.id, a.raw_text, a.text, a.title, a.url, a.meta, a.outlet, a.outlet_source FROM articles a "
         "LEFT JOIN article_keys k ON k.article_id = a.id WHERE k.article_id IS NULL").fetchall()
     if not rows:
         return
     out = []
     for r in rows:
         try:
-            outlet = (json.loads(r["meta"] or "{}") or {}).get("outlet")
+            meta = json.loads(r["meta"] or "{}")
         except ValueError:
-            outlet = None
-        out.append((r["id"], content_key(Article(id=r["id"], text=r["text"], raw_text=r["raw_text"] or "",
-                                                 title=r["title"], url=r["url"], outlet=outlet))))
+            meta = {}
+        out.append((r["id"], content_key(Article(
+            id=r["id"], text=r["text"], raw_text=r["raw_text"] or "", title=r["title"], url=r["url"],
+            outlet=r["outlet"], outlet_source=r["outlet_source"], meta=meta if isinstance(meta, dict) else {}))))
     with store.transaction() as c:
         c.executemany("INSERT OR IGNORE INTO article_keys(article_id, text_key) VALUES (?, ?)", out)
+
+
+def line_keys(a: Article) -> tuple[set[str], set[str]]:
+    """The keys of an article's short lines (boilerplate candidates) and, among them, of
+    those short enough to count as furniture in two articles."""
+    keys: set[str] = set()
+    short: set[str] = set()
+    for ln in a.raw_text.split("\n"):
+        ln = ln.strip()
+        if ln and len(ln.split()) <= REPEAT_MAX_WORDS:
+            k = line_key(ln)
+            keys.add(k)
+            if len(ln.split()) <= 8 and not ln.endswith((".", "!", "?", "”", '"')):
+                short.add(k)
+    return keys, short
+
+
+def is_repeated(articles_with_line: int, short: bool) -> bool:
+    return articles_with_line >= (REPEAT_MIN_ARTICLES_SHORT if short else REPEAT_MIN_ARTICLES)
 
 
 def _repeated_lines(store: Store, batch: list[Article]) -> dict[str, frozenset[str]]:
@@ -309,14 +333,8 @@ def _repeated_lines(store: Store, batch: list[Article]) -> dict[str, frozenset[s
         detect_outlet(a)
         if not a.outlet:
             continue
-        keys = set()
-        for ln in a.raw_text.split("\n"):
-            ln = ln.strip()
-            if ln and len(ln.split()) <= REPEAT_MAX_WORDS:
-                k = line_key(ln)
-                keys.add(k)
-                if len(ln.split()) <= 8 and not ln.endswith((".", "!", "?", "”", '"')):
-                    short.add(k)
+        keys, sh = line_keys(a)
+        short |= sh
         per_article[(a.outlet, a.id)] = keys
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for (outlet, _aid), keys in per_article.items():
@@ -327,9 +345,7 @@ def _repeated_lines(store: Store, batch: list[Article]) -> dict[str, frozenset[s
         for outlet, ctr in counts.items():
             stored = dict(select_in(c, "SELECT key, count(*) FROM line_seen WHERE outlet = ? AND key IN",
                                     sorted(ctr), "GROUP BY key", before=(outlet,)))
-            out[outlet] = frozenset(
-                k for k, n in ctr.items()
-                if n + stored.get(k, 0) >= (REPEAT_MIN_ARTICLES_SHORT if k in short else REPEAT_MIN_ARTICLES))
+            out[outlet] = frozenset(k for k, n in ctr.items() if is_repeated(n + stored.get(k, 0), k in short))
         c.executemany(
             "INSERT OR IGNORE INTO line_seen(outlet, key, article_id) VALUES (?, ?, ?)",
             [(o, k, aid) for (o, aid), keys in per_article.items() for k in keys],
@@ -377,12 +393,26 @@ def analyze(paths: list[str], store: Store, options: PipelineOptions | None = No
     a transaction, so other writers wait at most one batch write). The next batch is
     processed while the previous one is written."""
     options = options or PipelineOptions()
-    workers = options.workers if options.workers is not None else default_workers()
+    return _run(iter_inputs(paths, options.max_bytes), store, options, progress,
+                paths, count_inputs(paths), processed=False)
+
+
+def load_processed(items: Iterable[Article | SkippedInput], store: Store,
+                   options: PipelineOptions | None = None, progress: ProgressFn | None = None,
+                   label: str = "load", total: int = 0) -> RunSummary:
+    """Store articles whose per-article stages already ran elsewhere (the Spark job's
+    Parquet), exactly as `analyze` would have stored them (unchanged, repeated and
+    same-content articles set aside), then run the corpus stages incrementally."""
+    return _run(iter(items), store, options or PipelineOptions(), progress, [label], total, processed=True)
+
+
+def _run(items: Iterator[Article | SkippedInput], store: Store, options: PipelineOptions,
+         progress: ProgressFn | None, paths: list[str], total_files: int, *, processed: bool) -> RunSummary:
+    workers = 1 if processed else (options.workers if options.workers is not None else default_workers())
     summary = RunSummary()
     t_start = time.perf_counter()
     limiter = limit_threads()
     run_id = store.start_run(paths)
-    total_files = count_inputs(paths)
     if progress:
         progress(0, total_files, "read")
     _backfill_keys(store)
@@ -427,13 +457,17 @@ def analyze(paths: list[str], store: Store, options: PipelineOptions | None = No
                 changed.append(a.id)
 
     try:
-        for batch in _chunks(iter_inputs(paths, options.max_bytes), BATCH_SIZE):
+        for batch in _chunks(items, BATCH_SIZE):
             todo = _triage(batch, store, options, summary, skip, files_done, seen_ids, seen_keys)
             if todo:
                 keys = {a.id: k for a, k in todo}
                 arts = [a for a, _k in todo]
                 opts = replace(options, repeated_lines=_repeated_lines(store, arts))
-                inflight.append((runner.submit(arts, opts), keys))
+                if processed:
+                    done = [(arts, {}, {})]
+                    inflight.append((lambda done=done: done, keys))
+                else:
+                    inflight.append((runner.submit(arts, opts), keys))
             while len(inflight) > (1 if runner.workers > 1 else 0):
                 write(*inflight.popleft())
             if progress:

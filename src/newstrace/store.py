@@ -37,6 +37,7 @@ SCHEMA_MODULES = [
     "newstrace.stories",
     "newstrace.narratives",
     "newstrace.web.queries",  # indexes for the web pages (after the tables they index)
+    "newstrace.spark.load",  # near_duplicates from the Spark job (scale)
 ]
 
 MIGRATIONS: list[tuple[str, str]] = [
