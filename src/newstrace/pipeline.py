@@ -369,7 +369,7 @@ class _Runner:
         self._pool: ProcessPoolExecutor | None = None
 
     def submit(self, todo: list[Article], opts: PipelineOptions) -> Callable[[], list]:
-        if self.workers <= 1 or len(todo) < 2 * 8:
+        if self.workers <= 1 or (self._pool is None and len(todo) < 2 * 8):  # small runs stay inline
             res = [_process_batch((todo, opts))]
             return lambda: res
         if self._pool is None:
@@ -408,10 +408,19 @@ def load_processed(items: Iterable[Article | SkippedInput], store: Store,
 
 def _run(items: Iterator[Article | SkippedInput], store: Store, options: PipelineOptions,
          progress: ProgressFn | None, paths: list[str], total_files: int, *, processed: bool) -> RunSummary:
+    limiter = limit_threads()
+    try:
+        return _run_limited(items, store, options, progress, paths, total_files, processed)
+    finally:
+        if limiter is not None:
+            limiter.restore_original_limits()
+
+
+def _run_limited(items: Iterator[Article | SkippedInput], store: Store, options: PipelineOptions,
+                 progress: ProgressFn | None, paths: list[str], total_files: int, processed: bool) -> RunSummary:
     workers = 1 if processed else (options.workers if options.workers is not None else default_workers())
     summary = RunSummary()
     t_start = time.perf_counter()
-    limiter = limit_threads()
     run_id = store.start_run(paths)
     if progress:
         progress(0, total_files, "read")
@@ -498,8 +507,6 @@ def _run(items: Iterator[Article | SkippedInput], store: Store, options: Pipelin
             for k in range(0, len(todo_ids), 500):
                 chunk = todo_ids[k:k + 500]
                 c.execute(f"UPDATE articles SET corpus_done = 1 WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-    if limiter is not None:
-        limiter.restore_original_limits()
     summary.seconds = time.perf_counter() - t_start
     store.finish_run(run_id, summary.as_dict())
     return summary
