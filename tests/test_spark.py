@@ -82,16 +82,18 @@ def test_spark_job_then_load_equals_analyze_on_the_demo(tmp_path, spark, demo_di
 
 
 def test_bad_inputs_and_repeated_ids_are_skipped_with_reasons(tmp_path, spark, run_cli):
-    from newstrace.spark.job import run
-
     src = tmp_path / "in"
     src.mkdir()
     (src / "a.jsonl").write_text(
         json.dumps({"id": "j1", "text": "The council met on Monday to vote on the bridge."}) + "\n{broken\n"
         + json.dumps({"id": "j1", "text": "Another text under the same id."}) + "\n", encoding="utf-8")
     (src / "bin.txt").write_bytes(b"\x00\x01binary")
-    res = run([str(src)], str(tmp_path / "out"), OPTS, spark=spark, partitions=2)
+    r = run_cli("spark", "analyze", src, "--out", tmp_path / "out", "--no-models", "--now", TEST_NOW,
+                "--partitions", "2", "--json")
+    assert r.exit_code == 0, r.output
+    res = json.loads(r.stdout)
     assert (res["articles"], res["skipped"]) == (1, 3)
+    assert spark.sparkContext._jsc is not None  # the command left the caller's session running
     db = tmp_path / "db.sqlite"
     r = run_cli("load", tmp_path / "out", "--db", db, "--no-models", "--now", TEST_NOW)
     assert r.exit_code == 1 and "loaded 1, added 1" in r.output

@@ -61,13 +61,17 @@ def register(cli: click.Group) -> None:
         Then `newstrace load OUT --db FILE` stores them and runs the corpus stages."""
         from ..spark.job import run, session
 
+        from pyspark.sql import SparkSession
+
         options = _options(max_bytes=max_bytes, **model)
-        spark = session(master or _default_master())
+        running = SparkSession.getActiveSession()  # a caller's session (a notebook, the tests) stays up
+        spark = running or session(master or _default_master())
         try:
             res = run(list(paths), out, options, spark=spark, partitions=partitions,
                       near_duplicates=near_duplicates)
         finally:
-            spark.stop()
+            if running is None:
+                spark.stop()
         if as_json:
             echo_json(res)
         else:
