@@ -58,8 +58,10 @@ def fresh_copy(src: Path, tmp: Path) -> Store:
     shutil.copy(src, dst)
     store = Store(str(dst))
     with store.transaction() as c:
-        for t in ("actors", "aliases", "actor_keys", "actor_entities", "merge_log", "decisions"):
-            c.execute(f"DELETE FROM {t}")
+        for t in ("actors", "aliases", "actor_keys", "actor_entities", "merge_log", "decisions",
+                  "actor_nodes", "entity_nodes", "node_keys", "actor_links", "org_vectors"):
+            if store.has_table(t):
+                c.execute(f"DELETE FROM {t}")
         c.execute("UPDATE mentions SET actor_id = NULL")
     return store
 

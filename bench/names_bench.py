@@ -191,8 +191,69 @@ def main(argv=None) -> int:
             for t in ths
         )
         print(f"  {sc:9s} n={len(ps):5d}  {cells}")
+    romanizer_sets(ths)
     analyze.cache_clear()
     return 0
+
+
+def romanizer_sets(ths, n: int = 1500, seed: int = 11) -> None:
+    """Arabic-script person names against their Latin spelling, from arabic-name-romanizer's
+    own Wikidata-derived dictionary held out properly: the sampled names (and name units
+    seen only once, in them) are deleted from a copy of the dictionary the romanizer then
+    uses, so it must transliterate them. Hard negatives: the Latin name of another sampled
+    person with the same given name and another surname (Qassem Musleh vs Qassem Soleimani)."""
+    import shutil
+    import sqlite3
+    import tempfile
+
+    try:
+        import arabic_name_romanizer as anr
+    except ImportError:
+        print("\narabic-name-romanizer not installed: romanizer sets skipped")
+        return
+    src = Path(anr.__file__).parent / "resources" / "names.sqlite3"
+    rows = sqlite3.connect(src).execute(
+        "SELECT arabic_key, latin FROM full_names WHERE latin_lang IN ('en','') AND instr(arabic_key,' ') > 0 "
+        "ORDER BY arabic_key, count DESC, latin").fetchall()
+    by_key: dict[str, str] = {}
+    for k, lat in rows:
+        by_key.setdefault(k, lat)
+    keys = sorted(by_key)
+    rnd = random.Random(seed)
+    rnd.shuffle(keys)
+    test = keys[:n]
+    with tempfile.TemporaryDirectory() as tmp:
+        held = Path(tmp) / "names.sqlite3"
+        shutil.copy(src, held)
+        h = sqlite3.connect(held)
+        h.executemany("DELETE FROM full_names WHERE arabic_key = ?", [(k,) for k in test])
+        h.executemany("DELETE FROM units WHERE arabic_key = ? AND count <= 1",
+                      [(u,) for u in sorted({u for k in test for u in k.split()})])
+        h.commit()
+        h.close()
+        tr = anr.Transliterator(index_path=str(held))
+        rom = {k: [c.text for c in tr.transliterate(k, top_k=3)] for k in test}
+    first: dict[str, list[str]] = defaultdict(list)
+    for k in test:
+        first[k.split()[0]].append(k)
+    pos = [(k, by_key[k]) for k in test]
+    neg = []
+    for k in test:
+        others = [o for o in first[k.split()[0]] if o != k and o.split()[-1] != k.split()[-1]]
+        if others:
+            neg.append((k, by_key[rnd.choice(others)]))
+
+    def with_rom(ar, lat):
+        return max([match_score(ar, lat)] + [match_score(r, lat) for r in rom[ar]])
+
+    print(f"\narabic-name-romanizer dictionary, held out: Arabic-script person name vs its Latin form "
+          f"({len(pos)} positives, {len(neg)} hard negatives): recall / false-positive rate")
+    for label, f in (("skeleton only (names.match_score)", match_score), ("+ romanizer top-3", with_rom)):
+        ps = [f(a, b) for a, b in pos]
+        ns = [f(a, b) for a, b in neg]
+        cells = " ".join(f"@{t}: {sum(x >= t for x in ps) / len(ps):.3f}/{sum(x >= t for x in ns) / len(ns):.3f}"
+                         for t in ths)
+        print(f"  {label:36s} {cells}")
 
 
 if __name__ == "__main__":

@@ -68,17 +68,11 @@ def embeddable(name: str) -> bool:
     return not is_acronym(name) and sum(ch.isalpha() for ch in name) >= 4 and bool(analyze(name).tokens)
 
 
-def _pick(reps: Sequence[str]) -> str | None:
-    names = [r for r in reps if embeddable(r)]
-    return max(names, key=lambda s: (len(s), s)) if names else None
-
-
-def link(ctx: Any, article_id: str, lang: str | None, entities: Iterable[tuple[int, str, list[str], str]],
-         options: Any) -> int:
-    """Embed this article's ORG names and join them to translated names of ORG actors in
-    co-occurring articles of other languages. ``entities``: (local_id, type, reps, actor).
-    Returns the number of merges. A no-op on the model-free path."""
-    c = ctx.c
+def link(run: Any, article_id: str, options: Any) -> list[tuple[str, str]]:
+    """Embed this article's ORG names and link them (``translation:encoder``, kept with the
+    article) to translated names of ORG actors in co-occurring articles of other languages.
+    Returns the linked node pairs. A no-op on the model-free path."""
+    c = run.c
     c.execute("DELETE FROM org_vectors WHERE article_id = ?", (article_id,))
     from .encoders import get_encoder
 
@@ -88,26 +82,33 @@ def link(ctx: Any, article_id: str, lang: str | None, entities: Iterable[tuple[i
         LOGGER.debug("no encoder for organisation names: %s", exc)
         enc = None
     if enc is None:
-        return 0
-    threshold = THRESHOLDS.get(enc.method)
-    ents = list(entities)
-    orgs = [(lid, name, actor) for lid, typ, reps, actor in ents if typ == "ORG" and (name := _pick(reps))]
+        return []
+    row = c.execute("SELECT lang FROM articles WHERE id = ?", (article_id,)).fetchone()
+    lang = row[0] if row else None
+    ents = c.execute("SELECT e.local_id, e.type, e.actor_id, e.node, n.name FROM actor_entities e "
+                     "JOIN actor_nodes n ON n.node = e.node WHERE e.article_id = ? ORDER BY e.local_id",
+                     (article_id,)).fetchall()
+    orgs = [(r["local_id"], r["name"], r["actor_id"], r["node"]) for r in ents
+            if r["type"] == "ORG" and embeddable(r["name"])]
     if not orgs or not lang:
-        return 0
-    vecs = enc.encode([n for _, n, _ in orgs])
+        return []
+    threshold = THRESHOLDS.get(enc.method)
+    vecs = enc.encode([n for _, n, _, _ in orgs])
     c.executemany(
         "INSERT OR REPLACE INTO org_vectors(article_id, local_id, name, lang, method, vec) VALUES (?,?,?,?,?,?)",
         [(article_id, lid, n, lang, enc.method, np.asarray(v, dtype=np.float32).tobytes())
-         for (lid, n, _), v in zip(orgs, vecs)])
+         for (lid, n, _, _), v in zip(orgs, vecs)])
     if threshold is None:
-        return 0
+        return []
     # (b) candidates: articles sharing a non-trivial co-actor with this one
-    here = {ctx.live(a) for _, _, _, a in ents}
+    here = sorted({r["actor_id"] for r in ents if r["actor_id"]})
     shared: dict[str, set[str]] = {}
-    for x in sorted(a for a in here if a):
-        row = ctx.actor(x)
-        if row is None or (row["gaz"] or "").startswith("cldr:"):
+    names: dict[str, str] = {}
+    for x in here:
+        arow = c.execute("SELECT name, gaz FROM actors WHERE id = ?", (x,)).fetchone()
+        if arow is None or (arow["gaz"] or "").startswith("cldr:"):
             continue
+        names[x] = arow["name"]
         arts = [r[0] for r in c.execute(
             "SELECT DISTINCT article_id FROM actor_entities WHERE actor_id = ? LIMIT ?", (x, MAX_COACTOR_ARTICLES + 1))]
         if len(arts) > MAX_COACTOR_ARTICLES:
@@ -116,43 +117,39 @@ def link(ctx: Any, article_id: str, lang: str | None, entities: Iterable[tuple[i
             if art != article_id:
                 shared.setdefault(art, set()).add(x)
     if not shared:
-        return 0
+        return []
     arts = sorted(shared, key=lambda a: (-len(shared[a]), a))[:MAX_CANDIDATE_ARTICLES]
-    merged = 0
+    out = []
     for i in range(0, len(arts), 400):
         chunk = arts[i:i + 400]
         q = ",".join("?" * len(chunk))
         rows = c.execute(
-            f"SELECT v.article_id, v.name, v.lang, v.vec, e.actor_id FROM org_vectors v JOIN actor_entities e "
-            f"ON e.article_id = v.article_id AND e.local_id = v.local_id "
-            f"WHERE v.article_id IN ({q}) AND v.method = ? AND v.lang IS NOT NULL AND v.lang != ?",
-            chunk + [enc.method, lang]).fetchall()
+            f"SELECT v.article_id, v.name, v.lang, v.vec, e.actor_id, e.node, e.type FROM org_vectors v "
+            f"JOIN actor_entities e ON e.article_id = v.article_id AND e.local_id = v.local_id "
+            f"WHERE v.article_id IN ({q}) AND v.method = ? AND v.lang IS NOT NULL AND v.lang != ? "
+            f"ORDER BY v.article_id, v.local_id", chunk + [enc.method, lang]).fetchall()
         if not rows:
             continue
         M = np.frombuffer(b"".join(r["vec"] for r in rows), dtype=np.float32).reshape(len(rows), -1)
         if M.shape[1] != vecs.shape[1]:
             continue
         S = vecs @ M.T
-        for k, (lid, name, actor) in enumerate(orgs):
-            for j in np.argsort(-S[k]):
+        for k, (lid, name, actor, node) in enumerate(orgs):
+            for j in np.argsort(-S[k], kind="stable"):
                 cos = float(S[k, j])
                 if cos < threshold:
                     break
                 r = rows[j]
-                a, b = ctx.live(actor), ctx.live(r["actor_id"])
-                if a is None or b is None or a == b or norm_key(name) == norm_key(r["name"]):
+                if r["type"] != "ORG" or r["node"] == node or norm_key(name) == norm_key(r["name"]):
                     continue
-                brow = ctx.actor(b)
-                if brow is None or brow["type"] != "ORG" or _coexist(c, a, b):
+                if actor and r["actor_id"] and (actor == r["actor_id"] or _coexist(c, actor, r["actor_id"])):
                     continue
-                names = sorted(filter(None, (ctx.actor(x)["name"] for x in shared[r["article_id"]]
-                                             if ctx.actor(x) is not None)))
                 ev = {"names": [name, r["name"]], "langs": [lang, r["lang"]], "cosine": round(cos, 3),
                       "threshold": threshold, "method": enc.method, "other_article": r["article_id"],
-                      "shared_actors": names[:5]}
-                if ctx.merge(a, b, "translation:encoder", round(cos, 3), ev, article_id):
-                    merged += 1
-    return merged
+                      "shared_actors": sorted(names[x] for x in shared[r["article_id"]] if x in names)[:5]}
+                run.link(node, r["node"], "translation:encoder", round(cos, 3), ev, article_id)
+                out.append((node, r["node"]))
+    return out
 
 
 def _coexist(c, a: str, b: str) -> bool:

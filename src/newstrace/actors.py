@@ -1,27 +1,31 @@
 """Actors: mentions resolved across the corpus into people, organisations and places.
 
-Corpus stage ``update(store, changed, options)``: each local entity of a changed article
-(mentions sharing a ``local_id``) is matched to an actor by, in order,
+Corpus stage ``update(store, changed, options)``. The actors are a deterministic function
+of the stored articles and the analyst's decisions (`_actorgraph` explains the model):
+each local entity of a changed article (mentions sharing a ``local_id``; phrase fragments
+and lower-case words left out) gives names (nodes) and links, each with its rule, score
+and evidence:
 
-1. the alias index (`gazetteer`): CLDR countries, GeoNames cities, the curated seed list
-   of organisations and the user gazetteer (``gazetteer:<entry>``);
-2. an exact alias already known for one actor (``alias:exact``; a bare acronym or single
-   word only when exactly one actor carries it);
-3. the name matcher (`names.match_score` >= 0.9, ``translit:token_alignment``) over the
-   candidates found through an inverted index of consonant-skeleton keys
-   (``actor_keys``), so the cost per new article does not grow with the corpus.
+- ``gazetteer:<entry>``: an exact alias of CLDR countries, GeoNames cities, the curated
+  list of organisations or the user gazetteer (`gazetteer`); a name one spelling away
+  from a listed organisation's or person's own alias: ``translit:gazetteer_alias``;
+- ``alias:same_entity``, ``acronym:defined``, ``respelling:<lang>``, ``alias:trimmed``:
+  names of one entity (a role before a full name trimmed: "Bundesvorsitzenden Jörg Meuthen");
+- ``alias:exact``: the same name typed two ways by the mention models;
+- ``translit:token_alignment`` (`names.match_score` >= 0.9), ``translit:designator``
+  ("Sahir River" ~ "Sahir"), ``translit:arabic_romanizer`` (an Arabic-script person name
+  romanised by arabic-name-romanizer: dictionary and rules, plus its ONNX model with
+  models on; evidence names the path), found through blocking keys with bounded
+  candidates, never from a gazetteer name (no fuzzy chains) nor across types;
+- ``part:surname`` / ``part:dominant``: a lone surname joins the one full name it ends
+  (or one with four times the mentions of any other);
+- ``translation:encoder``: translated organisation names (models on, `_orgnames`);
+- ``manual:merge``: an analyst's merge (``decisions``; a split is a cannot-link).
 
-With models on, ORG actors whose names are translations of each other (articles in
-different languages, encoder cosine >= a calibrated threshold, a shared co-occurring
-actor) are joined afterwards by `_orgnames.link` (``translation:encoder``); the
-model-free path makes no such link.
-
-A local entity that qualifies for several actors joins them (union), unless a
-cannot-link forbids it: two different gazetteer entries, ORG vs LOC, or an analyst's
-split. Every join is written to ``merge_log`` with its rule, score and evidence, and the
-within-article links found by `mentions.detect` too; ``newstrace actor NAME --why``
-prints them. Analyst decisions (``merge``/``split``) are stored in ``decisions`` and
-re-applied after every update. Mention ``actor_id`` is written back to the store.
+The actors of the region of the graph a run touched are recomputed (union-find in a
+fixed link order under cannot-links: two gazetteer entries, types, analyst splits) and
+written back to ``actors``, ``actor_entities``, mention/quote/source actor ids, ``aliases``
+and ``actor_keys`` (for `find_actor`), and ``merge_log`` (``newstrace actor NAME --why``).
 """
 from __future__ import annotations
 
@@ -33,11 +37,9 @@ import time
 from collections import Counter, defaultdict
 from typing import Any, Iterable
 
-from . import _orgnames
+from . import _actorgraph, _actorrun, _orgnames
 from .errors import NotFound
-from .gazetteer import alias_index
-from .names import (analyze, designator_score, is_acronym, match_score, name_keys, neutral_form, norm_key,
-                    token_sim)
+from .names import analyze, is_acronym, match_score, name_keys, norm_key, token_sim
 
 LOGGER = logging.getLogger(__name__)
 
@@ -47,8 +49,6 @@ __all__ = [
 ]
 
 MERGE_THRESHOLD = 0.9
-MAX_BLOCK = 200  # keys shared by more actors than this are too common to block on
-MAX_CANDIDATES = 50  # actors scored by the name matcher per entity: most (and rarest) shared keys first
 FIND_THRESHOLD = 0.88  # `find_actor`: a spelling variant of a known alias
 FIND_MAX_ROWS = 5000  # `find_actor`: aliases sharing a blocking key with the name, at most
 
@@ -90,29 +90,12 @@ MIGRATIONS = [
     CREATE INDEX IF NOT EXISTS quotes_channel_actor ON quotes(channel_actor);
     CREATE INDEX IF NOT EXISTS sources_cites_actor ON sources(cites_actor);
     """),
+    _actorgraph.MIGRATION,
 ]
 
 
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-
-
-def _new_id(*parts: str) -> str:
-    return "act_" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
-
-
-def _type_conflict(t1: str | None, t2: str | None) -> bool:
-    return {t1, t2} == {"ORG", "LOC"}
-
-
-def _reps(surfaces: list[str]) -> list[str]:
-    """The fullest names of an entity: the surfaces with the most content tokens
-    (acronyms only when there is nothing else)."""
-    names = [s for s in surfaces if not is_acronym(s)]
-    if not names:
-        return sorted(set(surfaces))
-    best = max(len(analyze(s).tokens) for s in names)
-    return sorted({s for s in names if len(analyze(s).tokens) == best})
 
 
 def _may_match(a: str, b: str, threshold: float = MERGE_THRESHOLD) -> bool:
@@ -202,464 +185,43 @@ def _best_pair(reps: list[str], aliases: list[str]) -> tuple[float, tuple[str, s
     return best, pair
 
 
-class _Ctx:
-    """One run of the stage. Rows the run reads (actors, aliases, blocking postings) are
-    cached in memory and written through, so each is read from SQLite once per run."""
-
-    def __init__(self, store, options):
-        self.store = store
-        self.c = store.conn
-        self.index = alias_index(getattr(options, "gazetteer", None))
-        self.counts: Counter = Counter()
-        self._tables = {t: store.has_table(t) for t in ("quotes", "sources")}
-        self.reset()
-
-    def reset(self) -> None:
-        """Drop the caches (after a write that bypasses them, such as `_split`)."""
-        self._actors: dict[str, dict | None] = {}
-        self._aliases: dict[str, dict[str, list]] = {}  # actor -> surface -> [rep, source]
-        self._norms: dict[str, set[str]] = {}  # alias norm -> actor ids (dead ones filtered on read)
-        self._postings: dict[str, set[str] | None] = {}  # blocking key -> actor ids (None: too common)
-        self._akeys: dict[str, set[str]] = defaultdict(set)  # actor -> cached keys it is posted under
-        self._gaz: dict[str, str] = {}
-        self._kal: dict[str, dict[str, list[str]]] = {}  # actor -> key -> full-name aliases
-        self._splits: list[tuple[str, str]] | None = None
-
-    # -- actors -------------------------------------------------------------------------
-    def actor(self, actor_id: str | None) -> dict | None:
-        if actor_id is None:
-            return None
-        try:
-            return self._actors[actor_id]
-        except KeyError:
-            row = self.c.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
-            self._actors[actor_id] = r = dict(row) if row is not None else None
-            return r
-
-    def live(self, actor_id: str | None) -> str | None:
-        seen = 0
-        while actor_id is not None and seen < 50:
-            row = self.actor(actor_id)
-            if row is None:
-                return None
-            if row["merged_into"] is None:
-                return actor_id
-            actor_id, seen = row["merged_into"], seen + 1
-        return actor_id
-
-    def set_field(self, actor_id: str, field: str, value: Any) -> None:
-        self.c.execute(f"UPDATE actors SET {field} = ? WHERE id = ?", (value, actor_id))
-        row = self.actor(actor_id)
-        if row is not None:
-            row[field] = value
-
-    def create(self, actor_id: str, name: str, typ: str, gaz=None, qid=None) -> str:
-        self.c.execute(
-            "INSERT OR IGNORE INTO actors(id, name, type, qid, gaz, created_at) VALUES (?,?,?,?,?,?)",
-            (actor_id, name, typ, qid, gaz, _now()),
-        )
-        self._actors.pop(actor_id, None)
-        self.counts["actors_created"] += 1
-        return actor_id
-
-    def aliases(self, actor_id: str) -> dict[str, list]:
-        al = self._aliases.get(actor_id)
-        if al is None:
-            al = self._aliases[actor_id] = {
-                r[0]: [r[1], r[2]] for r in self.c.execute(
-                    "SELECT surface, rep, source FROM aliases WHERE actor_id = ?", (actor_id,))}
-        return al
-
-    def add_alias(self, actor_id: str, surface: str, rep: bool, source: str) -> None:
-        al = self.aliases(actor_id)
-        cur = al.get(surface)
-        if cur is not None:
-            if rep and not cur[0]:
-                self.c.execute("UPDATE aliases SET rep = 1 WHERE actor_id = ? AND surface = ?", (actor_id, surface))
-                if cur[1] != "gazetteer":
-                    self._index_alias(actor_id, surface)
-                cur[0] = 1
-            return
-        norm = norm_key(surface)
-        self.c.execute("INSERT INTO aliases(actor_id, surface, norm, rep, source) VALUES (?,?,?,?,?)",
-                       (actor_id, surface, norm, int(rep), source))
-        al[surface] = [int(rep), source]
-        ns = self._norms.get(norm)
-        if ns is not None:
-            ns.add(actor_id)
-        if rep or source == "gazetteer":
-            self._index_alias(actor_id, surface)
-            keys = name_keys(surface)
-            self.c.executemany("INSERT OR IGNORE INTO actor_keys(key, actor_id) VALUES (?, ?)",
-                               [(k, actor_id) for k in keys])
-            for k in keys:
-                p = self._postings.get(k)
-                if p is not None and actor_id not in p:
-                    p.add(actor_id)
-                    self._akeys[actor_id].add(k)
-                    if len(p) > MAX_BLOCK:
-                        self._postings[k] = None
-
-    def _index_alias(self, actor_id: str, surface: str) -> None:
-        idx = self._kal.get(actor_id)
-        if idx is not None and not is_acronym(surface):
-            for k in name_keys(surface):
-                idx[k].append(surface)
-
-    def keyed_aliases(self, actor_id: str) -> dict[str, list[str]]:
-        """The actor's full names (representative or gazetteer aliases, not acronyms) by
-        blocking key: the aliases worth scoring against a name are those sharing a key."""
-        idx = self._kal.get(actor_id)
-        if idx is None:
-            idx = self._kal[actor_id] = defaultdict(list)
-            for al, (rep, src) in self.aliases(actor_id).items():
-                if (rep or src == "gazetteer") and not is_acronym(al):
-                    for k in name_keys(al):
-                        idx[k].append(al)
-        return idx
-
-    def with_norm(self, norm: str) -> set[str]:
-        """Live actors with an alias of this norm."""
-        ns = self._norms.get(norm)
-        if ns is None:
-            ns = self._norms[norm] = {r[0] for r in self.c.execute(
-                "SELECT DISTINCT actor_id FROM aliases WHERE norm = ?", (norm,))}
-        return {a for a in ns if (r := self.actor(a)) is not None and r["merged_into"] is None}
-
-    def posting(self, key: str) -> set[str] | None:
-        """Actors posted under a blocking key; None when more than MAX_BLOCK are."""
-        if key in self._postings:
-            return self._postings[key]
-        rows = self.c.execute("SELECT actor_id FROM actor_keys WHERE key = ? LIMIT ?",
-                              (key, MAX_BLOCK + 1)).fetchall()
-        p = {r[0] for r in rows} if len(rows) <= MAX_BLOCK else None
-        self._postings[key] = p
-        for a in p or ():
-            self._akeys[a].add(key)
-        return p
-
-    def gaz_actor(self, entry_id: str) -> str | None:
-        aid = self._gaz.get(entry_id)
-        if aid is not None and (r := self.actor(aid)) is not None and r["merged_into"] is None:
-            return aid
-        row = self.c.execute("SELECT id FROM actors WHERE gaz = ? AND merged_into IS NULL", (entry_id,)).fetchone()
-        if row is None:
-            return None
-        self._gaz[entry_id] = row[0]
-        return row[0]
-
-    def log(self, actor_id, other, rule, score, evidence, article_id=None) -> None:
-        self.c.execute(
-            "INSERT INTO merge_log(actor_id, other, rule, score, evidence, article_id, created_at) "
-            "VALUES (?,?,?,?,?,?,?)",
-            (actor_id, other, rule, score, json.dumps(evidence, ensure_ascii=False), article_id, _now()),
-        )
-
-    def cannot_link(self, a: str, b: str) -> bool:
-        ra, rb = self.actor(a), self.actor(b)
-        if ra is None or rb is None:
-            return True
-        if ra["gaz"] and rb["gaz"] and ra["gaz"] != rb["gaz"]:
-            return True
-        if _type_conflict(ra["type"], rb["type"]):
-            return True
-        if self._splits is None:
-            self._splits = [(norm_key(d[0]), norm_key(d[1])) for d in self.c.execute(
-                "SELECT a, b FROM decisions WHERE kind = 'split' ORDER BY id")]
-        if self._splits:
-            sa = {norm_key(s) for s in self.aliases(a)}
-            sb = {norm_key(s) for s in self.aliases(b)}
-            for na, nb in self._splits:
-                if (na in sa and nb in sb) or (nb in sa and na in sb):
-                    return True
-        return False
-
-    def merge(self, keep: str, drop: str, rule: str, score: float | None, evidence: dict,
-              article_id: str | None = None) -> bool:
-        keep, drop = self.live(keep), self.live(drop)
-        if keep is None or drop is None or keep == drop or self.cannot_link(keep, drop):
-            return False
-        rk, rd = self.actor(keep), self.actor(drop)
-        if rd["gaz"] and not rk["gaz"]:  # the gazetteer actor survives
-            keep, drop, rk, rd = drop, keep, rd, rk
-        c = self.c
-        self.set_field(drop, "merged_into", keep)
-        if not rk["qid"] and rd["qid"]:
-            self.set_field(keep, "qid", rd["qid"])
-        if rk["type"] in (None, "MISC") and rd["type"] not in (None, "MISC"):
-            self.set_field(keep, "type", rd["type"])
-        for surface, (rep, source) in list(self.aliases(drop).items()):
-            self.add_alias(keep, surface, bool(rep), source)
-        c.execute("DELETE FROM aliases WHERE actor_id = ?", (drop,))
-        self._aliases[drop] = {}
-        self._kal.pop(drop, None)
-        c.execute("UPDATE OR IGNORE actor_keys SET actor_id = ? WHERE actor_id = ?", (keep, drop))
-        c.execute("DELETE FROM actor_keys WHERE actor_id = ?", (drop,))
-        for k in self._akeys.pop(drop, ()):
-            p = self._postings.get(k)
-            if p is not None:
-                p.discard(drop)
-                p.add(keep)
-                self._akeys[keep].add(k)
-        c.execute("UPDATE actor_entities SET actor_id = ? WHERE actor_id = ?", (keep, drop))
-        c.execute("UPDATE merge_log SET actor_id = ? WHERE actor_id = ?", (keep, drop))
-        c.execute('UPDATE mentions SET actor_id = ? WHERE actor_id = ?', (keep, drop))
-        if self._tables["quotes"]:
-            c.execute("UPDATE quotes SET speaker_actor = ? WHERE speaker_actor = ?", (keep, drop))
-            c.execute("UPDATE quotes SET channel_actor = ? WHERE channel_actor = ?", (keep, drop))
-        if self._tables["sources"]:
-            c.execute("UPDATE sources SET cites_actor = ? WHERE cites_actor = ?", (keep, drop))
-        self.log(keep, drop, rule, score, {**evidence, "merged": [rk["name"], rd["name"]]}, article_id)
-        self.counts["actors_merged"] += 1
-        return True
-
-    # -- resolution ---------------------------------------------------------------------
-    def candidates(self, surfaces: list[str], typ: str) -> tuple[list[tuple[str, float, str, dict]], str | None]:
-        reps = _reps(surfaces)
-        out: list[tuple[str, float, str, dict]] = []
-        gaz_entry = None
-        # 1. gazetteer
-        hits: Counter = Counter()
-        entries = {}
-        for s in surfaces:
-            for e in self.index.lookup(norm_key(s), s)[:1]:
-                if _type_conflict(e.type, typ) or (typ == "PER" and e.type != "PER" and len(analyze(s).tokens) > 1):
-                    continue
-                hits[e.id] += 3 if s in reps else 1
-                entries[e.id] = (e, s)
-        if hits:
-            eid = hits.most_common(1)[0][0]
-            e, s = entries[eid]
-            gaz_entry = e
-            aid = self.gaz_actor(e.id)
-            if aid is None:
-                aid = self.create(_new_id("gaz", e.id), e.name, e.type, e.id, e.qid)
-                for alias in self.index.aliases(e.id):
-                    self.add_alias(aid, alias, False, "gazetteer")
-            out.append((aid, 1.0, f"gazetteer:{e.id}", {"surface": s, "entry": e.name}))
-        # 2. exact aliases
-        for s in sorted(set(surfaces)):
-            rows = sorted(a for a in self.with_norm(norm_key(s)) if not _type_conflict(self.actor(a)["type"], typ))
-            weak = is_acronym(s) or len(analyze(s).tokens) < 2
-            if weak and (len(rows) != 1 or s not in reps):
-                if len(rows) == 1 and self.shared_acronym(s, reps, rows[0]):
-                    out.append((rows[0], 1.0, "acronym:shared", {"surface": s, "names": reps}))
-                continue
-            for a in rows:
-                out.append((a, 1.0, "acronym:unique" if is_acronym(s) else "alias:exact", {"surface": s}))
-        # 3. blocking keys + name matcher: the actors sharing the most (and rarest) keys
-        keys: set[str] = set()
-        for s in reps:
-            if not is_acronym(s):
-                keys |= name_keys(s)
-        skeys = sorted(keys)
-        weight: Counter = Counter()
-        for k in skeys:
-            p = self.posting(k)
-            if p:
-                w = 1.0 / len(p)
-                for aid in p:
-                    weight[aid] += w
-        cand_ids = heapq.nsmallest(MAX_CANDIDATES, weight, key=lambda a: (-weight[a], a)) \
-            if len(weight) > MAX_CANDIDATES else sorted(weight)
-        for aid in cand_ids:
-            row = self.actor(aid)
-            if row is None or row["merged_into"] is not None or _type_conflict(row["type"], typ):
-                continue
-            if gaz_entry is not None and row["gaz"] and row["gaz"] != gaz_entry.id:
-                continue
-            kal = self.keyed_aliases(aid)
-            aliases = list(dict.fromkeys(al for k in skeys if k in kal for al in kal[k]))
-            best, pair = _best_pair(reps, aliases)
-            if best >= MERGE_THRESHOLD:
-                out.append((aid, round(best, 3), "translit:token_alignment",
-                            {"surface": pair[0], "alias": pair[1]}))
-                continue
-            if row["gaz"] or typ in ("PER", "ORG") or row["type"] in ("PER", "ORG"):
-                continue  # "Mosul Dam" is not the city of Mosul
-            for s in reps:
-                for al in aliases:
-                    sc = designator_score(s, al)
-                    if sc > best:
-                        best, pair = sc, (s, al)
-            if best >= MERGE_THRESHOLD:
-                out.append((aid, round(best, 3), "translit:designator",
-                            {"surface": pair[0], "alias": pair[1]}))
-        return out, (gaz_entry.id if gaz_entry else None)
-
-    def shared_acronym(self, acr: str, reps: list[str], actor_id: str) -> bool:
-        """An acronym defined for this entity (it has a full name too) and for exactly one
-        other actor, also defined there: "Nordflussbehörde (NRA)" and "Northern Rivers
-        Authority (NRA)" are one organisation named in two languages."""
-        if not is_acronym(acr) or len(acr) < 3 or not reps or all(is_acronym(r) for r in reps):
-            return False
-        return any(rep and not is_acronym(n) for n, (rep, _) in self.aliases(actor_id).items())
-
-    def variants(self, surfaces: list[str], typ: str, lang: str | None) -> list[str]:
-        """Language-neutral respellings of the surfaces (`names.neutral_form`) and German
-        genitives of known one-word names ("Zahristans" -> "Zahristan")."""
-        extra = []
-        de = (lang or "").startswith("de")
-        for s in sorted(set(surfaces)):
-            single = len(analyze(s).tokens) == 1 and not is_acronym(s) and typ in ("LOC", "MISC")
-            nf = neutral_form(s, lang, single_place=single)
-            if nf != s:
-                extra.append(nf)
-            if de and single and s.endswith("s") and len(s) > 5 and self.c.execute(
-                    "SELECT 1 FROM aliases WHERE norm = ? AND rep = 1 LIMIT 1", (norm_key(s[:-1]),)).fetchone():
-                extra.append(s[:-1])
-        return [e for e in extra if e not in surfaces]
-
-    def resolve(self, article_id: str, local_id: int, mentions: list, lang: str | None) -> str:
-        surfaces = [m["text"] for m in mentions]
-        typ = Counter(m["type"] for m in mentions).most_common(1)[0][0]
-        extra = self.variants(surfaces, typ, lang)
-        cands, gaz = self.candidates(surfaces + extra, typ)
-        best: dict[str, tuple[float, str, dict]] = {}
-        for aid, sc, rule, ev in cands:
-            aid = self.live(aid)
-            if aid and (aid not in best or sc > best[aid][0]):
-                best[aid] = (sc, rule, ev)
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
-        reps = _reps(surfaces)
-        if ranked:
-            target, (sc, rule, ev) = ranked[0]
-            self.log(target, None, rule, sc, {**ev, "entity": reps}, article_id)
-            for other, (sc2, rule2, ev2) in ranked[1:]:
-                if self.merge(target, other, rule2, sc2, {**ev2, "bridge": reps}, article_id):
-                    target = self.live(target)
-            target = self.live(target)
-        else:
-            name = Counter(s for s in surfaces if s in reps).most_common(1)[0][0]
-            target = self.create(_new_id(typ, norm_key(name), article_id, str(local_id)), name, typ)
-        row = self.actor(target)
-        if row["type"] in (None, "MISC") and typ != "MISC":
-            self.set_field(target, "type", typ)
-        for s in sorted(set(surfaces)):  # sorted: alias order (and so evidence) must not follow hash order
-            self.add_alias(target, s, s in reps, "mention")
-        all_reps = _reps(surfaces + extra)
-        for s in extra:
-            self.add_alias(target, s, s in all_reps, f"respelling:{lang or ''}")
-        self.c.execute(
-            "INSERT OR REPLACE INTO actor_entities(article_id, local_id, actor_id, type, name) VALUES (?,?,?,?,?)",
-            (article_id, local_id, target, typ, reps[0]),
-        )
-        return target
-
-
-def _refresh_names(ctx: _Ctx, actor_ids: Iterable[str]) -> None:
-    for aid in set(actor_ids):
-        aid = ctx.live(aid)
-        row = ctx.actor(aid) if aid else None
-        if row is None or row["gaz"]:
-            continue
-        reps = [r[0] for r in ctx.c.execute(
-            "SELECT m.text FROM mentions m JOIN aliases a ON a.actor_id = m.actor_id AND a.surface = m.text "
-            "WHERE m.actor_id = ? AND a.rep = 1", (aid,))]
-        if reps:
-            cnt = Counter(reps)
-            name = max(cnt, key=lambda s: (analyze(s).script == "latin", cnt[s], len(s)))
-            ctx.set_field(aid, "name", name)
-
-
 def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
-    """Resolve the mentions of the changed articles into actors (incremental)."""
-    ctx = _Ctx(store, options)
-    touched: set[str] = set()
-    with store.transaction() as c:
-        for aid in changed:
-            arow = c.execute("SELECT lang, meta FROM articles WHERE id = ?", (aid,)).fetchone()
-            if arow is None:
-                continue
-            c.execute("DELETE FROM actor_entities WHERE article_id = ?", (aid,))
-            c.execute("DELETE FROM merge_log WHERE article_id = ? AND other IS NULL", (aid,))
-            rows = c.execute(
-                'SELECT idx, start, "end", text, type, local_id FROM mentions WHERE article_id = ? ORDER BY idx',
-                (aid,)).fetchall()
-            groups: dict[int, list] = defaultdict(list)
-            for r in rows:
-                groups[r["local_id"] if r["local_id"] is not None else -1 - r["idx"]].append(r)
-            updates = []
-            actor_of: dict[int, str] = {}
-            ents = []
-            for lid, ms in groups.items():
-                actor = ctx.resolve(aid, lid, ms, arow["lang"])
-                actor_of[lid] = actor
-                touched.add(actor)
-                updates += [(aid, m["idx"], actor) for m in ms]
-                ctx.counts["entities"] += 1
-                ents.append((lid, Counter(m["type"] for m in ms).most_common(1)[0][0],
-                             _reps([m["text"] for m in ms]), actor))
-            store.set_mention_actors(updates)
-            ctx.counts["translation_links"] += _orgnames.link(ctx, aid, arow["lang"], ents, options)
-            ctx.counts["mentions"] += len(updates)
-            meta = json.loads(arow["meta"] or "{}")
-            idx2lid = {r["idx"]: (r["local_id"] if r["local_id"] is not None else -1 - r["idx"]) for r in rows}
-            for link in meta.get("mention_links") or []:
-                try:
-                    i, j, rule, ev = link
-                    lid = idx2lid[i]
-                except (ValueError, KeyError, TypeError):
-                    continue
-                if rule == "exact":
-                    continue  # identical spellings need no explanation
-                ctx.log(ctx.live(actor_of[lid]), None, f"within_doc:{rule}", None,
-                        {"text": ev, "mentions": [rows[i]["text"], rows[j]["text"]] if j < len(rows) else []}, aid)
-        _apply_decisions(ctx)
-        _refresh_names(ctx, touched)
-    counts = dict(ctx.counts)
-    counts["actors"] = c.execute("SELECT COUNT(*) FROM actors WHERE merged_into IS NULL").fetchone()[0]
+    """Resolve the mentions of the changed articles into actors (incremental; the result
+    is the same whatever the order of ``changed`` or how articles were split over calls)."""
+    run = _actorrun.Run(store, options)
+    with store.transaction():
+        seeds: set[str] = set()
+        ids = sorted(set(changed))
+        for aid in ids:
+            seeds |= run.article(aid)
+        run.recluster(seeds)
+        # translated organisation names: with every changed article resolved, so that
+        # the co-occurring actors they share are known
+        links = 0
+        seeds2: set[str] = set()
+        for aid in ids:
+            got = _orgnames.link(run, aid, options)
+            links += len(got)
+            for a, b in got:
+                seeds2 |= {a, b}
+        if seeds2:
+            run.recluster(seeds2)
+        run.counts["translation_links"] += links
+    counts = dict(run.counts)
+    counts["actors"] = store.conn.execute("SELECT COUNT(*) FROM actors WHERE merged_into IS NULL").fetchone()[0]
     return counts
 
 
 # -- analyst decisions -----------------------------------------------------------------------
-def _apply_decisions(ctx: _Ctx) -> None:
-    for d in ctx.c.execute("SELECT * FROM decisions ORDER BY id").fetchall():
-        if d["kind"] == "merge":
-            a, b = find_actor(ctx.store, d["a"]), find_actor(ctx.store, d["b"])
-            if a and b and a != b:
-                ctx.merge(a, b, "manual:merge", None, {"decision": d["id"], "names": [d["a"], d["b"]]})
-        elif d["kind"] == "split":
-            if _split(ctx, d):
-                ctx.reset()
-
-
-def _split(ctx: _Ctx, d) -> int:
-    a = find_actor(ctx.store, d["a"])
-    if a is None:
-        return 0
-    target = norm_key(d["b"])
-    if ctx.c.execute("SELECT 1 FROM aliases WHERE actor_id = ? AND norm = ? LIMIT 1", (a, target)).fetchone() is None:
-        return 0  # every mention of a carries an alias of a: nothing (left) to split
-    ents = {(r["article_id"], r["local_id"]) for r in ctx.c.execute(
-        "SELECT article_id, local_id, text FROM mentions WHERE actor_id = ?", (a,)) if norm_key(r["text"]) == target}
-    aliases = [r[0] for r in ctx.c.execute("SELECT surface FROM aliases WHERE actor_id = ?", (a,))
-               if norm_key(r[0]) == target]
-    if not ents and not aliases:
-        return 0
-    row = ctx.actor(a)
-    new = _new_id("split", str(d["id"]))
-    if ctx.actor(new) is None:
-        ctx.create(new, d["b"], row["type"])
-    else:
-        ctx.c.execute("UPDATE actors SET merged_into = NULL WHERE id = ?", (new,))
-    c = ctx.c
-    for s in aliases:
-        c.execute("DELETE FROM aliases WHERE actor_id = ? AND surface = ?", (a, s))
-        ctx.add_alias(new, s, True, "manual")
-    c.execute("DELETE FROM actor_keys WHERE actor_id = ?", (a,))
-    for r in c.execute("SELECT surface, source, rep FROM aliases WHERE actor_id = ?", (a,)).fetchall():
-        if r["rep"] or r["source"] == "gazetteer":
-            c.executemany("INSERT OR IGNORE INTO actor_keys(key, actor_id) VALUES (?, ?)",
-                          [(k, a) for k in name_keys(r["surface"])])
-    for art, lid in sorted(ents):
-        c.execute("UPDATE mentions SET actor_id = ? WHERE article_id = ? AND local_id = ? AND actor_id = ?",
-                  (new, art, lid, a))
-        c.execute("UPDATE actor_entities SET actor_id = ? WHERE article_id = ? AND local_id = ?", (new, art, lid))
-        for r in c.execute("SELECT text FROM mentions WHERE article_id = ? AND local_id = ?", (art, lid)).fetchall():
-            ctx.add_alias(new, r[0], norm_key(r[0]) == target, "mention")
-    ctx.log(new, a, "manual:split", None, {"decision": d["id"], "name": d["b"], "from": row["name"]})
-    return len(ents)
+def _actor_nodes(store, actor_id: str, name: str | None = None) -> list[str]:
+    """The graph nodes of an actor (those named ``name`` when given and present)."""
+    rows = [(r[0], r[1]) for r in store.conn.execute(
+        "SELECT node, norm FROM actor_nodes WHERE actor_id = ? ORDER BY node", (actor_id,))]
+    if name is not None:
+        named = [n for n, norm in rows if norm == norm_key(name)]
+        if named:
+            return named
+    return [n for n, _ in rows]
 
 
 def decide_merge(store, a: str, b: str) -> str:
@@ -668,28 +230,41 @@ def decide_merge(store, a: str, b: str) -> str:
     for name, i in zip((a, b), ids):
         if i is None:
             raise NotFound(f"no actor named {name!r}; list them with `newstrace actors`")
+    na, nb = _actor_nodes(store, ids[0], a), _actor_nodes(store, ids[1], b)
+    if not na or not nb:
+        raise NotFound(f"no actor named {a!r} and {b!r} in the name graph; run `newstrace analyze` again")
     with store.transaction() as c:
-        c.execute("INSERT INTO decisions(kind, a, b, created_at) VALUES ('merge', ?, ?, ?)", (a, b, _now()))
-        ctx = _Ctx(store, None)
         c.execute("DELETE FROM decisions WHERE kind = 'split' AND "
                   "((a = ? AND b = ?) OR (a = ? AND b = ?))", (a, b, b, a))
-        ctx.merge(ids[0], ids[1], "manual:merge", None, {"names": [a, b]})
+        cur = c.execute("INSERT INTO decisions(kind, a, b, created_at, nodes) VALUES ('merge', ?, ?, ?, ?)",
+                        (a, b, _now(), json.dumps([na[:1], nb[:1]])))
+        run = _actorrun.Run(store, None)
+        run.link(na[0], nb[0], "manual:merge", None, {"decision": cur.lastrowid, "names": [a, b]},
+                 f"decision:{cur.lastrowid}")
+        run.recluster({na[0], nb[0]})
     return find_actor(store, a) or ids[0]
 
 
 def decide_split(store, a: str, name: str) -> str:
     """Record and apply an analyst's decision that ``name`` is not the actor ``a``."""
-    if find_actor(store, a) is None:
+    aid = find_actor(store, a)
+    if aid is None:
         raise NotFound(f"no actor named {a!r}; list them with `newstrace actors`")
+    nodes = _actor_nodes(store, aid)
+    out = [n for n in nodes if n.split("|", 1)[1] == norm_key(name)]
+    keep = [n for n in nodes if n not in out]
+    if not out or not keep:
+        raise NotFound(f"actor {a!r} has no separate name {name!r} (its names: "
+                       f"{', '.join(sorted(n.split('|', 1)[1] for n in nodes)[:10])})")
     with store.transaction() as c:
-        cur = c.execute("INSERT INTO decisions(kind, a, b, created_at) VALUES ('split', ?, ?, ?)", (a, name, _now()))
         c.execute("DELETE FROM decisions WHERE kind = 'merge' AND ((a = ? AND b = ?) OR (a = ? AND b = ?))",
                   (a, name, name, a))
-        d = c.execute("SELECT * FROM decisions WHERE id = ?", (cur.lastrowid,)).fetchone()
-        moved = _split(_Ctx(store, None), d)
-    if not moved:
-        raise NotFound(f"actor {a!r} has no mention or alias {name!r}")
-    return _new_id("split", str(d["id"]))
+        for r in c.execute("SELECT id FROM decisions WHERE kind = 'merge' AND (a = ? OR b = ?)", (name, name)).fetchall():
+            c.execute("DELETE FROM actor_links WHERE article_id = ?", (f"decision:{r[0]}",))
+        c.execute("INSERT INTO decisions(kind, a, b, created_at, nodes) VALUES ('split', ?, ?, ?, ?)",
+                  (a, name, _now(), json.dumps([keep, out])))
+        _actorrun.Run(store, None).recluster(set(nodes))
+    return find_actor(store, name) or out[0]
 
 
 # -- queries -------------------------------------------------------------------------------
@@ -865,11 +440,11 @@ def export_rows(store) -> Iterable[dict[str, Any]]:
 
 
 # -- evaluation ------------------------------------------------------------------------------
-def evaluate(store, gold: dict) -> dict[str, Any]:
-    """Pairwise merge precision and recall over the gold variant groups (key ``entities``
-    of a gold file in the seeds.gold.json format). Each (article, variant) is an item;
-    its predicted actor is the actor of the mentions that cover its occurrences in the
-    article (largest overlap; the most frequent actor when occurrences disagree)."""
+def gold_items(store, gold: dict) -> list[dict[str, Any]]:
+    """One item per (article, variant) of the gold variant groups (key ``entities`` of a
+    gold file in the seeds.gold.json format), with its predicted actor: the actor of the
+    mentions that cover its occurrences in the article (largest overlap; the most frequent
+    actor when occurrences disagree; None when no mention covers it)."""
     import re
 
     from .errors import GoldFormatError
@@ -911,6 +486,12 @@ def evaluate(store, gold: dict) -> dict[str, Any]:
                         pred = votes.most_common(1)[0][0]
                 items.append({"entity": gi, "canonical": ent.get("canonical"), "type": ent.get("type"),
                               "article": art, "variant": v, "actor": pred})
+    return items
+
+
+def evaluate(store, gold: dict) -> dict[str, Any]:
+    """Pairwise merge precision and recall over the gold variant groups (`gold_items`)."""
+    items = gold_items(store, gold)
     tp = fp = fn = 0
     by_type: dict[str, Counter] = defaultdict(Counter)
     false_merges, missed = Counter(), Counter()

