@@ -320,3 +320,21 @@ def test_summary_keeps_article_and_corpus_dates_times_apart(tmp_path):
     store.close()
     assert "dates" in s.stage_seconds and "dates.update" in s.stage_seconds
     assert "dates" in s.stage_cpu and "dates.update" in s.stage_cpu
+
+
+def test_content_key_is_the_same_before_and_after_the_stages():
+    """`load` sees processed articles (title suffix split off, outlet found): their key
+    must be the one `analyze` stored for the raw article."""
+    from newstrace.pipeline import content_key, process_article
+    from newstrace.records import Article
+
+    raw = Article(id="k", text="", raw_text="The minister visited the dam on Tuesday, officials said.",
+                  title="Minister visits dam - Harbor News", url="https://harbor.example/a")
+    key = content_key(Article(**{**raw.as_dict(), "meta": {}}))
+    done = process_article(raw, OPTS)
+    assert done.title == "Minister visits dam" and done.outlet == "Harbor News"
+    assert content_key(done) == key
+    title = "Minister visits dam - Harbor News"
+    assert content_key(Article(id="k2", text="", raw_text=raw.raw_text.upper(), title=title, url=raw.url)) == key
+    assert content_key(Article(id="k3", text="", raw_text=raw.raw_text, title=title,
+                               url="https://other.example/b")) != key
