@@ -83,7 +83,7 @@ def test_actor_any_spelling_and_why(seed_db, run_cli):
     assert res.exit_code == 0
     assert "Qassim Muslih" in res.output and "why (merge log):" in res.output and "translit" in res.output
     res = run_cli("actor", "Nobody Atall", "--db", seed_db)
-    assert res.exit_code == 1 and "no actor named" in res.output
+    assert res.exit_code == 2 and "no actor named" in res.output
 
 
 def test_export_contract_and_graph(seed_db, run_cli):
@@ -149,7 +149,7 @@ def test_analyst_merge_and_split_persist(tmp_path, run_cli):
     finally:
         store.close()
     res = run_cli("actor", "merge", "Nobody Atall", "Tehran", "--db", db)
-    assert res.exit_code == 1
+    assert res.exit_code == 2
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "csv"])
@@ -178,7 +178,7 @@ def test_eval_rejects_bad_gold(tmp_path, seed_db, run_cli):
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"entities": [{"canonical": "X"}]}), encoding="utf-8")
     res = run_cli("eval", "actors", "--gold", bad, "--db", seed_db)
-    assert res.exit_code == 1 and "variants" in res.output
+    assert res.exit_code == 2 and "variants" in res.output
 
 
 

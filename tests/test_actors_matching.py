@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, require_shared
 from newstrace import actors
 from newstrace.actors import _best_pair, _may_match, find_actor
 from newstrace.names import analyze, match_score, norm_key, token_sim
@@ -34,7 +34,7 @@ NAMES = [
 
 def _pairs() -> list[tuple[str, str]]:
     pairs = list(itertools.permutations(NAMES, 2))
-    if NAME_PAIRS.is_file():
+    if require_shared(NAME_PAIRS, module_level=True):
         rows = [line.rstrip("\n").split("\t") for line in NAME_PAIRS.open(encoding="utf-8")]
         rows = [r for r in rows if len(r) == 3]
         rng = random.Random(5)
@@ -73,7 +73,7 @@ def test_token_sim_is_symmetric():
     # `_may_match` checks tokens of the shorter name against the longer one, whatever the
     # order `names.match_score` aligns them in
     toks = list({t for n in NAMES for t in analyze(n).tokens})
-    if NAME_PAIRS.is_file():
+    if require_shared(NAME_PAIRS, module_level=True):
         rows = [line.rstrip("\n").split("\t") for line in NAME_PAIRS.open(encoding="utf-8")][:1500]
         toks += list({t for r in rows if len(r) == 3 for n in r[:2] for t in analyze(n).tokens})
     rng = random.Random(3)

@@ -26,4 +26,4 @@ def test_eval_dates_bad_gold(tmp_path, seed_db, run_cli):
     bad = tmp_path / "g.json"
     bad.write_text("[1, 2]", encoding="utf-8")
     res = run_cli("eval", "dates", "--gold", bad, "--db", seed_db)
-    assert res.exit_code == 1 and "not a gold file" in res.output
+    assert res.exit_code == 2 and "not a gold file" in res.output

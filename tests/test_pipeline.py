@@ -107,9 +107,9 @@ def test_not_a_database(tmp_path, run_cli):
     bad = tmp_path / "x.db"
     bad.write_bytes(b"this is not sqlite at all" * 100)
     res = CliRunnerResult = run_cli("stats", "--db", bad)
-    assert CliRunnerResult.exit_code == 1 and "not a usable newstrace database" in res.output
+    assert CliRunnerResult.exit_code == 2 and "not a usable newstrace database" in res.output
     res = run_cli("stats", "--db", tmp_path / "missing.db")
-    assert res.exit_code == 1 and "no such database" in res.output
+    assert res.exit_code == 2 and "no such database" in res.output
 
 
 def test_duplicate_ids_in_one_run(tmp_path):

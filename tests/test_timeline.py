@@ -122,4 +122,4 @@ def test_cli_timeline(tmp_path):
     r = CliRunner().invoke(cli, ["timeline", "actor", "act1", "--db", db])
     assert r.exit_code == 0 and "c_dated" in r.output
     r = CliRunner().invoke(cli, ["timeline", "story", "missing", "--db", db])
-    assert r.exit_code == 1 and "no story" in r.output and "Traceback" not in r.output
+    assert r.exit_code == 2 and "no story" in r.output and "Traceback" not in r.output

@@ -29,6 +29,8 @@ from datetime import date, timedelta
 from typing import Any, Iterable
 
 from . import events, resources
+from ._published import Published, parse_published
+from .errors import short
 from .records import Article, DateRange, Quote, TimeExpr
 from .temporal import _DIGITS, LANGS, Ref, find_refs
 from .time_anchors import (ANCHORS, HISTORY_PREFIX, HISTORY_SUFFIX, NEGATIVE_PREFIX,
@@ -741,51 +743,68 @@ def _most_supported(current: list[tuple[int, int]], group: list[_C]) -> list[tup
     return _norm(out) if best else []
 
 
-def _check_published(d: date | None, raw: str, source: str | None, now: date, now_label: str
+def _check_published(pub: Published | None, raw: str, source: str | None, now: date, now_label: str
                      ) -> str | None:
-    if d is None:
-        return f"rejected published {raw!r} ({source}): not a date"
-    if d.toordinal() > now.toordinal() + FUTURE_TOLERANCE_DAYS:
-        return (f"rejected published {raw} ({source}): after {now_label} {now.isoformat()} "
+    if pub is None:
+        return (f"rejected published {short(raw)!r} ({source or 'metadata'}): not a date (a year, YYYY-MM, a day, "
+                "a date-time, or a written date with its year)")
+    if pub.earliest.toordinal() > now.toordinal() + FUTURE_TOLERANCE_DAYS:
+        return (f"rejected published {pub.value} ({source}): after {now_label} {now.isoformat()} "
                 "(a date in the future)")
-    if d < EARLIEST_PLAUSIBLE:
-        return (f"rejected published {raw} ({source}): before {EARLIEST_PLAUSIBLE.isoformat()}, "
+    if pub.latest < EARLIEST_PLAUSIBLE:
+        return (f"rejected published {pub.value} ({source}): before {EARLIEST_PLAUSIBLE.isoformat()}, "
                 "usually a parser default (EARLIEST_PLAUSIBLE)")
     return None
+
+
+def _publication(article: Article, now: date, now_label: str, notes: list[str]
+                 ) -> tuple[Published | None, str | None]:
+    """The article's publication date at its precision (metadata, else the URL) and its
+    source; rejected values are explained in ``notes``."""
+    if article.published:
+        pub = parse_published(article.published)
+        reason = _check_published(pub, article.published, article.published_source, now, now_label)
+        if reason is None:
+            return pub, article.published_source
+        notes.append(reason)
+    from_url = publication_from_url(article.url)
+    if from_url:
+        pub = parse_published(from_url)
+        reason = _check_published(pub, from_url, "url", now, now_label)
+        if reason is None:
+            return pub, "url"
+        notes.append(reason)
+    return None, None
 
 
 def annotate(article: Article, options: Any = None,
              extra: Iterable[tuple[str, list[tuple[int, int]]]] = ()) -> Article:
     """The dates stage: validate the publication date (or take it from the URL), find
     temporal expressions, infer a publication range when there is no date, resolve the
-    expressions and date the quotes. Pure: returns a new Article."""
+    expressions and date the quotes. A publication date at a coarser precision than a
+    day (a year, a month) is kept as written and gives the range it covers, narrowed by
+    the text's own evidence when that falls inside it. Pure: returns a new Article."""
     now, now_label = _reference_now(article, options)
-    published, source = article.published, article.published_source
     notes: list[str] = []
     refs = _refs(article) + _dateparser_refs(article.text or "", article.lang)
-    if published:
-        reason = _check_published(_parse_day(published), published, source, now, now_label)
-        if reason:
-            notes.append(reason)
-            published = source = None
-    if not published:
-        from_url = publication_from_url(article.url)
-        if from_url:
-            reason = _check_published(_parse_day(from_url), from_url, "url", now, now_label)
-            if reason:
-                notes.append(reason)
-            else:
-                published, source = from_url, "url"
-    if published:
-        p = _parse_day(published).toordinal()  # type: ignore[union-attr]
-        windows = [(p, p)]
-        rng = DateRange(published[:10], published[:10],
-                        notes + [f"published {published[:10]} from {source or 'metadata'}"])
-        text_windows, _ev = candidate_windows(article, options, refs=refs)
-        if text_windows and not _intersect(windows, text_windows):
-            rng.evidence.append("note: the text's own date evidence points to "
-                                f"{_describe(text_windows)}")
-        basis = f"the publication date {published[:10]}"
+    pub, source = _publication(article, now, now_label, notes)
+    published = pub.value if pub is not None else None
+    if pub is not None:
+        lo = pub.earliest.toordinal()
+        hi = max(lo, min(pub.latest.toordinal(), now.toordinal() + FUTURE_TOLERANCE_DAYS))
+        windows = [(lo, hi)]
+        label = pub.value if lo == hi else f"{pub.value} (a {pub.precision}: {_iso(lo)}..{_iso(hi)})"
+        evidence = notes + [f"published {label} from {source or 'metadata'}"]
+        text_windows, text_evidence = candidate_windows(article, options, refs=refs)
+        inside = _intersect(windows, text_windows) if text_windows else []
+        if text_windows and not inside:
+            evidence.append(f"note: the text's own date evidence points to {_describe(text_windows)}")
+        elif lo != hi and inside and inside != windows:
+            windows = inside
+            evidence.append(f"within it, the text's own date evidence allows {_describe(inside)}:")
+            evidence += text_evidence
+        rng = DateRange(_iso(windows[0][0]), _iso(windows[-1][1]), evidence)
+        basis = f"the publication date {label}"
     else:
         windows, evidence = candidate_windows(article, options, extra, refs=refs)
         if windows:

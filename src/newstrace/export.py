@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import Any, Iterable, TextIO
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from .errors import NewstraceError
 
-__all__ = ["ARTICLE_FIELDS", "article_rows", "write_graph", "write_rows"]
+__all__ = ["ARTICLE_FIELDS", "article_rows", "open_output", "write_graph", "write_rows"]
 
 ROW_FORMATS = ("jsonl", "csv")
 GRAPH_FORMATS = ("gexf", "graphml")
@@ -21,6 +25,35 @@ ARTICLE_FIELDS = [
     "id", "title", "outlet", "url", "lang", "published", "published_range",
     "chars", "text", "boilerplate",
 ]
+
+
+@contextmanager
+def open_output(path: str | os.PathLike) -> Iterator[TextIO]:
+    """A text file to write ``path`` through: missing parent folders are created, the
+    content goes to a temporary file beside it that replaces ``path`` only when the
+    writing succeeded (a failed export never leaves a truncated file). Problems (a
+    folder in the way, no permission, a full disk) raise `NewstraceError` naming the
+    path."""
+    target = Path(path)
+    try:
+        if target.is_dir():
+            raise NewstraceError(f"{target}: is a folder; give a file name")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as e:
+        raise NewstraceError(f"{target}: cannot write here ({e.strerror or e})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(tmp, target)
+    except BaseException as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(e, OSError):
+            raise NewstraceError(f"{target}: cannot write ({e.strerror or e})") from None
+        raise
 
 
 def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:

@@ -126,10 +126,10 @@ def article_where(store: Any, lang: str | None = None, outlet: str | None = None
     if actor:
         cond, cargs = _actor_cond(store, actor)
         w.add(f"a.id IN (SELECT m.article_id FROM mentions m WHERE {cond})", *cargs)
-    if since:  # an undated article by its narrowed range
-        w.add("coalesce(a.published, a.range_latest) >= ?", since)
+    if since:  # by the days its date (at any precision) or its narrowed range covers
+        w.add("coalesce(a.range_latest, a.published) >= ?", since)
     if until:
-        w.add("coalesce(a.published, a.range_earliest) <= ?", until)
+        w.add("coalesce(a.range_earliest, a.published) <= ?", until)
     return w
 
 

@@ -23,7 +23,8 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .clean import line_key
 from .errors import SkippedInput
-from .ingest import DEFAULT_MAX_BYTES, count_inputs, iter_inputs
+from .ingest import (DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILE_BYTES, Limits,
+                     count_inputs, iter_inputs)
 from .records import Article
 from .store import Store, select_in
 
@@ -68,7 +69,9 @@ class PipelineOptions:
     events: str | None = None  # analyst's events file for dating (newstrace.events)
     encoder: str = "usem3"
     now: str | None = None  # ISO date taken as "today" (default: the run date)
-    max_bytes: int = DEFAULT_MAX_BYTES
+    max_bytes: int = DEFAULT_MAX_BYTES  # one record's input (file, JSON line, WARC record)
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # one file, decompressed
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS  # one article's text (ingest refuses longer)
     workers: int | None = None  # processes for the per-article stages (None: one per core)
     force: bool = False  # reprocess articles whose content did not change
     stages: tuple[str, ...] | None = None  # restrict to these stage names (None = all)
@@ -393,8 +396,13 @@ def analyze(paths: list[str], store: Store, options: PipelineOptions | None = No
     a transaction, so other writers wait at most one batch write). The next batch is
     processed while the previous one is written."""
     options = options or PipelineOptions()
-    return _run(iter_inputs(paths, options.max_bytes), store, options, progress,
+    return _run(iter_inputs(paths, limits=limits(options)), store, options, progress,
                 paths, count_inputs(paths), processed=False)
+
+
+def limits(options: PipelineOptions) -> Limits:
+    """The input caps of ``options``, as ingest takes them."""
+    return Limits(options.max_bytes, options.max_file_bytes, options.max_article_chars)
 
 
 def load_processed(items: Iterable[Article | SkippedInput], store: Store,
@@ -479,8 +487,8 @@ def _run_limited(items: Iterator[Article | SkippedInput], store: Store, options:
                     inflight.append((runner.submit(arts, opts), keys))
             while len(inflight) > (1 if runner.workers > 1 else 0):
                 write(*inflight.popleft())
-            if progress:
-                progress(len(files_done), total_files, "read")
+            if progress:  # per batch, so that one large file shows progress too
+                progress(len(files_done), total_files, f"read ({summary.read} articles)")
         while inflight:
             write(*inflight.popleft())
     finally:

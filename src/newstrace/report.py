@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .export import open_output
 from .web import queries as Q
 
 LOGGER = logging.getLogger(__name__)
@@ -81,6 +82,7 @@ def write_report(store: Any, path: str | Path, **kw: Any) -> dict[str, int]:
     css = (Path(__file__).parent / "web" / "static" / "style.css").read_text(encoding="utf-8")
     data = report_data(store, **kw)
     html = env.get_template("report.html").render(css=css, csp=REPORT_CSP, **data)
-    Path(path).write_text(html, encoding="utf-8")
+    with open_output(path) as fh:
+        fh.write(html)
     return {"stories": len(data["stories"]), "actors": len(data["actors"]["items"]),
             "edges": len(data["graph"]["edges"]), "bytes": len(html.encode("utf-8"))}

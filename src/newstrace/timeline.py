@@ -30,9 +30,13 @@ MIGRATIONS: list[tuple[str, str]] = []
 
 
 def _entry(row: Any) -> dict[str, Any]:
+    from ._published import parse_published
+
     published = row["published"]
+    pub = parse_published(published) if published else None
+    coarse = pub is not None and not pub.exact  # a year or a month: shown as written, with its range
     rng = None
-    if not published and (row["range_earliest"] or row["range_latest"]):
+    if (not published or coarse) and (row["range_earliest"] or row["range_latest"]):
         rng = {"earliest": row["range_earliest"], "latest": row["range_latest"]}
     ev = []
     if "range_evidence" in row.keys() and row["range_evidence"]:
@@ -43,10 +47,10 @@ def _entry(row: Any) -> dict[str, Any]:
     return {
         "article": row["id"], "title": row["title"], "outlet": row["outlet"],
         "lang": row["lang"], "url": row["url"],
-        "date": published[:10] if published else None,
+        "date": (pub.value if coarse else published[:10]) if published else None,
         "date_source": row["published_source"] if published else None,
         "range": rng,
-        "precision": "day" if published else ("range" if rng else "unknown"),
+        "precision": (pub.precision if coarse else "day") if published else ("range" if rng else "unknown"),
         "evidence": ev,
     }
 

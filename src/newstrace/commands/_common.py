@@ -9,11 +9,51 @@ import click
 
 from ..errors import NewstraceError
 
-__all__ = ["db_option", "echo_json", "export_command", "json_option", "open_store", "with_store"]
+__all__ = ["DATE", "DATE_END", "db_option", "display", "echo_json", "export_command", "json_option",
+           "lang_value", "open_store", "with_store"]
 
-db_option = click.option("--db", default="newstrace.db", show_default=True,
+def _remember_db(ctx: click.Context, param: Any, value: str) -> str:
+    ctx.meta["newstrace.db"] = value  # Context.meta is shared: error messages name the file
+    return value
+
+
+db_option = click.option("--db", default="newstrace.db", show_default=True, callback=_remember_db,
                          type=click.Path(dir_okay=False), help="The newstrace database file.")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+
+
+class DateBound(click.ParamType):
+    """A date option: YYYY, YYYY-MM or YYYY-MM-DD, as the first day it covers (the last
+    with ``end``: ``--until 2021`` is 2021-12-31)."""
+
+    name = "date"
+
+    def __init__(self, end: bool = False) -> None:
+        self.end = end
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        from .._published import date_bound
+
+        try:
+            return date_bound(str(value), end=self.end)
+        except ValueError as e:
+            self.fail(str(e), param, ctx)
+
+
+DATE = DateBound()
+DATE_END = DateBound(end=True)
+
+
+def lang_value(ctx: Any, param: Any, value: str | None) -> str | None:
+    """Language codes match in any letter case (`--lang DE` is `de`)."""
+    return value.strip().lower() or None if value else None
+
+
+def display(value: Any) -> str:
+    """A value for a CLI table: bidirectional controls removed (see `_display`)."""
+    from .._display import neutral
+
+    return neutral("" if value is None else str(value))
 
 
 def open_store(db: str, create: bool = False):
@@ -52,20 +92,22 @@ def export_command(kind: str, rows_fn: Callable, help_text: str, graph_fn: Calla
     def cmd(db: str, fmt: str, out: str | None) -> None:
         from ..export import write_graph, write_rows
 
+        from contextlib import nullcontext
+
+        from ..export import open_output
+
         store = open_store(db)
-        fh = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
         try:
-            if fmt in ("gexf", "graphml"):
-                nodes, edges = graph_fn(store)
-                n = write_graph(nodes, edges, fmt, fh)
-                what = f"{len(nodes)} nodes, {n} edges"
-            else:
-                n = write_rows(rows_fn(store), fmt, fh)
-                what = f"{n} {kind}"
+            with open_output(out) if out else nullcontext(sys.stdout) as fh:
+                if fmt in ("gexf", "graphml"):
+                    nodes, edges = graph_fn(store)
+                    n = write_graph(nodes, edges, fmt, fh)
+                    what = f"{len(nodes)} nodes, {n} edges"
+                else:
+                    n = write_rows(rows_fn(store), fmt, fh)
+                    what = f"{n} {kind}"
         finally:
             store.close()
-            if out:
-                fh.close()
         if out:
             click.echo(f"wrote {what} to {out}", err=True)
 

@@ -7,7 +7,8 @@ import json
 import click
 
 from ..errors import NewstraceError
-from ._common import with_store, export_command, db_option, json_option, open_store as _open, echo_json as _echo_json
+from ._common import (db_option, display, echo_json as _echo_json, export_command, json_option,
+                      open_store as _open, with_store)
 
 
 
@@ -54,15 +55,16 @@ def show_cmd(name: str, db: str, why: bool, as_json: bool) -> None:
         _echo_json(info)
         return
     qid = f"  wikidata:{info['qid']}" if info["qid"] else ""
-    click.echo(f"{info['name']}  [{info['type']}]  {info['id']}{qid}")
+    click.echo(display(f"{info['name']}  [{info['type']}]  {info['id']}{qid}"))
     click.echo(f"{len(info['mentions'])} mentions in {len(info['articles'])} articles")
     click.echo("spellings:")
     for a in info["aliases"]:
         langs = ", ".join(f"{k} {v}" for k, v in sorted(a["langs"].items()))
-        click.echo(f"  {a['count']:>4}  {a['text']}  ({langs})")
+        click.echo(display(f"  {a['count']:>4}  {a['text']}  ({langs})"))
     click.echo("articles:")
     for a in info["articles"]:
-        click.echo(f"  {a['date'] or '????-??-??'}  {a['id']}  {a['mentions']}x  {a['outlet'] or ''}  {a['title'] or ''}")
+        click.echo(display(f"  {a['date'] or '????-??-??'}  {a['id']}  {a['mentions']}x  {a['outlet'] or ''}  "
+                           f"{a['title'] or ''}"))
     click.echo("timeline:")
     for t in info["timeline"]:
         click.echo(f"  {t['date']}  {'#' * min(60, t['mentions'])} {t['mentions']}")
@@ -71,7 +73,7 @@ def show_cmd(name: str, db: str, why: bool, as_json: bool) -> None:
         for m in info["merges"]:
             ev = json.dumps(m["evidence"], ensure_ascii=False)
             score = f" {m['score']:.2f}" if m["score"] is not None else ""
-            click.echo(f"  {m['rule']}{score}  {m['article'] or ''}  {ev}")
+            click.echo(display(f"  {m['rule']}{score}  {m['article'] or ''}  {ev}"))
 
 
 @actor_group.command(name="merge")
@@ -90,7 +92,7 @@ def merge_cmd(a: str, b: str, db: str) -> None:
         raise click.ClickException(str(e)) from None
     finally:
         store.close()
-    click.echo(f"merged {a!r} and {b!r} into {name} ({aid})")
+    click.echo(display(f"merged {a!r} and {b!r} into {name} ({aid})"))
 
 
 @actor_group.command(name="split")
@@ -109,7 +111,7 @@ def split_cmd(a: str, name: str, db: str) -> None:
 @db_option
 @click.option("--type", "typ", type=click.Choice(["PER", "ORG", "LOC", "MISC"], case_sensitive=False))
 @click.option("--query", "-q", help="Only actors with a spelling containing this text.")
-@click.option("--limit", default=50, show_default=True, type=int)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
 @json_option
 def actors_cmd(db: str, typ: str | None, query: str | None, limit: int, as_json: bool) -> None:
     """List actors by number of mentions."""
@@ -120,7 +122,7 @@ def actors_cmd(db: str, typ: str | None, query: str | None, limit: int, as_json:
         _echo_json(rows)
         return
     for r in rows:
-        click.echo(f"{r['id']}  {r['type'] or '?':<4} {r['mentions']:>5} m {r['articles']:>4} art  {r['name']}")
+        click.echo(display(f"{r['id']}  {r['type'] or '?':<4} {r['mentions']:>5} m {r['articles']:>4} art  {r['name']}"))
     click.echo(f"{len(rows)} actors")
 
 

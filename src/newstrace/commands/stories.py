@@ -6,7 +6,8 @@ from __future__ import annotations
 import click
 
 from ..errors import NewstraceError
-from ._common import with_store, export_command, db_option, json_option, open_store as _open, echo_json as _echo_json
+from ._common import (DATE, DATE_END, db_option, display, echo_json as _echo_json, export_command, json_option,
+                      lang_value, open_store as _open, with_store)
 
 
 
@@ -14,11 +15,11 @@ from ._common import with_store, export_command, db_option, json_option, open_st
 
 @click.command(name="stories")
 @db_option
-@click.option("--lang", help="Only stories with an article in this language.")
+@click.option("--lang", callback=lang_value, help="Only stories with an article in this language (any case).")
 @click.option("--outlet", help="Only stories with an article from this outlet.")
 @click.option("--actor", help="Only stories mentioning this actor (id or any spelling).")
-@click.option("--since", help="Only stories last seen on or after this ISO date.")
-@click.option("--until", help="Only stories first seen on or before this ISO date.")
+@click.option("--since", type=DATE, help="Only stories last seen on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", type=DATE_END, help="Only stories first seen on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @json_option
 def stories_cmd(db, lang, outlet, actor, since, until, as_json) -> None:
     """List stories: label, size, languages, outlets, first/last seen."""
@@ -31,9 +32,9 @@ def stories_cmd(db, lang, outlet, actor, since, until, as_json) -> None:
         return
     for r in rows:
         span = f"{r['first_seen'] or '?'}..{r['last_seen'] or '?'}"
-        click.echo(f"{r['id']}  {r['size']:>3} art  {','.join(r['langs']):<8} {span:<22} {r['label']}")
+        click.echo(display(f"{r['id']}  {r['size']:>3} art  {','.join(r['langs']):<8} {span:<22} {r['label']}"))
         if r["outlets"]:
-            click.echo(f"{'':13}outlets: {', '.join(r['outlets'])}")
+            click.echo(display(f"{'':13}outlets: {', '.join(r['outlets'])}"))
     click.echo(f"{len(rows)} stories")
 
 
@@ -49,7 +50,7 @@ def story_cmd(story_id, db, as_json) -> None:
     if as_json:
         _echo_json(s)
         return
-    click.echo(f"{s['id']}: {s['label']}")
+    click.echo(display(f"{s['id']}: {s['label']}"))
     click.echo(f"  {s['size']} articles, {', '.join(s['langs'])}; {s['first_seen'] or '?'}..{s['last_seen'] or '?'}"
                f"; method {s['method']}")
     for lang, arts in s["by_lang"].items():
@@ -57,13 +58,13 @@ def story_cmd(story_id, db, as_json) -> None:
         for a in arts:
             when = a["published"] or ("~" + "..".join(x or "?" for x in a["published_range"])
                                       if a["published_range"] else "undated")
-            click.echo(f"    {a['id']}  {when}  {a['outlet'] or '-'}  {a['title'] or ''}")
+            click.echo(display(f"    {a['id']}  {when}  {a['outlet'] or '-'}  {a['title'] or ''}"))
     if s["actors"]:
-        click.echo("  actors: " + "; ".join(
-            f"{a['name']} ({len(a['articles'])})" for a in s["actors"][:12]))
+        click.echo(display("  actors: " + "; ".join(
+            f"{a['name']} ({len(a['articles'])})" for a in s["actors"][:12])))
     for q in s["quotes"][:20]:
         who = q["speaker"] or "?"
-        click.echo(f"  quote {q['id']} [{q['start']}:{q['end']}] {who}: {q['text'][:100]}")
+        click.echo(display(f"  quote {q['id']} [{q['start']}:{q['end']}] {who}: {q['text'][:100]}"))
     for r in s["reuse"]:
         click.echo(f"  reuse {r['a']} ~ {r['b']} {r['method']} sim={r['similarity']} "
                    f"passages={len(r['passages'])} source={r['source_guess'] or '?'}")
@@ -81,8 +82,8 @@ def narratives_cmd(db, as_json) -> None:
         _echo_json(rows)
         return
     for r in rows:
-        click.echo(f"{r['id']}  {len(r['stories'])} stories  {r['first_seen'] or '?'}..{r['last_seen'] or '?'}"
-                   f"  {r['label']}")
+        click.echo(display(f"{r['id']}  {len(r['stories'])} stories  {r['first_seen'] or '?'}..{r['last_seen'] or '?'}"
+                           f"  {r['label']}"))
     click.echo(f"{len(rows)} narratives")
 
 

@@ -5,7 +5,7 @@ import json
 
 import click
 
-from ._common import with_store, db_option, echo_json as _echo_json, json_option, open_store as _open
+from ._common import db_option, display, echo_json as _echo_json, json_option, open_store as _open, with_store
 
 
 
@@ -23,8 +23,8 @@ def _print(entries: list[dict], as_json: bool) -> None:
     for e in entries:
         when = format_when(e)
         title = e["title"] or "(no title)"
-        click.echo(f"{when:<{width}}  {e['lang'] or '??':<3} {e['article']}  "
-                   f"{(e['outlet'] or '-')[:30]}  {title[:80]}")
+        click.echo(display(f"{when:<{width}}  {e['lang'] or '??':<3} {e['article']}  "
+                           f"{(e['outlet'] or '-')[:30]}  {title[:80]}"))
         for q in e.get("quotes", []):
             said = q["said_on"]
             s = ""
@@ -33,7 +33,7 @@ def _print(entries: list[dict], as_json: bool) -> None:
                     f"{said['earliest']}..{said['latest']}"
                 s = f" said {s}"
             text = q["text"].replace("\n", " ")
-            click.echo(f"{'':<{width}}    quote{s}: {text[:90]}")
+            click.echo(display(f"{'':<{width}}    quote{s}: {text[:90]}"))
     ranged = sum(1 for e in entries if e["precision"] == "range")
     click.echo(f"{len(entries)} articles ({ranged} dated by an inferred range)")
 
@@ -90,8 +90,7 @@ def eval_dates_cmd(gold: str, max_width: int, db: str, as_json: bool) -> None:
     width."""
     from ..dateeval import evaluate_dates
 
-    store = _open(db)
-    res = evaluate_dates(store, gold, max_width)
+    res = with_store(db, lambda store: evaluate_dates(store, gold, max_width))
     if as_json:
         _echo_json(res)
         return

@@ -6,7 +6,7 @@ import ipaddress
 import click
 
 from ..errors import NewstraceError
-from ._common import db_option
+from ._common import db_option, with_store
 
 
 LOOPBACK_NAMES = {"localhost", "ip6-localhost"}
@@ -80,16 +80,9 @@ def report_cmd(db: str, out: str, max_stories: int, max_actors: int) -> None:
     """Write one self-contained HTML file with the stories, actors and the source graph,
     to share by email."""
     from ..report import write_report
-    from ..store import Store
 
-    try:
-        store = Store(db, create=False)
-        try:
-            counts = write_report(store, out, max_stories=max_stories, max_actors=max_actors)
-        finally:
-            store.close()
-    except NewstraceError as e:
-        raise click.ClickException(str(e)) from None
+    counts = with_store(db, lambda store: write_report(store, out, max_stories=max_stories,
+                                                       max_actors=max_actors))
     click.echo(f"wrote {out}: {counts['stories']} stories, {counts['actors']} actors, "
                f"{counts['edges']} source links, {counts['bytes'] // 1024} KiB", err=True)
 

@@ -27,8 +27,9 @@ from dataclasses import replace
 from typing import Any, Iterable, Iterator
 
 from ..errors import SkippedInput
-from ..ingest import InputFile, find_inputs, read_file
-from ..pipeline import PipelineOptions, content_key, is_repeated, line_keys, limit_threads, process_articles
+from ..ingest import InputFile, Limits, find_inputs, read_file
+from ..pipeline import (PipelineOptions, content_key, is_repeated, limit_threads, limits, line_keys,
+                        process_articles)
 from ..records import Article
 from .rows import row_from_article, spark_schema
 
@@ -63,12 +64,12 @@ def session(master: str | None = None, app: str = "newstrace", conf: dict[str, s
     return b.getOrCreate()
 
 
-def _read(task: tuple[int, str, str, int]) -> Iterator[tuple[str, Any]]:
+def _read(task: tuple[int, str, str, Limits]) -> Iterator[tuple[str, Any]]:
     """Executor side: the raw articles of one input file, keyed by id, with their order."""
-    index, path, root, max_bytes = task
+    index, path, root, caps = task
     from pathlib import Path
 
-    for pos, item in enumerate(read_file(InputFile(Path(path), Path(root)), max_bytes)):
+    for pos, item in enumerate(read_file(InputFile(Path(path), Path(root)), limits=caps)):
         if isinstance(item, SkippedInput):
             yield "", (index, pos, item)
         else:
@@ -124,7 +125,7 @@ def run(paths: list[str], out: str, options: PipelineOptions | None = None, *, s
     sc = spark.sparkContext
     files, missing = find_inputs(paths)
     parts = partitions or max(2, sc.defaultParallelism * 2)
-    tasks = [(i, str(f.path), str(f.root), options.max_bytes) for i, f in enumerate(files)]
+    tasks = [(i, str(f.path), str(f.root), limits(options)) for i, f in enumerate(files)]
     raw = sc.parallelize(tasks, max(1, min(len(tasks), parts))).flatMap(_read).cache()
     skipped: list[tuple] = [(m.path, m.line, m.reason, "read") for m in missing]
     skipped += [(s.path, s.line, s.reason, "read") for _k, (_i, _p, s) in raw.filter(lambda kv: kv[0] == "").collect()]

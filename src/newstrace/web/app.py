@@ -8,9 +8,11 @@ writes (actor merge/split) need the bearer token given to `create_app`.
 """
 from __future__ import annotations
 
+import contextvars
 import hmac
 import json
 import logging
+import re
 import sqlite3
 import threading
 import time
@@ -19,14 +21,17 @@ from typing import Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from .. import __version__
-from ..errors import NewstraceError, NotFound, StoreError
+from .._display import neutral
+from ..errors import BadArgument, NewstraceError, NotFound, StoreBusy, StoreError
 from ..store import Store
 from . import queries as Q
 from .highlight import Mark, render
@@ -34,7 +39,16 @@ from .svg import bar_timeline, circle_graph, dot_timeline
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["CSP", "create_app", "open_readonly", "templates_env"]
+__all__ = ["CSP", "QUERY_SECONDS", "create_app", "open_readonly", "templates_env"]
+
+#: Server time one request may spend in SQLite before it is interrupted (503).
+QUERY_SECONDS = 5.0
+#: Pages and offsets beyond these are refused (400/422): no real listing is that long.
+MAX_PAGE = 100_000
+MAX_OFFSET = 5_000_000
+#: SQLite virtual-machine steps between two deadline checks.
+PROGRESS_OPS = 10_000
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("newstrace_deadline", default=None)
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -70,9 +84,48 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadAndDeadline:
+    """ASGI middleware: HEAD is answered as GET without a body (every page and API route
+    supports it), and each request gets a deadline for its SQLite work (`QUERY_SECONDS`;
+    the connection's progress handler interrupts a query past it)."""
+
+    def __init__(self, app: Any, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        token = _DEADLINE.set(time.monotonic() + self.seconds)
+        try:
+            if scope["method"] != "HEAD":
+                await self.app(scope, receive, send)
+                return
+
+            async def send_headers_only(message: dict) -> None:
+                if message["type"] == "http.response.body":
+                    if not message.get("more_body"):
+                        await send({"type": "http.response.body", "body": b"", "more_body": False})
+                    return
+                await send(message)
+
+            await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+        finally:
+            _DEADLINE.reset(token)
+
+
+def _past_deadline() -> int:
+    deadline = _DEADLINE.get()
+    return 1 if deadline is not None and time.monotonic() > deadline else 0
+
+
 def open_readonly(path: str) -> Store:
-    """A `Store` on a read-only connection (no migrations are run)."""
-    return Store(path, read_only=True)
+    """A `Store` on a read-only connection (no migrations are run) whose queries are
+    interrupted past the current request's deadline."""
+    store = Store(path, read_only=True)
+    store.conn.set_progress_handler(_past_deadline, PROGRESS_OPS)
+    return store
 
 
 def _qs(params: dict[str, Any], **changes: Any) -> str:
@@ -83,7 +136,7 @@ def _qs(params: dict[str, Any], **changes: Any) -> str:
 def _snippet(s: str | None) -> Markup:
     """An FTS snippet with the hit markers turned into <mark>; everything else escaped."""
     out, inside = [], False
-    for part in (s or "").replace(Q.SNIP_CLOSE, Q.SNIP_OPEN).split(Q.SNIP_OPEN):
+    for part in neutral(s or "").replace(Q.SNIP_CLOSE, Q.SNIP_OPEN).split(Q.SNIP_OPEN):
         out.append(f"<mark>{escape(part)}</mark>" if inside else str(escape(part)))
         inside = not inside
     return Markup("".join(out))
@@ -95,10 +148,15 @@ def _compact(v: Any, limit: int = 400) -> str:
     return s if len(s) <= limit else s[:limit] + " …"
 
 
+def _finalize(value: Any) -> Any:
+    """Every value a template prints: bidirectional controls removed (`_display`)."""
+    return neutral(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 def templates_env() -> Environment:
     env = Environment(loader=PackageLoader("newstrace.web", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
     env.filters["u"] = Q.q
     env.filters["snippet"] = _snippet
     env.filters["safe_url"] = Q.safe_url
@@ -160,17 +218,47 @@ def _article_marks(art: dict[str, Any], hl: list[tuple[int, int]]) -> list[Mark]
     return marks
 
 
+_HL = re.compile(r"([0-9]{1,9})-([0-9]{1,9})")
+
+
 def _parse_hl(values: list[str]) -> list[tuple[int, int]]:
+    """Highlight spans ``start-end`` (at most 20; anything else is ignored)."""
     out = []
     for v in values[:20]:
-        a, _, b = v.partition("-")
-        if a.isdigit() and b.isdigit() and int(a) < int(b):
-            out.append((int(a), int(b)))
+        m = _HL.fullmatch(v)
+        if m and int(m.group(1)) < int(m.group(2)):
+            out.append((int(m.group(1)), int(m.group(2))))
     return out
 
 
+def _text_param(value: str | None, name: str, limit: int = 500) -> str | None:
+    """A free-text query parameter: refused (400) when it holds control characters or
+    is longer than ``limit``."""
+    if value is None:
+        return None
+    if len(value) > limit:
+        raise BadArgument(f"parameter {name!r} is longer than {limit} characters")
+    if any(ord(ch) < 32 and ch not in "\t\n\r" for ch in value):
+        raise BadArgument(f"parameter {name!r} contains control characters")
+    return value
+
+
+def _busy_or_slow(e: BaseException) -> str | None:
+    """The 503 message for a database that is busy (locked by a writer) or a query
+    interrupted at its deadline; None for other errors."""
+    msg = str(e).lower()
+    if isinstance(e, StoreBusy) or "locked" in msg or "busy" in msg:
+        return ("the database is busy: another process (an `analyze` run or an actor merge) is "
+                "writing to it; try again in a moment")
+    if "interrupted" in msg:
+        return (f"the query took longer than the {QUERY_SECONDS:g} s this server allows; "
+                "narrow it (fewer terms, a filter)")
+    return None
+
+
 def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool = True,
-               allowed_hosts: list[str] | None = None, warm: bool = False) -> FastAPI:
+               allowed_hosts: list[str] | None = None, warm: bool = False,
+               query_seconds: float = QUERY_SECONDS) -> FastAPI:
     """The web app over the database at ``db_path``. Write actions (actor merge/split)
     are enabled only when ``read_only`` is False and a ``token`` is given; requests must
     then send ``Authorization: Bearer TOKEN``. ``allowed_hosts`` restricts the Host
@@ -195,6 +283,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
                   openapi_url="/openapi.json",
                   description="Stories, actors, quotes and sources of a newstrace database. "
                               "Every derived fact carries its evidence: article id and character span.")
+    app.add_middleware(HeadAndDeadline, seconds=query_seconds)
     app.add_middleware(SecurityHeaders)
     if allowed_hosts:
         from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -226,12 +315,57 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
                                               params=dict(request.query_params), writes=writes, **ctx)
         return HTMLResponse(html, status_code=status)
 
+    def is_api(request: Request) -> bool:
+        path = request.url.path
+        return path.startswith("/api/") or path == "/api" or path.endswith(".json")
+
+    def error(request: Request, status: int, kind: str, message: str,
+              headers: dict[str, str] | None = None) -> Response:
+        """JSON for the API, the HTML error page for everything else."""
+        if is_api(request):
+            return JSONResponse({"error": {"type": kind, "message": message}}, status_code=status,
+                                headers=headers)
+        try:
+            resp = page(request, "error.html", status=status, message=message, status_code=status,
+                        title=str(status))
+        except Exception:  # the error page itself must not fail
+            resp = HTMLResponse(f"<!doctype html><title>{status}</title><p>{escape(message)}</p>",
+                                status_code=status)
+        if headers:
+            resp.headers.update(headers)
+        return resp
+
     @app.exception_handler(NewstraceError)
     async def _error(request: Request, exc: NewstraceError) -> Response:
+        busy = _busy_or_slow(exc)
+        if busy:
+            return error(request, 503, "Busy", busy, {"Retry-After": "5"})
         status = 404 if isinstance(exc, NotFound) else 400
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": {"type": type(exc).__name__, "message": str(exc)}}, status_code=status)
-        return page(request, "error.html", status=status, message=str(exc), status_code=status)
+        return error(request, status, type(exc).__name__, str(exc))
+
+    @app.exception_handler(sqlite3.Error)
+    async def _db_error(request: Request, exc: sqlite3.Error) -> Response:
+        busy = _busy_or_slow(exc)
+        if busy:
+            return error(request, 503, "Busy", busy, {"Retry-After": "5"})
+        LOGGER.warning("database error on %s: %s", request.url.path, exc)
+        return error(request, 500, "DatabaseError", "database error; see the server log")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = {404: f"no page at {request.url.path}", 405: "method not allowed"}.get(
+            exc.status_code, str(exc.detail))
+        return error(request, exc.status_code, "NotFound" if exc.status_code == 404 else "HTTPError",
+                     message, dict(exc.headers or {}))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
+                             for e in exc.errors()[:5])
+        if is_api(request):
+            return JSONResponse({"error": {"type": "InvalidRequest", "message": problems},
+                                 "detail": [{k: e.get(k) for k in ("loc", "msg", "type")} for e in exc.errors()[:20]]}, status_code=422)
+        return error(request, 400, "InvalidRequest", problems)
 
     def api_error(status: int, message: str, kind: str) -> JSONResponse:
         return JSONResponse({"error": {"type": kind, "message": message}}, status_code=status)
@@ -249,7 +383,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
     def stories_page(request: Request, s: Store = Depends(store), lang: str | None = None,
                      outlet: str | None = None, actor: str | None = None, since: str | None = None,
                      until: str | None = None, sort: str = "size", order: str = "desc",
-                     page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
+                     page_no: int = Query(1, alias="page", ge=1, le=MAX_PAGE)) -> HTMLResponse:
         limit = 50
         res = Q.list_stories(s, lang=lang, outlet=outlet, actor=actor, since=since, until=until,
                              sort=sort, order=order, limit=limit, offset=(page_no - 1) * limit)
@@ -264,7 +398,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
     def articles_page(request: Request, s: Store = Depends(store), lang: str | None = None,
                       outlet: str | None = None, actor: str | None = None, since: str | None = None,
                       until: str | None = None, sort: str = "published", order: str = "desc",
-                      page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
+                      page_no: int = Query(1, alias="page", ge=1, le=MAX_PAGE)) -> HTMLResponse:
         limit = 50
         arts = Q.list_articles(s, lang=lang, outlet=outlet, actor=actor, since=since, until=until,
                                sort=sort, order=order, limit=limit, offset=(page_no - 1) * limit)
@@ -299,8 +433,9 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, s: Store = Depends(store), q: str = "", lang: str | None = None,
-                    outlet: str | None = None, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
+                    outlet: str | None = None, page_no: int = Query(1, alias="page", ge=1, le=MAX_PAGE)) -> HTMLResponse:
         limit = 20
+        q = _text_param(q, "q", Q.MAX_QUERY_CHARS) or ""
         res = Q.search(s, q, lang=lang, outlet=outlet, limit=limit, offset=(page_no - 1) * limit)
         return page(request, "search.html", res=res, page_no=page_no, title=f"Search: {q}" if q else "Search")
 
@@ -331,7 +466,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
                     actor: str | None = None, since: str | None = None, until: str | None = None,
                     sort: StorySort = "size",
                     order: Order = "desc",
-                    limit: int = Query(50, ge=1, le=Q.MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                    limit: int = Query(50, ge=1, le=Q.MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
         """Stories, filtered by language, outlet, actor (id or spelling) and date."""
         return Q.list_stories(s, lang=lang, outlet=outlet, actor=actor, since=since, until=until,
                               sort=sort, order=order, limit=limit, offset=offset)
@@ -346,7 +481,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
                      actor: str | None = None, since: str | None = None, until: str | None = None,
                      sort: ArticleSort = "published",
                      order: Order = "desc",
-                     limit: int = Query(50, ge=1, le=Q.MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                     limit: int = Query(50, ge=1, le=Q.MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
         """Articles, filtered and sorted."""
         return Q.list_articles(s, lang=lang, outlet=outlet, actor=actor, since=since, until=until,
                                sort=sort, order=order, limit=limit, offset=offset)
@@ -369,8 +504,11 @@ def create_app(db_path: str | Path, *, token: str | None = None, read_only: bool
 
     @app.get("/api/search", tags=["search"])
     def api_search(q: str, s: Store = Depends(store), lang: str | None = None, outlet: str | None = None,
-                   limit: int = Query(20, ge=1, le=Q.MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
-        """Full-text search (SQLite FTS5 syntax) with language and outlet facets."""
+                   limit: int = Query(20, ge=1, le=Q.MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
+        """Full-text search (SQLite FTS5 syntax) with language and outlet facets. Queries
+        are bounded: at most `MAX_QUERY_CHARS` characters and `MAX_QUERY_TERMS` terms (400),
+        and `QUERY_SECONDS` of database time (503)."""
+        q = _text_param(q, "q", Q.MAX_QUERY_CHARS) or ""
         res = Q.search(s, q, lang=lang, outlet=outlet, limit=limit, offset=offset)
         for it in res["items"]:
             it["snippet"] = (it["snippet"] or "").replace(Q.SNIP_OPEN, "[").replace(Q.SNIP_CLOSE, "]")

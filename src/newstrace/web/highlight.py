@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from .._display import neutral
+
 __all__ = ["Mark", "render"]
 
 # Outer kinds first when two spans have the same bounds.
@@ -76,7 +78,7 @@ def render(text: str, marks: list[Mark]) -> Markup:
             anchored.add(key)
             stack.append((m, tag))
         if i + 1 < len(points):
-            out.append(str(escape(text[p:points[i + 1]])))
+            out.append(str(escape(neutral(text[p:points[i + 1]]))))
     while stack:
         out.append(f"</{stack.pop()[1]}>")
     return Markup("".join(out))

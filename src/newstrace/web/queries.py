@@ -21,7 +21,9 @@ from typing import Any, Callable
 from urllib.parse import quote, urlsplit
 
 from .. import listing, provenance
-from ..errors import NotFound
+from .._published import published_day
+from .._published import date_bound
+from ..errors import BadArgument, NotFound
 from ..listing import ARTICLE_SORTS, STORY_SORTS
 from ..store import select_in
 
@@ -68,6 +70,9 @@ MIGRATIONS: list[tuple[str, str]] = [
     ),
 ]
 
+#: Search queries: longer ones, or ones with more terms, are refused (400).
+MAX_QUERY_CHARS = 500
+MAX_QUERY_TERMS = 32
 SORTS_STORIES = STORY_SORTS
 SORTS_ARTICLES = ARTICLE_SORTS
 MAX_LIMIT = 500
@@ -180,15 +185,23 @@ def _module(name: str) -> Any:
         raise
 
 
+def _filters(lang: str | None, since: str | None, until: str | None) -> tuple[str | None, str | None, str | None]:
+    """Language codes in any case; dates at any precision (YYYY, YYYY-MM, YYYY-MM-DD) as
+    the days they cover. A date that is not one raises `BadArgument` (400)."""
+    lang = lang.strip().lower() or None if lang else None
+    try:
+        since = date_bound(since) if since else None
+        until = date_bound(until, end=True) if until else None
+    except ValueError as e:
+        raise BadArgument(str(e)) from None
+    return lang, since, until
+
+
 def _limit(n: Any, default: int = 50) -> int:
     try:
         return max(1, min(MAX_LIMIT, int(n)))
     except (TypeError, ValueError):
         return default
-
-
-def _date(r: Any) -> str | None:
-    return r["published"] or r["range_earliest"]
 
 
 def _article_brief(r: Any) -> dict[str, Any]:
@@ -236,6 +249,7 @@ def list_stories(store: Any, *, lang: str | None = None, outlet: str | None = No
     """A page of stories, filtered and sorted (`listing.list_stories`). ``computed`` is
     False when the stories stage has not run (then ``items`` is empty; use `list_articles`)."""
     limit, offset = _limit(limit), max(0, int(offset or 0))
+    lang, since, until = _filters(lang, since, until)
     out: dict[str, Any] = {"computed": computed(store)["stories"], "items": [], "has_more": False,
                            "limit": limit, "offset": offset, "sort": sort, "order": order}
     if out["computed"]:
@@ -251,6 +265,7 @@ def list_articles(store: Any, *, lang: str | None = None, outlet: str | None = N
                   offset: int = 0) -> dict[str, Any]:
     """A page of articles, filtered and sorted (`listing.list_articles`)."""
     limit, offset = _limit(limit), max(0, int(offset or 0))
+    lang, since, until = _filters(lang, since, until)
     rows, more = listing.list_articles(store, lang=lang, outlet=outlet, actor=actor, since=since, until=until,
                                        sort=sort, order=order, limit=limit, offset=offset)
     items = [{**_article_brief(r), "chars": r["chars"]} for r in rows]
@@ -297,7 +312,7 @@ def get_story(store: Any, story_id: str) -> dict[str, Any]:
         "FROM articles WHERE id IN", ids))}
     for a in st["articles"]:
         a["url"] = brief.get(a["id"], {}).get("url")
-        a["date"] = a.get("published") or (a.get("published_range") or [None])[0]
+        a["date"] = published_day(a.get("published"), (a.get("published_range") or [None])[0])
     st["timeline"] = [{"article": a["id"], "title": a["title"], "lang": a["lang"] or "?",
                        "outlet": a["outlet"], "date": a["date"],
                        "exact": bool(a.get("published"))} for a in st["articles"]]
@@ -430,7 +445,7 @@ def _get_actor(store: Any, key: str, aid: str | None, row: dict[str, Any] | None
                        "cue": r["cue"], "channel": r["channel"],
                        "evidence": evidence_url(r["article_id"], r["start"], r["end"])})
     days = c.execute(
-        f"SELECT substr(coalesce(a.published, a.range_earliest), 1, 10) AS d, a.lang, count(*) AS n "
+        f"SELECT substr(coalesce(a.range_earliest, a.published), 1, 10) AS d, a.lang, count(*) AS n "
         f"FROM (SELECT DISTINCT m.article_id FROM mentions m WHERE {cond}) x "
         "JOIN articles a ON a.id = x.article_id GROUP BY d, a.lang ORDER BY d", args).fetchall()
     timeline = [{"date": r["d"], "lang": r["lang"] or "?", "articles": r["n"]} for r in days]
@@ -592,6 +607,13 @@ def search(store: Any, query: str, *, lang: str | None = None, outlet: str | Non
                            "ranked_subset": False, "total": 0}
     if not query:
         return out
+    terms = [t for t in query.split() if t not in ("AND", "OR", "NOT")]
+    if len(query) > MAX_QUERY_CHARS or len(terms) > MAX_QUERY_TERMS:
+        raise BadArgument(f"the query is too long ({len(query)} characters, {len(terms)} terms); "
+                          f"at most {MAX_QUERY_CHARS} characters and {MAX_QUERY_TERMS} terms")
+    if "\x00" in query:
+        raise BadArgument("the query contains a NUL character")
+    lang = _filters(lang, None, None)[0]
     flt = listing.article_where(store, lang=lang, outlet=outlet)
     extra, args = f" AND {flt.sql()}", flt.args
     probe, match = _fts(store, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "

@@ -15,10 +15,14 @@
     return e;
   }
 
+  // Bidirectional embedding, override and isolate controls reorder what follows them
+  // (newstrace._display): shown labels drop them; links keep the real name.
+  function neutral(s) { return String(s).replace(/[\u202A-\u202E\u2066-\u2069]/g, ""); }
+
   function draw(data) {
     var nodes = data.nodes.map(function (n, i) {
       var a = 2 * Math.PI * i / Math.max(1, data.nodes.length);
-      return { id: n.id, label: n.label, type: n.type, weight: n.weight,
+      return { id: n.id, label: neutral(n.label), name: n.label, type: n.type, weight: n.weight,
                x: W / 2 + 200 * Math.cos(a), y: H / 2 + 200 * Math.sin(a), vx: 0, vy: 0 };
     });
     var byId = {};
@@ -45,7 +49,7 @@
       n.g = g;
       g.addEventListener("pointerdown", function (ev) { drag = n; moved = false; ev.preventDefault(); });
       g.addEventListener("click", function () {
-        if (!moved) { window.location.href = "/outlet/" + encodeURIComponent(n.label); }
+        if (!moved) { window.location.href = "/outlet/" + encodeURIComponent(n.name); }
       });
     });
 
