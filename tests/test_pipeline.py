@@ -144,6 +144,21 @@ def test_killed_run_then_rerun_equals_uninterrupted_run(tmp_path):
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert 0 < n < 320
+    # its worker processes die with it (orphans would hold the database and any pipe open)
+    if Path("/proc").is_dir():
+        def left() -> list[int]:
+            out = []
+            for d in Path("/proc").iterdir():
+                try:
+                    if d.name.isdigit() and str(killed_db).encode() in (d / "cmdline").read_bytes():
+                        out.append(int(d.name))
+                except OSError:
+                    continue
+            return out
+        deadline = time.time() + 10
+        while left() and time.time() < deadline:
+            time.sleep(0.2)
+        assert left() == []
     # the killed database opens and is consistent
     con = sqlite3.connect(killed_db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

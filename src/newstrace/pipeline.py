@@ -222,6 +222,30 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive its `analyze` (killed with -9, it cannot shut the pool
+    down): on Linux the kernel kills the worker when the parent dies; elsewhere a
+    watchdog thread notices the parent is gone."""
+    import signal
+    import threading
+
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True, name="newstrace-parent-watch").start()
+
+
 def limit_threads() -> Any:
     """Keep BLAS/OpenMP pools to one thread (small matrix products spin otherwise: 26% of
     the CPU on real articles); the encoder raises its own limit inside its calls. Returns
@@ -235,7 +259,8 @@ def limit_threads() -> Any:
     return threadpool_limits(limits=1)
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
+    _die_with_parent(parent)
     limit_threads()
     logging.getLogger().setLevel(LOGGER.getEffectiveLevel())
 
@@ -376,7 +401,7 @@ class _Runner:
             res = [_process_batch((todo, opts))]
             return lambda: res
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, initializer=_init_worker)
+            self._pool = ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(os.getpid(),))
         size = max(8, min(TASK_SIZE, -(-len(todo) // self.workers)))
         futs = [self._pool.submit(_process_batch, (todo[k:k + size], opts)) for k in range(0, len(todo), size)]
         return lambda: [f.result() for f in futs]
