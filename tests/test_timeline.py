@@ -63,7 +63,7 @@ def test_story_mates_choose_the_year(tmp_path):
     before = s.get_article("a_undated").published_range
     assert before.earliest < "2018-01-01" and before.latest > "2025-01-01"
     counts = dates.update(s, ["a_undated", "b_pinned"], Opts())
-    assert counts == {"dates_refined": 1}
+    assert counts == {"dates_refined": 1, "dates_restored": 0}
     after = s.get_article("a_undated")
     r = after.published_range
     # the 2019 window of the text's candidates: "earlier in January" of 2019
@@ -72,7 +72,7 @@ def test_story_mates_choose_the_year(tmp_path):
     wed = next(t for t in after.times if t.text == "on Wednesday")
     assert "2018-12-26" <= wed.earliest <= wed.latest <= "2019-03-27"
     # idempotent
-    assert dates.update(s, ["a_undated"], Opts()) == {"dates_refined": 0}
+    assert dates.update(s, ["a_undated"], Opts()) == {"dates_refined": 0, "dates_restored": 0}
     s.close()
 
 

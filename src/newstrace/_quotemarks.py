@@ -37,10 +37,12 @@ class Cand:
     partial: bool = False  # inside a clause (mixed / partial quotation)
     multi: bool = False
     terminal: bool = False  # content ends with sentence-final punctuation
+    dash: bool = False  # opened and closed by dashes ("- Treść - powiedział X")
+    close_len: int = 1  # characters of the closing mark (2 for '')
 
     @property
     def outer_end(self) -> int:
-        return self.close + 1 if self.close is not None else self.end
+        return self.close + self.close_len if self.close is not None else self.end
 
 
 def paragraphs(text: str, given) -> list[tuple[int, int]]:
@@ -101,8 +103,23 @@ def _find_close(text: str, i: int, pe: int, opener: str, pairs: dict[str, list[s
     return None
 
 
+def scan_text(text: str) -> str:
+    """The text the quotation marks are read from: two apostrophes (''…'') are one double
+    mark (same length: the second becomes a word joiner, trimmed from contents)."""
+    return text.replace("''", '"\u2060') if "''" in text else text
+
+
 def scan(text: str, paras: list[tuple[int, int]], table: CueTable) -> list[Cand]:
     """Every quotation (content spans, marks excluded) in text order."""
+    text = scan_text(text)
+    out = _scan(text, paras, table)
+    for c in out:
+        if c.close is not None and text[c.close + 1:c.close + 2] == "\u2060":
+            c.close_len = 2
+    return out
+
+
+def _scan(text: str, paras: list[tuple[int, int]], table: CueTable) -> list[Cand]:
     pairs = table.quote_pairs
     out: list[Cand] = []
     pi = 0
@@ -151,8 +168,31 @@ def scan(text: str, paras: list[tuple[int, int]], table: CueTable) -> list[Cand]
     return out
 
 
+_DASH_QUOTE = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\s\s))([-–—])[ \u00a0]+(?=\S)(?P<c>[^\n]+?)[ \u00a0]+([-–—])"
+                         r"[ \u00a0]+(?=[^\W\d_])", re.M)
+
+
+def dash_quotes(text: str, paras: list[tuple[int, int]], table: CueTable, taken: list[Cand]) -> list[Cand]:
+    """Statements opened and closed by a dash, with a speech verb after the closing dash
+    ("- Nie ma zbawienia bez niewiasty - dodał."), for tables with ``dash_quotes``."""
+    if not table.dash_quotes or table.cue_re is None:
+        return []
+    out = []
+    for ps, pe in paras:
+        for x in _DASH_QUOTE.finditer(text, ps, pe):
+            o, c = x.start(1), x.start(3)
+            if any(q.open <= o < q.outer_end or q.open <= c < q.outer_end for q in taken):
+                continue
+            if not table.cue_re.match(text.translate(_MASK_TRANS), x.end()):
+                continue
+            s, e = _trim(text, x.start("c"), x.end("c"))
+            if len(_WORD.findall(text[s:e])) >= 2:
+                out.append(Cand(o, c, s, e, dash=True))
+    return out
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    ws = _SPACE + "\n\r"
+    ws = _SPACE + "\n\r\u2060"
     while s < e and text[s] in ws:
         s += 1
     while e > s and text[e - 1] in ws:
@@ -182,8 +222,12 @@ def _cue_follows(text: str, pos: int, table: CueTable) -> bool:
 
 def classify(text: str, cands: list[Cand], paras: list[tuple[int, int]], table: CueTable) -> None:
     """Set kind (direct/scare/title) and partial on each candidate."""
+    text = scan_text(text)
     starts = [p[0] for p in paras]
     for c in cands:
+        if c.dash:
+            c.terminal = text[c.start:c.end].rstrip()[-1:] in ".!?…"
+            continue
         content = text[c.start:c.end]
         words = _WORD.findall(content)
         pidx = max(0, bisect.bisect_right(starts, c.open) - 1)
@@ -210,10 +254,18 @@ def classify(text: str, cands: list[Cand], paras: list[tuple[int, int]], table: 
             c.kind = "scare"
 
 
+#: punctuation of other scripts read as its Latin twin by the cue and speaker rules (one
+#: character each, so offsets do not move); a zero-width non-joiner joins its word
+_MASK_TRANS = str.maketrans({"\u060c": ",", "\u061b": ";", "\u061f": "?", "\u06d4": ".",
+                             "\u200c": "_", "\u0640": "_"})
+
+
 def mask(text: str, cands: list[Cand]) -> str:
     """The text with every statement quote (marks and content) replaced by MASK, so cue and
-    speaker search never look inside quotations. Scare quotes keep their words."""
-    chars = list(text)
+    speaker search never look inside quotations. Scare quotes keep their words. Arabic
+    comma, semicolon, question mark and full stop read as ``, ; ? .``; ZWNJ and tatweel
+    join their word."""
+    chars = list(text.translate(_MASK_TRANS))
     for c in cands:
         if c.kind == "direct":
             for k in range(c.open, c.outer_end):
@@ -221,8 +273,11 @@ def mask(text: str, cands: list[Cand]) -> str:
                     chars[k] = MASK
         else:
             chars[c.open] = " "
+            if c.start > c.open + 1 and text[c.open:c.open + 2] == "''":
+                chars[c.open + 1] = " "
             if c.close is not None:
-                chars[c.close] = " "
+                for k in range(c.close, c.outer_end):
+                    chars[k] = " "
     return "".join(chars)
 
 

@@ -3,10 +3,10 @@ after it) found from tokens and the per-language tables. Not a stable API."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import _quotemarks as qm
-from .cues import CueTable
+from .cues import CueTable, norm_form
 
 if TYPE_CHECKING:
     from .quotes import _Ctx
@@ -23,8 +23,14 @@ def _tokens(m: str, s: int, e: int) -> list[tuple[int, int, str]]:
 
 
 def _cap(w: str) -> bool:
-    w = re.sub(r"^(?:al|el|as|ad|an|ash|at|ar|az|bin|ibn|d|l)[\-’']", "", w, flags=re.I)
-    return w[:1].isupper() or w[:1].isdigit()
+    """Could the word be part of a name: a capital or a digit, or any letter of a script
+    without case (Arabic, Persian, Hebrew, CJK), where capitals tell nothing."""
+    w = _ARTICLE.sub("", w)
+    c = w[:1]
+    return c.isupper() or c.isdigit() or (c.isalpha() and c.lower() == c.upper())
+
+
+_ARTICLE = re.compile(r"^(?:al|el|as|ad|an|ash|at|ar|az|bin|ibn|d|l)[\-’']", re.I)
 
 
 def _is_adverb(w: str, t: CueTable) -> bool:
@@ -38,8 +44,8 @@ def _pure_name(toks: list[tuple[int, int, str]], t: CueTable) -> bool:
         return False
     if not _cap(words[0]) or words[0].lower() in t.sets["determiners"]:
         return False
-    if any(w.isdigit() for w in words):
-        return False  # "June 5", not a name
+    if any(any(c.isdigit() for c in w) for w in words):
+        return False  # "June 5", "8.30 Uhr": not a name
     return all(_cap(w) or w.lower() in t.sets["np_internal"] for w in words)
 
 
@@ -52,7 +58,8 @@ def _chunks(m: str, s: int, e: int) -> list[tuple[int, int]]:
             depth += 1
         elif c in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and (c in ",;:\x07—–" or (c == "-" and m[k - 1:k] == " " and m[k + 1:k + 2] == " ")):
+        elif depth == 0 and (c in ",;:\x07—–" or (c == "-" and (m[k - 1:k] == " " and m[k + 1:k + 2] == " "
+                                                             or m[k + 1:k + 2] == "-"))):
             out.append((cs, k))
             cs = k + 1
     out.append((cs, e))
@@ -72,14 +79,20 @@ def _strip_np(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
         if i > 0 and x[0] in inner and not _cap(x[2]):
             toks = toks[:i]
             break
+    # 'Der frühere SPD-Vorsitzende X hat seinen Nachfolgern … vorgeworfen': the subject ends at the auxiliary
+    for i, (_, _, w) in enumerate(toks):
+        if i > 0 and w.lower() in t.sets["auxiliaries"]:
+            toks = toks[:i]
+            break
     # cut relative clause
     for i, (_, _, w) in enumerate(toks):
         if i > 0 and w.lower() in t.sets["relative"] and not (
                 w.lower() in t.sets["determiners"] and _cap(toks[i + 1][2] if i + 1 < len(toks) else "")):
             toks = toks[:i]
             break
-    while toks and (toks[0][2].lower() in _CONJ or toks[0][2] in "–—-"):
-        toks = toks[1:]
+    while len(toks) > 1 and (toks[0][2].lower() in _CONJ or toks[0][2] in "–—-" or
+                             norm_form(toks[0][2]) in t.sets["subordinators"] | t.sets["skip_before_cue"]):
+        toks = toks[1:]  # 'While Ramos said that …': the subordinator is not part of the subject
     while toks and (toks[-1][2].lower() in t.sets["skip_before_cue"] or _is_adverb(toks[-1][2], t)):
         toks = toks[:-1]
     # drop a trailing parenthetical "(PMU)"
@@ -132,19 +145,26 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
             return _subject_before(ctx, lo, prev[-1].start, depth + 1)
         return _leading_np(ctx, lo, toks[-1][0])
     end = toks[-1][1]
+    # '…, said X' / 'CONTENT, a-t-il dit': a verb right after a comma has no subject before it,
+    # unless the comma closes an apposition or a relative clause ('X, the spokesman, said')
+    after_comma = toks[-1][2] == ","
     chunks = [c for c in _chunks(m, lo, end) if m[c[0]:c[1]].strip()]
     for k in range(len(chunks) - 1, -1, -1):
         cs, ce = chunks[k]
         ctoks = _tokens(m, cs, ce)
-        if len(ctoks) > 1 and ctoks[0][2].lower() in _CONJ and _cap(ctoks[0][2]):
+        if len(ctoks) > 1 and ctoks[0][2].lower() in _CONJ and (_cap(ctoks[0][2]) or k == len(chunks) - 1):
             ctoks = ctoks[1:]  # "Mais une source …, qui …, a assuré": a sentence-initial conjunction
             cs = ctoks[0][0]
         if not ctoks:
             continue
         first = ctoks[0][2].lower()
         adjacent = k == len(chunks) - 1
+        # a relative pronoun that is also an article ("der", "que") opens a relative clause
+        # only after a comma and before a verb, not a name or adjective ("Der frühere …")
+        after_sep = m[:cs].rstrip()[-1:] == ","
         if (first in t.sets["relative"] and not (first in t.sets["determiners"] and len(ctoks) > 1
-                                                 and _cap(ctoks[1][2]))) or first in ("better", "also", "known", "widely", "formerly"):
+                                                 and (_cap(ctoks[1][2]) or not after_sep))) \
+                or first in ("better", "also", "known", "widely", "formerly"):
             continue
         if first in t.sets["prepositions"] and not (adjacent and first in t.sets["determiners"]):
             if adjacent and len(ctoks) > 1 and ctoks[-1][2][:1].isupper() and first not in (
@@ -158,6 +178,12 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
             if _pure_name(ptoks, t) and (k - 1 == 0 or _tokens(m, *chunks[k - 2])[:1] and
                                          _tokens(m, *chunks[k - 2])[0][2].lower() in t.sets["prepositions"]):
                 return _strip_np(ctx, ps, pe2)
+        if adjacent and after_comma:
+            # 'El presidente de la Corte, Arturo Zaldívar, afirmó': a name in apposition to the subject
+            if k > 0 and len(ctoks) <= 5 and (_pure_name(ctoks, t) or any(
+                    mn.start == cs and mn.end == ce and mn.type == "PER" for mn in ctx.mentions)):
+                return cs, ce
+            return None
         if not adjacent and len(ctoks) > 7:
             return None
         return _strip_np(ctx, cs, ce)
@@ -223,3 +249,103 @@ def _np_after(ctx: _Ctx, pos: int, hi: int, max_tokens: int = 10) -> tuple[int, 
     if w.endswith(".") and (len(w) > 3 or w[:-1].lower() in t.pronouns) and w[:-1].lower() not in t.sets["abbreviations"]:
         e -= 1
     return out[0][0], e
+
+
+# -- the subject of a cue, by the table's word order ---------------------------------------
+
+def _participle_word(ctx: _Ctx, w: str) -> bool:
+    w = norm_form(w)
+    return w in ctx.t.sets["participles"] or (
+        len(w) > 5 and any(w.endswith(sfx) for sfx in ctx.t.lists["participle_suffix"]))
+
+
+def _participle(ctx: _Ctx, cue: Any) -> bool:
+    """A verb form whose subject is the speaker of the clause before ("noting that",
+    "مضيفا أن")."""
+    return cue.kind == "verb" and " " not in cue.form and _participle_word(ctx, cue.form)
+
+
+def _subject_after(ctx: _Ctx, pos: int, hi: int) -> tuple[int, int] | None:
+    """The subject right after a verb-first cue, up to a complementizer, a colon, a
+    quotation or a preposition: 'قال رئيس المنظمة، علي عابد زادة، إن' -> its name in
+    apposition (``_pick_apposition``)."""
+    t, m = ctx.t, ctx.m
+    stops = t.sets["np_stop"] | t.sets["complementizers"] | t.sets["prepositions"]
+    chunks: list[list[tuple[int, int, str]]] = [[]]
+    for s, e, w in _tokens(m, pos, hi):
+        lw = norm_form(w)
+        if w == ",":
+            if not chunks[-1] or len(chunks) >= 3:
+                break
+            chunks.append([])
+            continue
+        if not w[0].isalnum() and w not in "’'-&" or w == MASKC or lw in stops or \
+                any(c.start == s for c in ctx.cues_in(s, e)):
+            break
+        chunks[-1].append((s, e, w))
+        if len(chunks[-1]) > 8:
+            return None  # a clause, not a noun phrase
+    chunks = [c for c in chunks if c]
+    if not chunks:
+        return None
+    return _pick_apposition(ctx, [(c[0][0], c[-1][1]) for c in chunks])
+
+
+def _leading_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject that opens a verb-final clause: the first chunk that is not a
+    prepositional or time phrase nor a cue phrase ("به گزارش ایرنا،"), cut before its
+    first preposition; a name and its apposition give the name."""
+    t, m = ctx.t, ctx.m
+    stops = t.sets["np_stop"] | t.sets["prepositions"]
+    chunks = []
+    for cs, ce in _chunks(m, lo, hi):
+        toks = _tokens(m, cs, ce)
+        if not toks:
+            continue
+        if ctx.cues_in(cs, ce) and not chunks:
+            continue  # 'به گزارش خبرگزاری X،': a prepositional cue opens the sentence
+        if norm_form(toks[0][2]) in stops and not chunks:
+            continue
+        out = []
+        for s, e, w in toks:
+            if norm_form(w) in stops or not w[0].isalnum() or any(c.start == s for c in ctx.cues_in(s, e)):
+                break
+            out.append((s, e))
+        if not out:
+            break
+        chunks.append((out[0][0], out[-1][1]))
+        if len(out) < len(toks) or len(chunks) >= 2:
+            break
+    return _pick_apposition(ctx, chunks) if chunks else None
+
+
+def _pick_apposition(ctx: _Ctx, chunks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The speaker among a noun phrase and its appositions: a person mention if there is
+    one; a name after a role phrase ('رئيس المنظمة، علي عابد زادة'); else the first phrase,
+    without a leading title ('الدكتور خالد عبد العزيز') and cut before a role that follows
+    the name ('طارق جسارفيتش المتحدث باسم المنظمة')."""
+    t = ctx.t
+    for s, e in chunks:
+        for mn in ctx.mentions:
+            if s <= mn.start and mn.end <= e and mn.type == "PER":
+                return mn.start, mn.end
+    roles = t.sets["role_nouns"] | t.sets["honorifics"]
+
+    def words(c):
+        return _tokens(ctx.m, *c)
+
+    first = words(chunks[0])
+    if first and norm_form(first[0][2]) in roles:
+        for c in chunks[1:]:
+            ws = words(c)
+            if ws and len(ws) <= 5 and not any(norm_form(w) in roles | t.sets["org_heads"] | t.sets["media_heads"]
+                                               for _, _, w in ws):
+                return c
+    toks = first
+    if len(toks) > 1 and norm_form(toks[0][2]) in t.sets["honorifics"]:
+        toks = toks[1:]
+    for i in range(1, len(toks)):
+        if i >= 2 and norm_form(toks[i][2]) in t.sets["role_nouns"]:
+            toks = toks[:i]
+            break
+    return (toks[0][0], toks[-1][1]) if toks else None

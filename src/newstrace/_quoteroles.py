@@ -10,8 +10,9 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from . import _quotemarks as qm
-from ._quotenp import _cap, _chunks, _np_after, _pure_name, _strip_np, _tokens
-from .cues import CueTable, outlet_names
+from ._quotenp import (MASKC, _cap, _chunks, _is_adverb, _leading_np, _leading_subject, _np_after, _participle,
+                       _pure_name, _strip_np, _subject_after, _subject_before, _tokens)
+from .cues import CueTable, norm_form, outlet_names
 
 if TYPE_CHECKING:
     from .quotes import _Ctx
@@ -24,7 +25,8 @@ class _Cue:
     form: str
     cls: str
     kind: str = "verb"  # verb, inv, prep, prep_after
-    pron: tuple[int, int] | None = None
+    pron: tuple[int, int] | None = None  # the speaker, when the cue's pattern names it
+    ch: tuple[int, int] | None = None  # the channel that relays it ("X quoted Y as saying")
 
 
 @dataclass(slots=True)
@@ -59,7 +61,14 @@ class _Attr:
 # -- speaker typing ----------------------------------------------------------------------
 
 def _mentions_in(ctx: _Ctx, s: int, e: int, types=("PER",)):
-    return [x for x in ctx.mentions if x.start >= s and x.end <= e and x.type in types]
+    i = bisect.bisect_left(ctx.mention_starts, s)
+    out = []
+    while i < len(ctx.mentions) and ctx.mentions[i].start < e:
+        x = ctx.mentions[i]
+        if x.end <= e and x.type in types:
+            out.append(x)
+        i += 1
+    return out
 
 
 def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = None) -> None:
@@ -67,8 +76,8 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
     t, text = ctx.t, ctx.text
     s, e = at.sp  # type: ignore[misc]
     np = text[s:e]
-    words = [w for w in re.findall(r"[\w’'\-]+", np)]
-    lw = [w.lower() for w in words]
+    words = re.findall(r"[\w’'\-]+", ctx.m[s:e])  # the masked text: ZWNJ joins its word
+    lw = [norm_form(w) for w in words]
     at.speaker, at.span = np, (s, e)
     if at.zero:
         at.kind, at.plural = "pronoun", False
@@ -78,7 +87,9 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
         at.plural = t.pronouns[lw[0]] == "p"
         return
     per_all = _mentions_in(ctx, s, e)
-    per = [x for x in per_all if not _is_place(ctx, x.start, x.end)]
+    per = [x for x in per_all if not _is_place(ctx, x.start, x.end)
+           and not (x.end < e and ctx.m[x.end:x.end + 2] in ("’s", "'s"))]  # "Salaheddin’s chief X": X
+    per = [x for x in per if not _after_role_link(ctx, s, x.start)] or per
     org = None if per else _members_of(ctx, s, lw)
     if org:
         # "the commission's hydrologists", "les hydrologues de la commission": the body speaks
@@ -87,6 +98,9 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
             at.method += "+org"
         return
     ctx_text = text[context_span[0]:context_span[1]].lower() if context_span else np.lower()
+    if t.caseless and not per:
+        _type_caseless(ctx, at, lw)
+        return
     head = _role_head(ctx, np) if lw and lw[0] in _definite(t) and not per else None
     if head:
         # "the spokeswoman", "le responsable", "el director del organismo", "der Sprecher":
@@ -111,7 +125,9 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
         at.kind = "document"
         return
     if per:
-        p = per[-1]
+        # the name right after a role title ("Regierungschefin Carrie Lam"), else the first one
+        p = next((x for x in per if _role_word(t, norm_form(_PREV_WORD.search(ctx.m, s, x.start).group(1))
+                                               if _PREV_WORD.search(ctx.m, s, x.start) else "")), per[0])
         at.speaker, at.span, at.kind = p.text, (p.start, p.end), "name"
         return
     orgs = _mentions_in(ctx, s, e, ("ORG",))
@@ -132,6 +148,45 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
     at.plural = bool(lw) and lw[-1].endswith("s") and lw[-1] not in t.sets["role_nouns"]
     if head.lower() in t.sets["org_heads"]:
         at.kind = "institution"
+
+
+_PREV_WORD = re.compile(r"([\w’'\-]+)\s*$")
+
+
+def _after_role_link(ctx: _Ctx, s: int, pos: int) -> bool:
+    """A name after a role noun and a genitive link ("the head of Grab Philippines", "le
+    porte-parole de X"): the body the role belongs to, not the speaker."""
+    words = [norm_form(w) for w in re.findall(r"[\w’'\-]+", ctx.m[s:pos])]
+    t = ctx.t
+    links = t.sets["genitive_links"] | {"for", "de", "del", "du", "des"}
+    return len(words) >= 2 and words[-1] in links and any(_role_word(t, w) for w in words[:-1])
+
+
+def _type_caseless(ctx: _Ctx, at: _Attr, lw: list[str]) -> None:
+    """Speaker typing in a script without capitals (Arabic, Persian), from the head words of
+    the phrase: an organisation ("منظمة الصحة العالمية"), an outlet ("قناة …"), an unnamed
+    source ("مصدر أمني", "یک مقام آمریکایی"), a document, a role ("المسؤول الإيراني");
+    anything else is a name."""
+    t = ctx.t
+    head = [w for w in lw if w not in t.sets["verb_prefixes"]]
+    while len(head) > 1 and head[0] in t.sets["determiners"]:
+        head = head[1:]
+    first = head[0] if head else ""
+    at.plural = False
+    if first in t.sets["org_heads"]:
+        at.kind, at.plural = "institution", True
+    elif first in t.sets["media_heads"]:
+        at.kind = "outlet"
+    elif any(w in t.sets["anonymous_heads"] for w in head[:2]) and first not in t.sets["honorifics"]:
+        at.kind, at.anonymous = "anonymous", True
+        at.plural = any(w in t.sets["anonymous_heads"] and any(w.endswith(x) for x in t.lists["plural_suffixes"])
+                        for w in head[:2])
+    elif first in t.sets["institution_nouns"]:
+        at.kind = "document"
+    elif first in t.sets["role_nouns"] or (first in t.sets["honorifics"] and len(head) == 1):
+        at.kind = "role"
+    else:
+        at.kind = "name"
 
 
 def _members_of(ctx: _Ctx, s: int, lw: list[str]) -> tuple[int, int] | None:
@@ -243,8 +298,13 @@ def _last_written(ctx: _Ctx, mns: list[Any], before: int) -> int:
     w = re.findall(r"[\w’'\-]+", max(mns, key=lambda x: len(x.text)).text)
     pos = mns[-1].start
     if w:
-        for x in re.finditer(r"(?<![\w\-])%s(?![\w\-])" % re.escape(w[-1]), ctx.m[:before]):
-            pos = max(pos, x.start())
+        key = ("written", w[-1])
+        if key not in ctx.memo:  # every place the word is written, once per article
+            ctx.memo[key] = [x.start() for x in re.finditer(r"(?<![\w\-])%s(?![\w\-])" % re.escape(w[-1]), ctx.m)]
+        starts = ctx.memo[key]
+        k = bisect.bisect_right(starts, before - len(w[-1])) - 1
+        if k >= 0:
+            pos = max(pos, starts[k])
     return pos
 
 
@@ -547,6 +607,65 @@ def _subject_sp(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
     return _strip_np(ctx, *first) if ctx.m[first[0]:first[1]].strip() else None
 
 
+# -- the subject of a cue ---------------------------------------------------------------
+
+def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
+                 inverted: bool = True) -> tuple[tuple[int, int] | None, bool]:
+    """The subject of a speech verb: (span, dropped). ``lo`` is the start of the verb's
+    sentence, ``hi`` where the words after the verb end (a complementizer, a colon, the
+    quote). English-like tables: the noun phrase before the verb, else (``inverted``) one
+    after it ("said the minister"), else in a pro-drop language with nothing but adverbs
+    around the verb a dropped subject; ``verb_first`` (Arabic): the noun phrase after the verb, else one before
+    it when the clause opens with it ("وكان X قد قال"), else a dropped subject;
+    ``subject_first`` (Persian): the phrase that opens the clause. A participle's subject
+    and a dropped subject are the previous speaker (``dropped`` True, span = the verb)."""
+    t = ctx.t
+    if cue.pron:
+        return cue.pron, False
+    if _participle(ctx, cue):
+        # '…, noting that', '…, مضيفا أن': the subject of the main verb of the clause
+        prev = [c for c in ctx.cues_in(lo, cue.start) if c.kind == "verb" and not _participle(ctx, c)]
+        if prev and not t.verb_first:
+            sp = _subject_before(ctx, lo, prev[-1].start)
+        else:
+            sp = None if t.verb_first else _leading_np(ctx, lo, cue.start)
+        if sp is None and (t.verb_first or t.pro_drop):
+            return (cue.start, cue.end), True
+        return sp, False
+    if t.verb_first:
+        sp = _subject_after(ctx, cue.end, hi)
+        if sp is None and _svo_clause(ctx, lo, cue.start):
+            sp = _subject_before(ctx, lo, cue.start)
+        return (sp, False) if sp else (((cue.start, cue.end), True) if t.pro_drop else (None, False))
+    if t.subject_first:
+        sp = _leading_subject(ctx, lo, cue.start)
+        return (sp, False) if sp else (((cue.start, cue.end), True) if t.pro_drop else (None, False))
+    sp = _subject_before(ctx, lo, cue.start) or (_np_after_inverted(ctx, cue, hi) if inverted else None)
+    if sp is None and t.pro_drop and cue.kind == "verb" and _function_words(ctx, lo, cue.start) \
+            and _function_words(ctx, cue.end, hi):
+        return (cue.start, cue.end), True  # 'Asimismo, señaló que …', 'Zapewnił też, że': the previous speaker
+    return sp, False
+
+
+def _function_words(ctx: _Ctx, s: int, e: int) -> bool:
+    """Nothing but adverbs, auxiliaries, complementizers and sentence adverbs in [s, e)."""
+    t = ctx.t
+    ok = t.sets["skip_before_cue"] | t.sets["complementizers"] | t.sets["prepositions"]
+    return all(norm_form(w) in ok or _is_adverb(w, t) for w in re.findall(r"[\w’'\-]+", ctx.m[s:e]))
+
+
+def _svo_clause(ctx: _Ctx, lo: int, pos: int) -> bool:
+    """In a verb-first language, may the words before the verb be its subject ("وكان رئيس
+    المنظمة، X، قد قال إن")? Only in a short stretch with no other cue, quotation or
+    complementizer."""
+    t = ctx.t
+    seg = ctx.m[lo:pos]
+    words = [w for w in re.findall(r"[\w’'\-]+", seg) if norm_form(w) not in t.sets["verb_prefixes"]]
+    if not words or len(words) > 15 or MASKC in seg or ctx.cues_in(lo, pos):
+        return False
+    return not any(norm_form(w) in t.sets["complementizers"] for w in words)
+
+
 # -- speakers across the article ------------------------------------------------------------
 
 def _key(name: str | None) -> str:
@@ -603,6 +722,8 @@ def _resolve(ctx: _Ctx, attrs: list[_Attr]) -> None:
                     at.speaker, at.span, at.kind = per[-1].text, (per[-1].start, per[-1].end), "pronoun"
                     at.method += "+pronoun"
                     history.append(replace(at, kind="name"))
+                elif at.zero:  # a dropped subject with no one before it: no speaker, not the verb
+                    at.speaker = at.span = None
                 continue
             if ante is not None:
                 at.speaker, at.span, at.anonymous = ante.speaker, ante.span, ante.anonymous

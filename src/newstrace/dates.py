@@ -40,10 +40,8 @@ LOGGER = logging.getLogger(__name__)
 
 __all__ = [
     "HORIZON_YEARS", "RECENT_REFERENCE_MAX_DAYS", "WEEKDAY_DATE_MAX_DAYS", "YEARLESS_MAX_DAYS",
-    "annotate", "candidate_windows", "publication_from_url", "update",
+    "annotate", "candidate_windows", "own_dates", "own_range", "publication_from_url", "update",
 ]
-
-MIGRATIONS: list[tuple[str, str]] = []
 
 #: Search horizon for undated articles: the last 30 years up to the run (or crawl) date.
 #: Web news archives start in the mid-1990s; older texts need a user-given horizon.
@@ -829,71 +827,143 @@ def annotate(article: Article, options: Any = None,
 
 
 # --------------------------------------------------------------------- corpus stage
+#
+# ``update`` narrows an undated article's range with the dates of its story-mates. It is
+# idempotent and order-independent: the article's own dates (what ``annotate`` gave it) are
+# kept in ``dates_own`` the first time they are refined, every call recomputes the result
+# from them and from the mates' own dates (never from refined ones), and the stories stage
+# reads the own dates (``own_dates``), so no stage feeds on its own output.
+
+MIGRATIONS = [
+    (
+        "dates_001_own",
+        """
+        CREATE TABLE dates_own (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            own TEXT NOT NULL
+        );
+        """,
+    ),
+]
+
+
+def _own_json(a: Article) -> str:
+    import json
+    rng = a.published_range
+    return json.dumps({
+        "range": None if rng is None else [rng.earliest, rng.latest, rng.evidence],
+        "times": [[t.earliest, t.latest] for t in a.times],
+        "said_on": [None if q.said_on is None else [q.said_on.earliest, q.said_on.latest, q.said_on.evidence]
+                    for q in a.quotes]}, ensure_ascii=False)
+
+
+def own_dates(store, a: Article) -> Article:
+    """The article as the per-article stage dated it (undoing ``update``'s refinement)."""
+    import json
+    if not store.has_table("dates_own"):
+        return a
+    row = store.conn.execute("SELECT own FROM dates_own WHERE article_id = ?", (a.id,)).fetchone()
+    if row is None:
+        return a
+    own = json.loads(row[0])
+    rng = None if own["range"] is None else DateRange(*own["range"])
+    times = [replace(t, earliest=o[0], latest=o[1]) for t, o in zip(a.times, own["times"])]
+    times += a.times[len(times):]
+    quotes = [replace(q, said_on=None if o is None else DateRange(*o)) for q, o in zip(a.quotes, own["said_on"])]
+    quotes += a.quotes[len(quotes):]
+    return replace(a, published_range=rng, times=times, quotes=quotes)
+
+
+def own_range(store, article_id: str) -> tuple[str | None, str | None] | None:
+    """(earliest, latest) of the article's own range when ``update`` refined it, else None."""
+    import json
+    if not store.has_table("dates_own"):
+        return None
+    row = store.conn.execute("SELECT own FROM dates_own WHERE article_id = ?", (article_id,)).fetchone()
+    rng = json.loads(row[0])["range"] if row else None
+    return None if rng is None else (rng[0], rng[1])
+
 
 def _story_mates(store, article_id: str) -> list[tuple[str, str]]:
     """(story id, mate article id) for every story the article belongs to."""
     if not store.has_table("story_articles"):
         return []
-    cols = {r[1] for r in store.conn.execute("PRAGMA table_info(story_articles)")}
-    sid = "story_id" if "story_id" in cols else None
-    if sid is None or "article_id" not in cols:
-        return []
     rows = store.conn.execute(
-        f"SELECT b.{sid} AS story, b.article_id AS mate FROM story_articles a "
-        f"JOIN story_articles b ON a.{sid} = b.{sid} "
-        "WHERE a.article_id = ? AND b.article_id != ?", (article_id, article_id)).fetchall()
+        "SELECT b.story_id AS story, b.article_id AS mate FROM story_articles a "
+        "JOIN story_articles b ON a.story_id = b.story_id "
+        "WHERE a.article_id = ? AND b.article_id != ? ORDER BY b.article_id", (article_id, article_id)).fetchall()
     return [(r["story"], r["mate"]) for r in rows]
+
+
+def _own_span(store, mate: str) -> tuple[int, int] | None:
+    """A mate's own publication days (published, else its own inferred range)."""
+    a = store.get_article(mate)
+    if a is None:
+        return None
+    if a.published:
+        d = _parse_day(a.published)
+        return (d.toordinal(), d.toordinal()) if d else None
+    rng = own_dates(store, a).published_range
+    lo = _parse_day(rng.earliest) if rng else None
+    hi = _parse_day(rng.latest) if rng else None
+    return (lo.toordinal(), hi.toordinal()) if lo and hi else None
 
 
 def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
     """Let story-mates choose between the candidate years an undated article's text
     leaves open: keep the windows within `STORY_SPREAD_DAYS` of a mate that is dated to
-    within `STORY_ANCHOR_MAX_DAYS`. Cost: the changed articles and their story-mates."""
+    within `STORY_ANCHOR_MAX_DAYS` (by its own dates). Cost: the changed articles and their
+    story-mates. Story first/last seen days are then re-read (``stories.refresh_spans``)."""
     affected = set(changed)
-    for aid in changed:
+    for aid in sorted(set(changed)):
         affected.update(m for _s, m in _story_mates(store, aid))
     refined = 0
+    written = []
     for aid in sorted(affected):
         row = store.conn.execute("SELECT published FROM articles WHERE id = ?", (aid,)).fetchone()
         if row is None or row["published"]:
             continue
-        art = store.get_article(aid)
+        stored = store.get_article(aid)
+        art = own_dates(store, stored)
+        target = art
         windows, _ev = candidate_windows(art, options)
-        if len(windows) < 2:
-            continue
         anchors = []
-        for story, mate in _story_mates(store, aid):
-            r = store.conn.execute("SELECT published, range_earliest, range_latest FROM articles "
-                                   "WHERE id = ?", (mate,)).fetchone()
-            lo = _parse_day(r["published"]) or _parse_day(r["range_earliest"])
-            hi = _parse_day(r["published"]) or _parse_day(r["range_latest"])
-            if lo and hi and (hi - lo).days <= STORY_ANCHOR_MAX_DAYS:
-                anchors.append((story, mate, lo.toordinal(), hi.toordinal()))
-        if not anchors:
-            continue
-        near = _norm((lo - STORY_SPREAD_DAYS, hi + STORY_SPREAD_DAYS) for *_x, lo, hi in anchors)
-        keep = [w for w in windows if _intersect([w], near)]
-        if not keep or keep == windows:
-            continue
-        names = ", ".join(f"{m} ({_iso(lo)}..{_iso(hi)})" for _s, m, lo, hi in anchors[:5])
-        reason = (f"story {anchors[0][0]}: articles of one story appear within "
-                  f"{STORY_SPREAD_DAYS} days of one another (STORY_SPREAD_DAYS); dated "
-                  f"story-mates {names} select {_describe(keep)} among the text's candidates")
-        new = annotate(art, options, extra=[(reason, [(keep[0][0], keep[-1][1])])])
-        old = art.published_range
-        if old is not None and (old.earliest, old.latest, old.evidence) == (
-                new.published_range.earliest, new.published_range.latest,
-                new.published_range.evidence):
-            continue
-        _write_dates(store, new)
-        refined += 1
-    return {"dates_refined": refined}
+        if len(windows) >= 2:
+            for story, mate in _story_mates(store, aid):
+                span = _own_span(store, mate)
+                if span and span[1] - span[0] <= STORY_ANCHOR_MAX_DAYS:
+                    anchors.append((story, mate, span[0], span[1]))
+        if anchors:
+            near = _norm((lo - STORY_SPREAD_DAYS, hi + STORY_SPREAD_DAYS) for *_x, lo, hi in anchors)
+            keep = [w for w in windows if _intersect([w], near)]
+            if keep and keep != windows:
+                names = ", ".join(f"{m} ({_iso(lo)}..{_iso(hi)})" for _s, m, lo, hi in anchors[:5])
+                reason = (f"story {anchors[0][0]}: articles of one story appear within "
+                          f"{STORY_SPREAD_DAYS} days of one another (STORY_SPREAD_DAYS); dated "
+                          f"story-mates {names} select {_describe(keep)} among the text's candidates")
+                target = annotate(art, options, extra=[(reason, [(keep[0][0], keep[-1][1])])])
+        if _own_json(target) == _own_json(stored):
+            continue  # as the last call left it: idempotent
+        _write_dates(store, target, own=None if target is art else _own_json(art))
+        refined += target is not art
+        written.append(aid)
+    if written:
+        from .stories import refresh_spans
+        with store.transaction():
+            refresh_spans(store, written)
+    return {"dates_refined": refined, "dates_restored": len(written) - refined}
 
 
-def _write_dates(store, a: Article) -> None:
+def _write_dates(store, a: Article, own: str | None) -> None:
+    """Write an article's dates; ``own``: its own dates to keep (None: ``a`` is its own)."""
     import json
     rng = a.published_range
     with store.transaction() as c:
+        if own is None:
+            c.execute("DELETE FROM dates_own WHERE article_id = ?", (a.id,))
+        else:
+            c.execute("INSERT INTO dates_own(article_id, own) VALUES (?, ?) ON CONFLICT(article_id) DO NOTHING",
+                      (a.id, own))
         c.execute("UPDATE articles SET range_earliest = ?, range_latest = ?, range_evidence = ? "
                   "WHERE id = ?", (rng.earliest if rng else None, rng.latest if rng else None,
                                    json.dumps(rng.evidence if rng else [], ensure_ascii=False),

@@ -218,7 +218,7 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
     for a in arts:
         spans = claim_sentences(a)
         texts = [a.text[s:e].strip() for s, e in spans]
-        vecs = enc.encode(texts) if enc is not None and texts else None
+        vecs = np.round(enc.encode(texts), 6) if enc is not None and texts else None
         for k, (s, e) in enumerate(spans):
             words = sorted({w.lower() for w in _WORD.findall(a.text[s:e])})
             rows.append((a.id, k, s, e, a.text[s:e], json.dumps(sorted(_mention_keys(a, s, e))),
@@ -230,7 +230,12 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
         c.executemany("INSERT INTO narrative_claims VALUES (?,?,?,?,?,?,?,?,?)", rows)
         counts["narrative_claims"] = len(rows)
         # stories touched by this run (including stories whose ids were merged away)
-        touched = sorted(set(_story_of(c, [a.id for a in arts]).values()))
+        touched_set = set(_story_of(c, [a.id for a in arts]).values())
+        if store.has_table("story_dirty"):  # stories the stories stage rewrote
+            touched_set.update(r[0] for r in c.execute(
+                "SELECT d.story_id FROM story_dirty d JOIN stories s ON s.id = d.story_id WHERE s.status = 'active'"))
+            c.execute("DELETE FROM story_dirty")
+        touched = sorted(touched_set)
         c.execute("DELETE FROM narrative_keys WHERE story_id NOT IN "
                   "(SELECT id FROM stories WHERE status = 'active')")
         c.execute("DELETE FROM narrative_links WHERE a NOT IN (SELECT id FROM stories WHERE status = 'active')"
@@ -257,13 +262,14 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
                 continue
             cand = Counter()
             for k in mine:
-                rows_k = c.execute("SELECT story_id FROM narrative_keys WHERE key = ? LIMIT 500", (k,)).fetchall()
+                rows_k = c.execute("SELECT story_id FROM narrative_keys WHERE key = ? ORDER BY story_id LIMIT 500",
+                                   (k,)).fetchall()
                 for (other,) in rows_k:
                     if other != sid:
                         cand[other] += 1
             claims_a = claims_of(sid)
             index_a = _word_index(claims_a)  # built once, used for every candidate story
-            for other, shared in cand.most_common(100):
+            for other, shared in sorted(cand.items(), key=lambda kv: (-kv[1], kv[0]))[:100]:
                 if shared < MIN_SHARED_ACTORS:
                     break
                 score, ev = _claim_match(claims_a, claims_of(other), index_a)
@@ -333,7 +339,8 @@ def _rebuild(c, method: str, touched: list[str]) -> int:
         if len(members) < 2:
             continue
         members.sort(key=lambda s: ((info[s]["first_seen"] if s in info else None) or "9999", s))
-        nid = "n" + hashlib.blake2b(members[0].encode(), digest_size=5).hexdigest()
+        # the id comes from the smallest story id: stable when dates.update refines the dates
+        nid = "n" + hashlib.blake2b(min(members).encode(), digest_size=5).hexdigest()
         actor_counts: Counter[str] = Counter()
         words: Counter[str] = Counter()
         claims = []
@@ -360,6 +367,20 @@ def _rebuild(c, method: str, touched: list[str]) -> int:
         c.executemany("INSERT OR REPLACE INTO narrative_stories VALUES (?,?)", [(nid, s) for s in members])
         n += 1
     return n
+
+
+def refresh_spans(store: Any, story_ids: Iterable[str]) -> None:
+    """Re-read first/last seen of the narratives holding these stories (after
+    ``dates.update`` refined the dates of their articles)."""
+    c = store.conn
+    if not store.has_table("narrative_stories"):
+        return
+    nids = sorted({r[0] for r in select_in(c, "SELECT narrative_id FROM narrative_stories WHERE story_id IN",
+                                           sorted(set(story_ids)))})
+    for nid in nids:
+        r = c.execute("SELECT min(s.first_seen), max(s.last_seen) FROM narrative_stories ns JOIN stories s"
+                      " ON s.id = ns.story_id WHERE ns.narrative_id = ?", (nid,)).fetchone()
+        c.execute("UPDATE narratives SET first_seen = ?, last_seen = ? WHERE id = ?", (r[0], r[1], nid))
 
 
 def _surfaces(c, story_ids: list[str], keys: list[str]) -> dict[str, str]:

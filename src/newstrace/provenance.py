@@ -16,13 +16,12 @@ speakers, channels and sourcing edges against a gold file (seeds.gold.json forma
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import re
-from collections import Counter
 from typing import Any, Iterable
 
+from . import _statements
 from .quotes import is_named_channel
 from .store import select_in
 
@@ -80,10 +79,9 @@ MIGRATIONS = [
             WHERE speaker_actor IS NOT NULL AND (anonymous OR speaker_kind = 'anonymous');
         """,
     ),
-]
+] + _statements.MIGRATIONS
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_MIN_OVERLAP = 0.5  # share of the shorter quote's shingles
 
 
 # -- actor links ----------------------------------------------------------------------------
@@ -155,99 +153,14 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text or "")]
 
 
-def _shingles(text: str, n: int = 3) -> set[str]:
-    w = _words(text)
-    if len(w) < n:
-        return {" ".join(w)} if w else set()
-    return {" ".join(w[i:i + n]) for i in range(len(w) - n + 1)}
-
-
-def _h(s: str) -> str:
-    return hashlib.sha1(s.encode("utf-8")).hexdigest()[:16]
-
-
-def _speaker_key(row) -> str | None:
-    if row["speaker_actor"]:
-        return "a:" + row["speaker_actor"]
-    if row["speaker"] and row["speaker_kind"] != "anonymous":
-        return "n:" + re.sub(r"\W+", "", row["speaker"].lower())
-    return None
-
-
-def _group(store, aids: list[str]) -> int:
-    """Attach each quote of the articles to a statement (new or existing). Returns the
-    number of quotes that joined an existing statement."""
-    c = store.conn
-    joined = 0
-    q = ",".join("?" * len(aids))
-    # forget previous grouping of these articles (re-analysed content)
-    c.execute(f"DELETE FROM statement_quotes WHERE article_id IN ({q})", aids)
-    rows = c.execute(
-        f"SELECT q.*, COALESCE(a.published, a.range_earliest) AS date, a.lang FROM quotes q "
-        f"JOIN articles a ON a.id = q.article_id WHERE q.article_id IN ({q}) ORDER BY date, q.article_id, q.idx",
-        aids).fetchall()
-    touched: set[str] = set()
-    n_shingles: dict[str, int] = {}  # statement id -> shingles of its text (the text never changes)
-    for r in rows:
-        key = _speaker_key(r)
-        sh = _shingles(r["text"])
-        if not key or not sh:
-            continue
-        keys = [_h(key + "|" + s) for s in sh]
-        kq = ",".join("?" * len(keys))
-        cand = Counter(x[0] for x in c.execute(
-            f"SELECT statement_id FROM statement_keys WHERE key IN ({kq})", keys))
-        best, best_score = None, 0.0
-        top = cand.most_common(20)
-        need = [sid for sid, _ in top if sid not in n_shingles]
-        if need:
-            for sid, text in c.execute(f"SELECT id, text FROM statements WHERE id IN ({','.join('?' * len(need))})",
-                                       need):
-                n_shingles[sid] = len(_shingles(text))
-        for sid, shared in top:
-            if sid not in n_shingles:
-                continue
-            score = shared / max(1, min(len(sh), n_shingles[sid]))
-            if score > best_score:
-                best, best_score = sid, score
-        if best is not None and best_score >= _MIN_OVERLAP:
-            sid = best
-            joined += 1
-        else:
-            sid = "st_" + _h(f"{r['article_id']}#q{r['idx']}")
-            c.execute("INSERT OR REPLACE INTO statements (id, speaker, speaker_actor, speaker_key, text) "
-                      "VALUES (?, ?, ?, ?, ?)", (sid, r["speaker"], r["speaker_actor"], key, r["text"]))
-            n_shingles[sid] = len(sh)
-        c.execute("INSERT OR REPLACE INTO statement_quotes VALUES (?, ?, ?)", (sid, r["article_id"], r["idx"]))
-        c.executemany("INSERT OR IGNORE INTO statement_keys VALUES (?, ?)", [(k, sid) for k in keys])
-        touched.add(sid)
-    for sid in touched:
-        _refresh_statement(store, sid)
-    return joined
-
-
-def _refresh_statement(store, sid: str) -> None:
-    c = store.conn
-    rows = c.execute(
-        "SELECT sq.article_id, COALESCE(a.published, a.range_earliest) AS date, a.lang FROM statement_quotes sq "
-        "JOIN articles a ON a.id = sq.article_id WHERE sq.statement_id = ? "
-        "ORDER BY date IS NULL, date, sq.article_id", (sid,)).fetchall()
-    if not rows:
-        c.execute("DELETE FROM statements WHERE id = ?", (sid,))
-        c.execute("DELETE FROM statement_keys WHERE statement_id = ?", (sid,))
-        return
-    langs = sorted({r["lang"] for r in rows if r["lang"]})
-    c.execute("UPDATE statements SET first_article = ?, first_date = ?, carriers = ?, langs = ? WHERE id = ?",
-              (rows[0]["article_id"], rows[0]["date"], len({r["article_id"] for r in rows}),
-               json.dumps(langs), sid))
-
-
 def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
-    """Link speakers, channels and cited outlets of the changed articles to actors, and
-    group their quotes into statements."""
-    changed = list(changed or [])
+    """Link speakers, channels and cited outlets of the changed articles to actors, group
+    their quotes into statements and link statements to their translations. Idempotent and
+    order-independent: statements are connected groups of quotes named by their earliest
+    quote, links are pairwise (see ``_statements``)."""
+    changed = sorted(set(changed or []))
     if not changed:
-        return {"quotes_linked": 0, "statements_joined": 0}
+        return {"quotes_linked": 0, "statements_joined": 0, "translation_links": 0}
     qrows, srows = [], []
     memo: dict[str, str | None] = {}
     for aid in changed:
@@ -256,11 +169,14 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
         srows += b
     store.set_quote_actors(qrows)
     store.set_source_actors(srows)
-    joined = 0
+    joined = links = 0
     with store.transaction():
+        _statements.backfill_keys(store)
         for i in range(0, len(changed), 200):
-            joined += _group(store, changed[i:i + 200])
-    return {"quotes_linked": sum(1 for r in qrows if r[2]), "statements_joined": joined}
+            j, written = _statements.group(store, changed[i:i + 200])
+            joined += j
+            links += _statements.link(store, written, options)
+    return {"quotes_linked": sum(1 for r in qrows if r[2]), "statements_joined": joined, "translation_links": links}
 
 
 # -- queries ----------------------------------------------------------------------------------
@@ -523,33 +439,62 @@ def trace(store, query: str) -> dict[str, Any]:
             sids = list(dict.fromkeys(r[0] for r in c.execute(
                 f"SELECT sq.statement_id FROM quotes q JOIN statement_quotes sq ON sq.article_id = q.article_id "
                 f"AND sq.idx = q.idx WHERE {cond}", [f"%{w}%" for w in words])))
-    sids = _with_translations(store, sids)
-    statements = [_statement(store, sid) for sid in sids]
-    statements = [s for s in statements if s]
+    groups = _translation_groups(store, list(dict.fromkeys(sids)))
+    statements = [g for g in (_statement_group(store, ids) for ids in groups) if g]
     statements.sort(key=lambda s: (s["first_seen"]["date"] is None, s["first_seen"]["date"] or "", s["id"]))
     return {"query": query, "statements": statements}
 
 
-def _with_translations(store, sids: list[str]) -> list[str]:
-    """Add statements by the same speaker actor, in another language, carried by articles
-    of the same story (a translation or a report of the same statement)."""
-    if not sids or not store.has_table("story_articles"):
-        return sids
-    c = store.conn
-    out = list(sids)
+def _translation_groups(store, sids: list[str], limit: int = 50) -> list[list[str]]:
+    """The statements found, each with the statements linked to it as translations
+    (following links, at most ``limit`` per group), as groups in the order found."""
+    seen: set[str] = set()
+    groups = []
     for sid in sids:
-        row = c.execute("SELECT speaker_actor, langs FROM statements WHERE id = ?", (sid,)).fetchone()
-        if not row or not row[0]:
+        if sid in seen:
             continue
-        langs = set(json.loads(row[1] or "[]"))
-        for r in c.execute(
-                "SELECT DISTINCT s.id, s.langs FROM statements s JOIN statement_quotes sq ON sq.statement_id = s.id "
-                "JOIN story_articles sa ON sa.article_id = sq.article_id WHERE s.speaker_actor = ? AND s.id != ? "
-                "AND sa.story_id IN (SELECT sa2.story_id FROM statement_quotes sq2 JOIN story_articles sa2 "
-                "ON sa2.article_id = sq2.article_id WHERE sq2.statement_id = ?)", (row[0], sid, sid)):
-            if r[0] not in out and not (set(json.loads(r[1] or "[]")) & langs):
-                out.append(r[0])
-    return out
+        group, todo = [], [sid]
+        while todo and len(group) < limit:
+            x = todo.pop(0)
+            if x in seen:
+                continue
+            seen.add(x)
+            group.append(x)
+            todo += [t["statement"] for t in _statements.translations(store, x) if t["statement"] not in seen]
+        groups.append(group)
+    return groups
+
+
+def _statement_group(store, ids: list[str]) -> dict[str, Any] | None:
+    """One statement and its translations shown as one: carriers of all of them in date
+    order, the languages, the first appearance anywhere, and every translation link with
+    its method and evidence."""
+    parts = [p for p in (_statement(store, sid) for sid in ids) if p]
+    if not parts:
+        return None
+    parts.sort(key=lambda s: (s["first_seen"]["date"] is None, s["first_seen"]["date"] or "", s["id"]))
+    head = dict(parts[0])
+    if len(parts) == 1:
+        head["translations"] = []
+        return head
+    carriers = sorted((dict(c, statement=p["id"]) for p in parts for c in p["carriers"]),
+                      key=lambda c: (c["date"] is None, c["date"] or "", c["article"], c["quote"]))
+    first = carriers[0]
+    members = {p["id"] for p in parts}
+    links = []
+    for p in parts:
+        for t in _statements.translations(store, p["id"]):
+            if t["statement"] in members and p["id"] < t["statement"]:
+                links.append({"a": p["id"], "b": t["statement"], "method": t["method"], "score": t["score"],
+                              "evidence": t["evidence"]})
+    head.update(
+        carriers=carriers, statements=[p["id"] for p in parts],
+        first_seen={"article": first["article"], "outlet": first["outlet"], "date": first["date"]},
+        channels=sorted({x["channel"] for x in carriers if x["channel"]}),
+        languages=sorted({x["lang"] for x in carriers if x["lang"]}),
+        translations=[{"statement": p["id"], "languages": p["languages"], "text": p["text"]} for p in parts[1:]],
+        links=links)
+    return head
 
 
 def _statement(store, sid: str) -> dict[str, Any] | None:

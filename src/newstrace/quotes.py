@@ -23,17 +23,22 @@ from dataclasses import replace
 from typing import Any
 
 from . import _quotemarks as qm
-from ._quotenp import _cap, _leading_np, _np_after, _strip_np, _subject_before, _tokens
-from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cut_at_subject, _definite, _inverted_subject,
-                          _is_outlet, _is_place, _key, _norm_name, _np_after_inverted, _resolve, _role_head,
-                          _subject_sp, _type_speaker, is_named_channel)
-from .cues import CueTable, table as cue_table
+from ._quotecolon import _colon_intro, _colon_statements
+from ._quoteindirect import _indirect, _reported_continuations
+from ._quotenp import _cap, _np_after, _participle, _strip_np, _subject_after, _subject_before
+from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cue_subject, _cut_at_subject, _definite,
+                          _inverted_subject, _is_outlet, _key, _norm_name, _resolve, _role_word, _subject_sp,
+                          _type_speaker, is_named_channel)
+from .cues import CueTable, norm_form, table as cue_table
 from .records import Article, Quote, SourceLink
 
 __all__ = ["extract", "is_named_channel"]
 
 _PERSISTENT_SAME_SPEAKER = {"interview"}
 _PERSISTENT_ARTICLE = {"reported_by"}
+_PREV_CAP = re.compile(r"(?:\b[A-Z][\w’'\-]*|\b(?i:the|a|an|der|die|das|le|la|les|el|los))[ \u00a0]+$")
+_PREV1 = re.compile(r"([\w’'\-]+)\s+$")
+_PREV2 = re.compile(r"(?:([\w’'\-]+)\s+)?([\w’'\-]+)\s+$")
 _SOURCE_KIND = {"quoted_by": "quote", "told": "quote", "interview": "interview",
                 "reported_by": "report", "according_to": "report"}
 
@@ -47,13 +52,19 @@ class _Ctx:
         self.t = t
         self.paras = qm.paragraphs(self.text, article.paragraphs)
         self.cands = qm.scan(self.text, self.paras, t)
+        if t.dash_quotes:
+            self.cands = sorted(self.cands + qm.dash_quotes(self.text, self.paras, t, self.cands), key=lambda c: c.open)
         qm.classify(self.text, self.cands, self.paras, t)
         self.quotes = [c for c in self.cands if c.kind == "direct"]
         self.m = qm.mask(self.text, self.cands)
         self.sents = qm.sentence_bounds(self.m, self.paras, self.cands, t)
         self.pstarts = [p[0] for p in self.paras]
         self.mentions = sorted(article.mentions or [], key=lambda x: x.start)
+        self.mention_starts = [x.start for x in self.mentions]
         self.memo: dict[Any, Any] = {}  # per-article caches of the _quoteroles helpers
+        self.head_end = _headline_end(article, self.text, self.paras)
+        self.cues: list[_Cue] = []
+        self.cue_starts: list[int] = []
         self.cues = self._find_cues()
         self.cue_starts = [c.start for c in self.cues]
 
@@ -86,38 +97,83 @@ class _Ctx:
         taken: set[int] = set()
         for rx in t.inversion_res:
             for x in rx.finditer(m):
-                verb = x.group("verb").lower()
+                verb = norm_form(x.group("verb"))
                 if verb in t.verbs:
                     found.append(_Cue(x.start(), x.end(), x.group(0), t.verbs[verb], "inv",
                                       (x.start("pron"), x.end("pron"))))
                     taken.update(range(x.start(), x.end()))
-        if t.cue_re is not None:
-            for x in t.cue_re.finditer(m):
-                if x.start() in taken:
+        for rx, anchor in t.relay_before_res:
+            # 'PressTV quoted the minister as saying that …', 'ونقلت وكالة X عن مصدر قوله إن …': the
+            # pattern is tried only before its cue words
+            for a in anchor.finditer(m):
+                x = rx.search(m, max(0, a.start() - 300), a.end())
+                if x is None or x.span("cue") != a.span():
                     continue
-                form = re.sub(r"\s+", " ", x.group(0).lower())
-                pw = re.search(r"(?:([\w’'\-]+)\s+)?([\w’'\-]+)\s+$", m[max(0, x.start() - 40):x.start()])
-                if pw and pw.group(2).lower() in t.sets["noun_preceders"] and not (
-                        # "the official said": a role noun after a determiner is the subject
-                        pw.group(2).lower() in t.sets["role_nouns"] | t.sets["anonymous_heads"]
-                        and (pw.group(1) or "").lower() in t.sets["determiners"]):
+                sp = _subject_sp(self, x.start("sp"), x.end("sp"))
+                ch = _strip_np(self, *x.span("ch"))
+                if sp is None:
                     continue
-                found.append(_Cue(x.start(), x.end(), x.group(0), t.verbs.get(form, "neutral")))
+                found.append(_Cue(x.start("cue"), x.end("cue"), x.group("cue"), "neutral", "verb", sp, ch))
+                taken.update(range(x.start(), x.end()))
         for rx, kind in ((t.prep_before_re, "prep"), (t.prep_after_re, "prep_after")):
             if rx is not None:
                 for x in rx.finditer(m):
-                    pw = re.search(r"([\w’'\-]+)\s+$", m[max(0, x.start() - 30):x.start()])
+                    vs, ve = x.span("v")
+                    if vs in taken:
+                        continue
+                    pw = _PREV1.search(m, max(0, vs - 30), vs)
                     if (kind == "prep" and pw
                             and pw.group(1).lower() in t.sets["noun_preceders"]):
                         # an article before the cue word makes it an ordinary word:
                         # "il secondo scudetto", "pelo segundo ano"
                         continue
-                    found.append(_Cue(x.start(), x.end(), x.group(0), "according", kind))
+                    found.append(_Cue(vs, ve, x.group("v"), "according", kind))
+                    taken.update(range(vs, ve))  # the verb inside 'به گفته X' is part of the cue
+        if t.sov_re is not None:  # '… olmayacağını söyledi': a statement verb after its clause
+            for x in t.sov_re.finditer(m):
+                vs, ve = x.span("v")
+                found.append(_Cue(vs, ve, x.group("v"), t.verbs.get(" " + norm_form(x.group("v")), "neutral")))
+                taken.add(vs)
+        for rx in t.prep_cue_res:  # 'nach US-Angaben', 'nach Polizeiangaben': the cue holds its source
+            for x in rx.finditer(m):
+                found.append(_Cue(x.start(), x.end(), x.group(0), "according", "prep", x.span("sp")))
+                taken.update(range(x.start(), x.end()))
+        if t.cue_re is not None:
+            for x in t.verb_spans(m):
+                vs, ve = x.span("v")
+                if vs in taken or (x.group("v")[:1].isupper() and not self._opens(vs) and _PREV_CAP.search(m, 0, vs)):
+                    continue  # 'Kogi State', 'the Report': a capitalised verb form inside a name
+                form = re.sub(r"[\s_]+", " ", norm_form(x.group("v")))
+                pw = _PREV2.search(m, max(0, vs - 40), vs)
+                if pw and pw.group(2).lower() in t.sets["noun_preceders"] and not (
+                        # "the official said": a role noun after a determiner is the subject
+                        pw.group(2).lower() in t.sets["role_nouns"] | t.sets["anonymous_heads"]
+                        and (pw.group(1) or "").lower() in t.sets["determiners"]):
+                    continue
+                cls = t.verbs.get(form) or t.verbs.get(form.replace(" ", "_"), "neutral")
+                found.append(_Cue(vs, ve, x.group("v"), cls))
         found.sort(key=lambda c: c.start)
         return found
 
+    def _opens(self, pos: int) -> bool:
+        """Does a sentence (or a clause after a colon, dash or quotation) begin at pos?"""
+        k = bisect.bisect_left(self.sents, pos)
+        if k < len(self.sents) and self.sents[k] == pos:
+            return True
+        return self.m[max(0, pos - 3):pos].strip(" \u00a0")[-1:] in ("", ":", "—", "–", "-", qm.MASK, "\n", '"', "(")
+
     def weak(self, cue: _Cue) -> bool:
         return cue.form.lower() in self.t.sets["weak_verbs"]
+
+
+def _headline_end(article: Article, text: str, paras: list[tuple[int, int]]) -> int:
+    """End of the headline paragraph (the title the clean stage puts first), else 0."""
+    if not paras or not article.title:
+        return 0
+    ps, pe = paras[0]
+    first = " ".join(text[ps:pe].split())
+    title = " ".join(article.title.split())
+    return pe if first and (first == title or (len(title) > 20 and first.startswith(title))) and len(paras) > 1 else 0
 
 
 # -- sieves: direct quotes ----------------------------------------------------------------
@@ -173,7 +229,10 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             if cue.kind in ("prep", "prep_after"):
                 break
             mid = m[c.outer_end:cue.start]
-            if len(re.findall(r"\w+", mid)) > 10 or re.search(r"[.;:!?]", _no_abbrev(ctx, mid)):
+            # '"…" Trump, the 2016 GOP front-runner and …, said': a name and its apposition may be long
+            limit = 30 if re.match(r"[ \u00a0]*[^\W\d_][\w’'\-.]*(?:[ \u00a0]+[^\W\d_][\w’'\-.]*){0,3},", mid) \
+                and _cap(mid.strip()) and mid.rstrip().endswith(",") else 10
+            if len(re.findall(r"\w+", mid)) > limit or re.search(r"[.;:!?]", _no_abbrev(ctx, mid)):
                 break
             mw = re.findall(r"[\w’'\-]+", mid)
             if mw and mw[0].lower() in t.sets["linkers"]:
@@ -188,9 +247,11 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
                 at.sp = cue.pron
             elif mid.strip(" ,\u00a0—–-") and not all(
                     w.lower() in t.sets["skip_before_cue"] for w in re.findall(r"[\w’']+", mid)):
-                at.sp = _strip_np(ctx, c.outer_end + len(mid) - len(mid.lstrip(" ,\u00a0—–-")), cue.start)
+                lo = c.outer_end + len(mid) - len(mid.lstrip(" ,\u00a0—–-"))
+                # '"…" to drive up the price, she said': the subject is the phrase next to the verb
+                at.sp = _subject_before(ctx, lo, cue.start) if "," in mid.strip(" ,\u00a0") else _strip_np(ctx, lo, cue.start)
             else:
-                at.sp = _inverted_subject(ctx, cue.end, a_hi)
+                at.sp = _subject_after(ctx, cue.end, a_hi) if t.verb_first else _inverted_subject(ctx, cue.end, a_hi)
                 if at.sp is None and t.pro_drop and \
                         re.match(r"[\s.]*$", m[cue.end:a_hi]) and cue.kind == "verb":
                     # a verb with no subject in a pro-drop language: the previous speaker
@@ -202,25 +263,21 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
     cues = [q for q in ctx.cues_in(b_lo, c.open) if not (ctx.weak(q) and not re.match(r"[\s,:]*$", m[q.end:c.open]))]
     if cues:
         cue = cues[-1]
-        comp = t.lists["complementizers"] or ["that"]
-        between = re.sub(r"\b(?:%s)\b" % "|".join(map(re.escape, comp)), " ", m[cue.end:c.open], flags=re.I)
+        between = t.comp_word_re.sub(" ", m[cue.end:c.open])
         bw = re.match(r"\s*([\w’']+)", between)
         if len(cues) > 1 and cue.kind == "verb" and not cue.pron and bw and \
                 bw.group(1).lower() not in t.sets["prepositions"]:
             # 'X said that … the delegation had rejected the offer "…"': the quote is inside the
             # clause reported by the first cue, whose complementizer comes before the later cue
             first = next((q for q in cues if q.kind == "verb" and not _participle(ctx, q)), None)
-            if first is not None and first is not cue and re.search(
-                    r"\b(?:%s)\b" % "|".join(map(re.escape, comp)), m[first.end:cue.start], re.I):
+            if first is not None and first is not cue and t.comp_word_re.search(m, first.end, cue.start):
                 cue = first
         at.cue, at.method = cue, "rules:before"
         if cue.kind == "prep":
             at.sp = _np_after(ctx, cue.end, c.open)
             at.method = "rules:according"
-        elif cue.pron:
-            at.sp = cue.pron
         else:
-            at.sp = _subject_before(ctx, ss, cue.start) or _np_after_inverted(ctx, cue, c.open)
+            at.sp, at.zero = _cue_subject(ctx, cue, ss, c.open)
         if at.sp:
             return at
         at.cue = None
@@ -237,7 +294,7 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             if cues:
                 cue = cues[0]
                 at.cue, at.method = cue, "rules:colon"
-                at.sp = cue.pron or _subject_before(ctx, ps2, cue.start)
+                at.sp, at.zero = _cue_subject(ctx, cue, ps2, k)
                 if at.sp:
                     return at
                 at.cue = None
@@ -259,309 +316,17 @@ def _no_abbrev(ctx: _Ctx, s: str) -> str:
         " " if x.group(1).lower() in abbr or len(x.group(1)) == 1 else "."), s)
 
 
-# -- colon intros ----------------------------------------------------------------------------
-
-def _colon_intro(ctx: _Ctx, lo: int, colon: int, need_frame: bool) -> tuple[_Cue, tuple[int, int], bool] | None:
-    """A clause with no speech verb that introduces a statement with a colon: 'In an
-    interview with Radio X, al-Nouri went further:', 'Dans un entretien à Radio X, il a
-    enfoncé le clou :', 'En una entrevista con Radio X, fue más allá:', 'In einem Interview
-    mit Radio X legte er nach:', 'Al-Nuri im Interview:'. It must name a speaker (a person, a
-    pronoun or a role phrase; the subject may be dropped in a pro-drop language when the
-    clause has an interview). Without an interview ("frame") only a person or pronoun that
-    opens the clause is taken ('Al-Nouri was blunt: "…"'), and only for a direct quote.
-    Returns the cue (the interview phrase, or the colon), the speaker span and whether the
-    subject was dropped."""
-    t, m = ctx.t, ctx.m
-    if colon - lo > 200 or not m[lo:colon].strip():
-        return None
-    if any(c.kind in ("verb", "inv", "prep", "prep_after") for c in ctx.cues_in(lo, colon)):
-        return None  # a speech verb or "according to": the other sieves decide
-    frame = _frame(ctx, lo, colon)
-    if frame is None and (need_frame or len(re.findall(r"\w+", m[lo:colon])) > 8):
-        return None  # without an interview, only a short clause ('Al-Nouri was blunt:')
-    skip = _channel_np(ctx, lo, colon)
-    sp = _frame_speaker(ctx, lo, colon, skip, opening_only=frame is None)
-    cue = _Cue(frame[0], frame[1], ctx.text[frame[0]:frame[1]], "neutral", "frame") if frame else \
-        _Cue(colon, colon + 1, ":", "neutral", "frame")
-    if sp is not None:
-        return cue, sp, False
-    if frame is not None and t.pro_drop:
-        return cue, (cue.start, cue.end), True
-    return None
-
-
-def _frame(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
-    """The interview phrase of a clause ('in an interview with', 'im Gespräch mit', 'im
-    Interview', 'dans un entretien à'): a channel pattern of kind interview, else an
-    interview noun (also ending a compound: 'Fernsehinterview')."""
-    seg = ctx.m[lo:hi]
-    for rx, kind in ctx.t.channels:
-        if kind == "interview":
-            x = rx.search(seg)
-            if x:
-                return lo + x.start(), lo + len(seg[:x.end()].rstrip())
-    nouns = ctx.t.lists["interview_nouns"]
-    if nouns:
-        x = re.search(r"(?<![\w\-])[\w\-]*(?:%s)\b" % "|".join(map(re.escape, nouns)), seg, re.I)
-        if x:
-            return lo + x.start(), lo + x.end()
-    return None
-
-
-def _channel_np(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
-    """The outlet named by a channel pattern in a clause ('with Radio X', 'mit dem Sender Y')."""
-    seg = ctx.m[lo:hi]
-    for rx, kind in ctx.t.channels:
-        x = rx.search(seg)
-        if x and kind != "according_to":
-            np = _np_after(ctx, lo + x.end(), hi, 8)
-            if np:
-                np = _cut_at_subject(ctx, *np)
-                return _name_np(ctx, np) or np  # 'mit Radio X legte er': the name ends before the verb
-    return None
-
-
-def _frame_speaker(ctx: _Ctx, lo: int, hi: int, skip: tuple[int, int] | None,
-                   opening_only: bool) -> tuple[int, int] | None:
-    """The speaker named in an intro clause, outside its channel name: a person mention, a
-    pronoun, a definite role phrase or a leading capitalised name."""
-    t, m = ctx.t, ctx.m
-
-    def out(s: int, e: int) -> bool:
-        return skip is None or e <= skip[0] or s >= skip[1]
-
-    def opens(s: int) -> bool:
-        # first word of the clause, or of a chunk after a leading adverbial ('On Monday, X …')
-        head = m[lo:s]
-        return not head.strip() or bool(re.search(r",\s*$", head)) and len(head.split()) <= 8
-
-    for mn in ctx.mentions:
-        if lo <= mn.start and mn.end <= hi and mn.type == "PER" and out(mn.start, mn.end) \
-                and not _is_place(ctx, mn.start, mn.end) and not _is_outlet(ctx, mn.text):
-            if opening_only and not (opens(mn.start) and _verb_follows(ctx, mn.end, hi)):
-                return None
-            return mn.start, mn.end
-    toks = _tokens(m, lo, hi)
-    for i, (s, e, w) in enumerate(toks):
-        lw = w.lower()
-        if not out(s, e):
-            continue
-        if lw in t.pronouns and t.pronouns[lw] != "n" and (not opening_only or opens(s)):
-            return s, e
-        if opening_only:
-            continue
-        if lw in _definite(t) and i + 1 < len(toks):
-            k = next((j for j in range(i + 1, min(i + 4, len(toks))) if _role_head(ctx, toks[j][2])), None)
-            if k is not None:
-                end = toks[k][1]
-                j = k + 1
-                while j + 1 < len(toks) and (toks[j][2].lower() in t.sets["genitive_links"] or
-                                             toks[j][2].lower() in t.sets["determiners"]):
-                    j += 1
-                    while j < len(toks) and _cap(toks[j][2]) and out(*toks[j][:2]):
-                        end = toks[j][1]
-                        j += 1
-                return s, end
-    if opening_only:
-        sp = _leading_np(ctx, lo, hi)
-        if sp and opens(sp[0]) and _cap(m[sp[0]:sp[1]]) and m[sp[0]:sp[1]].split()[0].lower() not in \
-                t.sets["determiners"] and out(*sp) and _verb_follows(ctx, sp[1], hi):
-            return sp
-        return None
-    sp = _leading_np(ctx, lo, hi)
-    if sp and _cap(m[sp[0]:sp[1]]) and out(*sp) and m[sp[0]:sp[1]].split()[0].lower() not in t.sets["determiners"]:
-        return sp
-    return None
-
-
-def _verb_follows(ctx: _Ctx, pos: int, hi: int) -> bool:
-    """A lowercase word (a verb: 'Al-Nouri was blunt') right after a name, not a possessive."""
-    rest = ctx.m[pos:hi]
-    return bool(re.match(r"\s+[a-zà-ÿß]", rest)) and not re.match(r"[’']", rest)
-
-
-def _colon_statements(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:
-    """Reported statements after a colon whose clause names a speaker and an interview,
-    with no quotation marks: 'In einem Interview mit Radio X legte er nach: Zahristan halte
-    …'. Direct quotes after such a colon are handled by ``_link_direct``."""
-    out: list[_Attr] = []
-    m = ctx.m
-    for x in re.finditer(r":", m):
-        k = x.start()
-        if m[k + 1:k + 3].strip(" \u00a0")[:1] in ("", qm.MASK) or m[k - 1:k].isdigit():
-            continue
-        ss, se = ctx.sent_of(k)
-        lo = max(ss, m.rfind(qm.MASK, ss, k) + 1)
-        if any(a.cs <= k + 1 < a.ce or (a.cue is not None and lo <= a.cue.start < k) for a in attrs):
-            continue
-        fr = _colon_intro(ctx, lo, k, need_frame=True)
-        cont = _content(ctx, k + 1, se) if fr else None
-        if fr and cont:
-            cue, sp, zero = fr
-            out.append(_Attr(*cont, False, "rules:colon_intro", cue=cue, sp=sp, zero=zero))
-    return out
-
-
-# -- sieves: indirect speech ----------------------------------------------------------------
-
-def _covered(ctx: _Ctx, s: int, e: int) -> float:
-    if e <= s:
-        return 1.0
-    n = sum(1 for k in range(s, e) if ctx.m[k] == qm.MASK)
-    return n / (e - s)
-
-
-def _content(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
-    s, e = qm._trim(ctx.text, s, e)
-    while e > s and ctx.text[e - 1] in ".,;:":
-        e -= 1
-    while s < e and ctx.text[s] in ",;: ":
-        s += 1
-    if len(re.findall(r"\w+", ctx.text[s:e])) < 3 or _covered(ctx, s, e) > 0.6:
-        return None
-    return s, e
-
-
-def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
-    t, m = ctx.t, ctx.m
-    ss, se = ctx.sent_of(cue.start)
-    if ctx.weak(cue) or cue.cls == "question":
-        return None
-    if cue.kind == "prep":
-        # "According to X, CONTENT" / "Selon X, CONTENT" / "CONTENT, according to X."
-        sp = _np_after(ctx, cue.end, se)
-        if not sp:
-            return None
-        comma = m.find(",", cue.end, se)
-        lead = m[ss:cue.start].strip(" \u00a0\n") == ""
-        name = _name_np(ctx, sp) if lead else None
-        if name and m[name[1]:comma if comma > 0 else se].strip(" \u00a0"):
-            # 'Laut Radio X bekannte sich …' (no comma after the source): the content follows the name
-            sp = name
-            cont = _content(ctx, name[1], se)
-        elif lead and comma > 0:
-            nxt = m.find(",", comma + 1, se)
-            app = m[comma + 1:nxt] if nxt > 0 else ""
-            if app and len(app.split()) <= 8 and any(
-                    w in t.sets["role_nouns"] for w in re.findall(r"[\w’'\-]+", app.lower())[:2]):
-                comma = nxt  # 'Selon X, directeur de l'AFN, CONTENT': skip the apposition
-            cont = _content(ctx, comma + 1, se)
-        else:
-            cont = _content(ctx, ss, cue.start)
-        return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
-    if cue.kind == "prep_after":
-        sp = _leading_np(ctx, max(ss, m.rfind(",", ss, cue.start) + 1), cue.start)
-        cont = _content(ctx, ss, m.rfind(",", ss, cue.start)) if sp else None
-        return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
-    tail = m[cue.end:se]
-    if _participle(ctx, cue):
-        # "…, noting that …": the subject is the one of the main verb before it
-        prev = [c for c in ctx.cues_in(ss, cue.start) if c.kind == "verb" and not _participle(ctx, c)]
-        sp = _subject_before(ctx, ss, prev[-1].start) if prev else None
-        x = re.match(r"\s*(?:%s)\b" % "|".join(map(re.escape, t.lists["complementizers"] or ["that"])), tail, re.I)
-        cont = _content(ctx, cue.end + x.end(), se) if (sp and x) else None
-        return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp) if cont else None
-    # pattern A: "X said (that) CONTENT"
-    sp = cue.pron or _subject_before(ctx, ss, cue.start)
-    x = re.match(r"(?:[^;:.\x07]{0,80}?)(?:\b(?:%s)\b|[:])" % "|".join(
-        map(re.escape, t.lists["complementizers"] or ["that"])), tail, re.I) if tail else None
-    if not sp:
-        cont = None
-    elif x and not (t.cue_re and any(
-            y.group(0).lower() not in t.sets["weak_verbs"]
-            for y in t.cue_re.finditer(re.sub(r"[\w’']+\s*$|:\s*$", "", tail[:x.end()])))):
-        cont = _content(ctx, cue.end + x.end(), se)
-    elif t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
-            and cue.form.lower() not in t.sets["zero_exclude"] and t.zero_re.match(tail):
-        cont = _content(ctx, cue.end, se)
-    else:
-        cont = None
-    if cont:
-        return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
-    sub = _subjunctive(ctx, cue, sp, tail, se)
-    if sub is not None:
-        return sub
-    # pattern B: "CONTENT, X said." / "CONTENT, a-t-il expliqué, …"
-    before = m[ss:cue.start]
-    comma = before.rfind(",")
-    parts = tail.split(",", 1)
-    tail_words = len(re.findall(r"\w+", parts[0]))
-    rest_ok = len(parts) == 1 or not parts[1].strip(" .") or _participle_word(ctx, parts[1].split()[0] if parts[1].split() else "")
-    if comma > 0 and tail_words <= 14 and rest_ok and not re.search(
-            r"\b(?:%s)\b" % "|".join(map(re.escape, t.lists["complementizers"] or ["that"])), tail.split(",")[0]):
-        sp = cue.pron
-        lo = ss + comma
-        if not sp:
-            sp = _subject_before(ctx, ss, cue.start)
-            if sp:
-                lo = m.rfind(",", ss, sp[0])
-                if lo < ss:
-                    sp = None
-        if sp is None and not cue.pron and before[comma + 1:].strip() == "":
-            sp, lo = _np_after(ctx, cue.end, se, 8), ss + comma
-            if sp and m[sp[0]:sp[1]].split()[0].lower() in t.sets["prepositions"]:
-                sp = None  # 'X, the water chief, spoke on Monday': no subject after the verb
-        if sp:
-            cont = _content(ctx, ss, lo)
-            if cont:
-                return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
-    return None
-
-
-def _name_np(ctx: _Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:
-    """The noun phrase up to its last capitalised word, when a lowercase word that is not a
-    determiner or a name particle follows a capitalised one ('Radio X bekannte sich')."""
-    t = ctx.t
-    toks = _tokens(ctx.m, *sp)
-    seen = False
-    for i, (_, _, w) in enumerate(toks):
-        if _cap(w):
-            seen = True
-        elif seen and w.lower() not in t.sets["np_internal"] and w.lower() not in t.sets["determiners"] \
-                and w[:1].isalpha():
-            j = i
-            while j > 0 and not _cap(toks[j - 1][2]):
-                j -= 1
-            return (toks[0][0], toks[j - 1][1]) if j > 0 else None
-    return None
-
-
-def _subjunctive(ctx: _Ctx, cue: _Cue, sp: tuple[int, int] | None, tail: str, se: int) -> _Attr | None:
-    """'X sagte (der Zeitung), die Angreifer hätten …' / 'sagte der Sprecher, man sei …': a
-    clause after a comma whose verb is in the reported mood (the table's
-    ``reported_subjunctive``), without a complementizer."""
-    t = ctx.t
-    if t.subjunctive_re is None or cue.kind != "verb" or cue.cls == "question":
-        return None
-    x = re.match(r"[^;:.\x07,]{0,80}?,\s*", tail)
-    if not x or t.cue_re and t.cue_re.search(tail[:x.start()]):
-        return None
-    rest = tail[x.end():]
-    if not t.subjunctive_re.search(" ".join(rest.split(",")[0].split()[:12])):
-        return None
-    if sp and any(c.kind == "prep" and c.start == sp[0] for c in ctx.cues_in(sp[0], sp[1])):
-        sp = None  # 'Laut X sagte der Minister, …': verb-second, the subject follows the verb
-    if sp is None and tail[:x.end()].strip(" ,"):
-        sp = _np_after(ctx, cue.end, cue.end + x.end() - 1)
-    cont = _content(ctx, cue.end + x.end(), se) if sp else None
-    return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp) if cont else None
-
-
-def _participle_word(ctx: _Ctx, w: str) -> bool:
-    w = w.lower()
-    return len(w) > 5 and any(w.endswith(sfx) for sfx in ctx.t.lists["participle_suffix"])
-
-
-def _participle(ctx: _Ctx, cue: _Cue) -> bool:
-    return cue.kind == "verb" and " " not in cue.form and _participle_word(ctx, cue.form)
-
-
 # -- channels ------------------------------------------------------------------------------
 
 def _channels(ctx: _Ctx, at: _Attr) -> None:
     if at.channel or at.cue is None:
         return
     t, m = ctx.t, ctx.m
+    if at.cue.ch is not None:  # the relay named by the cue's pattern
+        name, span, named = _channel_from_np(ctx, *at.cue.ch)
+        at.channel, at.ch_span, at.ch_kind, at.ch_named = name, span, "quoted_by", named
+        at.evidence = [at.cue.ch[0], at.cue.end]
+        return
     ss, se = ctx.sent_of(at.cue.start)
     seg = m[ss:se]
     for rx, kind in t.channels:
@@ -602,7 +367,8 @@ def _channels(ctx: _Ctx, at: _Attr) -> None:
     for rx, kind in t.channel_fixed:
         x = rx.search(seg)
         if x:
-            at.channel, at.ch_span, at.ch_kind, at.ch_named = x.group(0), (ss + x.start(), ss + x.end()), kind, False
+            span = (ss + x.start(), ss + x.end())
+            at.channel, at.ch_span, at.ch_kind, at.ch_named = ctx.text[span[0]:span[1]], span, kind, False
             return
 
 
@@ -685,6 +451,8 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
         if ind is not None:
             attrs.append(ind)
     attrs += _colon_statements(ctx, attrs)
+    attrs += _reported_continuations(ctx, attrs)
+    _trim_contents(ctx, attrs)
     seen: set[tuple[int, int]] = set()
     # the same content found from a verb and from "according to": keep the verb's reading
     attrs.sort(key=lambda a: a.cue is not None and a.cue.kind == "prep")
@@ -694,7 +462,12 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
     for at in attrs + shadow:
         if at.sp is not None:
             _type_speaker(ctx, at, ctx.sent_of(at.sp[0]))
+            if not _plausible_speaker(ctx, at):
+                at.sp = at.speaker = at.span = at.kind = None
+                continue
             _channels(ctx, at)
+    # a statement needs a speaker unless it is quoted; headlines are not statements
+    attrs = [a for a in attrs if (a.direct or a.sp is not None) and a.cs >= ctx.head_end]
     for sh in shadow:  # 'Laut Radio X sagte der Minister, …': the outlet is the channel of the verb's reading
         if sh.kind == "outlet" and sh.cue is not None and sh.cue.kind == "prep" and sh.channel:
             for at in attrs:
@@ -715,6 +488,59 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
     _resolve(ctx, attrs)
     _inherit_channels(attrs, ctx)
     return attrs
+
+
+def _trim_contents(ctx: _Ctx, attrs: list[_Attr]) -> None:
+    """An indirect statement ends where the next attribution of its sentence begins: 'X
+    said A, adding that B' gives A and B, not 'A, adding that B'."""
+    starts = sorted({a.cue.start for a in attrs if a.cue is not None} |
+                    {a.sp[0] for a in attrs if a.sp is not None and not a.zero})
+    for a in attrs:
+        if a.direct or a.cue is None or a.cue.kind in ("prep", "prep_after"):
+            continue  # 'According to X, CONTENT' keeps the attribution inside it (_according_outlets)
+        k = bisect.bisect_right(starts, a.cs)
+        if k < len(starts) and starts[k] < a.ce:
+            cut = ctx.m.rfind(",", a.cs, starts[k])
+            if cut > a.cs:
+                s, e = qm._trim(ctx.text, a.cs, cut)
+                if len(re.findall(r"\w+", ctx.text[s:e])) >= 3:
+                    a.cs, a.ce = s, e
+
+
+def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
+    """A speaker is a person, a group, an organisation, an outlet, a role or a pronoun: never
+    a verb form, a fragment of a clause ('recommended the United', 's’est') or a long
+    clause. Names found by the mentions stage always are."""
+    if at.kind in ("pronoun", "anonymous", "institution", "outlet", "document") or at.span is None:
+        return True
+    s, e = at.span
+    if any(mn.start <= s and e <= mn.end for mn in ctx.mentions):
+        return True
+    t = ctx.t
+    words = re.findall(r"[\w’'\-]+", ctx.m[s:e])
+    if not words or len(words) > 9:
+        return False
+    lw = [norm_form(w) for w in words]
+    if any(w in t.verbs for w in lw) or any(c.kind == "verb" for c in ctx.cues_in(s, e)):
+        return False
+    if at.cue is not None and at.cue.kind == "prep" and t.caseless and at.kind == "name":
+        return False  # 'وفقا لإجراءات …' ("in accordance with"): a source after a preposition needs a head noun
+    first = lw[0]
+    if at.cue is not None and at.cue.kind in ("prep", "prep_after"):
+        return True  # the phrase after 'according to' is the source
+    nouns = t.sets["determiners"] | t.sets["role_nouns"] | t.sets["anonymous_heads"] | t.sets["org_heads"] \
+        | t.sets["generic_roles"]
+    if first in nouns or _role_word(t, first):
+        return True
+    # never a preposition, a conjunction, an adverb or auxiliary ('In June', 'When Clinton'),
+    # a verb form ('recommended the United') or an elided auxiliary ('s’est')
+    if first in t.sets["prepositions"] | t.sets["linkers"] | t.sets["skip_before_cue"] | t.sets["relative"] \
+            | t.sets["complementizers"] | t.sets["subordinators"]:
+        return False
+    if not _cap(words[0]) and any(first.endswith(x) and len(first) > len(x) + 2 for x in t.lists["verb_suffixes"]):
+        return False
+    elided = re.match(r"\w{1,2}['’](\w+)$", first)
+    return not (elided and elided.group(1) in t.sets["skip_before_cue"])
 
 
 def _self_outlet(ctx: _Ctx, channel: str) -> bool:

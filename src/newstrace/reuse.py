@@ -377,29 +377,43 @@ def article_day(published: str | None, earliest: str | None = None,
 
 
 # --------------------------------------------------------------------------- corpus stage
-def _row_day(r: Any) -> float | None:
-    return article_day(r["published"], r["range_earliest"], r["range_latest"])
+def _row_day(store: Any, r: Any) -> float | None:
+    """An article's date for "earlier copy" decisions: published, else its *own* inferred
+    range (``dates.update`` refines ranges from stories, which come after this stage)."""
+    from .dates import own_range
+
+    e, l_ = own_range(store, r["id"]) or (r["range_earliest"], r["range_latest"])
+    return article_day(r["published"], e, l_)
 
 
-def _source_guess(ra: Any, rb: Any) -> str | None:
-    da, db = _row_day(ra), _row_day(rb)
+def _source_guess(store: Any, ra: Any, rb: Any) -> str | None:
+    da, db = _row_day(store, ra), _row_day(store, rb)
     if da is None or db is None or da == db:
         return None
     return ra["id"] if da < db else rb["id"]
 
 
+def _unchanged(c, aid: str, lm_bytes: bytes, akeys: list[str]) -> bool:
+    """The article is indexed already with the same MinHash and anchors (a second call,
+    or a run resumed after a kill): nothing to redo."""
+    r = c.execute("SELECT lean FROM reuse_minhash WHERE article_id = ?", (aid,)).fetchone()
+    if r is None or bytes(r[0]) != lm_bytes:
+        return False
+    have = sorted(x[0] for x in c.execute("SELECT key FROM reuse_anchors WHERE article_id = ?", (aid,)))
+    return have == akeys
+
+
 def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int]:
-    """Index the changed articles and record their reuse links (see module docstring)."""
+    """Index the changed articles and record their reuse links (see module docstring).
+
+    Idempotent: an article indexed already with the same content (MinHash) and anchors is
+    left as it is. Links are computed in one orientation (a < b by id) whichever side
+    finds the other, so their passages do not depend on the order articles came in."""
     c = store.conn
     counts = {"reuse_indexed": 0, "reuse_links": 0}
     if not changed:
         return counts
-    rows = {r["id"]: r for r in store.article_rows(changed)}
-    with store.transaction():
-        for aid in rows:
-            for t in ("reuse_minhash", "reuse_bands", "reuse_grams", "reuse_anchors"):
-                c.execute(f"DELETE FROM {t} WHERE article_id = ?", (aid,))
-            c.execute("DELETE FROM reuse WHERE a = ? OR b = ?", (aid, aid))
+    rows = {r["id"]: r for r in store.article_rows(sorted(set(changed)))}
     cache: OrderedDict[str, Any] = OrderedDict()
 
     def load(aid: str):
@@ -419,28 +433,42 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
             cache.popitem(last=False)
         return got
 
+    todo = []
     for aid in sorted(rows):
         got = load(aid)
-        if got is None:
+        if got is None or not got[1]:
+            todo.append((aid, None))
             continue
-        art, hs, atoks, ash = got
-        if not hs:
-            continue
+        art, hs = got[0], got[1]
         lm = minhash(hs)
+        anchors = anchor_sequence(art.text, sorted(art.mentions, key=lambda m: (m.start, m.end)))
+        akeys = sorted({k for k, _, _ in anchors})
+        if _unchanged(c, aid, lean_bytes(lm), akeys):
+            continue
+        todo.append((aid, (lm, anchors, akeys)))
+    with store.transaction():
+        for aid, _ in todo:
+            for t in ("reuse_minhash", "reuse_bands", "reuse_grams", "reuse_anchors"):
+                c.execute(f"DELETE FROM {t} WHERE article_id = ?", (aid,))
+            c.execute("DELETE FROM reuse WHERE a = ? OR b = ?", (aid, aid))
+
+    for aid, prepared in todo:
+        if prepared is None:
+            continue
+        art, hs, atoks, ash = load(aid)
+        lm, anchors, akeys = prepared
         bands = band_keys(lm)
         grams = sampled_grams(hs)
-        anchors = anchor_sequence(art.text, art.mentions)
-        akeys = sorted({k for k, _, _ in anchors})
         strength: Counter[str] = Counter()
         for b, key in bands:
             for r in c.execute("SELECT article_id FROM reuse_bands WHERE band = ? AND key = ?", (b, key)):
                 strength[r[0]] += 1000  # a shared band outranks any number of shared grams
         if grams:
-            gl = list(grams)
+            gl = sorted(grams)
             good = [r[0] for r in select_in(c, "SELECT gram FROM reuse_grams WHERE gram IN", gl,
                                       f"GROUP BY gram HAVING count(*) <= {MAX_GRAM_DF}")]
             if good:
-                for r in select_in(c, "SELECT article_id, count(*) FROM reuse_grams WHERE gram IN", good,
+                for r in select_in(c, "SELECT article_id, count(*) FROM reuse_grams WHERE gram IN", sorted(good),
                              f"GROUP BY article_id HAVING count(*) >= {MIN_GRAMS}"):
                     strength[r[0]] += r[1]
         strength.pop(aid, None)
@@ -451,7 +479,7 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
                                       f"GROUP BY key HAVING count(*) <= {MAX_GRAM_DF}")]
             if len(good) >= MIN_ANCHORS:
                 shared = select_in(
-                    c, "SELECT article_id, count(*) FROM reuse_anchors WHERE key IN", good,
+                    c, "SELECT article_id, count(*) FROM reuse_anchors WHERE key IN", sorted(good),
                     f"AND coalesce(lang, '') != ? GROUP BY article_id HAVING count(*) >= {MIN_ANCHORS}",
                     after=(art.lang or "",))
                 xl_cands.update(r[0] for r in sorted(shared, key=lambda r: (-r[1], r[0]))[:MAX_CANDIDATES])
@@ -466,25 +494,27 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
             inter = len(hs & ohs)
             jac = inter / len(hs | ohs)
             cont = inter / min(len(hs), len(ohs))
+            # one orientation (a < b), whichever side found the other
+            mine, theirs = (art.text, atoks, ash), (oart.text, otoks, osh)
+            (ta, tka, sha), (tb, tkb, shb) = (mine, theirs) if aid < other else (theirs, mine)
+            passages = align(ta, tb, a_tokens=tka, a_shingles=sha, b_tokens=tkb, b_shingles=shb)
             if jac < VERIFY_JACCARD and cont < VERIFY_CONTAINMENT:
-                passages = align(art.text, oart.text, a_tokens=atoks, a_shingles=ash,
-                                 b_tokens=otoks, b_shingles=osh)
                 if not passages:
                     continue
                 method = "passage"
             else:
-                passages = align(art.text, oart.text, a_tokens=atoks, a_shingles=ash,
-                                 b_tokens=otoks, b_shingles=osh)
                 method = "minhash"
-            links.append((other, jac, cont, passages, method, False))
+            links.append((other, jac, cont, passages, method))
         for other in sorted(xl_cands - cands):
             og = load(other)
             if og is None:
                 continue
             oart = og[0]
-            score, passages = anchor_reuse(anchors, anchor_sequence(oart.text, oart.mentions))
+            oanch = anchor_sequence(oart.text, sorted(oart.mentions, key=lambda m: (m.start, m.end)))
+            first, second = (anchors, oanch) if aid < other else (oanch, anchors)
+            score, passages = anchor_reuse(first, second)
             if score >= ANCHOR_SHARE and passages:
-                links.append((other, score, None, passages, "anchors", False))
+                links.append((other, score, None, passages, "anchors"))
         with store.transaction():
             c.execute(
                 "INSERT INTO reuse_minhash(article_id, num_perm, seed, shingles, lean) VALUES (?,?,?,?,?)",
@@ -492,20 +522,18 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
             c.executemany("INSERT INTO reuse_bands(band, key, article_id) VALUES (?,?,?)",
                           [(b, k, aid) for b, k in bands])
             c.executemany("INSERT INTO reuse_grams(gram, article_id) VALUES (?,?)",
-                          [(g, aid) for g in grams])
+                          [(g, aid) for g in sorted(grams)])
             c.executemany("INSERT INTO reuse_anchors(key, article_id, lang) VALUES (?,?,?)",
                           [(k, aid, art.lang) for k in akeys])
-            for other, sim, cont, passages, method, _ in links:
+            for other, sim, cont, passages, method in links:
                 orow = rows.get(other) or store.article_rows([other])[0]
                 a_id, b_id = sorted((aid, other))
-                if a_id != aid:  # passages are (this, other); store them as (a, b)
-                    passages = [Passage(p.b_start, p.b_end, p.a_start, p.a_end) for p in passages]
                 c.execute(
                     "INSERT OR REPLACE INTO reuse(a, b, similarity, containment, passages, method, source_guess)"
                     " VALUES (?,?,?,?,?,?,?)",
                     (a_id, b_id, round(sim, 4), None if cont is None else round(cont, 4),
                      json.dumps([p.as_dict() for p in passages]), method,
-                     _source_guess(rows[aid], orow)))
+                     _source_guess(store, rows[aid], orow)))
         counts["reuse_indexed"] += 1
         counts["reuse_links"] += len(links)
     return counts

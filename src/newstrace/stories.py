@@ -1,44 +1,38 @@
-"""Stories: online, single-pass clustering of articles that report the same event.
+"""Stories: articles that report the same event, across outlets and languages.
 
-Corpus stage ``update(store, changed, options)``. Each new article, in date order (the
-published date, else the middle of an inferred ``published_range`` at most
-``reuse.MAX_RANGE_DAYS`` wide; wider ranges and no date at all count as undated and come
-last), is compared only with the stories of an **active pool**: stories whose time span lies
-within ``WINDOW_DAYS`` of the article (of its range, for undated ones), at most ``POOL_CAP``
-of them. Candidates inside the pool come from the encoder (top ``TOP_K`` by centroid dot
-product) and from an inverted index on actors/places and rare title terms, never all pairs;
-cost per article is flat in the corpus size.
+Corpus stage ``update(store, changed, options)``. The stories are a deterministic function
+of the stored articles, computed incrementally, so that the stage is **idempotent** (a
+second call with the same ids changes nothing) and **order-independent** (the order of
+``changed``, how the ids are split over calls, a killed earlier call: none of them changes
+the result):
 
-Each candidate is scored by :func:`storyfeatures.join_probability`: a logistic model over
-language-independent evidence (resolved actors, places, numbers, in-text dates), lexical
-TF-IDF similarity within a language and the encoder cosine, fitted on the SemEval-2022
-Task 8 dev pairs (``bench/semeval_bench.py --fit``), times a range-aware Gaussian time decay
-(σ = 3 days, on the gap between the article's possible days and the story's span). A dated
-article joins the best candidate when P >= ``JOIN_P``; otherwise a new story starts.
+1. Each article is reduced to features that depend on the article alone
+   (:func:`storyfeatures.doc_features`: encoder vector, content words weighted by a
+   background IDF, resolved actors, places, numbers, in-text dates, quoted speakers, its day
+   or the windows its inferred range allows) and indexed (``_storyindex``: the time window
+   for dated articles, blocking keys for all; never all pairs).
+2. Each candidate pair is decided on its own (:func:`storyfeatures.decide`): ``join``
+   (same language, calibrated content model x time decay), ``link`` (no language in
+   common, cross-language link model on encoder cosine and language-independent evidence),
+   ``undated`` (an article with only a wide inferred range: the rule, the evidence on its
+   own, and a shared event-specific detail), ``witness`` (an undated article vouching for a
+   dated one). Links are stored with their features (``story_links``).
+3. Stories are the groups of articles connected by join, link or undated links; then a
+   group of undated articles joins a dated story on **corroboration**: at least
+   ``MIN_WITNESSES`` independent members (other outlets, not copies: reuse links
+   ``minhash``/``passage``) are its witnesses, every member's possible days allow the
+   story's days, and no other dated story they vouch for lies more than ``WINDOW_DAYS``
+   away (two events at one place with the same actors inside the range: ambiguous, apart).
+   Only the connected parts of the link graph that the changed articles touch are
+   recomputed.
 
-An article with only a wide inferred range starts a story of its own, decided afterwards
-(``_Pool.link_undated``, in rounds while something merges). Its time is the set of
-publication windows its text allows (``dates.candidate_windows``: "Monday 10 August" leaves
-one window per year where 10 August is a Monday), not their hull. Without a date, content
-cannot separate two events about the same actors, so such a story joins its best candidate
-only when the language-independent evidence passes on its own too and an event-specific
-detail is shared (a number, an in-text date, a quoted speaker); or, for
-a group of undated articles and a dated story, on corroboration: two independent members
-(other outlets, not copies) each vouch for it on content, evidence, place and another actor,
-its days fit every member's windows, and no other such story lies elsewhere in them. A
-timeless story is judged again whenever a later article matches it (a dated article never
-absorbs it by content alone), so the result does not depend on arrival order. Then the
-second step (``_Pool.link_languages``, after EMM and Rupnik et al. 2016) links stories with
-no language in common when the cross-language link model passes and each is the other's
-best candidate (at most one story per language in a group, as in Miranda et al. 2018);
-timeless stories are left to ``link_undated`` there, since a window of years gives the
-link model's time decay nothing to exclude.
-
-Story ids are derived from the founding article and never reused. When an article links
-two dated stories (its two best candidates both pass, and the stories pass the same rule
-against each other), or the linking steps link two stories, the younger story merges into
-the older; merges (with their evidence in ``detail``), moves and dissolutions are recorded
-in ``story_events`` and merged ids redirect (``merged_into``).
+A story's id derives from its founder, its earliest member (dated first, then by day, then
+by id), so the same articles give the same ids whatever the order they came in; an id that
+no longer names a story redirects (``merged_into``) to the story that holds most of its
+articles. ``story_articles.method`` says which path (``usem3``, ``none``: model-free) and
+which kind of link brought each article in. A story's first/last seen days are those of its
+articles (published, else an inferred range at most ``MAX_RANGE_DAYS`` wide), read again
+when ``dates.update`` refines a range (:func:`refresh_spans`).
 """
 from __future__ import annotations
 
@@ -47,37 +41,33 @@ import json
 import logging
 import math
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from typing import Any, Iterable
 
 import numpy as np
 
 from . import encoders
+from ._storyindex import WINDOW_DAYS, Index, doc_keys
 from ._unionfind import UnionFind
 from .errors import NotFound
 from .reuse import article_day
 from .store import select_in
 from .storyfeatures import (
-    JOIN_P, LINK_P, MIN_WITNESSES, DocFeatures, IdfTable, StoryState, doc_decay, doc_features,
-    event_specific, evidence_probability, join_probability, link_probability, pair_features,
-    shares_place_and_actor,
-    story_link, time_consistent, witness,
+    MIN_WITNESSES, DocFeatures, decide, doc_features, possible_days, time_consistent,
 )
 
-__all__ = ["MIGRATIONS", "export_rows", "get_story", "list_stories", "resolve_id", "update"]
+__all__ = ["MIGRATIONS", "export_rows", "get_story", "list_stories", "refresh_spans", "resolve_id",
+           "update"]
 
 LOGGER = logging.getLogger(__name__)
 
-WINDOW_DAYS = 10.0
-POOL_CAP = 3000
-TOP_K = 20
-INDEX_TERMS = 8
 ENCODE_BATCH = 64
 GROUP_CAP = 50  # members of an undated group read for the corroboration rule
 #: reuse methods that mean one article copies another (``anchors`` is a cross-language
 #: likeness of numbers and names, which independent reports of one event share too)
 COPY_METHODS = ("minhash", "passage")
+STRONG = ("join", "link", "undated")
 
 MIGRATIONS = [
     (
@@ -114,13 +104,38 @@ MIGRATIONS = [
         """,
     ),
     (
-        # the days a timeless story's members allow (hull; NULL for dated stories), so that
-        # later articles whose days overlap find it
         "stories_002_timeless_span",
         """
         ALTER TABLE stories ADD COLUMN span_lo REAL;
         ALTER TABLE stories ADD COLUMN span_hi REAL;
         CREATE INDEX stories_span ON stories(status, span_hi);
+        """,
+    ),
+    (
+        # the link graph replaces the online pool: features are article-local (background
+        # IDF), so the old rows are recomputed (their articles are taken up again by the next
+        # run of `analyze`)
+        "stories_003_link_graph",
+        """
+        ALTER TABLE story_docs ADD COLUMN day REAL;
+        CREATE INDEX story_docs_day ON story_docs(day);
+        CREATE TABLE story_keys (
+            key TEXT NOT NULL, article_id TEXT NOT NULL, day REAL, PRIMARY KEY (key, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_keys_key_day ON story_keys(key, day);
+        CREATE INDEX story_keys_article ON story_keys(article_id);
+        CREATE TABLE story_links (
+            a TEXT NOT NULL, b TEXT NOT NULL, kind TEXT NOT NULL, p REAL, method TEXT, feats TEXT,
+            PRIMARY KEY (a, b)
+        );
+        CREATE INDEX story_links_b ON story_links(b);
+        CREATE TABLE story_dirty (story_id TEXT PRIMARY KEY);
+        UPDATE articles SET corpus_done = 0 WHERE id IN (SELECT article_id FROM story_docs);
+        DELETE FROM story_docs;
+        DELETE FROM story_articles;
+        DELETE FROM stories;
+        DELETE FROM story_df;
+        DELETE FROM story_ndocs;
         """,
     ),
 ]
@@ -134,10 +149,12 @@ def _iso(day: float | None) -> str | None:
     return None if day is None else date.fromordinal(int(day)).isoformat()
 
 
-def _timeless(s: StoryState) -> bool:
-    """A story bounded in time only by wide inferred ranges: none of its members has a
-    usable date, but some have a range (decided by ``_Pool.link_undated``)."""
-    return s.n > 0 and s.day_n == 0 and s.time_span() is not None
+def story_id_for(founder: str) -> str:
+    return "s" + hashlib.blake2b(founder.encode("utf-8"), digest_size=5).hexdigest()
+
+
+def _founder_key(d: DocFeatures) -> tuple:
+    return (0 if d.day is not None else 1, d.day if d.day is not None else 0.0, d.id)
 
 
 def _gap(a: tuple[float, float] | None, b: tuple[float, float] | None) -> float:
@@ -147,552 +164,7 @@ def _gap(a: tuple[float, float] | None, b: tuple[float, float] | None) -> float:
     return max(0.0, a[0] - b[1], b[0] - a[1])
 
 
-class _Pool:
-    """The active stories held in memory during one update, with a key index."""
-
-    def __init__(self, store: Any, idf: IdfTable, path: str):
-        self.store, self.c, self.idf, self.path = store, store.conn, idf, path
-        self.stories: dict[str, StoryState] = {}
-        self.meta: dict[str, dict[str, Any]] = {}
-        self.index: dict[str, set[str]] = defaultdict(set)
-        self.keys: dict[str, set[str]] = {}
-        self.dirty: set[str] = set()
-        self.events: list[tuple] = []
-        self.assign: dict[str, tuple[str, float, str]] = {}
-        #: timeless stories (``_timeless``) for ``link_undated`` to decide: those founded by
-        #: undated articles in this batch, and older ones a dated article of this batch matched
-        self.undated: set[str] = set()
-        self.docs: dict[str, DocFeatures] = {}  # this batch's articles
-        self.loaded_day: float | None = None
-        self.seq = int(self.c.execute("SELECT coalesce(max(seq), 0) FROM stories").fetchone()[0])
-
-    # -- loading and eviction ---------------------------------------------------------
-    def _add_loaded(self, rows: Iterable[Any]) -> None:
-        for r in rows:
-            if r["id"] in self.stories:
-                continue
-            s = StoryState.from_json(r["id"], json.loads(r["state"]))
-            self.stories[s.id] = s
-            self.meta[s.id] = {"seq": r["seq"], "created_at": r["created_at"], "method": r["method"]}
-            self._reindex(s)
-
-    def load_window(self, day: float) -> None:
-        if self.loaded_day is not None and int(day) <= int(self.loaded_day):
-            return
-        self.loaded_day = day
-        known = set(self.stories)
-        ids = [r[0] for r in self.c.execute(
-            "SELECT id FROM stories WHERE status = 'active' AND last_day >= ? AND first_day <= ?",
-            (day - WINDOW_DAYS, day + WINDOW_DAYS)) if r[0] not in known]
-        if ids:
-            self._add_loaded(select_in(self.c, "SELECT * FROM stories WHERE id IN", ids))
-        self.evict(day)
-        self.load_timeless(day, day)
-
-    def load_timeless(self, lo: float, hi: float) -> None:
-        """Timeless stories (no dated member) whose possible days overlap [lo, hi] (+-
-        ``WINDOW_DAYS``), newest first, at most ``POOL_CAP``: an article arriving later
-        than a timeless story must still see it (``place`` hands it to ``link_undated``)."""
-        lo_q = -1e12 if math.isinf(lo) else lo - WINDOW_DAYS
-        hi_q = 1e12 if math.isinf(hi) else hi + WINDOW_DAYS
-        ids = [r[0] for r in self.c.execute(
-            "SELECT id FROM stories WHERE status = 'active' AND last_day IS NULL AND span_hi >= ?"
-            " AND (span_lo IS NULL OR span_lo <= ?) ORDER BY seq DESC LIMIT ?", (lo_q, hi_q, POOL_CAP))
-            if r[0] not in self.stories]
-        if ids:
-            self._add_loaded(select_in(self.c, "SELECT * FROM stories WHERE id IN", ids))
-        self.cap()
-
-    def load_span(self, lo: float, hi: float) -> None:
-        """For articles with only a wide inferred range: the active stories inside it
-        (latest first, at most ``POOL_CAP``; an index range scan on last_day)."""
-        lo_q = -1e12 if math.isinf(lo) else lo - WINDOW_DAYS
-        hi_q = 1e12 if math.isinf(hi) else hi + WINDOW_DAYS
-        ids = [r[0] for r in self.c.execute(
-            "SELECT id FROM stories WHERE status = 'active' AND last_day >= ? AND first_day <= ?"
-            " ORDER BY last_day DESC LIMIT ?", (lo_q, hi_q, POOL_CAP)) if r[0] not in self.stories]
-        if ids:
-            self._add_loaded(select_in(self.c, "SELECT * FROM stories WHERE id IN", ids))
-        self.load_timeless(lo, hi)
-
-    def load_recent(self) -> None:
-        """For undated articles: the most recently active stories."""
-        for sql in ("SELECT id FROM stories WHERE status = 'active' ORDER BY last_day DESC LIMIT ?",
-                    "SELECT id FROM stories WHERE status = 'active' AND last_day IS NULL ORDER BY seq DESC LIMIT ?"):
-            ids = [r[0] for r in self.c.execute(sql, (POOL_CAP,)) if r[0] not in self.stories]
-            if ids:
-                self._add_loaded(select_in(self.c, "SELECT * FROM stories WHERE id IN", ids))
-        self.cap()
-
-    def evict(self, day: float) -> None:
-        old = [sid for sid, s in self.stories.items()
-               if s.last_day is not None and s.last_day < day - WINDOW_DAYS]
-        for sid in old:
-            self._drop(sid)
-        self.cap()
-
-    def cap(self) -> None:
-        if len(self.stories) <= POOL_CAP:
-            return
-        order = sorted(self.stories, key=lambda sid: (
-            self.stories[sid].last_day if self.stories[sid].last_day is not None else -1e9,
-            self.meta[sid]["seq"]))
-        for sid in order[:len(self.stories) - POOL_CAP]:
-            self._drop(sid)
-
-    def _drop(self, sid: str) -> None:
-        if sid in self.dirty:
-            self.flush_story(sid)
-        s = self.stories.pop(sid)
-        for k in self.keys.pop(sid, ()):
-            self.index[k].discard(sid)
-            if not self.index[k]:
-                del self.index[k]
-        del s
-
-    # -- index ----------------------------------------------------------------------------
-    def _story_keys(self, s: StoryState) -> set[str]:
-        keys = set(s.ents)
-        for lang, bag in s.terms.items():
-            top = sorted(bag.items(), key=lambda kv: -kv[1] * self.idf.idf(lang, kv[0]))[:INDEX_TERMS * 2]
-            keys.update(f"t:{lang}:{t}" for t, _ in top)
-        return keys
-
-    def _reindex(self, s: StoryState) -> None:
-        for k in self.keys.get(s.id, ()):
-            self.index[k].discard(s.id)
-        keys = self._story_keys(s)
-        self.keys[s.id] = keys
-        for k in keys:
-            self.index[k].add(s.id)
-
-    @staticmethod
-    def doc_keys(d: DocFeatures, idf: IdfTable) -> dict[str, float]:
-        keys = {k: idf.idf("*", k) for k in d.ents}
-        top = sorted(d.terms.items(), key=lambda kv: -kv[1] * idf.idf(d.lang, kv[0]))[:INDEX_TERMS]
-        for t, _ in top:
-            keys[f"t:{d.lang}:{t}"] = idf.idf(d.lang, t)
-        return keys
-
-    # -- candidates and assignment --------------------------------------------------------
-    def candidates(self, d: DocFeatures) -> list[str]:
-        out: dict[str, None] = {}
-        if d.vec is not None and self.stories:
-            ids = [sid for sid, s in self.stories.items() if s.vec_sum is not None]
-            if ids:
-                M = np.stack([self.stories[sid].vec_sum for sid in ids])
-                norms = np.linalg.norm(M, axis=1)
-                norms[norms == 0] = 1.0
-                sims = (M @ d.vec) / norms
-                k = min(TOP_K, len(ids))
-                for i in np.argpartition(-sims, k - 1)[:k]:
-                    out[ids[int(i)]] = None
-        score: dict[str, float] = defaultdict(float)
-        for k, w in self.doc_keys(d, self.idf).items():
-            sids = self.index.get(k)
-            if sids and len(sids) <= 200:
-                for sid in sids:
-                    score[sid] += w
-        for sid, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_K]:
-            out[sid] = None
-        return list(out)
-
-    def place(self, d: DocFeatures) -> None:
-        scored = []
-        for sid in self.candidates(d):
-            p, feats = join_probability(d, self.stories[sid], self.idf, self.path)
-            if _timeless(self.stories[sid]):
-                # a timeless story this article matches is judged again by ``link_undated``
-                # (so the outcome does not depend on which arrived first); a dated article
-                # does not absorb it by content alone
-                if p >= JOIN_P or link_probability(feats, self.path) * feats["decay"] >= LINK_P:
-                    self.undated.add(sid)
-                if d.day is not None:
-                    continue
-            scored.append((p, self.meta[sid]["seq"], sid))
-        scored.sort(key=lambda x: (-x[0], x[1]))
-        if d.day is None and d.lo is not None:
-            # only a wide inferred range: the content model alone cannot tell two events of
-            # a recurring narrative apart inside it and the order of such articles carries no
-            # meaning, so the article starts a story and ``link_undated`` decides. (Articles
-            # with no time at all are placed by content, as before: on the SemEval dev pairs,
-            # which carry no dates, deferring them too lost 22 of 104 same-story pairs.)
-            self.create(d, scored[0][0] if scored else 0.0, deferred=True)
-            return
-        if scored and scored[0][0] >= JOIN_P:
-            p, _, sid = scored[0]
-            s = self.stories[sid]
-            s.add(d)
-            self.assign[d.id] = (sid, p, self.path)
-            self.dirty.add(sid)
-            self._reindex(s)
-            for p2, _, sid2 in scored[1:3]:
-                if (p2 >= JOIN_P and sid2 in self.stories and sid in self.stories
-                        and self.stories[sid].first_day is not None
-                        and self.stories[sid2].first_day is not None):
-                    self.try_merge(sid, sid2, d.id)
-            return
-        self.create(d, scored[0][0] if scored else 0.0)
-
-    def create(self, d: DocFeatures, best: float, deferred: bool = False) -> str:
-        base = "s" + hashlib.blake2b(d.id.encode("utf-8"), digest_size=5).hexdigest()
-        sid, k = base, 1
-        while sid in self.stories or self.c.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone():
-            k += 1
-            sid = f"{base}-{k}"
-        s = StoryState(sid, d.id)
-        s.add(d)
-        self.seq += 1
-        self.stories[sid] = s
-        self.meta[sid] = {"seq": self.seq, "created_at": _now(), "method": self.path}
-        self.assign[d.id] = (sid, 1.0, self.path)
-        self.dirty.add(sid)
-        self._reindex(s)
-        self.events.append(("create", sid, None, d.id, round(best, 4),
-                            json.dumps({"undated": "deferred to linking"}) if deferred else None))
-        if deferred:
-            self.undated.add(sid)
-        return sid
-
-    def try_merge(self, a: str, b: str, via: str) -> None:
-        """An article matched two stories: merge them when they pass the join rule."""
-        old, young = (a, b) if self.meta[a]["seq"] <= self.meta[b]["seq"] else (b, a)
-        p, feats = join_probability(self.stories[young].as_doc(), self.stories[old], self.idf, self.path)
-        if p < JOIN_P:
-            return
-        self.merge_into(old, young, via, p, {"step": "join", "p": round(p, 4)})
-
-    # -- story linking: undated articles within a language, then across languages ---------------
-    def _scored(self, sid: str, cross: bool,
-                timeless_ok: bool = True) -> list[tuple[float, float, str, dict[str, float]]]:
-        """Candidate stories of ``sid`` passing their rule: ``cross`` -> stories with no
-        language in common, link model (>= LINK_P); else stories sharing a language, content
-        join model (>= JOIN_P). Items (p x evidence_probability, p, id, features); time must
-        not exclude the pair. ``timeless_ok=False`` leaves out timeless candidates."""
-        s = self.stories[sid]
-        mine = set(s.langs)
-        d = s.as_doc()
-        out = []
-        for oid in self.candidates(d):
-            if oid == sid or oid not in self.stories or not self.stories[oid].n:
-                continue
-            o = self.stories[oid]
-            if not timeless_ok and _timeless(o):
-                continue
-            if bool(mine & set(o.langs)) == cross:
-                continue
-            if cross:
-                p, feats = story_link(s, o, self.idf, self.path)
-                ok = p >= LINK_P
-            else:
-                p, feats = join_probability(d, o, self.idf, self.path)
-                ok = p >= JOIN_P
-            if ok and feats["decay"] > 0:
-                # rank by the agreement of both: P(pair rule) x P(language-independent evidence)
-                out.append((p * evidence_probability(feats), p, oid, feats))
-        return out
-
-    @staticmethod
-    def _best(items: list, key: int) -> str | None:
-        if not items:
-            return None
-        return max(items, key=lambda x: (x[key], x[1 - key] if key < 2 else 0.0))[2]
-
-    def _merge_event(self, a: str, b: str, item: tuple, step: str, extra: dict[str, Any] | None = None) -> str:
-        score, p, _, feats = item
-        detail = {"step": step, "p": round(p, 4), "score": round(score, 4),
-                  "p_evidence": round(evidence_probability(feats), 4),
-                  **{k: round(v, 4) for k, v in feats.items()
-                     if k in ("dense", "lex", "ent", "num", "date", "spk", "decay")},
-                  **(extra or {})}
-        return self.merge_into(a, b, a, p, detail)
-
-    # -- corroborated undated groups -------------------------------------------------------
-    def _members(self, sid: str) -> list[DocFeatures]:
-        """Features of the story's articles: this batch's from memory, earlier ones from
-        ``story_docs`` (at most ``GROUP_CAP``)."""
-        out = [self.docs[aid] for aid, (s, _, _) in self.assign.items() if s == sid and aid in self.docs]
-        seen = {d.id for d in out}
-        older = [r[0] for r in self.c.execute(
-            "SELECT article_id FROM story_articles WHERE story_id = ? LIMIT ?", (sid, GROUP_CAP))
-            if r[0] not in seen and r[0] not in self.docs]  # this batch's rows are not written yet
-        for r in select_in(self.c, "SELECT article_id, feats, vec FROM story_docs WHERE article_id IN", older):
-            vec = np.frombuffer(r[2], dtype=np.float32).copy() if r[2] else None
-            out.append(DocFeatures.from_json(r[0], json.loads(r[1]), vec))
-        return out[:GROUP_CAP]
-
-    def _independent(self, docs: list[DocFeatures]) -> int:
-        """How many of ``docs`` were written independently: articles of one outlet, or
-        linked by a copy (``COPY_METHODS`` reuse link), count once."""
-        uf = UnionFind(d.id for d in docs)
-        by_outlet: dict[str, str] = {}
-        for d in docs:
-            if d.outlet:
-                key = d.outlet.casefold()
-                if key in by_outlet:
-                    uf.union(d.id, by_outlet[key])
-                by_outlet.setdefault(key, d.id)
-        if len(docs) > 1 and self.store.has_table("reuse"):
-            ids = list(uf.parent)
-            marks = ",".join("?" * len(ids))
-            for a, b in self.c.execute(
-                    f"SELECT a, b FROM reuse WHERE method IN ({','.join('?' * len(COPY_METHODS))})"
-                    f" AND a IN ({marks}) AND b IN ({marks})", [*COPY_METHODS, *ids, *ids]):
-                uf.union(a, b)
-        return len(uf.groups())
-
-    def _corroborated(self, sid: str) -> tuple[tuple, dict[str, Any]] | None:
-        """The dated story an undated group ``sid`` joins without an event-specific detail,
-        if any (see ``link_undated``), with the evidence for the merge record.
-
-        A dated candidate *fits* when the group's language-independent evidence passes
-        (``evidence_probability`` >= LINK_P, time aside), its days are consistent with
-        every member's possible days (``time_consistent``) and some member shares a place
-        and another actor with it. The fitting candidate is taken when ``MIN_WITNESSES``
-        independent members each vouch for it (``witness``: its own pair rule, evidence,
-        time, place and actor) and no other fitting candidate lies more than ``WINDOW_DAYS``
-        away from it: two events at the same place with the same actors that the members'
-        dates both allow make the attribution ambiguous, and the group stays apart."""
-        members = self._members(sid)
-        if len(members) < MIN_WITNESSES:
-            return None
-        s = self.stories[sid]
-        d = s.as_doc()
-        fits = []
-        for oid in self.candidates(d):
-            o = self.stories.get(oid)
-            if oid == sid or o is None or not o.n or o.day_n == 0:
-                continue
-            feats = pair_features(d, o, self.idf)
-            feats["decay"] = doc_decay(d, o.time_span())
-            ev = evidence_probability(feats)
-            span = o.time_span()
-            if (ev < LINK_P or not all(time_consistent(m, span) for m in members)
-                    or not any(shares_place_and_actor(m, o) for m in members)):
-                continue
-            fits.append((ev, oid, feats))
-        strong = []
-        for ev, oid, feats in fits:
-            vouch = [m for m in members if witness(m, self.stories[oid], self.idf, self.path)]
-            n = self._independent(vouch)
-            if n >= MIN_WITNESSES:
-                strong.append((n, ev, oid, feats, vouch))
-        if not strong:
-            return None
-        n, ev, best, feats, vouch = max(strong, key=lambda x: (x[0], x[1], x[2]))
-        span = self.stories[best].time_span()
-        if any(_gap(self.stories[oid].time_span(), span) > WINDOW_DAYS for _, oid, _ in fits if oid != best):
-            return None
-        return (ev, ev, best, feats), {"witnesses": n, "vouching": sorted(m.id for m in vouch)}
-
-    def link_undated(self, max_rounds: int = 8) -> int:
-        """Timeless stories (founded by articles with only a wide inferred range, too wide
-        to be a date, see ``place``) join their best candidate story, in any language, when
-        (1) the pair passes its rule (content join model within a language, link model
-        across languages; time must not exclude it) and (2) the language-independent
-        evidence passes on its own (``evidence_probability`` >= LINK_P, and at least one
-        shared event-specific detail: a number, an in-text date or a quoted speaker;
-        without time, wording, topic and actors cannot tell two events of
-        a recurring narrative apart; event-specific details can).
-        Failing (2), a group of undated articles may still join a *dated* story on
-        corroboration (``_corroborated``): two independent members vouch for it on content,
-        evidence, place and actors, its days fit every member's range, and it is the only
-        such story in that range.
-        The best candidate is the one with the highest P x evidence_probability (both
-        agree); the most confident timeless stories go first, each joins at most once per
-        round, and rounds repeat while something merges (a group formed in one round is
-        judged as a whole in the next)."""
-        merged = 0
-        for _ in range(max_rounds):
-            n = self._undated_round()
-            merged += n
-            if not n:
-                break
-        return merged
-
-    def _undated_round(self) -> int:
-        def best_of(sid: str):
-            if sid not in self.stories or not _timeless(self.stories[sid]):
-                return None
-            items = [c for c in self._scored(sid, cross=False) + self._scored(sid, cross=True)
-                     if evidence_probability(c[3]) >= LINK_P and event_specific(c[3])]
-            if items:
-                return max(items, key=lambda c: (c[0], c[1])), "undated", None
-            got = self._corroborated(sid)
-            return None if got is None else (got[0], "undated-group", got[1])
-
-        order = []
-        for sid in sorted(self.undated):
-            got = best_of(sid)
-            if got is not None:
-                order.append((got[0][0], sid, got))
-        merged = 0
-        grown: set[str] = set()  # stories changed by a merge in this round
-        for _, sid, got in sorted(order, key=lambda x: (-x[0], x[1])):
-            if sid not in self.stories:
-                continue
-            if sid in grown or got[0][2] not in self.stories or got[0][2] in grown:
-                got = best_of(sid)  # targets may have grown or merged meanwhile
-            if got is None:
-                continue
-            item, step, extra = got
-            kept = self._merge_event(sid, item[2], item, step, extra)
-            grown.add(kept)
-            self.undated.discard(sid if kept != sid else item[2])
-            if _timeless(self.stories[kept]):
-                self.undated.add(kept)  # a grown group is judged again in the next round
-            else:
-                self.undated.discard(kept)
-            merged += 1
-        return merged
-
-    def link_languages(self, touched: Iterable[str], max_rounds: int = 8) -> int:
-        """Second step (EMM; Rupnik et al. 2016): link a story to a story with no language
-        in common when the link model passes and each is the other's best candidate by
-        language-independent evidence (IDF-weighted shared actors, quoted speakers, numbers,
-        in-text dates) among stories of the other's languages, so a cross-lingual group
-        holds at most one story per language. Candidates rank by P(link) x P(evidence).
-        A few rounds while something links; cost per
-        story is a few index look-ups."""
-        todo = [sid for sid in dict.fromkeys(touched) if sid in self.stories]
-        merged = 0
-        for _ in range(max_rounds):
-            kept_ids: list[str] = []
-            waiting: list[str] = []
-            for sid in todo:
-                if sid not in self.stories or not self.stories[sid].n or _timeless(self.stories[sid]):
-                    continue
-                cands = self._scored(sid, cross=True, timeless_ok=False)
-                best = self._best(cands, 0)
-                if best is None:
-                    continue
-                langs = set(self.stories[sid].langs)
-                back = [c for c in self._scored(best, cross=True, timeless_ok=False)
-                        if langs & set(self.stories[c[2]].langs)]
-                if self._best(back, 0) != sid:
-                    waiting.append(sid)
-                    continue
-                item = next(c for c in cands if c[2] == best)
-                kept_ids.append(self._merge_event(sid, best, item, "link"))
-                merged += 1
-            if not kept_ids:
-                break
-            todo = list(dict.fromkeys(kept_ids + waiting))
-        return merged
-
-    def merge_into(self, a: str, b: str, via: str, p: float, detail: dict[str, Any]) -> str:
-        """Merge stories ``a`` and ``b``: the younger into the older; returns the kept id."""
-        old, young = (a, b) if self.meta[a]["seq"] <= self.meta[b]["seq"] else (b, a)
-        so, sy = self.stories[old], self.stories[young]
-        so.merge(sy)
-        for aid, (sid, score, m) in list(self.assign.items()):
-            if sid == young:
-                self.assign[aid] = (old, score, m)
-        self.c.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (old, young))
-        self.c.execute("UPDATE story_docs SET story_id = ? WHERE story_id = ?", (old, young))
-        self.c.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (old, young))
-        self.c.execute(
-            "INSERT OR REPLACE INTO stories(id, status, merged_into, size, state, seq, method, founder,"
-            " updated_at) VALUES (?, 'merged', ?, 0, NULL, ?, ?, ?, ?)",
-            (young, old, self.meta[young]["seq"], self.meta[young]["method"], sy.founder, _now()))
-        self.dirty.discard(young)
-        self._drop_silent(young)
-        self.dirty.add(old)
-        self._reindex(so)
-        self.events.append(("merge", young, old, via, round(p, 4),
-                            json.dumps(detail, sort_keys=True)))
-        return old
-
-    def _drop_silent(self, sid: str) -> None:
-        self.stories.pop(sid, None)
-        for k in self.keys.pop(sid, ()):
-            self.index[k].discard(sid)
-
-    # -- persistence -----------------------------------------------------------------------
-    def flush_story(self, sid: str) -> None:
-        s = self.stories[sid]
-        m = self.meta[sid]
-        status = "active" if s.n > 0 else "dissolved"
-        label, outlets = _label_and_outlets(self.c, s)
-        span = s.time_span() if s.first_day is None else None
-        span_lo, span_hi = (None, None) if span is None else (
-            None if math.isinf(span[0]) else span[0], 1e12 if math.isinf(span[1]) else span[1])
-        self.c.execute(
-            "INSERT OR REPLACE INTO stories(id, label, first_seen, last_seen, first_day, last_day, size,"
-            " langs, outlets, status, merged_into, method, founder, seq, state, created_at, updated_at,"
-            " span_lo, span_hi) VALUES (?,?,?,?,?,?,?,?,?,?,NULL,?,?,?,?,?,?,?,?)",
-            (sid, label, _iso(s.first_day), _iso(s.last_day), s.first_day, s.last_day, s.n,
-             json.dumps(sorted(s.langs)), json.dumps(outlets), status, m["method"], s.founder,
-             m["seq"], json.dumps(s.to_json()), m["created_at"], _now(), span_lo, span_hi))
-        self.dirty.discard(sid)
-
-    def flush(self) -> None:
-        for sid in list(self.dirty):
-            if sid in self.stories:
-                self.flush_story(sid)
-        rows = [(sid, aid, None if score is None else round(score, 4), m)
-                for aid, (sid, score, m) in self.assign.items()]
-        self.c.executemany(
-            "INSERT OR REPLACE INTO story_articles(story_id, article_id, score, method) VALUES (?,?,?,?)",
-            rows)
-        self.c.executemany("UPDATE story_docs SET story_id = ? WHERE article_id = ?",
-                           [(sid, aid) for aid, (sid, _, _) in self.assign.items()])
-        now = _now()
-        self.c.executemany(
-            "INSERT INTO story_events(at, kind, story_id, other_id, article_id, score, detail)"
-            " VALUES (?,?,?,?,?,?,?)", [(now, *e) for e in self.events])
-        self.assign.clear()
-        self.events.clear()
-
-
-def _label_and_outlets(c, s: StoryState) -> tuple[str, list[str]]:
-    ids = list(dict.fromkeys([s.founder] + [i for i, _ in s.recent] + s.members[-5:]))
-    rows = {r[0]: r for r in select_in(c, "SELECT article_id, feats FROM story_docs WHERE article_id IN", ids)}
-    best, best_sim = None, -2.0
-    cen = s.centroid()
-    vecs = dict(s.recent)
-    for aid in ids:
-        if aid not in rows:
-            continue
-        title = json.loads(rows[aid][1]).get("title") or ""
-        if not title:
-            continue
-        sim = float(vecs[aid] @ cen) if cen is not None and aid in vecs else (1.0 if aid == s.founder else 0.0)
-        if sim > best_sim:
-            best, best_sim = title, sim
-    if best is None:
-        r = c.execute("SELECT text FROM articles WHERE id = ?", (s.founder,)).fetchone()
-        best = (r[0] if r else s.founder).strip().split("\n")[0]
-    label = best if len(best) <= 120 else best[:117].rsplit(" ", 1)[0] + "…"
-    return label, sorted(k for k, v in s.outlets.items() if v > 0)
-
-
-def _load_idf(c, docs: list[DocFeatures]) -> IdfTable:
-    idf = IdfTable()
-    idf.n.update({r[0]: r[1] for r in c.execute("SELECT lang, n FROM story_ndocs")})
-    want: dict[str, set[str]] = defaultdict(set)
-    for d in docs:
-        want[d.lang].update(d.terms)
-        want["*"].update(d.ents)
-    for lang, terms in want.items():
-        tl = sorted(terms)
-        for k in range(0, len(tl), 500):
-            chunk = tl[k:k + 500]
-            for r in c.execute(f"SELECT term, df FROM story_df WHERE lang = ? AND term IN ({','.join('?' * len(chunk))})",
-                               [lang, *chunk]):
-                idf.df[(lang, r[0])] = r[1]
-    return idf
-
-
-def _save_idf(c, idf: IdfTable, added: dict[str, int]) -> None:
-    c.executemany("INSERT INTO story_df(lang, term, df) VALUES (?,?,?) "
-                  "ON CONFLICT(lang, term) DO UPDATE SET df = excluded.df",
-                  [(lang, t, idf.df[(lang, t)]) for lang, t in idf.dirty])
-    c.executemany("INSERT INTO story_ndocs(lang, n) VALUES (?,?) "
-                  "ON CONFLICT(lang) DO UPDATE SET n = n + excluded.n", list(added.items()))
-    idf.dirty.clear()
-
-
+# ------------------------------------------------------------------------- features
 def _windows(a: Any, options: Any) -> list[tuple[int, int]]:
     """The publication windows the text of an article with only a wide inferred range
     allows (the dates stage's own ``candidate_windows``; the stored range is their hull)."""
@@ -715,87 +187,474 @@ def _actor_types(store: Any, arts: list[Any]) -> dict[str, str]:
 
 
 def _features(store: Any, ids: list[str], options: Any) -> tuple[list[DocFeatures], str]:
+    """Features of the articles, from their own dates (the per-article range, not the one
+    ``dates.update`` refined from story-mates: stories must not depend on their own output)."""
+    from .dates import own_dates
+
     enc = encoders.get_encoder(options)
     path = enc.method if enc is not None else encoders.NONE
     docs = []
     for k in range(0, len(ids), ENCODE_BATCH):
-        arts = [a for a in store.iter_articles(ids[k:k + ENCODE_BATCH])]
+        arts = [own_dates(store, a) for a in store.iter_articles(ids[k:k + ENCODE_BATCH])]
         vecs = enc.encode([encoders.doc_text(a.title, a.text) for a in arts]) if enc is not None and arts else None
         types = _actor_types(store, arts)
         for i, a in enumerate(arts):
-            docs.append(doc_features(a, None if vecs is None else vecs[i], _windows(a, options), types))
+            vec = None if vecs is None else np.round(vecs[i].astype(np.float32), 6)
+            docs.append(doc_features(a, vec, _windows(a, options), types))
     return docs, path
 
 
+def _vec_bytes(d: DocFeatures) -> bytes | None:
+    return None if d.vec is None else d.vec.astype(np.float32).tobytes()
+
+
+# ------------------------------------------------------------------------- the stage
 def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int]:
-    """Assign the changed articles to stories (see the module docstring)."""
+    """Link the changed articles and recompute the stories they touch (module docstring)."""
     c = store.conn
     ids = sorted(set(changed))
-    counts = {"stories_assigned": 0, "stories_created": 0, "stories_merged": 0}
-    if not ids:
-        return counts
-    docs, path = _features(store, ids, options)
-    with store.transaction():
-        idf = _load_idf(c, docs)
-        pool = _Pool(store, idf, path)
-        # re-processed articles leave their old story first
-        old = {r[0]: r for r in select_in(c, "SELECT article_id, story_id, vec, feats FROM story_docs WHERE article_id IN",
-                                          [d.id for d in docs])}
-        for aid, r in old.items():
-            row = c.execute("SELECT * FROM stories WHERE id = ?", (r[1],)).fetchone()
-            if row is None or row["status"] != "active":
-                continue
-            pool._add_loaded([row])
-            vec = np.frombuffer(r[2], dtype=np.float32).copy() if r[2] else None
-            prev = DocFeatures.from_json(aid, json.loads(r[3]), vec)
-            pool.stories[r[1]].remove(prev)
-            pool.dirty.add(r[1])
-            pool.events.append(("remove", r[1], None, aid, None, None))
-        # feature rows, then document frequencies (every doc counts once)
-        c.executemany(
-            "INSERT OR REPLACE INTO story_docs(article_id, story_id, vec, feats, method) VALUES (?,?,?,?,?)",
-            [(d.id, None, None if d.vec is None else d.vec.astype(np.float32).tobytes(),
-              json.dumps(d.to_json(), ensure_ascii=False), path) for d in docs])
-        added: dict[str, int] = defaultdict(int)
-        for d in docs:
-            if d.id not in old:
-                idf.add(d.lang, d.terms)
-                idf.add("*", d.ents)
-                added[d.lang] += 1
-                added["*"] += 1
-        pool.docs = {d.id: d for d in docs}
-        dated = sorted((d for d in docs if d.day is not None), key=lambda d: (d.day, d.id))
-        undated = sorted((d for d in docs if d.day is None), key=lambda d: d.id)
-        n_events = 0
-        for d in dated:
-            pool.load_window(d.day)
-            pool.place(d)
-        # undated last: first those bounded by a (wide) inferred range, latest range first
-        ranged = sorted((d for d in undated if d.lo is not None),
-                        key=lambda d: (-(d.hi if not math.isinf(d.hi) else 1e12), d.id))
-        for d in ranged:
-            pool.load_span(d.lo, d.hi)
-            pool.place(d)
-        rest = [d for d in undated if d.lo is None]
-        if rest:
-            pool.load_recent()
-            for d in rest:
-                pool.place(d)
-        # second step: link the stories this batch touched to stories in other languages
-        pool.link_undated()
-        pool.link_languages(list(pool.undated) + [sid for sid, _, _ in pool.assign.values()])
-        counts["stories_created"] = sum(1 for e in pool.events if e[0] == "create")
-        counts["stories_merged"] = sum(1 for e in pool.events if e[0] == "merge")
-        n_events += len(pool.events)
-        counts["stories_assigned"] = len(pool.assign)
-        pool.flush()
-        for sid, s in list(pool.stories.items()):
-            if s.n == 0 and sid in pool.dirty:
-                pool.flush_story(sid)
-        _save_idf(c, idf, added)
+    counts = {"stories_assigned": 0, "stories_created": 0, "stories_merged": 0, "stories_links": 0}
+    if ids:
+        docs, path = _features(store, ids, options)
+        with store.transaction():
+            _update(store, ids, docs, path, counts)
     counts["stories_total"] = int(c.execute(
         "SELECT count(*) FROM stories WHERE status = 'active'").fetchone()[0])
     return counts
+
+
+def _update(store: Any, ids: list[str], docs: list[DocFeatures], path: str, counts: dict[str, int]) -> None:
+    c = store.conn
+    stored = {r[0]: (r[1], r[2], r[3]) for r in select_in(
+        c, "SELECT article_id, feats, vec, method FROM story_docs WHERE article_id IN", ids)}
+    assigned = {r[0] for r in select_in(c, "SELECT article_id FROM story_articles WHERE article_id IN", ids)}
+    present = {d.id for d in docs}
+    dirty_docs = []
+    for d in docs:
+        fj = json.dumps(d.to_json(), ensure_ascii=False, sort_keys=True)
+        if stored.get(d.id) == (fj, _vec_bytes(d), path) and d.id in assigned:
+            continue  # unchanged since the last call: idempotent
+        dirty_docs.append((d, fj))
+    gone = [i for i in ids if i not in present and (i in stored or i in assigned)]
+    dirty = sorted([d.id for d, _ in dirty_docs] + gone)
+    if not dirty:
+        return
+    # what the dirty articles touched before: their neighbours and their stories' members
+    seeds = set(dirty)
+    for col, other in (("a", "b"), ("b", "a")):
+        seeds.update(r[0] for r in select_in(c, f"SELECT {other} FROM story_links WHERE {col} IN", dirty))
+    # (story_docs keeps the story of an article whose row an upsert cascaded away)
+    prev = {r[0]: r[1] for r in select_in(c, "SELECT article_id, story_id FROM story_docs WHERE article_id IN", dirty)
+            if r[1]}
+    prev.update({r[0]: r[1] for r in select_in(
+        c, "SELECT article_id, story_id FROM story_articles WHERE article_id IN", dirty)})
+    old_sids = sorted(set(prev.values()))
+    seeds.update(r[0] for r in select_in(c, "SELECT article_id FROM story_articles WHERE story_id IN", old_sids))
+    for t, col in (("story_links", "a"), ("story_links", "b"), ("story_keys", "article_id"),
+                   ("story_docs", "article_id")):
+        select_in(c, f"DELETE FROM {t} WHERE {col} IN", dirty)
+    c.executemany("INSERT INTO story_docs(article_id, story_id, vec, feats, method, day) VALUES (?,?,?,?,?,?)",
+                  [(d.id, None, _vec_bytes(d), fj, path, d.day) for d, fj in dirty_docs])
+    c.executemany("INSERT INTO story_keys(key, article_id, day) VALUES (?,?,?)",
+                  [(k, d.id, d.day) for d, _ in dirty_docs for k in doc_keys(d)])
+    index = Index(c)
+    for d, _ in dirty_docs:
+        index.put(d)
+    pairs = set()
+    for d, _ in dirty_docs:
+        for o in index.candidates(d):
+            pairs.add((d.id, o) if d.id < o else (o, d.id))
+    links = []
+    for a, b in sorted(pairs):
+        got = index.get_many([a, b])
+        if a not in got or b not in got:
+            continue
+        da, db = got[a], got[b]
+        pair_path = path if da.vec is not None and db.vec is not None else encoders.NONE
+        res = decide(da, db, pair_path)
+        if res is not None:
+            kind, p, feats = res
+            links.append((a, b, kind, p, pair_path, json.dumps(feats, sort_keys=True)))
+    c.executemany("INSERT OR REPLACE INTO story_links(a, b, kind, p, method, feats) VALUES (?,?,?,?,?,?)", links)
+    counts["stories_links"] = len(links)
+    counts["stories_assigned"] = len(dirty_docs)
+    seeds.update(d.id for d, _ in dirty_docs)
+    _recluster(store, index, seeds, counts, prev)
+
+
+def _region(c, seeds: set[str]) -> tuple[list[str], list[tuple[str, str, str, float, str, str]]]:
+    """The part of the link graph to recompute: the seeds, their neighbours, and every
+    member of the stories they are in now, with the links among them. Stories further away
+    keep their groups: merging only gets harder as groups grow (``MERGE_SUPPORT`` is relative
+    to the smaller group), so a change here cannot merge them into anything; the cost of an
+    update follows the stories it touches, not the size of the corpus."""
+    arts = set(seeds)
+    for col, other in (("a", "b"), ("b", "a")):
+        arts.update(r[0] for r in select_in(c, f"SELECT {other} FROM story_links WHERE {col} IN", sorted(seeds)))
+    sids = sorted({r[0] for r in select_in(c, "SELECT story_id FROM story_articles WHERE article_id IN", sorted(arts))})
+    arts.update(r[0] for r in select_in(c, "SELECT article_id FROM story_articles WHERE story_id IN", sids))
+    inside = sorted(arts)
+    links = {}
+    for col in ("a", "b"):
+        for r in select_in(c, f"SELECT a, b, kind, p, method, feats FROM story_links WHERE {col} IN", inside):
+            if r[0] in arts and r[1] in arts:
+                links[(r[0], r[1])] = tuple(r)
+    return inside, [links[k] for k in sorted(links)]
+
+
+def _independent(c, docs: list[DocFeatures]) -> int:
+    """How many of ``docs`` were written independently: articles of one outlet, or linked
+    by a copy (``COPY_METHODS`` reuse link), count once."""
+    uf = UnionFind(sorted(d.id for d in docs))
+    by_outlet: dict[str, str] = {}
+    for d in sorted(docs, key=lambda x: x.id):
+        if d.outlet:
+            key = d.outlet.casefold()
+            if key in by_outlet:
+                uf.union(d.id, by_outlet[key])
+            by_outlet.setdefault(key, d.id)
+    ids = sorted(d.id for d in docs)
+    if len(ids) > 1 and c.execute("SELECT 1 FROM sqlite_master WHERE name = 'reuse'").fetchone():
+        marks = ",".join("?" * len(ids))
+        for a, b in c.execute(
+                f"SELECT a, b FROM reuse WHERE method IN ({','.join('?' * len(COPY_METHODS))})"
+                f" AND a IN ({marks}) AND b IN ({marks})", [*COPY_METHODS, *ids, *ids]):
+            uf.union(a, b)
+    return len(uf.groups())
+
+
+def _span(members: list[DocFeatures]) -> tuple[float, float] | None:
+    days = [d.day for d in members if d.day is not None]
+    return (min(days), max(days)) if days else None
+
+
+def _cluster(c, docs: dict[str, DocFeatures], links: list[tuple]) -> tuple[dict[str, list[str]], dict, dict]:
+    """Stories of one recomputed part of the graph: founder id -> member ids; the kind of
+    link that brought each member in; corroboration evidence per joined group.
+
+    Articles with a usable date (or none at all) group by their join and link links.
+    Articles with only a wide range group by their undated links among themselves; such a
+    group then joins **one** story, the one its strongest undated link reaches (the same
+    actors and wording recur at every event of a narrative, so it never bridges two), else
+    the one it corroborates (see the module docstring)."""
+    uf = UnionFind(sorted(docs))
+    via: dict[str, tuple[str, float]] = {}
+
+    def note(x: str, kind: str, p: float) -> None:
+        if x not in via or (p, kind) > via[x][::-1]:
+            via[x] = (kind, p)
+
+    cross: list[tuple[str, str, float]] = []  # (timeless article, other article, p)
+    witness_links: list[tuple[str, str, float]] = []
+    similar: list[tuple[str, str]] = []
+    best_of: dict[str, tuple[float, str]] = {}  # timeless article -> its best undated link
+    strong: list[tuple[str, str, str, float]] = []
+    for a, b, kind, p, _m, _f in links:
+        if a not in docs or b not in docs:
+            continue
+        ta, tb = docs[a].timeless, docs[b].timeless
+        if kind in ("join", "link") or (kind == "undated" and ta and tb):
+            strong.append((a, b, kind, p))
+        elif kind == "undated":
+            for u, o in ((a, b), (b, a)):
+                if docs[u].timeless and (u not in best_of or (p, [-ord(ch) for ch in o]) >
+                                         (best_of[u][0], [-ord(ch) for ch in best_of[u][1]])):
+                    best_of[u] = (p, o)
+        elif kind == "witness":
+            witness_links.append((a, b, p) if ta else (b, a, p))
+        elif kind == "similar":
+            similar.append((a, b))
+    strong = _mutual_best_links(docs, strong)
+    for a, b, kind, p in _agglomerate(uf, strong):
+        note(a, kind, p)
+        note(b, kind, p)
+    # an undated article joins only its best dated match (without a date, the same actors
+    # and wording recur at every event of a narrative: taking every match would chain events)
+    for u, (p, o) in sorted(best_of.items()):
+        cross.append((u, o, p))
+    groups = {root: sorted(m) for root, m in uf.groups().items()}
+    root_of = {m: root for root, ms in groups.items() for m in ms}
+    best: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for u, x, p in cross:
+        best[root_of[u]][root_of[x]].append(p)
+    joined: dict[str, tuple[str, dict[str, Any]]] = {}
+    for ru in sorted(groups):
+        if best.get(ru) and all(docs[m].timeless for m in groups[ru]):
+            target = max(sorted(best[ru].items()), key=lambda kv: (max(kv[1]), round(sum(kv[1]), 5)))[0]
+            joined[ru] = (target, {"step": "undated", "p": max(best[ru][target])})
+    _corroborate(c, docs, groups, root_of, witness_links, similar, joined)
+    final: dict[str, list[str]] = defaultdict(list)
+    for root, ms in groups.items():
+        final[joined[root][0] if root in joined else root].extend(ms)
+    evidence = {}
+    for ru, (_rd, ev) in joined.items():
+        for m in groups[ru]:
+            if m not in via or ev["step"] == "undated-group":
+                via[m] = (ev["step"], float(ev.get("p", 0.0)))
+        evidence[min((docs[m] for m in groups[ru]), key=_founder_key).id] = ev
+    out = {}
+    for ms in final.values():
+        out[min((docs[m] for m in ms), key=_founder_key).id] = sorted(ms)
+    return out, via, evidence
+
+
+#: a voucher counts for its best dated story only when that story is better by this margin
+#: in P than any other it vouches for more than ``WINDOW_DAYS`` away (otherwise its dates and
+#: content cannot tell which event it reports: two attacks at one place, same actors)
+AMBIGUITY_MARGIN = 0.05
+
+
+def _mutual_best_links(docs: dict[str, DocFeatures], strong: list[tuple[str, str, str, float]]) -> list:
+    """Cross-language links count only between mutual best matches: ``b`` is ``a``'s best
+    link among the articles in ``b``'s language, and the other way round (at most one story
+    per language in a cross-lingual group, Miranda et al. 2018: the encoder cosine across
+    languages ranks well but scores loosely)."""
+    best: dict[tuple[str, str], tuple[float, str]] = {}
+    for a, b, kind, p in strong:
+        if kind != "link":
+            continue
+        for x, y in ((a, b), (b, a)):
+            key = (x, docs[y].lang)
+            if key not in best or (p, [-ord(ch) for ch in y]) > (best[key][0], [-ord(ch) for ch in best[key][1]]):
+                best[key] = (p, y)
+    return [e for e in strong if e[2] != "link" or (best[(e[0], docs[e[1]].lang)][1] == e[1]
+                                                    and best[(e[1], docs[e[0]].lang)][1] == e[0])]
+
+
+#: Two groups merge when the links between them carry, per member of the smaller group, at
+#: least this much P on average (strongest links first): one strong link brings a single
+#: article in, but one templated article (a weekly column, a police report) that resembles
+#: two stories does not make them one.
+MERGE_SUPPORT = 0.5
+
+
+def _agglomerate(uf: UnionFind, strong: list[tuple[str, str, str, float]]) -> list[tuple[str, str, str, float]]:
+    """Merge groups along the strong links, strongest first (ties by ids: the same links give
+    the same groups in any order), when ``MERGE_SUPPORT`` holds. Returns the links used."""
+    size: dict[str, int] = {x: 1 for x in uf.parent}
+    adj: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for a, b, _k, p in strong:
+        adj[a][b] += p
+        adj[b][a] += p
+    used = []
+    for a, b, kind, p in sorted(strong, key=lambda e: (-e[3], e[0], e[1])):
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            used.append((a, b, kind, p))
+            continue
+        if adj[ra][rb] < MERGE_SUPPORT * min(size[ra], size[rb]):
+            continue
+        uf.union(ra, rb)
+        keep, gone = (ra, rb) if uf.find(ra) == ra else (rb, ra)
+        size[keep] += size.pop(gone)
+        for o, w in adj.pop(gone, {}).items():
+            adj[o].pop(gone, None)
+            if o != keep:
+                adj[keep][o] += w
+                adj[o][keep] += w
+        adj[keep].pop(keep, None)
+        used.append((a, b, kind, p))
+    return used
+
+
+def _corroborate(c, docs: dict[str, DocFeatures], groups: dict[str, list[str]], root_of: dict[str, str],
+                 witness_links: list[tuple[str, str, float]], similar: list[tuple[str, str]],
+                 joined: dict[str, tuple[str, dict[str, Any]]]) -> None:
+    """Groups of undated articles that join a dated story on corroboration. Each undated
+    article vouches (``witness`` links) for its best dated story, unless another one far
+    away in time is about as good (``AMBIGUITY_MARGIN``). The vouchers of one story,
+    connected to each other by undated or similar links, count their independent members;
+    with ``MIN_WITNESSES`` or more, their groups join it, provided every member's possible
+    days allow the story's days."""
+    best: dict[str, dict[str, float]] = defaultdict(dict)  # voucher -> dated root -> best p
+    for u, x, p in witness_links:
+        if root_of[u] not in joined and all(docs[m].timeless for m in groups[root_of[u]]):
+            best[u][root_of[x]] = max(p, best[u].get(root_of[x], 0.0))
+    spans = {rd: _span([docs[m] for m in groups[rd]]) for ts in best.values() for rd in ts}
+    vouch: dict[str, dict[str, float]] = defaultdict(dict)  # dated root -> voucher -> p
+    for u, ts in sorted(best.items()):
+        rd, p = max(sorted(ts.items()), key=lambda kv: kv[1])
+        if any(o != rd and q >= p - AMBIGUITY_MARGIN and _gap(spans[o], spans[rd]) > WINDOW_DAYS
+               for o, q in ts.items()):
+            continue
+        vouch[rd][u] = p
+    fits = []
+    for rd in sorted(vouch):
+        span = spans[rd]
+        vs = sorted(vouch[rd])
+        uf = UnionFind(vs)
+        inside = set(vs)
+        for u in vs:  # vouchers of one undated group, and vouchers similar to each other
+            for m in groups[root_of[u]]:
+                if m in inside:
+                    uf.union(u, m)
+        for a, b in similar:
+            if a in inside and b in inside:
+                uf.union(a, b)
+        for _root, part in sorted(uf.groups().items()):
+            gs = sorted({root_of[u] for u in part})
+            members = [docs[m] for g in gs for m in groups[g]][:GROUP_CAP]
+            if span is None or not all(time_consistent(m, span) for m in members):
+                continue
+            n = _independent(c, [docs[u] for u in sorted(part)])
+            if n >= MIN_WITNESSES:
+                fits.append((-n, -round(sum(vouch[rd][u] for u in part), 5), rd, gs, sorted(part)))
+    for neg_n, _p, rd, gs, part in sorted(fits):
+        if any(g in joined for g in gs):
+            continue
+        for g in gs:
+            joined[g] = (rd, {"step": "undated-group", "witnesses": -neg_n, "vouching": part})
+
+
+def _recluster(store: Any, index: Index, seeds: set[str], counts: dict[str, int],
+               prev: dict[str, str]) -> None:
+    c = store.conn
+    comp, links = _region(c, seeds)
+    docs = index.get_many(comp)
+    clusters, via, evidence = _cluster(c, docs, links)
+    old = {aid: (sid, None, None) for aid, sid in prev.items()}
+    old.update({r[0]: (r[1], r[2], r[3]) for r in select_in(
+        c, "SELECT article_id, story_id, score, method FROM story_articles WHERE article_id IN", comp)})
+    old_members: dict[str, set[str]] = defaultdict(set)
+    for aid, (sid, _s, _m) in old.items():
+        old_members[sid].add(aid)
+    paths = {r[0]: r[1] for r in select_in(c, "SELECT article_id, method FROM story_docs WHERE article_id IN", comp)}
+    new_sid = {m: story_id_for(f) for f, ms in clusters.items() for m in ms}
+    now = _now()
+    events = []
+    written: set[str] = set()
+    for founder, members in sorted(clusters.items()):
+        sid = story_id_for(founder)
+        rows = []
+        for m in members:
+            kind, p = ("founder", 1.0) if m == founder else via.get(m, ("founder", 1.0))
+            rows.append((sid, m, round(p, 4), f"{paths.get(m, encoders.NONE)}:{kind}"))
+        changed_rows = [r for r in rows if old.get(r[1]) != (r[0], r[2], r[3])]
+        existing = c.execute("SELECT status FROM stories WHERE id = ?", (sid,)).fetchone()
+        if not changed_rows and existing is not None and existing[0] == "active" and \
+                set(members) == old_members.get(sid, set()):
+            continue  # nothing changed for this story
+        c.executemany("INSERT OR REPLACE INTO story_articles(story_id, article_id, score, method) VALUES (?,?,?,?)",
+                      changed_rows)
+        c.executemany("UPDATE story_docs SET story_id = ? WHERE article_id = ?", [(sid, m) for m in members])
+        if existing is None:
+            events.append(("create", sid, None, founder, None, None))
+            counts["stories_created"] += 1
+        for f, ev in sorted(evidence.items()):
+            if f in members and any(old.get(m, (None,))[0] != sid for m in members):
+                events.append(("merge", sid, story_id_for(f), f, None, json.dumps(ev, sort_keys=True)))
+        _write_story(c, sid, founder, members, docs, now, existing is None)
+        written.add(sid)
+    for aid, (sid, _s, _m) in sorted(old.items()):
+        if new_sid.get(aid) != sid:  # the article left this story (moved, changed or gone)
+            events.append(("remove", sid, new_sid.get(aid), aid, None, None))
+    select_in(c, "DELETE FROM story_articles WHERE article_id IN", sorted(a for a in old if a not in new_sid))
+    for sid in sorted(set(old_members) - set(new_sid.values())):
+        # an id that no longer names a story: redirect to where most of its articles went
+        where = Counter(new_sid[m] for m in old_members[sid] if m in new_sid)
+        if where:
+            target = sorted(where.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            c.execute("UPDATE stories SET status = 'merged', merged_into = ?, size = 0, updated_at = ?"
+                      " WHERE id = ?", (target, now, sid))
+            c.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (target, sid))
+            events.append(("merge", target, sid, None, None, json.dumps({"step": "regroup"})))
+            counts["stories_merged"] += 1
+        else:
+            c.execute("UPDATE stories SET status = 'dissolved', size = 0, updated_at = ? WHERE id = ?", (now, sid))
+            events.append(("dissolve", sid, None, None, None, None))
+    c.executemany("INSERT INTO story_events(at, kind, story_id, other_id, article_id, score, detail)"
+                  " VALUES (?,?,?,?,?,?,?)", [(now, *e) for e in events])
+    # stories written here, for the narratives stage to take up (consumed there)
+    written |= {e[1] for e in events if e[1]}
+    c.executemany("INSERT OR IGNORE INTO story_dirty(story_id) VALUES (?)", [(x,) for x in sorted(written)])
+
+
+def _article_days(c, ids: list[str]) -> dict[str, float]:
+    """The final dates of articles (published, else a refined range at most
+    ``MAX_RANGE_DAYS`` wide), as day ordinals."""
+    out = {}
+    for r in select_in(c, "SELECT id, published, range_earliest, range_latest FROM articles WHERE id IN", ids):
+        d = article_day(r[1], r[2], r[3])
+        if d is not None:
+            out[r[0]] = d
+    return out
+
+
+def _write_story(c, sid: str, founder: str, members: list[str], docs: dict[str, DocFeatures],
+                 now: str, new: bool) -> None:
+    ds = [docs[m] for m in members if m in docs]
+    days = _article_days(c, members)
+    first = min(days.values()) if days else None
+    last = max(days.values()) if days else None
+    langs = sorted({d.lang for d in ds})
+    outlets = sorted({d.outlet for d in ds if d.outlet})
+    label = _label(c, founder, ds)
+    span = None
+    if first is None:
+        wins = [w for d in ds for w in possible_days(d)]
+        if wins:
+            span = (min(w[0] for w in wins), max(w[1] for w in wins))
+    span_lo = None if span is None or math.isinf(span[0]) else span[0]
+    span_hi = None if span is None else (1e12 if math.isinf(span[1]) else span[1])
+    method = (c.execute("SELECT method FROM story_docs WHERE article_id = ?", (founder,)).fetchone()
+              or [encoders.NONE])[0]
+    if new:
+        c.execute(
+            "INSERT INTO stories(id, label, first_seen, last_seen, first_day, last_day, size, langs, outlets,"
+            " status, merged_into, method, founder, seq, state, created_at, updated_at, span_lo, span_hi)"
+            " VALUES (?,?,?,?,?,?,?,?,?,'active',NULL,?,?,0,NULL,?,?,?,?)",
+            (sid, label, _iso(first), _iso(last), first, last, len(members), json.dumps(langs),
+             json.dumps(outlets), method, founder, now, now, span_lo, span_hi))
+    else:
+        c.execute(
+            "UPDATE stories SET label = ?, first_seen = ?, last_seen = ?, first_day = ?, last_day = ?, size = ?,"
+            " langs = ?, outlets = ?, status = 'active', merged_into = NULL, method = ?, founder = ?,"
+            " state = NULL, updated_at = ?, span_lo = ?, span_hi = ? WHERE id = ?",
+            (label, _iso(first), _iso(last), first, last, len(members), json.dumps(langs),
+             json.dumps(outlets), method, founder, now, span_lo, span_hi, sid))
+
+
+def _label(c, founder: str, ds: list[DocFeatures]) -> str:
+    """The title of the member nearest the story's centroid (the founder's on the
+    model-free path, or when no member has a title), else the founder's first line."""
+    titled = [d for d in ds if d.title]
+    best = None
+    vecs = [d for d in titled if d.vec is not None]
+    if vecs:
+        cen = np.sum(np.stack([d.vec for d in sorted(ds, key=lambda x: x.id) if d.vec is not None]), axis=0)
+        best = max(vecs, key=lambda d: (round(float(d.vec @ cen), 4), [-ord(ch) for ch in d.id])).title
+    elif titled:
+        best = next((d.title for d in titled if d.id == founder), None) or min(titled, key=_founder_key).title
+    if not best:
+        r = c.execute("SELECT text FROM articles WHERE id = ?", (founder,)).fetchone()
+        best = (r[0] if r else founder).strip().split("\n")[0]
+    return best if len(best) <= 120 else best[:117].rsplit(" ", 1)[0] + "…"
+
+
+def refresh_spans(store: Any, article_ids: Iterable[str]) -> int:
+    """Re-read first/last seen of the stories holding these articles from the articles'
+    final dates (``dates.update`` calls this after refining ranges). Returns stories changed."""
+    c = store.conn
+    if not store.has_table("story_articles"):
+        return 0
+    sids = sorted({r[0] for r in select_in(c, "SELECT story_id FROM story_articles WHERE article_id IN",
+                                           sorted(set(article_ids)))})
+    n = 0
+    for sid in sids:
+        members = [r[0] for r in c.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (sid,))]
+        days = _article_days(c, members)
+        first = min(days.values()) if days else None
+        last = max(days.values()) if days else None
+        row = c.execute("SELECT first_day, last_day FROM stories WHERE id = ?", (sid,)).fetchone()
+        if row is None or (row[0], row[1]) == (first, last):
+            continue
+        c.execute("UPDATE stories SET first_seen = ?, last_seen = ?, first_day = ?, last_day = ? WHERE id = ?",
+                  (_iso(first), _iso(last), first, last, sid))
+        n += 1
+    from .narratives import refresh_spans as narrative_spans
+
+    narrative_spans(store, sids)
+    return n
 
 
 # ------------------------------------------------------------------------------ queries

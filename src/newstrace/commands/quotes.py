@@ -11,9 +11,6 @@ from ..errors import NewstraceError
 from ._common import with_store, export_command, db_option, json_option, open_store as _open, echo_json as _echo_json
 
 
-
-
-
 @click.command(name="quotes")
 @db_option
 @click.option("--speaker", help="Only quotes by this speaker (any spelling, or an actor id).")
@@ -57,9 +54,27 @@ def trace_cmd(query, db, as_json) -> None:
         click.echo(f"{st['id']}  {st['speaker_name'] or st['speaker'] or '(unattributed)'}: {st['text'][:160]}")
         click.echo(f"  first seen: {fs['article']} ({fs['outlet'] or '?'}, {fs['date'] or 'undated'})")
         click.echo(f"  languages: {', '.join(st['languages']) or '?'}; channels: {', '.join(st['channels']) or '-'}")
+        for t in st.get("translations", []):
+            click.echo(f"  translated as {t['statement']} [{', '.join(t['languages'])}]: {t['text'][:120]}")
+        for ln in st.get("links", []):
+            click.echo(f"    linked {ln['a']} ~ {ln['b']} by {ln['method']} ({_explain(ln)})")
         for c in st["carriers"]:
             via = f" via {c['channel']}" if c["channel"] else ""
             click.echo(f"    {c['date'] or '?'}  {c['article']} [{c['lang'] or '?'}] {c['outlet'] or ''}{via}")
+
+
+def _explain(link: dict) -> str:
+    """Why two statements are one statement translated: same speaker actor, dates, and the
+    encoder's similarity or the names and numbers they share."""
+    ev = link.get("evidence") or {}
+    parts = [f"same speaker actor {ev.get('speaker_actor')}"]
+    if ev.get("days_apart") is not None:
+        parts.append(f"{ev['days_apart']} days apart")
+    if "cosine" in ev:
+        parts.append(f"cosine {ev['cosine']}")
+    if ev.get("shared"):
+        parts.append("shared " + ", ".join(ev["shared"][:6]))
+    return "; ".join(parts)
 
 
 @click.command(name="quotes")

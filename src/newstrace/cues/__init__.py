@@ -12,8 +12,25 @@ diplomacy"/"diplomat"), ``generic_roles`` ("the official", "le responsable": any
 introduced with a role), ``compound_roles`` (German: "Innenminister" is a "minister"),
 ``role_verbs`` ("X, who heads …" gives X the role "head"), ``indefinite_determiners`` (after
 "a diplomat", "the diplomat" is that unnamed source) and ``place_prepositions`` (a name after
-"in"/"at" is a place, never the antecedent of "he"). Tables are loaded lazily and cached
-through ``newstrace.resources``.
+"in"/"at" is a place, never the antecedent of "he").
+
+Word order and script: ``verb_first`` (the subject follows the speech verb: Arabic "وقال
+X إن …"; a verb with nothing before its complementizer has a dropped subject, the previous
+speaker), ``subject_first`` (the subject opens the clause and the verb ends it: Persian "X،
+وزیر …، روز دوشنبه گفت: …"), ``verb_prefixes`` (clitics written attached to a speech verb
+or a prepositional cue: Arabic و/ف in "وقال", "وبحسب"), ``participles`` (verb forms whose
+subject is the speaker of the clause before: "مضيفا أن", "adding that"), ``caseless`` (a
+script without capitals: any word may be a name, and a speaker phrase is typed from its
+head words), ``honorifics`` (titles written before a name: "الدكتور", "آقای", which the
+speaker's name leaves out), ``partitives`` (words that open a verb's object, not a time or
+place after it: French "a signalé de la fumée"), ``postposed_cues`` (German "…, so der
+Sprecher"), ``prep_cue_patterns`` (regular expressions of cues that hold their source, group
+``sp``: "nach US-Angaben", "nach Polizeiangaben"), ``reported_mood`` (a verb form that makes
+a sentence reported speech of the last speaker: German Konjunktiv I "sei", "habe"),
+``infinitive_complement`` with ``infinitive_classes`` ("X hat Y vorgeworfen, … zu lassen"),
+``dash_quotes`` (Polish "- Treść - powiedział X"), ``complement_suffixes`` (Turkish: a
+statement ends with a nominalised verb before the cue, "… olmayacağını söyledi"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
+with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
 Languages without a table use a merged fallback (``table(None)``), so quote marks are
 still found and speakers are taken from adjacent names.
 """
@@ -23,21 +40,27 @@ import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources as _ilr
-from typing import Any
+from typing import Any, Iterator
 
 from .. import resources
 
 __all__ = ["CueTable", "available", "outlet_names", "table"]
 
 _LIST_KEYS = (
-    "weak_verbs", "phrasal_cues", "inversion", "prep_cues_before", "prep_cues_after", "relay",
+    "weak_verbs", "phrasal_cues", "inversion", "prep_cues_before", "prep_cues_after", "relay", "relay_before",
     "report_verbs", "complementizers", "skip_before_cue", "linkers", "relative", "determiners",
     "prepositions", "np_internal", "np_stop", "anonymous_heads", "anonymous_markers",
     "institution_nouns", "org_heads", "role_nouns", "media_heads", "channel_name_skip",
     "scare_preceders", "abbreviations", "occasion_breaks", "participle_suffix", "noun_preceders",
     "zero_classes", "zero_exclude", "definite_determiners", "plural_suffixes", "genitive_links",
     "interview_nouns", "generic_roles", "indefinite_determiners", "place_prepositions",
+    "verb_prefixes", "participles", "honorifics", "partitives", "postposed_cues", "prep_cue_patterns",
+    "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
+    "addressee_verbs", "question_complementizers", "prep_needs_verb",
 )
+
+
+_REGEX_KEYS = frozenset(("inversion", "relay", "relay_before", "channel_name_skip", "prep_cue_patterns"))
 
 
 @dataclass(slots=True)
@@ -59,6 +82,16 @@ class CueTable:
     cue_re: re.Pattern | None = None
     inversion_res: list[re.Pattern] = field(default_factory=list)
     relay_res: list[re.Pattern] = field(default_factory=list)
+    # "X quoted Y as saying (that|:)": (pattern, its cue words alone, searched first)
+    relay_before_res: list[tuple[re.Pattern, re.Pattern]] = field(default_factory=list)
+    prep_cue_res: list[re.Pattern] = field(default_factory=list)  # cues naming their source ("nach US-Angaben")
+    reported_mood_re: re.Pattern | None = None  # a verb form that marks a sentence as reported speech
+    infinitive_re: re.Pattern | None = None  # an infinitive clause as the content ("vorgeworfen, … zu lassen")
+    dash_quotes: bool = False  # "- Content - powiedział X" (a dash opens and closes the statement)
+    clause_break_re: re.Pattern | None = None  # where a statement's clause ends ('; ', ', however')
+    question_re: re.Pattern | None = None  # 'asked whether …': the question word opening the content
+    comp_re: re.Pattern | None = None  # the words between a cue and its complementizer (group comp)
+    comp_word_re: re.Pattern | None = None  # a complementizer
     prep_before_re: re.Pattern | None = None
     prep_after_re: re.Pattern | None = None
     skip_name_res: list[re.Pattern] = field(default_factory=list)
@@ -70,26 +103,99 @@ class CueTable:
     role_phrase_re: re.Pattern | None = None  # the multi-word entries of role_groups
     compound_roles: bool = False  # role nouns end compounds ("Innenminister" is a "minister")
     role_verbs: dict[str, str] = field(default_factory=dict)  # "who heads X" -> the role "head"
+    verb_first: bool = False  # VSO: "وقال X إن …"
+    subject_first: bool = False  # SOV: the subject opens the clause ("X … گفت: …")
+    caseless: bool = False  # no capitals in the script: names are not found by case
+
+    verb_index: dict[str, re.Pattern] = field(default_factory=dict)  # first word -> its forms, anchored
+    verb_residual: re.Pattern | None = None  # forms that do not start with a letter or digit
+    sov_re: re.Pattern | None = None  # a verb right after a nominalised clause ("… olduğunu söyledi")
 
     def has(self, key: str, word: str) -> bool:
         return word.lower() in self.sets.get(key, frozenset())
 
+    def verb_spans(self, text: str) -> Iterator[re.Match]:
+        """Every speech-verb form in ``text`` (group ``v``), as ``cue_re.finditer`` would find
+        them, in text order: each word is looked up by its first word (and without an attached
+        prefix), so the cost is one dictionary lookup per word, not one regular expression
+        over hundreds of alternatives at each character."""
+        found = []
+        index = self.verb_index
+        prefixes = self.lists.get("verb_prefixes") or []
+        for w in _WORD_START.finditer(text):
+            key = norm_form(_FIRST.match(w.group()).group()).replace(ZWNJ_MASK, "")
+            keys = [key] + [key[len(p):] for p in prefixes if key.startswith(p) and len(key) > len(p) + 1]
+            for k in keys:
+                rx = index.get(k)
+                x = rx.match(text, w.start()) if rx is not None else None
+                if x is not None:
+                    found.append(x)
+                    break
+        if self.verb_residual is not None:
+            found += list(self.verb_residual.finditer(text))
+            found.sort(key=lambda x: x.start())
+        return iter(found)
+
 
 def available() -> list[str]:
     """Languages that have a table."""
-    return sorted(
+    return list(resources.get("cues:available", lambda: tuple(sorted(
         p.name[:-5] for p in _ilr.files(__name__).iterdir()
-        if p.name.endswith(".json") and p.name != "outlets.json"
-    )
+        if p.name.endswith(".json") and p.name != "outlets.json"))))
 
 
 def _read(name: str) -> dict[str, Any]:
     return json.loads(_ilr.files(__name__).joinpath(name).read_text(encoding="utf-8"))
 
 
+_WORD_START = re.compile(r"(?<![\w\-’'])\w[\w’'\-]*")
+_FIRST = re.compile(r"\w+")
+ZWNJ = "\u200c"
+#: what the quotes stage's masked text writes for a zero-width non-joiner (a word character,
+#: so "می‌گوید" stays one word); table forms are normalised the same way
+ZWNJ_MASK = "_"
+
+
+#: Arabic short-vowel marks, shadda, sukun and dagger alef: written or not ("أكّد" = "أكد")
+_HARAKAT = re.compile("[\u064b-\u0652\u0670]")
+_HARAKAT_OPT = "[\u064b-\u0652\u0670]*"
+
+
+def norm_form(w: str) -> str:
+    """A table form or a word of the masked text, lowercased, ZWNJ written as ``ZWNJ_MASK``,
+    Arabic vowel marks dropped."""
+    w = w.lower()
+    if w.isascii():
+        return w
+    w = w.replace(ZWNJ, ZWNJ_MASK)
+    return _HARAKAT.sub("", w) if "\u064b" <= max(w, default="a") else w
+
+
+def _group(pattern: str, name: str) -> str:
+    """The text of the named group ``name`` of a regular expression (balanced parentheses)."""
+    k = pattern.index("(?P<%s>" % name)
+    depth = 0
+    for i in range(k, len(pattern)):
+        if pattern[i] == "(" and pattern[i - 1:i] != "\\":
+            depth += 1
+        elif pattern[i] == ")" and pattern[i - 1:i] != "\\":
+            depth -= 1
+            if depth == 0:
+                return pattern[k:i + 1]
+    raise ValueError(f"unbalanced group {name!r} in {pattern!r}")
+
+
 def _alt(words: list[str]) -> str:
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    """A regular-expression alternation of table forms: longest first, spaces as any
+    whitespace, ZWNJ optional, Arabic vowel marks allowed after any letter."""
+    words = sorted({norm_form(w) for w in words if w}, key=len, reverse=True)
+    out = []
+    for w in words:
+        x = re.escape(w).replace(r"\ ", r"\s+").replace(ZWNJ_MASK, "[_ ]?")
+        if any("\u0600" <= c <= "\u06ff" for c in w):
+            x = "".join(c + _HARAKAT_OPT if "\u0600" <= c <= "\u06ff" else c for c in x)
+        out.append(x)
+    return "|".join(out)
 
 
 def _build(raw: dict[str, Any]) -> CueTable:
@@ -97,25 +203,67 @@ def _build(raw: dict[str, Any]) -> CueTable:
     t.quote_pairs = dict(raw.get("quote_pairs", {}))
     for cls, forms in raw.get("verbs", {}).items():
         for f in forms:
-            t.verbs.setdefault(f.lower(), cls)
+            t.verbs.setdefault(norm_form(f), cls)
     for f in raw.get("phrasal_cues", []) + raw.get("weak_verbs", []):
-        t.verbs.setdefault(f.lower(), "neutral")
-    t.pronouns = {k.lower(): v for k, v in raw.get("pronouns", {}).items()}
+        t.verbs.setdefault(norm_form(f), "neutral")
+    t.pronouns = {norm_form(k): v for k, v in raw.get("pronouns", {}).items()}
     t.grammatical_gender = bool(raw.get("grammatical_gender"))
     t.pro_drop = bool(raw.get("pro_drop"))
     t.adverb_suffix = raw.get("adverb_suffix", "")
     t.lists = {k: list(raw.get(k, [])) for k in _LIST_KEYS}
-    t.sets = {k: frozenset(w.lower() for w in v) for k, v in t.lists.items()}
+    t.sets = {k: frozenset(norm_form(w) for w in v) for k, v in t.lists.items() if k not in _REGEX_KEYS}
+    t.verb_first = bool(raw.get("verb_first"))
+    t.subject_first = bool(raw.get("subject_first"))
+    t.caseless = bool(raw.get("caseless"))
     flags = re.IGNORECASE
+    # clitics attached to a cue ("وقال", "وبحسب"): the cue itself is the group ``v``
+    pre = r"(?:%s)?" % _alt(t.lists["verb_prefixes"]) if t.lists["verb_prefixes"] else ""
     forms = [f for f in t.verbs if f not in t.sets["prep_cues_before"]]
     if forms:
-        t.cue_re = re.compile(r"(?<![\w\-’'])(?:%s)(?![\w\-])" % _alt(forms), flags)
+        t.cue_re = re.compile(r"(?<![\w\-’'])%s(?P<v>%s)(?![\w\-])" % (pre, _alt(forms)), flags)
+        by_first: dict[str, list[str]] = {}
+        residual = []
+        for f in forms:
+            # a form written with a leading space (Turkish ' dedi') follows a quotation or
+            # punctuation, never a word: it stays in the (rarely used) residual pattern
+            x = _FIRST.match(f)
+            if x:
+                # 'می‌گوید' is written with a ZWNJ, a space or nothing: indexed as one word and by its head
+                head = norm_form(x.group())
+                by_first.setdefault(head.replace(ZWNJ_MASK, ""), []).append(f)
+                if ZWNJ_MASK in head:
+                    by_first.setdefault(head.split(ZWNJ_MASK)[0], []).append(f)
+            else:
+                residual.append(f)
+        t.verb_index = {k: re.compile(r"%s(?P<v>%s)(?![\w\-])" % (pre, _alt(v)), flags) for k, v in by_first.items()}
+        if t.lists["complement_suffixes"]:
+            t.sov_re = re.compile(r"\w(?:%s)[ \t]+(?P<v>%s)(?![\w\-])" % (
+                _alt(t.lists["complement_suffixes"]), _alt([f.strip() for f in forms])), flags)
+        if residual:
+            t.verb_residual = re.compile(r"(?<![\w\-’'])%s(?P<v>%s)(?![\w\-])" % (pre, _alt(residual)), flags)
+    comps = _alt(t.lists["complementizers"] or ["that"])
+    t.comp_re = re.compile(r"(?P<gap>[^;:.\x07]{0,80}?)(?P<comp>\b(?:%s)\b|:)" % comps, flags)
+    t.comp_word_re = re.compile(r"\b(?:%s)\b" % comps, flags)
+    t.clause_break_re = re.compile("|".join([r";\s"] + [re.escape(b) + r"\b" for b in t.lists["clause_breaks"]
+                                                          if b.strip(" ;")]), flags)
+    if t.lists["question_complementizers"]:
+        t.question_re = re.compile(r"(?P<gap>[^;:.\x07]{0,60}?)(?P<comp>\b(?:%s)\b)" % _alt(
+            t.lists["question_complementizers"]), flags)
     t.inversion_res = [re.compile(p, flags) for p in t.lists["inversion"]]
     t.relay_res = [re.compile(p, flags) for p in t.lists["relay"]]
+    t.relay_before_res = [(re.compile(p, flags), re.compile(_group(p, "cue"), flags)) for p in t.lists["relay_before"]]
+    t.prep_cue_res = [re.compile(p) for p in t.lists["prep_cue_patterns"]]
+    if raw.get("reported_mood"):
+        t.reported_mood_re = re.compile(raw["reported_mood"])
+    if raw.get("infinitive_complement"):
+        t.infinitive_re = re.compile(raw["infinitive_complement"])
+    t.dash_quotes = bool(raw.get("dash_quotes"))
     if t.lists["prep_cues_before"]:
-        t.prep_before_re = re.compile(r"(?<![\w])(?:%s)(?![\w])" % _alt(t.lists["prep_cues_before"]), flags)
+        # a cue ending with a clitic preposition may be written attached to the name ("وفقا للرئيس")
+        t.prep_before_re = re.compile(r"(?<![\w])%s(?P<v>%s)(?:(?<=[لـ])|(?![\w]))" % (
+            pre, _alt(t.lists["prep_cues_before"])), flags)
     if t.lists["prep_cues_after"]:
-        t.prep_after_re = re.compile(r"(?<![\w])(?:%s)(?![\w])" % _alt(t.lists["prep_cues_after"]), flags)
+        t.prep_after_re = re.compile(r"(?<![\w])(?P<v>%s)(?![\w])" % _alt(t.lists["prep_cues_after"]), flags)
     t.channels = [(re.compile(c["re"], flags), c["kind"]) for c in raw.get("channels", [])]
     t.channel_fixed = [(re.compile(c["re"], flags), c["kind"]) for c in raw.get("channel_fixed", [])]
     if raw.get("zero_complement"):

@@ -1,0 +1,342 @@
+"""Internal helper of the quotes stage: indirect speech ("X said (that) CONTENT", "CONTENT,
+X said", "According to X, CONTENT", reported subjunctive) and the content span of a
+statement. Not a stable API."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import _quotemarks as qm
+from ._quotenp import _cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _subject_before, _tokens
+from ._quoteroles import _Attr, _Cue, _cue_subject
+from .cues import norm_form
+
+if TYPE_CHECKING:
+    from .quotes import _Ctx
+
+
+def _covered(ctx: _Ctx, s: int, e: int) -> float:
+    if e <= s:
+        return 1.0
+    n = sum(1 for k in range(s, e) if ctx.m[k] == qm.MASK)
+    return n / (e - s)
+
+
+def _content(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
+    s, e = qm._trim(ctx.text, s, e)
+    # a statement ends with its clause: 'A; B', 'A, however B'
+    if ctx.t.clause_break_re is not None:
+        k = ctx.t.clause_break_re.search(ctx.m, s, e)
+        if k and len(re.findall(r"\w+", ctx.m[s:k.start()])) >= 3:
+            e = k.start()
+    if ctx.t.caseless:  # 'للغاية.تمت': a full stop without a space still ends the sentence
+        x = _GLUED_STOP.search(ctx.m, s, e)
+        if x:
+            e = x.start()
+    while e > s and ctx.text[e - 1] in ".,;:":
+        e -= 1
+    while s < e and ctx.text[s] in ",;: ":
+        s += 1
+    if len(re.findall(r"\w+", ctx.text[s:e])) < 3 or _covered(ctx, s, e) > 0.6:
+        return None
+    return s, e
+
+
+_GLUED_STOP = re.compile(r"\.(?=[^\W\d_])")
+
+
+def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
+    t, m = ctx.t, ctx.m
+    ss, se = ctx.sent_of(cue.start)
+    if norm_form(cue.form) in t.sets["postposed_cues"]:
+        # 'CONTENT, so der Sprecher.': the source follows the cue, the content comes before
+        before = m[ss:cue.start].rstrip(" \u00a0")
+        sp = _np_after(ctx, cue.end, se, 8) if before.endswith(",") else None
+        cont = _content(ctx, ss, ss + len(before) - 1) if sp else None
+        return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
+    if ctx.weak(cue):
+        return None
+    if cue.cls == "question":
+        return _question(ctx, cue, ss, se)
+    if cue.kind == "prep" and cue.pron:
+        # 'Die Botschaft ist nach US-Angaben die größte …': the source is in the cue, the
+        # content is the sentence (after the cue and its comma when the cue opens it)
+        lead = _opens_clause(ctx, ss, cue.start)
+        comma = m.find(",", cue.end, se)
+        cont = _content(ctx, (comma + 1 if comma > 0 else cue.end) if lead else ss, se)
+        return _Attr(*cont, False, "rules:according", cue=cue, sp=cue.pron) if cont else None
+    if cue.kind == "prep":
+        # "According to X, CONTENT" / "Selon X, CONTENT" / "CONTENT, according to X." /
+        # "The toll has according to police risen to 20" (the sentence)
+        sp = _np_after(ctx, cue.end, se)
+        if not sp:
+            return None
+        if norm_form(cue.form) in t.sets["prep_needs_verb"]:
+            # 'wie das Militär mitteilte' is a cue, 'so groß wie der Vatikan' is not
+            end = m.find(",", cue.end, se)
+            if not any(c.kind == "verb" for c in ctx.cues_in(cue.end, end if end > 0 else se)):
+                return None
+        comma = m.find(",", cue.end, se)
+        lead = _opens_clause(ctx, ss, cue.start)
+        name = _name_np(ctx, sp) if lead else None
+        if name and m[name[1]:comma if comma > 0 else se].strip(" \u00a0"):
+            # 'Laut Radio X bekannte sich …' (no comma after the source): the content follows the name
+            sp = name
+            cont = _content(ctx, name[1], se)
+        elif lead and comma > 0:
+            nxt = m.find(",", comma + 1, se)
+            app = m[comma + 1:nxt] if nxt > 0 else ""
+            if app and len(app.split()) <= 8 and any(
+                    w in t.sets["role_nouns"] for w in re.findall(r"[\w’'\-]+", app.lower())[:2]):
+                comma = nxt  # 'Selon X, directeur de l'AFN, CONTENT': skip the apposition
+            cont = _content(ctx, comma + 1, se)
+        elif not lead and m[sp[1]:se].strip(" .,;!?\u00a0") and not m[ss:cue.start].rstrip().endswith(","):
+            cont = _content(ctx, ss, se)
+        else:
+            cont = _content(ctx, ss, cue.start)
+        return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
+    if cue.kind == "prep_after":
+        sp = _leading_np(ctx, max(ss, m.rfind(",", ss, cue.start) + 1), cue.start)
+        cont = _content(ctx, ss, m.rfind(",", ss, cue.start)) if sp else None
+        return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
+    tail = m[cue.end:se]
+    if t.lists["complement_suffixes"] and cue.kind == "verb":
+        sov = _content_before_verb(ctx, cue, ss)
+        if sov is not None:
+            return sov
+    x = _complement(ctx, tail)
+    if _participle(ctx, cue):
+        # "…, noting that …": the subject is the one of the main verb before it
+        sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se)
+        cont = _content(ctx, cue.end + x.end(), se) if (sp and x) else None
+        return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
+    # pattern A: "X said (that) CONTENT", "X told the Post (that) CONTENT"
+    skip = _addressee(ctx, cue, se) if norm_form(cue.form) in t.sets["addressee_verbs"] else 0
+    z = t.zero_re.match(tail, skip) if t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
+        and norm_form(cue.form) not in t.sets["zero_exclude"] else None
+    if x and z and _clause_gap(ctx, tail[:x.start("comp")]):
+        x = None  # 'Ryan said Obama has never respected the right … that …': "that" is inside the content
+    sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se, inverted=x is not None)
+    if not sp:
+        cont = None
+    elif x:
+        cont = _content(ctx, cue.end + x.end(), se)
+    elif t.infinitive_re is not None and cue.cls in t.sets["infinitive_classes"] and t.infinitive_re.match(tail) \
+            and not t.subjunctive_re:
+        # 'X wants to …', 'X vowed to …': the infinitive clause
+        cont = _content(ctx, cue.end + len(tail) - len(tail.lstrip()), se)
+    elif z:
+        # 'said Thursday he got …': the content begins after the adverbial
+        adv = z.end("adv") if "adv" in z.groupdict() and z.group("adv") else skip
+        cont = _content(ctx, cue.end + adv, se)
+    else:
+        cont = None
+    if cont:
+        return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero)
+    sub = _subjunctive(ctx, cue, sp, tail, se)
+    if sub is not None:
+        return sub
+    # pattern B: "CONTENT, X said." / "CONTENT, a-t-il expliqué, …"
+    before = m[ss:cue.start]
+    comma = before.rfind(",")
+    parts = tail.split(",", 1)
+    tail_words = len(re.findall(r"\w+", parts[0]))
+    rest_ok = len(parts) == 1 or not parts[1].strip(" .") or _participle_word(ctx, parts[1].split()[0] if parts[1].split() else "")
+    if comma > 0 and tail_words <= 14 and rest_ok and not t.comp_word_re.search(tail.split(",")[0]):
+        sp = cue.pron
+        lo = ss + comma
+        if not sp:
+            sp = _subject_before(ctx, ss, cue.start)
+            if sp:
+                lo = m.rfind(",", ss, sp[0])
+                if lo < ss:
+                    sp = None
+        if sp is None and not cue.pron and all(norm_form(w) in t.sets["skip_before_cue"]
+                                               for w in re.findall(r"[\w’'\-]+", before[comma + 1:])):
+            sp, lo = _np_after(ctx, cue.end, se, 8), ss + comma
+            if sp and m[sp[0]:sp[1]].split()[0].lower() in t.sets["prepositions"]:
+                sp = None  # 'X, the water chief, spoke on Monday': no subject after the verb
+        tw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[0])]
+        if sp and tw and not cue.pron and sp[0] < cue.start and (
+                tw[0] in t.sets["determiners"] | t.sets["partitives"]):
+            sp = None  # 'Dans la nuit, un appel a signalé de la fumée': the verb has an object, no content
+        if sp:
+            cont = _content(ctx, ss, lo)
+            if cont:
+                return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
+    return None
+
+
+def _addressee(ctx: _Ctx, cue: _Cue, se: int) -> int:
+    """Length of the addressee after a verb of telling ('told the National Post', 'told
+    reporters', 'assured him'), measured from the cue's end; 0 when there is none."""
+    t, m = ctx.t, ctx.m
+    toks = _tokens(m, cue.end, min(se, cue.end + 80))
+    i = 0
+    if toks and norm_form(toks[0][2]) in _OBJECTS:
+        return toks[0][1] - cue.end
+    if toks and norm_form(toks[0][2]) in t.sets["determiners"]:
+        i = 1
+    j = i
+    while j < len(toks) and j < i + 5 and _cap(toks[j][2]) and norm_form(toks[j][2]) not in t.pronouns:
+        j += 1
+    return toks[j - 1][1] - cue.end if j > i else 0
+
+
+def _question(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
+    """'X asked whether …', 'X fragte, ob …': the content is the question, from its
+    question word."""
+    t = ctx.t
+    if t.question_re is None:
+        return None
+    x = t.question_re.match(ctx.m, cue.end, se)
+    if x is None or _clause_gap(ctx, x.group("gap")):
+        return None
+    sp, zero = _cue_subject(ctx, cue, ss, x.start("comp"), inverted=False)
+    cont = _content(ctx, x.start("comp"), se) if sp else None
+    return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
+
+
+def _opens_clause(ctx: _Ctx, ss: int, pos: int) -> bool:
+    """Nothing but an attached conjunction ("وبحسب") before pos in its sentence."""
+    before = ctx.m[ss:pos].strip(" \u00a0\n")
+    return not before or norm_form(before) in ctx.t.sets["verb_prefixes"]
+
+
+def _clause_gap(ctx: _Ctx, gap: str) -> bool:
+    """Do the words between a cue and a later complementizer start a clause of their own
+    (a subject: 'said Obama has …'), rather than an addressee or adverbial ('told reporters
+    on Monday', 'said in a statement')?"""
+    t = ctx.t
+    words = re.findall(r"[\w’'\-]+", gap)
+    if len(words) < 3:
+        return False
+    first = norm_form(words[0])
+    return not (first in t.sets["prepositions"] | t.sets["skip_before_cue"] | t.sets["partitives"]
+                or _is_adverb(words[0], t) or first in _OBJECTS or first.endswith("day"))
+
+
+_OBJECTS = frozenset("him her them me us you reporters journalists lawmakers supporters voters".split())
+
+
+def _complement(ctx: _Ctx, tail: str) -> re.Match | None:
+    """The complementizer (or colon) that opens the content after a cue ("told reporters on
+    Monday that", "أشار إلى أن"), with no other speech verb before it; group ``comp``."""
+    t = ctx.t
+    if not tail:
+        return None
+    x = t.comp_re.match(tail)
+    if x and t.cue_re and any(norm_form(y.group("v")) not in t.sets["weak_verbs"]
+                              for y in t.cue_re.finditer(tail, 0, x.start("comp"))):
+        return None
+    return x
+
+
+def _name_np(ctx: _Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:
+    """The noun phrase up to its last capitalised word, when a lowercase word that is not a
+    determiner or a name particle follows a capitalised one ('Radio X bekannte sich')."""
+    t = ctx.t
+    toks = _tokens(ctx.m, *sp)
+    seen = False
+    for i, (_, _, w) in enumerate(toks):
+        if _cap(w):
+            seen = True
+        elif seen and w.lower() not in t.sets["np_internal"] and w.lower() not in t.sets["determiners"] \
+                and w[:1].isalpha():
+            j = i
+            while j > 0 and not _cap(toks[j - 1][2]):
+                j -= 1
+            return (toks[0][0], toks[j - 1][1]) if j > 0 else None
+    return None
+
+
+def _subjunctive(ctx: _Ctx, cue: _Cue, sp: tuple[int, int] | None, tail: str, se: int) -> _Attr | None:
+    """'X sagte (der Zeitung), die Angreifer hätten …' / 'sagte der Sprecher, man sei …': a
+    clause after a comma whose verb is in the reported mood (the table's
+    ``reported_subjunctive``), without a complementizer."""
+    t = ctx.t
+    if t.subjunctive_re is None or cue.kind != "verb" or cue.cls == "question":
+        return None
+    x = re.match(r"[^;:.\x07,]{0,80}?,\s*", tail)
+    if not x or t.cue_re and t.cue_re.search(tail[:x.start()]):
+        return None
+    rest = tail[x.end():]
+    head = " ".join(rest.split(",")[0].split()[:12])
+    if not t.subjunctive_re.search(head) and not (
+            t.infinitive_re is not None and cue.cls in t.sets["infinitive_classes"] and t.infinitive_re.search(head)):
+        return None
+    if sp and any(c.kind == "prep" and c.start == sp[0] for c in ctx.cues_in(sp[0], sp[1])):
+        sp = None  # 'Laut X sagte der Minister, …': verb-second, the subject follows the verb
+    if sp is None and tail[:x.end()].strip(" ,"):
+        sp = _np_after(ctx, cue.end, cue.end + x.end() - 1)
+    cont = _content(ctx, cue.end + x.end(), se) if sp else None
+    return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp) if cont else None
+
+
+def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
+    """A verb-final statement: 'X … olmayacağını söyledi' (Turkish): the content ends with a
+    nominalised verb (the table's ``complement_suffixes``) right before the cue and begins
+    after the subject that opens the clause (a dropped subject is the previous speaker)."""
+    t, m = ctx.t, ctx.m
+    pw = _PREV_WORD.search(m, max(ss, cue.start - 60), cue.start)
+    if not pw or not any(norm_form(pw.group(1)).endswith(x) for x in t.lists["complement_suffixes"]):
+        return None
+    # the clause: after the last quotation or sentence mark (even one with no space after it,
+    # as in run-together texts), at most 30 words before the verb
+    lo = max(ss, m.rfind("\x07", ss, cue.start) + 1, max((m.rfind(c, ss, cue.start) + 1 for c in ".!?*"), default=0))
+    words = list(re.finditer(r"\S+", m[lo:cue.start]))
+    if len(words) > 30:
+        lo += words[-30].start()
+    lo += len(m[lo:cue.start]) - len(m[lo:cue.start].lstrip(" ,\u00a0"))
+    sp = None
+    toks = _tokens(m, lo, cue.start)
+    if toks and norm_form(toks[0][2]) in t.pronouns:
+        sp = toks[0][:2]
+    elif toks and _cap(toks[0][2]):
+        sp = _leading_np(ctx, lo, cue.start)
+    start = sp[1] if sp else lo
+    cont = _content(ctx, start, pw.end(1))
+    if cont is None:
+        return None
+    if sp is None:  # the subject is dropped: the previous speaker
+        return _Attr(*cont, False, "rules:indirect", cue=cue, sp=(cue.start, cue.end), zero=True)
+    return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
+
+
+_PREV_WORD = re.compile(r"([\w’']+)[\s,]*$")
+
+
+def _reported_continuations(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:
+    """Sentences in the reported mood with no cue of their own continue the statement of
+    the speaker quoted just before (German: 'Eine Lösung werde weiterhin gesucht.' after 'X
+    sagte, …'): the table's ``reported_mood`` verb in the sentence's first twelve words,
+    the last statement at most two sentences earlier, in the same or the previous
+    paragraph."""
+    t, m = ctx.t, ctx.m
+    if t.reported_mood_re is None:
+        return []
+    out: list[_Attr] = []
+    known = sorted((a for a in attrs if a.sp is not None), key=lambda a: a.ce)
+    bounds = ctx.sents + [len(m)]
+    for i, s in enumerate(ctx.sents):
+        ps, pe = ctx.para_of(s)
+        e = min(bounds[i + 1], pe)
+        if e <= s or ctx.cues_in(s, e) or m.count(qm.MASK, s, e) > (e - s) // 3:
+            continue
+        if any(a.cs < e and s < a.ce for a in known + out):
+            continue
+        head = " ".join(m[s:e].split()[:12])
+        if not t.reported_mood_re.search(head):
+            continue
+        prev = [a for a in known + out if a.ce <= s]
+        if not prev:
+            continue
+        last = max(prev, key=lambda a: a.ce)
+        between = [x for x in ctx.sents if last.ce <= x < s]
+        prev_para = ctx.para_of(ps - 1)[0] if ps > 0 else ps
+        if len(between) > 2 or last.ce < prev_para:
+            continue
+        cont = _content(ctx, s, e)
+        if cont:
+            out.append(_Attr(*cont, False, "rules:reported", cue=last.cue, sp=last.sp, zero=last.zero))
+    return out

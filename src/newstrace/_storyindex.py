@@ -1,0 +1,149 @@
+"""Candidate pairs of the story stage (internal helper of :mod:`newstrace.stories`).
+
+Every article is compared only with the articles an index finds, never with all of them:
+
+* **dated** articles (a published day, or an inferred range at most ``MAX_RANGE_DAYS``
+  wide) with the dated articles of their time window (``WINDOW_DAYS`` either side): by
+  encoder cosine over the window's vectors (exact, one matrix-vector product per article;
+  the window holds the articles of a few weeks, whatever the size of the corpus) and by
+  shared blocking keys;
+* every article with the articles sharing a **blocking key**: resolved actors and name keys
+  (rarer than common words), the article's rarest content words, numbers of three digits or
+  more that are not years, in-text dates and quoted speakers. A key held by more than
+  ``KEY_CAP`` undated articles (``WINDOW_KEY_CAP`` dated ones in the window) is not
+  discriminative and is skipped.
+
+The candidates of one article are ranked by the weight of the keys they share and cut at
+``MAX_CANDIDATES`` (plus the ``DENSE_K`` nearest vectors in the window). A pair is
+evaluated when either side finds the other, so within these caps the pairs evaluated do not
+depend on the order in which articles arrive. The index lives in SQLite
+(``story_keys``, ``story_docs.day``), so its cost per article stays flat as the corpus grows.
+"""
+from __future__ import annotations
+
+import heapq
+import json
+import re
+from collections import OrderedDict, defaultdict
+from typing import Any
+
+import numpy as np
+
+from .store import select_in
+from .storyfeatures import DocFeatures
+
+WINDOW_DAYS = 10.0
+KEY_CAP = 200
+#: the same inside the time window of a dated article (a busy week has more articles)
+WINDOW_KEY_CAP = 1000
+MAX_CANDIDATES = 60
+DENSE_K = 40
+#: encoder cosine below which a window neighbour is not a candidate by the vector alone (the
+#: join model needs cosine >= ~0.55 with nothing else shared; key candidates add the rest)
+DENSE_FLOOR = 0.35
+#: names weighing less (``storyfeatures.name_weight``: common words) are not blocking keys
+KEY_MIN_WEIGHT = 2.0
+INDEX_TERMS = 8
+CACHE_DOCS = 20000
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def doc_keys(d: DocFeatures) -> dict[str, float]:
+    """Blocking keys of an article with their weights (sorted)."""
+    keys: dict[str, float] = {}
+    for k, w in d.ents.items():
+        if w >= KEY_MIN_WEIGHT:
+            keys["e:" + k] = w
+    for t, w in sorted(d.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:INDEX_TERMS]:
+        keys[f"t:{d.lang}:{t}"] = 1.0 + w
+    for n in d.nums:
+        if len(n) >= 3 and not _YEAR.match(n):
+            keys["n:" + n] = 2.0
+    for x in d.dates:
+        keys["d:" + x] = 2.0
+    for s in d.speakers:
+        keys["e:" + s] = max(keys.get("e:" + s, 0.0), 3.0)
+    return dict(sorted(keys.items()))
+
+
+class Index:
+    """Reads candidates and stored features during one update (bounded caches)."""
+
+    def __init__(self, conn: Any):
+        self.c = conn
+        self.docs: OrderedDict[str, DocFeatures] = OrderedDict()
+        self._day_vecs: dict[int, tuple[list[str], np.ndarray | None]] = {}
+
+    # -- stored features ---------------------------------------------------------------
+    def put(self, d: DocFeatures) -> None:
+        self.docs[d.id] = d
+        self.docs.move_to_end(d.id)
+        while len(self.docs) > CACHE_DOCS:
+            self.docs.popitem(last=False)
+
+    def get_many(self, ids: list[str]) -> dict[str, DocFeatures]:
+        want = sorted(set(i for i in ids if i not in self.docs))
+        for r in select_in(self.c, "SELECT article_id, feats, vec FROM story_docs WHERE article_id IN", want):
+            vec = np.frombuffer(r[2], dtype=np.float32).copy() if r[2] else None
+            self.put(DocFeatures.from_json(r[0], json.loads(r[1]), vec))
+        return {i: self.docs[i] for i in ids if i in self.docs}
+
+    def forget_days(self) -> None:
+        self._day_vecs.clear()
+
+    def _vectors_of_day(self, day: int) -> tuple[list[str], np.ndarray | None]:
+        got = self._day_vecs.get(day)
+        if got is None:
+            ids, vecs = [], []
+            for aid, vec in self.c.execute(
+                    "SELECT article_id, vec FROM story_docs WHERE day >= ? AND day < ? AND vec IS NOT NULL"
+                    " ORDER BY article_id", (float(day), float(day + 1))):
+                ids.append(aid)
+                vecs.append(np.frombuffer(vec, dtype=np.float32))
+            got = (ids, np.stack(vecs) if vecs else None)
+            self._day_vecs[day] = got
+        return got
+
+    # -- candidates ----------------------------------------------------------------------
+    def dense(self, d: DocFeatures) -> list[str]:
+        if d.day is None or d.vec is None:
+            return []
+        ids: list[str] = []
+        mats = []
+        for day in range(int(d.day - WINDOW_DAYS), int(d.day + WINDOW_DAYS) + 1):
+            i, m = self._vectors_of_day(day)
+            if m is not None:
+                ids.extend(i)
+                mats.append(m)
+        if not ids:
+            return []
+        sims = np.concatenate(mats) @ d.vec.astype(np.float32)
+        good = [(-round(float(s), 5), ids[k]) for k, s in enumerate(sims)
+                if s >= DENSE_FLOOR and ids[k] != d.id]
+        return [aid for _, aid in sorted(good)[:DENSE_K]]
+
+    def by_keys(self, d: DocFeatures) -> list[str]:
+        score: dict[str, float] = defaultdict(float)
+        for key, w in doc_keys(d).items():
+            rows: list[tuple[str, Any]] = []
+            if d.day is not None:
+                rows = self.c.execute(
+                    "SELECT article_id, day FROM story_keys WHERE key = ? AND day >= ? AND day <= ? LIMIT ?",
+                    (key, d.day - WINDOW_DAYS, d.day + WINDOW_DAYS, WINDOW_KEY_CAP + 1)).fetchall()
+                if len(rows) > WINDOW_KEY_CAP:
+                    rows = []  # a word every other article of the window has: not a blocking key
+                undated = self.c.execute("SELECT article_id, day FROM story_keys WHERE key = ? AND day IS NULL"
+                                         " LIMIT ?", (key, KEY_CAP + 1)).fetchall()
+            else:
+                undated = self.c.execute("SELECT article_id, day FROM story_keys WHERE key = ? LIMIT ?",
+                                         (key, KEY_CAP + 1)).fetchall()
+            if len(undated) <= KEY_CAP:
+                rows += undated
+            for aid, _day in rows:
+                if aid != d.id:
+                    score[aid] += w
+        ranked = heapq.nsmallest(MAX_CANDIDATES, ((-round(w, 5), aid) for aid, w in score.items()))
+        return [aid for _, aid in ranked]
+
+    def candidates(self, d: DocFeatures) -> list[str]:
+        return sorted(set(self.dense(d)) | set(self.by_keys(d)))

