@@ -80,7 +80,7 @@ def register(cli: click.Group) -> None:
                        + (f"; {res['near_duplicate_pairs']} near-duplicate pairs" if near_duplicates else ""))
 
     @cli.command(name="load")
-    @click.argument("out", type=click.Path(exists=True, file_okay=False))
+    @click.argument("out", type=click.Path(file_okay=False))
     @db_option
     @_model_options
     @json_option
@@ -89,7 +89,13 @@ def register(cli: click.Group) -> None:
         corpus stages (actors, provenance, reuse, stories, narratives, dates)."""
         from ..spark.load import load as run_load
 
+        from pathlib import Path
+
         options = _options(**model)
+        if Path(db).parent.is_dir() and not any((Path(out) / "articles").glob("*.parquet")):
+            # before the database is created; a missing database folder is reported first
+            raise click.ClickException(f"{out}: no Parquet articles here (expected {out}/articles/*.parquet, "
+                                       "the --out folder of `newstrace spark analyze`)")
         store = open_store(db, create=True)
         try:
             summary = run_load(out, store, options)
