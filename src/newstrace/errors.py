@@ -69,6 +69,9 @@ class InputError(NewstraceError):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):  # picklable: skipped inputs come back from worker processes
+        return (type(self), (self.path, self.reason, self.line))
+
 
 class SkippedInput(InputError):
     pass

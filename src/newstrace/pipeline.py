@@ -8,10 +8,14 @@ corpus stages did not finish are picked up again), and returns a `RunSummary`.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 import logging
+import os
 import time
-from collections import Counter, defaultdict
+import unicodedata
+from collections import Counter, defaultdict, deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -22,12 +26,13 @@ from .errors import SkippedInput
 from .ingest import (DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILE_BYTES, Limits,
                      count_inputs, iter_inputs)
 from .records import Article
-from .store import Store
+from .store import Store, select_in
 
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["ARTICLE_STAGES", "CORPUS_STAGES", "PipelineOptions", "RunSummary", "analyze",
-           "process_article"]
+           "content_key", "default_workers", "is_repeated", "limit_threads", "line_keys", "load_processed",
+           "process_article", "process_articles"]
 
 # (name, module, function). Modules that are not installed are skipped.
 ARTICLE_STAGES: list[tuple[str, str, str]] = [
@@ -67,7 +72,7 @@ class PipelineOptions:
     max_bytes: int = DEFAULT_MAX_BYTES  # one record's input (file, JSON line, WARC record)
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # one file, decompressed
     max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS  # one article's text (ingest refuses longer)
-    workers: int = 1
+    workers: int | None = None  # processes for the per-article stages (None: one per core)
     force: bool = False  # reprocess articles whose content did not change
     stages: tuple[str, ...] | None = None  # restrict to these stage names (None = all)
     repeated_lines: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -83,8 +88,10 @@ class RunSummary:
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0
+    duplicates: int = 0  # the same content under another id (also counted in skipped)
     seconds: float = 0.0
-    stage_seconds: dict[str, float] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # wall (summed over workers)
+    stage_cpu: dict[str, float] = field(default_factory=dict)  # process CPU time
     corpus: dict[str, dict[str, int]] = field(default_factory=dict)
     skipped_items: list[dict[str, Any]] = field(default_factory=list)
 
@@ -95,16 +102,19 @@ class RunSummary:
     def as_dict(self) -> dict[str, Any]:
         return {
             "read": self.read, "added": self.added, "updated": self.updated,
-            "unchanged": self.unchanged, "skipped": self.skipped,
+            "unchanged": self.unchanged, "skipped": self.skipped, "duplicates": self.duplicates,
             "seconds": round(self.seconds, 3),
             "articles_per_second": round(self.articles_per_second, 2),
             "stage_seconds": {k: round(v, 3) for k, v in self.stage_seconds.items()},
+            "stage_cpu": {k: round(v, 3) for k, v in self.stage_cpu.items()},
             "corpus": self.corpus,
         }
 
 
-def _load(stages: list[tuple[str, str, str]], only: tuple[str, ...] | None) -> list[tuple[str, Callable]]:
-    out = []
+def _load(stages: list[tuple[str, str, str]], only: tuple[str, ...] | None,
+          many: bool = False) -> list[tuple[str, Callable]] | list[tuple[str, Callable, Callable | None]]:
+    """The stage functions (with ``many``: and their batch form ``<fn>_many`` or None)."""
+    out: list = []
     for name, modname, fname in stages:
         if only is not None and name not in only:
             continue
@@ -116,33 +126,143 @@ def _load(stages: list[tuple[str, str, str]], only: tuple[str, ...] | None) -> l
                 continue
             raise
         fn = getattr(mod, fname, None)
-        if fn is not None:
+        if fn is None:
+            continue
+        if many:
+            batch = getattr(mod, f"{fname}_many", None)
+            out.append((name, fn, batch if callable(batch) else None))
+        else:
             out.append((name, fn))
     return out
+
+
+def _stage_fns(only: tuple[str, ...] | None) -> list[tuple[str, Callable, Callable | None]]:
+    """(name, fn, fn_many or None) of every per-article stage (modules are imported once;
+    resolving them per batch costs microseconds and follows monkeypatched tables)."""
+    return _load(ARTICLE_STAGES, only, many=True)  # type: ignore[return-value]
+
+
+def _add(acc: dict[str, float] | None, name: str, value: float) -> None:
+    if acc is not None:
+        acc[name] = acc.get(name, 0.0) + value
 
 
 def process_article(article: Article, options: PipelineOptions,
                     timings: dict[str, float] | None = None) -> Article:
     """Run every per-article stage on one raw article (pure; picklable)."""
-    for name, fn in _load(ARTICLE_STAGES, options.stages):
+    for name, fn, _many in _stage_fns(options.stages):
         t0 = time.perf_counter()
-        result = fn(article, options)
-        if not isinstance(result, Article):
-            raise TypeError(f"stage {name!r} returned {type(result).__name__}, expected Article")
-        article = result
-        if timings is not None:
-            timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+        article = _checked(name, fn(article, options))
+        _add(timings, name, time.perf_counter() - t0)
     return article
 
 
-def _process_safe(args: tuple[Article, PipelineOptions]) -> tuple[Article | SkippedInput, dict[str, float]]:
-    article, options = args
+def _checked(name: str, result: Any) -> Article:
+    if not isinstance(result, Article):
+        raise TypeError(f"stage {name!r} returned {type(result).__name__}, expected Article")
+    return result
+
+
+def _failed(article: Article, e: BaseException) -> SkippedInput:
+    LOGGER.exception("article %s failed", article.id)
+    return SkippedInput(article.source or article.id, f"processing failed: {type(e).__name__}: {e}")
+
+
+def process_articles(articles: list[Article], options: PipelineOptions,
+                     timings: dict[str, float] | None = None,
+                     cpu: dict[str, float] | None = None) -> list[Article | SkippedInput]:
+    """Run every per-article stage on a batch, in order. A stage module that exports
+    ``<fn>_many(articles, options)`` gets the whole batch at once (spaCy's ``nlp.pipe``,
+    batched encoders); it must give exactly what mapping ``<fn>`` gives. One bad article
+    never sinks the batch: when ``_many`` raises, that stage runs article by article and
+    only the failing articles become `SkippedInput` (with the reason)."""
+    out: list[Article | SkippedInput] = list(articles)
+    for name, fn, many in _stage_fns(options.stages):
+        live = [i for i, a in enumerate(out) if isinstance(a, Article)]
+        if not live:
+            break
+        t0, c0 = time.perf_counter(), time.process_time()
+        done = False
+        if many is not None and len(live) > 1:
+            try:
+                res = many([out[i] for i in live], options)
+                if len(res) != len(live):
+                    raise ValueError(f"{name}: {len(res)} results for {len(live)} articles")
+                for i, r in zip(live, res):
+                    out[i] = _checked(name, r)
+                done = True
+            except Exception:  # fall back to one by one: find the bad article
+                LOGGER.warning("stage %s: batch call failed; running article by article", name,
+                               exc_info=True)
+        if not done:
+            for i in live:
+                a = out[i]
+                try:
+                    out[i] = _checked(name, fn(a, options))
+                except Exception as e:  # one bad article must not stop the run; the reason is kept
+                    out[i] = _failed(a, e)  # type: ignore[arg-type]
+        _add(timings, name, time.perf_counter() - t0)
+        _add(cpu, name, time.process_time() - c0)
+    return out
+
+
+def _process_batch(args: tuple[list[Article], PipelineOptions]
+                   ) -> tuple[list[Article | SkippedInput], dict[str, float], dict[str, float]]:
+    articles, options = args
     timings: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+    return process_articles(articles, options, timings, cpu), timings, cpu
+
+
+def default_workers() -> int:
+    """Processes for the per-article stages: the cores this process may use."""
     try:
-        return process_article(article, options, timings), timings
-    except Exception as e:  # one bad article must not stop the run; the reason is kept
-        LOGGER.exception("article %s failed", article.id)
-        return SkippedInput(article.source or article.id, f"processing failed: {type(e).__name__}: {e}"), timings
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive its `analyze` (killed with -9, it cannot shut the pool
+    down): on Linux the kernel kills the worker when the parent dies; elsewhere a
+    watchdog thread notices the parent is gone."""
+    import signal
+    import threading
+
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True, name="newstrace-parent-watch").start()
+
+
+def limit_threads() -> Any:
+    """Keep BLAS/OpenMP pools to one thread (small matrix products spin otherwise: 26% of
+    the CPU on real articles); the encoder raises its own limit inside its calls. Returns
+    the threadpoolctl limiter (``restore_original_limits()``), or None without it."""
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")  # for libraries loaded after this point
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - threadpoolctl is a dependency
+        return None
+    return threadpool_limits(limits=1)
+
+
+def _init_worker(parent: int) -> None:
+    _die_with_parent(parent)
+    limit_threads()
+    logging.getLogger().setLevel(LOGGER.getEffectiveLevel())
 
 
 def _chunks(it: Iterable[Any], n: int) -> Iterator[list[Any]]:
@@ -156,12 +276,78 @@ def _chunks(it: Iterable[Any], n: int) -> Iterator[list[Any]]:
         yield buf
 
 
-_LINE_TABLE = """
-CREATE TABLE IF NOT EXISTS line_seen (
-    outlet TEXT NOT NULL, key TEXT NOT NULL, article_id TEXT NOT NULL,
-    PRIMARY KEY (outlet, key, article_id)
-) WITHOUT ROWID
-"""
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "pipeline_001_keys",
+        """
+        CREATE TABLE IF NOT EXISTS line_seen (
+            outlet TEXT NOT NULL, key TEXT NOT NULL, article_id TEXT NOT NULL,
+            PRIMARY KEY (outlet, key, article_id)
+        );
+        CREATE TABLE IF NOT EXISTS article_keys (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            text_key TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS article_keys_text ON article_keys(text_key);
+        """,
+    ),
+]
+
+
+def content_key(a: Article) -> str:
+    """The same article read under another path or id: same text (NFC, case and spacing
+    folded), title, URL and outlet. A wire story carried by two outlets differs in outlet
+    or URL and stays two articles (reuse links them)."""
+    def norm(s: str | None) -> str:
+        return " ".join(unicodedata.normalize("NFC", s or "").casefold().split())
+
+    # the fields as read: the same key before and after the per-article stages
+    title = a.meta.get("raw_title") or a.title if isinstance(a.meta, dict) else a.title
+    outlet = a.outlet if a.outlet_source in (None, "", "metadata", "feed") else None
+    h = hashlib.blake2b(digest_size=16)
+    for part in (a.raw_text or a.text, title, a.url, outlet):
+        h.update(norm(part).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def _backfill_keys(store: Store) -> None:
+    """Content keys of articles stored before the keys existed (once per database)."""
+    rows = store.conn.execute(
+        "SELECT a.id, a.raw_text, a.text, a.title, a.url, a.meta, a.outlet, a.outlet_source FROM articles a "
+        "LEFT JOIN article_keys k ON k.article_id = a.id WHERE k.article_id IS NULL").fetchall()
+    if not rows:
+        return
+    out = []
+    for r in rows:
+        try:
+            meta = json.loads(r["meta"] or "{}")
+        except ValueError:
+            meta = {}
+        out.append((r["id"], content_key(Article(
+            id=r["id"], text=r["text"], raw_text=r["raw_text"] or "", title=r["title"], url=r["url"],
+            outlet=r["outlet"], outlet_source=r["outlet_source"], meta=meta if isinstance(meta, dict) else {}))))
+    with store.transaction() as c:
+        c.executemany("INSERT OR IGNORE INTO article_keys(article_id, text_key) VALUES (?, ?)", out)
+
+
+def line_keys(a: Article) -> tuple[set[str], set[str]]:
+    """The keys of an article's short lines (boilerplate candidates) and, among them, of
+    those short enough to count as furniture in two articles."""
+    keys: set[str] = set()
+    short: set[str] = set()
+    for ln in a.raw_text.split("\n"):
+        ln = ln.strip()
+        if ln and len(ln.split()) <= REPEAT_MAX_WORDS:
+            k = line_key(ln)
+            keys.add(k)
+            if len(ln.split()) <= 8 and not ln.endswith((".", "!", "?", "”", '"')):
+                short.add(k)
+    return keys, short
+
+
+def is_repeated(articles_with_line: int, short: bool) -> bool:
+    return articles_with_line >= (REPEAT_MIN_ARTICLES_SHORT if short else REPEAT_MIN_ARTICLES)
 
 
 def _repeated_lines(store: Store, batch: list[Article]) -> dict[str, frozenset[str]]:
@@ -169,41 +355,25 @@ def _repeated_lines(store: Store, batch: list[Article]) -> dict[str, frozenset[s
     (counting this batch and everything stored before)."""
     from .outlet import detect_outlet
 
-    store.conn.execute(_LINE_TABLE)
     per_article: dict[tuple[str, str], set[str]] = {}
     short: set[str] = set()
     for a in batch:
         detect_outlet(a)
         if not a.outlet:
             continue
-        keys = set()
-        for ln in a.raw_text.split("\n"):
-            ln = ln.strip()
-            if ln and len(ln.split()) <= REPEAT_MAX_WORDS:
-                k = line_key(ln)
-                keys.add(k)
-                if len(ln.split()) <= 8 and not ln.endswith((".", "!", "?", "”", '"')):
-                    short.add(k)
+        keys, sh = line_keys(a)
+        short |= sh
         per_article[(a.outlet, a.id)] = keys
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for (outlet, _aid), keys in per_article.items():
         counts[outlet].update(keys)
-    with store.transaction() as c:
-        for (outlet, aid), keys in per_article.items():
-            c.execute("DELETE FROM line_seen WHERE outlet = ? AND article_id = ?", (outlet, aid))
     out: dict[str, frozenset[str]] = {}
-    for outlet, ctr in counts.items():
-        rep = set()
-        for k, n in ctr.items():
-            stored = store.conn.execute(
-                "SELECT count(*) FROM line_seen WHERE outlet = ? AND key = ?", (outlet, k)
-            ).fetchone()[0]
-            total = n + stored
-            need = REPEAT_MIN_ARTICLES_SHORT if k in short else REPEAT_MIN_ARTICLES
-            if total >= need:
-                rep.add(k)
-        out[outlet] = frozenset(rep)
     with store.transaction() as c:
+        c.executemany("DELETE FROM line_seen WHERE outlet = ? AND article_id = ?", list(per_article))
+        for outlet, ctr in counts.items():
+            stored = dict(select_in(c, "SELECT key, count(*) FROM line_seen WHERE outlet = ? AND key IN",
+                                    sorted(ctr), "GROUP BY key", before=(outlet,)))
+            out[outlet] = frozenset(k for k, n in ctr.items() if is_repeated(n + stored.get(k, 0), k in short))
         c.executemany(
             "INSERT OR IGNORE INTO line_seen(outlet, key, article_id) VALUES (?, ?, ?)",
             [(o, k, aid) for (o, aid), keys in per_article.items() for k in keys],
@@ -213,76 +383,141 @@ def _repeated_lines(store: Store, batch: list[Article]) -> dict[str, frozenset[s
 
 ProgressFn = Callable[[int, int, str], None]
 
+#: Articles per task sent to a worker process: large enough for batched models
+#: (spaCy's nlp.pipe), small enough to balance the workers.
+TASK_SIZE = 25
+
+
+class _Runner:
+    """Runs the per-article stages of a batch inline or in worker processes (one pool per
+    run: each worker loads its models once and keeps its threads to one)."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, todo: list[Article], opts: PipelineOptions) -> Callable[[], list]:
+        if self.workers <= 1 or (self._pool is None and len(todo) < 2 * 8):  # small runs stay inline
+            res = [_process_batch((todo, opts))]
+            return lambda: res
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(os.getpid(),))
+        size = max(8, min(TASK_SIZE, -(-len(todo) // self.workers)))
+        futs = [self._pool.submit(_process_batch, (todo[k:k + size], opts)) for k in range(0, len(todo), size)]
+        return lambda: [f.result() for f in futs]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
 
 def analyze(paths: list[str], store: Store, options: PipelineOptions | None = None,
             progress: ProgressFn | None = None) -> RunSummary:
-    """Read every input under ``paths``, run the stages, write the store."""
+    """Read every input under ``paths``, run the stages, write the store.
+
+    Per batch of `BATCH_SIZE` inputs: one look-up of stored hashes and content keys,
+    the per-article stages (in worker processes when ``options.workers`` > 1; none by
+    default = one per core), then one short write transaction (models never run inside
+    a transaction, so other writers wait at most one batch write). The next batch is
+    processed while the previous one is written."""
     options = options or PipelineOptions()
+    return _run(iter_inputs(paths, limits=limits(options)), store, options, progress,
+                paths, count_inputs(paths), processed=False)
+
+
+def limits(options: PipelineOptions) -> Limits:
+    """The input caps of ``options``, as ingest takes them."""
+    return Limits(options.max_bytes, options.max_file_bytes, options.max_article_chars)
+
+
+def load_processed(items: Iterable[Article | SkippedInput], store: Store,
+                   options: PipelineOptions | None = None, progress: ProgressFn | None = None,
+                   label: str = "load", total: int = 0) -> RunSummary:
+    """Store articles whose per-article stages already ran elsewhere (the Spark job's
+    Parquet), exactly as `analyze` would have stored them (unchanged, repeated and
+    same-content articles set aside), then run the corpus stages incrementally."""
+    return _run(iter(items), store, options or PipelineOptions(), progress, [label], total, processed=True)
+
+
+def _run(items: Iterator[Article | SkippedInput], store: Store, options: PipelineOptions,
+         progress: ProgressFn | None, paths: list[str], total_files: int, *, processed: bool) -> RunSummary:
+    limiter = limit_threads()
+    try:
+        return _run_limited(items, store, options, progress, paths, total_files, processed)
+    finally:
+        if limiter is not None:
+            limiter.restore_original_limits()
+
+
+def _run_limited(items: Iterator[Article | SkippedInput], store: Store, options: PipelineOptions,
+                 progress: ProgressFn | None, paths: list[str], total_files: int, processed: bool) -> RunSummary:
+    workers = 1 if processed else (options.workers if options.workers is not None else default_workers())
     summary = RunSummary()
     t_start = time.perf_counter()
     run_id = store.start_run(paths)
-    total_files = count_inputs(paths)
     if progress:
         progress(0, total_files, "read")
+    _backfill_keys(store)
     seen_ids: dict[str, str] = {}
+    seen_keys: dict[str, str] = {}
     changed: list[str] = []
     files_done: set[str] = set()
-    executor = ProcessPoolExecutor(options.workers) if options.workers > 1 else None
+    runner = _Runner(workers)
+    inflight: deque[tuple[Callable[[], list], dict[str, str]]] = deque()
 
     def skip(item: SkippedInput, stage: str = "read") -> None:
         summary.skipped += 1
         summary.skipped_items.append({"path": item.path, "line": item.line, "reason": item.reason})
         store.record_skipped(run_id, item.path, item.reason, item.line, stage)
 
+    def write(get: Callable[[], list], keys: dict[str, str]) -> None:
+        done: list[Article] = []
+        failed: list[SkippedInput] = []
+        for results, timings, cpu in get():  # outside the transaction: this waits for workers
+            for k, v in timings.items():
+                summary.stage_seconds[k] = summary.stage_seconds.get(k, 0.0) + v
+            for k, v in cpu.items():
+                summary.stage_cpu[k] = summary.stage_cpu.get(k, 0.0) + v
+            for r in results:
+                (failed if isinstance(r, SkippedInput) else done).append(r)
+        t0 = time.perf_counter()
+        with store.transaction() as c:
+            for f in failed:
+                skip(f, "process")
+            statuses = store.upsert_articles(done, force=options.force)
+            c.executemany("INSERT OR REPLACE INTO article_keys(article_id, text_key) VALUES (?, ?)",
+                          [(a.id, keys[a.id]) for a, st in zip(done, statuses) if st != "unchanged"])
+        summary.stage_seconds["store"] = summary.stage_seconds.get("store", 0.0) + time.perf_counter() - t0
+        for a, status in zip(done, statuses):
+            if status == "added":
+                summary.added += 1
+            elif status == "updated":
+                summary.updated += 1
+            else:
+                summary.unchanged += 1
+            if status != "unchanged":
+                changed.append(a.id)
+
     try:
-        for batch in _chunks(iter_inputs(paths, limits=Limits(
-                options.max_bytes, options.max_file_bytes, options.max_article_chars)), BATCH_SIZE):
-            todo: list[Article] = []
-            for item in batch:
-                if isinstance(item, SkippedInput):
-                    skip(item)
-                    files_done.add(item.path.split("#", 1)[0])
-                    continue
-                summary.read += 1
-                if item.source:
-                    files_done.add(item.source.split("#", 1)[0])
-                if item.id in seen_ids:
-                    skip(SkippedInput(item.source or item.id,
-                                      f"duplicate article id {item.id!r} (already read from {seen_ids[item.id]})"))
-                    summary.read -= 1
-                    continue
-                seen_ids[item.id] = item.source or ""
-                if not options.force and store.content_hash(item.id) == item.content_hash:
-                    summary.unchanged += 1
-                    continue
-                todo.append(item)
+        for batch in _chunks(items, BATCH_SIZE):
+            todo = _triage(batch, store, options, summary, skip, files_done, seen_ids, seen_keys)
             if todo:
-                opts = replace(options, repeated_lines=_repeated_lines(store, todo))
-                work = [(a, opts) for a in todo]
-                # processed before the write transaction opens: it stays short
-                results = list(executor.map(_process_safe, work, chunksize=8) if executor
-                               else map(_process_safe, work))
-                with store.transaction():
-                    for res, timings in results:
-                        for k, v in timings.items():
-                            summary.stage_seconds[k] = summary.stage_seconds.get(k, 0.0) + v
-                        if isinstance(res, SkippedInput):
-                            skip(res, "process")
-                            continue
-                        t0 = time.perf_counter()
-                        status = store.upsert_article(res)
-                        summary.stage_seconds["store"] = summary.stage_seconds.get("store", 0.0) + time.perf_counter() - t0
-                        if status == "added":
-                            summary.added += 1
-                        elif status == "updated":
-                            summary.updated += 1
-                        if status != "unchanged":
-                            changed.append(res.id)
+                keys = {a.id: k for a, k in todo}
+                arts = [a for a, _k in todo]
+                opts = replace(options, repeated_lines=_repeated_lines(store, arts))
+                if processed:
+                    done = [(arts, {}, {})]
+                    inflight.append((lambda done=done: done, keys))
+                else:
+                    inflight.append((runner.submit(arts, opts), keys))
+            while len(inflight) > (1 if runner.workers > 1 else 0):
+                write(*inflight.popleft())
             if progress:  # per batch, so that one large file shows progress too
                 progress(len(files_done), total_files, f"read ({summary.read} articles)")
+        while inflight:
+            write(*inflight.popleft())
     finally:
-        if executor:
-            executor.shutdown()
+        runner.close()
 
     with store.corpus_lock():  # one process at a time runs the corpus stages of a store
         _corpus_stages(store, changed, options, summary, progress)
@@ -298,12 +533,15 @@ def _corpus_stages(store: Store, changed: list[str], options: PipelineOptions, s
     todo_ids = sorted(set(changed) | set(pending))
     if todo_ids:
         stages = _load(CORPUS_STAGES, options.stages)
+        article_stage_names = {name for name, _m, _f in ARTICLE_STAGES}
         for i, (name, fn) in enumerate(stages):
             if progress:
                 progress(i, len(stages), name)
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             counts = fn(store, todo_ids, options) or {}
-            summary.stage_seconds[name] = time.perf_counter() - t0
+            key = f"{name}.update" if name in article_stage_names else name
+            summary.stage_seconds[key] = summary.stage_seconds.get(key, 0.0) + time.perf_counter() - t0
+            summary.stage_cpu[key] = summary.stage_cpu.get(key, 0.0) + time.process_time() - c0
             summary.corpus[name] = dict(counts)
         if progress:
             progress(len(stages), len(stages), "corpus")
@@ -311,3 +549,48 @@ def _corpus_stages(store: Store, changed: list[str], options: PipelineOptions, s
             for k in range(0, len(todo_ids), 500):
                 chunk = todo_ids[k:k + 500]
                 c.execute(f"UPDATE articles SET corpus_done = 1 WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+
+
+def _triage(batch: list, store: Store, options: PipelineOptions, summary: RunSummary,
+            skip: Callable[..., None], files_done: set[str], seen_ids: dict[str, str],
+            seen_keys: dict[str, str]) -> list[tuple[Article, str]]:
+    """The articles of a read batch that need processing, with their content keys:
+    unreadable inputs, repeated ids, unchanged articles (one hash look-up for the batch)
+    and the same content under another id (stored, or earlier in this run) are set aside."""
+    fresh: list[Article] = []
+    for item in batch:
+        if isinstance(item, SkippedInput):
+            skip(item)
+            files_done.add(item.path.split("#", 1)[0])
+            continue
+        if item.source:
+            files_done.add(item.source.split("#", 1)[0])
+        if item.id in seen_ids:
+            skip(SkippedInput(item.source or item.id,
+                              f"duplicate article id {item.id!r} (already read from {seen_ids[item.id]})"))
+            continue
+        summary.read += 1
+        seen_ids[item.id] = item.source or ""
+        fresh.append(item)
+    if not fresh:
+        return []
+    ids = [a.id for a in fresh]
+    hashes = dict(select_in(store.conn, "SELECT id, content_hash FROM articles WHERE id IN", ids))
+    keyed = [(a, content_key(a)) for a in fresh]
+    owners = dict(select_in(store.conn, "SELECT text_key, min(article_id) FROM article_keys WHERE text_key IN",
+                            sorted({k for _a, k in keyed}), "GROUP BY text_key"))
+    todo: list[tuple[Article, str]] = []
+    for a, k in keyed:
+        if not options.force and hashes.get(a.id) == a.content_hash:
+            summary.unchanged += 1
+            seen_keys.setdefault(k, a.id)
+            continue
+        other = seen_keys.get(k) or owners.get(k)
+        if other is not None and other != a.id:
+            summary.duplicates += 1
+            summary.read -= 1
+            skip(SkippedInput(a.source or a.id, f"same content as article {other!r}"), "duplicate")
+            continue
+        seen_keys[k] = a.id
+        todo.append((a, k))
+    return todo

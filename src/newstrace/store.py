@@ -38,6 +38,7 @@ BUSY_TIMEOUT_MS = 10000
 
 SCHEMA_MODULES = [
     "newstrace.store",
+    "newstrace.pipeline",  # line_seen, article_keys (scale)
     "newstrace.mentions",
     "newstrace.actors",
     "newstrace.quotes",
@@ -48,6 +49,7 @@ SCHEMA_MODULES = [
     "newstrace.stories",
     "newstrace.narratives",
     "newstrace.web.queries",  # indexes for the web pages (after the tables they index)
+    "newstrace.spark.load",  # near_duplicates from the Spark job (scale)
 ]
 
 # The core tables, in newstrace's SQL dialect (PostgreSQL gets them through the dialect layer).
@@ -164,6 +166,25 @@ def select_in(c: sqlite3.Connection, head: str, values: list, tail: str = "",
 
 def _q(col: str) -> str:
     return f'"{col}"'
+
+
+def _article_row(a: Article, now: str) -> dict[str, Any]:
+    rng = a.published_range
+    return {
+        "id": a.id, "source": a.source, "url": a.url, "outlet": a.outlet,
+        "outlet_source": a.outlet_source, "title": a.title, "lang": a.lang,
+        "lang_method": a.lang_method, "published": a.published,
+        "published_source": a.published_source,
+        "range_earliest": rng.earliest if rng else None,
+        "range_latest": rng.latest if rng else None,
+        "range_evidence": json.dumps(rng.evidence, ensure_ascii=False) if rng else None,
+        "text": a.text, "raw_text": a.raw_text,
+        "boilerplate": json.dumps(a.boilerplate, ensure_ascii=False),
+        "content_hash": a.content_hash, "meta": json.dumps(a.meta, ensure_ascii=False, default=str),
+        "paragraphs": json.dumps([[p.start, p.end, p.lang] for p in a.paragraphs]),
+        "sentences": json.dumps([[s.start, s.end] for s in a.sentences]),
+        "chars": len(a.text), "added_at": now, "updated_at": now,
+    }
 
 
 def _now() -> str:
@@ -439,48 +460,48 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
-    def upsert_article(self, a: Article) -> str:
+    def upsert_article(self, a: Article, *, force: bool = False) -> str:
         """Insert or replace an article and its annotations. Returns added, updated or
-        unchanged (same content hash: nothing is written)."""
-        if self.content_hash(a.id) == a.content_hash:
-            return "unchanged"
-        rng = a.published_range
-        now = _now()
-        row = {
-            "id": a.id, "source": a.source, "url": a.url, "outlet": a.outlet,
-            "outlet_source": a.outlet_source, "title": a.title, "lang": a.lang,
-            "lang_method": a.lang_method, "published": a.published,
-            "published_source": a.published_source,
-            "range_earliest": rng.earliest if rng else None,
-            "range_latest": rng.latest if rng else None,
-            "range_evidence": json.dumps(rng.evidence, ensure_ascii=False) if rng else None,
-            "text": a.text, "raw_text": a.raw_text,
-            "boilerplate": json.dumps(a.boilerplate, ensure_ascii=False),
-            "content_hash": a.content_hash, "meta": json.dumps(a.meta, ensure_ascii=False, default=str),
-            "paragraphs": json.dumps([[p.start, p.end, p.lang] for p in a.paragraphs]),
-            "sentences": json.dumps([[s.start, s.end] for s in a.sentences]),
-            "chars": len(a.text), "added_at": now, "updated_at": now,
-        }
-        with self.transaction() as c:
-            # again under the write lock: another writer may have stored it meanwhile
-            old = self.content_hash(a.id)
-            if old is not None and old == a.content_hash:
-                return "unchanged"
-            if old is not None:
-                row["added_at"] = c.execute(
-                    "SELECT added_at FROM articles WHERE id = ?", (a.id,)
-                ).fetchone()[0]
-                # ON DELETE CASCADE clears the per-article tables and dependent rows.
-                c.execute("DELETE FROM articles WHERE id = ?", (a.id,))
-            cols = list(row)
-            c.execute(
-                f"INSERT INTO articles ({', '.join(map(_q, cols))}) VALUES ({', '.join('?' * len(cols))})",
-                [row[k] for k in cols],
-            )
-            self._insert_children(c, a)
-        return "updated" if old is not None else "added"
+        unchanged (same content hash: nothing is written, unless ``force``)."""
+        return self.upsert_articles([a], force=force)[0]
 
-    def _insert_children(self, c: sqlite3.Connection, a: Article) -> None:
+    # -- batched writes (scale): one hash look-up and one executemany per table ----------
+    def upsert_articles(self, articles: list[Article], *, force: bool = False) -> list[str]:
+        """`upsert_article` for a batch, in one transaction: added, updated or unchanged
+        for each article (``force``: an unchanged article is replaced too, so what was
+        derived from it is derived again). Ids must be distinct within the batch."""
+        if not articles:
+            return []
+        now = _now()
+        prepared = [(a, _article_row(a, now)) for a in articles]  # outside the write lock
+        status: list[str] = []
+        with self.transaction() as c:
+            # hashes read under the write lock: another writer may have stored an article meanwhile
+            old = {r[0]: (r[1], r[2]) for r in select_in(
+                c, "SELECT id, content_hash, added_at FROM articles WHERE id IN", [a.id for a in articles])}
+            rows, replaced, written = [], [], []
+            for a, row in prepared:
+                prev = old.get(a.id)
+                if prev is not None and prev[0] == a.content_hash and not force:
+                    status.append("unchanged")
+                    continue
+                status.append("updated" if prev is not None else "added")
+                if prev is not None:
+                    row["added_at"] = prev[1]
+                    replaced.append((a.id,))
+                rows.append(row)
+                written.append(a)
+            if rows:
+                cols = list(rows[0])
+                # ON DELETE CASCADE clears the per-article tables and dependent rows.
+                c.executemany("DELETE FROM articles WHERE id = ?", replaced)
+                c.executemany(
+                    f"INSERT INTO articles ({', '.join(map(_q, cols))}) VALUES ({', '.join('?' * len(cols))})",
+                    [[r[k] for k in cols] for r in rows])
+                self._insert_children_many(c, written)
+        return status
+
+    def _insert_children_many(self, c: sqlite3.Connection, articles: list[Article]) -> None:
         def ins(table: str, cols: list[str], rows: list[list[Any]]) -> None:
             if rows:
                 allc = ["article_id", "idx"] + cols
@@ -490,16 +511,16 @@ class Store:
                 )
 
         ins("mentions", _MENTION_COLS, [
-            [a.id, i] + [getattr(m, k) for k in _MENTION_COLS] for i, m in enumerate(a.mentions)
+            [a.id, i] + [getattr(m, k) for k in _MENTION_COLS] for a in articles for i, m in enumerate(a.mentions)
         ])
         ins("sources", _SOURCE_COLS, [
-            [a.id, i] + [getattr(s, k) for k in _SOURCE_COLS] for i, s in enumerate(a.sources)
+            [a.id, i] + [getattr(s, k) for k in _SOURCE_COLS] for a in articles for i, s in enumerate(a.sources)
         ])
         ins("times", _TIME_COLS, [
-            [a.id, i] + [getattr(t, k) for k in _TIME_COLS] for i, t in enumerate(a.times)
+            [a.id, i] + [getattr(t, k) for k in _TIME_COLS] for a in articles for i, t in enumerate(a.times)
         ])
         qrows = []
-        for i, q in enumerate(a.quotes):
+        for a, i, q in ((a, i, q) for a in articles for i, q in enumerate(a.quotes)):
             s = q.said_on
             qrows.append(
                 [a.id, i] + [getattr(q, k) for k in _QUOTE_COLS]
