@@ -229,7 +229,10 @@ def killloop(corpus: str = str(ROOT / "examples" / "demo"), kills: int = 50, see
         else:  # ended before its kill: everything was done
             finished += 1
             if target == "read":
-                k += 1  # the read phase is quick once everything is stored: move on
+                # the read phase is quick once everything is stored: aim this kill at a
+                # corpus stage instead, so that the loop still makes `kills` kills
+                k += 1
+                targets.append(order[1:][len(targets) % (len(order) - 1)])
             _rearm(killed_db)
     final = _complete(_analyze_argv(corpus, killed_db, now))
     after = _export(killed_db, work / "killed")

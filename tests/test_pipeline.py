@@ -11,6 +11,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 
 from newstrace import PipelineOptions, Store, analyze
 from newstrace.errors import StoreError
@@ -208,8 +209,10 @@ def test_batch_form_of_a_stage_is_used_and_gives_the_same_result(tmp_path, monke
     assert sum(calls) == 9
     batched.close(), single.close()
     assert dump(tmp_path / "b.db") == dump(tmp_path / "s.db")
-    titles = [r[0] for r in sqlite3.connect(tmp_path / "b.db").execute("SELECT title FROM articles")]
-    assert all("|" in t for t in titles)
+    check = Store(tmp_path / "b.db")
+    titles = [r[0] for r in check.conn.execute("SELECT title FROM articles")]
+    check.close()
+    assert titles and all("|" in t for t in titles)
 
 
 def test_a_failing_batch_call_falls_back_to_single_articles(tmp_path, monkeypatch):
@@ -296,6 +299,7 @@ def test_same_content_under_another_path_is_skipped_with_its_reason(tmp_path):
     store.close()
 
 
+@pytest.mark.sqlite_only("probes SQLite's file write lock; PostgreSQL writers queue on the store's lock")
 def test_no_write_transaction_is_open_while_the_stages_run(tmp_path, monkeypatch):
     """Issue 12: `actor merge` during an ingest got "database is locked": the models ran
     inside the batch's transaction. A writer with no patience at all must get in while a

@@ -947,10 +947,12 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
         _write_dates(store, target, own=None if target is art else _own_json(art))
         refined += target is not art
         written.append(aid)
-    if written:
+    # Spans of every affected story, not only of articles written now: a killed earlier
+    # call may have written dates and died before refreshing (refresh writes only changes).
+    if affected:
         from .stories import refresh_spans
         with store.transaction():
-            refresh_spans(store, written)
+            refresh_spans(store, sorted(affected))
     return {"dates_refined": refined, "dates_restored": len(written) - refined}
 
 
