@@ -6,7 +6,9 @@ subprocess's ``--db``) is a fresh schema of one session database (see
 session may create databases next to), else a throwaway cluster that ``scripts/pg.sh``
 starts for the session and deletes after it. When no server can start, every test is
 skipped with the reason (shown in the summary); in CI (``CI`` set) the session fails
-instead. Tests marked ``sqlite_only`` are skipped on PostgreSQL with their reason.
+instead. Tests marked ``sqlite_only`` are skipped on PostgreSQL with their reason, and so
+are the modules in `STORE_FREE` (they never open a store: pure per-article stages,
+readers, the dialect translator; running them twice would test nothing new).
 """
 from __future__ import annotations
 
@@ -23,6 +25,15 @@ BACKEND = os.environ.get("NEWSTRACE_TEST_BACKEND", "sqlite").lower()
 ON_PG = BACKEND in ("postgresql", "postgres", "pg")
 
 _state: dict[str, str] = {}
+
+#: Test modules that open no store (checked by tests/test_pgbackend_lists.py): they run in
+#: the SQLite run only.
+STORE_FREE = frozenset("""
+    test_clean test_conftest_data test_dates_news test_dialect test_docs test_encoders
+    test_ingest test_ingest_fuzz test_langid_segment test_mentions test_nermodels test_quotes
+    test_quotes_colon test_quotes_langs test_quotes_multilingual test_quotes_roles
+    test_resources test_temporal_langs
+""".split())
 
 
 def _with_db(url: str, db: str) -> str:
@@ -121,6 +132,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
         return
     for item in items:
+        if item.module is not None and item.module.__name__.rsplit(".", 1)[-1] in STORE_FREE:
+            item.add_marker(pytest.mark.skip(reason="opens no store: runs in the SQLite run only"))
+            continue
         m = item.get_closest_marker("sqlite_only")
         if m is not None:
             item.add_marker(pytest.mark.skip(reason="SQLite only: " + (m.args[0] if m.args else "")))
