@@ -124,7 +124,8 @@ def test_duplicate_ids_in_one_run(tmp_path):
 
 
 def test_killed_run_then_rerun_equals_uninterrupted_run(tmp_path):
-    make_corpus(tmp_path / "in", 320)
+    n_articles = 320  # two read batches at least: the kill lands between their commits
+    make_corpus(tmp_path / "in", n_articles)
     cmd = [sys.executable, "-m", "newstrace", "analyze", str(tmp_path / "in"), "--no-models",
            "--now", "2026-11-23", "-q"]
     killed_db = tmp_path / "killed.db"
@@ -144,7 +145,7 @@ def test_killed_run_then_rerun_equals_uninterrupted_run(tmp_path):
     assert proc.poll() is None, "the run finished before it could be killed; make the corpus larger"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert 0 < n < 320
+    assert 0 < n < n_articles
     # its worker processes die with it (orphans would hold the database and any pipe open)
     if Path("/proc").is_dir():
         def left() -> list[int]:
