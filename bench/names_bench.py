@@ -10,11 +10,16 @@ Three sets:
    one token of 4+ letters, every other token dissimilar (Qassem Musleh vs Qassem
    Soleimani).
 
-Usage: python bench/names_bench.py [--pairs FILE] [--limit N] [--thresholds 0.8,0.85,0.9]
+Usage: python bench/names_bench.py [--pairs FILE] [--limit N] [--thresholds 0.8,0.85,0.9] [--json]
+
+``--json`` prints one dict instead of the tables: per set and threshold, precision/recall
+(name pairs) or recall/false-positive rate (cross-script sets), ``merge_threshold`` being
+the one `actors` merges at.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import time
@@ -24,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from newstrace.actors import MERGE_THRESHOLD  # noqa: E402
 from newstrace.names import analyze, match_score  # noqa: E402
 
 DEFAULT_PAIRS = Path(__file__).resolve().parents[2] / "shared/corpus/dev/namepairs/name_pairs.tsv"
@@ -142,8 +148,12 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="use only the first N pairs")
     ap.add_argument("--thresholds", default="0.8,0.85,0.88,0.9")
     ap.add_argument("--geonames", type=int, default=1000, help="positives per script")
+    ap.add_argument("--json", action="store_true", help="print one JSON dict instead of the tables")
     args = ap.parse_args(argv)
-    ths = [float(x) for x in args.thresholds.split(",")]
+    ths = sorted({float(x) for x in args.thresholds.split(",")} | {MERGE_THRESHOLD})
+    res: dict = {"merge_threshold": MERGE_THRESHOLD}
+    if args.json:  # the tables go to stderr, the dict alone to stdout
+        out, sys.stdout = sys.stdout, sys.stderr
 
     pairs = load_pairs(args.pairs)
     if args.limit:
@@ -170,11 +180,14 @@ def main(argv=None) -> int:
         cells = []
         for t in ths:
             p, r, *_ = prf(rows, t)
+            res.setdefault("name_pairs", {}).setdefault(k, {"n": len(rows)})[f"@{t}"] = {
+                "p": round(p, 4), "r": round(r, 4) if r == r else None}
             cells.append(f"{p:6.3f} {r:6.3f}  " if r == r else f"{p:6.3f}    -   ")
         print(f"{k:34s} {len(rows):6d} " + " ".join(cells))
 
     hn = hard_negatives(pairs)
     hs = [match_score(a, b) for a, b in hn]
+    res["hard_negatives"] = {"n": len(hn), **{f"false@{t}": sum(x >= t for x in hs) for t in ths}}
     print(f"\nhard negatives (one shared 4+ letter token): {len(hn)}; false matches: "
           + ", ".join(f"@{t}: {sum(s >= t for s in hs)}" for t in ths))
 
@@ -186,17 +199,23 @@ def main(argv=None) -> int:
         ns = [match_score(a, b) for a, b, s in neg if s == sc]
         if not ps:
             continue
+        res.setdefault("geonames", {})[sc] = {"n": len(ps), **{
+            f"@{t}": {"recall": round(sum(x >= t for x in ps) / len(ps), 4),
+                      "fpr": round(sum(x >= t for x in ns) / len(ns), 4)} for t in ths}}
         cells = " ".join(
             f"@{t}: {sum(x >= t for x in ps) / len(ps):.3f}/{sum(x >= t for x in ns) / len(ns):.3f}"
             for t in ths
         )
         print(f"  {sc:9s} n={len(ps):5d}  {cells}")
-    romanizer_sets(ths)
+    res["romanizer"] = romanizer_sets(ths)
     analyze.cache_clear()
+    if args.json:
+        sys.stdout = out
+        print(json.dumps(res))
     return 0
 
 
-def romanizer_sets(ths, n: int = 1500, seed: int = 11) -> None:
+def romanizer_sets(ths, n: int = 1500, seed: int = 11) -> dict:
     """Arabic-script person names against their Latin spelling, from arabic-name-romanizer's
     own Wikidata-derived dictionary held out properly: the sampled names (and name units
     seen only once, in them) are deleted from a copy of the dictionary the romanizer then
@@ -210,7 +229,7 @@ def romanizer_sets(ths, n: int = 1500, seed: int = 11) -> None:
         import arabic_name_romanizer as anr
     except ImportError:
         print("\narabic-name-romanizer not installed: romanizer sets skipped")
-        return
+        return {}
     src = Path(anr.__file__).parent / "resources" / "names.sqlite3"
     rows = sqlite3.connect(src).execute(
         "SELECT arabic_key, latin FROM full_names WHERE latin_lang IN ('en','') AND instr(arabic_key,' ') > 0 "
@@ -248,12 +267,17 @@ def romanizer_sets(ths, n: int = 1500, seed: int = 11) -> None:
 
     print(f"\narabic-name-romanizer dictionary, held out: Arabic-script person name vs its Latin form "
           f"({len(pos)} positives, {len(neg)} hard negatives): recall / false-positive rate")
+    found = {"positives": len(pos), "hard_negatives": len(neg)}
     for label, f in (("skeleton only (names.match_score)", match_score), ("+ romanizer top-3", with_rom)):
         ps = [f(a, b) for a, b in pos]
         ns = [f(a, b) for a, b in neg]
+        found["skeleton" if f is match_score else "romanizer"] = {
+            f"@{t}": {"recall": round(sum(x >= t for x in ps) / len(ps), 4),
+                      "fpr": round(sum(x >= t for x in ns) / len(ns), 4)} for t in ths}
         cells = " ".join(f"@{t}: {sum(x >= t for x in ps) / len(ps):.3f}/{sum(x >= t for x in ns) / len(ns):.3f}"
                          for t in ths)
         print(f"  {label:36s} {cells}")
+    return found
 
 
 if __name__ == "__main__":

@@ -113,6 +113,14 @@ def test_bad_arguments_give_a_clean_error(db, args):
     assert res.exit_code == EXIT_USAGE, (args, res.exit_code, res.output)
 
 
+def test_an_oversized_search_is_refused_not_cut(db):
+    # cutting a query changes what it asks; the store's bounds are reported instead
+    long = run("search", "a" * 5000, "--db", db)
+    assert long.exit_code == EXIT_USAGE and "search query too long (5000 characters" in long.output
+    many = run("search", " OR ".join(["dam"] * 100), "--db", db)
+    assert many.exit_code == EXIT_USAGE and "too many terms" in many.output
+
+
 def test_bad_date_says_why(db):
     res = run("stories", "--since", "garbage", "--db", db)
     assert "not a date: 'garbage'; write YYYY, YYYY-MM or YYYY-MM-DD" in res.output

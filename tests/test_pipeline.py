@@ -243,6 +243,40 @@ def test_a_failing_batch_call_falls_back_to_single_articles(tmp_path, monkeypatc
         store.close()
 
 
+def test_an_article_the_store_rejects_is_skipped_and_its_batch_kept(tmp_path, monkeypatch):
+    real = Store.upsert_articles
+
+    def upsert(self, articles, force=False):
+        if any(a.id == "a0004" for a in articles):
+            raise ValueError("value out of range")
+        return real(self, articles, force=force)
+
+    monkeypatch.setattr(Store, "upsert_articles", upsert)
+    make_corpus(tmp_path / "in", 12)
+    store = Store(tmp_path / "db.sqlite")
+    s = analyze([str(tmp_path / "in")], store, OPTS)
+    assert s.added == 11 and s.skipped == 1
+    assert "a0004 could not be stored: ValueError: value out of range" in s.skipped_items[0]["reason"]
+    assert s.skipped_items[0]["path"].endswith("a0004.txt")
+    assert store.get_article("a0004") is None and store.get_article("a0005") is not None
+    assert [r["reason"] for r in store.skipped()] == [s.skipped_items[0]["reason"]]
+    store.close()
+
+
+def test_a_store_that_rejects_every_article_stops_the_run(tmp_path, monkeypatch):
+    def upsert(self, articles, force=False):
+        if articles:
+            raise ValueError("disk full")
+        return []
+
+    monkeypatch.setattr(Store, "upsert_articles", upsert)
+    make_corpus(tmp_path / "in", 3)
+    store = Store(tmp_path / "db.sqlite")
+    with pytest.raises(ValueError, match="disk full"):  # not three skipped articles
+        analyze([str(tmp_path / "in")], store, OPTS)
+    store.close()
+
+
 def test_worker_processes_give_the_same_database(tmp_path):
     make_corpus(tmp_path / "in", 40)
     one, two = Store(tmp_path / "one.db"), Store(tmp_path / "two.db")

@@ -35,7 +35,6 @@ EXIT_INTERNAL = 5
 EXIT_INTERRUPTED = 130
 
 LOGGER = logging.getLogger(__name__)
-MAX_QUERY_CHARS = 1000
 
 COMMAND_MODULES = [
     "newstrace.commands.actors",
@@ -266,7 +265,8 @@ def search(query: str, db: str, limit: int, as_json: bool) -> None:
     """Full-text search over titles and texts (SQLite FTS5 syntax; accents ignored)."""
     if "\x00" in query:
         raise click.BadParameter("the query contains a NUL character", param_hint="QUERY")
-    rows = with_store(db, lambda store: store.search(query[:MAX_QUERY_CHARS], limit))
+    # bounded by the store (characters, terms, time): a longer query is refused, not cut
+    rows = with_store(db, lambda store: store.search(query, limit))
     if as_json:
         echo_json(rows)
         return

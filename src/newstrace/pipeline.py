@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .clean import line_key
-from .errors import SkippedInput
+from .errors import SkippedInput, StoreBusy, short
 from .ingest import (DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILE_BYTES, Limits,
                      count_inputs, iter_inputs)
 from .records import Article
@@ -481,12 +481,37 @@ def _run_limited(items: Iterator[Article | SkippedInput], store: Store, options:
             for r in results:
                 (failed if isinstance(r, SkippedInput) else done).append(r)
         t0 = time.perf_counter()
-        with store.transaction() as c:
-            for f in failed:
-                skip(f, "process")
-            statuses = store.upsert_articles(done, force=options.force)
-            c.executemany("INSERT OR REPLACE INTO article_keys(article_id, text_key) VALUES (?, ?)",
-                          [(a.id, keys[a.id]) for a, st in zip(done, statuses) if st != "unchanged"])
+
+        def put(arts: list[Article], bad: list[SkippedInput]) -> list[str]:
+            with store.transaction() as c:
+                for f in bad:
+                    skip(f, "process")
+                st = store.upsert_articles(arts, force=options.force)
+                c.executemany("INSERT OR REPLACE INTO article_keys(article_id, text_key) VALUES (?, ?)",
+                              [(a.id, keys[a.id]) for a, s in zip(arts, st) if s != "unchanged"])
+            return st
+
+        try:
+            statuses = put(done, failed)
+        except (StoreBusy, KeyboardInterrupt):
+            raise
+        except Exception as batch_error:  # one article the store rejects must not lose the batch
+            LOGGER.warning("storing a batch failed (%s); storing its articles one by one", batch_error)
+            kept, statuses = [], []
+            put([], failed)
+            for a in done:
+                try:
+                    statuses.append(put([a], []))
+                    kept.append(a)
+                except (StoreBusy, KeyboardInterrupt):
+                    raise
+                except Exception as e:
+                    LOGGER.warning("article %s could not be stored: %s", a.id, e)
+                    skip(SkippedInput(a.source or a.id, f"article {a.id} could not be stored: "
+                                      f"{type(e).__name__}: {short(e, 200)}"), "store")
+            if done and not kept:  # every article fails alone too: the store itself is the problem
+                raise batch_error
+            done, statuses = kept, [s for st in statuses for s in st]
         summary.stage_seconds["store"] = summary.stage_seconds.get("store", 0.0) + time.perf_counter() - t0
         for a, status in zip(done, statuses):
             if status == "added":
