@@ -230,16 +230,18 @@ def entity_nodes(surfaces: list[str], typ: str, lang: str | None, index) -> tupl
                 tail = " ".join(words[-2:])
                 if len(analyze(tail).tokens) == 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words[-2:]):
                     out.setdefault(node_id(typ, tail), (tail, "trimmed"))
-    entry = gazetteer_entry(surfaces, rs, typ, index)
+    entry = gazetteer_entry(surfaces, rs, typ, index, lang)
     # the fullest names first: the first is the entity's primary name
     return [(n, name, role) for n, (name, role) in sorted(out.items(), key=lambda kv: (kv[1][1] != "rep", kv[0]))], entry
 
 
-def gazetteer_entry(surfaces: list[str], rs: list[str], typ: str, index):
+def gazetteer_entry(surfaces: list[str], rs: list[str], typ: str, index, lang: str | None = None):
+    """The gazetteer entry an entity's surfaces name (exactly, or as a declined form of a
+    prominent entry in the article's language: Polish "Polskę" -> Polska), or None."""
     hits: Counter = Counter()
     entries = {}
     for s in sorted(set(surfaces)):
-        for e in index.lookup(norm_key(s), s)[:1]:
+        for e in index.lookup_in(s, lang)[:1]:
             if not gaz_compatible(e, typ, s):
                 continue
             hits[e.id] += 3 if s in rs else 1

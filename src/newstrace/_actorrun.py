@@ -173,7 +173,7 @@ class Run:
                         else "alias:trimmed" if role == "trimmed" else "alias:same_entity"
                     self.link(primary, n, rule, 1.0, {"names": [nodes[0][1], name]}, aid)
             if entry is not None:
-                s = next((s for s in sorted(set(surfaces)) if entry in self.index.lookup(norm_key(s), s)), surfaces[0])
+                s = next((s for s in sorted(set(surfaces)) if entry in self.index.lookup_in(s, lang)), surfaces[0])
                 self.link(primary, G.gaz_node(entry.id), f"gazetteer:{entry.id}", 1.0,
                           {"surface": s, "entry": entry.name}, aid)
             c.execute("INSERT INTO actor_entities(article_id, local_id, actor_id, type, name, node) VALUES (?,?,?,?,?,?)",

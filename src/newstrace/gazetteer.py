@@ -24,7 +24,7 @@ from . import resources
 from .errors import InputError
 from .names import is_acronym, norm_key
 
-__all__ = ["AliasIndex", "Entry", "alias_index", "load_gazetteer"]
+__all__ = ["AliasIndex", "Entry", "alias_index", "base_forms", "declines", "load_gazetteer"]
 
 LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl", "ar", "fa", "ur", "tr", "ru", "uk", "pl",
            "he", "ku", "id", "sv", "ro", "el", "zh", "ja")
@@ -48,6 +48,60 @@ _ABBREVIATIONS = {
     "GB": ["U.K.", "U.K", "R.-U."],
     "AE": ["UAE", "EAU", "E.A.U."],
 }
+
+
+# Case endings of proper nouns in the languages that decline them, with the nominative
+# ending they replace (tried in order; the base form must itself be a known alias).
+# Feminine -a nouns (Polska, Rosja, Europa, Warszawa; Россия, Москва) and masculine
+# consonant stems (Berlin, Iran; Берлин) cover most place names.
+_SLAVIC_LATIN = [("ce", "ka"), ("dze", "ga"), ("ie", "a"), ("ie", ""), ("ę", "a"), ("ą", "a"), ("y", "a"),
+                 ("i", "a"), ("e", "a"), ("u", "a"), ("ou", "a"), ("u", ""), ("a", ""), ("em", ""),
+                 ("om", ""), ("owi", "")]
+_SLAVIC_CYRILLIC = [("ией", "ия"), ("ии", "ия"), ("ию", "ия"), ("ы", "а"), ("е", "а"), ("у", "а"), ("ой", "а"),
+                    ("ою", "а"), ("е", "я"), ("и", "я"), ("ю", "я"), ("ей", "я"), ("і", "а"), ("і", "я"),
+                    ("а", ""), ("у", ""), ("е", ""), ("і", ""), ("ом", ""), ("ем", "")]
+CASE_ENDINGS: dict[str, list[tuple[str, str]]] = {
+    **{lang: _SLAVIC_LATIN for lang in ("pl", "cs", "sk", "sl", "hr", "bs", "sr")},
+    **{lang: _SLAVIC_CYRILLIC for lang in ("ru", "uk", "be", "bg", "mk")},
+}
+_APOSTROPHE_SUFFIX_LANGS = frozenset({"tr", "az"})  # Türkiye'nin, Suriye'de: the case suffix after '
+_MIN_BASE = 4
+# a declined form is a guess: it may name only a prominent entry (a country, a continent,
+# a listed organisation, a city of this many people), not any small town ("Dumy" is the
+# Duma's genitive, not the Syrian town Dūmā)
+DECLINED_MIN_RANK = 250_000
+# CLDR macro-regions that news names as places (continents; not "world" nor sub-regions)
+CONTINENTS = ("002", "009", "019", "003", "005", "142", "150", "419")
+
+
+def declines(lang: str | None) -> bool:
+    """Whether proper nouns take case endings in ``lang`` (what `base_forms` undoes)."""
+    lang = (lang or "").split("-")[0].lower()
+    return lang in CASE_ENDINGS or lang in _APOSTROPHE_SUFFIX_LANGS
+
+
+def base_forms(word: str, lang: str | None) -> list[str]:
+    """Candidate nominative forms of a declined one-word proper noun in ``lang``
+    (Polish "Polskę" -> "Polska", "Europie" -> "Europa", "Iranie" -> "Iran"; Russian
+    "России" -> "Россия"; Turkish "Suriye'de" -> "Suriye"), most likely first; [] for a
+    language without case endings or a word too short to tell. Guesses only: a caller
+    keeps the one that is a known name."""
+    lang = (lang or "").split("-")[0].lower()
+    w = word.strip()
+    out: list[str] = []
+    if lang in _APOSTROPHE_SUFFIX_LANGS:
+        m = re.match(r"^([^'’]{3,})['’]\w{1,6}$", w)
+        if m:
+            out.append(m.group(1))
+    rules = CASE_ENDINGS.get(lang)
+    if rules and " " not in w and w[:1].isupper():
+        low = w.lower()
+        for end, rep in rules:
+            if low.endswith(end) and len(w) - len(end) + len(rep) >= _MIN_BASE:
+                cand = w[: len(w) - len(end)] + rep
+                if cand not in out and cand != w:
+                    out.append(cand)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +154,20 @@ class AliasIndex:
                 continue
             out.append(e)
         return out
+
+    def lookup_declined(self, surface: str, lang: str | None) -> tuple[list[Entry], str | None]:
+        """Entries of a declined one-word name (`base_forms`), with the base form that
+        matched: ([], None) when no base form is a known alias. Exact lookup first is the
+        caller's business; this is the fallback for case forms ("Polskę" -> Polska)."""
+        for base in base_forms(surface, lang):
+            hits = [e for e in self.lookup(norm_key(base), base) if e.rank >= DECLINED_MIN_RANK]
+            if hits:
+                return hits, base
+        return [], None
+
+    def lookup_in(self, surface: str, lang: str | None) -> list[Entry]:
+        """Exact lookup of a surface, then of its base forms in ``lang`` (declined names)."""
+        return self.lookup(norm_key(surface), surface) or self.lookup_declined(surface, lang)[0]
 
     def _arabic(self, key: str) -> list[tuple[Entry, str]] | None:
         """Arabic-script keys: letters folded (hamza seats, alef maqsura, taa marbuta,
@@ -168,6 +236,10 @@ def _build_places(index: AliasIndex) -> None:
         except Exception:  # pragma: no cover - a locale missing from this babel build
             continue
         for code, name in terr.items():
+            if code in CONTINENTS:
+                index.add(Entry(f"cldr:{code}", Locale.parse("en").territories.get(code, name), "LOC",
+                                None, 10**10), name)
+                continue
             if len(code) != 2 or not code.isalpha() or code in ("ZZ", "EU", "EZ", "UN", "QO"):
                 continue
             index.add(Entry(f"cldr:{code}", Locale.parse("en").territories.get(code, name), "LOC",

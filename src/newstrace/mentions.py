@@ -358,7 +358,7 @@ def _gazetteer_prefixes(index) -> frozenset[str]:
 
 
 def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
-    from .gazetteer import arabic_fold
+    from .gazetteer import arabic_fold, declines
 
     cal = _calendar_words(lang)
     lower_forms = {w for _, _, w in words if w[:1].islower()}
@@ -367,6 +367,7 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
     maxn = min(index.max_tokens, 8)
     wkeys = [norm_key(w) for _, _, w in words]
     prefixes = _gazetteer_prefixes(index)
+    decline = declines(lang)  # a language with case endings: "Polskę", "Rosji", "Suriye'de"
     for i in range(n):
         keys, parts = [], []
         for L in range(1, min(maxn, n - i) + 1):
@@ -382,6 +383,8 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
             if L > 1 and "\n" in surface:
                 continue
             entries = index.lookup(keys[L - 1], surface)
+            if not entries and L == 1 and decline:
+                entries = index.lookup_declined(surface, lang)[0]
             if not entries:
                 continue
             first = words[i][2]

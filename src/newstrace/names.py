@@ -116,6 +116,8 @@ def script_of(s: str) -> str:
 
 def _fold_arabic(word: str) -> str:
     w = _HARAKAT_RE.sub("", word)
+    if w.startswith("ئ"):  # word-initial hamza seat: a vowel carrier (Kurdish ئاتنبۆرۆ), not y
+        w = "ا" + w[1:]
     w = w.translate(str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي",
                                    "ة": "ه", "ؤ": "و", "ئ": "ي", "ء": "", "ع": "", "ک": "ك",
                                    "ی": "ي", "گ": "ك"}))
@@ -190,8 +192,9 @@ def _make_token(raw: str) -> Token | None:
     n = _rewrite(a)
     f = _fold_vowels(n)
     if arabic:
-        # anyascii renders long vowels as consonant letters (و→w, ي→y): drop them
-        sk = _skeleton(n.replace("v", "").replace("i", ""))
+        # anyascii renders long vowels as consonant letters (و→w, ي→y): drop them, except
+        # word-initially, where و and ي are consonants (واشنطن = Washington, يزيد = Yazid)
+        sk = _skeleton(n[:1] + n[1:].replace("v", "").replace("i", ""))
     else:
         sk = _skeleton(n)
     initial = (not arabic) and len(a) == 1
