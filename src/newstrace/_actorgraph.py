@@ -228,11 +228,21 @@ def entity_nodes(surfaces: list[str], typ: str, lang: str | None, index) -> tupl
             words = s.split()
             if len(analyze(s).tokens) >= 3 and len(words) >= 3:
                 tail = " ".join(words[-2:])
-                if len(analyze(tail).tokens) == 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words[-2:]):
+                if len(analyze(tail).tokens) == 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words[-2:]) \
+                        and not any(_declined_place(w, lang, index) for w in words[-2:]):
                     out.setdefault(node_id(typ, tail), (tail, "trimmed"))
     entry = gazetteer_entry(surfaces, rs, typ, index, lang)
     # the fullest names first: the first is the entity's primary name
     return [(n, name, role) for n, (name, role) in sorted(out.items(), key=lambda kv: (kv[1][1] != "rep", kv[0]))], entry
+
+
+def _declined_place(word: str, lang: str | None, index) -> bool:
+    """A word that is a case form (not the nominative) of a known place: a name ending with
+    it is a genitive chain ("Zgromadzenia Parlamentarnego Rady Europy"), not a person's
+    name. (A nominative place name may be a given name or surname: "Vladimir", "Jordan".)"""
+    if index.lookup(norm_key(word), word):
+        return False
+    return any(e.type == "LOC" for e in index.lookup_declined(word, lang)[0][:1])
 
 
 def gazetteer_entry(surfaces: list[str], rs: list[str], typ: str, index, lang: str | None = None):
