@@ -177,3 +177,19 @@ def test_spans_always_lie_inside_the_text():
             assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text
 
     check()
+
+
+def test_declined_place_names_are_gazetteer_mentions():
+    # Polish case forms of countries and continents, Turkish apostrophe suffixes
+    text = "Rosja chce rezolucji potępiającej Polskę w Europie. Delegaci z Rosji mówili o Polsce."
+    a = detect(Article(id="pl", text=text, lang="pl"), Opts())
+    by_text = {m.text: m for m in a.mentions}
+    for w in ("Polskę", "Polsce", "Europie", "Rosji"):
+        assert w in by_text and by_text[w].detector == "gazetteer" and by_text[w].type == "LOC", (w, _texts(a))
+    assert _group_of(a, "Polskę") >= {"Polskę", "Polsce"}
+    assert _group_of(a, "Rosja") >= {"Rosja", "Rosji"}
+    tr = detect(Article(id="tr", text="Heyet dün Suriye'de görüştü ve Suriye hükümeti açıklama yaptı.", lang="tr"), Opts())
+    assert _group_of(tr, "Suriye'de") >= {"Suriye'de", "Suriye"}
+    # an English text is not declined: no guessing there
+    en = detect(Article(id="en", text="The envoy met Polsce officials.", lang="en"), Opts())
+    assert all(m.detector != "gazetteer" for m in en.mentions)

@@ -76,3 +76,11 @@ def test_norm_key_and_acronyms():
     assert acronym_matches("SDF", "Syrian Democratic Forces")
     assert acronym_matches("EIIL", "État islamique en Irak et au Levant")
     assert not acronym_matches("PMU", "Syrian Democratic Forces")
+
+
+def test_arabic_initial_waw_and_yeh_are_consonants():
+    # و/ي inside a word are long vowels (dropped from the skeleton), word-initially consonants
+    assert match_score("واشنطن", "Washington") >= 0.9
+    assert analyze("واشنطن").tokens[0].skel.startswith("v")
+    # a word-initial hamza seat carries a vowel (Kurdish/Persian), it is not y
+    assert analyze("ئاتنبۆرۆ").tokens[0].skel == analyze("اتنبرو").tokens[0].skel
