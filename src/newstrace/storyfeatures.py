@@ -350,13 +350,22 @@ def pair_decay(a: DocFeatures, b: DocFeatures) -> float:
     return max(span_decay(x0, x1, (y0, y1)) for x0, x1 in wa for y0, y1 in wb)
 
 
+#: Shrinkage of the weighted entity overlap: the smaller side's total weight is counted with
+#: this much more, the weight of one name outside the frequency lists (ZIPF_TOP - ZIPF_RARE),
+#: as ``_shrunk_overlap`` adds one to the count. An article with a single name (an Arabic
+#: text whose only capitalised token is a brand, a cookie notice) then shares at most half
+#: of "everything" with any other, instead of all of it; larger sets hardly move.
+ENT_PRIOR = ZIPF_TOP - ZIPF_RARE
+
+
 def _weighted_overlap(x: dict[str, float], y: dict[str, float]) -> float:
-    """Shared weight over the smaller side's total (keys weigh the mean of both sides)."""
+    """Shared weight over the smaller side's total plus ``ENT_PRIOR`` (keys weigh the mean
+    of both sides)."""
     if not x or not y:
         return 0.0
     # math.fsum is exactly rounded, so the result does not depend on iteration order
     shared = math.fsum((w + y[k]) / 2 for k, w in x.items() if k in y)
-    denom = min(math.fsum(x.values()), math.fsum(y.values()))
+    denom = min(math.fsum(x.values()), math.fsum(y.values())) + ENT_PRIOR
     return min(1.0, shared / denom) if denom > 0 else 0.0
 
 
