@@ -19,3 +19,12 @@ def test_symmetric():
     a = {"a": 3.0, "b": 5.0}
     b = {"b": 4.0, "c": 2.0, "d": 5.0}
     assert sf._weighted_overlap(a, b) == sf._weighted_overlap(b, a)
+
+
+def test_prior_only_on_encoder_path():
+    import numpy as np
+    a = sf.DocFeatures("a", "en", None, "", None, ents={"facebook": 5.0})
+    b = sf.DocFeatures("b", "de", None, "", None, ents={"facebook": 5.0, "merkel": 5.0})
+    assert sf.pair_features(a, b)["ent"] == 1.0  # model-free: unshrunk
+    a.vec = b.vec = np.ones(2) / np.sqrt(2)
+    assert sf.pair_features(a, b)["ent"] == 0.5
