@@ -350,13 +350,24 @@ def pair_decay(a: DocFeatures, b: DocFeatures) -> float:
     return max(span_decay(x0, x1, (y0, y1)) for x0, x1 in wa for y0, y1 in wb)
 
 
-def _weighted_overlap(x: dict[str, float], y: dict[str, float]) -> float:
-    """Shared weight over the smaller side's total (keys weigh the mean of both sides)."""
+#: Shrinkage of the weighted entity overlap: the smaller side's total weight is counted with
+#: this much more, the weight of one name outside the frequency lists (ZIPF_TOP - ZIPF_RARE),
+#: as ``_shrunk_overlap`` adds one to the count. An article with a single name (an Arabic
+#: text whose only capitalised token is a brand, a cookie notice) then shares at most half
+#: of "everything" with any other, instead of all of it; larger sets hardly move. Encoder
+#: path only: the model-free path leans on entities more and its COEFS were fitted on the
+#: unshrunk overlap (shrinking it there lowered its pair accuracy, 0.826 -> 0.817).
+ENT_PRIOR = ZIPF_TOP - ZIPF_RARE
+
+
+def _weighted_overlap(x: dict[str, float], y: dict[str, float], prior: float = ENT_PRIOR) -> float:
+    """Shared weight over the smaller side's total plus ``ENT_PRIOR`` (keys weigh the mean
+    of both sides)."""
     if not x or not y:
         return 0.0
     # math.fsum is exactly rounded, so the result does not depend on iteration order
     shared = math.fsum((w + y[k]) / 2 for k, w in x.items() if k in y)
-    denom = min(math.fsum(x.values()), math.fsum(y.values()))
+    denom = min(math.fsum(x.values()), math.fsum(y.values())) + prior
     return min(1.0, shared / denom) if denom > 0 else 0.0
 
 
@@ -374,7 +385,7 @@ def pair_features(a: DocFeatures, b: DocFeatures) -> dict[str, float]:
     if same:
         small, big = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
         lex = math.fsum(w * big[t] for t, w in small.items() if t in big)
-    feats = {"dense": dense, "lex": lex, "same_lang": same, "ent": _weighted_overlap(a.ents, b.ents),
+    feats = {"dense": dense, "lex": lex, "same_lang": same, "ent": _weighted_overlap(a.ents, b.ents, ENT_PRIOR if a.vec is not None and b.vec is not None else 0.0),
              "num": _shrunk_overlap(a.nums, b.nums), "date": _shrunk_overlap(a.dates, b.dates),
              "spk": _shrunk_overlap(a.speakers, b.speakers), "decay": pair_decay(a, b)}
     return {k: round(v, ROUND) for k, v in feats.items()}

@@ -1,0 +1,30 @@
+"""Entity overlap of the story features: shrunk by ENT_PRIOR (one rare name's weight)."""
+from newstrace import storyfeatures as sf
+
+
+def test_single_name_does_not_share_everything():
+    one = {"facebook": 5.0}
+    many = {"facebook": 5.0, "merkel": 5.0, "berlin": 4.0}
+    got = sf._weighted_overlap(one, many)
+    assert got == 5.0 / (5.0 + sf.ENT_PRIOR) < 1.0
+
+
+def test_large_shared_sets_hardly_move():
+    x = {f"n{i}": 5.0 for i in range(10)}
+    assert sf._weighted_overlap(x, dict(x)) > 0.9
+    assert sf._weighted_overlap(x, {}) == 0.0
+
+
+def test_symmetric():
+    a = {"a": 3.0, "b": 5.0}
+    b = {"b": 4.0, "c": 2.0, "d": 5.0}
+    assert sf._weighted_overlap(a, b) == sf._weighted_overlap(b, a)
+
+
+def test_prior_only_on_encoder_path():
+    import numpy as np
+    a = sf.DocFeatures("a", "en", None, "", None, ents={"facebook": 5.0})
+    b = sf.DocFeatures("b", "de", None, "", None, ents={"facebook": 5.0, "merkel": 5.0})
+    assert sf.pair_features(a, b)["ent"] == 1.0  # model-free: unshrunk
+    a.vec = b.vec = np.ones(2) / np.sqrt(2)
+    assert sf.pair_features(a, b)["ent"] == 0.5
