@@ -136,13 +136,18 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     sub = _subjunctive(ctx, cue, sp, tail, se)
     if sub is not None:
         return sub
-    # pattern B: "CONTENT, X said." / "CONTENT, a-t-il expliqué, …"
+    # pattern B: "CONTENT, X said." / "CONTENT, a-t-il expliqué, …"; with the cue inside the
+    # statement ('The museum, Mr. Bush said, celebrated …') the content is both sides of it
     before = m[ss:cue.start]
     comma = before.rfind(",")
     parts = tail.split(",", 1)
     tail_words = len(re.findall(r"\w+", parts[0]))
     rest_ok = len(parts) == 1 or not parts[1].strip(" .") or _participle_word(ctx, parts[1].split()[0] if parts[1].split() else "")
-    if comma > 0 and tail_words <= 14 and rest_ok and not t.comp_word_re.search(tail.split(",")[0]):
+    rw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[1])] if len(parts) == 2 else []
+    stop = t.sets["linkers"] | t.sets["subordinators"] | t.sets["relative"] | t.sets["complementizers"]
+    paren = not rest_ok and tail_words <= 3 and len(rw) >= 2 and rw[0] not in stop
+    rest_ok = rest_ok or bool(rw and rw[0] in stop)  # 'CONTENT, X said, since …': the content is before
+    if comma > 0 and tail_words <= 14 and (rest_ok or paren) and not t.comp_word_re.search(tail.split(",")[0]):
         sp = cue.pron
         lo = ss + comma
         if not sp:
@@ -156,15 +161,35 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             sp, lo = _np_after(ctx, cue.end, se, 8), ss + comma
             if sp and m[sp[0]:sp[1]].split()[0].lower() in t.sets["prepositions"]:
                 sp = None  # 'X, the water chief, spoke on Monday': no subject after the verb
+            if sp and len(re.findall(r"\w+", m[sp[1]:cue.end + len(parts[0])])) > 3:
+                sp = None  # 'X, speaking to …, said he would …': a clause, not a subject, follows the verb
+            paren = False  # '…, said X, a senior official': the comma opens an apposition
         tw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[0])]
         if sp and tw and not cue.pron and sp[0] < cue.start and (
                 tw[0] in t.sets["determiners"] | t.sets["partitives"]):
             sp = None  # 'Dans la nuit, un appel a signalé de la fumée': the verb has an object, no content
-        if sp:
+        if sp and paren:
+            return _interrupted(ctx, cue, sp, ss, lo, cue.end + len(parts[0]) + 1, se)
+        if sp and rest_ok:
             cont = _content(ctx, ss, lo)
             if cont:
                 return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
     return None
+
+
+def _interrupted(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], s1: int, e1: int, s2: int, e2: int) -> _Attr | None:
+    """A statement the cue interrupts ('Acts of protest, Mr. Obama said, are acts of
+    patriotism'): the first part is the content, the second (``more``) continues it; either
+    part may be short, the two together need three words."""
+    a = _content(ctx, s2, e2)
+    if a is None:
+        return None
+    s, e = qm._trim(ctx.text, s1, e1)
+    while e > s and ctx.text[e - 1] in ".,;:":
+        e -= 1
+    if not re.search(r"\w", ctx.text[s:e]) or _covered(ctx, s, e) > 0.6:
+        return None
+    return _Attr(s, e, False, "rules:indirect", cue=cue, sp=sp, more=a)
 
 
 def _addressee(ctx: _Ctx, cue: _Cue, se: int) -> int:

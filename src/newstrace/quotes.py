@@ -521,7 +521,9 @@ def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
     if not words or len(words) > 9:
         return False
     lw = [norm_form(w) for w in words]
-    if any(w in t.verbs for w in lw) or any(c.kind == "verb" for c in ctx.cues_in(s, e)):
+    # a verb form, unless capitalised inside a name ('The State Department Refugee Center')
+    if any(w in t.verbs for k, w in enumerate(lw) if not (k and _cap(words[k]) and not t.caseless)) \
+            or any(c.kind == "verb" for c in ctx.cues_in(s, e)):
         return False
     if at.cue is not None and at.cue.kind == "prep" and t.caseless and at.kind == "name":
         return False  # 'وفقا لإجراءات …' ("in accordance with"): a source after a preposition needs a head noun
@@ -668,5 +670,7 @@ def extract(article: Article, options: Any = None) -> Article:
     ctx = _Ctx(article, cue_table(article.lang))
     attrs = _attributions(ctx)
     quotes = [_as_quote(ctx, at) for at in attrs]
+    # a statement its cue interrupts is two quotes with one cue and speaker
+    quotes += [_as_quote(ctx, replace(at, cs=at.more[0], ce=at.more[1], more=None)) for at in attrs if at.more]
     quotes.sort(key=lambda q: (q.start, q.end))
     return replace(article, quotes=quotes, sources=_sources(ctx, attrs))
