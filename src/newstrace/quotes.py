@@ -39,6 +39,7 @@ _PERSISTENT_ARTICLE = {"reported_by"}
 _PREV_CAP = re.compile(r"(?:\b[A-Z][\w’'\-]*|\b(?i:the|a|an|der|die|das|le|la|les|el|los))[ \u00a0]+$")
 _PREV1 = re.compile(r"([\w’'\-]+)\s+$")
 _PREV2 = re.compile(r"(?:([\w’'\-]+)\s+)?([\w’'\-]+)\s+$")
+_LINKER_BEFORE = re.compile(r"\s+([\w’']+)\s*$")
 _SOURCE_KIND = {"quoted_by": "quote", "told": "quote", "interview": "interview",
                 "reported_by": "report", "according_to": "report"}
 
@@ -501,6 +502,9 @@ def _trim_contents(ctx: _Ctx, attrs: list[_Attr]) -> None:
         k = bisect.bisect_right(starts, a.cs)
         if k < len(starts) and starts[k] < a.ce:
             cut = ctx.m.rfind(",", a.cs, starts[k])
+            x = _LINKER_BEFORE.search(ctx.m, a.cs, starts[k])
+            if x and x.group(1).lower() in ctx.t.sets["linkers"] and x.start() > cut:
+                cut = x.start()  # 'X said A and suggested that B': A ends at the linker
             if cut > a.cs:
                 s, e = qm._trim(ctx.text, a.cs, cut)
                 if len(re.findall(r"\w+", ctx.text[s:e])) >= 3:
