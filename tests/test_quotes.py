@@ -459,3 +459,44 @@ def test_interview_broadcast_by_outlet_carries_to_later_quotes():
     b = extract(art(text.replace("un long entretien avec le ministre", "un bulletin"), "fr",
                     [Mention(k, k + 11, "Paul Martin", "PER")]))
     assert [q for q in b.quotes if q.direct][0].channel is None
+
+
+def _q(text):
+    from newstrace.quotes import extract as _extract
+    from newstrace.records import Article as _Article, Paragraph as _Paragraph
+    art = _Article(id="t", text=text, title=None, lang="en", paragraphs=[_Paragraph(0, len(text), "en")])
+    return _extract(art).quotes
+
+
+def test_interrupted_statement_is_two_fragments_with_one_cue():
+    qs = _q("The museum, Mr. Bush said, celebrated several of his heroes, including Chuck Berry.")
+    texts = sorted(q.text for q in qs)
+    assert texts == ["The museum", "celebrated several of his heroes, including Chuck Berry"]
+    assert {q.speaker for q in qs} == {"Mr. Bush"} and len({q.cue_start for q in qs}) == 1
+
+
+def test_postposed_cue_with_subordinate_clause_keeps_content_before():
+    qs = _q("The nominee was hurt with young voters, Graham said, since most of them accept it.")
+    assert [q.text for q in qs] == ["The nominee was hurt with young voters"]
+
+
+def test_capitalised_verb_form_inside_a_name_is_a_speaker():
+    qs = _q("The State Department Refugee Processing Center said that 98 percent of the refugees are Sunni.")
+    assert qs and qs[0].speaker == "The State Department Refugee Processing Center"
+
+
+def test_clause_after_verb_is_not_a_speaker():
+    qs = _q("Trump, speaking to a veterans group in Virginia, said he would order a thorough review of the defenses.")
+    assert all(not (q.speaker or "").startswith("he would") for q in qs)
+
+
+def test_participial_adjunct_and_relative_clause_end_the_content():
+    assert [q.text for q in _q("Clinton wants to sign up 5 million people, focusing on people under 30.")] == \
+        ["to sign up 5 million people"]
+    qs = _q("The Commission, which contended that Ireland undertaxed the company, ordered a payment.")
+    assert [q.text for q in qs] == ["Ireland undertaxed the company"]
+
+
+def test_call_for_is_a_cue():
+    qs = _q("Clinton has called for a review of the program, saying it failed.")
+    assert qs and qs[0].text == "a review of the program" and qs[0].speaker == "Clinton"

@@ -131,18 +131,28 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         cont = _content(ctx, cue.end + adv, se)
     else:
         cont = None
+    if cont and _in_relative(ctx, cue, ss):
+        # 'The Commission, which contended that Ireland undertaxed the company, ordered …':
+        # the relative clause, hence its content, ends at the next comma
+        k = m.find(",", cont[0], cont[1])
+        cont = (_content(ctx, cont[0], k) or cont) if k > 0 else cont
     if cont:
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero)
     sub = _subjunctive(ctx, cue, sp, tail, se)
     if sub is not None:
         return sub
-    # pattern B: "CONTENT, X said." / "CONTENT, a-t-il expliqué, …"
+    # pattern B: "CONTENT, X said." / "CONTENT, a-t-il expliqué, …"; with the cue inside the
+    # statement ('The museum, Mr. Bush said, celebrated …') the content is both sides of it
     before = m[ss:cue.start]
     comma = before.rfind(",")
     parts = tail.split(",", 1)
     tail_words = len(re.findall(r"\w+", parts[0]))
     rest_ok = len(parts) == 1 or not parts[1].strip(" .") or _participle_word(ctx, parts[1].split()[0] if parts[1].split() else "")
-    if comma > 0 and tail_words <= 14 and rest_ok and not t.comp_word_re.search(tail.split(",")[0]):
+    rw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[1])] if len(parts) == 2 else []
+    stop = t.sets["linkers"] | t.sets["subordinators"] | t.sets["relative"] | t.sets["complementizers"]
+    paren = not t.verb_first and not rest_ok and tail_words <= 3 and len(rw) >= 2 and rw[0] not in stop
+    rest_ok = rest_ok or bool(rw and rw[0] in stop)  # 'CONTENT, X said, since …': the content is before
+    if comma > 0 and tail_words <= 14 and (rest_ok or paren) and not t.comp_word_re.search(tail.split(",")[0]):
         sp = cue.pron
         lo = ss + comma
         if not sp:
@@ -156,15 +166,51 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             sp, lo = _np_after(ctx, cue.end, se, 8), ss + comma
             if sp and m[sp[0]:sp[1]].split()[0].lower() in t.sets["prepositions"]:
                 sp = None  # 'X, the water chief, spoke on Monday': no subject after the verb
+            if sp and norm_form(m[sp[0]:sp[1]].split()[0]) in t.pronouns and \
+                    len(re.findall(r"\w+", m[sp[0]:cue.end + len(parts[0])])) > 2:
+                sp = None  # 'X, speaking to …, said he would …': a clause, not a subject, follows the verb
+            paren = False  # '…, said X, a senior official': the comma opens an apposition
         tw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[0])]
         if sp and tw and not cue.pron and sp[0] < cue.start and (
                 tw[0] in t.sets["determiners"] | t.sets["partitives"]):
             sp = None  # 'Dans la nuit, un appel a signalé de la fumée': the verb has an object, no content
-        if sp:
+        if sp and paren:
+            return _interrupted(ctx, cue, sp, ss, lo, cue.end + len(parts[0]) + 1, se)
+        if sp and rest_ok:
             cont = _content(ctx, ss, lo)
             if cont:
                 return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
     return None
+
+
+def _interrupted(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], s1: int, e1: int, s2: int, e2: int) -> _Attr | None:
+    """A statement the cue interrupts ('Acts of protest, Mr. Obama said, are acts of
+    patriotism'): the first part is the content, the second (``more``) continues it; either
+    part may be short, the two together need three words."""
+    a = _content(ctx, s2, e2)
+    if a is None:
+        return None
+    s, e = qm._trim(ctx.text, s1, e1)
+    while e > s and ctx.text[e - 1] in ".,;:":
+        e -= 1
+    if not re.search(r"\w", ctx.text[s:e]) or _covered(ctx, s, e) > 0.6:
+        return None
+    return _Attr(s, e, False, "rules:indirect", cue=cue, sp=sp, more=a)
+
+
+def _in_relative(ctx: _Ctx, cue: _Cue, ss: int) -> bool:
+    """Is the cue the verb of a relative clause set off by a comma (', which has long
+    argued that …')?"""
+    t = ctx.t
+    toks = _tokens(ctx.m, max(ss, cue.start - 80), cue.start)
+    while toks and (norm_form(toks[-1][2]) in t.sets["skip_before_cue"] or _is_adverb(toks[-1][2], t)):
+        toks = toks[:-1]
+    for k in range(len(toks) - 1, max(0, len(toks) - 4), -1):  # 'who has long argued'
+        if toks[k][2] in ",;:":
+            return False
+        if norm_form(toks[k][2]) in t.sets["relative"]:
+            return toks[k - 1][2] == ","
+    return False
 
 
 def _addressee(ctx: _Ctx, cue: _Cue, se: int) -> int:

@@ -50,6 +50,7 @@ class _Attr:
     plural: bool = False
     zero: bool = False
     evidence: list[int] = field(default_factory=list)
+    more: tuple[int, int] | None = None  # the rest of a statement its cue interrupts
 
     @property
     def pos(self) -> int:

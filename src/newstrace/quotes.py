@@ -39,6 +39,7 @@ _PERSISTENT_ARTICLE = {"reported_by"}
 _PREV_CAP = re.compile(r"(?:\b[A-Z][\w’'\-]*|\b(?i:the|a|an|der|die|das|le|la|les|el|los))[ \u00a0]+$")
 _PREV1 = re.compile(r"([\w’'\-]+)\s+$")
 _PREV2 = re.compile(r"(?:([\w’'\-]+)\s+)?([\w’'\-]+)\s+$")
+_LINKER_BEFORE = re.compile(r"\s+([\w’']+)\s*$")
 _SOURCE_KIND = {"quoted_by": "quote", "told": "quote", "interview": "interview",
                 "reported_by": "report", "according_to": "report"}
 
@@ -501,6 +502,9 @@ def _trim_contents(ctx: _Ctx, attrs: list[_Attr]) -> None:
         k = bisect.bisect_right(starts, a.cs)
         if k < len(starts) and starts[k] < a.ce:
             cut = ctx.m.rfind(",", a.cs, starts[k])
+            x = _LINKER_BEFORE.search(ctx.m, a.cs, starts[k])
+            if x and x.group(1).lower() in ctx.t.sets["linkers"] and x.start() > cut:
+                cut = x.start()  # 'X said A and suggested that B': A ends at the linker
             if cut > a.cs:
                 s, e = qm._trim(ctx.text, a.cs, cut)
                 if len(re.findall(r"\w+", ctx.text[s:e])) >= 3:
@@ -521,7 +525,9 @@ def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
     if not words or len(words) > 9:
         return False
     lw = [norm_form(w) for w in words]
-    if any(w in t.verbs for w in lw) or any(c.kind == "verb" for c in ctx.cues_in(s, e)):
+    # a verb form, unless capitalised inside a name ('The State Department Refugee Center')
+    if any(w in t.verbs for k, w in enumerate(lw) if not (k and _cap(words[k]) and not t.caseless)) \
+            or any(c.kind == "verb" for c in ctx.cues_in(s, e)):
         return False
     if at.cue is not None and at.cue.kind == "prep" and t.caseless and at.kind == "name":
         return False  # 'وفقا لإجراءات …' ("in accordance with"): a source after a preposition needs a head noun
@@ -668,5 +674,7 @@ def extract(article: Article, options: Any = None) -> Article:
     ctx = _Ctx(article, cue_table(article.lang))
     attrs = _attributions(ctx)
     quotes = [_as_quote(ctx, at) for at in attrs]
+    # a statement its cue interrupts is two quotes with one cue and speaker
+    quotes += [_as_quote(ctx, replace(at, cs=at.more[0], ce=at.more[1], more=None)) for at in attrs if at.more]
     quotes.sort(key=lambda q: (q.start, q.end))
     return replace(article, quotes=quotes, sources=_sources(ctx, attrs))

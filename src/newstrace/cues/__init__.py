@@ -28,7 +28,8 @@ Sprecher"), ``prep_cue_patterns`` (regular expressions of cues that hold their s
 ``sp``: "nach US-Angaben", "nach Polizeiangaben"), ``reported_mood`` (a verb form that makes
 a sentence reported speech of the last speaker: German Konjunktiv I "sei", "habe"),
 ``infinitive_complement`` with ``infinitive_classes`` ("X hat Y vorgeworfen, … zu lassen"),
-``dash_quotes`` (Polish "- Treść - powiedział X"), ``complement_suffixes`` (Turkish: a
+``clause_break_patterns`` (regular expressions where a statement's clause ends, as
+``clause_breaks``: English ", focusing on …", a participial adjunct), ``dash_quotes`` (Polish "- Treść - powiedział X"), ``complement_suffixes`` (Turkish: a
 statement ends with a nominalised verb before the cue, "… olmayacağını söyledi"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
 with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
 Languages without a table use a merged fallback (``table(None)``), so quote marks are
@@ -56,7 +57,7 @@ _LIST_KEYS = (
     "interview_nouns", "generic_roles", "indefinite_determiners", "place_prepositions",
     "verb_prefixes", "participles", "honorifics", "partitives", "postposed_cues", "prep_cue_patterns",
     "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
-    "addressee_verbs", "question_complementizers", "prep_needs_verb",
+    "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns",
 )
 
 
@@ -245,7 +246,7 @@ def _build(raw: dict[str, Any]) -> CueTable:
     t.comp_re = re.compile(r"(?P<gap>[^;:.\x07]{0,80}?)(?P<comp>\b(?:%s)\b|:)" % comps, flags)
     t.comp_word_re = re.compile(r"\b(?:%s)\b" % comps, flags)
     t.clause_break_re = re.compile("|".join([r";\s"] + [re.escape(b) + r"\b" for b in t.lists["clause_breaks"]
-                                                          if b.strip(" ;")]), flags)
+                                                          if b.strip(" ;")] + t.lists["clause_break_patterns"]), flags)
     if t.lists["question_complementizers"]:
         t.question_re = re.compile(r"(?P<gap>[^;:.\x07]{0,60}?)(?P<comp>\b(?:%s)\b)" % _alt(
             t.lists["question_complementizers"]), flags)
