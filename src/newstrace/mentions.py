@@ -495,6 +495,62 @@ def _script_kind(lang: str | None) -> str:
     return "uncased" if (lang or "").split("-")[0] in _UNCASED_LANGS else "cased"
 
 
+# Place designators in the construct state (idafa: indefinite, no article) whose complement
+# is a place's name: "مخيم الركبان" (Rukban camp), "منطقة التنف", "مدينة حلب"; dual and plural
+# forms govern coordinated names ("مخيمي الركبان والهول"). A script without capitals has no
+# other surface cue for a name the model missed. (ناحية is also "aspect": left out.)
+_DESIGNATORS_BY_LANG = {
+    "ar": {
+        "one": frozenset("""مخيم معسكر مدينة بلدة قرية حي محافظة منطقة قضاء قاعدة مطار معبر ميناء
+            جزيرة ولاية إقليم""".split()),
+        "many": frozenset("""مخيمي مخيمات معسكري معسكرات مدينتي مدن بلدتي بلدات قريتي قرى أحياء
+            محافظتي محافظات منطقتي مناطق قاعدتي مطاري معبري""".split()),
+    },
+}
+_AR_PROCLITICS = "وبلف"
+# the complement of a designator that is no name: cardinal directions ("محافظات الجنوب") and
+# sound plurals of people ("مخيم اللاجئين", "مخيمات النازحين"), by their endings
+_AR_DIRECTIONS = frozenset("الشمال الجنوب الشرق الغرب الوسط".split())
+_AR_PLURAL_ENDINGS = ("ين", "ون", "ات")
+
+
+def _designated(text: str, words, lang: str | None) -> list[tuple[int, int]]:
+    """Spans of the names a place designator governs in ``lang`` (Arabic: the definite
+    word after an indefinite designator, `_DESIGNATORS_BY_LANG`), with the conjuncts of a
+    dual or plural designator."""
+    table = _DESIGNATORS_BY_LANG.get((lang or "").split("-")[0])
+    if not table:
+        return []
+
+    def bare(w: str) -> str:
+        return w[1:] if len(w) > 3 and w[0] in _AR_PROCLITICS and w[1:] in table["one"] | table["many"] else w
+
+    def core(w: str) -> str | None:
+        """The word without one proclitic before its article, when it is a definite noun
+        that may be a name."""
+        c = w[1:] if w[:1] in _AR_PROCLITICS and w[1:3] == "ال" else w
+        if not c.startswith("ال") or len(c) < 4 or c in _AR_DIRECTIONS or c.endswith(_AR_PLURAL_ENDINGS):
+            return None
+        return c
+
+    out = []
+    for i in range(len(words) - 1):
+        d = bare(words[i][2])
+        many = d in table["many"]
+        if not many and d not in table["one"]:
+            continue
+        j = i + 1
+        while j < len(words) and text[words[j - 1][1]:words[j][0]].strip() == "" and core(words[j][2]):
+            w = words[j][2]
+            if j > i + 1 and not (many and w[:1] == "و"):
+                break  # only a dual or plural designator governs "X وY"
+            out.append((words[j][0], words[j][1]))
+            if not many:
+                break
+            j += 1
+    return out
+
+
 _PAIR_WINDOW = 200  # mentions (distinct names) compared with each other in very long texts
 LONG_TEXT_CHARS = 100_000  # longer texts: candidates found piece by piece
 PIECE_CHARS = 50_000
@@ -537,12 +593,15 @@ def _candidates(article: Article, model_spans, index):
     text = article.text or ""
     words = _words(text)
     cands = _gazetteer_candidates(text, words, index, article.lang or "en") + _rule_candidates(article, words, index)
+    designated = _designated(text, words, article.lang)
+    cands += [_Cand(s, e, "rules:designator", 1, {"LOC": 3}) for s, e in designated]
     if model_spans:
         common = {w.lower() for _, _, w in words if w[:1].islower()} | _STOP | _calendar_words(article.lang or "en")
         learned = model_candidates(text, model_spans, sorted(x.start for x in article.sentences or []), common)
         cands, learned = model_over_rules(text, cands, learned)
         if _GAZ_ONE_WORD_NEEDS_MODEL.get(_script_kind(article.lang)):
-            taken = _Intervals((c.start, c.end) for c in learned)
+            # a designator's complement is a place even where the model saw no name
+            taken = _Intervals([(c.start, c.end) for c in learned] + designated)
             cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
                                               and not taken.overlaps(c.start, c.end))]
         cands += learned

@@ -1,0 +1,67 @@
+"""Arabic place names governed by a place designator ("مخيم الركبان", "منطقة التنف"): found
+where the model saw no name, typed LOC; common complements are not names."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newstrace import mentions
+from newstrace._mentionwords import _words
+from newstrace.gazetteer import alias_index
+from newstrace.mentions import _designated, detect
+from newstrace.records import Article
+
+
+@dataclass(frozen=True)
+class Opts:
+    use_models: bool = False
+    gazetteer: str | None = None
+
+
+def _names(text: str, lang: str = "ar") -> list[str]:
+    return [text[s:e] for s, e in _designated(text, _words(text), lang)]
+
+
+def test_construct_state_designators_govern_place_names():
+    text = "حذرت موسكو من الوضع في مخيمي الركبان والهول، وفي منطقة التنف قرب الحدود."
+    assert _names(text) == ["الركبان", "والهول", "التنف"]
+    a = detect(Article(id="x", text=text, lang="ar"), Opts())
+    got = {m.text: m for m in a.mentions}
+    for name in ("الركبان", "والهول", "التنف"):
+        assert got[name].type == "LOC" and got[name].detector == "rules:designator"
+
+
+def test_a_designator_with_a_proclitic():
+    assert _names("وصلت القافلة بمدينة الحسكة أمس") == ["الحسكة"]
+    assert _names("وعاد إلى ومخيم الهول") == ["الهول"]
+
+
+def test_complements_that_are_not_names():
+    # people in the sound plural, cardinal directions, an indefinite adjective
+    assert _names("يعيش الآلاف في مخيم اللاجئين ومخيمات النازحين") == []
+    assert _names("ضربت العاصفة محافظات الجنوب") == []
+    assert _names("بنيت مدينة كبيرة هناك") == []
+    # a singular designator governs one name, not the next conjunct
+    assert _names("في منطقة التنف والحدود") == ["التنف"]
+    # a designator written with the article is a common noun ("the city ...")
+    assert _names("المدينة القديمة") == []
+
+
+def test_other_languages_have_no_table():
+    assert _names("في مخيم الركبان", lang="fa") == []
+    assert _names("the camp of Rukban", lang="en") == []
+
+
+def test_one_word_gazetteer_hit_after_a_designator_needs_no_model():
+    """With models on, a one-word gazetteer hit in Arabic script is kept only where the model
+    saw a name, or where a designator governs it."""
+    text = "وصل الوفد إلى موسكو ثم إلى مدينة الحسكة وإلى الحسكة"
+    index = alias_index(None)
+    s = text.index("موسكو")
+    model = [(s, s + len("موسكو"), "LOC", "spacy:test")]  # the model saw only Moscow
+    chosen, _ = mentions._candidates(Article(id="x", text=text, lang="ar"), model, index)
+    spans = {(text[c.start:c.end], c.start) for c in chosen}
+    first = text.index("الحسكة")
+    assert ("الحسكة", first) in spans  # after "مدينة"
+    assert ("الحسكة", text.rindex("الحسكة")) not in spans  # bare: the model's call
+    hit = next(c for c in chosen if c.start == first)
+    assert hit.gaz  # the gazetteer's entry is kept on the span
