@@ -172,8 +172,25 @@ def romanize(name: str, use_models: bool) -> tuple[tuple[str, str], ...]:
     return out
 
 
+def deletion_keys(name: str) -> set[str]:
+    """Symmetric-deletion blocking keys (``d:``) of a one-word name: its consonant skeleton
+    (3+ letters) and, from 4 letters, the skeleton less any one letter. Two spellings one
+    consonant apart (a letter dropped or added: "الربان" ~ "الركبان", rbn ~ rkbn) share one,
+    where their ``t:`` keys differ."""
+    toks = analyze(name).tokens
+    if len(toks) != 1 or toks[0].initial:
+        return set()
+    sk = toks[0].skel
+    if len(sk) < 3:
+        return set()
+    out = {"d:" + sk}
+    if len(sk) >= 4:
+        out |= {"d:" + sk[:i] + sk[i + 1:] for i in range(len(sk))}
+    return out
+
+
 def node_keys_for(name: str, typ: str, use_models: bool) -> set[str]:
-    keys = set(name_keys(name)) if not is_acronym(name) else set()
+    keys = set(name_keys(name)) | deletion_keys(name) if not is_acronym(name) else set()
     if typ in ("PER", "MISC"):
         for lat, _ in romanize(name, use_models):
             keys |= name_keys(lat)

@@ -91,7 +91,7 @@ class Run:
 
     def _fuzzy_links(self, node: str, name: str, typ: str, strong: bool, keys: set[str]) -> None:
         weight: Counter = Counter()
-        for k in sorted(x for x in keys if x[:2] in ("t:", "j:")):
+        for k in sorted(x for x in keys if x[:2] in ("t:", "j:", "d:")):
             rows = self.c.execute("SELECT node FROM node_keys WHERE key = ? LIMIT ?", (k, G.MAX_BLOCK + 1)).fetchall()
             if len(rows) > G.MAX_BLOCK:
                 continue
