@@ -1,5 +1,7 @@
-"""Arabic place names governed by a place designator ("مخيم الركبان", "منطقة التنف"): found
-where the model saw no name, typed LOC; common complements are not names."""
+"""Mentions from the shape of a phrase: Arabic place names governed by a place designator
+("مخيم الركبان", "منطقة التنف": found where the model saw no name, typed LOC; common
+complements are not names), and capitalised "role + organisation + person" runs of
+declining languages split at the person's name."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -65,3 +67,28 @@ def test_one_word_gazetteer_hit_after_a_designator_needs_no_model():
     assert ("الحسكة", text.rindex("الحسكة")) not in spans  # bare: the model's call
     hit = next(c for c in chosen if c.start == first)
     assert hit.gaz  # the gazetteer's entry is kept on the span
+
+
+def test_role_organisation_person_run_is_split_in_a_declining_language():
+    """Polish genitive chains need no lower-case joiner: a capitalised run "ROLE ORG… Given
+    Surname" holds an organisation and a person, not one person's name."""
+    text = ("Przewodniczący Komitetu Spraw Zagranicznych Rosyjskiej Duma Leonid Słucki ogłosił "
+            "w wywiadzie, że projekt zostanie złożony.")
+    a = detect(Article(id="x", text=text, lang="pl"), Opts())
+    got = {m.text: m.type for m in a.mentions}
+    assert got.get("Leonid Słucki") == "PER"
+    assert got.get("Komitetu Spraw Zagranicznych Rosyjskiej Duma") == "ORG"
+    assert not any("Duma" in m.text and "Słucki" in m.text for m in a.mentions)
+    # a role's portfolio (no organisation's head) is left out; the person stays
+    a = detect(Article(id="y", text="Minister Spraw Zagranicznych Radosław Sikorski powiedział, że "
+                                    "nic się nie zmieni.", lang="pl"), Opts())
+    assert "Radosław Sikorski" in {m.text for m in a.mentions}
+
+
+def test_role_run_ending_in_a_declined_place_is_not_split():
+    text = "Przewodniczący Komitetu Spraw Zagranicznych Rady Europy ogłosił, że projekt zostanie złożony."
+    a = detect(Article(id="x", text=text, lang="pl"), Opts())
+    assert not any(m.text == "Rady Europy" and m.type == "PER" for m in a.mentions)
+    # English writes its joiners in lower case: no such run, and no split
+    assert mentions._role_org_person([(0, 5, "Chair"), (6, 9, "Foo"), (10, 13, "Bar"), (14, 17, "Baz")],
+                                     [0, 1, 2, 3], "en", alias_index(None)) is None

@@ -289,6 +289,13 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
                 if is_acronym(w) and w in caps_elsewhere:
                     cands.append(_Cand(words[k][0], words[k][1], "rules:acronym", 1, {"ORG": 1}))
             continue
+        split = _role_org_person(words, seq, lang, index)
+        if split is not None:  # "Przewodniczący Komitetu … Dumy Leonid Słucki"
+            (org, per) = split
+            if org:
+                cands.append(_Cand(words[org[0]][0], words[org[-1]][1], "rules:caps", 1, {"ORG": 2}))
+            cands.append(_Cand(words[per[0]][0], words[per[-1]][1], "rules:caps", 1, {"PER": 3}))
+            continue
         # split titles off: "US President Donald Trump" -> "US", "Donald Trump" (+PER vote)
         parts, cur, per_vote = [], [], set()
         orgish = any(norm_key(words[k][2]) in _ORG_WORDS for k in seq)
@@ -334,6 +341,42 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
                     continue
             cands.append(_Cand(cs, ce, "rules:caps", 1, votes))
     return cands
+
+
+def _org_head(low: str, heads: frozenset) -> bool:
+    """A case form of an organisation's head noun ("komitetu", "sejmu" of komitet, sejm; a
+    stem of five letters or more may lose its last letter: "partii" of partia)."""
+    return any(low.startswith(h if len(h) < 5 else h[:-1]) for h in heads if len(h) >= 3)
+
+
+def _role_org_person(words, seq: list[int], lang: str, index) -> tuple[list[int], list[int]] | None:
+    """A capitalised run "ROLE COMPLEMENT… Given Surname" in a language whose genitive
+    chains need no lower-case joiner (case endings: pl, cs, ru, tr ...): "Przewodniczący
+    Komitetu Spraw Zagranicznych Rosyjskiej Duma Leonid Słucki" is a role, the organisation
+    it heads and a person; "Minister Spraw Zagranicznych Radosław Sikorski" a role, its
+    portfolio and a person. Returns (the organisation's word indexes, [] when the
+    complement does not open with an organisation's head noun; the person's), or None. The
+    role and head nouns come from the language's cue table (`cues`); the person is the last
+    two words, unless one of them is an organisation's head, a role or a declined place
+    ("… Rady Europy")."""
+    from .cues import available, table
+    from .gazetteer import declines
+
+    if len(seq) < 4 or not declines(lang) or lang not in available():
+        return None
+    t = table(lang)
+    roles, heads = t.sets.get("role_nouns", frozenset()), t.sets.get("org_heads", frozenset())
+    low = [words[k][2].lower() for k in seq]
+    if low[0] not in roles:
+        return None
+    per = seq[-2:]
+    for k in per:
+        w = words[k][2]
+        if not _is_cap(w) or _org_head(w.lower(), heads) or w.lower() in roles:
+            return None
+        if not index.lookup(norm_key(w), w) and index.lookup_declined(w, lang)[0]:
+            return None
+    return (seq[1:-2] if _org_head(low[1], heads) else []), per
 
 
 _PREFIXES_OF: "weakref.WeakKeyDictionary[Any, frozenset[str]]" = weakref.WeakKeyDictionary()
