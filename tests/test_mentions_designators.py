@@ -92,3 +92,19 @@ def test_role_run_ending_in_a_declined_place_is_not_split():
     # English writes its joiners in lower case: no such run, and no split
     assert mentions._role_org_person([(0, 5, "Chair"), (6, 9, "Foo"), (10, 13, "Bar"), (14, 17, "Baz")],
                                      [0, 1, 2, 3], "en", alias_index(None)) is None
+
+
+def test_a_quoted_name_keeps_its_parenthesised_translation():
+    text = ("Kalbitz had been a member of the banned association “Heimattreue Deutsche Jugend” "
+            "(German Youth True to Home) when he joined the party.")
+    a = detect(Article(id="x", text=text, lang="en"), Opts())
+    groups = {}
+    for m in a.mentions:
+        groups.setdefault(m.local_id, set()).add(m.text)
+    assert {"Heimattreue Deutsche Jugend", "German Youth True to Home"} in groups.values()
+
+
+def test_two_known_places_in_a_gloss_stay_apart():
+    a = detect(Article(id="x", text="Officials in Mosul (Iraq) said the city was calm.", lang="en"), Opts())
+    ids = {m.text: m.local_id for m in a.mentions}
+    assert ids["Mosul"] != ids["Iraq"]

@@ -684,7 +684,8 @@ def _aliases(text: str, chosen: list[_Cand]):
         if inside_other[k]:
             continue  # "Sahir" inside "Commission ... du Sahir (CIBS)": the longer name owns it
         surf = text[c.start:c.end]
-        m = re.match(r"\s?\(", text[c.end:c.end + 3])
+        # a quoted name keeps its gloss: "“Heimattreue Deutsche Jugend” (German Youth True to Home)"
+        m = re.match(r"[”\"’»]?\s?\(", text[c.end:c.end + 4])
         if m:
             inner = _balanced(text, c.end + m.end() - 1)
             if inner:
@@ -711,6 +712,8 @@ def _aliases(text: str, chosen: list[_Cand]):
                     ta, tb = _strong_type(c), (_strong_type(same) if same is not None else None)
                     if (ta == "LOC" or tb == "LOC") and ta != tb:
                         continue  # "Hasakah (Syria)", "TEHRAN (Tasnim)": a gloss, not an alias
+                    if c.gaz and same is not None and same.gaz and same.gaz != c.gaz:
+                        continue  # "Mosul (Iraq)": two known entries, a gloss
                     adds.append((_Cand(a, b, "rules:alias", 1), c, "alias:parenthetical", f"{surf} ({cont})"))
         for j in range(k + 1, min(k + 4, len(chosen))):
             nxt = chosen[j]
