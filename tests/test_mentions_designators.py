@@ -108,3 +108,17 @@ def test_two_known_places_in_a_gloss_stay_apart():
     a = detect(Article(id="x", text="Officials in Mosul (Iraq) said the city was calm.", lang="en"), Opts())
     ids = {m.text: m.local_id for m in a.mentions}
     assert ids["Mosul"] != ids["Iraq"]
+
+
+def test_a_persons_party_in_parentheses_is_an_affiliation_not_an_alias():
+    for text in ("Der saarländische Ministerpräsident Tobias Hans (CDU) sagte am Montag, die Partei brauche Ruhe.",
+                 "Außenminister Heiko Maas (SPD) warnte am Dienstag vor Reisen."):
+        a = detect(Article(id="x", text=text, lang="de"), Opts())
+        ids = {m.text: m.local_id for m in a.mentions}
+        party = "CDU" if "CDU" in ids else "SPD"
+        person = "Tobias Hans" if "Tobias Hans" in ids else "Heiko Maas"
+        assert ids[party] != ids[person]
+    # an acronym of the name itself still defines it
+    a = detect(Article(id="y", text="Die Popular Mobilization Units (PMU) kämpfen weiter.", lang="de"), Opts())
+    ids = {m.text: m.local_id for m in a.mentions}
+    assert ids["PMU"] == ids["Popular Mobilization Units"]

@@ -704,6 +704,8 @@ def _aliases(text: str, chosen: list[_Cand]):
                     adds.append((_Cand(a, b, "rules:acronym_def", 1, {"ORG": 1}), c, "acronym_def", f"{surf} ({cont})"))
                 elif is_acronym(surf) and 1 < nwords <= 10 and acronym_matches(surf, cont):
                     adds.append((_Cand(a, b, "rules:acronym_def", 1), c, "acronym_def", f"{surf} ({cont})"))
+                elif is_acronym(cont) and c.votes and max(c.votes, key=lambda t: (c.votes[t], t)) == "PER":
+                    continue  # a person's affiliation: "Tobias Hans (CDU)", "Heiko Maas (SPD)"
                 elif (1 <= nwords <= 6 and (cont[:1].isupper() or _is_arabic(cont))
                       and not re.search(r"\d", cont)
                       and not re.match(r"\s*[–—-]", text[b + 1:b + 4])  # dateline: "CITY (Agency) –"
