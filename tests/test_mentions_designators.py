@@ -122,3 +122,36 @@ def test_a_persons_party_in_parentheses_is_an_affiliation_not_an_alias():
     a = detect(Article(id="y", text="Die Popular Mobilization Units (PMU) kämpfen weiter.", lang="de"), Opts())
     ids = {m.text: m.local_id for m in a.mentions}
     assert ids["PMU"] == ids["Popular Mobilization Units"]
+
+
+def _cands(text, spans):
+    from newstrace._orgspans import Cand
+
+    out = []
+    for surface, label in spans:
+        start = 0
+        while True:
+            k = text.find(surface, start)
+            if k < 0:
+                break
+            if not any(c.start <= k < c.end for c in out):
+                out.append(Cand(k, k + len(surface), "spacy:test", 2, {label: 3}))
+            start = k + len(surface)
+    return sorted(out, key=lambda c: c.start)
+
+
+def test_a_models_org_label_on_a_full_name_is_outvoted_by_its_surnames_person_labels():
+    text = ("Justin Bieber sang on the show. Bieber laughed. Later Bieber said he was tired, "
+            "and Bieber left.")
+    chosen = _cands(text, [("Justin Bieber", "ORG"), ("Bieber", "PER")])
+    a = mentions._group(Article(id="x", text=text, lang="en"), text, chosen, [], alias_index(None))
+    assert len({m.local_id for m in a.mentions}) == 1
+    assert {m.type for m in a.mentions} == {"PER"}
+
+
+def test_an_org_with_one_person_labelled_surname_mention_stays_an_org():
+    text = "Goldman Sachs said profits rose. Goldman Sachs hired staff. Sachs laughed."
+    chosen = _cands(text, [("Goldman Sachs", "ORG"), ("Sachs", "PER")])
+    a = mentions._group(Article(id="x", text=text, lang="en"), text, chosen, [], alias_index(None))
+    ids = {m.text: m.local_id for m in a.mentions}
+    assert ids["Sachs"] != ids["Goldman Sachs"]

@@ -886,7 +886,14 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             last, first = toks[j][-1], toks[j][0]
             rest = [x.ascii for x in toks[j][1:]]
             desig = all(r in DESIGNATORS for r in rest)
-            orgish = gt in ("ORG", "LOC") or any(norm_key(w) in _ORG_WORDS for w in surf[j].split()) or desig
+            org_word = any(norm_key(w) in _ORG_WORDS for w in surf[j].split())
+            # a model's ORG label on a "Given Surname" full name ("Justin Bieber") is outvoted
+            # by the PER labels of its surname's mentions ("Bieber" x4): a person's name
+            vi = gv.get(uf.find(i)) or Counter()
+            person = (gt == "ORG" and not strong and not org_word and not desig and 2 <= len(toks[j]) <= 3
+                      and all(_is_cap(w) for w in surf[j].split())
+                      and vi.get("PER", 0) > max([gv[rj].get("ORG", 0), *(v for k, v in vi.items() if k != "PER")]))
+            orgish = (gt in ("ORG", "LOC") and not person) or org_word or desig
             if i_desig and not desig:
                 continue
             if not orgish and not nested and not last.arabic and token_sim(t, last) >= 0.93:
