@@ -118,6 +118,11 @@ def test_a_persons_party_in_parentheses_is_an_affiliation_not_an_alias():
         party = "CDU" if "CDU" in ids else "SPD"
         person = "Tobias Hans" if "Tobias Hans" in ids else "Heiko Maas"
         assert ids[party] != ids[person]
+    # a party written in capitals beyond ASCII, or a one-word party the text types ORG
+    text = "Die Verhandler Sebastian Kurz (ÖVP) und Werner Kogler (Grüne) verkündeten die Einigung."
+    chosen = _cands(text, [("Sebastian Kurz", "PER"), ("ÖVP", "ORG"), ("Werner Kogler", "PER"), ("Grüne", "ORG")])
+    _, links = mentions._aliases(text, chosen)
+    assert links == []
     # an acronym of the name itself still defines it
     a = detect(Article(id="y", text="Die Popular Mobilization Units (PMU) kämpfen weiter.", lang="de"), Opts())
     ids = {m.text: m.local_id for m in a.mentions}

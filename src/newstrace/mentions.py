@@ -512,6 +512,11 @@ def _strong_type(c: _Cand) -> str | None:
     return max(c.votes, key=c.votes.get) if c.votes and max(c.votes.values()) >= 10 else None
 
 
+def _top(c: _Cand | None) -> str | None:
+    """The type with the most votes (ties by name), None without votes."""
+    return max(c.votes, key=lambda t: (c.votes[t], t)) if c is not None and c.votes else None
+
+
 def _compatible(t1: str | None, t2: str | None) -> bool:
     return t1 is None or t2 is None or t1 == t2
 
@@ -704,8 +709,9 @@ def _aliases(text: str, chosen: list[_Cand]):
                     adds.append((_Cand(a, b, "rules:acronym_def", 1, {"ORG": 1}), c, "acronym_def", f"{surf} ({cont})"))
                 elif is_acronym(surf) and 1 < nwords <= 10 and acronym_matches(surf, cont):
                     adds.append((_Cand(a, b, "rules:acronym_def", 1), c, "acronym_def", f"{surf} ({cont})"))
-                elif is_acronym(cont) and c.votes and max(c.votes, key=lambda t: (c.votes[t], t)) == "PER":
-                    continue  # a person's affiliation: "Tobias Hans (CDU)", "Heiko Maas (SPD)"
+                elif _top(c) == "PER" and (is_acronym(cont) or (cont.isupper() and nwords == 1) or _top(next(
+                        (x for x in chosen if x.start == a and x.end == b), None)) == "ORG"):
+                    continue  # a person's affiliation: "Tobias Hans (CDU)", "Kurz (ÖVP)", "Werner Kogler (Grüne)"
                 elif (1 <= nwords <= 6 and (cont[:1].isupper() or _is_arabic(cont))
                       and not re.search(r"\d", cont)
                       and not re.match(r"\s*[–—-]", text[b + 1:b + 4])  # dateline: "CITY (Agency) –"
