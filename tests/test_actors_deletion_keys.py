@@ -47,3 +47,32 @@ def test_spellings_one_consonant_apart_join_across_articles(tmp_path):
         assert ev  # the merge is explained by its rule
     finally:
         store.close()
+
+
+def test_case_forms_meet_in_one_node():
+    from newstrace._actorgraph import uninflected
+
+    assert uninflected("Europäischen Union", "de", "ORG") == uninflected("Europäische Union", "de", "ORG")
+    assert uninflected("Islamischen Staates", "de", "ORG") == uninflected("Islamischer Staat", "de", "ORG")
+    assert uninflected("Weißen Hauses", "de", "LOC") == uninflected("Weißes Haus", "de", "LOC")
+    # persons, one-word names and other languages are left alone
+    assert uninflected("Angela Merkel", "de", "PER") == "Angela Merkel"
+    assert uninflected("Grünen", "de", "ORG") == "Grünen"
+    assert uninflected("Deutschen Bank", "en", "ORG") == "Deutschen Bank"
+    # Turkish case suffixes after the apostrophe, any type
+    assert uninflected("Erdoğan'ın", "tr", "PER") == "Erdoğan"
+    assert uninflected("Kemal Kılıçdaroğlu'na", "tr", "PER") == "Kemal Kılıçdaroğlu"
+    assert uninflected("Erdoğan'ın", "de", "PER") == "Erdoğan'ın"
+
+
+def test_german_case_forms_of_an_organisation_join_across_articles(tmp_path):
+    tail = " Die Einigung wurde am Montag in Berlin verkündet, sagte ein Sprecher der Regierung."
+    store = _store(tmp_path, {
+        "a": "Bericht\n\nDie Vorstände der Nordischen Partei trafen sich." + tail,
+        "b": "Meldung\n\nDer Chef sagte, die Nordische Partei werde wachsen." + tail,
+    })
+    try:
+        x = actors.find_actor(store, "Nordischen Partei")
+        assert x is not None and x == actors.find_actor(store, "Nordische Partei")
+    finally:
+        store.close()

@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections import Counter, defaultdict
 from typing import Any, Iterable
 
@@ -240,6 +241,9 @@ def entity_nodes(surfaces: list[str], typ: str, lang: str | None, index) -> tupl
         if (lang or "").startswith("de") and len(analyze(s).tokens) == 1 and s.endswith("s") and len(s) > 5 \
                 and not is_acronym(s):
             out.setdefault(node_id(typ, s[:-1]), (s[:-1], "respelling:de_genitive"))
+        un = uninflected(s, lang, typ)
+        if un != s:
+            out.setdefault(node_id(typ, un), (un, f"respelling:{(lang or '').split('-')[0]}_case"))
     if typ == "PER":  # a role or stray words before a full name: "Bundesvorsitzenden Jörg Meuthen"
         for s in rs:
             words = s.split()
@@ -251,6 +255,46 @@ def entity_nodes(surfaces: list[str], typ: str, lang: str | None, index) -> tupl
     entry = gazetteer_entry(surfaces, rs, typ, index, lang)
     # the fullest names first: the first is the entity's primary name
     return [(n, name, role) for n, (name, role) in sorted(out.items(), key=lambda kv: (kv[1][1] != "rep", kv[0]))], entry
+
+
+_DE_ADJ_ENDINGS = ("en", "er", "es", "em", "e")
+_APOSTROPHE_CASE = re.compile(r"^(.{2,}?)['’][^\W\d_]{1,6}$")
+
+
+def uninflected(name: str, lang: str | None, typ: str) -> str:
+    """A name without the case endings its language puts on it, so that its case forms meet
+    in one node (the name unchanged when there are none):
+
+    - German organisation and place names of two or more words decline their adjectives
+      and take a genitive on the last noun ("der Europäischen Union", "des Islamischen
+      Staates", "der Deutschen Bank"): every word but the last loses its adjective ending,
+      the last its genitive -es ("Europäisch Union", "Islamisch Staat", "Deutsch Bank");
+    - Turkish and Azerbaijani write a proper noun's case suffix after an apostrophe
+      ("Erdoğan'ın", "Kılıçdaroğlu'na"): the last word loses it (any type).
+    """
+    code = (lang or "").split("-")[0]
+    words = name.split()
+    if not words:
+        return name
+    if code in ("tr", "az"):
+        m = _APOSTROPHE_CASE.match(words[-1])
+        if m and m.group(1)[:1].isupper():
+            return " ".join(words[:-1] + [m.group(1)])
+        return name
+    if code != "de" or typ == "PER" or len(words) < 2 or is_acronym(name):
+        return name
+    out = []
+    for k, w in enumerate(words):
+        if w[:1].isupper() and w.isalpha():
+            if k < len(words) - 1:
+                for end in _DE_ADJ_ENDINGS:
+                    if w.endswith(end) and len(w) - len(end) >= 4:
+                        w = w[: -len(end)]
+                        break
+            elif w.endswith("es") and len(w) >= 6:
+                w = w[:-2]
+        out.append(w)
+    return " ".join(out)
 
 
 def _declined_place(word: str, lang: str | None, index) -> bool:
