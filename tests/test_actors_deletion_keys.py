@@ -76,3 +76,39 @@ def test_german_case_forms_of_an_organisation_join_across_articles(tmp_path):
         assert x is not None and x == actors.find_actor(store, "Nordische Partei")
     finally:
         store.close()
+
+
+def test_arabic_proclitic_forms_link_in_either_order(tmp_path):
+    from newstrace import _actorrun
+    from newstrace._actorgraph import node_id, proclitic_forms
+
+    assert "بوتين" in proclitic_forms("وبوتين") and "لبوتين" in proclitic_forms("بوتين")
+    assert proclitic_forms("Putin") == []
+    got = []
+    for k, order in enumerate((("بوتين", "وبوتين"), ("وبوتين", "بوتين"))):
+        store = Store(tmp_path / f"o{k}.db")
+        try:
+            with store.transaction():
+                run = _actorrun.Run(store, None)
+                for name in order:
+                    run.ensure_node(node_id("PER", name), name, "PER")
+            got.append([tuple(r) for r in store.conn.execute(
+                "SELECT a, b, rule FROM actor_links WHERE rule = 'respelling:ar_proclitic'")])
+        finally:
+            store.close()
+    assert got[0] and got[0] == got[1]
+
+
+def test_a_proclitic_form_never_joins_another_type(tmp_path):
+    from newstrace import _actorrun
+    from newstrace._actorgraph import node_id
+
+    store = Store(tmp_path / "t.db")
+    try:
+        with store.transaction():
+            run = _actorrun.Run(store, None)
+            run.ensure_node(node_id("PER", "بوتين"), "بوتين", "PER")
+            run.ensure_node(node_id("ORG", "وبوتين"), "وبوتين", "ORG")
+        assert not store.conn.execute("SELECT 1 FROM actor_links WHERE rule = 'respelling:ar_proclitic'").fetchone()
+    finally:
+        store.close()

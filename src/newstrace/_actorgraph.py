@@ -257,6 +257,24 @@ def entity_nodes(surfaces: list[str], typ: str, lang: str | None, index) -> tupl
     return [(n, name, role) for n, (name, role) in sorted(out.items(), key=lambda kv: (kv[1][1] != "rep", kv[0]))], entry
 
 
+_AR_PROCLITICS = "وبلف"  # wa- (and), bi- (with, by), li- (to, for), fa- (so)
+
+
+def proclitic_forms(name: str) -> list[str]:
+    """The other forms of an Arabic-script name as to one proclitic letter: without it when
+    it starts with one and 3+ letters follow ("وبوتين" -> "بوتين"), and with each one
+    ("بوتين" -> "وبوتين", "ببوتين", "لبوتين", "فبوتين"); [] for other scripts. Forms with the
+    article ("والأسد") are folded by `names` already."""
+    if script_of(name) != "arabic" or not name or " " in name.strip()[:2]:
+        return []
+    name = name.strip()
+    out = [p + name for p in _AR_PROCLITICS]
+    first = name.split()[0]
+    if name[0] in _AR_PROCLITICS and len(first) >= 4 and not first[1:].startswith("ال"):
+        out.append(name[1:])
+    return out
+
+
 _DE_ADJ_ENDINGS = ("en", "er", "es", "em", "e")
 _APOSTROPHE_CASE = re.compile(r"^(.{2,}?)['’][^\W\d_]{1,6}$")
 

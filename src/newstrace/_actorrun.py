@@ -77,6 +77,7 @@ class Run:
             self.link(node, G.gaz_node(gaz), f"gazetteer:{gaz}", 1.0, {"entry": self.index.entries[gaz].name})
             return  # a gazetteer name is matched against its own entry only
         self._exact_type_links(node, name, typ)
+        self._proclitic_links(node, name, typ)
         if is_acronym(name):
             return
         self._fuzzy_links(node, name, typ, strong, keys)
@@ -88,6 +89,20 @@ class Run:
         for r in self.c.execute("SELECT node, type FROM actor_nodes WHERE norm = ? AND node != ?",
                                 (norm_key(name), node)).fetchall():
             self.link(node, r["node"], "alias:exact", 1.0, {})
+
+    def _proclitic_links(self, node: str, name: str, typ: str) -> None:
+        """Arabic script writes a conjunction or preposition onto the next word ("وبوتين" =
+        and Putin, "لترامب" = to Trump): a name written with one proclitic letter and the same
+        name without it, both known, are one name (exact forms only; checked from either side,
+        so the order the two came in does not matter)."""
+        others = G.proclitic_forms(name)
+        if not others:
+            return
+        q = ",".join("?" * len(others))
+        for r in self.c.execute(f"SELECT node, type, gaz FROM actor_nodes WHERE norm IN ({q}) AND node != ? "
+                                "ORDER BY node", [norm_key(x) for x in others] + [node]).fetchall():
+            if G.compatible(typ, r["type"]) and not r["gaz"]:
+                self.link(node, r["node"], "respelling:ar_proclitic", 1.0, {"names": [name, r["node"].split("|", 1)[1]]})
 
     def _fuzzy_links(self, node: str, name: str, typ: str, strong: bool, keys: set[str]) -> None:
         weight: Counter = Counter()
