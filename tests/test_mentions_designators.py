@@ -56,7 +56,7 @@ def test_other_languages_have_no_table():
 def test_one_word_gazetteer_hit_after_a_designator_needs_no_model():
     """With models on, a one-word gazetteer hit in Arabic script is kept only where the model
     saw a name, or where a designator governs it."""
-    text = "وصل الوفد إلى موسكو ثم إلى مدينة الحسكة وإلى الحسكة"
+    text = "وصل الوفد إلى موسكو ثم إلى مدينة الحسكة وزار الحسكة"
     index = alias_index(None)
     s = text.index("موسكو")
     model = [(s, s + len("موسكو"), "LOC", "spacy:test")]  # the model saw only Moscow
@@ -160,3 +160,14 @@ def test_an_org_with_one_person_labelled_surname_mention_stays_an_org():
     a = mentions._group(Article(id="x", text=text, lang="en"), text, chosen, [], alias_index(None))
     ids = {m.text: m.local_id for m in a.mentions}
     assert ids["Sachs"] != ids["Goldman Sachs"]
+
+
+def test_a_prominent_known_place_after_a_locative_preposition_needs_no_model():
+    text = "وصل الوفد إلى موسكو ثم سافر وإلى الحسكة وقال خبر في خبر"
+    index = alias_index(None)
+    s = text.index("موسكو")
+    model = [(s, s + len("موسكو"), "LOC", "spacy:test")]
+    chosen, _ = mentions._candidates(Article(id="x", text=text, lang="ar"), model, index)
+    got = {text[c.start:c.end] for c in chosen}
+    assert "الحسكة" in got  # "in Hasakah": a city of 400,000
+    assert "خبر" not in got  # "in a news item": a small town's name, a word

@@ -553,6 +553,8 @@ _DESIGNATORS_BY_LANG = {
             جزيرة ولاية إقليم""".split()),
         "many": frozenset("""مخيمي مخيمات معسكري معسكرات مدينتي مدن بلدتي بلدات قريتي قرى أحياء
             محافظتي محافظات منطقتي مناطق قاعدتي مطاري معبري""".split()),
+        # "in", "to": before a prominent known place, the place ("في الحسكة", "إلى مسقط")
+        "locative": frozenset("في فى إلى الى".split()),
     },
 }
 _AR_PROCLITICS = "وبلف"
@@ -560,6 +562,31 @@ _AR_PROCLITICS = "وبلف"
 # sound plurals of people ("مخيم اللاجئين", "مخيمات النازحين"), by their endings
 _AR_DIRECTIONS = frozenset("الشمال الجنوب الشرق الغرب الوسط".split())
 _AR_PLURAL_ENDINGS = ("ين", "ون", "ات")
+
+
+def _after_locative(text: str, words, cands: list[_Cand], lang: str | None, index) -> list[tuple[int, int]]:
+    """Spans of one-word gazetteer hits right after a locative preposition of ``lang``
+    ("في الحسكة", "إلى مسقط") naming a prominent place (`gazetteer.DECLINED_MIN_RANK`: a
+    country, a continent or a city of 250,000+; a small town's name is too often a word)."""
+    from .gazetteer import DECLINED_MIN_RANK
+
+    preps = (_DESIGNATORS_BY_LANG.get((lang or "").split("-")[0]) or {}).get("locative")
+    if not preps:
+        return []
+    starts = {w[0]: k for k, w in enumerate(words)}
+    out = []
+    for c in cands:
+        k = starts.get(c.start)
+        if c.detector != "gazetteer" or not c.gaz or not k or words[k][1] != c.end:
+            continue
+        e = index.entries.get(c.gaz)
+        prev = words[k - 1][2]
+        if prev[:1] == "و" and prev[1:] in preps:  # "وإلى": and to
+            prev = prev[1:]
+        if e is not None and e.type == "LOC" and e.rank >= DECLINED_MIN_RANK and prev in preps \
+                and text[words[k - 1][1]:c.start].strip() == "":
+            out.append((c.start, c.end))
+    return out
 
 
 def _designated(text: str, words, lang: str | None) -> list[tuple[int, int]]:
@@ -648,8 +675,10 @@ def _candidates(article: Article, model_spans, index):
         learned = model_candidates(text, model_spans, sorted(x.start for x in article.sentences or []), common)
         cands, learned = model_over_rules(text, cands, learned)
         if _GAZ_ONE_WORD_NEEDS_MODEL.get(_script_kind(article.lang)):
-            # a designator's complement is a place even where the model saw no name
-            taken = _Intervals([(c.start, c.end) for c in learned] + designated)
+            # a designator's complement is a place even where the model saw no name, and so
+            # is a prominent known place after a locative preposition
+            taken = _Intervals([(c.start, c.end) for c in learned] + designated
+                               + _after_locative(text, words, cands, article.lang, index))
             cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
                                               and not taken.overlaps(c.start, c.end))]
         cands += learned
