@@ -17,6 +17,8 @@ Detectors (``Mention.detector`` records which one found each span):
   sentence-initial common words and headline case handled by document statistics;
 - ``rules:acronym``: PMU, ISIL, SDF ...; ``rules:arabic``: Arabic-script sequences in
   articles written in another language;
+- ``rules:designator``: Arabic place names governed by a place designator ("مخيم الركبان",
+  "منطقة التنف"), where a script without capitals gives no other cue (`_designated`);
 - ``gazetteer``: known names (CLDR countries, GeoNames cities, seed organisations, the
   user gazetteer), also for lower-case or non-Latin forms;
 - ``rules:alias``/``rules:acronym_def``/``rules:propagate``: names found by alias
