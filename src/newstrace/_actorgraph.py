@@ -37,11 +37,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 from collections import Counter, defaultdict
 from typing import Any, Iterable
 
 from . import resources
+from .gazetteer import uninflected
 from ._unionfind import UnionFind
 from .names import (analyze, designator_score, is_acronym, match_score, name_keys, neutral_form,
                     norm_key, script_of)
@@ -273,46 +273,6 @@ def proclitic_forms(name: str) -> list[str]:
     if name[0] in _AR_PROCLITICS and len(first) >= 4 and not first[1:].startswith("ال"):
         out.append(name[1:])
     return out
-
-
-_DE_ADJ_ENDINGS = ("en", "er", "es", "em", "e")
-_APOSTROPHE_CASE = re.compile(r"^(.{2,}?)['’][^\W\d_]{1,6}$")
-
-
-def uninflected(name: str, lang: str | None, typ: str) -> str:
-    """A name without the case endings its language puts on it, so that its case forms meet
-    in one node (the name unchanged when there are none):
-
-    - German organisation and place names of two or more words decline their adjectives
-      and take a genitive on the last noun ("der Europäischen Union", "des Islamischen
-      Staates", "der Deutschen Bank"): every word but the last loses its adjective ending,
-      the last its genitive -es ("Europäisch Union", "Islamisch Staat", "Deutsch Bank");
-    - Turkish and Azerbaijani write a proper noun's case suffix after an apostrophe
-      ("Erdoğan'ın", "Kılıçdaroğlu'na"): the last word loses it (any type).
-    """
-    code = (lang or "").split("-")[0]
-    words = name.split()
-    if not words:
-        return name
-    if code in ("tr", "az"):
-        m = _APOSTROPHE_CASE.match(words[-1])
-        if m and m.group(1)[:1].isupper():
-            return " ".join(words[:-1] + [m.group(1)])
-        return name
-    if code != "de" or typ == "PER" or len(words) < 2 or is_acronym(name):
-        return name
-    out = []
-    for k, w in enumerate(words):
-        if w[:1].isupper() and w.isalpha():
-            if k < len(words) - 1:
-                for end in _DE_ADJ_ENDINGS:
-                    if w.endswith(end) and len(w) - len(end) >= 4:
-                        w = w[: -len(end)]
-                        break
-            elif w.endswith("es") and len(w) >= 6:
-                w = w[:-2]
-        out.append(w)
-    return " ".join(out)
 
 
 def _declined_place(word: str, lang: str | None, index) -> bool:

@@ -25,7 +25,7 @@ from . import resources
 from .errors import InputError
 from .names import is_acronym, norm_key
 
-__all__ = ["AliasIndex", "Entry", "alias_index", "base_forms", "declines", "load_gazetteer"]
+__all__ = ["AliasIndex", "Entry", "alias_index", "base_forms", "declines", "load_gazetteer", "uninflected"]
 
 LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl", "ar", "fa", "ur", "tr", "ru", "uk", "pl",
            "he", "ku", "id", "sv", "ro", "el", "zh", "ja")
@@ -105,6 +105,47 @@ def base_forms(word: str, lang: str | None) -> list[str]:
     return out
 
 
+_UNINFLECTED_LANGS = frozenset({"de"})  # multi-word names looked up without their case endings
+_DE_ADJ_ENDINGS = ("en", "er", "es", "em", "e")
+_APOSTROPHE_CASE = re.compile(r"^(.{2,}?)['’][^\W\d_]{1,6}$")
+
+
+def uninflected(name: str, lang: str | None, typ: str) -> str:
+    """A name without the case endings its language puts on it, so that its case forms meet
+    in one node (the name unchanged when there are none):
+
+    - German organisation and place names of two or more words decline their adjectives
+      and take a genitive on the last noun ("der Europäischen Union", "des Islamischen
+      Staates", "der Deutschen Bank"): every word but the last loses its adjective ending,
+      the last its genitive -es ("Europäisch Union", "Islamisch Staat", "Deutsch Bank");
+    - Turkish and Azerbaijani write a proper noun's case suffix after an apostrophe
+      ("Erdoğan'ın", "Kılıçdaroğlu'na"): the last word loses it (any type).
+    """
+    code = (lang or "").split("-")[0]
+    words = name.split()
+    if not words:
+        return name
+    if code in ("tr", "az"):
+        m = _APOSTROPHE_CASE.match(words[-1])
+        if m and m.group(1)[:1].isupper():
+            return " ".join(words[:-1] + [m.group(1)])
+        return name
+    if code != "de" or typ == "PER" or len(words) < 2 or is_acronym(name):
+        return name
+    out = []
+    for k, w in enumerate(words):
+        if w[:1].isupper() and w.isalpha():
+            if k < len(words) - 1:
+                for end in _DE_ADJ_ENDINGS:
+                    if w.endswith(end) and len(w) - len(end) >= 4:
+                        w = w[: -len(end)]
+                        break
+            elif w.endswith("es") and len(w) >= 6:
+                w = w[:-2]
+        out.append(w)
+    return " ".join(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     id: str  # cldr:SY, gn:170654, seed:Q7184, user:Q123 or user:<name>
@@ -122,6 +163,7 @@ class AliasIndex:
         self._by_key: dict[str, list[tuple[Entry, str]]] = {}
         self._by_fold: dict[str, list[tuple[Entry, str]]] = {}  # Arabic-script keys, letters folded
         self._aliases: dict[str, list[str]] = {}
+        self._by_uninflected: dict[str, dict[str, list[Entry]]] = {}  # lang -> uninflected key -> entries
         self.entries: dict[str, Entry] = {}
         self.max_tokens = 1
 
@@ -167,8 +209,34 @@ class AliasIndex:
         return [], None
 
     def lookup_in(self, surface: str, lang: str | None) -> list[Entry]:
-        """Exact lookup of a surface, then of its base forms in ``lang`` (declined names)."""
-        return self.lookup(norm_key(surface), surface) or self.lookup_declined(surface, lang)[0]
+        """Exact lookup of a surface, then of its base forms in ``lang`` (declined names),
+        then of its uninflected form (German: "Vereinigten Staaten" = Vereinigte Staaten)."""
+        return (self.lookup(norm_key(surface), surface) or self.lookup_declined(surface, lang)[0]
+                or self.lookup_uninflected(surface, lang))
+
+    def lookup_uninflected(self, surface: str, lang: str | None) -> list[Entry]:
+        """Entries with a multi-word alias whose `uninflected` form in ``lang`` is the
+        surface's ("der Vereinigten Staaten", "der Dominikanischen Republik"); [] when the
+        language inflects no such names or none matches. Built on first use per language."""
+        code = (lang or "").split("-")[0]
+        if code not in _UNINFLECTED_LANGS or " " not in surface.strip():
+            return []
+        key = norm_key(uninflected(surface, code, "LOC"))
+        table = self._by_uninflected.get(code)
+        if table is None:
+            table = self._by_uninflected[code] = {}
+            for k, hits in self._by_key.items():
+                if " " not in k or _ARABIC.search(k):
+                    continue
+                for e, alias in hits:
+                    if e.type == "PER" or is_acronym(alias):
+                        continue
+                    u = norm_key(uninflected(alias, code, e.type))
+                    lst = table.setdefault(u, [])
+                    if all(x.id != e.id for x in lst):
+                        lst.append(e)
+                        lst.sort(key=lambda x: -x.rank)
+        return list(table.get(key, ()))
 
     def _arabic(self, key: str) -> list[tuple[Entry, str]] | None:
         """Arabic-script keys: letters folded (hamza seats, alef maqsura, taa marbuta,

@@ -566,6 +566,20 @@ _AR_DIRECTIONS = frozenset("الشمال الجنوب الشرق الغرب ال
 _AR_PLURAL_ENDINGS = ("ين", "ون", "ات")
 
 
+def _uninflected_entries(text: str, chosen: list[_Cand], lang: str | None, index) -> None:
+    """Multi-word names the gazetteer knows in another case ("der Vereinigten Staaten",
+    "der Europäischen Union": `gazetteer.AliasIndex.lookup_uninflected`) take the entry and
+    its type vote, as an exact alias would."""
+    for c in chosen:
+        surface = text[c.start:c.end]
+        if c.gaz or " " not in surface:
+            continue
+        hits = index.lookup_uninflected(surface, lang)
+        if hits:
+            c.gaz = hits[0].id
+            c.votes[hits[0].type] += 10
+
+
 def _after_locative(text: str, words, cands: list[_Cand], lang: str | None, index) -> list[tuple[int, int]]:
     """Spans of one-word gazetteer hits right after a locative preposition of ``lang``
     ("في الحسكة", "إلى مسقط") naming a prominent place (`gazetteer.DECLINED_MIN_RANK`: a
@@ -685,6 +699,7 @@ def _candidates(article: Article, model_spans, index):
                                               and not taken.overlaps(c.start, c.end))]
         cands += learned
     chosen = _select(cands)
+    _uninflected_entries(text, chosen, article.lang, index)
     chosen += _nested(text, words, chosen)
     chosen = acronym_long_forms(text, words, chosen)
     if (article.lang or "")[:2] in SENTENCE_CASE_LANGS:
