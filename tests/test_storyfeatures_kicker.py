@@ -73,3 +73,16 @@ def test_cross_language_pair_has_no_kicker_weight_in_link_model():
     a.vec = b.vec = np.ones(2) / np.sqrt(2)
     f = sf.pair_features(a, b)
     assert f["kicker"] == 1.0 and "kicker" not in sf.LINK_FEATURES
+
+
+def test_consent_notice_lines_are_not_content():
+    banner = ("Wir setzen auf unserer Website Cookies und andere Technologien ein, um Ihnen den vollen "
+              "Funktionsumfang unseres Angebotes anzubieten. Weitere Informationen in unserer Datenschutzerklärung.")
+    a = _doc("a", "Trompete trifft Piano im Café Heimat in Morbach", "OK\n\n" + banner)
+    b = _doc("b", "Wagen kollidiert mit Lkw: Fünf Verletzte", "OK\n\n" + banner)
+    assert "cookies" not in a.terms and "funktionsumfang" not in a.terms
+    assert sf.pair_features(a, b)["lex"] < 0.2  # only the headlines are left, and they differ
+    assert sf.story_text("We use cookies on our website to improve it.\nThe mayor resigned on Monday.") == \
+        "The mayor resigned on Monday."
+    # cookies in the news are news
+    assert sf.story_text("The bakery sold 4,000 cookies on Monday.") == "The bakery sold 4,000 cookies on Monday."

@@ -54,7 +54,7 @@ from .errors import NotFound
 from .reuse import article_day
 from .store import select_in
 from .storyfeatures import (
-    MIN_WITNESSES, DocFeatures, decide, doc_features, possible_days, time_consistent,
+    MIN_WITNESSES, DocFeatures, decide, doc_features, possible_days, story_text, time_consistent,
 )
 
 __all__ = ["MIGRATIONS", "export_rows", "get_story", "list_stories", "refresh_spans", "resolve_id",
@@ -196,7 +196,8 @@ def _features(store: Any, ids: list[str], options: Any) -> tuple[list[DocFeature
     docs = []
     for k in range(0, len(ids), ENCODE_BATCH):
         arts = [own_dates(store, a) for a in store.iter_articles(ids[k:k + ENCODE_BATCH])]
-        vecs = enc.encode([encoders.doc_text(a.title, a.text) for a in arts]) if enc is not None and arts else None
+        vecs = enc.encode([encoders.doc_text(a.title, story_text(a.text)) for a in arts]) \
+            if enc is not None and arts else None
         types = _actor_types(store, arts)
         for i, a in enumerate(arts):
             vec = None if vecs is None else np.round(vecs[i].astype(np.float32), 6)

@@ -45,7 +45,7 @@ __all__ = [
     "LINK_COEFS", "LINK_FEATURES", "LINK_P", "MIN_WITNESSES", "content_probability", "decide",
     "doc_decay", "doc_features", "event_specific", "evidence_probability", "evidence_score",
     "intersect_windows", "link_probability", "windows_match", "pair_decay", "pair_features", "possible_days",
-    "shares_place_and_actor", "span_decay", "term_weight", "time_consistent", "time_decay",
+    "shares_place_and_actor", "span_decay", "story_text", "term_weight", "time_consistent", "time_decay",
 ]
 
 SIGMA_DAYS = 3.0  # Gaussian time decay (Miranda et al. 2018)
@@ -205,6 +205,24 @@ def _unfin(x: float | None, sign: int) -> float:
     return sign * math.inf if x is None else float(x)
 
 
+#: A consent notice (cookie banner): a line that names cookies and the site, its privacy
+#: policy or the reader's consent ("We use cookies to ensure ... on our website", "Wir setzen
+#: auf unserer Website Cookies ... ein", "sitemizde çerezlerden faydalanıyoruz"). Scraped
+#: texts carry the outlet's banner, word for word in every article, so two different
+#: articles of one outlet look alike; such lines are not the article's content.
+_COOKIE = re.compile(r"cookie|çerez|ciasteczk|ملفات تعريف الارتباط", re.IGNORECASE)
+_COOKIE_SITE = re.compile(r"site|seite|sitio|witryn|stron|navig|browser|przegl[aą]dar|taray[ıi]c|consent|"
+                          r"einverstanden|zustimm|datenschutz|privacy|confidentialit|privacidad|prywatno|"
+                          r"gizlilik|موقع", re.IGNORECASE)
+
+
+def story_text(text: str) -> str:
+    """The text the story features (and the encoder) see: without consent-notice lines."""
+    if not text or not _COOKIE.search(text):
+        return text or ""
+    return "\n".join(ln for ln in text.split("\n") if not (_COOKIE.search(ln) and _COOKIE_SITE.search(ln)))
+
+
 def _cap_names(text: str) -> list[str]:
     out = []
     for m in _CAPWORD.finditer(text):
@@ -227,7 +245,7 @@ def doc_features(article: Any, vec: np.ndarray | None = None,
     the publication windows the text allows when the article has only a wide range (kept
     inside [lo, hi]); ``actor_types``: the type of resolved actors (steadier than one
     mention's type, which decides otherwise) to tell places from other actors."""
-    text = article.text or ""
+    text = story_text(article.text or "")
     title = article.title or ""
     lang = article.lang or "und"
     rng = article.published_range
