@@ -47,8 +47,8 @@ from newstrace import encoders  # noqa: E402
 from newstrace.records import Article  # noqa: E402
 from newstrace.storyeval import bcubed  # noqa: E402
 from newstrace.storyfeatures import (  # noqa: E402
-    COEFS, FEATURES, LINK_FEATURES, content_probability, doc_features, link_probability, pair_features,
-    story_text,
+    COEFS, FEATURES, LINK_FEATURES, content_probability, doc_features, encoder_text, link_probability,
+    pair_features,
 )
 
 LINK_LAMBDA = 0.05  # as the join model (see storyfeatures.LINK_COEFS)
@@ -133,7 +133,9 @@ def _docs(arts: dict[str, Article], path: str) -> dict:
     vecs = {}
     if path != "none":
         ids = sorted(arts)
-        enc = encoders.encode([encoders.doc_text(arts[i].title, story_text(arts[i].text)) for i in ids], path)
+        texts = {i: encoder_text(arts[i].title, arts[i].text) for i in ids}
+        ids = [i for i in ids if texts[i] is not None]
+        enc = encoders.encode([texts[i] for i in ids], path)
         vecs = {i: enc.vectors[k] for k, i in enumerate(ids)}
     return {i: doc_features(a, vecs.get(i)) for i, a in arts.items()}
 

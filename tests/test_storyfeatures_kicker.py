@@ -86,3 +86,35 @@ def test_consent_notice_lines_are_not_content():
         "The mayor resigned on Monday."
     # cookies in the news are news
     assert sf.story_text("The bakery sold 4,000 cookies on Monday.") == "The bakery sold 4,000 cookies on Monday."
+
+
+def test_bot_check_page_is_no_content():
+    page = ("Przykro nam, ale z adresu IP z którego się łączysz odnotowaliśmy ogromną ilość połączeń.\n\n"
+            "Jeśli chcesz połączyć się z nami zaznacz \"NIE JESTEM ROBOTEM\".\n\nTwój adres IP: 207.241.233.113")
+    assert sf.story_text(page) == ""
+    assert sf.encoder_text(None, page) is None  # no vector: empty texts would all look alike
+    assert sf.encoder_text("Wybory w Wielkiej Brytanii", page).strip() == "Wybory w Wielkiej Brytanii"
+    a, b = _doc("a", None, page, "pl"), _doc("b", None, page, "pl")
+    assert not a.terms and sf.pair_features(a, b)["lex"] == 0.0
+    assert sf.decide(a, b, "none") is None
+
+
+def test_ad_blocker_wall_lines_are_dropped():
+    text = "VA Lottery\nWe noticed you're blocking ads!\n\nKeep supporting great journalism by turning off your ad blocker."
+    assert sf.story_text(text) == "VA Lottery\nWe noticed you're blocking ads!\n"
+
+
+def test_stage_keeps_bot_check_pages_apart(tmp_store):
+    from newstrace import stories
+
+    class Opts:
+        use_models = False
+        encoder = "none"
+
+    page = ("Sorry, we have detected unusual traffic from your IP address 207.241.233.113.\n\n"
+            "To continue, please confirm you are human: tick \"I'm not a robot\".")
+    for aid, day in (("p1", "2024-05-02"), ("p2", "2024-05-02"), ("p3", "2024-05-03")):
+        tmp_store.upsert_article(Article(id=aid, text=page, lang="en", published=day, content_hash=aid))
+    stories.update(tmp_store, ["p1", "p2", "p3"], Opts())
+    got = {r[0]: r[1] for r in tmp_store.conn.execute("SELECT article_id, story_id FROM story_articles")}
+    assert len(got) == 3 and len(set(got.values())) == 3

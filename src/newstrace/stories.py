@@ -54,7 +54,7 @@ from .errors import NotFound
 from .reuse import article_day
 from .store import select_in
 from .storyfeatures import (
-    MIN_WITNESSES, DocFeatures, decide, doc_features, possible_days, story_text, time_consistent,
+    MIN_WITNESSES, DocFeatures, decide, doc_features, encoder_text, possible_days, time_consistent,
 )
 
 __all__ = ["MIGRATIONS", "export_rows", "get_story", "list_stories", "refresh_spans", "resolve_id",
@@ -196,11 +196,15 @@ def _features(store: Any, ids: list[str], options: Any) -> tuple[list[DocFeature
     docs = []
     for k in range(0, len(ids), ENCODE_BATCH):
         arts = [own_dates(store, a) for a in store.iter_articles(ids[k:k + ENCODE_BATCH])]
-        vecs = enc.encode([encoders.doc_text(a.title, story_text(a.text)) for a in arts]) \
-            if enc is not None and arts else None
+        texts = [encoder_text(a.title, a.text) for a in arts]
+        todo = [i for i, t in enumerate(texts) if t is not None]
+        vecs = None
+        if enc is not None and todo:
+            got = enc.encode([texts[i] for i in todo])
+            vecs = {i: got[k] for k, i in enumerate(todo)}
         types = _actor_types(store, arts)
         for i, a in enumerate(arts):
-            vec = None if vecs is None else np.round(vecs[i].astype(np.float32), 6)
+            vec = None if vecs is None or i not in vecs else np.round(vecs[i].astype(np.float32), 6)
             docs.append(doc_features(a, vec, _windows(a, options), types))
     return docs, path
 

@@ -38,6 +38,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
+from .encoders import doc_text
 from .reuse import article_day, article_span, name_key
 
 __all__ = [
@@ -45,7 +46,7 @@ __all__ = [
     "LINK_COEFS", "LINK_FEATURES", "LINK_P", "MIN_WITNESSES", "content_probability", "decide",
     "doc_decay", "doc_features", "event_specific", "evidence_probability", "evidence_score",
     "intersect_windows", "link_probability", "windows_match", "pair_decay", "pair_features", "possible_days",
-    "shares_place_and_actor", "span_decay", "story_text", "term_weight", "time_consistent", "time_decay",
+    "encoder_text", "shares_place_and_actor", "span_decay", "story_text", "term_weight", "time_consistent", "time_decay",
 ]
 
 SIGMA_DAYS = 3.0  # Gaussian time decay (Miranda et al. 2018)
@@ -205,22 +206,46 @@ def _unfin(x: float | None, sign: int) -> float:
     return sign * math.inf if x is None else float(x)
 
 
-#: A consent notice (cookie banner): a line that names cookies and the site, its privacy
-#: policy or the reader's consent ("We use cookies to ensure ... on our website", "Wir setzen
-#: auf unserer Website Cookies ... ein", "sitemizde çerezlerden faydalanıyoruz"). Scraped
-#: texts carry the outlet's banner, word for word in every article, so two different
-#: articles of one outlet look alike; such lines are not the article's content.
+#: Notices to the reader that scrapers keep in place of, or beside, the article: word for
+#: word the same in every article of an outlet, they make two different articles look alike,
+#: and they are not the article's content. A consent notice (cookie banner: a line that names
+#: cookies *and* the site, its privacy policy or the reader's consent: "We use cookies ... on
+#: our website", "Wir setzen auf unserer Website Cookies ... ein", "sitemizde çerezlerden
+#: faydalanıyoruz") and an ad-blocker wall ("turn off your ad blocker") are left out line by
+#: line; a bot check ("I'm not a robot", CAPTCHA) means the scraper got a challenge page
+#: instead of the article, so none of the text is the article's (its title still is).
 _COOKIE = re.compile(r"cookie|çerez|ciasteczk|ملفات تعريف الارتباط", re.IGNORECASE)
 _COOKIE_SITE = re.compile(r"site|seite|sitio|witryn|stron|navig|browser|przegl[aą]dar|taray[ıi]c|consent|"
                           r"einverstanden|zustimm|datenschutz|privacy|confidentialit|privacidad|prywatno|"
                           r"gizlilik|موقع", re.IGNORECASE)
+_AD_BLOCK = re.compile(r"ad[- ]?block|werbeblocker|bloqueur de pub|bloqueador de anuncios|blocco degli annunci|"
+                       r"reklam engelleyici", re.IGNORECASE)
+_BOT_CHECK = re.compile(r"captcha|\b(?:i'?m|i am) not a robot|nie jestem robotem|je ne suis pas un robot|"
+                        r"no soy un robot|ich bin kein roboter|non sono un robot|robot değilim|لست روبوت",
+                        re.IGNORECASE)
+
+
+def _notice(line: str) -> bool:
+    return bool(_AD_BLOCK.search(line) or (_COOKIE.search(line) and _COOKIE_SITE.search(line)))
 
 
 def story_text(text: str) -> str:
-    """The text the story features (and the encoder) see: without consent-notice lines."""
-    if not text or not _COOKIE.search(text):
-        return text or ""
-    return "\n".join(ln for ln in text.split("\n") if not (_COOKIE.search(ln) and _COOKIE_SITE.search(ln)))
+    """The text the story features (and the encoder) see: without notice lines (above)."""
+    if not text:
+        return ""
+    if _BOT_CHECK.search(text):
+        return ""
+    if not (_COOKIE.search(text) or _AD_BLOCK.search(text)):
+        return text
+    return "\n".join(ln for ln in text.split("\n") if not _notice(ln))
+
+
+def encoder_text(title: str | None, text: str | None) -> str | None:
+    """What the encoder reads for an article (``encoders.doc_text`` of the title and the
+    ``story_text``), or None when no word is left (a notice and nothing else: no vector,
+    rather than the vector every empty text shares)."""
+    out = doc_text(title, story_text(text or ""))
+    return out if _WORD.search(out) else None
 
 
 def _cap_names(text: str) -> list[str]:
