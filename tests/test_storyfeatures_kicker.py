@@ -118,3 +118,11 @@ def test_stage_keeps_bot_check_pages_apart(tmp_store):
     stories.update(tmp_store, ["p1", "p2", "p3"], Opts())
     got = {r[0]: r[1] for r in tmp_store.conn.execute("SELECT article_id, story_id FROM story_articles")}
     assert len(got) == 3 and len(set(got.values())) == 3
+
+
+def test_bot_check_phrase_in_a_long_article_drops_only_its_line():
+    body = " ".join(["The council approved the new budget for the harbour district on Monday."] * 20)
+    text = body + "\nThis site is protected by reCAPTCHA and the Google Privacy Policy applies.\n" + \
+        "Tick \"I'm not a robot\" to comment."
+    got = sf.story_text(text)
+    assert got.startswith(body) and "robot" not in got and "reCAPTCHA" in got

@@ -212,30 +212,34 @@ def _unfin(x: float | None, sign: int) -> float:
 #: cookies *and* the site, its privacy policy or the reader's consent: "We use cookies ... on
 #: our website", "Wir setzen auf unserer Website Cookies ... ein", "sitemizde çerezlerden
 #: faydalanıyoruz") and an ad-blocker wall ("turn off your ad blocker") are left out line by
-#: line; a bot check ("I'm not a robot", CAPTCHA) means the scraper got a challenge page
-#: instead of the article, so none of the text is the article's (its title still is).
+#: line; a bot check ("I'm not a robot") in a short text (at most ``BOT_PAGE_WORDS`` words)
+#: means the scraper got a challenge page instead of the article, so none of the text is the
+#: article's (its title still is); in a longer one only its line goes.
 _COOKIE = re.compile(r"cookie|çerez|ciasteczk|ملفات تعريف الارتباط", re.IGNORECASE)
 _COOKIE_SITE = re.compile(r"site|seite|sitio|witryn|stron|navig|browser|przegl[aą]dar|taray[ıi]c|consent|"
                           r"einverstanden|zustimm|datenschutz|privacy|confidentialit|privacidad|prywatno|"
                           r"gizlilik|موقع", re.IGNORECASE)
 _AD_BLOCK = re.compile(r"ad[- ]?block|werbeblocker|bloqueur de pub|bloqueador de anuncios|blocco degli annunci|"
                        r"reklam engelleyici", re.IGNORECASE)
-_BOT_CHECK = re.compile(r"captcha|\b(?:i'?m|i am) not a robot|nie jestem robotem|je ne suis pas un robot|"
+_BOT_CHECK = re.compile(r"\b(?:i'?m|i am) not a robot|nie jestem robotem|je ne suis pas un robot|"
                         r"no soy un robot|ich bin kein roboter|non sono un robot|robot değilim|لست روبوت",
                         re.IGNORECASE)
+BOT_PAGE_WORDS = 150
 
 
 def _notice(line: str) -> bool:
-    return bool(_AD_BLOCK.search(line) or (_COOKIE.search(line) and _COOKIE_SITE.search(line)))
+    return bool(_AD_BLOCK.search(line) or _BOT_CHECK.search(line)
+                or (_COOKIE.search(line) and _COOKIE_SITE.search(line)))
 
 
 def story_text(text: str) -> str:
     """The text the story features (and the encoder) see: without notice lines (above)."""
     if not text:
         return ""
-    if _BOT_CHECK.search(text):
+    bot = _BOT_CHECK.search(text)
+    if bot and len(text.split()) <= BOT_PAGE_WORDS:
         return ""
-    if not (_COOKIE.search(text) or _AD_BLOCK.search(text)):
+    if not (bot or _COOKIE.search(text) or _AD_BLOCK.search(text)):
         return text
     return "\n".join(ln for ln in text.split("\n") if not _notice(ln))
 
