@@ -8,9 +8,11 @@ the result):
 
 1. Each article is reduced to features that depend on the article alone
    (:func:`storyfeatures.doc_features`: encoder vector, content words weighted by a
-   background IDF, resolved actors, places, numbers, in-text dates, quoted speakers, its day
-   or the windows its inferred range allows) and indexed (``_storyindex``: the time window
-   for dated articles, blocking keys for all; never all pairs).
+   background IDF, resolved actors, places, numbers, in-text dates, quoted speakers, the
+   headline's rubric label, its day or the windows its inferred range allows; notices to the
+   reader, such as cookie banners and bot checks, are not content: ``storyfeatures.story_text``)
+   and indexed (``_storyindex``: the time window for dated articles, blocking keys for all;
+   never all pairs).
 2. Each candidate pair is decided on its own (:func:`storyfeatures.decide`): ``join``
    (same language, calibrated content model x time decay), ``link`` (no language in
    common, cross-language link model on encoder cosine and language-independent evidence),
