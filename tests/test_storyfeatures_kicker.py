@@ -99,7 +99,8 @@ def test_bot_check_page_is_no_content():
 
 
 def test_ad_blocker_wall_lines_are_dropped():
-    text = "VA Lottery\nWe noticed you're blocking ads!\n\nKeep supporting great journalism by turning off your ad blocker."
+    text = ("VA Lottery\nWe noticed you're blocking ads!\n\n"
+            "Keep supporting great journalism by turning off your ad blocker.")
     assert sf.story_text(text) == "VA Lottery\nWe noticed you're blocking ads!\n"
 
 

@@ -46,7 +46,8 @@ __all__ = [
     "LINK_COEFS", "LINK_FEATURES", "LINK_P", "MIN_WITNESSES", "content_probability", "decide",
     "doc_decay", "doc_features", "event_specific", "evidence_probability", "evidence_score",
     "intersect_windows", "link_probability", "windows_match", "pair_decay", "pair_features", "possible_days",
-    "encoder_text", "shares_place_and_actor", "span_decay", "story_text", "term_weight", "time_consistent", "time_decay",
+    "encoder_text", "headline_kicker", "shares_place_and_actor", "shared_kicker", "span_decay", "story_text",
+    "term_weight", "time_consistent", "time_decay",
 ]
 
 SIGMA_DAYS = 3.0  # Gaussian time decay (Miranda et al. 2018)
