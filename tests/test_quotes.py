@@ -500,3 +500,23 @@ def test_participial_adjunct_and_relative_clause_end_the_content():
 def test_call_for_is_a_cue():
     qs = _q("Clinton has called for a review of the program, saying it failed.")
     assert qs and qs[0].text == "a review of the program" and qs[0].speaker == "Clinton"
+
+
+def test_subject_before_appositions_set_off_by_commas():
+    # a participial phrase, a relative clause after a long apposition, a prepositional phrase
+    qs = _q("Trump, speaking to a veterans group in Virginia, said he would order a thorough review of the defenses.")
+    assert [(q.text, q.speaker) for q in qs] == [("he would order a thorough review of the defenses", "Trump")]
+    qs = _q("Angelique Brunner, a developer and spokeswoman for the Investment Coalition, which is made up "
+            "of investors, said many of the examples failed.")
+    assert [(q.text, q.speaker) for q in qs] == [("many of the examples failed", "Angelique Brunner")]
+    qs = _q("The company, in a statement, said it would appeal the ruling.")
+    assert qs and qs[0].speaker == "The company"
+    fr = "Marie Dupont, qui est également présidente de l’association, a affirmé que le sommet était un succès."
+    qs = extract(art(fr, "fr")).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("le sommet était un succès", "Marie Dupont")]
+
+
+def test_clause_before_a_comma_is_not_a_subject_behind_an_apposition():
+    # the phrase before the participle is the content, not the subject: "a source" is
+    qs = _q("The economy is growing fast, a source, speaking on condition of anonymity, said on Monday.")
+    assert [(q.text, q.speaker) for q in qs] == [("The economy is growing fast", "a source")]

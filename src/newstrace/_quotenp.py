@@ -149,6 +149,10 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
     # unless the comma closes an apposition or a relative clause ('X, the spokesman, said')
     after_comma = toks[-1][2] == ","
     chunks = [c for c in _chunks(m, lo, end) if m[c[0]:c[1]].strip()]
+    if after_comma:
+        sp = _behind_appositions(ctx, chunks)
+        if sp is not None:
+            return sp
     for k in range(len(chunks) - 1, -1, -1):
         cs, ce = chunks[k]
         ctoks = _tokens(m, cs, ce)
@@ -186,6 +190,72 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
             return None
         if not adjacent and len(ctoks) > 7:
             return None
+        return _strip_np(ctx, cs, ce)
+    return None
+
+
+def _interjected(ctx: _Ctx, cs: int, ce: int) -> str | None:
+    """Is the chunk [cs, ce) a phrase set off by commas between a subject and its verb?
+    'clause' for a participial, relative or prepositional phrase ('speaking to reporters',
+    'which is made up of …', 'in a statement'), 'np' for a determiner or role noun phrase (an
+    apposition: 'the minister of Y'), else None."""
+    t = ctx.t
+    toks = _tokens(ctx.m, cs, ce)
+    if not toks or MASKC in ctx.m[cs:ce]:
+        return None
+    first = norm_form(toks[0][2])
+    if first in t.sets["complementizers"] or first in t.pronouns:
+        return None
+    if first in t.sets["relative"] and not (first in t.sets["determiners"] and len(toks) > 1 and _cap(toks[1][2])):
+        return "clause"
+    if not _cap(toks[0][2]) and (_participle_word(ctx, toks[0][2]) or first in t.sets["prepositions"]):
+        return "clause"
+    if first in t.sets["determiners"] or first in t.sets["role_nouns"]:
+        return "np"
+    return None
+
+
+def _subject_np(ctx: _Ctx, cs: int, ce: int) -> bool:
+    """Can [cs, ce) be the subject of a verb by itself: a name (or a person or organisation
+    mention), a pronoun, or a short noun phrase headed by a determiner or role noun?"""
+    t = ctx.t
+    toks = _tokens(ctx.m, cs, ce)
+    if not toks or MASKC in ctx.m[cs:ce] or ctx.cues_in(cs, ce):
+        return False
+    if _pure_name(toks, t) or (len(toks) == 1 and toks[0][2].lower() in t.pronouns):
+        return True
+    if any(mn.start <= toks[0][0] and toks[-1][1] <= mn.end and mn.type in ("PER", "ORG") for mn in ctx.mentions):
+        return True
+    first = norm_form(toks[0][2])
+    return len(toks) <= 6 and (first in t.sets["determiners"] or first in t.sets["role_nouns"]) \
+        and first not in t.sets["complementizers"] \
+        and not any(norm_form(w) in t.sets["relative"] | t.sets["complementizers"] for _, _, w in toks[1:])
+
+
+def _behind_appositions(ctx: _Ctx, chunks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """'Trump, speaking to a veterans group, said' / 'X, a spokeswoman for Y, which …, said' /
+    'Le chef du gouvernement, qui est …, a affirmé': the subject before the phrases set off by
+    commas between it and the verb (at most three)."""
+    m = ctx.m
+
+    def comma_before(j: int) -> bool:
+        return j > 0 and m[chunks[j - 1][1]:chunks[j - 1][1] + 1] == ","
+
+    k, n = len(chunks) - 1, 0
+    while n < 3 and comma_before(k) and _interjected(ctx, *chunks[k]) is not None:
+        n, k = n + 1, k - 1
+        cs, ce = chunks[k]
+        toks = _tokens(m, cs, ce)
+        while len(toks) > 1 and toks[0][2].lower() in _CONJ:
+            toks = toks[1:]
+        if not toks:
+            return None
+        cs = toks[0][0]
+        if not _subject_np(ctx, cs, ce):
+            continue  # a long apposition ('a developer and spokeswoman for …'): look further back
+        if _interjected(ctx, cs, ce) == "np" and comma_before(k) and _subject_np(ctx, *chunks[k - 1]) \
+                and _pure_name(_tokens(m, *chunks[k - 1]), ctx.t):
+            continue  # 'Brunner, a spokeswoman, which …, said': the name the phrase is in apposition to
         return _strip_np(ctx, cs, ce)
     return None
 
