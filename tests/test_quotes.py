@@ -520,3 +520,16 @@ def test_clause_before_a_comma_is_not_a_subject_behind_an_apposition():
     # the phrase before the participle is the content, not the subject: "a source" is
     qs = _q("The economy is growing fast, a source, speaking on condition of anonymity, said on Monday.")
     assert [(q.text, q.speaker) for q in qs] == [("The economy is growing fast", "a source")]
+
+
+def test_a_speaker_phrase_that_opens_a_clause_names_no_one():
+    qs = _q("Mr. Obama said the exhibits would put those problems into a larger context, allowing people to see "
+            "the progress in American society. He said he hoped it would encourage a dialogue.")
+    assert {q.speaker for q in qs} == {"Mr. Obama"}  # not 'allowing people to'
+    qs = _q("Mr. King said that he was not familiar with the programming because he did not get the network at "
+            "home, and that he might decide against his announced plans to help host the coverage.")
+    assert [q.speaker for q in qs] == ["Mr. King"] and qs[0].text.endswith("host the coverage")
+    # a noun before a reduced relative clause keeps the determiner phrase as the speaker
+    qs = _q("He called for retaliation against Russia -- meddling the California congressman said is designed "
+            "to sow discord.")
+    assert any(q.speaker == "the California congressman" for q in qs)

@@ -25,7 +25,7 @@ from typing import Any
 from . import _quotemarks as qm
 from ._quotecolon import _colon_intro, _colon_statements
 from ._quoteindirect import _indirect, _reported_continuations
-from ._quotenp import _cap, _np_after, _participle, _strip_np, _subject_after, _subject_before
+from ._quotenp import _cap, _np_after, _participle, _participle_word, _strip_np, _subject_after, _subject_before
 from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cue_subject, _cut_at_subject, _definite,
                           _inverted_subject, _is_outlet, _key, _norm_name, _resolve, _role_word, _subject_sp,
                           _type_speaker, is_named_channel)
@@ -461,6 +461,11 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
     attrs = [a for a in attrs if not any(a is b for b in shadow)]
     attrs.sort(key=lambda a: (a.pos, a.cs))
     for at in attrs + shadow:
+        if at.sp is not None and not at.zero:
+            at.sp = _clause_speaker(ctx, *at.sp)
+            if at.sp is None:
+                at.speaker = at.span = at.kind = None
+                continue
         if at.sp is not None:
             _type_speaker(ctx, at, ctx.sent_of(at.sp[0]))
             if not _plausible_speaker(ctx, at):
@@ -494,8 +499,10 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
 def _trim_contents(ctx: _Ctx, attrs: list[_Attr]) -> None:
     """An indirect statement ends where the next attribution of its sentence begins: 'X
     said A, adding that B' gives A and B, not 'A, adding that B'."""
-    starts = sorted({a.cue.start for a in attrs if a.cue is not None} |
-                    {a.sp[0] for a in attrs if a.sp is not None and not a.zero})
+    # a verb whose 'subject' opens a clause ('…, allowing people to see …') starts no attribution
+    attrs_ = [a for a in attrs if a.sp is None or a.zero or _clause_speaker(ctx, *a.sp)]
+    starts = sorted({a.cue.start for a in attrs_ if a.cue is not None} |
+                    {a.sp[0] for a in attrs_ if a.sp is not None and not a.zero})
     for a in attrs:
         if a.direct or a.cue is None or a.cue.kind in ("prep", "prep_after"):
             continue  # 'According to X, CONTENT' keeps the attribution inside it (_according_outlets)
@@ -547,6 +554,30 @@ def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
         return False
     elided = re.match(r"\w{1,2}['’](\w+)$", first)
     return not (elided and elided.group(1) in t.sets["skip_before_cue"])
+
+
+def _clause_speaker(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
+    """A speaker phrase that opens a clause names no one: a complementizer before a pronoun
+    ('that he might decide against his announced') or a participle in lower case ('allowing
+    people to') gives None; a participle before a determiner phrase keeps that phrase
+    ('amounting to what the senators', 'meddling the congressman': a noun before a reduced
+    relative clause). Any other phrase, and a mention, is kept as it is."""
+    t = ctx.t
+    if any(mn.start <= s and e <= mn.end for mn in ctx.mentions):
+        return s, e
+    words = [(x.start() + s, x.group()) for x in re.finditer(r"[\w’'\-]+", ctx.m[s:e])]
+    if len(words) < 2 or _cap(words[0][1]) or t.caseless:
+        return s, e
+    first = norm_form(words[0][1])
+    if first in t.sets["complementizers"]:
+        return None if any(norm_form(w) in t.pronouns for _, w in words[1:]) else (s, e)
+    if not _participle_word(ctx, words[0][1]) or first in t.sets["role_nouns"] | t.sets["determiners"]:
+        return s, e
+    k = max((i for i, (_, w) in enumerate(words) if i and norm_form(w) in t.sets["determiners"]), default=0)
+    if k and k < len(words) - 1 and norm_form(words[k][1]) not in t.sets["complementizers"] | t.pronouns.keys() \
+            and norm_form(words[k - 1][1]) not in t.sets["prepositions"]:  # not 'showing … in the swing
+        return words[k][0], e
+    return None
 
 
 def _self_outlet(ctx: _Ctx, channel: str) -> bool:
