@@ -533,3 +533,15 @@ def test_a_speaker_phrase_that_opens_a_clause_names_no_one():
     qs = _q("He called for retaliation against Russia -- meddling the California congressman said is designed "
             "to sow discord.")
     assert any(q.speaker == "the California congressman" for q in qs)
+
+
+def test_sentence_glued_to_the_previous_one_without_a_space():
+    qs = _q("Japan has expressed confidence in India.The Indian embassy in Tokyo has assured locals that they "
+            "will continue to facilitate visits.")
+    assert [(q.text, q.speaker) for q in qs] == [("they will continue to facilitate visits",
+                                                  "The Indian embassy in Tokyo")]
+    # no boundary inside abbreviations, initials or web addresses
+    from newstrace import _quotemarks as qm
+    text = "See www.example.com or the U.S. Senate and Ph.D.Thesis today."
+    bounds = qm.sentence_bounds(text, [(0, len(text))], [], cues.table("en"))
+    assert bounds == [0]

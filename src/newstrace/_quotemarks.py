@@ -281,6 +281,9 @@ def mask(text: str, cands: list[Cand]) -> str:
     return "".join(chars)
 
 
+_GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})[.!?]([^\W\d_])([^\W\d_])")
+
+
 def _opens_sentence(ch: str, marks: str) -> bool:
     """Can this character begin a sentence: a capital in any cased script (Latin, Cyrillic,
     Greek), a letter of a caseless script (Arabic, Hebrew), or one of ``marks``."""
@@ -304,6 +307,11 @@ def sentence_bounds(masked: str, paras: list[tuple[int, int]], cands: list[Cand]
             while n < pe and masked[n] in _SPACE:
                 n += 1
             starts.add(n)
+        # 'in India.The embassy', 'diye konuştu.Farkındalık': a sentence glued to the one before
+        # (a lower-case word, its full stop, then a capitalised word, with no space)
+        for m in _GLUED.finditer(masked, ps, pe):
+            if m.group(1)[-2:].islower() and m.group(2).isupper() and m.group(3).islower():
+                starts.add(m.end(1) + 1)
     for c in cands:
         if c.kind != "direct" or c.close is None:
             continue
