@@ -545,3 +545,13 @@ def test_sentence_glued_to_the_previous_one_without_a_space():
     text = "See www.example.com or the U.S. Senate and Ph.D.Thesis today."
     bounds = qm.sentence_bounds(text, [(0, len(text))], [], cues.table("en"))
     assert bounds == [0]
+
+
+def test_turkish_topic_particle_ends_the_subject_and_the_quote_after_the_converb_shares_it():
+    text = ('Kimse onlarla oynamadı." Sitede oturan Ayşe ve Elif Demir kardeşler ise her gün kedileri sevmeye '
+            'geldiklerini belirterek, "Yavrulara mama veriyoruz. Kediden korkmuyoruz" dedi.')
+    qs = extract(art(text, "tr", per(text, "Elif Demir"))).quotes
+    ind = [q for q in qs if not q.direct]
+    assert [(q.text, q.speaker) for q in ind] == [("her gün kedileri sevmeye geldiklerini", "Elif Demir")]
+    d = [q for q in qs if q.direct and q.text.startswith("Yavrulara")]
+    assert d and d[0].speaker == "Elif Demir"

@@ -7,7 +7,8 @@ import re
 from typing import TYPE_CHECKING
 
 from . import _quotemarks as qm
-from ._quotenp import _cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _subject_before, _tokens
+from ._quotenp import (_cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _pick_apposition,
+                       _subject_before, _tokens)
 from ._quoteroles import _Attr, _Cue, _cue_subject
 from .cues import norm_form
 
@@ -333,9 +334,17 @@ def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
     words = list(re.finditer(r"\S+", m[lo:cue.start]))
     if len(words) > 30:
         lo += words[-30].start()
-    lo += len(m[lo:cue.start]) - len(m[lo:cue.start].lstrip(" ,\u00a0"))
+    lo += len(m[lo:cue.start]) - len(m[lo:cue.start].lstrip(" ,\u00a0\"”’»“«"))  # a closing mark glued before
     sp = None
     toks = _tokens(m, lo, cue.start)
+    topic = next((i for i, x in enumerate(toks[:12]) if i and norm_form(x[2]) in t.sets["topic_particles"]), None)
+    if topic is not None and any(_cap(x[2]) for x in toks[1:topic]):
+        # 'Sitede oturan Belinay ve Kayra kardeşler ise … geldiklerini belirterek': the subject
+        # ends at the topic particle; its person mention is the speaker
+        sp = _pick_apposition(ctx, [(lo, toks[topic - 1][1])])
+        if sp is not None:
+            cont = _content(ctx, toks[topic][1], pw.end(1))
+            return None if cont is None else _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
     if toks and norm_form(toks[0][2]) in t.pronouns:
         sp = toks[0][:2]
     elif toks and _cap(toks[0][2]):

@@ -451,6 +451,7 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
         ind = _indirect(ctx, cue)
         if ind is not None:
             attrs.append(ind)
+    _share_converb_cue(ctx, attrs)
     attrs += _colon_statements(ctx, attrs)
     attrs += _reported_continuations(ctx, attrs)
     _trim_contents(ctx, attrs)
@@ -494,6 +495,21 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
     _resolve(ctx, attrs)
     _inherit_channels(attrs, ctx)
     return attrs
+
+
+def _share_converb_cue(ctx: _Ctx, attrs: list[_Attr]) -> None:
+    """'X ise … geldiklerini belirterek, "…" dedi' ("X, stating that …, said "…""): a quotation
+    right after the cue that closes an indirect statement of its sentence, with no speaker
+    of its own, is said by the same speaker."""
+    ind = [a for a in attrs if not a.direct and a.cue is not None and a.sp is not None and a.cue.kind == "verb"]
+    for at, c in zip(attrs, ctx.quotes):
+        if not at.direct or at.sp is not None:
+            continue
+        for b in ind:
+            if b.ce <= b.cue.start and b.cue.end <= c.open and ctx.sent_of(b.cue.start) == ctx.sent_of(c.open) \
+                    and not re.search(r"\w", ctx.m[b.cue.end:c.open]):
+                at.sp, at.cue, at.zero, at.method = b.sp, b.cue, b.zero, "rules:before"
+                break
 
 
 def _trim_contents(ctx: _Ctx, attrs: list[_Attr]) -> None:
