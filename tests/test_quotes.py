@@ -555,3 +555,14 @@ def test_turkish_topic_particle_ends_the_subject_and_the_quote_after_the_converb
     assert [(q.text, q.speaker) for q in ind] == [("her gün kedileri sevmeye geldiklerini", "Elif Demir")]
     d = [q for q in qs if q.direct and q.text.startswith("Yavrulara")]
     assert d and d[0].speaker == "Elif Demir"
+
+
+def test_headline_run_into_the_body_ends_before_a_capitalised_article():
+    from newstrace import _quotemarks as qm
+    text = "Le sommet couronné de succès Le chef du gouvernement a affirmé que le sommet était un succès."
+    assert qm.sentence_bounds(text, [(0, len(text))], [], cues.table("fr")) == [0, text.index("Le chef")]
+    qs = extract(art(text, "fr")).quotes
+    assert [q.text for q in qs] == ["le sommet était un succès"] and qs[0].speaker.startswith("Le chef")
+    # names that open with an article go on with a capital
+    text = "Selon Le Monde et The New York Times, rien."
+    assert qm.sentence_bounds(text, [(0, len(text))], [], cues.table("fr")) == [0]

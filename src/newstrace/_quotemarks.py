@@ -284,6 +284,25 @@ def mask(text: str, cands: list[Cand]) -> str:
 _GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})[.!?]([^\W\d_])([^\W\d_])")
 
 
+def _glued_headline_starts(masked: str, paras: list[tuple[int, int]], table: CueTable) -> list[int]:
+    """'Le 36e Sommet de l’ASEAN couronné de succès Le chef du gouvernement a affirmé …': a
+    definite article with a capital inside a sentence, after a word and before a word in lower
+    case, begins a new sentence (a headline run into the body with no full stop). Names that
+    open with an article ('Le Monde', 'The New York Times') go on with a capital."""
+    dets = sorted((d for d in table.sets.get("definite_determiners", ()) if len(d.rstrip("’'")) >= 2),
+                  key=len, reverse=True)
+    if not dets:
+        return []
+    rx = re.compile(r"(?<=[^\W_])[ \u00a0]+((?:%s)(?:[ \u00a0]+|(?<=[’'])))(?=[^\W\d_])" %
+                    "|".join(re.escape(d[:1].upper() + d[1:]) for d in dets))
+    out = []
+    for ps, pe in paras:
+        for m in rx.finditer(masked, ps, pe):
+            if masked[m.end()].islower() and not masked[m.start(1) - 1:m.start(1)].isupper():
+                out.append(m.start(1))
+    return out
+
+
 def _opens_sentence(ch: str, marks: str) -> bool:
     """Can this character begin a sentence: a capital in any cased script (Latin, Cyrillic,
     Greek), a letter of a caseless script (Arabic, Hebrew), or one of ``marks``."""
@@ -312,6 +331,7 @@ def sentence_bounds(masked: str, paras: list[tuple[int, int]], cands: list[Cand]
         for m in _GLUED.finditer(masked, ps, pe):
             if m.group(1)[-2:].islower() and m.group(2).isupper() and m.group(3).islower():
                 starts.add(m.end(1) + 1)
+    starts.update(_glued_headline_starts(masked, paras, table))
     for c in cands:
         if c.kind != "direct" or c.close is None:
             continue
