@@ -566,3 +566,26 @@ def test_headline_run_into_the_body_ends_before_a_capitalised_article():
     # names that open with an article go on with a capital
     text = "Selon Le Monde et The New York Times, rien."
     assert qm.sentence_bounds(text, [(0, len(text))], [], cues.table("fr")) == [0]
+
+
+def test_french_and_spanish_participle_cues_continue_the_speaker():
+    qs = extract(art("Le ministre a déclaré que la pandémie s’était propagée, ajoutant que le pays avait pris "
+                     "des mesures rapides.", "fr")).quotes
+    assert [q.cue for q in qs] == ["déclaré", "ajoutant"] and {q.speaker for q in qs} == {"Le ministre"}
+    qs = extract(art("El ministro dijo que la economía crece, añadiendo que el empleo también sube.", "es")).quotes
+    assert [q.cue for q in qs] == ["dijo", "añadiendo"] and {q.speaker for q in qs} == {"El ministro"}
+
+
+def test_dropped_subject_after_a_prepositional_phrase_set_off_by_a_comma():
+    text = ("Arturo Zaldívar afirmó que seguirá el combate.\n"
+            "En su cuenta en Twitter, también sostuvo que avanza la transformación del Poder Judicial.")
+    qs = extract(art(text, "es", per(text, "Arturo Zaldívar"))).quotes
+    assert [q.speaker for q in qs] == ["Arturo Zaldívar", "Arturo Zaldívar"]
+    # a subject right after an opening adjunct with no comma
+    qs = extract(art("En su cuenta de Twitter el presidente sostuvo que todo va bien.", "es")).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("todo va bien", "el presidente")]
+    qs = _q("In an interview on Monday the senator said that taxes would rise.")
+    assert [(q.text, q.speaker) for q in qs] == [("taxes would rise", "the senator")]
+    # a clause is not an adjunct: 'that' is no article there
+    assert not [q for q in _q("By now it should be obvious that voters want to know what is in the returns.")
+                if q.speaker == "that voters"]

@@ -175,6 +175,9 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
                     "in", "dans", "en", "im", "am", "at", "on"):
                 pass
             else:
+                tail = _np_closing_adjunct(ctx, ctoks) if adjacent and not after_comma else None
+                if tail is not None:
+                    return tail
                 continue
         if adjacent and k > 0 and (first in t.sets["determiners"] or first in t.sets["role_nouns"]):
             ps, pe2 = chunks[k - 1]
@@ -192,6 +195,31 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
             return None
         return _strip_np(ctx, cs, ce)
     return None
+
+
+def _np_closing_adjunct(ctx: _Ctx, toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """'In a meeting with the editorial board Trump said' / 'En su cuenta de Twitter el
+    presidente sostuvo': a subject right after an opening prepositional phrase, with no comma
+    between them: a person mention that ends right before the verb, else a short phrase from
+    the last definite article, with no preposition in it."""
+    t = ctx.t
+    end = toks[-1][1]
+    clause = t.sets["complementizers"] | t.sets["relative"] | t.sets["subordinators"]
+    if any(norm_form(w) in clause for _, _, w in toks) or ctx.cues_in(toks[0][0], end):
+        return None  # 'in ways that help Mr. Putin maintain': a clause, not an adjunct
+    for mn in ctx.mentions:
+        if mn.end == end and mn.type == "PER" and mn.start > toks[0][1]:
+            return mn.start, mn.end
+    dets = t.sets["definite_determiners"]
+    k = max((i for i, x in enumerate(toks) if i >= 2 and norm_form(x[2]) in dets), default=0)
+    rest = toks[k + 1:]
+    if not k or not 1 <= len(rest) <= 3 or any(
+            norm_form(w) in t.sets["prepositions"] | t.sets["complementizers"] | t.sets["relative"]
+            or not w[0].isalnum() for _, _, w in rest):
+        return None
+    if norm_form(toks[k - 1][2]) in t.sets["prepositions"]:
+        return None  # 'with the editorial board': the article belongs to the adjunct
+    return _strip_np(ctx, toks[k][0], end)
 
 
 def _interjected(ctx: _Ctx, cs: int, ce: int) -> str | None:
