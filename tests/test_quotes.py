@@ -589,3 +589,14 @@ def test_dropped_subject_after_a_prepositional_phrase_set_off_by_a_comma():
     # a clause is not an adjunct: 'that' is no article there
     assert not [q for q in _q("By now it should be obvious that voters want to know what is in the returns.")
                 if q.speaker == "that voters"]
+
+
+def test_a_finding_reported_with_that_is_a_statement_a_found_object_is_not():
+    qs = _q("The Charlotte Observer found that 1 in 4 residents lived in distressed neighborhoods in 2010.")
+    assert [q.text for q in qs] == ["1 in 4 residents lived in distressed neighborhoods in 2010"]
+    assert not _q("Police found the body of the man in a river that flows through the town.")
+
+
+def test_sentence_adverb_is_not_a_name_before_an_apposition():
+    qs = _q("Yet, a new study by the university found that poor children have the worst odds.")
+    assert all((q.speaker or "").lower() != "yet" for q in qs)

@@ -55,8 +55,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         sp = _np_after(ctx, cue.end, se, 8) if before.endswith(",") else None
         cont = _content(ctx, ss, ss + len(before) - 1) if sp else None
         return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
-    if ctx.weak(cue):
-        return None
+    nxt = re.match(r"[\s,]*([\w’']+)", m[cue.end:se])
+    if ctx.weak(cue) and not (cue.cls == "report" and nxt and norm_form(nxt.group(1)) in t.sets["complementizers"]):
+        return None  # 'police found the body' is no statement; 'the study found that …' is
     if cue.cls == "question":
         return _question(ctx, cue, ss, se)
     if cue.kind == "prep" and cue.pron:

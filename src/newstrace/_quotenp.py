@@ -182,7 +182,7 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
         if adjacent and k > 0 and (first in t.sets["determiners"] or first in t.sets["role_nouns"]):
             ps, pe2 = chunks[k - 1]
             ptoks = _tokens(m, ps, pe2)
-            if _pure_name(ptoks, t) and (k - 1 == 0 or _tokens(m, *chunks[k - 2])[:1] and
+            if _pure_name(ptoks, t) and norm_form(ptoks[0][2]) not in t.sets["prepositions"] and (k - 1 == 0 or _tokens(m, *chunks[k - 2])[:1] and
                                          _tokens(m, *chunks[k - 2])[0][2].lower() in t.sets["prepositions"]):
                 return _strip_np(ctx, ps, pe2)
         if adjacent and after_comma:
