@@ -600,3 +600,17 @@ def test_a_finding_reported_with_that_is_a_statement_a_found_object_is_not():
 def test_sentence_adverb_is_not_a_name_before_an_apposition():
     qs = _q("Yet, a new study by the university found that poor children have the worst odds.")
     assert all((q.speaker or "").lower() != "yet" for q in qs)
+
+
+def test_participle_cue_with_a_bare_clause_or_an_infinitive():
+    qs = _q('"It became personal," he said, adding he would never vote for Clinton.')
+    assert [q.text for q in qs if not q.direct] == ["he would never vote for Clinton"]
+    qs = _q("A judge rejected the request, saying the courts have no business deciding what voters need.")
+    assert [(q.text, q.speaker) for q in qs] == [("the courts have no business deciding what voters need",
+                                                  "A judge")]
+    qs = _q("Trump revised his plan, promising to focus more of its benefits on average Americans.")
+    assert [(q.text, q.cue) for q in qs] == [("to focus more of its benefits on average Americans", "promising")]
+    qs = _q("Two speechwriters urged her to bring it back, arguing that it agitated Trump.")
+    assert ("it agitated Trump", "Two speechwriters") in [(q.text, q.speaker) for q in qs]
+    # a participle before a noun phrase that is no clause has no content
+    assert not [q for q in _q("The senator left the room on Monday, adding fuel to the fire.") if q.cue == "adding"]

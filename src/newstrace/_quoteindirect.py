@@ -110,7 +110,12 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     if _participle(ctx, cue):
         # "…, noting that …": the subject is the one of the main verb before it
         sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se)
-        cont = _content(ctx, cue.end + x.end(), se) if (sp and x) else None
+        if sp and x:
+            cont = _content(ctx, cue.end + x.end(), se)
+        elif sp:
+            cont = _participle_clause(ctx, cue, tail, se)
+        else:
+            cont = None
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
     # pattern A: "X said (that) CONTENT", "X told the Post (that) CONTENT"
     skip = _addressee(ctx, cue, se) if norm_form(cue.form) in t.sets["addressee_verbs"] else 0
@@ -265,6 +270,27 @@ def _clause_gap(ctx: _Ctx, gap: str) -> bool:
 
 
 _OBJECTS = frozenset("him her them me us you reporters journalists lawmakers supporters voters".split())
+
+
+def _participle_clause(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | None:
+    """The content of a participle cue with no complementizer: '…, adding he would never vote
+    for her', '…, saying the courts have no business …' (a clause opening with a pronoun, a
+    determiner or a name), '…, promising to lift regulations' (an infinitive after an
+    intention verb); not '…, adding fuel to the fire'."""
+    t = ctx.t
+    lead = len(tail) - len(tail.lstrip())
+    if t.infinitive_re is not None and cue.cls in t.sets["infinitive_classes"] and t.infinitive_re.match(tail) \
+            and not t.subjunctive_re:
+        return _content(ctx, cue.end + lead, se)
+    z = t.zero_re.match(tail) if t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
+        and norm_form(cue.form) not in t.sets["zero_exclude"] else None
+    w = re.match(r"[\w’']+", tail[lead:])
+    if z is None or w is None or "adv" in z.groupdict() and z.group("adv"):
+        return None
+    first = norm_form(w.group())
+    if first in t.pronouns or first in t.sets["determiners"] or (_cap(w.group()) and not t.caseless):
+        return _content(ctx, cue.end + lead, se)
+    return None
 
 
 def _complement(ctx: _Ctx, tail: str) -> re.Match | None:
