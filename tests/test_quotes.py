@@ -614,3 +614,11 @@ def test_participle_cue_with_a_bare_clause_or_an_infinitive():
     assert ("it agitated Trump", "Two speechwriters") in [(q.text, q.speaker) for q in qs]
     # a participle before a noun phrase that is no clause has no content
     assert not [q for q in _q("The senator left the room on Monday, adding fuel to the fire.") if q.cue == "adding"]
+
+
+def test_a_pair_of_dashes_sets_off_an_aside_inside_the_statement():
+    qs = _q("Fowler noted that in 1972 he supported a decision to nominate Sargent Shriver — a member of the "
+            "Kennedy clan — to replace Thomas Eagleton.")
+    assert [q.text for q in qs] == ["in 1972 he supported a decision to nominate Sargent Shriver — a member of the "
+                                    "Kennedy clan — to replace Thomas Eagleton"]
+    assert [q.text for q in _q("He said the plan would fail -- and he was right.")] == ["the plan would fail"]

@@ -28,6 +28,13 @@ def _content(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
     # a statement ends with its clause: 'A; B', 'A, however B'
     if ctx.t.clause_break_re is not None:
         k = ctx.t.clause_break_re.search(ctx.m, s, e)
+        while k and k.group().strip() in _DASHES:
+            # 'nominate Shriver — a member of the Kennedy clan — to replace …': a pair of dashes
+            # sets off an aside inside the statement, which goes on after the second
+            d = _DASH_PAIR.match(ctx.m, k.end(), e)
+            if d is None or not ctx.m[d.end():e].strip(" .,;"):
+                break
+            k = ctx.t.clause_break_re.search(ctx.m, d.end(), e)
         if k and len(re.findall(r"\w+", ctx.m[s:k.start()])) >= 3:
             e = k.start()
     if ctx.t.caseless:  # 'للغاية.تمت': a full stop without a space still ends the sentence
@@ -44,6 +51,8 @@ def _content(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
 
 
 _GLUED_STOP = re.compile(r"\.(?=[^\W\d_])")
+_DASHES = ("--", "—", "–")
+_DASH_PAIR = re.compile(r"[^—–\n.;!?]{1,80}?\s(?:--|—|–)\s")
 
 
 def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
