@@ -622,3 +622,11 @@ def test_a_pair_of_dashes_sets_off_an_aside_inside_the_statement():
     assert [q.text for q in qs] == ["in 1972 he supported a decision to nominate Sargent Shriver — a member of the "
                                     "Kennedy clan — to replace Thomas Eagleton"]
     assert [q.text for q in _q("He said the plan would fail -- and he was right.")] == ["the plan would fail"]
+
+
+def test_a_phrase_opening_the_sentence_is_no_statement_before_the_verb():
+    qs = _q("In his speech, Graham said the party had to change.")
+    assert [(q.text, q.speaker) for q in qs] == [("the party had to change", "Graham")]
+    assert not _q("On Thursday, however, Trump spoke to a gathering of industry leaders.")
+    # a statement before the verb still is one
+    assert [q.text for q in _q("The deal will fail in the end, Graham said.")] == ["The deal will fail in the end"]

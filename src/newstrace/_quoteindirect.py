@@ -192,11 +192,22 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             sp = None  # 'Dans la nuit, un appel a signalé de la fumée': the verb has an object, no content
         if sp and paren:
             return _interrupted(ctx, cue, sp, ss, lo, cue.end + len(parts[0]) + 1, se)
-        if sp and rest_ok:
+        if sp and rest_ok and not _adverbial_opener(ctx, ss, lo):
             cont = _content(ctx, ss, lo)
             if cont:
                 return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
     return None
+
+
+def _adverbial_opener(ctx: _Ctx, s: int, e: int) -> bool:
+    """Is [s, e) only a phrase opening the sentence ('In his speech, Graham said …', 'On
+    Thursday, however, Trump …'): a prepositional or subordinate phrase of at most eight
+    words with no comma inside? Such a phrase is no statement before 'X said'."""
+    seg = ctx.m[s:e].strip(" ,\u00a0")
+    words = re.findall(r"[\w’'\-]+", seg)
+    if not words or len(words) > 8 or qm.MASK in seg or "," in seg.rstrip(",").replace(", however", ""):
+        return False
+    return norm_form(words[0]) in ctx.t.sets["prepositions"] | ctx.t.sets["subordinators"]
 
 
 def _interrupted(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], s1: int, e1: int, s2: int, e2: int) -> _Attr | None:
