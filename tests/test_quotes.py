@@ -630,3 +630,14 @@ def test_a_phrase_opening_the_sentence_is_no_statement_before_the_verb():
     assert not _q("On Thursday, however, Trump spoke to a gathering of industry leaders.")
     # a statement before the verb still is one
     assert [q.text for q in _q("The deal will fail in the end, Graham said.")] == ["The deal will fail in the end"]
+
+
+def test_polish_dash_statement_after_a_headline_run_into_the_text():
+    text = ("Papież o przemocy wobec kobiet - Odrodzenie ludzkości rozpoczęło się od niewiasty - powiedział "
+            "papież Franciszek podczas mszy w Watykanie.")
+    qs = extract(art(text, "pl")).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("Odrodzenie ludzkości rozpoczęło się od niewiasty",
+                                                  "papież Franciszek")]
+    # an aside between dashes inside a sentence is no statement
+    assert not [q for q in extract(art("Rząd - jak podkreślił minister - planuje zmiany w prawie.", "pl")).quotes
+                if q.direct]

@@ -168,13 +168,15 @@ def _scan(text: str, paras: list[tuple[int, int]], table: CueTable) -> list[Cand
     return out
 
 
-_DASH_QUOTE = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\s\s))([-–—])[ \u00a0]+(?=\S)(?P<c>[^\n]+?)[ \u00a0]+([-–—])"
+_DASH_QUOTE = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\s\s)|(?<=[^\W\d_]\s))([-–—])[ \u00a0]+(?=\S)(?P<c>[^\n]+?)[ \u00a0]+([-–—])"
                          r"[ \u00a0]+(?=[^\W\d_])", re.M)
 
 
 def dash_quotes(text: str, paras: list[tuple[int, int]], table: CueTable, taken: list[Cand]) -> list[Cand]:
     """Statements opened and closed by a dash, with a speech verb after the closing dash
-    ("- Nie ma zbawienia bez niewiasty - dodał."), for tables with ``dash_quotes``."""
+    ("- Nie ma zbawienia bez niewiasty - dodał."), for tables with ``dash_quotes``; the
+    opening dash begins a line or a sentence, or follows a headline run into the text (then
+    the statement opens with a capital)."""
     if not table.dash_quotes or table.cue_re is None:
         return []
     out = []
@@ -184,6 +186,10 @@ def dash_quotes(text: str, paras: list[tuple[int, int]], table: CueTable, taken:
             if any(q.open <= o < q.outer_end or q.open <= c < q.outer_end for q in taken):
                 continue
             if not table.cue_re.match(text.translate(_MASK_TRANS), x.end()):
+                continue
+            if text[o - 1:o].isspace() and text[o - 2:o - 1].isalpha() and not text[x.start("c")].isupper():
+                continue  # after a word, only a headline run into the text: '… kobiet - Odrodzenie … - powiedział'
+            if text[o - 1:o].isspace() and text[o - 2:o - 1].isalpha() and re.search(r"\s[-–—]\s", x.group("c")):
                 continue
             s, e = _trim(text, x.start("c"), x.end("c"))
             if len(_WORD.findall(text[s:e])) >= 2:
