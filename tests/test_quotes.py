@@ -641,3 +641,18 @@ def test_polish_dash_statement_after_a_headline_run_into_the_text():
     # an aside between dashes inside a sentence is no statement
     assert not [q for q in extract(art("Rząd - jak podkreślił minister - planuje zmiany w prawie.", "pl")).quotes
                 if q.direct]
+
+
+def test_as_clause_of_a_speech_verb_reports_the_statement_it_is_set_off_from():
+    text = "Renata Smith is a midwife. As she stressed, she learned on March 19 that she had lost her job."
+    qs = extract(art(text, mentions=per(text, "Renata Smith"))).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("she learned on March 19 that she had lost her job", "Renata Smith")]
+    qs = _q("As the president said in his speech, the plan will work.")
+    assert [(q.text, q.speaker) for q in qs] == [("the plan will work", "the president")]
+    qs = _q("It does not answer whether Scott had a gun, as police have said.")
+    assert [(q.text, q.speaker) for q in qs] == [("It does not answer whether Scott had a gun", "police")]
+    assert not _q("As he spoke, the crowd cheered.")
+    assert not _q("So far, he has not taken me up on my offer or, as might be expected, made a counteroffer.")
+    text = "Renata Piżanowska to położna. Jak podkreślała, informację o zwolnieniu uzyskała 19 marca."
+    qs = extract(art(text, "pl", per(text, "Renata Piżanowska"))).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("informację o zwolnieniu uzyskała 19 marca", "Renata Piżanowska")]

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from . import _quotemarks as qm
 from ._quotenp import (_cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _pick_apposition,
-                       _subject_before, _tokens)
-from ._quoteroles import _Attr, _Cue, _cue_subject
+                       _strip_np, _subject_before, _tokens)
+from ._quoteroles import _Attr, _Cue, _cue_subject, _function_words
 from .cues import norm_form
 
 if TYPE_CHECKING:
@@ -65,6 +65,10 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         cont = _content(ctx, ss, ss + len(before) - 1) if sp else None
         return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
     nxt = re.match(r"[\s,]*([\w’']+)", m[cue.end:se])
+    if cue.kind == "verb" and t.sets["as_markers"]:
+        asc = _as_clause(ctx, cue, ss, se)
+        if asc is not None:
+            return asc
     if ctx.weak(cue) and not (cue.cls == "report" and nxt and norm_form(nxt.group(1)) in t.sets["complementizers"]):
         return None  # 'police found the body' is no statement; 'the study found that …' is
     if cue.cls == "question":
@@ -254,6 +258,47 @@ def _addressee(ctx: _Ctx, cue: _Cue, se: int) -> int:
     while j < len(toks) and j < i + 5 and _cap(toks[j][2]) and norm_form(toks[j][2]) not in t.pronouns:
         j += 1
     return toks[j - 1][1] - cue.end if j > i else 0
+
+
+def _as_clause(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
+    """'As she stressed, CONTENT' / 'Jak podkreślała, CONTENT' / 'CONTENT, as Trump said.': a
+    comparative clause of a speech verb (the table's ``as_markers``) set off by a comma from the
+    statement it reports; its subject (or, in a pro-drop language, the previous speaker)."""
+    t, m = ctx.t, ctx.m
+    lo = max(ss, m.rfind(",", ss, cue.start) + 1)
+    toks = _tokens(m, lo, cue.start)
+    if not toks or norm_form(toks[0][2]) not in t.sets["as_markers"] or len(toks) > 7 \
+            or norm_form(cue.form) in t.sets["as_exclude"]:
+        return None
+    after = re.match(r"[^,.;:!?\x07]{0,60}?([,.])", m[cue.end:se])
+    if after is None:
+        return None
+    words = re.findall(r"[\w’'\-]+", m[cue.end:cue.end + after.start(1)])
+    if not (_function_words(ctx, cue.end, cue.end + after.start(1)) or (
+            len(words) <= 6 and norm_form(words[0]) in t.sets["prepositions"])):
+        return None  # 'As she stressed in her speech, …', not 'As he told them the news, …'
+
+    if len(toks) > 1:
+        sp, zero = _strip_np(ctx, toks[1][0], toks[-1][1]), False
+        ws = m[sp[0]:sp[1]].split() if sp else []
+        if len(ws) > 1 and not (_cap(ws[0]) or norm_form(ws[0]) in t.pronouns or norm_form(ws[0]) in
+                                t.sets["determiners"] | t.sets["role_nouns"] | t.sets["anonymous_heads"]):
+            sp = None  # 'as might be expected': no subject
+        if sp is None or _is_adverb(m[sp[0]:sp[1]], t) or norm_form(m[sp[0]:sp[1]]) in t.sets["skip_before_cue"]:
+            if not (t.pro_drop and _function_words(ctx, toks[1][0], toks[-1][1])):
+                return None
+            sp, zero = (cue.start, cue.end), True
+    elif t.pro_drop:
+        sp, zero = (cue.start, cue.end), True
+    else:
+        return None
+    if after.group(1) == "," and lo == ss:  # 'As she stressed, CONTENT'
+        cont = _content(ctx, cue.end + after.end(), se)
+    elif m[lo - 1:lo] == "," and lo > ss:  # 'CONTENT, as Trump said.'
+        cont = _content(ctx, ss, lo - 1)
+    else:
+        return None
+    return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
 
 
 def _question(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
