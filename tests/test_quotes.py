@@ -656,3 +656,12 @@ def test_as_clause_of_a_speech_verb_reports_the_statement_it_is_set_off_from():
     text = "Renata Piżanowska to położna. Jak podkreślała, informację o zwolnieniu uzyskała 19 marca."
     qs = extract(art(text, "pl", per(text, "Renata Piżanowska"))).quotes
     assert [(q.text, q.speaker) for q in qs] == [("informację o zwolnieniu uzyskała 19 marca", "Renata Piżanowska")]
+
+
+def test_name_in_parentheses_after_a_quotation_is_its_speaker():
+    text = "Le Togo dans les journaux « Existe-t-il un bien plus précieux que la Santé ? » (Socrate) Quand chiffres."
+    qs = extract(art(text, "fr")).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("Existe-t-il un bien plus précieux que la Santé ?", "Socrate")]
+    # an agency, a year or a scare quote is no speaker
+    assert all(q.speaker is None for q in extract(art("Il a dénoncé un « scandale » (AFP) hier.", "fr")).quotes)
+    assert all(q.speaker is None for q in extract(art("Le projet « Grand Paris » (2019) est cher.", "fr")).quotes)

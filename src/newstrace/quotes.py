@@ -224,6 +224,16 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             if sp and _cap(m[sp[0]:sp[1]]):
                 at.sp, at.method = sp, "rules:dash"
                 return at
+    # 2b. '« … » (Socrate)': a name in parentheses right after the quote, as under an epigraph
+    if c.close is not None:
+        x = re.match(r"[ \u00a0]*\(([^()\n]{2,40})\)", m[c.outer_end:a_hi + 1])
+        if x and re.search(r"[^\W\d_]", x.group(1)) and not x.group(1).isupper():
+            toks = x.group(1).split()
+            s0 = c.outer_end + x.start(1)
+            if len(toks) <= 4 and all(_cap(w) or w.lower() in t.sets["np_internal"] for w in toks) \
+                    and not _is_outlet(ctx, x.group(1)):
+                at.sp, at.method = (s0, s0 + len(x.group(1))), "rules:dash"
+                return at
     # 2. cue right after the quote: '"…," X said' / '"…," said X' / '« … », a-t-il dit'
     if c.close is not None and _after_ok(ctx, c):
         for cue in ctx.cues_in(c.outer_end, a_hi):
