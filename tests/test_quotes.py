@@ -665,3 +665,15 @@ def test_name_in_parentheses_after_a_quotation_is_its_speaker():
     # an agency, a year or a scare quote is no speaker
     assert all(q.speaker is None for q in extract(art("Il a dénoncé un « scandale » (AFP) hier.", "fr")).quotes)
     assert all(q.speaker is None for q in extract(art("Le projet « Grand Paris » (2019) est cher.", "fr")).quotes)
+
+
+def test_arabic_cue_with_vowel_marks_and_clause_break_after_arabic_comma():
+    text = ('وقال طارق جسارفيتش المتحدث باسم المنظمة "إن تعريف عبارة حالة جديدة يوسع نطاق المسألة"، '
+            'موضحًا أن المنظمة تسعى لتوضيح أكبر من الصين بشأن التحديثات الأخيرة.')
+    qs = extract(art(text, "ar", per(text, "طارق جسارفيتش"))).quotes
+    assert any(q.cue == "موضحًا" and q.text.startswith("المنظمة تسعى") for q in qs)
+    text = ("طالبت منظمة الصحة العالمية، الصين بأن تكون أكثر وضوحًا بشأن عدد الإصابات بالفيروس المستجد، "
+            "وسط تقارير تفيد بأن عدد الإصابات المعلن لا يتطابق مع الواقع.")
+    qs = extract(art(text, "ar")).quotes
+    assert [q.text for q in qs] == ["تكون أكثر وضوحًا بشأن عدد الإصابات بالفيروس المستجد"]
+    assert cues.table("ar").clause_break_re.search("المستجد, وسط تقارير")
