@@ -677,3 +677,13 @@ def test_arabic_cue_with_vowel_marks_and_clause_break_after_arabic_comma():
     qs = extract(art(text, "ar")).quotes
     assert [q.text for q in qs] == ["تكون أكثر وضوحًا بشأن عدد الإصابات بالفيروس المستجد"]
     assert cues.table("ar").clause_break_re.search("المستجد, وسط تقارير")
+
+
+def test_relative_that_after_an_infinitive_or_object_is_no_complementizer():
+    qs = _q("The company agreed to clean up the shuttered mines and reclaim the land that had been ravaged.")
+    assert [q.text for q in qs] == ["to clean up the shuttered mines and reclaim the land that had been ravaged"]
+    qs = _q("Clinton cited her support of the 2011 raid that killed the plotter.")
+    assert all(not q.text.startswith("killed") for q in qs)
+    # an addressee or an adverbial before the complementizer
+    assert [q.text for q in _q("He told the Post that he would run.")] == ["he would run"]
+    assert [q.text for q in _q("She said in a statement that she would run.")] == ["she would run"]

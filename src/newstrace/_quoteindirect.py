@@ -119,7 +119,7 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         sov = _content_before_verb(ctx, cue, ss)
         if sov is not None:
             return sov
-    x = _complement(ctx, tail)
+    x = _complement(ctx, tail, cue)
     if _participle(ctx, cue):
         # "…, noting that …": the subject is the one of the main verb before it
         sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se)
@@ -358,13 +358,23 @@ def _participle_clause(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, i
     return None
 
 
-def _complement(ctx: _Ctx, tail: str) -> re.Match | None:
+def _complement(ctx: _Ctx, tail: str, cue: _Cue | None = None) -> re.Match | None:
     """The complementizer (or colon) that opens the content after a cue ("told reporters on
-    Monday that", "أشار إلى أن"), with no other speech verb before it; group ``comp``."""
+    Monday that", "أشار إلى أن"), with no other speech verb before it; group ``comp``. Not a
+    relative pronoun after the verb's infinitive or object ('agreed to reclaim the land that
+    had been ravaged', 'proposed drones that could …'): only an addressee verb ('told the Post
+    that') has an object before its complementizer."""
     t = ctx.t
     if not tail:
         return None
     x = t.comp_re.match(tail)
+    if x and x.group("gap").strip(" ,\u00a0") and cue is not None:
+        if t.infinitive_re is not None and t.infinitive_re.match(tail):
+            return None
+        w = re.match(r"[\s,]*([\w’']+)", x.group("gap"))
+        if w and norm_form(w.group(1)) in t.sets["determiners"] - t.sets["complementizers"] \
+                and norm_form(cue.form) not in t.sets["addressee_verbs"]:
+            return None
     if x and t.cue_re and any(norm_form(y.group("v")) not in t.sets["weak_verbs"]
                               for y in t.cue_re.finditer(tail, 0, x.start("comp"))):
         return None
