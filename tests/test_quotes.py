@@ -687,3 +687,11 @@ def test_relative_that_after_an_infinitive_or_object_is_no_complementizer():
     # an addressee or an adverbial before the complementizer
     assert [q.text for q in _q("He told the Post that he would run.")] == ["he would run"]
     assert [q.text for q in _q("She said in a statement that she would run.")] == ["she would run"]
+
+
+def test_subject_of_a_cue_inside_a_relative_clause_follows_the_relative_pronoun():
+    qs = _q("Bankruptcy is like a chess game in which companies seek to minimize liabilities.")
+    assert [(q.text, q.speaker) for q in qs] == [("to minimize liabilities", "companies")]
+    # the relative pronoun itself is the subject: no speaker from the verb phrase after it
+    qs = _q("The deals did not require witnesses to cooperate, sources who reviewed them told POLITICO.")
+    assert all(q.speaker != "reviewed them" for q in qs)

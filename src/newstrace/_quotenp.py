@@ -81,7 +81,7 @@ def _strip_np(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
             break
     # 'Der frühere SPD-Vorsitzende X hat seinen Nachfolgern … vorgeworfen': the subject ends at the auxiliary
     for i, (_, _, w) in enumerate(toks):
-        if i > 0 and w.lower() in t.sets["auxiliaries"]:
+        if i > 0 and w.lower() in t.sets["auxiliaries"] and not _cap(w):  # not 'Will Smith'
             toks = toks[:i]
             break
     # cut relative clause
@@ -193,6 +193,16 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
             return None
         if not adjacent and len(ctoks) > 7:
             return None
+        rel = [i for i, x in enumerate(ctoks[:-1]) if i and norm_form(x[2]) in t.sets["relative"]
+               and norm_form(x[2]) not in t.sets["determiners"] | t.sets["complementizers"]]
+        if adjacent and rel:
+            i, nxt = rel[-1], ctoks[rel[-1] + 1][2]
+            if norm_form(ctoks[i - 1][2]) in t.sets["prepositions"] or norm_form(nxt) in t.pronouns \
+                    or norm_form(nxt) in t.sets["determiners"] or _cap(nxt):
+                # 'a chess game in which companies seek …', 'the plan, which the minister said …':
+                # the subject of a verb inside a relative clause follows the relative pronoun
+                # ('sources who reviewed them told': the pronoun itself is the subject)
+                return _strip_np(ctx, ctoks[i + 1][0], ce)
         return _strip_np(ctx, cs, ce)
     return None
 
