@@ -695,3 +695,13 @@ def test_subject_of_a_cue_inside_a_relative_clause_follows_the_relative_pronoun(
     # the relative pronoun itself is the subject: no speaker from the verb phrase after it
     qs = _q("The deals did not require witnesses to cooperate, sources who reviewed them told POLITICO.")
     assert all(q.speaker != "reviewed them" for q in qs)
+
+
+def test_clause_holding_a_partial_quotation_is_a_statement_too():
+    qs = _q('Rival Hillary Clinton said anybody who complains about a microphone "is not having a good night."')
+    ind = [q for q in qs if not q.direct]
+    assert [q.text for q in ind] == ['anybody who complains about a microphone "is not having a good night."']
+    part = [q for q in qs if q.direct]
+    assert [q.text for q in part] == ["is not having a good night."] and part[0].cue == ind[0].cue == "said"
+    # a full quotation after its cue stays one direct quote
+    assert [(q.text, q.direct) for q in _q('He said: "We will win."')] == [("We will win.", True)]

@@ -440,7 +440,9 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
     used: set[int] = set()
     for c in ctx.quotes:
         at = _link_direct(ctx, c)
-        if at.cue is not None:
+        if at.cue is not None and not (c.partial and at.method == "rules:before" and at.cue.kind == "verb"):
+            # 'X said anybody who complains "is not having a good night."': the verb's clause,
+            # which holds the partial quotation, is a statement of its own (mixed)
             used.add(at.cue.start)
         attrs.append(at)
     # a quote-only paragraph or sentence continues the previous speaker
