@@ -705,3 +705,21 @@ def test_clause_holding_a_partial_quotation_is_a_statement_too():
     assert [q.text for q in part] == ["is not having a good night."] and part[0].cue == ind[0].cue == "said"
     # a full quotation after its cue stays one direct quote
     assert [(q.text, q.direct) for q in _q('He said: "We will win."')] == [("We will win.", True)]
+
+
+def test_long_role_phrase_with_a_name_in_it_is_a_speaker():
+    text = ("La coordinadora general de la Unión Alicia Quevedo Pérez del Bloque Centro expresó que hay muy pocos "
+            "vendedores en la calle.")
+    mn = [Mention(start=text.index("Unión"), end=text.index(" expresó"), text="", type="ORG")]
+    qs = extract(art(text, "es", mn)).quotes
+    assert [q.text for q in qs] == ["hay muy pocos vendedores en la calle"] and qs[0].speaker
+    # a long phrase with no name in it is a clause, not a speaker
+    text = "La mayor parte de los vendedores de las ciudades del norte expresó que hay pocos vendedores."
+    assert not extract(art(text, "es")).quotes
+
+
+def test_participle_after_a_quotation_has_no_subject_after_it():
+    text = ('Musleh added that Iraq is ready "to prevent the bitter experience of 2014," vowing that there will be '
+            'no scene of Daesh in Iraq.')
+    qs = extract(art(text, mentions=per(text, "Musleh"))).quotes
+    assert {q.speaker for q in qs} == {"Musleh"}

@@ -237,8 +237,8 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
     # 2. cue right after the quote: '"…," X said' / '"…," said X' / '« … », a-t-il dit'
     if c.close is not None and _after_ok(ctx, c):
         for cue in ctx.cues_in(c.outer_end, a_hi):
-            if cue.kind in ("prep", "prep_after"):
-                break
+            if cue.kind in ("prep", "prep_after") or (_participle(ctx, cue) and not cue.pron):
+                break  # '"…," vowing that …': a participle has no subject after it
             mid = m[c.outer_end:cue.start]
             # '"…" Trump, the 2016 GOP front-runner and …, said': a name and its apposition may be long
             limit = 30 if re.match(r"[ \u00a0]*[^\W\d_][\w’'\-.]*(?:[ \u00a0]+[^\W\d_][\w’'\-.]*){0,3},", mid) \
@@ -557,7 +557,11 @@ def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
         return True
     t = ctx.t
     words = re.findall(r"[\w’'\-]+", ctx.m[s:e])
-    if not words or len(words) > 9:
+    if not words or len(words) > 14 or len(words) > 9 and not (
+            # 'La coordinadora general de la Uraura Alicia Quevedo Pérez del Bloque': a role phrase
+            # with a name in it may be long
+            norm_form(words[0]) in t.sets["determiners"] | t.sets["role_nouns"]
+            and any(s <= mn.start and mn.end <= e and mn.type in ("PER", "ORG") for mn in ctx.mentions)):
         return False
     lw = [norm_form(w) for w in words]
     # a verb form, unless capitalised inside a name ('The State Department Refugee Center')
