@@ -723,3 +723,11 @@ def test_participle_after_a_quotation_has_no_subject_after_it():
             'no scene of Daesh in Iraq.')
     qs = extract(art(text, mentions=per(text, "Musleh"))).quotes
     assert {q.speaker for q in qs} == {"Musleh"}
+
+
+def test_statement_before_an_inverted_subject_with_a_name_in_apposition():
+    text = ("Une centaine de personnes ont dû être évacuées vers la gare, a communiqué le bourgmestre de la Ville, "
+            "Philippe Close (PS).")
+    qs = extract(art(text, "fr")).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("Une centaine de personnes ont dû être évacuées vers la gare",
+                                                  "Philippe Close")]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from . import _quotemarks as qm
 from ._quotenp import (_cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _pick_apposition,
-                       _strip_np, _subject_before, _tokens)
+                       _pure_name, _strip_np, _subject_before, _tokens)
 from ._quoteroles import _Attr, _Cue, _cue_subject, _function_words
 from .cues import norm_form
 
@@ -172,6 +172,16 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     stop = t.sets["linkers"] | t.sets["subordinators"] | t.sets["relative"] | t.sets["complementizers"]
     paren = not t.verb_first and not rest_ok and tail_words <= 3 and len(rw) >= 2 and rw[0] not in stop
     rest_ok = rest_ok or bool(rw and rw[0] in stop)  # 'CONTENT, X said, since …': the content is before
+    app_name = None
+    if not rest_ok and len(parts) == 2 and comma > 0 and all(
+            norm_form(w) in t.sets["skip_before_cue"] for w in re.findall(r"[\w’'\-]+", before[comma + 1:])):
+        # 'CONTENT, a communiqué le bourgmestre de la Ville, Philippe Close (PS).': a name in
+        # apposition to the subject after the verb ends the sentence
+        app = re.sub(r"\([^()]*\)", " ", parts[1]).strip(" .\u00a0")
+        rest_ok = bool(app) and "," not in app and _pure_name(_tokens(app, 0, len(app)), t)
+        if rest_ok:
+            k = m.find(app.split()[0], cue.end + len(parts[0]) + 1, se)
+            app_name = (k, k + len(app)) if k >= 0 and m[k:k + len(app)] == app else None
     if comma > 0 and tail_words <= 14 and (rest_ok or paren) and not t.comp_word_re.search(tail.split(",")[0]):
         sp = cue.pron
         lo = ss + comma
@@ -190,6 +200,8 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
                     len(re.findall(r"\w+", m[sp[0]:cue.end + len(parts[0])])) > 2:
                 sp = None  # 'X, speaking to …, said he would …': a clause, not a subject, follows the verb
             paren = False  # '…, said X, a senior official': the comma opens an apposition
+            if sp and app_name:
+                sp = app_name  # '…, a communiqué le bourgmestre de la Ville, Philippe Close': the name
         tw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[0])]
         if sp and tw and not cue.pron and sp[0] < cue.start and (
                 tw[0] in t.sets["determiners"] | t.sets["partitives"]):
