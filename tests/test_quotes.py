@@ -731,3 +731,11 @@ def test_statement_before_an_inverted_subject_with_a_name_in_apposition():
     qs = extract(art(text, "fr")).quotes
     assert [(q.text, q.speaker) for q in qs] == [("Une centaine de personnes ont dû être évacuées vers la gare",
                                                   "Philippe Close")]
+
+
+def test_german_spricht_ueber_introduces_a_quotation_but_spricht_dafuer_does_not():
+    text = ('Landeshauptmann Franz Voves spricht über die Tatsache, dass die Reform schwierig war: '
+            '"Das war sicherlich das sensibelste Projekt."')
+    qs = [q for q in extract(art(text, "de")).quotes if q.direct]
+    assert qs and qs[0].speaker and "Franz Voves" in qs[0].speaker
+    assert not extract(art("Vieles spricht dafür, dass die Reform scheitert.", "de")).quotes
