@@ -739,3 +739,18 @@ def test_german_spricht_ueber_introduces_a_quotation_but_spricht_dafuer_does_not
     qs = [q for q in extract(art(text, "de")).quotes if q.direct]
     assert qs and qs[0].speaker and "Franz Voves" in qs[0].speaker
     assert not extract(art("Vieles spricht dafür, dass die Reform scheitert.", "de")).quotes
+
+
+def test_clause_before_a_quotation_it_introduces_is_a_statement_ending_at_the_colon():
+    text = ('Franz Voves spricht über die Tatsache, dass die Strukturreform das sensibelste Projekt war: '
+            '"Das war sicherlich das sensibelste Projekt."')
+    qs = extract(art(text, "de")).quotes
+    assert sorted((q.direct, q.text) for q in qs) == [
+        (False, "die Strukturreform das sensibelste Projekt war"),
+        (True, "Das war sicherlich das sensibelste Projekt.")]
+
+
+def test_last_verb_right_before_a_quotation_introduces_it():
+    qs = _q('When Clinton noted that Trump has not paid federal income taxes, Trump boasted, "That makes me smart."')
+    d = [q for q in qs if q.direct]
+    assert [(q.speaker, q.cue) for q in d] == [("Trump", "boasted")]

@@ -25,6 +25,9 @@ def _covered(ctx: _Ctx, s: int, e: int) -> float:
 
 def _content(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
     s, e = qm._trim(ctx.text, s, e)
+    colon = _COLON_QUOTE.search(ctx.m, s, e)
+    if colon:  # 'dass die Reform schwierig war: "Das war …"': a quotation the clause introduces is not in it
+        e = colon.start()
     # a statement ends with its clause: 'A; B', 'A, however B'
     if ctx.t.clause_break_re is not None:
         k = ctx.t.clause_break_re.search(ctx.m, s, e)
@@ -51,6 +54,7 @@ def _content(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
 
 
 _GLUED_STOP = re.compile(r"\.(?=[^\W\d_])")
+_COLON_QUOTE = re.compile(r":[ \u00a0]*[\"“„«‘'‚]?\x07")
 _DASHES = ("--", "—", "–")
 _DASH_PAIR = re.compile(r"[^—–\n.;!?]{1,80}?\s(?:--|—|–)\s")
 
@@ -380,7 +384,8 @@ def _complement(ctx: _Ctx, tail: str, cue: _Cue | None = None) -> re.Match | Non
     if not tail:
         return None
     x = t.comp_re.match(tail)
-    if x and x.group("gap").strip(" ,\u00a0") and cue is not None:
+    if x and x.group("gap").strip(" ,\u00a0") and cue is not None and not x.group("gap").rstrip().endswith(","):
+        # (a complementizer after a comma, 'über die Tatsache, dass …', opens no relative clause)
         if t.infinitive_re is not None and t.infinitive_re.match(tail):
             return None
         w = re.match(r"[\s,]*([\w’']+)", x.group("gap"))

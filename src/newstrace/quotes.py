@@ -277,7 +277,8 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
         between = t.comp_word_re.sub(" ", m[cue.end:c.open])
         bw = re.match(r"\s*([\w’']+)", between)
         if len(cues) > 1 and cue.kind == "verb" and not cue.pron and bw and \
-                bw.group(1).lower() not in t.sets["prepositions"]:
+                bw.group(1).lower() not in t.sets["prepositions"] and re.search(r"\w", m[cue.end:c.open]):
+            # (not 'When Clinton noted that …, Trump boasted, "…"': the last verb introduces the quote)
             # 'X said that … the delegation had rejected the offer "…"': the quote is inside the
             # clause reported by the first cue, whose complementizer comes before the later cue
             first = next((q for q in cues if q.kind == "verb" and not _participle(ctx, q)), None)
@@ -440,9 +441,11 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
     used: set[int] = set()
     for c in ctx.quotes:
         at = _link_direct(ctx, c)
-        if at.cue is not None and not (c.partial and at.method == "rules:before" and at.cue.kind == "verb"):
+        if at.cue is not None and not (at.method == "rules:before" and at.cue.kind == "verb" and (
+                c.partial or ctx.t.comp_word_re.search(ctx.m, at.cue.end, c.open))):
             # 'X said anybody who complains "is not having a good night."': the verb's clause,
-            # which holds the partial quotation, is a statement of its own (mixed)
+            # which holds the partial quotation, is a statement of its own (mixed); so is the
+            # clause between the verb and a quotation ('X spricht über die Tatsache, dass …: "…"')
             used.add(at.cue.start)
         attrs.append(at)
     # a quote-only paragraph or sentence continues the previous speaker
