@@ -500,3 +500,257 @@ def test_participial_adjunct_and_relative_clause_end_the_content():
 def test_call_for_is_a_cue():
     qs = _q("Clinton has called for a review of the program, saying it failed.")
     assert qs and qs[0].text == "a review of the program" and qs[0].speaker == "Clinton"
+
+
+def test_subject_before_appositions_set_off_by_commas():
+    # a participial phrase, a relative clause after a long apposition, a prepositional phrase
+    qs = _q("Trump, speaking to a veterans group in Virginia, said he would order a thorough review of the defenses.")
+    assert [(q.text, q.speaker) for q in qs] == [("he would order a thorough review of the defenses", "Trump")]
+    qs = _q("Angelique Brunner, a developer and spokeswoman for the Investment Coalition, which is made up "
+            "of investors, said many of the examples failed.")
+    assert [(q.text, q.speaker) for q in qs] == [("many of the examples failed", "Angelique Brunner")]
+    qs = _q("The company, in a statement, said it would appeal the ruling.")
+    assert qs and qs[0].speaker == "The company"
+    fr = "Marie Dupont, qui est également présidente de l’association, a affirmé que le sommet était un succès."
+    qs = extract(art(fr, "fr")).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("le sommet était un succès", "Marie Dupont")]
+
+
+def test_clause_before_a_comma_is_not_a_subject_behind_an_apposition():
+    # the phrase before the participle is the content, not the subject: "a source" is
+    qs = _q("The economy is growing fast, a source, speaking on condition of anonymity, said on Monday.")
+    assert [(q.text, q.speaker) for q in qs] == [("The economy is growing fast", "a source")]
+
+
+def test_a_speaker_phrase_that_opens_a_clause_names_no_one():
+    qs = _q("Mr. Obama said the exhibits would put those problems into a larger context, allowing people to see "
+            "the progress in American society. He said he hoped it would encourage a dialogue.")
+    assert {q.speaker for q in qs} == {"Mr. Obama"}  # not 'allowing people to'
+    qs = _q("Mr. King said that he was not familiar with the programming because he did not get the network at "
+            "home, and that he might decide against his announced plans to help host the coverage.")
+    assert [q.speaker for q in qs] == ["Mr. King"] and qs[0].text.endswith("host the coverage")
+    # a noun before a reduced relative clause keeps the determiner phrase as the speaker
+    qs = _q("He called for retaliation against Russia -- meddling the California congressman said is designed "
+            "to sow discord.")
+    assert any(q.speaker == "the California congressman" for q in qs)
+
+
+def test_sentence_glued_to_the_previous_one_without_a_space():
+    qs = _q("Japan has expressed confidence in India.The Indian embassy in Tokyo has assured locals that they "
+            "will continue to facilitate visits.")
+    assert [(q.text, q.speaker) for q in qs] == [("they will continue to facilitate visits",
+                                                  "The Indian embassy in Tokyo")]
+    # no boundary inside abbreviations, initials or web addresses
+    from newstrace import _quotemarks as qm
+    text = "See www.example.com or the U.S. Senate and Ph.D.Thesis today."
+    bounds = qm.sentence_bounds(text, [(0, len(text))], [], cues.table("en"))
+    assert bounds == [0]
+
+
+def test_turkish_topic_particle_ends_the_subject_and_the_quote_after_the_converb_shares_it():
+    text = ('Kimse onlarla oynamadı." Sitede oturan Ayşe ve Elif Demir kardeşler ise her gün kedileri sevmeye '
+            'geldiklerini belirterek, "Yavrulara mama veriyoruz. Kediden korkmuyoruz" dedi.')
+    qs = extract(art(text, "tr", per(text, "Elif Demir"))).quotes
+    ind = [q for q in qs if not q.direct]
+    assert [(q.text, q.speaker) for q in ind] == [("her gün kedileri sevmeye geldiklerini", "Elif Demir")]
+    d = [q for q in qs if q.direct and q.text.startswith("Yavrulara")]
+    assert d and d[0].speaker == "Elif Demir"
+
+
+def test_headline_run_into_the_body_ends_before_a_capitalised_article():
+    from newstrace import _quotemarks as qm
+    text = "Le sommet couronné de succès Le chef du gouvernement a affirmé que le sommet était un succès."
+    assert qm.sentence_bounds(text, [(0, len(text))], [], cues.table("fr")) == [0, text.index("Le chef")]
+    qs = extract(art(text, "fr")).quotes
+    assert [q.text for q in qs] == ["le sommet était un succès"] and qs[0].speaker.startswith("Le chef")
+    # names that open with an article go on with a capital
+    text = "Selon Le Monde et The New York Times, rien."
+    assert qm.sentence_bounds(text, [(0, len(text))], [], cues.table("fr")) == [0]
+
+
+def test_french_and_spanish_participle_cues_continue_the_speaker():
+    qs = extract(art("Le ministre a déclaré que la pandémie s’était propagée, ajoutant que le pays avait pris "
+                     "des mesures rapides.", "fr")).quotes
+    assert [q.cue for q in qs] == ["déclaré", "ajoutant"] and {q.speaker for q in qs} == {"Le ministre"}
+    qs = extract(art("El ministro dijo que la economía crece, añadiendo que el empleo también sube.", "es")).quotes
+    assert [q.cue for q in qs] == ["dijo", "añadiendo"] and {q.speaker for q in qs} == {"El ministro"}
+
+
+def test_dropped_subject_after_a_prepositional_phrase_set_off_by_a_comma():
+    text = ("Arturo Zaldívar afirmó que seguirá el combate.\n"
+            "En su cuenta en Twitter, también sostuvo que avanza la transformación del Poder Judicial.")
+    qs = extract(art(text, "es", per(text, "Arturo Zaldívar"))).quotes
+    assert [q.speaker for q in qs] == ["Arturo Zaldívar", "Arturo Zaldívar"]
+    # a subject right after an opening adjunct with no comma
+    qs = extract(art("En su cuenta de Twitter el presidente sostuvo que todo va bien.", "es")).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("todo va bien", "el presidente")]
+    qs = _q("In an interview on Monday the senator said that taxes would rise.")
+    assert [(q.text, q.speaker) for q in qs] == [("taxes would rise", "the senator")]
+    # a clause is not an adjunct: 'that' is no article there
+    assert not [q for q in _q("By now it should be obvious that voters want to know what is in the returns.")
+                if q.speaker == "that voters"]
+
+
+def test_a_finding_reported_with_that_is_a_statement_a_found_object_is_not():
+    qs = _q("The Charlotte Observer found that 1 in 4 residents lived in distressed neighborhoods in 2010.")
+    assert [q.text for q in qs] == ["1 in 4 residents lived in distressed neighborhoods in 2010"]
+    assert not _q("Police found the body of the man in a river that flows through the town.")
+
+
+def test_sentence_adverb_is_not_a_name_before_an_apposition():
+    qs = _q("Yet, a new study by the university found that poor children have the worst odds.")
+    assert all((q.speaker or "").lower() != "yet" for q in qs)
+
+
+def test_participle_cue_with_a_bare_clause_or_an_infinitive():
+    qs = _q('"It became personal," he said, adding he would never vote for Clinton.')
+    assert [q.text for q in qs if not q.direct] == ["he would never vote for Clinton"]
+    qs = _q("A judge rejected the request, saying the courts have no business deciding what voters need.")
+    assert [(q.text, q.speaker) for q in qs] == [("the courts have no business deciding what voters need",
+                                                  "A judge")]
+    qs = _q("Trump revised his plan, promising to focus more of its benefits on average Americans.")
+    assert [(q.text, q.cue) for q in qs] == [("to focus more of its benefits on average Americans", "promising")]
+    qs = _q("Two speechwriters urged her to bring it back, arguing that it agitated Trump.")
+    assert ("it agitated Trump", "Two speechwriters") in [(q.text, q.speaker) for q in qs]
+    # a participle before a noun phrase that is no clause has no content
+    assert not [q for q in _q("The senator left the room on Monday, adding fuel to the fire.") if q.cue == "adding"]
+
+
+def test_a_pair_of_dashes_sets_off_an_aside_inside_the_statement():
+    qs = _q("Fowler noted that in 1972 he supported a decision to nominate Sargent Shriver — a member of the "
+            "Kennedy clan — to replace Thomas Eagleton.")
+    assert [q.text for q in qs] == ["in 1972 he supported a decision to nominate Sargent Shriver — a member of the "
+                                    "Kennedy clan — to replace Thomas Eagleton"]
+    assert [q.text for q in _q("He said the plan would fail -- and he was right.")] == ["the plan would fail"]
+
+
+def test_a_phrase_opening_the_sentence_is_no_statement_before_the_verb():
+    qs = _q("In his speech, Graham said the party had to change.")
+    assert [(q.text, q.speaker) for q in qs] == [("the party had to change", "Graham")]
+    assert not _q("On Thursday, however, Trump spoke to a gathering of industry leaders.")
+    # a statement before the verb still is one
+    assert [q.text for q in _q("The deal will fail in the end, Graham said.")] == ["The deal will fail in the end"]
+
+
+def test_polish_dash_statement_after_a_headline_run_into_the_text():
+    text = ("Papież o przemocy wobec kobiet - Odrodzenie ludzkości rozpoczęło się od niewiasty - powiedział "
+            "papież Franciszek podczas mszy w Watykanie.")
+    qs = extract(art(text, "pl")).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("Odrodzenie ludzkości rozpoczęło się od niewiasty",
+                                                  "papież Franciszek")]
+    # an aside between dashes inside a sentence is no statement
+    assert not [q for q in extract(art("Rząd - jak podkreślił minister - planuje zmiany w prawie.", "pl")).quotes
+                if q.direct]
+
+
+def test_as_clause_of_a_speech_verb_reports_the_statement_it_is_set_off_from():
+    text = "Renata Smith is a midwife. As she stressed, she learned on March 19 that she had lost her job."
+    qs = extract(art(text, mentions=per(text, "Renata Smith"))).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("she learned on March 19 that she had lost her job", "Renata Smith")]
+    qs = _q("As the president said in his speech, the plan will work.")
+    assert [(q.text, q.speaker) for q in qs] == [("the plan will work", "the president")]
+    qs = _q("It does not answer whether Scott had a gun, as police have said.")
+    assert [(q.text, q.speaker) for q in qs] == [("It does not answer whether Scott had a gun", "police")]
+    assert not _q("As he spoke, the crowd cheered.")
+    assert not _q("So far, he has not taken me up on my offer or, as might be expected, made a counteroffer.")
+    text = "Renata Piżanowska to położna. Jak podkreślała, informację o zwolnieniu uzyskała 19 marca."
+    qs = extract(art(text, "pl", per(text, "Renata Piżanowska"))).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("informację o zwolnieniu uzyskała 19 marca", "Renata Piżanowska")]
+
+
+def test_name_in_parentheses_after_a_quotation_is_its_speaker():
+    text = "Le Togo dans les journaux « Existe-t-il un bien plus précieux que la Santé ? » (Socrate) Quand chiffres."
+    qs = extract(art(text, "fr")).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("Existe-t-il un bien plus précieux que la Santé ?", "Socrate")]
+    # an agency, a year or a scare quote is no speaker
+    assert all(q.speaker is None for q in extract(art("Il a dénoncé un « scandale » (AFP) hier.", "fr")).quotes)
+    assert all(q.speaker is None for q in extract(art("Le projet « Grand Paris » (2019) est cher.", "fr")).quotes)
+
+
+def test_arabic_cue_with_vowel_marks_and_clause_break_after_arabic_comma():
+    text = ('وقال طارق جسارفيتش المتحدث باسم المنظمة "إن تعريف عبارة حالة جديدة يوسع نطاق المسألة"، '
+            'موضحًا أن المنظمة تسعى لتوضيح أكبر من الصين بشأن التحديثات الأخيرة.')
+    qs = extract(art(text, "ar", per(text, "طارق جسارفيتش"))).quotes
+    assert any(q.cue == "موضحًا" and q.text.startswith("المنظمة تسعى") for q in qs)
+    text = ("طالبت منظمة الصحة العالمية، الصين بأن تكون أكثر وضوحًا بشأن عدد الإصابات بالفيروس المستجد، "
+            "وسط تقارير تفيد بأن عدد الإصابات المعلن لا يتطابق مع الواقع.")
+    qs = extract(art(text, "ar")).quotes
+    assert [q.text for q in qs] == ["تكون أكثر وضوحًا بشأن عدد الإصابات بالفيروس المستجد"]
+    assert cues.table("ar").clause_break_re.search("المستجد, وسط تقارير")
+
+
+def test_relative_that_after_an_infinitive_or_object_is_no_complementizer():
+    qs = _q("The company agreed to clean up the shuttered mines and reclaim the land that had been ravaged.")
+    assert [q.text for q in qs] == ["to clean up the shuttered mines and reclaim the land that had been ravaged"]
+    qs = _q("Clinton cited her support of the 2011 raid that killed the plotter.")
+    assert all(not q.text.startswith("killed") for q in qs)
+    # an addressee or an adverbial before the complementizer
+    assert [q.text for q in _q("He told the Post that he would run.")] == ["he would run"]
+    assert [q.text for q in _q("She said in a statement that she would run.")] == ["she would run"]
+
+
+def test_subject_of_a_cue_inside_a_relative_clause_follows_the_relative_pronoun():
+    qs = _q("Bankruptcy is like a chess game in which companies seek to minimize liabilities.")
+    assert [(q.text, q.speaker) for q in qs] == [("to minimize liabilities", "companies")]
+    # the relative pronoun itself is the subject: no speaker from the verb phrase after it
+    qs = _q("The deals did not require witnesses to cooperate, sources who reviewed them told POLITICO.")
+    assert all(q.speaker != "reviewed them" for q in qs)
+
+
+def test_clause_holding_a_partial_quotation_is_a_statement_too():
+    qs = _q('Rival Hillary Clinton said anybody who complains about a microphone "is not having a good night."')
+    ind = [q for q in qs if not q.direct]
+    assert [q.text for q in ind] == ['anybody who complains about a microphone "is not having a good night."']
+    part = [q for q in qs if q.direct]
+    assert [q.text for q in part] == ["is not having a good night."] and part[0].cue == ind[0].cue == "said"
+    # a full quotation after its cue stays one direct quote
+    assert [(q.text, q.direct) for q in _q('He said: "We will win."')] == [("We will win.", True)]
+
+
+def test_long_role_phrase_with_a_name_in_it_is_a_speaker():
+    text = ("La coordinadora general de la Unión Alicia Quevedo Pérez del Bloque Centro expresó que hay muy pocos "
+            "vendedores en la calle.")
+    mn = [Mention(start=text.index("Unión"), end=text.index(" expresó"), text="", type="ORG")]
+    qs = extract(art(text, "es", mn)).quotes
+    assert [q.text for q in qs] == ["hay muy pocos vendedores en la calle"] and qs[0].speaker
+    # a long phrase with no name in it is a clause, not a speaker
+    text = "La mayor parte de los vendedores de las ciudades del norte expresó que hay pocos vendedores."
+    assert not extract(art(text, "es")).quotes
+
+
+def test_participle_after_a_quotation_has_no_subject_after_it():
+    text = ('Musleh added that Iraq is ready "to prevent the bitter experience of 2014," vowing that there will be '
+            'no scene of Daesh in Iraq.')
+    qs = extract(art(text, mentions=per(text, "Musleh"))).quotes
+    assert {q.speaker for q in qs} == {"Musleh"}
+
+
+def test_statement_before_an_inverted_subject_with_a_name_in_apposition():
+    text = ("Une centaine de personnes ont dû être évacuées vers la gare, a communiqué le bourgmestre de la Ville, "
+            "Philippe Close (PS).")
+    qs = extract(art(text, "fr")).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("Une centaine de personnes ont dû être évacuées vers la gare",
+                                                  "Philippe Close")]
+
+
+def test_german_spricht_ueber_introduces_a_quotation_but_spricht_dafuer_does_not():
+    text = ('Landeshauptmann Franz Voves spricht über die Tatsache, dass die Reform schwierig war: '
+            '"Das war sicherlich das sensibelste Projekt."')
+    qs = [q for q in extract(art(text, "de")).quotes if q.direct]
+    assert qs and qs[0].speaker and "Franz Voves" in qs[0].speaker
+    assert not extract(art("Vieles spricht dafür, dass die Reform scheitert.", "de")).quotes
+
+
+def test_clause_before_a_quotation_it_introduces_is_a_statement_ending_at_the_colon():
+    text = ('Franz Voves spricht über die Tatsache, dass die Strukturreform das sensibelste Projekt war: '
+            '"Das war sicherlich das sensibelste Projekt."')
+    qs = extract(art(text, "de")).quotes
+    assert sorted((q.direct, q.text) for q in qs) == [
+        (False, "die Strukturreform das sensibelste Projekt war"),
+        (True, "Das war sicherlich das sensibelste Projekt.")]
+
+
+def test_last_verb_right_before_a_quotation_introduces_it():
+    qs = _q('When Clinton noted that Trump has not paid federal income taxes, Trump boasted, "That makes me smart."')
+    d = [q for q in qs if q.direct]
+    assert [(q.speaker, q.cue) for q in d] == [("Trump", "boasted")]

@@ -7,8 +7,9 @@ import re
 from typing import TYPE_CHECKING
 
 from . import _quotemarks as qm
-from ._quotenp import _cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _subject_before, _tokens
-from ._quoteroles import _Attr, _Cue, _cue_subject
+from ._quotenp import (_cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _pick_apposition,
+                       _pure_name, _strip_np, _subject_before, _tokens)
+from ._quoteroles import _Attr, _Cue, _cue_subject, _function_words
 from .cues import norm_form
 
 if TYPE_CHECKING:
@@ -24,9 +25,19 @@ def _covered(ctx: _Ctx, s: int, e: int) -> float:
 
 def _content(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
     s, e = qm._trim(ctx.text, s, e)
+    colon = _COLON_QUOTE.search(ctx.m, s, e)
+    if colon:  # 'dass die Reform schwierig war: "Das war …"': a quotation the clause introduces is not in it
+        e = colon.start()
     # a statement ends with its clause: 'A; B', 'A, however B'
     if ctx.t.clause_break_re is not None:
         k = ctx.t.clause_break_re.search(ctx.m, s, e)
+        while k and k.group().strip() in _DASHES:
+            # 'nominate Shriver — a member of the Kennedy clan — to replace …': a pair of dashes
+            # sets off an aside inside the statement, which goes on after the second
+            d = _DASH_PAIR.match(ctx.m, k.end(), e)
+            if d is None or not ctx.m[d.end():e].strip(" .,;"):
+                break
+            k = ctx.t.clause_break_re.search(ctx.m, d.end(), e)
         if k and len(re.findall(r"\w+", ctx.m[s:k.start()])) >= 3:
             e = k.start()
     if ctx.t.caseless:  # 'للغاية.تمت': a full stop without a space still ends the sentence
@@ -43,6 +54,9 @@ def _content(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
 
 
 _GLUED_STOP = re.compile(r"\.(?=[^\W\d_])")
+_COLON_QUOTE = re.compile(r":[ \u00a0]*[\"“„«‘'‚]?\x07")
+_DASHES = ("--", "—", "–")
+_DASH_PAIR = re.compile(r"[^—–\n.;!?]{1,80}?\s(?:--|—|–)\s")
 
 
 def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
@@ -54,8 +68,13 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         sp = _np_after(ctx, cue.end, se, 8) if before.endswith(",") else None
         cont = _content(ctx, ss, ss + len(before) - 1) if sp else None
         return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
-    if ctx.weak(cue):
-        return None
+    nxt = re.match(r"[\s,]*([\w’']+)", m[cue.end:se])
+    if cue.kind == "verb" and t.sets["as_markers"]:
+        asc = _as_clause(ctx, cue, ss, se)
+        if asc is not None:
+            return asc
+    if ctx.weak(cue) and not (cue.cls == "report" and nxt and norm_form(nxt.group(1)) in t.sets["complementizers"]):
+        return None  # 'police found the body' is no statement; 'the study found that …' is
     if cue.cls == "question":
         return _question(ctx, cue, ss, se)
     if cue.kind == "prep" and cue.pron:
@@ -104,11 +123,16 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         sov = _content_before_verb(ctx, cue, ss)
         if sov is not None:
             return sov
-    x = _complement(ctx, tail)
+    x = _complement(ctx, tail, cue)
     if _participle(ctx, cue):
         # "…, noting that …": the subject is the one of the main verb before it
         sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se)
-        cont = _content(ctx, cue.end + x.end(), se) if (sp and x) else None
+        if sp and x:
+            cont = _content(ctx, cue.end + x.end(), se)
+        elif sp:
+            cont = _participle_clause(ctx, cue, tail, se)
+        else:
+            cont = None
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
     # pattern A: "X said (that) CONTENT", "X told the Post (that) CONTENT"
     skip = _addressee(ctx, cue, se) if norm_form(cue.form) in t.sets["addressee_verbs"] else 0
@@ -152,6 +176,16 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     stop = t.sets["linkers"] | t.sets["subordinators"] | t.sets["relative"] | t.sets["complementizers"]
     paren = not t.verb_first and not rest_ok and tail_words <= 3 and len(rw) >= 2 and rw[0] not in stop
     rest_ok = rest_ok or bool(rw and rw[0] in stop)  # 'CONTENT, X said, since …': the content is before
+    app_name = None
+    if not rest_ok and len(parts) == 2 and comma > 0 and all(
+            norm_form(w) in t.sets["skip_before_cue"] for w in re.findall(r"[\w’'\-]+", before[comma + 1:])):
+        # 'CONTENT, a communiqué le bourgmestre de la Ville, Philippe Close (PS).': a name in
+        # apposition to the subject after the verb ends the sentence
+        app = re.sub(r"\([^()]*\)", " ", parts[1]).strip(" .\u00a0")
+        rest_ok = bool(app) and "," not in app and _pure_name(_tokens(app, 0, len(app)), t)
+        if rest_ok:
+            k = m.find(app.split()[0], cue.end + len(parts[0]) + 1, se)
+            app_name = (k, k + len(app)) if k >= 0 and m[k:k + len(app)] == app else None
     if comma > 0 and tail_words <= 14 and (rest_ok or paren) and not t.comp_word_re.search(tail.split(",")[0]):
         sp = cue.pron
         lo = ss + comma
@@ -170,17 +204,30 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
                     len(re.findall(r"\w+", m[sp[0]:cue.end + len(parts[0])])) > 2:
                 sp = None  # 'X, speaking to …, said he would …': a clause, not a subject, follows the verb
             paren = False  # '…, said X, a senior official': the comma opens an apposition
+            if sp and app_name:
+                sp = app_name  # '…, a communiqué le bourgmestre de la Ville, Philippe Close': the name
         tw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[0])]
         if sp and tw and not cue.pron and sp[0] < cue.start and (
                 tw[0] in t.sets["determiners"] | t.sets["partitives"]):
             sp = None  # 'Dans la nuit, un appel a signalé de la fumée': the verb has an object, no content
         if sp and paren:
             return _interrupted(ctx, cue, sp, ss, lo, cue.end + len(parts[0]) + 1, se)
-        if sp and rest_ok:
+        if sp and rest_ok and not _adverbial_opener(ctx, ss, lo):
             cont = _content(ctx, ss, lo)
             if cont:
                 return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
     return None
+
+
+def _adverbial_opener(ctx: _Ctx, s: int, e: int) -> bool:
+    """Is [s, e) only a phrase opening the sentence ('In his speech, Graham said …', 'On
+    Thursday, however, Trump …'): a prepositional or subordinate phrase of at most eight
+    words with no comma inside? Such a phrase is no statement before 'X said'."""
+    seg = ctx.m[s:e].strip(" ,\u00a0")
+    words = re.findall(r"[\w’'\-]+", seg)
+    if not words or len(words) > 8 or qm.MASK in seg or "," in seg.rstrip(",").replace(", however", ""):
+        return False
+    return norm_form(words[0]) in ctx.t.sets["prepositions"] | ctx.t.sets["subordinators"]
 
 
 def _interrupted(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], s1: int, e1: int, s2: int, e2: int) -> _Attr | None:
@@ -229,6 +276,47 @@ def _addressee(ctx: _Ctx, cue: _Cue, se: int) -> int:
     return toks[j - 1][1] - cue.end if j > i else 0
 
 
+def _as_clause(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
+    """'As she stressed, CONTENT' / 'Jak podkreślała, CONTENT' / 'CONTENT, as Trump said.': a
+    comparative clause of a speech verb (the table's ``as_markers``) set off by a comma from the
+    statement it reports; its subject (or, in a pro-drop language, the previous speaker)."""
+    t, m = ctx.t, ctx.m
+    lo = max(ss, m.rfind(",", ss, cue.start) + 1)
+    toks = _tokens(m, lo, cue.start)
+    if not toks or norm_form(toks[0][2]) not in t.sets["as_markers"] or len(toks) > 7 \
+            or norm_form(cue.form) in t.sets["as_exclude"]:
+        return None
+    after = re.match(r"[^,.;:!?\x07]{0,60}?([,.])", m[cue.end:se])
+    if after is None:
+        return None
+    words = re.findall(r"[\w’'\-]+", m[cue.end:cue.end + after.start(1)])
+    if not (_function_words(ctx, cue.end, cue.end + after.start(1)) or (
+            len(words) <= 6 and norm_form(words[0]) in t.sets["prepositions"])):
+        return None  # 'As she stressed in her speech, …', not 'As he told them the news, …'
+
+    if len(toks) > 1:
+        sp, zero = _strip_np(ctx, toks[1][0], toks[-1][1]), False
+        ws = m[sp[0]:sp[1]].split() if sp else []
+        if len(ws) > 1 and not (_cap(ws[0]) or norm_form(ws[0]) in t.pronouns or norm_form(ws[0]) in
+                                t.sets["determiners"] | t.sets["role_nouns"] | t.sets["anonymous_heads"]):
+            sp = None  # 'as might be expected': no subject
+        if sp is None or _is_adverb(m[sp[0]:sp[1]], t) or norm_form(m[sp[0]:sp[1]]) in t.sets["skip_before_cue"]:
+            if not (t.pro_drop and _function_words(ctx, toks[1][0], toks[-1][1])):
+                return None
+            sp, zero = (cue.start, cue.end), True
+    elif t.pro_drop:
+        sp, zero = (cue.start, cue.end), True
+    else:
+        return None
+    if after.group(1) == "," and lo == ss:  # 'As she stressed, CONTENT'
+        cont = _content(ctx, cue.end + after.end(), se)
+    elif m[lo - 1:lo] == "," and lo > ss:  # 'CONTENT, as Trump said.'
+        cont = _content(ctx, ss, lo - 1)
+    else:
+        return None
+    return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
+
+
 def _question(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
     """'X asked whether …', 'X fragte, ob …': the content is the question, from its
     question word."""
@@ -265,13 +353,45 @@ def _clause_gap(ctx: _Ctx, gap: str) -> bool:
 _OBJECTS = frozenset("him her them me us you reporters journalists lawmakers supporters voters".split())
 
 
-def _complement(ctx: _Ctx, tail: str) -> re.Match | None:
+def _participle_clause(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | None:
+    """The content of a participle cue with no complementizer: '…, adding he would never vote
+    for her', '…, saying the courts have no business …' (a clause opening with a pronoun, a
+    determiner or a name), '…, promising to lift regulations' (an infinitive after an
+    intention verb); not '…, adding fuel to the fire'."""
+    t = ctx.t
+    lead = len(tail) - len(tail.lstrip())
+    if t.infinitive_re is not None and cue.cls in t.sets["infinitive_classes"] and t.infinitive_re.match(tail) \
+            and not t.subjunctive_re:
+        return _content(ctx, cue.end + lead, se)
+    z = t.zero_re.match(tail) if t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
+        and norm_form(cue.form) not in t.sets["zero_exclude"] else None
+    w = re.match(r"[\w’']+", tail[lead:])
+    if z is None or w is None or "adv" in z.groupdict() and z.group("adv"):
+        return None
+    first = norm_form(w.group())
+    if first in t.pronouns or first in t.sets["determiners"] or (_cap(w.group()) and not t.caseless):
+        return _content(ctx, cue.end + lead, se)
+    return None
+
+
+def _complement(ctx: _Ctx, tail: str, cue: _Cue | None = None) -> re.Match | None:
     """The complementizer (or colon) that opens the content after a cue ("told reporters on
-    Monday that", "أشار إلى أن"), with no other speech verb before it; group ``comp``."""
+    Monday that", "أشار إلى أن"), with no other speech verb before it; group ``comp``. Not a
+    relative pronoun after the verb's infinitive or object ('agreed to reclaim the land that
+    had been ravaged', 'proposed drones that could …'): only an addressee verb ('told the Post
+    that') has an object before its complementizer."""
     t = ctx.t
     if not tail:
         return None
     x = t.comp_re.match(tail)
+    if x and x.group("gap").strip(" ,\u00a0") and cue is not None and not x.group("gap").rstrip().endswith(","):
+        # (a complementizer after a comma, 'über die Tatsache, dass …', opens no relative clause)
+        if t.infinitive_re is not None and t.infinitive_re.match(tail):
+            return None
+        w = re.match(r"[\s,]*([\w’']+)", x.group("gap"))
+        if w and norm_form(w.group(1)) in t.sets["determiners"] - t.sets["complementizers"] \
+                and norm_form(cue.form) not in t.sets["addressee_verbs"]:
+            return None
     if x and t.cue_re and any(norm_form(y.group("v")) not in t.sets["weak_verbs"]
                               for y in t.cue_re.finditer(tail, 0, x.start("comp"))):
         return None
@@ -333,9 +453,17 @@ def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
     words = list(re.finditer(r"\S+", m[lo:cue.start]))
     if len(words) > 30:
         lo += words[-30].start()
-    lo += len(m[lo:cue.start]) - len(m[lo:cue.start].lstrip(" ,\u00a0"))
+    lo += len(m[lo:cue.start]) - len(m[lo:cue.start].lstrip(" ,\u00a0\"”’»“«"))  # a closing mark glued before
     sp = None
     toks = _tokens(m, lo, cue.start)
+    topic = next((i for i, x in enumerate(toks[:12]) if i and norm_form(x[2]) in t.sets["topic_particles"]), None)
+    if topic is not None and any(_cap(x[2]) for x in toks[1:topic]):
+        # 'Sitede oturan Belinay ve Kayra kardeşler ise … geldiklerini belirterek': the subject
+        # ends at the topic particle; its person mention is the speaker
+        sp = _pick_apposition(ctx, [(lo, toks[topic - 1][1])])
+        if sp is not None:
+            cont = _content(ctx, toks[topic][1], pw.end(1))
+            return None if cont is None else _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
     if toks and norm_form(toks[0][2]) in t.pronouns:
         sp = toks[0][:2]
     elif toks and _cap(toks[0][2]):

@@ -168,13 +168,15 @@ def _scan(text: str, paras: list[tuple[int, int]], table: CueTable) -> list[Cand
     return out
 
 
-_DASH_QUOTE = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\s\s))([-–—])[ \u00a0]+(?=\S)(?P<c>[^\n]+?)[ \u00a0]+([-–—])"
+_DASH_QUOTE = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\s\s)|(?<=[^\W\d_]\s))([-–—])[ \u00a0]+(?=\S)(?P<c>[^\n]+?)[ \u00a0]+([-–—])"
                          r"[ \u00a0]+(?=[^\W\d_])", re.M)
 
 
 def dash_quotes(text: str, paras: list[tuple[int, int]], table: CueTable, taken: list[Cand]) -> list[Cand]:
     """Statements opened and closed by a dash, with a speech verb after the closing dash
-    ("- Nie ma zbawienia bez niewiasty - dodał."), for tables with ``dash_quotes``."""
+    ("- Nie ma zbawienia bez niewiasty - dodał."), for tables with ``dash_quotes``; the
+    opening dash begins a line or a sentence, or follows a headline run into the text (then
+    the statement opens with a capital)."""
     if not table.dash_quotes or table.cue_re is None:
         return []
     out = []
@@ -184,6 +186,10 @@ def dash_quotes(text: str, paras: list[tuple[int, int]], table: CueTable, taken:
             if any(q.open <= o < q.outer_end or q.open <= c < q.outer_end for q in taken):
                 continue
             if not table.cue_re.match(text.translate(_MASK_TRANS), x.end()):
+                continue
+            if text[o - 1:o].isspace() and text[o - 2:o - 1].isalpha() and not text[x.start("c")].isupper():
+                continue  # after a word, only a headline run into the text: '… kobiet - Odrodzenie … - powiedział'
+            if text[o - 1:o].isspace() and text[o - 2:o - 1].isalpha() and re.search(r"\s[-–—]\s", x.group("c")):
                 continue
             s, e = _trim(text, x.start("c"), x.end("c"))
             if len(_WORD.findall(text[s:e])) >= 2:
@@ -281,6 +287,28 @@ def mask(text: str, cands: list[Cand]) -> str:
     return "".join(chars)
 
 
+_GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})[.!?]([^\W\d_])([^\W\d_])")
+
+
+def _glued_headline_starts(masked: str, paras: list[tuple[int, int]], table: CueTable) -> list[int]:
+    """'Le 36e Sommet de l’ASEAN couronné de succès Le chef du gouvernement a affirmé …': a
+    definite article with a capital inside a sentence, after a word and before a word in lower
+    case, begins a new sentence (a headline run into the body with no full stop). Names that
+    open with an article ('Le Monde', 'The New York Times') go on with a capital."""
+    dets = sorted((d for d in table.sets.get("definite_determiners", ()) if len(d.rstrip("’'")) >= 2),
+                  key=len, reverse=True)
+    if not dets:
+        return []
+    rx = re.compile(r"(?<=[^\W_])[ \u00a0]+((?:%s)(?:[ \u00a0]+|(?<=[’'])))(?=[^\W\d_])" %
+                    "|".join(re.escape(d[:1].upper() + d[1:]) for d in dets))
+    out = []
+    for ps, pe in paras:
+        for m in rx.finditer(masked, ps, pe):
+            if masked[m.end()].islower() and not masked[m.start(1) - 1:m.start(1)].isupper():
+                out.append(m.start(1))
+    return out
+
+
 def _opens_sentence(ch: str, marks: str) -> bool:
     """Can this character begin a sentence: a capital in any cased script (Latin, Cyrillic,
     Greek), a letter of a caseless script (Arabic, Hebrew), or one of ``marks``."""
@@ -304,6 +332,12 @@ def sentence_bounds(masked: str, paras: list[tuple[int, int]], cands: list[Cand]
             while n < pe and masked[n] in _SPACE:
                 n += 1
             starts.add(n)
+        # 'in India.The embassy', 'diye konuştu.Farkındalık': a sentence glued to the one before
+        # (a lower-case word, its full stop, then a capitalised word, with no space)
+        for m in _GLUED.finditer(masked, ps, pe):
+            if m.group(1)[-2:].islower() and m.group(2).isupper() and m.group(3).islower():
+                starts.add(m.end(1) + 1)
+    starts.update(_glued_headline_starts(masked, paras, table))
     for c in cands:
         if c.kind != "direct" or c.close is None:
             continue

@@ -81,7 +81,7 @@ def _strip_np(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
             break
     # 'Der frühere SPD-Vorsitzende X hat seinen Nachfolgern … vorgeworfen': the subject ends at the auxiliary
     for i, (_, _, w) in enumerate(toks):
-        if i > 0 and w.lower() in t.sets["auxiliaries"]:
+        if i > 0 and w.lower() in t.sets["auxiliaries"] and not _cap(w):  # not 'Will Smith'
             toks = toks[:i]
             break
     # cut relative clause
@@ -149,6 +149,10 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
     # unless the comma closes an apposition or a relative clause ('X, the spokesman, said')
     after_comma = toks[-1][2] == ","
     chunks = [c for c in _chunks(m, lo, end) if m[c[0]:c[1]].strip()]
+    if after_comma:
+        sp = _behind_appositions(ctx, chunks)
+        if sp is not None:
+            return sp
     for k in range(len(chunks) - 1, -1, -1):
         cs, ce = chunks[k]
         ctoks = _tokens(m, cs, ce)
@@ -171,11 +175,14 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
                     "in", "dans", "en", "im", "am", "at", "on"):
                 pass
             else:
+                tail = _np_closing_adjunct(ctx, ctoks) if adjacent and not after_comma else None
+                if tail is not None:
+                    return tail
                 continue
         if adjacent and k > 0 and (first in t.sets["determiners"] or first in t.sets["role_nouns"]):
             ps, pe2 = chunks[k - 1]
             ptoks = _tokens(m, ps, pe2)
-            if _pure_name(ptoks, t) and (k - 1 == 0 or _tokens(m, *chunks[k - 2])[:1] and
+            if _pure_name(ptoks, t) and norm_form(ptoks[0][2]) not in t.sets["prepositions"] and (k - 1 == 0 or _tokens(m, *chunks[k - 2])[:1] and
                                          _tokens(m, *chunks[k - 2])[0][2].lower() in t.sets["prepositions"]):
                 return _strip_np(ctx, ps, pe2)
         if adjacent and after_comma:
@@ -186,6 +193,107 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
             return None
         if not adjacent and len(ctoks) > 7:
             return None
+        rel = [i for i, x in enumerate(ctoks[:-1]) if i and norm_form(x[2]) in t.sets["relative"]
+               and norm_form(x[2]) not in t.sets["determiners"] | t.sets["complementizers"]]
+        if adjacent and rel:
+            i, nxt = rel[-1], ctoks[rel[-1] + 1][2]
+            if norm_form(ctoks[i - 1][2]) in t.sets["prepositions"] or norm_form(nxt) in t.pronouns \
+                    or norm_form(nxt) in t.sets["determiners"] or _cap(nxt):
+                # 'a chess game in which companies seek …', 'the plan, which the minister said …':
+                # the subject of a verb inside a relative clause follows the relative pronoun
+                # ('sources who reviewed them told': the pronoun itself is the subject)
+                return _strip_np(ctx, ctoks[i + 1][0], ce)
+        return _strip_np(ctx, cs, ce)
+    return None
+
+
+def _np_closing_adjunct(ctx: _Ctx, toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """'In a meeting with the editorial board Trump said' / 'En su cuenta de Twitter el
+    presidente sostuvo': a subject right after an opening prepositional phrase, with no comma
+    between them: a person mention that ends right before the verb, else a short phrase from
+    the last definite article, with no preposition in it."""
+    t = ctx.t
+    end = toks[-1][1]
+    clause = t.sets["complementizers"] | t.sets["relative"] | t.sets["subordinators"]
+    if any(norm_form(w) in clause for _, _, w in toks) or ctx.cues_in(toks[0][0], end):
+        return None  # 'in ways that help Mr. Putin maintain': a clause, not an adjunct
+    for mn in ctx.mentions:
+        if mn.end == end and mn.type == "PER" and mn.start > toks[0][1]:
+            return mn.start, mn.end
+    dets = t.sets["definite_determiners"]
+    k = max((i for i, x in enumerate(toks) if i >= 2 and norm_form(x[2]) in dets), default=0)
+    rest = toks[k + 1:]
+    if not k or not 1 <= len(rest) <= 3 or any(
+            norm_form(w) in t.sets["prepositions"] | t.sets["complementizers"] | t.sets["relative"]
+            or not w[0].isalnum() for _, _, w in rest):
+        return None
+    if norm_form(toks[k - 1][2]) in t.sets["prepositions"]:
+        return None  # 'with the editorial board': the article belongs to the adjunct
+    return _strip_np(ctx, toks[k][0], end)
+
+
+def _interjected(ctx: _Ctx, cs: int, ce: int) -> str | None:
+    """Is the chunk [cs, ce) a phrase set off by commas between a subject and its verb?
+    'clause' for a participial, relative or prepositional phrase ('speaking to reporters',
+    'which is made up of …', 'in a statement'), 'np' for a determiner or role noun phrase (an
+    apposition: 'the minister of Y'), else None."""
+    t = ctx.t
+    toks = _tokens(ctx.m, cs, ce)
+    if not toks or MASKC in ctx.m[cs:ce]:
+        return None
+    first = norm_form(toks[0][2])
+    if first in t.sets["complementizers"] or first in t.pronouns:
+        return None
+    if first in t.sets["relative"] and not (first in t.sets["determiners"] and len(toks) > 1 and _cap(toks[1][2])):
+        return "clause"
+    if not _cap(toks[0][2]) and (_participle_word(ctx, toks[0][2]) or first in t.sets["prepositions"]):
+        return "clause"
+    if first in t.sets["determiners"] or first in t.sets["role_nouns"]:
+        return "np"
+    return None
+
+
+def _subject_np(ctx: _Ctx, cs: int, ce: int) -> bool:
+    """Can [cs, ce) be the subject of a verb by itself: a name (or a person or organisation
+    mention), a pronoun, or a short noun phrase headed by a determiner or role noun?"""
+    t = ctx.t
+    toks = _tokens(ctx.m, cs, ce)
+    if not toks or MASKC in ctx.m[cs:ce] or ctx.cues_in(cs, ce):
+        return False
+    if _pure_name(toks, t) or (len(toks) == 1 and toks[0][2].lower() in t.pronouns):
+        return True
+    if any(mn.start <= toks[0][0] and toks[-1][1] <= mn.end and mn.type in ("PER", "ORG") for mn in ctx.mentions):
+        return True
+    first = norm_form(toks[0][2])
+    return len(toks) <= 6 and (first in t.sets["determiners"] or first in t.sets["role_nouns"]) \
+        and first not in t.sets["complementizers"] \
+        and not any(norm_form(w) in t.sets["relative"] | t.sets["complementizers"] for _, _, w in toks[1:])
+
+
+def _behind_appositions(ctx: _Ctx, chunks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """'Trump, speaking to a veterans group, said' / 'X, a spokeswoman for Y, which …, said' /
+    'Le chef du gouvernement, qui est …, a affirmé': the subject before the phrases set off by
+    commas between it and the verb (at most three)."""
+    m = ctx.m
+
+    def comma_before(j: int) -> bool:
+        return j > 0 and m[chunks[j - 1][1]:chunks[j - 1][1] + 1] == ","
+
+    k, n = len(chunks) - 1, 0
+    while n < 3 and comma_before(k) and _interjected(ctx, *chunks[k]) is not None:
+        n, k = n + 1, k - 1
+        cs, ce = chunks[k]
+        toks = _tokens(m, cs, ce)
+        while len(toks) > 1 and toks[0][2].lower() in _CONJ:
+            toks = toks[1:]
+        if not toks:
+            return None
+        cs = toks[0][0]
+        if not _subject_np(ctx, cs, ce):
+            continue  # a long apposition ('a developer and spokeswoman for …'): look further back
+        if _interjected(ctx, cs, ce) == "np" and comma_before(k) and _subject_np(ctx, *chunks[k - 1]) \
+                and _pure_name(_tokens(m, *chunks[k - 1]), ctx.t):
+            continue  # 'Brunner, a spokeswoman, which …, said': the name the phrase is in apposition to
         return _strip_np(ctx, cs, ce)
     return None
 

@@ -642,7 +642,7 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
         sp = _leading_subject(ctx, lo, cue.start)
         return (sp, False) if sp else (((cue.start, cue.end), True) if t.pro_drop else (None, False))
     sp = _subject_before(ctx, lo, cue.start) or (_np_after_inverted(ctx, cue, hi) if inverted else None)
-    if sp is None and t.pro_drop and cue.kind == "verb" and _function_words(ctx, lo, cue.start) \
+    if sp is None and t.pro_drop and cue.kind == "verb" and _adjuncts_only(ctx, lo, cue.start) \
             and _function_words(ctx, cue.end, hi):
         return (cue.start, cue.end), True  # 'Asimismo, señaló que …', 'Zapewnił też, że': the previous speaker
     return sp, False
@@ -653,6 +653,18 @@ def _function_words(ctx: _Ctx, s: int, e: int) -> bool:
     t = ctx.t
     ok = t.sets["skip_before_cue"] | t.sets["complementizers"] | t.sets["prepositions"]
     return all(norm_form(w) in ok or _is_adverb(w, t) for w in re.findall(r"[\w’'\-]+", ctx.m[s:e]))
+
+
+def _adjuncts_only(ctx: _Ctx, s: int, e: int) -> bool:
+    """Nothing before a verb but function words, after prepositional phrases set off by
+    commas ('En su cuenta de Twitter, también sostuvo que …'): no subject is written."""
+    chunks = _chunks(ctx.m, s, e)
+    for cs, ce in chunks[:-1]:
+        toks = _tokens(ctx.m, cs, ce)
+        if toks and not (norm_form(toks[0][2]) in ctx.t.sets["prepositions"] and ctx.m[ce:ce + 1] == ","
+                         and not ctx.cues_in(cs, ce)):
+            return False
+    return _function_words(ctx, *chunks[-1])
 
 
 def _svo_clause(ctx: _Ctx, lo: int, pos: int) -> bool:

@@ -25,7 +25,7 @@ from typing import Any
 from . import _quotemarks as qm
 from ._quotecolon import _colon_intro, _colon_statements
 from ._quoteindirect import _indirect, _reported_continuations
-from ._quotenp import _cap, _np_after, _participle, _strip_np, _subject_after, _subject_before
+from ._quotenp import _cap, _np_after, _participle, _participle_word, _strip_np, _subject_after, _subject_before
 from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cue_subject, _cut_at_subject, _definite,
                           _inverted_subject, _is_outlet, _key, _norm_name, _resolve, _role_word, _subject_sp,
                           _type_speaker, is_named_channel)
@@ -224,11 +224,21 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             if sp and _cap(m[sp[0]:sp[1]]):
                 at.sp, at.method = sp, "rules:dash"
                 return at
+    # 2b. '« … » (Socrate)': a name in parentheses right after the quote, as under an epigraph
+    if c.close is not None:
+        x = re.match(r"[ \u00a0]*\(([^()\n]{2,40})\)", m[c.outer_end:a_hi + 1])
+        if x and re.search(r"[^\W\d_]", x.group(1)) and not x.group(1).isupper():
+            toks = x.group(1).split()
+            s0 = c.outer_end + x.start(1)
+            if len(toks) <= 4 and all(_cap(w) or w.lower() in t.sets["np_internal"] for w in toks) \
+                    and not _is_outlet(ctx, x.group(1)):
+                at.sp, at.method = (s0, s0 + len(x.group(1))), "rules:dash"
+                return at
     # 2. cue right after the quote: '"…," X said' / '"…," said X' / '« … », a-t-il dit'
     if c.close is not None and _after_ok(ctx, c):
         for cue in ctx.cues_in(c.outer_end, a_hi):
-            if cue.kind in ("prep", "prep_after"):
-                break
+            if cue.kind in ("prep", "prep_after") or (_participle(ctx, cue) and not cue.pron):
+                break  # '"…," vowing that …': a participle has no subject after it
             mid = m[c.outer_end:cue.start]
             # '"…" Trump, the 2016 GOP front-runner and …, said': a name and its apposition may be long
             limit = 30 if re.match(r"[ \u00a0]*[^\W\d_][\w’'\-.]*(?:[ \u00a0]+[^\W\d_][\w’'\-.]*){0,3},", mid) \
@@ -267,7 +277,8 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
         between = t.comp_word_re.sub(" ", m[cue.end:c.open])
         bw = re.match(r"\s*([\w’']+)", between)
         if len(cues) > 1 and cue.kind == "verb" and not cue.pron and bw and \
-                bw.group(1).lower() not in t.sets["prepositions"]:
+                bw.group(1).lower() not in t.sets["prepositions"] and re.search(r"\w", m[cue.end:c.open]):
+            # (not 'When Clinton noted that …, Trump boasted, "…"': the last verb introduces the quote)
             # 'X said that … the delegation had rejected the offer "…"': the quote is inside the
             # clause reported by the first cue, whose complementizer comes before the later cue
             first = next((q for q in cues if q.kind == "verb" and not _participle(ctx, q)), None)
@@ -430,7 +441,11 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
     used: set[int] = set()
     for c in ctx.quotes:
         at = _link_direct(ctx, c)
-        if at.cue is not None:
+        if at.cue is not None and not (at.method == "rules:before" and at.cue.kind == "verb" and (
+                c.partial or ctx.t.comp_word_re.search(ctx.m, at.cue.end, c.open))):
+            # 'X said anybody who complains "is not having a good night."': the verb's clause,
+            # which holds the partial quotation, is a statement of its own (mixed); so is the
+            # clause between the verb and a quotation ('X spricht über die Tatsache, dass …: "…"')
             used.add(at.cue.start)
         attrs.append(at)
     # a quote-only paragraph or sentence continues the previous speaker
@@ -451,6 +466,7 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
         ind = _indirect(ctx, cue)
         if ind is not None:
             attrs.append(ind)
+    _share_converb_cue(ctx, attrs)
     attrs += _colon_statements(ctx, attrs)
     attrs += _reported_continuations(ctx, attrs)
     _trim_contents(ctx, attrs)
@@ -461,6 +477,11 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
     attrs = [a for a in attrs if not any(a is b for b in shadow)]
     attrs.sort(key=lambda a: (a.pos, a.cs))
     for at in attrs + shadow:
+        if at.sp is not None and not at.zero:
+            at.sp = _clause_speaker(ctx, *at.sp)
+            if at.sp is None:
+                at.speaker = at.span = at.kind = None
+                continue
         if at.sp is not None:
             _type_speaker(ctx, at, ctx.sent_of(at.sp[0]))
             if not _plausible_speaker(ctx, at):
@@ -491,11 +512,28 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
     return attrs
 
 
+def _share_converb_cue(ctx: _Ctx, attrs: list[_Attr]) -> None:
+    """'X ise … geldiklerini belirterek, "…" dedi' ("X, stating that …, said "…""): a quotation
+    right after the cue that closes an indirect statement of its sentence, with no speaker
+    of its own, is said by the same speaker."""
+    ind = [a for a in attrs if not a.direct and a.cue is not None and a.sp is not None and a.cue.kind == "verb"]
+    for at, c in zip(attrs, ctx.quotes):
+        if not at.direct or at.sp is not None:
+            continue
+        for b in ind:
+            if b.ce <= b.cue.start and b.cue.end <= c.open and ctx.sent_of(b.cue.start) == ctx.sent_of(c.open) \
+                    and not re.search(r"\w", ctx.m[b.cue.end:c.open]):
+                at.sp, at.cue, at.zero, at.method = b.sp, b.cue, b.zero, "rules:before"
+                break
+
+
 def _trim_contents(ctx: _Ctx, attrs: list[_Attr]) -> None:
     """An indirect statement ends where the next attribution of its sentence begins: 'X
     said A, adding that B' gives A and B, not 'A, adding that B'."""
-    starts = sorted({a.cue.start for a in attrs if a.cue is not None} |
-                    {a.sp[0] for a in attrs if a.sp is not None and not a.zero})
+    # a verb whose 'subject' opens a clause ('…, allowing people to see …') starts no attribution
+    attrs_ = [a for a in attrs if a.sp is None or a.zero or _clause_speaker(ctx, *a.sp)]
+    starts = sorted({a.cue.start for a in attrs_ if a.cue is not None} |
+                    {a.sp[0] for a in attrs_ if a.sp is not None and not a.zero})
     for a in attrs:
         if a.direct or a.cue is None or a.cue.kind in ("prep", "prep_after"):
             continue  # 'According to X, CONTENT' keeps the attribution inside it (_according_outlets)
@@ -522,7 +560,11 @@ def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
         return True
     t = ctx.t
     words = re.findall(r"[\w’'\-]+", ctx.m[s:e])
-    if not words or len(words) > 9:
+    if not words or len(words) > 14 or len(words) > 9 and not (
+            # 'La coordinadora general de la Uraura Alicia Quevedo Pérez del Bloque': a role phrase
+            # with a name in it may be long
+            norm_form(words[0]) in t.sets["determiners"] | t.sets["role_nouns"]
+            and any(s <= mn.start and mn.end <= e and mn.type in ("PER", "ORG") for mn in ctx.mentions)):
         return False
     lw = [norm_form(w) for w in words]
     # a verb form, unless capitalised inside a name ('The State Department Refugee Center')
@@ -547,6 +589,30 @@ def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
         return False
     elided = re.match(r"\w{1,2}['’](\w+)$", first)
     return not (elided and elided.group(1) in t.sets["skip_before_cue"])
+
+
+def _clause_speaker(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
+    """A speaker phrase that opens a clause names no one: a complementizer before a pronoun
+    ('that he might decide against his announced') or a participle in lower case ('allowing
+    people to') gives None; a participle before a determiner phrase keeps that phrase
+    ('amounting to what the senators', 'meddling the congressman': a noun before a reduced
+    relative clause). Any other phrase, and a mention, is kept as it is."""
+    t = ctx.t
+    if any(mn.start <= s and e <= mn.end for mn in ctx.mentions):
+        return s, e
+    words = [(x.start() + s, x.group()) for x in re.finditer(r"[\w’'\-]+", ctx.m[s:e])]
+    if len(words) < 2 or _cap(words[0][1]) or t.caseless:
+        return s, e
+    first = norm_form(words[0][1])
+    if first in t.sets["complementizers"]:
+        return None if any(norm_form(w) in t.pronouns for _, w in words[1:]) else (s, e)
+    if not _participle_word(ctx, words[0][1]) or first in t.sets["role_nouns"] | t.sets["determiners"]:
+        return s, e
+    k = max((i for i, (_, w) in enumerate(words) if i and norm_form(w) in t.sets["determiners"]), default=0)
+    if k and k < len(words) - 1 and norm_form(words[k][1]) not in t.sets["complementizers"] | t.pronouns.keys() \
+            and norm_form(words[k - 1][1]) not in t.sets["prepositions"]:  # not 'showing … in the swing
+        return words[k][0], e
+    return None
 
 
 def _self_outlet(ctx: _Ctx, channel: str) -> bool:

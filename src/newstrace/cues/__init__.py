@@ -30,7 +30,10 @@ a sentence reported speech of the last speaker: German Konjunktiv I "sei", "habe
 ``infinitive_complement`` with ``infinitive_classes`` ("X hat Y vorgeworfen, … zu lassen"),
 ``clause_break_patterns`` (regular expressions where a statement's clause ends, as
 ``clause_breaks``: English ", focusing on …", a participial adjunct), ``dash_quotes`` (Polish "- Treść - powiedział X"), ``complement_suffixes`` (Turkish: a
-statement ends with a nominalised verb before the cue, "… olmayacağını söyledi"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
+statement ends with a nominalised verb before the cue, "… olmayacağını söyledi"), ``topic_particles``
+(Turkish "X ise … söyledi": the word that ends the subject opening a verb-final statement),
+``as_markers`` ("As she stressed, …", "Jak podkreślała, …": a comparative clause of a speech verb
+reports the statement it is set off from; ``as_exclude``: verbs with no object, "As he spoke, …"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
 with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
 Languages without a table use a merged fallback (``table(None)``), so quote marks are
 still found and speakers are taken from adjacent names.
@@ -57,7 +60,7 @@ _LIST_KEYS = (
     "interview_nouns", "generic_roles", "indefinite_determiners", "place_prepositions",
     "verb_prefixes", "participles", "honorifics", "partitives", "postposed_cues", "prep_cue_patterns",
     "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
-    "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns",
+    "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns", "topic_particles", "as_markers", "as_exclude",
 )
 
 
@@ -149,8 +152,10 @@ def _read(name: str) -> dict[str, Any]:
     return json.loads(_ilr.files(__name__).joinpath(name).read_text(encoding="utf-8"))
 
 
-_WORD_START = re.compile(r"(?<![\w\-’'])\w[\w’'\-]*")
-_FIRST = re.compile(r"\w+")
+# a word with its Arabic vowel marks (combining marks are no \w: "موضحًا" is one word)
+_WORD_START = re.compile(r"(?<![\w\-’'\u064b-\u0652\u0670])\w[\w’'\-\u064b-\u0652\u0670]*")
+_LATIN_PUNCT = str.maketrans({"\u060c": ",", "\u061b": ";", "\u061f": "?", "\u06d4": "."})
+_FIRST = re.compile(r"[\w\u064b-\u0652\u0670]+")
 ZWNJ = "\u200c"
 #: what the quotes stage's masked text writes for a zero-width non-joiner (a word character,
 #: so "می‌گوید" stays one word); table forms are normalised the same way
@@ -245,8 +250,10 @@ def _build(raw: dict[str, Any]) -> CueTable:
     comps = _alt(t.lists["complementizers"] or ["that"])
     t.comp_re = re.compile(r"(?P<gap>[^;:.\x07]{0,80}?)(?P<comp>\b(?:%s)\b|:)" % comps, flags)
     t.comp_word_re = re.compile(r"\b(?:%s)\b" % comps, flags)
-    t.clause_break_re = re.compile("|".join([r";\s"] + [re.escape(b) + r"\b" for b in t.lists["clause_breaks"]
-                                                          if b.strip(" ;")] + t.lists["clause_break_patterns"]), flags)
+    # the masked text the stage searches writes Arabic and Persian punctuation as Latin ("،" as ",")
+    t.clause_break_re = re.compile("|".join([r";\s"] + [re.escape(b.translate(_LATIN_PUNCT)) + r"\b"
+                                                          for b in t.lists["clause_breaks"] if b.strip(" ;")]
+                                            + t.lists["clause_break_patterns"]), flags)
     if t.lists["question_complementizers"]:
         t.question_re = re.compile(r"(?P<gap>[^;:.\x07]{0,60}?)(?P<comp>\b(?:%s)\b)" % _alt(
             t.lists["question_complementizers"]), flags)
