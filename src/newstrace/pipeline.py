@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from .clean import line_key
 from .errors import SkippedInput, StoreBusy, short
 from .ingest import (DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILE_BYTES, Limits,
-                     count_inputs, iter_inputs)
+                     count_inputs, is_stub, iter_inputs)
 from .records import Article
 from .store import Store, select_in
 
@@ -449,8 +449,12 @@ def analyze(paths: list[str], store: Store, options: PipelineOptions | None = No
     a transaction, so other writers wait at most one batch write). The next batch is
     processed while the previous one is written."""
     options = options or PipelineOptions()
-    return _run(iter_inputs(paths, limits=limits(options)), store, options, progress,
-                paths, count_inputs(paths), processed=False)
+
+    def unchanged(article_id: str, h: str) -> bool:  # before extracting an HTML page again
+        return store.content_hash(article_id) == h
+
+    return _run(iter_inputs(paths, limits=limits(options), unchanged=None if options.force else unchanged),
+                store, options, progress, paths, count_inputs(paths), processed=False)
 
 
 def limits(options: PipelineOptions) -> Limits:
@@ -631,14 +635,21 @@ def _triage(batch: list, store: Store, options: PipelineOptions, summary: RunSum
         return []
     ids = [a.id for a in fresh]
     hashes = dict(select_in(store.conn, "SELECT id, content_hash FROM articles WHERE id IN", ids))
-    keyed = [(a, content_key(a)) for a in fresh]
+    # a stub (an unchanged HTML page, not extracted again) has no text to key: its stored
+    # key is in article_keys already, where later same-content articles find it
+    keyed = [(a, None if is_stub(a) else content_key(a)) for a in fresh]
     owners = dict(select_in(store.conn, "SELECT text_key, min(article_id) FROM article_keys WHERE text_key IN",
-                            sorted({k for _a, k in keyed}), "GROUP BY text_key"))
+                            sorted({k for _a, k in keyed if k is not None}), "GROUP BY text_key"))
     todo: list[tuple[Article, str]] = []
     for a, k in keyed:
         if not options.force and hashes.get(a.id) == a.content_hash:
             summary.unchanged += 1
-            seen_keys.setdefault(k, a.id)
+            if k is not None:
+                seen_keys.setdefault(k, a.id)
+            continue
+        if k is None:  # changed in the store since it was read (another writer): never store a stub
+            summary.read -= 1
+            skip(SkippedInput(a.source or a.id, "changed in the database while being read; run again"))
             continue
         other = seen_keys.get(k) or owners.get(k)
         if other is not None and other != a.id:
