@@ -188,3 +188,75 @@ def test_pretty_printed_single_json_record(tmp_path: Path):
     (tmp_path / "one.json").write_text(json.dumps({"id": "solo", "text": "Body."}, indent=2),
                                        encoding="utf-8")
     assert [a.id for a in _items(tmp_path / "one.json")] == ["solo"]
+
+
+def _html_page(i: int, extra: str = "") -> str:
+    return (f"<html><head><title>Dam story {i}</title></head><body><article><p>"
+            + f"The water minister visited the northern dam number {i} on Tuesday, officials said. " * 3
+            + extra + "</p></article></body></html>")
+
+
+def test_rerun_does_not_extract_unchanged_html_again(tmp_path: Path, monkeypatch):
+    """Issue 13: an HTML page is hashed before trafilatura reads it; a re-run extracts only
+    the pages that changed (and all of them with --force), with the same counts."""
+    from dataclasses import replace
+
+    import trafilatura
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from newstrace import PipelineOptions, Store, analyze
+
+    (tmp_path / "in").mkdir()
+    for i in range(4):
+        (tmp_path / "in" / f"p{i}.html").write_text(_html_page(i), encoding="utf-8")
+    with open(tmp_path / "in" / "crawl.warc", "wb") as fh:
+        w = WARCWriter(fh, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
+        from io import BytesIO
+
+        w.write_record(w.create_warc_record("https://news.example.com/w", "response",
+                                            payload=BytesIO(_html_page(9).encode()), http_headers=headers))
+    calls: list[int] = []
+    real = trafilatura.bare_extraction
+
+    def counting(*a, **k):
+        calls.append(1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", counting)
+    opts = PipelineOptions(use_models=False, encoder="none", now="2026-11-23", workers=1)
+    store = Store(tmp_path / "db.sqlite")
+    first = analyze([str(tmp_path / "in")], store, opts)
+    assert first.added == 5 and len(calls) == 5
+    before = {a: store.content_hash(a) for a in ("p0", "p1", "https://news.example.com/w")}
+    calls.clear()
+    again = analyze([str(tmp_path / "in")], store, opts)
+    assert (again.read, again.added, again.updated, again.unchanged, again.skipped) == (5, 0, 0, 5, 0)
+    assert calls == []  # nothing extracted again
+    (tmp_path / "in" / "p1.html").write_text(_html_page(1, "The minister resigned."), encoding="utf-8")
+    changed = analyze([str(tmp_path / "in")], store, opts)
+    assert (changed.updated, changed.unchanged) == (1, 4) and len(calls) == 1
+    assert "resigned" in store.get_article("p1").raw_text
+    assert store.content_hash("p0") == before["p0"] and store.content_hash("p1") != before["p1"]
+    calls.clear()
+    forced = analyze([str(tmp_path / "in")], store, replace(opts, force=True))
+    assert forced.read == 5 and len(calls) == 5  # --force reads every page again
+    store.close()
+
+
+def test_stub_is_only_made_when_the_store_has_the_same_hash(tmp_path: Path):
+    from newstrace.ingest import is_stub
+
+    (tmp_path / "p.html").write_text(_html_page(1), encoding="utf-8")
+    (full,) = iter_inputs([str(tmp_path / "p.html")])
+    assert not is_stub(full) and full.raw_text
+    (stub,) = iter_inputs([str(tmp_path / "p.html")], unchanged=lambda aid, h: aid == "p" and h == full.content_hash)
+    assert is_stub(stub) and stub.id == "p" and stub.content_hash == full.content_hash and not stub.raw_text
+    (other,) = iter_inputs([str(tmp_path / "p.html")], unchanged=lambda aid, h: False)
+    assert not is_stub(other) and other.raw_text == full.raw_text
+    # a JSON record cannot pass for a stub, whatever its fields
+    (tmp_path / "r.jsonl").write_text(json.dumps({"id": "r", "text": "Body.", "unchanged_input": True}) + "\n",
+                                      encoding="utf-8")
+    (rec,) = iter_inputs([str(tmp_path / "r.jsonl")], unchanged=lambda aid, h: True)
+    assert not is_stub(rec)

@@ -41,3 +41,78 @@ def test_paragraph_language_differs():
     assert [p.lang for p in a.paragraphs] == ["en", "fr", "en"]
     a = segment(a, PipelineOptions())
     assert len(a.sentences) == 3
+
+
+# texts where mapping pysbd's sentences back to the text is tricky: repeated sentences,
+# runs of whitespace, non-breaking spaces, abbreviations, quotes, lists
+_MAPPING_TEXTS = [
+    "Hi.  Hi.  Hi.",
+    "Ok! Ok! Ok!\u00a0Ok!\n\nOk!",
+    "Mr. Smith went. Mr. Smith went.\n\nMr. Smith went.",
+    "A. B. A. B. C.",
+    "“We will protect the river,” he said. “We will protect the river,” he said again.",
+    "1. First item.\n2. Second item.\n3. First item.",
+    "Le ministre a dit « non ».  Le ministre a dit « non ».\tFin.",
+    "No end of sentence here",
+    "   leading and trailing   ",
+] + list(SAMPLES.values())
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "es", "ar"])
+def test_sentences_map_back_exactly_as_pysbd_does(lang):
+    """`_pysbd_sentences` replaces pysbd's own regex mapping of sentences to the text: it
+    must return exactly what ``Segmenter.segment`` returns."""
+    from newstrace.segment import _pysbd_sentences, _segmenter
+
+    seg = _segmenter(lang)
+    for text in _MAPPING_TEXTS:
+        assert _pysbd_sentences(seg, text) == seg.segment(text), text
+
+
+def test_segmenting_compiles_no_pattern_per_sentence(monkeypatch):
+    """pysbd maps each sentence back with a regex built from it; the stage must not compile
+    one pattern per sentence (a new text with many new sentences compiles next to nothing)."""
+    import re._compiler
+
+    split_sentences(SAMPLES["en"] + " " + SAMPLES["en"], "en")  # pysbd's own rule patterns, once
+    compiled: list[str] = []
+    real = re._compiler.compile
+
+    def counting(p, flags=0):
+        compiled.append(p)
+        return real(p, flags)
+
+    monkeypatch.setattr(re._compiler, "compile", counting)
+    text = " ".join(f"The committee number {i} met on the river bank again." for i in range(40))
+    spans = split_sentences(text, "en")
+    assert len(spans) == 40
+    assert len(compiled) < 10, compiled[:5]
+
+
+def test_preloaded_detector_gives_the_same_languages():
+    pytest.importorskip("lingua")
+    from newstrace import resources
+    from newstrace.langid import _detector, preload
+
+    resources.clear()
+    try:
+        preload(PipelineOptions(use_models=True))
+        shared = resources.get("lingua", lambda: None)
+        assert shared is not None
+        lazy = _detector()
+        for text in list(SAMPLES.values()) + ["Das ist gut. C'est bien.", "Merhaba dünya, bugün hava güzel."]:
+            a = shared.compute_language_confidence_values(text)[0]
+            b = lazy.compute_language_confidence_values(text)[0]
+            assert (a.language, round(a.value, 9)) == (b.language, round(b.value, 9))
+    finally:
+        resources.clear()
+
+
+def test_no_preloading_without_models():
+    from newstrace import resources
+    from newstrace.langid import preload
+
+    resources.clear()
+    preload(PipelineOptions(use_models=False))
+    assert resources.get("lingua", lambda: "absent") == "absent"
+    resources.clear()

@@ -193,3 +193,20 @@ def test_declined_place_names_are_gazetteer_mentions():
     # an English text is not declined: no guessing there
     en = detect(Article(id="en", text="The envoy met Polsce officials.", lang="en"), Opts())
     assert all(m.detector != "gazetteer" for m in en.mentions)
+
+
+def test_preload_builds_the_alias_index_and_its_prefixes():
+    """`preload` (called by the pipeline before forking its workers) leaves the index and
+    its word prefixes built, and detection gives the same mentions afterwards."""
+    from newstrace import resources
+    from newstrace.gazetteer import alias_index
+    from newstrace.mentions import _PREFIXES_OF, preload
+
+    text = "Officials in Damascus and the United Nations said the Euphrates dam was safe."
+    before = [(m.start, m.end, m.type) for m in detect(Article(id="p", text=text, lang="en")).mentions]
+    resources.clear()
+    preload(None)
+    index = alias_index(None)
+    assert index in _PREFIXES_OF and "united" in _PREFIXES_OF[index]
+    after = [(m.start, m.end, m.type) for m in detect(Article(id="p", text=text, lang="en")).mentions]
+    assert after == before and before

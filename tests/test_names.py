@@ -84,3 +84,25 @@ def test_arabic_initial_waw_and_yeh_are_consonants():
     assert analyze("واشنطن").tokens[0].skel.startswith("v")
     # a word-initial hamza seat carries a vowel (Kurdish/Persian), it is not y
     assert analyze("ئاتنبۆرۆ").tokens[0].skel == analyze("اتنبرو").tokens[0].skel
+
+
+def test_norm_key_fast_ascii_path_matches_the_full_folding():
+    """norm_key skips decomposition for ASCII text: the key must equal the full folding
+    (NFKC, casefold, NFD without combining marks, apostrophes and harakat removed)."""
+    import re
+    import unicodedata
+
+    from newstrace.names import _APOS, _HARAKAT_RE, _TOKEN_SPLIT, norm_key
+
+    def full(text):
+        s = unicodedata.normalize("NFKC", text).casefold()
+        s = "".join(ch for ch in unicodedata.normalize("NFD", s) if not unicodedata.combining(ch))
+        s = "".join(ch for ch in s if ch not in _APOS)
+        return " ".join(t for t in _TOKEN_SPLIT.split(_HARAKAT_RE.sub("", s)) if t)
+
+    samples = ["O'Neill", "Hashd al-Sha'abi", "al-Sha’abi", "ʿAbd al-Rahman", "U.S. Army", "`Quoted´ name",
+               "Straße", "ﬁnal", "İstanbul", "Ⅻ Corps", "Mosle\u0301h", "مُحَمَّد", "ـمحمد", "Müller-Lüdenscheidt",
+               "  Spaces   and\ttabs ", "K\u00b4", "", "O''Brien", "Ｆｕｌｌ width"]
+    for s in samples:
+        assert norm_key(s) == full(s), s
+    assert re.fullmatch(r"[a-z ]+", norm_key("O'Neill of the U.S."))

@@ -286,6 +286,45 @@ def test_worker_processes_give_the_same_database(tmp_path):
     assert dump(tmp_path / "one.db") == dump(tmp_path / "two.db")
 
 
+@pytest.mark.skipif(__import__("multiprocessing").get_start_method() != "fork",
+                    reason="workers share preloaded resources only when forked")
+def test_workers_share_what_the_parent_preloaded(tmp_path, monkeypatch):
+    """A stage module's ``preload(options)`` runs once, in the parent, before the pool
+    forks: every worker then finds the resource loaded (it does not load its own)."""
+    import types
+
+    import newstrace.pipeline as pl
+
+    mod = types.ModuleType("fake_preload_stage")
+    mod.LOADED_IN = None
+    preloads: list[int] = []
+
+    def preload(options):
+        preloads.append(os.getpid())
+        mod.LOADED_IN = os.getpid()
+
+    def tag(article, options):
+        if mod.LOADED_IN is None:  # lazy load, as a stage does without preloading
+            mod.LOADED_IN = os.getpid()
+        article.title = f"{article.title or ''}|{mod.LOADED_IN}|{os.getpid()}"
+        return article
+
+    mod.preload, mod.tag = preload, tag
+    monkeypatch.setitem(sys.modules, "fake_preload_stage", mod)
+    monkeypatch.setattr(pl, "ARTICLE_STAGES", pl.ARTICLE_STAGES + [("tag", "fake_preload_stage", "tag")])
+    make_corpus(tmp_path / "in", 40)
+    store = Store(tmp_path / "db.sqlite")
+    s = analyze([str(tmp_path / "in")], store, replace(OPTS, workers=2))
+    titles = [r[0] for r in store.conn.execute("SELECT title FROM articles")]
+    store.close()
+    assert s.added == 40 and preloads == [os.getpid()]
+    loaded_in = {t.split("|")[1] for t in titles}
+    ran_in = {t.split("|")[2] for t in titles}
+    assert loaded_in == {str(os.getpid())}  # the parent's copy, in every worker
+    assert str(os.getpid()) not in ran_in  # the stage itself ran in the workers
+    assert "tag" in s.stage_cpu
+
+
 def test_force_replaces_what_was_derived(tmp_path):
     """Issue 12: --force used to reprocess and then discard the result (same hash).
     Re-dating with a new events file is the case users hit."""

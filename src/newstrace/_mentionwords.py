@@ -8,6 +8,7 @@ answers overlap queries over spans by bisection.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from . import resources
@@ -71,6 +72,7 @@ def _words(text: str) -> list[tuple[int, int, str]]:
 _LINKED_RE = re.compile(r"^([^\W\d_][^\W_]*)-(?=[^\W\d_]*$)(?=[a-zà-ÿ]{3})")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; called for every word, several times
 def _is_cap(w: str) -> bool:
     if "-" in w and w.rsplit("-", 1)[1][:1].islower() and w.split("-", 1)[0].lower() not in _PREFIXES:
         return False  # Arabic-language, US-backed
@@ -86,8 +88,11 @@ def _is_cap(w: str) -> bool:
 _PREFIXES = frozenset("al el ad ash as ar at az an".split())
 
 
+_ARABIC_CHAR_RE = re.compile("[\u0600-\u06FF]")
+
+
 def _is_arabic(w: str) -> bool:
-    return any("\u0600" <= ch <= "\u06FF" for ch in w)
+    return _ARABIC_CHAR_RE.search(w) is not None
 
 
 

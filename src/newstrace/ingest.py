@@ -31,7 +31,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ._ingest_io import OverCap, bad_unicode, iter_lines, json_depth, open_input, read_capped
 from .errors import SkippedInput, printable, short
@@ -40,8 +40,23 @@ from .records import Article
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["DEFAULT_MAX_ARTICLE_CHARS", "DEFAULT_MAX_BYTES", "DEFAULT_MAX_FILE_BYTES",
-           "MAX_WHOLE_DOC_BYTES", "SUFFIXES", "InputFile", "Limits", "find_inputs",
-           "iter_inputs", "read_file"]
+           "MAX_WHOLE_DOC_BYTES", "STUB", "SUFFIXES", "UNCHANGED", "InputFile", "Limits", "Unchanged", "find_inputs",
+           "is_stub", "iter_inputs", "read_file"]
+
+#: ``unchanged(article_id, content_hash)``: whether the store already holds this article
+#: with this hash. HTML pages (files and WARC records) are hashed before their text is
+#: extracted, and an unchanged page is not extracted again (trafilatura is the slowest
+#: reader): it is yielded as a stub, an `Article` with its id, source, URL and hash,
+#: no text, and ``meta[UNCHANGED]`` set to `STUB` (an object no input can carry), which
+#: the pipeline counts as unchanged. `is_stub` tells them apart.
+Unchanged = Callable[[str, str], bool]
+UNCHANGED = "unchanged_input"
+STUB = object()
+
+
+def is_stub(a: Article) -> bool:
+    """Whether ``a`` is the stub of an unchanged HTML page (no text was extracted)."""
+    return isinstance(a.meta, dict) and a.meta.get(UNCHANGED) is STUB
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -305,12 +320,18 @@ def _read_txt(f: InputFile, lim: Limits) -> Iterator[Article | SkippedInput]:
 
 
 def _read_html(f: InputFile, lim: Limits, *, html: str | None = None, url: str | None = None,
-               article_id: str | None = None, source: str | None = None) -> Iterator[Article | SkippedInput]:
+               article_id: str | None = None, source: str | None = None,
+               unchanged: Unchanged | None = None) -> Iterator[Article | SkippedInput]:
     import trafilatura
 
     if html is None:
         html = _decode(_read_bytes(f, lim), f.where)
     where = source or f.where
+    h = content_hash("html", html, url)
+    aid = article_id or _rel_id(f)
+    if unchanged is not None and unchanged(aid, h):
+        yield Article(id=aid, text="", source=where, url=url, content_hash=h, meta={UNCHANGED: STUB})
+        return
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False,
@@ -331,12 +352,12 @@ def _read_html(f: InputFile, lim: Limits, *, html: str | None = None, url: str |
             meta[k] = v
     date = getattr(doc, "date", None)
     yield _final(Article(
-        id=article_id or _rel_id(f), text="", title=getattr(doc, "title", None) or None,
+        id=aid, text="", title=getattr(doc, "title", None) or None,
         source=where, url=url or getattr(doc, "url", None) or None,
         outlet=getattr(doc, "sitename", None) or None,
         outlet_source="metadata" if getattr(doc, "sitename", None) else None,
         published=date or None, published_source="html-metadata:trafilatura" if date else None,
-        raw_text=body, meta=meta, content_hash=content_hash("html", html, url),
+        raw_text=body, meta=meta, content_hash=h,
     ), lim, where)
 
 
@@ -479,7 +500,7 @@ def _json_lines(stream: Any, path: str, lim: Limits) -> Iterator[Article | Skipp
 _WARC_MAGIC = (b"WARC/", b"filedesc://")  # WARC, and the older ARC format warcio also reads
 
 
-def _read_warc(f: InputFile, lim: Limits) -> Iterator[Article | SkippedInput]:
+def _read_warc(f: InputFile, lim: Limits, unchanged: Unchanged | None = None) -> Iterator[Article | SkippedInput]:
     from warcio.archiveiterator import ArchiveIterator
 
     path = f.where
@@ -519,7 +540,8 @@ def _read_warc(f: InputFile, lim: Limits) -> Iterator[Article | SkippedInput]:
                     yield SkippedInput(where, f"undecodable bytes for charset {short(charset, 40)}")
                     continue
                 try:
-                    yield from _read_html(f, lim, html=html, url=url, article_id=url, source=where)
+                    yield from _read_html(f, lim, html=html, url=url, article_id=url, source=where,
+                                          unchanged=unchanged)
                 except SkippedInput as e:
                     yield e
         except (OverCap, SkippedInput):
@@ -544,14 +566,17 @@ _READERS = {
 
 
 def read_file(f: InputFile, max_bytes: int = DEFAULT_MAX_BYTES, *,
-              limits: Limits | None = None) -> Iterator[Article | SkippedInput]:
+              limits: Limits | None = None, unchanged: Unchanged | None = None) -> Iterator[Article | SkippedInput]:
     """Yield the raw articles of one input file, or the reasons they were skipped. Never
-    raises for what is in the file: a failure half-way keeps what was read before it."""
+    raises for what is in the file: a failure half-way keeps what was read before it.
+    With ``unchanged``, HTML pages the store holds with the same hash come as stubs
+    (see `Unchanged`)."""
     lim = limits or Limits(max_bytes=max_bytes)
     reader = _READERS[_suffix(f.path)[0]]
     done = 0
+    kw: dict[str, Any] = {"unchanged": unchanged} if unchanged is not None and reader in (_read_html, _read_warc) else {}
     try:
-        for item in reader(f, lim):
+        for item in reader(f, lim, **kw):
             done += 1
             yield item
     except SkippedInput as e:
@@ -570,12 +595,12 @@ def read_file(f: InputFile, max_bytes: int = DEFAULT_MAX_BYTES, *,
 
 
 def iter_inputs(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, *,
-                limits: Limits | None = None) -> Iterator[Article | SkippedInput]:
+                limits: Limits | None = None, unchanged: Unchanged | None = None) -> Iterator[Article | SkippedInput]:
     lim = limits or Limits(max_bytes=max_bytes)
     files, missing = find_inputs(paths)
     yield from missing
     for f in files:
-        yield from read_file(f, limits=lim)
+        yield from read_file(f, limits=lim, unchanged=unchanged)
 
 
 def count_inputs(paths: list[str]) -> int:

@@ -63,7 +63,7 @@ from .records import Article, Mention
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["SPACY_MODELS", "detect", "detect_many"]
+__all__ = ["SPACY_MODELS", "detect", "detect_many", "preload"]
 
 SPACY_MODELS = _nermodels.PACKAGES  # installed spaCy packages; shipped models: _nermodels
 _spacy_candidates = model_candidates  # the name older tests and notes use
@@ -535,6 +535,18 @@ def detect_many(articles: list[Article], options: Any = None) -> list[Article]:
     use_models = getattr(options, "use_models", False) if options is not None else False
     spans = _nermodels.model_spans(articles) if use_models else [[] for _ in articles]
     return [_detect_one(a, options, sp) for a, sp in zip(articles, spans)]
+
+
+def preload(options: Any = None) -> None:
+    """Load what every article needs now: the alias index and its prefixes and, with
+    models, the NER pipeline of every language (the pipeline calls this once in the parent
+    process before forking its workers, which then share them instead of loading each)."""
+    from .gazetteer import alias_index
+
+    _gazetteer_prefixes(alias_index(getattr(options, "gazetteer", None)))
+    if getattr(options, "use_models", False):
+        for lang in _nermodels.langs():
+            _nermodels.load(lang)
 
 
 _GAZ_ONE_WORD_NEEDS_MODEL = {"cased": False, "uncased": True}

@@ -88,6 +88,7 @@ _ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\
 _HEBREW_RE = re.compile(r"[\u0590-\u05FF]")
 _HARAKAT_RE = re.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 _APOS = "'’‘`´ʿʾʼ′ʻ"
+_APOS_DEL = str.maketrans("", "", _APOS)
 _TOKEN_SPLIT = re.compile(r"[\s\-‐‑–—_/.,;:()\[\]{}\"“”«»·]+")
 _VOWELS = set("aeiou")
 _DERIVATION_SUFFIXES = frozenset("i n an in ian ien iin iina ians is ns ans".split())
@@ -206,9 +207,11 @@ def norm_key(text: str) -> str:
     """An exact-lookup key: NFKC, case-folded, accents and apostrophes removed,
     separators collapsed to one space. Used by gazetteers and alias tables."""
     s = unicodedata.normalize("NFKC", text).casefold()
-    s = "".join(ch for ch in unicodedata.normalize("NFD", s) if not unicodedata.combining(ch))
-    s = "".join(ch for ch in s if ch not in _APOS)
-    s = _HARAKAT_RE.sub("", s)
+    if s.isascii():  # nothing to decompose, no combining marks, no harakat
+        s = s.translate(_APOS_DEL)
+    else:
+        s = "".join(ch for ch in unicodedata.normalize("NFD", s) if not unicodedata.combining(ch))
+        s = _HARAKAT_RE.sub("", s.translate(_APOS_DEL))
     return " ".join(t for t in _TOKEN_SPLIT.split(s) if t)
 
 

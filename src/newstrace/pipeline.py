@@ -12,6 +12,7 @@ import hashlib
 import importlib
 import json
 import logging
+import multiprocessing
 import os
 import time
 import unicodedata
@@ -24,7 +25,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from .clean import line_key
 from .errors import SkippedInput, StoreBusy, short
 from .ingest import (DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILE_BYTES, Limits,
-                     count_inputs, iter_inputs)
+                     count_inputs, is_stub, iter_inputs)
 from .records import Article
 from .store import Store, select_in
 
@@ -32,7 +33,7 @@ LOGGER = logging.getLogger(__name__)
 
 __all__ = ["ARTICLE_STAGES", "CORPUS_STAGES", "PipelineOptions", "RunSummary", "analyze",
            "content_key", "default_workers", "is_repeated", "limit_threads", "line_keys", "load_processed",
-           "process_article", "process_articles"]
+           "preload_stages", "process_article", "process_articles"]
 
 # (name, module, function). Modules that are not installed are skipped.
 ARTICLE_STAGES: list[tuple[str, str, str]] = [
@@ -140,6 +141,28 @@ def _stage_fns(only: tuple[str, ...] | None) -> list[tuple[str, Callable, Callab
     """(name, fn, fn_many or None) of every per-article stage (modules are imported once;
     resolving them per batch costs microseconds and follows monkeypatched tables)."""
     return _load(ARTICLE_STAGES, only, many=True)  # type: ignore[return-value]
+
+
+def preload_stages(options: PipelineOptions, cpu: dict[str, float] | None = None) -> None:
+    """Load the models and indexes of the per-article stages now: each stage module may
+    export ``preload(options)``. Called in the parent before the worker pool forks, so the
+    workers share one copy (copy-on-write) instead of each loading its own; a failure only
+    means the workers load lazily, as without it."""
+    for name, modname, _fname in ARTICLE_STAGES:
+        if options.stages is not None and name not in options.stages:
+            continue
+        try:
+            fn = getattr(importlib.import_module(modname), "preload", None)
+        except ImportError:
+            continue
+        if not callable(fn):
+            continue
+        c0 = time.process_time()
+        try:
+            fn(options)
+        except Exception:  # noqa: BLE001 - the workers load it themselves
+            LOGGER.warning("stage %s: preloading failed; workers load lazily", name, exc_info=True)
+        _add(cpu, name, time.process_time() - c0)
 
 
 def _add(acc: dict[str, float] | None, name: str, value: float) -> None:
@@ -395,13 +418,18 @@ class _Runner:
     def __init__(self, workers: int):
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
+        self.preload_cpu: dict[str, float] = {}  # CPU seconds of preloading, per stage
 
     def submit(self, todo: list[Article], opts: PipelineOptions) -> Callable[[], list]:
         if self.workers <= 1 or (self._pool is None and len(todo) < 2 * 8):  # small runs stay inline
             res = [_process_batch((todo, opts))]
             return lambda: res
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(os.getpid(),))
+            ctx = multiprocessing.get_context()
+            if ctx.get_start_method() == "fork":  # workers inherit what the parent loaded
+                preload_stages(opts, self.preload_cpu)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
+                                             initargs=(os.getpid(),))
         size = max(8, min(TASK_SIZE, -(-len(todo) // self.workers)))
         futs = [self._pool.submit(_process_batch, (todo[k:k + size], opts)) for k in range(0, len(todo), size)]
         return lambda: [f.result() for f in futs]
@@ -421,8 +449,12 @@ def analyze(paths: list[str], store: Store, options: PipelineOptions | None = No
     a transaction, so other writers wait at most one batch write). The next batch is
     processed while the previous one is written."""
     options = options or PipelineOptions()
-    return _run(iter_inputs(paths, limits=limits(options)), store, options, progress,
-                paths, count_inputs(paths), processed=False)
+
+    def unchanged(article_id: str, h: str) -> bool:  # before extracting an HTML page again
+        return store.content_hash(article_id) == h
+
+    return _run(iter_inputs(paths, limits=limits(options), unchanged=None if options.force else unchanged),
+                store, options, progress, paths, count_inputs(paths), processed=False)
 
 
 def limits(options: PipelineOptions) -> Limits:
@@ -543,6 +575,8 @@ def _run_limited(items: Iterator[Article | SkippedInput], store: Store, options:
             write(*inflight.popleft())
     finally:
         runner.close()
+    for k, v in runner.preload_cpu.items():  # the models the workers would each have loaded
+        summary.stage_cpu[k] = summary.stage_cpu.get(k, 0.0) + v
 
     with store.corpus_lock():  # one process at a time runs the corpus stages of a store
         _corpus_stages(store, changed, options, summary, progress)
@@ -601,14 +635,21 @@ def _triage(batch: list, store: Store, options: PipelineOptions, summary: RunSum
         return []
     ids = [a.id for a in fresh]
     hashes = dict(select_in(store.conn, "SELECT id, content_hash FROM articles WHERE id IN", ids))
-    keyed = [(a, content_key(a)) for a in fresh]
+    # a stub (an unchanged HTML page, not extracted again) has no text to key: its stored
+    # key is in article_keys already, where later same-content articles find it
+    keyed = [(a, None if is_stub(a) else content_key(a)) for a in fresh]
     owners = dict(select_in(store.conn, "SELECT text_key, min(article_id) FROM article_keys WHERE text_key IN",
-                            sorted({k for _a, k in keyed}), "GROUP BY text_key"))
+                            sorted({k for _a, k in keyed if k is not None}), "GROUP BY text_key"))
     todo: list[tuple[Article, str]] = []
     for a, k in keyed:
         if not options.force and hashes.get(a.id) == a.content_hash:
             summary.unchanged += 1
-            seen_keys.setdefault(k, a.id)
+            if k is not None:
+                seen_keys.setdefault(k, a.id)
+            continue
+        if k is None:  # changed in the store since it was read (another writer): never store a stub
+            summary.read -= 1
+            skip(SkippedInput(a.source or a.id, "changed in the database while being read; run again"))
             continue
         other = seen_keys.get(k) or owners.get(k)
         if other is not None and other != a.id:

@@ -19,10 +19,57 @@ _PYSBD_LANGS = {"en", "hi", "mr", "zh", "es", "am", "ar", "hy", "bg", "ur", "ru"
                 "nl", "da", "fr", "my", "el", "it", "ja", "de", "kk", "sk"}
 
 
+# pysbd passes its rules to ``re`` as strings, call after call, about a thousand distinct
+# patterns over the news languages: with ``re``'s default cache of 512 they are compiled
+# again and again (a quarter of the stage). A larger cache keeps them compiled.
+REGEX_CACHE = 4096
+
+
 def _segmenter(lang: str):
     import pysbd
 
+    if getattr(re, "_MAXCACHE", REGEX_CACHE) < REGEX_CACHE:
+        re._MAXCACHE = REGEX_CACHE  # type: ignore[attr-defined]
     return pysbd.Segmenter(language=lang, clean=False, char_span=False)
+
+
+def _pysbd_sentences(seg, text: str) -> list[str]:
+    """``seg.segment(text)`` (clean=False, char_span=False) without its last step's cost:
+    pysbd maps each sentence back to the text with a regex built from that sentence
+    (the escaped sentence then any whitespace, searched over the whole text), one compilation per
+    sentence that also evicts pysbd's own rule patterns from ``re``'s cache. The same
+    mapping with ``str.find``: the first occurrence, whitespace after it included, that
+    ends after the previous sentence; occurrences are scanned as ``re.finditer`` scans
+    them (the next search starts where a rejected match ends)."""
+    if getattr(seg, "clean", True) or getattr(seg, "doc_type", None) == "pdf" or not hasattr(seg, "processor"):
+        return seg.segment(text)
+    if not text:
+        return []
+    out: list[str] = []
+    prior = 0
+    n = len(text)
+    for sent in seg.processor(text).process():
+        if not sent:  # an empty pattern matches everywhere: pysbd's own mapping
+            for m in re.finditer(r"\s*", text):
+                if m.end() > prior:
+                    out.append(m.group())
+                    prior = m.end()
+                    break
+            continue
+        pos = 0
+        while True:
+            i = text.find(sent, pos)
+            if i < 0:
+                break
+            j = i + len(sent)
+            while j < n and text[j].isspace():  # re's \s on str patterns is str.isspace
+                j += 1
+            if j > prior:
+                out.append(text[i:j])
+                prior = j
+                break
+            pos = j
+    return out
 
 
 def split_sentences(text: str, lang: str | None) -> list[tuple[int, int]]:
@@ -33,7 +80,7 @@ def split_sentences(text: str, lang: str | None) -> list[tuple[int, int]]:
     seg = resources.get(f"pysbd:{code}", lambda: _segmenter(code))
     out: list[tuple[int, int]] = []
     pos = 0
-    for sent in seg.segment(text):
+    for sent in _pysbd_sentences(seg, text):
         s = sent.strip()
         if not s:
             continue
