@@ -30,7 +30,7 @@ _state: dict[str, str] = {}
 #: the SQLite run only.
 STORE_FREE = frozenset("""
     test_bench_accuracy test_clean test_conftest_data test_dates_news test_dialect test_docs test_encoders
-    test_ingest test_ingest_fuzz test_langid_segment test_mentions test_nermodels test_quotes
+    test_ingest_fuzz test_langid_segment test_mentions test_nermodels test_quotes
     test_quotes_colon test_quotes_langs test_quotes_multilingual test_quotes_roles
     test_resources test_temporal_langs
 """.split())
