@@ -152,13 +152,13 @@ def _claims(c, story_id: str) -> list[dict[str, Any]]:
     return out
 
 
-def _word_index(claims: list[dict]) -> dict[str, list[int]]:
-    """Inverted index word -> positions of the claims (with actors and words) holding it."""
+def _actor_index(claims: list[dict]) -> dict[str, list[int]]:
+    """Inverted index actor -> positions of the claims (with actors and words) naming it."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, x in enumerate(claims):
         if x["actors"] and x["words"]:
-            for w in x["words"]:
-                index[w].append(i)
+            for k in sorted(x["actors"]):
+                index[k].append(i)
     return index
 
 
@@ -174,28 +174,33 @@ def _claim_match(ca: list[dict], cb: list[dict],
             best = float(sims[i, j])
             ev = {"a": _ev(va[i]), "b": _ev(vb[j]), "cosine": round(best, 4)}
         return best, ev
-    # model-free: content-word overlap, counted through an inverted index of the words of
-    # ``ca`` (no all-pairs loop); ties keep the first pair in (ca, cb) order
+    # model-free: content-word overlap between claims that share an actor, found through an
+    # inverted index of the actors of ``ca`` (``_actor_index``; actors are rarer than words,
+    # so a story with thousands of claims is not scanned word by word); ties keep the first
+    # pair in (ca, cb) order
     if index is None:
-        index = _word_index(ca)
+        index = _actor_index(ca)
     if not index:
         return best, ev
     key = None
     for j, y in enumerate(cb):
         if not y["actors"] or not y["words"]:
             continue
-        shared: Counter[int] = Counter()
-        for w in y["words"]:
-            for i in index.get(w, ()):
-                shared[i] += 1
-        for i, n in shared.items():
+        near: set[int] = set()
+        for k in y["actors"]:
+            near.update(index.get(k, ()))
+        yw = y["words"]
+        for i in near:
             x = ca[i]
-            ov = n / min(len(x["words"]), len(y["words"]))
-            if ov < CLAIM_OVERLAP or not (x["actors"] & y["actors"]):
+            n = len(x["words"] & yw)
+            if not n:
                 continue
-            k = (ov, -i, -j)
-            if key is None or k > key:
-                key, best, ev = k, ov, (x, y)
+            ov = n / min(len(x["words"]), len(yw))
+            if ov < CLAIM_OVERLAP:
+                continue
+            k2 = (ov, -i, -j)
+            if key is None or k2 > key:
+                key, best, ev = k2, ov, (x, y)
     if ev is not None:
         x, y = ev
         ev = {"a": _ev(x), "b": _ev(y), "overlap": round(best, 4)}
@@ -268,7 +273,7 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
                     if other != sid:
                         cand[other] += 1
             claims_a = claims_of(sid)
-            index_a = _word_index(claims_a)  # built once, used for every candidate story
+            index_a = _actor_index(claims_a)  # built once, used for every candidate story
             for other, shared in sorted(cand.items(), key=lambda kv: (-kv[1], kv[0]))[:100]:
                 if shared < MIN_SHARED_ACTORS:
                     break
