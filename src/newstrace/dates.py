@@ -884,22 +884,21 @@ def own_range(store, article_id: str) -> tuple[str | None, str | None] | None:
     return None if rng is None else (rng[0], rng[1])
 
 
-def _mates_of(store, ids: list[str]) -> dict[str, list[tuple[str, str]]]:
-    """``_story_mates`` of many articles, read in two indexed passes (each story's members
-    once, however many of them changed)."""
+def _story_members(store, ids: list[str]) -> dict[str, list[str]]:
+    """The members (sorted) of every story holding one of the articles, each story read
+    once however many of its articles are listed."""
     from .store import select_in
 
     if not ids or not store.has_table("story_articles"):
         return {}
-    story = {r[0]: r[1] for r in select_in(
-        store.conn, "SELECT article_id, story_id FROM story_articles WHERE article_id IN", ids)}
+    sids = sorted({r[0] for r in select_in(
+        store.conn, "SELECT story_id FROM story_articles WHERE article_id IN", ids)})
     members: dict[str, list[str]] = {}
-    for r in select_in(store.conn, "SELECT story_id, article_id FROM story_articles WHERE story_id IN",
-                       sorted(set(story.values()))):
+    for r in select_in(store.conn, "SELECT story_id, article_id FROM story_articles WHERE story_id IN", sids):
         members.setdefault(r[0], []).append(r[1])
     for ms in members.values():
         ms.sort()
-    return {aid: [(sid, m) for m in members.get(sid, []) if m != aid] for aid, sid in story.items()}
+    return members
 
 
 def _own_spans(store, ids: list[str]) -> dict[str, tuple[int, int] | None]:
@@ -929,6 +928,11 @@ def _own_spans(store, ids: list[str]) -> dict[str, tuple[int, int] | None]:
     return out
 
 
+def _near(anchors: list[tuple[str, str, int, int]]) -> list[tuple[int, int]]:
+    """The days within ``STORY_SPREAD_DAYS`` of the dated mates."""
+    return _norm((lo - STORY_SPREAD_DAYS, hi + STORY_SPREAD_DAYS) for *_x, lo, hi in anchors)
+
+
 def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
     """Let story-mates choose between the candidate years an undated article's text
     leaves open: keep the windows within `STORY_SPREAD_DAYS` of a mate that is dated to
@@ -939,14 +943,18 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
     from .store import select_in
 
     changed_ids = sorted(set(changed))
+    members = _story_members(store, changed_ids)
     affected = set(changed_ids)
-    for mates in _mates_of(store, changed_ids).values():
-        affected.update(m for _s, m in mates)
+    story_of: dict[str, str] = {}
+    for sid, ms in sorted(members.items()):
+        affected.update(ms)
+        for m in ms:
+            story_of[m] = sid
     ordered = sorted(affected)
     undated = [r[0] for r in select_in(store.conn, "SELECT id, published FROM articles WHERE id IN", ordered)
                if not r[1]]
-    mates_of = _mates_of(store, sorted(undated))
-    spans: dict[str, tuple[int, int] | None] = {}
+    # each story's dated mates, from their own spans, once per story
+    story_anchors: dict[str, tuple[list[tuple[str, str, int, int]], list[tuple[int, int]]]] = {}
     refined = 0
     written = []
     for aid in sorted(undated):
@@ -956,18 +964,19 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
         art = own_dates(store, stored)
         target = art
         windows, _ev = candidate_windows(art, options)
-        anchors = []
-        if len(windows) >= 2:
-            mates = mates_of.get(aid, [])
-            need = sorted({m for _s, m in mates if m not in spans})
-            if need:
-                spans.update(_own_spans(store, need))
-            for story, mate in mates:
-                span = spans.get(mate)
-                if span and span[1] - span[0] <= STORY_ANCHOR_MAX_DAYS:
-                    anchors.append((story, mate, span[0], span[1]))
+        anchors, near = [], []
+        sid = story_of.get(aid)
+        if len(windows) >= 2 and sid is not None:
+            if sid not in story_anchors:
+                spans = _own_spans(store, members[sid])
+                got = [(sid, m, sp[0], sp[1]) for m in members[sid]
+                       if (sp := spans.get(m)) and sp[1] - sp[0] <= STORY_ANCHOR_MAX_DAYS]
+                story_anchors[sid] = (got, _near(got))
+            anchors, near = story_anchors[sid]
+            if any(x[1] == aid for x in anchors):  # an undated article with a narrow range of its own
+                anchors = [x for x in anchors if x[1] != aid]
+                near = _near(anchors)
         if anchors:
-            near = _norm((lo - STORY_SPREAD_DAYS, hi + STORY_SPREAD_DAYS) for *_x, lo, hi in anchors)
             keep = [w for w in windows if _intersect([w], near)]
             if keep and keep != windows:
                 names = ", ".join(f"{m} ({_iso(lo)}..{_iso(hi)})" for _s, m, lo, hi in anchors[:5])
