@@ -152,7 +152,9 @@ def main() -> None:
             increments.append({"stored_before": read - summary.read, "articles": summary.read,
                                "wall_s": round(w, 2), "cpu_s": round(c, 2),
                                "articles_per_s": round(summary.read / w, 2) if w else 0.0,
-                               "cpu_ms_per_article": round(1000 * c / max(1, summary.read), 2)})
+                               "cpu_ms_per_article": round(1000 * c / max(1, summary.read), 2),
+                               "stage_cpu_ms_per_article": {k: round(1000 * v / max(1, summary.read), 2)
+                                                            for k, v in summary.stage_cpu.items()}})
             print(f"increment {len(increments)}/{len(corpus)}: {increments[-1]}", file=sys.stderr, flush=True)
             for k, v in summary.stage_seconds.items():
                 stage_s[k] = stage_s.get(k, 0.0) + v

@@ -95,6 +95,44 @@ def test_update_twice_changes_nothing(batch):
     assert _state(store) == state
 
 
+def test_rerun_of_one_article_rewrites_only_its_actors(base_db, batch, tmp_path, monkeypatch):
+    """Reclustering leaves the actors of the region that did not change alone (a region can
+    be a large part of the graph): re-running one article writes at most the actors its
+    nodes belong to, and the result is the batch's."""
+    _, state = batch
+    store = _copy(base_db, tmp_path, "one")
+    try:
+        ids = _ids(store)
+        actors.update(store, ids, OPTS)
+        # the whole graph as the region, as when the new names touch a giant connected part
+        everything = {r[0] for r in store.conn.execute("SELECT node FROM actor_nodes")}
+        region = _actorrun.Run.region
+        monkeypatch.setattr(_actorrun.Run, "region", lambda self, seeds: region(self, set(seeds) | everything))
+        written = []
+        real = _actorrun.Run.write_actor
+        monkeypatch.setattr(_actorrun.Run, "write_actor",
+                            lambda self, aid, gaz, members: written.append(aid) or real(self, aid, gaz, members))
+        one = ids[len(ids) // 2]
+        mine = {r[0] for r in store.conn.execute(
+            "SELECT DISTINCT actor_id FROM actor_entities WHERE article_id = ?", (one,))}
+        actors.update(store, [one], OPTS)
+        assert set(written) <= mine
+        assert len(written) < store.conn.execute("SELECT count(*) FROM actors").fetchone()[0] / 4
+        assert _state(store) == state
+    finally:
+        store.close()
+
+
+def test_entities_and_merge_log_are_read_by_node_through_an_index(batch):
+    store, _ = batch
+    if getattr(store, "backend", "sqlite") != "sqlite":
+        pytest.skip("query plans are SQLite's")
+    for sql in ("SELECT name, type FROM actor_entities WHERE node IN (?, ?)",
+                "DELETE FROM merge_log WHERE other IN (?, ?)"):
+        plan = " ".join(str(tuple(r)) for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, ("x", "y")))
+        assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
+
+
 @pytest.mark.parametrize("seed", [1, 2])
 def test_shuffled_chunks_equal_batch(base_db, batch, tmp_path, seed):
     _, state = batch

@@ -96,6 +96,30 @@ def test_claim_match_index_equals_all_pairs():
         assert (ev and (ev["a"]["text"], ev["b"]["text"])) == want_ev or (ev is None and want_ev is None)
 
 
+def test_claim_match_from_either_side_equals_all_pairs():
+    """Given both actor indexes, the match loops over the smaller story (a story with
+    thousands of claims against a small one): the same best pair as all pairs."""
+    import random
+
+    rng = random.Random(11)
+    vocab = [f"w{i}" for i in range(25)]
+    actors = ["a:x", "a:y", "a:z", "n:q", "n:r"]
+
+    def claims(tag, n):
+        return [{"article": tag, "start": k, "end": k + 1, "text": f"{tag}{k}", "vec": None,
+                 "actors": set(rng.sample(actors, rng.randint(0, 2))),
+                 "words": set(rng.sample(vocab, rng.randint(0, 8)))} for k in range(n)]
+
+    for _ in range(200):
+        ca, cb = claims("a", rng.randint(0, 4)), claims("b", rng.randint(0, 40))
+        if rng.random() < 0.5:
+            ca, cb = cb, ca
+        best, ev = narratives._claim_match(ca, cb, narratives._actor_index(ca), narratives._actor_index(cb))
+        want, want_ev = _brute_match(ca, cb)
+        assert best == want
+        assert (ev and (ev["a"]["text"], ev["b"]["text"])) == want_ev or (ev is None and want_ev is None)
+
+
 def test_incremental_runs_keep_untouched_narratives(store):
     ids = [a.id for a in ARTS]
     stories.update(store, ids, Opts())

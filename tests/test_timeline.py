@@ -123,3 +123,48 @@ def test_cli_timeline(tmp_path):
     assert r.exit_code == 0 and "c_dated" in r.output
     r = CliRunner().invoke(cli, ["timeline", "story", "missing", "--db", db])
     assert r.exit_code == 2 and "no story" in r.output and "Traceback" not in r.output
+
+
+def test_story_mates_read_once_per_story(tmp_path, monkeypatch):
+    """dates.update loads whole articles only for the undated members it refines; the
+    dated mates of a story are read from their rows, once per call (not once per member),
+    and the refinement is the same as with a single mate."""
+    s = _store(tmp_path)
+    for k in range(30):  # dated mates of story s1 (outside the anchor span: no effect)
+        s.upsert_article(dates.annotate(Article(id=f"m{k:02d}", text="Nothing.", lang="en",
+                                                published="2025-06-01", published_source="jsonl"), Opts()))
+    with s.transaction() as c:
+        c.executemany("INSERT INTO story_articles(story_id, article_id) VALUES ('s1', ?)",
+                      [(f"m{k:02d}",) for k in range(30)])
+    loaded = []
+    real = s.get_article
+    monkeypatch.setattr(s, "get_article", lambda aid: loaded.append(aid) or real(aid))
+    counts = dates.update(s, ["a_undated", "b_pinned"] + [f"m{k:02d}" for k in range(30)], Opts())
+    assert sorted(set(loaded)) == ["a_undated", "b_pinned"]
+    assert len(loaded) == 2
+    assert counts["dates_refined"] >= 1
+    r = real("a_undated").published_range
+    assert "2019-01-01" <= r.earliest <= r.latest <= "2019-02-28"
+    s.close()
+
+
+def test_own_spans_match_the_articles_own_dates(tmp_path):
+    """The batched span reader agrees with the article read whole (published day; else
+    its own range, also after update refined the stored one)."""
+    s = _store(tmp_path)
+    ids = ["a_undated", "b_pinned", "c_dated"]
+
+    def reference(aid):
+        a = dates.own_dates(s, s.get_article(aid))
+        if a.published:
+            d = dates._parse_day(a.published)
+            return (d.toordinal(), d.toordinal())
+        rng = a.published_range
+        lo, hi = (dates._parse_day(rng.earliest), dates._parse_day(rng.latest)) if rng else (None, None)
+        return (lo.toordinal(), hi.toordinal()) if lo and hi else None
+
+    assert dates._own_spans(s, ids) == {i: reference(i) for i in ids}
+    dates.update(s, ["a_undated", "b_pinned"], Opts())  # refines a_undated's stored range
+    assert s.conn.execute("SELECT count(*) FROM dates_own").fetchone()[0] == 1
+    assert dates._own_spans(s, ids) == {i: reference(i) for i in ids}
+    s.close()

@@ -16,6 +16,7 @@ from typing import Any
 from . import _actorgraph as G
 from .gazetteer import alias_index
 from .names import analyze, is_acronym, name_keys, norm_key
+from .store import select_in
 
 
 def _now() -> str:
@@ -278,6 +279,7 @@ class Run:
         roots, accepted = G.cluster(graph, links, self.splits(), live)
         groups = G.group_members(roots)
         new_actor: dict[str, str] = {}
+        found: list[tuple[str, str | None, list[str]]] = []
         for root, members in groups.items():
             members_live = [n for n in members if n in rows]
             if not members_live:
@@ -286,10 +288,21 @@ class Run:
             aid = G.actor_id_for("gaz:" + gaz[0]) if gaz else G.actor_id_for(min(members_live))
             for n in members_live:
                 new_actor[n] = aid
-            self.write_actor(aid, gaz[0] if gaz else None, members_live)
+            found.append((aid, gaz[0] if gaz else None, members_live))
         # nodes, entities and mentions whose actor changed
         moved = sorted(n for n in rows if new_actor.get(n) != old_actor.get(n))
         moved += sorted(n for n in old_actor if n not in rows and old_actor[n] is not None)
+        # an actor is rewritten only when it may have changed: a member whose entities this
+        # run rebuilt (a seed), a node that came or left, or no live row; the rest of the
+        # region (a large connected part of the graph) is as the last run left it
+        touched = {old_actor.get(n) for n in moved} | {new_actor.get(n) for n in moved}
+        touched |= {new_actor[n] for n in seeds if n in new_actor}
+        live_rows = {r[0] for r in select_in(c, "SELECT id FROM actors WHERE merged_into IS NULL AND id IN",
+                                               sorted({a for a, _g, _m in found}))}
+        unchanged = {a for a, _g, _m in found if a not in touched and a in live_rows}
+        for aid, gaz_id, members_live in found:
+            if aid not in unchanged:
+                self.write_actor(aid, gaz_id, members_live)
         c.executemany("UPDATE actor_nodes SET actor_id = ? WHERE node = ?", [(new_actor.get(n), n) for n in moved])
         ents: set[tuple[str, int]] = set(self.fresh)
         for chunk in G.iter_chunks(moved):
@@ -327,7 +340,7 @@ class Run:
             if into and self._tables["sources"]:
                 c.execute("UPDATE sources SET cites_actor = ? WHERE cites_actor = ?", (into, old))
         lost = {old_actor[n] for n in moved if old_actor.get(n)}
-        for aid in sorted(used):
+        for aid in sorted(used - unchanged):
             if aid in lost or not c.execute("SELECT 1 FROM aliases WHERE actor_id = ? LIMIT 1", (aid,)).fetchone():
                 self.write_aliases(aid)
             else:

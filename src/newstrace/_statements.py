@@ -140,10 +140,13 @@ def group(store, aids: list[str]) -> tuple[int, list[str]]:
             sh = shingles(r["text"])
             n_sh[q] = len(sh)
             keys = [_h(key + "|" + s) for s in sh]
+            # shared keys per quote, counted by SQLite (a quote repeated across thousands of
+            # articles shares each of its keys with all of them)
             shared: dict[tuple[str, int], int] = {}
-            for a, i in select_in(c, "SELECT article_id, idx FROM quote_keys WHERE key IN", keys):
+            for a, i, n in select_in(c, "SELECT article_id, idx, count(*) FROM quote_keys WHERE key IN", keys,
+                                     "GROUP BY article_id, idx"):
                 if (a, i) != q:
-                    shared[(a, i)] = shared.get((a, i), 0) + 1
+                    shared[(a, i)] = shared.get((a, i), 0) + n
             best = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_KEY_CANDIDATES]
             missing = [p for p, _ in best if p not in rows]
             rows.update(_quote_rows(c, missing))

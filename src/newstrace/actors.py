@@ -91,6 +91,13 @@ MIGRATIONS = [
     CREATE INDEX IF NOT EXISTS sources_cites_actor ON sources(cites_actor);
     """),
     _actorgraph.MIGRATION,
+    # reclustering reads the entities of a group's nodes and rewrites the merge log of the
+    # nodes it touched: both by node, so index them (without, each is a full scan and the
+    # stage's cost grows with the store)
+    ("actors_005_node_indexes", """
+    CREATE INDEX IF NOT EXISTS actor_entities_node ON actor_entities(node);
+    CREATE INDEX IF NOT EXISTS merge_log_other ON merge_log(other);
+    """),
 ]
 
 

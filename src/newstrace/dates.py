@@ -884,57 +884,99 @@ def own_range(store, article_id: str) -> tuple[str | None, str | None] | None:
     return None if rng is None else (rng[0], rng[1])
 
 
-def _story_mates(store, article_id: str) -> list[tuple[str, str]]:
-    """(story id, mate article id) for every story the article belongs to."""
-    if not store.has_table("story_articles"):
-        return []
-    rows = store.conn.execute(
-        "SELECT b.story_id AS story, b.article_id AS mate FROM story_articles a "
-        "JOIN story_articles b ON a.story_id = b.story_id "
-        "WHERE a.article_id = ? AND b.article_id != ? ORDER BY b.article_id", (article_id, article_id)).fetchall()
-    return [(r["story"], r["mate"]) for r in rows]
+def _story_members(store, ids: list[str]) -> dict[str, list[str]]:
+    """The members (sorted) of every story holding one of the articles, each story read
+    once however many of its articles are listed."""
+    from .store import select_in
+
+    if not ids or not store.has_table("story_articles"):
+        return {}
+    sids = sorted({r[0] for r in select_in(
+        store.conn, "SELECT story_id FROM story_articles WHERE article_id IN", ids)})
+    members: dict[str, list[str]] = {}
+    for r in select_in(store.conn, "SELECT story_id, article_id FROM story_articles WHERE story_id IN", sids):
+        members.setdefault(r[0], []).append(r[1])
+    for ms in members.values():
+        ms.sort()
+    return members
 
 
-def _own_span(store, mate: str) -> tuple[int, int] | None:
-    """A mate's own publication days (published, else its own inferred range)."""
-    a = store.get_article(mate)
-    if a is None:
-        return None
-    if a.published:
-        d = _parse_day(a.published)
-        return (d.toordinal(), d.toordinal()) if d else None
-    rng = own_dates(store, a).published_range
-    lo = _parse_day(rng.earliest) if rng else None
-    hi = _parse_day(rng.latest) if rng else None
-    return (lo.toordinal(), hi.toordinal()) if lo and hi else None
+def _own_spans(store, ids: list[str]) -> dict[str, tuple[int, int] | None]:
+    """``_own_span`` of many articles from their rows alone (published, else the article's
+    own range: ``dates_own`` when ``update`` refined it, else the stored one)."""
+    import json
+
+    from .store import select_in
+
+    own: dict[str, Any] = {}
+    if ids and store.has_table("dates_own"):
+        own = {r[0]: json.loads(r[1]) for r in select_in(
+            store.conn, "SELECT article_id, own FROM dates_own WHERE article_id IN", ids)}
+    out: dict[str, tuple[int, int] | None] = {}
+    for r in select_in(store.conn, "SELECT id, published, range_earliest, range_latest FROM articles WHERE id IN",
+                       ids):
+        aid, published, lo_s, hi_s = r[0], r[1], r[2], r[3]
+        if published:
+            d = _parse_day(published)
+            out[aid] = (d.toordinal(), d.toordinal()) if d else None
+            continue
+        if aid in own:
+            rng = own[aid]["range"]
+            lo_s, hi_s = (None, None) if rng is None else (rng[0], rng[1])
+        lo, hi = _parse_day(lo_s), _parse_day(hi_s)
+        out[aid] = (lo.toordinal(), hi.toordinal()) if lo and hi else None
+    return out
+
+
+def _near(anchors: list[tuple[str, str, int, int]]) -> list[tuple[int, int]]:
+    """The days within ``STORY_SPREAD_DAYS`` of the dated mates."""
+    return _norm((lo - STORY_SPREAD_DAYS, hi + STORY_SPREAD_DAYS) for *_x, lo, hi in anchors)
 
 
 def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
     """Let story-mates choose between the candidate years an undated article's text
     leaves open: keep the windows within `STORY_SPREAD_DAYS` of a mate that is dated to
     within `STORY_ANCHOR_MAX_DAYS` (by its own dates). Cost: the changed articles and their
-    story-mates. Story first/last seen days are then re-read (``stories.refresh_spans``)."""
-    affected = set(changed)
-    for aid in sorted(set(changed)):
-        affected.update(m for _s, m in _story_mates(store, aid))
+    story-mates, each read once (a story's members and their own spans are read once per
+    call, not once per member). Story first/last seen days are then re-read
+    (``stories.refresh_spans``)."""
+    from .store import select_in
+
+    changed_ids = sorted(set(changed))
+    members = _story_members(store, changed_ids)
+    affected = set(changed_ids)
+    story_of: dict[str, str] = {}
+    for sid, ms in sorted(members.items()):
+        affected.update(ms)
+        for m in ms:
+            story_of[m] = sid
+    ordered = sorted(affected)
+    undated = [r[0] for r in select_in(store.conn, "SELECT id, published FROM articles WHERE id IN", ordered)
+               if not r[1]]
+    # each story's dated mates, from their own spans, once per story
+    story_anchors: dict[str, tuple[list[tuple[str, str, int, int]], list[tuple[int, int]]]] = {}
     refined = 0
     written = []
-    for aid in sorted(affected):
-        row = store.conn.execute("SELECT published FROM articles WHERE id = ?", (aid,)).fetchone()
-        if row is None or row["published"]:
-            continue
+    for aid in sorted(undated):
         stored = store.get_article(aid)
+        if stored is None:
+            continue
         art = own_dates(store, stored)
         target = art
         windows, _ev = candidate_windows(art, options)
-        anchors = []
-        if len(windows) >= 2:
-            for story, mate in _story_mates(store, aid):
-                span = _own_span(store, mate)
-                if span and span[1] - span[0] <= STORY_ANCHOR_MAX_DAYS:
-                    anchors.append((story, mate, span[0], span[1]))
+        anchors, near = [], []
+        sid = story_of.get(aid)
+        if len(windows) >= 2 and sid is not None:
+            if sid not in story_anchors:
+                spans = _own_spans(store, members[sid])
+                got = [(sid, m, sp[0], sp[1]) for m in members[sid]
+                       if (sp := spans.get(m)) and sp[1] - sp[0] <= STORY_ANCHOR_MAX_DAYS]
+                story_anchors[sid] = (got, _near(got))
+            anchors, near = story_anchors[sid]
+            if any(x[1] == aid for x in anchors):  # an undated article with a narrow range of its own
+                anchors = [x for x in anchors if x[1] != aid]
+                near = _near(anchors)
         if anchors:
-            near = _norm((lo - STORY_SPREAD_DAYS, hi + STORY_SPREAD_DAYS) for *_x, lo, hi in anchors)
             keep = [w for w in windows if _intersect([w], near)]
             if keep and keep != windows:
                 names = ", ".join(f"{m} ({_iso(lo)}..{_iso(hi)})" for _s, m, lo, hi in anchors[:5])
@@ -952,7 +994,7 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
     if affected:
         from .stories import refresh_spans
         with store.transaction():
-            refresh_spans(store, sorted(affected))
+            refresh_spans(store, ordered)
     return {"dates_refined": refined, "dates_restored": len(written) - refined}
 
 

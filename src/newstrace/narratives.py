@@ -152,18 +152,26 @@ def _claims(c, story_id: str) -> list[dict[str, Any]]:
     return out
 
 
-def _word_index(claims: list[dict]) -> dict[str, list[int]]:
-    """Inverted index word -> positions of the claims (with actors and words) holding it."""
+def _actor_index(claims: list[dict]) -> dict[str, list[int]]:
+    """Inverted index actor -> positions of the claims (with actors and words) naming it."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, x in enumerate(claims):
         if x["actors"] and x["words"]:
-            for w in x["words"]:
-                index[w].append(i)
+            for k in sorted(x["actors"]):
+                index[k].append(i)
     return index
 
 
-def _claim_match(ca: list[dict], cb: list[dict],
-                 index: dict[str, list[int]] | None = None) -> tuple[float, dict[str, Any] | None]:
+def _near(x: dict, index: dict[str, list[int]]) -> set[int]:
+    """Positions of the indexed claims sharing an actor with claim ``x``."""
+    out: set[int] = set()
+    for k in x["actors"]:
+        out.update(index.get(k, ()))
+    return out
+
+
+def _claim_match(ca: list[dict], cb: list[dict], index: dict[str, list[int]] | None = None,
+                 index_b: dict[str, list[int]] | None = None) -> tuple[float, dict[str, Any] | None]:
     best, ev = 0.0, None
     va = [x for x in ca if x["vec"] is not None]
     vb = [x for x in cb if x["vec"] is not None]
@@ -174,28 +182,33 @@ def _claim_match(ca: list[dict], cb: list[dict],
             best = float(sims[i, j])
             ev = {"a": _ev(va[i]), "b": _ev(vb[j]), "cosine": round(best, 4)}
         return best, ev
-    # model-free: content-word overlap, counted through an inverted index of the words of
-    # ``ca`` (no all-pairs loop); ties keep the first pair in (ca, cb) order
+    # model-free: content-word overlap between claims that share an actor, found through an
+    # inverted index of the actors of ``ca`` (``_actor_index``; actors are rarer than words,
+    # so a story with thousands of claims is not scanned word by word); ties keep the first
+    # pair in (ca, cb) order. With ``index_b`` (the same index of ``cb``) the loop runs over
+    # the smaller side: the same pairs, so the same best pair.
     if index is None:
-        index = _word_index(ca)
+        index = _actor_index(ca)
     if not index:
         return best, ev
+    if index_b is not None and len(cb) > len(ca):
+        pairs = ((i, j) for i, x in enumerate(ca) if x["actors"] and x["words"]
+                 for j in _near(x, index_b))
+    else:
+        pairs = ((i, j) for j, y in enumerate(cb) if y["actors"] and y["words"]
+                 for i in _near(y, index))
     key = None
-    for j, y in enumerate(cb):
-        if not y["actors"] or not y["words"]:
+    for i, j in pairs:
+        x, y = ca[i], cb[j]
+        n = len(x["words"] & y["words"])
+        if not n:
             continue
-        shared: Counter[int] = Counter()
-        for w in y["words"]:
-            for i in index.get(w, ()):
-                shared[i] += 1
-        for i, n in shared.items():
-            x = ca[i]
-            ov = n / min(len(x["words"]), len(y["words"]))
-            if ov < CLAIM_OVERLAP or not (x["actors"] & y["actors"]):
-                continue
-            k = (ov, -i, -j)
-            if key is None or k > key:
-                key, best, ev = k, ov, (x, y)
+        ov = n / min(len(x["words"]), len(y["words"]))
+        if ov < CLAIM_OVERLAP:
+            continue
+        k2 = (ov, -i, -j)
+        if key is None or k2 > key:
+            key, best, ev = k2, ov, (x, y)
     if ev is not None:
         x, y = ev
         ev = {"a": _ev(x), "b": _ev(y), "overlap": round(best, 4)}
@@ -243,12 +256,21 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
         keys_of: dict[str, list[str]] = {}
         claim_cache: dict[str, list[dict[str, Any]]] = {}
 
+        index_cache: dict[str, dict[str, list[int]]] = {}
+
         def claims_of(story_id: str) -> list[dict[str, Any]]:
             if story_id not in claim_cache:
                 if len(claim_cache) >= 4000:  # bounded memory on a large run
                     claim_cache.clear()
+                    index_cache.clear()
                 claim_cache[story_id] = _claims(c, story_id)
             return claim_cache[story_id]
+
+        def index_of(story_id: str) -> dict[str, list[int]]:
+            claims = claims_of(story_id)
+            if story_id not in index_cache:
+                index_cache[story_id] = _actor_index(claims)
+            return index_cache[story_id]
 
         for sid in touched:
             keys_of[sid] = _key_actors(c, sid)
@@ -268,11 +290,11 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
                     if other != sid:
                         cand[other] += 1
             claims_a = claims_of(sid)
-            index_a = _word_index(claims_a)  # built once, used for every candidate story
+            index_a = index_of(sid)  # built once, used for every candidate story
             for other, shared in sorted(cand.items(), key=lambda kv: (-kv[1], kv[0]))[:100]:
                 if shared < MIN_SHARED_ACTORS:
                     break
-                score, ev = _claim_match(claims_a, claims_of(other), index_a)
+                score, ev = _claim_match(claims_a, claims_of(other), index_a, index_of(other))
                 if ev is None:
                     continue
                 a, b = sorted((sid, other))
