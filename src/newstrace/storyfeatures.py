@@ -444,7 +444,22 @@ def pair_decay(a: DocFeatures, b: DocFeatures) -> float:
     wa, wb = possible_days(a), possible_days(b)
     if not wa or not wb:
         return 1.0
-    return max(span_decay(x0, x1, (y0, y1)) for x0, x1 in wa for y0, y1 in wb)
+    # = max(span_decay(x0, x1, (y0, y1)) for every pair of windows), computed as the decay of
+    # the smallest gap (the decay falls with the gap): one exp instead of one per pair, and
+    # done at the first overlap (articles with many windows made this 1.4 M calls per 5 k pairs)
+    best = math.inf
+    for x0, x1 in wa:
+        for y0, y1 in wb:
+            if x0 is None or x1 is None or y0 is None or y1 is None:
+                return 1.0
+            gap = max(0.0, y0 - x1, x0 - y1)
+            if gap < best:
+                if gap == 0.0:
+                    return 1.0
+                best = gap
+    if math.isinf(best):
+        return 0.0
+    return math.exp(-(best ** 2) / (2 * SIGMA_DAYS ** 2))
 
 
 #: Shrinkage of the weighted entity overlap: the smaller side's total weight is counted with
