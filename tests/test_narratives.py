@@ -76,20 +76,21 @@ def _brute_match(ca, cb):
     return best, ev
 
 
+def _random_claims(rng, tag: str, n: int, actors: list[str], vocab: list[str]) -> list[dict]:
+    return [{"article": tag, "start": k, "end": k + 1, "text": f"{tag}{k}", "vec": None,
+             "actors": set(rng.sample(actors, rng.randint(0, 2))),
+             "words": set(rng.sample(vocab, rng.randint(0, 8)))} for k in range(n)]
+
+
 def test_claim_match_index_equals_all_pairs():
     import random
 
     rng = random.Random(7)
     vocab = [f"w{i}" for i in range(30)]
     actors = ["a:x", "a:y", "a:z", "n:q"]
-
-    def claims(tag, n):
-        return [{"article": tag, "start": k, "end": k + 1, "text": f"{tag}{k}", "vec": None,
-                 "actors": set(rng.sample(actors, rng.randint(0, 2))),
-                 "words": set(rng.sample(vocab, rng.randint(0, 8)))} for k in range(n)]
-
     for _ in range(200):
-        ca, cb = claims("a", rng.randint(0, 6)), claims("b", rng.randint(0, 6))
+        ca = _random_claims(rng, "a", rng.randint(0, 6), actors, vocab)
+        cb = _random_claims(rng, "b", rng.randint(0, 6), actors, vocab)
         best, ev = narratives._claim_match(ca, cb)
         want, want_ev = _brute_match(ca, cb)
         assert best == want
@@ -104,14 +105,9 @@ def test_claim_match_from_either_side_equals_all_pairs():
     rng = random.Random(11)
     vocab = [f"w{i}" for i in range(25)]
     actors = ["a:x", "a:y", "a:z", "n:q", "n:r"]
-
-    def claims(tag, n):
-        return [{"article": tag, "start": k, "end": k + 1, "text": f"{tag}{k}", "vec": None,
-                 "actors": set(rng.sample(actors, rng.randint(0, 2))),
-                 "words": set(rng.sample(vocab, rng.randint(0, 8)))} for k in range(n)]
-
     for _ in range(200):
-        ca, cb = claims("a", rng.randint(0, 4)), claims("b", rng.randint(0, 40))
+        ca = _random_claims(rng, "a", rng.randint(0, 4), actors, vocab)
+        cb = _random_claims(rng, "b", rng.randint(0, 40), actors, vocab)
         if rng.random() < 0.5:
             ca, cb = cb, ca
         best, ev = narratives._claim_match(ca, cb, narratives._actor_index(ca), narratives._actor_index(cb))
