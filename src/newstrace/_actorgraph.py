@@ -43,7 +43,7 @@ from typing import Any, Iterable
 from . import resources
 from .gazetteer import uninflected
 from ._unionfind import UnionFind
-from .names import (analyze, designator_score, is_acronym, match_score, name_keys, neutral_form,
+from .names import (AR_PROCLITICS, analyze, designator_score, is_acronym, match_score, name_keys, neutral_form,
                     norm_key, script_of)
 
 LOGGER = logging.getLogger(__name__)
@@ -257,9 +257,6 @@ def entity_nodes(surfaces: list[str], typ: str, lang: str | None, index) -> tupl
     return [(n, name, role) for n, (name, role) in sorted(out.items(), key=lambda kv: (kv[1][1] != "rep", kv[0]))], entry
 
 
-_AR_PROCLITICS = "وبلف"  # wa- (and), bi- (with, by), li- (to, for), fa- (so)
-
-
 def proclitic_forms(name: str) -> list[str]:
     """The other forms of an Arabic-script name as to one proclitic letter: without it when
     it starts with one and 3+ letters follow ("وبوتين" -> "بوتين"), and with each one
@@ -268,9 +265,9 @@ def proclitic_forms(name: str) -> list[str]:
     if script_of(name) != "arabic" or not name or " " in name.strip()[:2]:
         return []
     name = name.strip()
-    out = [p + name for p in _AR_PROCLITICS]
+    out = [p + name for p in AR_PROCLITICS]
     first = name.split()[0]
-    if name[0] in _AR_PROCLITICS and len(first) >= 4 and not first[1:].startswith("ال"):
+    if name[0] in AR_PROCLITICS and len(first) >= 4 and not first[1:].startswith("ال"):
         out.append(name[1:])
     return out
 

@@ -15,6 +15,7 @@ Rules (language data comes from ``newstrace.cues``):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -180,17 +181,19 @@ def dash_quotes(text: str, paras: list[tuple[int, int]], table: CueTable, taken:
     if not table.dash_quotes or table.cue_re is None:
         return []
     out = []
+    masked = None  # the text as the cue pattern reads it, made once (on the first candidate)
     for ps, pe in paras:
         for x in _DASH_QUOTE.finditer(text, ps, pe):
             o, c = x.start(1), x.start(3)
             if any(q.open <= o < q.outer_end or q.open <= c < q.outer_end for q in taken):
                 continue
-            if not table.cue_re.match(text.translate(_MASK_TRANS), x.end()):
+            if masked is None:
+                masked = text.translate(_MASK_TRANS)
+            if not table.cue_re.match(masked, x.end()):
                 continue
-            if text[o - 1:o].isspace() and text[o - 2:o - 1].isalpha() and not text[x.start("c")].isupper():
+            if text[o - 1:o].isspace() and text[o - 2:o - 1].isalpha() and (
+                    not text[x.start("c")].isupper() or re.search(r"\s[-–—]\s", x.group("c"))):
                 continue  # after a word, only a headline run into the text: '… kobiet - Odrodzenie … - powiedział'
-            if text[o - 1:o].isspace() and text[o - 2:o - 1].isalpha() and re.search(r"\s[-–—]\s", x.group("c")):
-                continue
             s, e = _trim(text, x.start("c"), x.end("c"))
             if len(_WORD.findall(text[s:e])) >= 2:
                 out.append(Cand(o, c, s, e, dash=True))
@@ -290,17 +293,25 @@ def mask(text: str, cands: list[Cand]) -> str:
 _GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})[.!?]([^\W\d_])([^\W\d_])")
 
 
+@functools.lru_cache(maxsize=64)
+def _capital_article_re(determiners: frozenset) -> re.Pattern | None:
+    """A capitalised definite article (of two letters or more) after a word, one per table's
+    determiner set (built once, not once per article)."""
+    dets = sorted((d for d in determiners if len(d.rstrip("’'")) >= 2), key=len, reverse=True)
+    if not dets:
+        return None
+    return re.compile(r"(?<=[^\W_])[ \u00a0]+((?:%s)(?:[ \u00a0]+|(?<=[’'])))(?=[^\W\d_])" %
+                      "|".join(re.escape(d[:1].upper() + d[1:]) for d in dets))
+
+
 def _glued_headline_starts(masked: str, paras: list[tuple[int, int]], table: CueTable) -> list[int]:
     """'Le 36e Sommet de l’ASEAN couronné de succès Le chef du gouvernement a affirmé …': a
     definite article with a capital inside a sentence, after a word and before a word in lower
     case, begins a new sentence (a headline run into the body with no full stop). Names that
     open with an article ('Le Monde', 'The New York Times') go on with a capital."""
-    dets = sorted((d for d in table.sets.get("definite_determiners", ()) if len(d.rstrip("’'")) >= 2),
-                  key=len, reverse=True)
-    if not dets:
+    rx = _capital_article_re(frozenset(table.sets.get("definite_determiners", ())))
+    if rx is None:
         return []
-    rx = re.compile(r"(?<=[^\W_])[ \u00a0]+((?:%s)(?:[ \u00a0]+|(?<=[’'])))(?=[^\W\d_])" %
-                    "|".join(re.escape(d[:1].upper() + d[1:]) for d in dets))
     out = []
     for ps, pe in paras:
         for m in rx.finditer(masked, ps, pe):

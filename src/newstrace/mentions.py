@@ -58,7 +58,7 @@ from ._modelspans import JOINED_BY, model_candidates, model_over_rules
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
 from ._unionfind import UnionFind
-from .names import DESIGNATORS, TITLES, acronym_matches, analyze, is_acronym, match_score, norm_key, token_sim
+from .names import AR_PROCLITICS, DESIGNATORS, TITLES, acronym_matches, analyze, is_acronym, match_score, norm_key, token_sim
 from .records import Article, Mention
 
 LOGGER = logging.getLogger(__name__)
@@ -571,7 +571,6 @@ _DESIGNATORS_BY_LANG = {
         "locative": frozenset("في فى إلى الى".split()),
     },
 }
-_AR_PROCLITICS = "وبلف"
 # the complement of a designator that is no name: cardinal directions ("محافظات الجنوب") and
 # sound plurals of people ("مخيم اللاجئين", "مخيمات النازحين"), by their endings
 _AR_DIRECTIONS = frozenset("الشمال الجنوب الشرق الغرب الوسط".split())
@@ -625,13 +624,15 @@ def _designated(text: str, words, lang: str | None) -> list[tuple[int, int]]:
     if not table:
         return []
 
+    designators = table["one"] | table["many"]
+
     def bare(w: str) -> str:
-        return w[1:] if len(w) > 3 and w[0] in _AR_PROCLITICS and w[1:] in table["one"] | table["many"] else w
+        return w[1:] if len(w) > 3 and w[0] in AR_PROCLITICS and w[1:] in designators else w
 
     def core(w: str) -> str | None:
         """The word without one proclitic before its article, when it is a definite noun
         that may be a name."""
-        c = w[1:] if w[:1] in _AR_PROCLITICS and w[1:3] == "ال" else w
+        c = w[1:] if w[:1] in AR_PROCLITICS and w[1:3] == "ال" else w
         if not c.startswith("ال") or len(c) < 4 or c in _AR_DIRECTIONS or c.endswith(_AR_PLURAL_ENDINGS):
             return None
         return c

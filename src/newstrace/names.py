@@ -29,6 +29,7 @@ from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 __all__ = [
+    "AR_PROCLITICS",
     "NameInfo",
     "Token",
     "acronym_matches",
@@ -87,6 +88,9 @@ for _concept, _words in {
 _ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _HEBREW_RE = re.compile(r"[\u0590-\u05FF]")
 _HARAKAT_RE = re.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+#: Arabic proclitic letters written onto the next word: wa- (and), bi- (with, by), li- (to,
+#: for), fa- (so)
+AR_PROCLITICS = "وبلف"
 _APOS = "'’‘`´ʿʾʼ′ʻ"
 _APOS_DEL = str.maketrans("", "", _APOS)
 _TOKEN_SPLIT = re.compile(r"[\s\-‐‑–—_/.,;:()\[\]{}\"“”«»·]+")
@@ -124,7 +128,7 @@ def _fold_arabic(word: str) -> str:
                                    "ی": "ي", "گ": "ك"}))
     if len(w) > 3 and w.startswith("ال"):
         w = w[2:]
-    elif len(w) > 4 and w[0] in "وبفل" and w[1:3] == "ال":  # wa-/bi-/fa-/li- + article
+    elif len(w) > 4 and w[0] in AR_PROCLITICS and w[1:3] == "ال":  # wa-/bi-/fa-/li- + article
         w = w[3:]
     return w
 

@@ -504,12 +504,18 @@ def pair_features(a: DocFeatures, b: DocFeatures) -> dict[str, float]:
     return {k: round(v, ROUND) for k, v in feats.items()}
 
 
+def _model(path: str) -> str:
+    """The key of ``path`` in the per-path tables (COEFS, LINK_COEFS, STRONG_P): every
+    encoder shares the ``dense`` models; ``none`` is the model-free path."""
+    return "none" if path == "none" else "dense"
+
+
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 def content_probability(feats: dict[str, float], path: str) -> float:
-    co = COEFS["dense" if path != "none" else "none"]
+    co = COEFS[_model(path)]
     return _sigmoid(co["bias"] + sum(co[k] * feats.get(k, 0.0) for k in FEATURES))
 
 
@@ -605,7 +611,7 @@ def windows_match(a: DocFeatures, b: DocFeatures) -> bool:
 
 
 def link_probability(feats: dict[str, float], path: str) -> float:
-    co = LINK_COEFS["dense" if path != "none" else "none"]
+    co = LINK_COEFS[_model(path)]
     return _sigmoid(co["bias"] + sum(co[k] * feats.get(k, 0.0) for k in LINK_FEATURES))
 
 
@@ -671,7 +677,7 @@ def decide(a: DocFeatures, b: DocFeatures, path: str) -> tuple[str, float, dict[
         return None
     if not (a.timeless or b.timeless):
         return ("join" if feats["same_lang"] else "link"), p, feats
-    if a.day is None and b.day is None and p >= STRONG_P["dense" if path != "none" else "none"] and (
+    if a.day is None and b.day is None and p >= STRONG_P[_model(path)] and (
             shares_place_and_actor(a, b) or shares_place_and_actor(b, a)):
         feats["strong"] = 1.0
         return "undated", p, feats
