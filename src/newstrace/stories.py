@@ -17,8 +17,8 @@ the result):
    (same language, calibrated content model x time decay), ``link`` (no language in
    common, cross-language link model on encoder cosine and language-independent evidence),
    ``undated`` (an article with only a wide inferred range: the rule, the evidence on its
-   own, and a shared event-specific detail; or, with no dated side, a high P and a shared
-   place and actor: ``storyfeatures.STRONG_P``), ``witness`` (an undated article vouching for a
+   own, and a shared event-specific detail; or, with no dated side, a high P:
+   ``storyfeatures.STRONG_P``), ``witness`` (an undated article vouching for a
    dated one). Links are stored with their features (``story_links``).
 3. Stories are the groups of articles connected by join, link or undated links; then a
    group of undated articles joins a dated story on **corroboration**: at least
