@@ -31,6 +31,17 @@ TEST_NOW = "2026-11-23"
 ALLOW_MISSING_DATA = "NEWSTRACE_ALLOW_MISSING_DATA"
 
 
+def load_bench(name: str):
+    """The bench script ``bench/NAME.py`` as a module (the suite tests its helpers; the
+    benches themselves are run by hand)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def missing_data_message(path: Path) -> str:
     return (f"test data not found at {path}: this test needs the shared corpus that the "
             f"repository does not hold. Put it at {ROOT.parent / 'shared'} or set "

@@ -2,21 +2,15 @@
 one-standard-error rule, cross-validated (the bench itself is run by hand, not by the suite)."""
 from __future__ import annotations
 
-import importlib.util
 import math
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import load_bench
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("semeval_bench", ROOT / "bench" / "semeval_bench.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_bench("semeval_bench")
 
 
 def test_bar_separates_the_classes(bench):
