@@ -363,6 +363,7 @@ class Ref:
     note: str = ""
     past: bool = False
     open: bool = False  # direction explicitly open: a limit ("by 2022") or an event name
+    event: bool = False  # the date names an event ("the 2016 election"), not a limit
 
 
 def _alt(words, case_sensitive: bool) -> str:
@@ -755,6 +756,7 @@ def _set_tense(text: str, ref: Ref, cues: dict) -> None:
         return
     if (event and not limit) or stamp:
         ref.open = True
+        ref.event = bool(event and not limit)
         return
     tense = _nearest_cue(before, len(ref.text), after, cues)
     ref.open = limit or tense == "present"

@@ -1,0 +1,98 @@
+"""Upper and lower bounds of an undated article's range from news conventions: the latest
+embedded post, a dated event named ahead of it, and office holders named with a title
+below the head of government (newstrace.dates, newstrace.time_anchors)."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from newstrace.dates import EVENT_LEAD_DAYS, POST_EMBED_MAX_DAYS, TIMEZONE_DAYS, annotate
+from newstrace.records import Article
+
+
+class Opts:
+    now = "2026-11-23"
+
+
+OPTS = Opts()
+
+
+def rng(text: str, lang: str = "en"):
+    return annotate(Article(id="t", text=text, lang=lang), OPTS).published_range
+
+
+def shift(iso: str, days: int) -> str:
+    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+
+
+# ------------------------------------------------------------------ embedded posts
+
+def test_latest_embedded_post_bounds_publication_from_above():
+    text = ("Trump said so back then. — Donald J. Trump (@realDonaldTrump) March 3, 2012\n\n"
+            "Many reporters noted the hat. — CSPAN (@cspan) September 1, 2016\n\n"
+            "The campaign did not comment.")
+    r = rng(text)
+    assert (r.earliest, r.latest) == (shift("2016-09-01", -TIMEZONE_DAYS),
+                                      shift("2016-09-01", POST_EMBED_MAX_DAYS))
+    assert any("latest embedded post" in e and "September 1, 2016" in e for e in r.evidence)
+
+
+def test_embedded_post_in_another_language():
+    r = rng("Заявление опубликовано. — CNN (@cnni) 8 января 2020", lang="ru")
+    assert (r.earliest, r.latest) == (shift("2020-01-08", -TIMEZONE_DAYS),
+                                      shift("2020-01-08", POST_EMBED_MAX_DAYS))
+
+
+@pytest.mark.parametrize("text", [
+    # a full date that is not the signature of a post: a lower bound only
+    "Many reporters noted the hat on September 1, 2016, at the rally.",
+    # a handle followed by words, then a date much later in the sentence
+    "CSPAN (@cspan) broadcast the whole hearing, which ended on September 1, 2016.",
+])
+def test_a_date_that_is_not_a_post_signature_is_no_upper_bound(text):
+    r = rng(text)
+    assert r.latest == "2026-11-23"
+    assert not any("embedded post" in e for e in r.evidence)
+
+
+# ------------------------------------------------------------------ dated event names
+
+def test_a_dated_event_is_named_at_most_years_ahead():
+    r = rng("He made himself the front-runner for the Republican nomination in 2020.")
+    assert (r.earliest, r.latest) == (shift("2020-01-01", -EVENT_LEAD_DAYS), "2026-11-23")
+    assert any("EVENT_LEAD_DAYS" in e for e in r.evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "The contract is up for renewal in 2018.",  # present tense: either side, no bound
+    "California's minimum wage rises to $15 by 2022, the report said.",  # a limit
+])
+def test_a_limit_or_a_present_tense_year_is_no_event(text):
+    r = rng(text)
+    assert (r.earliest, r.latest) == (None, None)
+
+
+# ------------------------------------------------------------------ more offices
+
+@pytest.mark.parametrize("text,lo,hi", [
+    ("House Speaker Paul Ryan said the bill would pass.", "2015-10-29", "2019-02-03"),
+    ("Attorney General Loretta Lynch met FBI Director James Comey.", "2015-04-27", "2017-02-20"),
+    ("Senate Majority Leader Mitch McConnell blocked the vote.", "2015-01-03", "2021-02-20"),
+    ("Prime Minister Malcolm Turnbull called an election.", "2015-09-15", "2018-09-24"),
+    ("Le directeur du FBI James Comey a témoigné.", "2013-09-04", "2017-06-09"),
+])
+def test_office_holders_below_the_head_of_government(text, lo, hi):
+    lang = "fr" if text.startswith("Le ") else "en"
+    r = rng(text, lang)
+    assert (r.earliest, r.latest) == (lo, hi)
+
+
+@pytest.mark.parametrize("text", [
+    "Former House Speaker Paul Ryan said the bill would pass.",
+    "President Park Chung-hee seized power in a coup.",  # not Park Geun-hye
+    "President Carter negotiated the Camp David Accords.",  # not Defense Secretary Carter
+])
+def test_titles_that_do_not_date_the_text(text):
+    r = rng(text)
+    assert not any("Speaker" in e or "Geun-hye" in e or "Ash Carter" in e for e in r.evidence)
