@@ -73,6 +73,19 @@ def test_a_limit_or_a_present_tense_year_is_no_event(text):
     assert (r.earliest, r.latest) == (None, None)
 
 
+@pytest.mark.parametrize("text,surface,future", [
+    # irrealis words (potential, possible, prospects) point forward like a modal
+    ("Perez has also been mentioned as a potential gubernatorial candidate in 2018.", "in 2018", True),
+    ("Tester said of prospects for gun measures in 2017 that it must be bipartisan.", "in 2017", True),
+    # and leave a plain past alone
+    ("Perez was mentioned as a gubernatorial candidate in 2010.", "in 2010", False),
+])
+def test_irrealis_words_point_forward(text, surface, future):
+    from newstrace.temporal import find_refs
+    r = next(r for r in find_refs(text, "en") if r.text == surface)
+    assert r.future is future
+
+
 # ------------------------------------------------------------------ more offices
 
 @pytest.mark.parametrize("text,lo,hi", [

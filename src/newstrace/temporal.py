@@ -86,7 +86,8 @@ LANGS: dict[str, dict] = {
                   r"going to|to be held|scheduled|slated|upcoming|expects?|expected|"
                   r"expecting|projected|forecasts|set to|due to|is due|are due|aims? to|"
                   r"intends? to|hopes?|hoping|wants? to|seeks? to|ahead of|next|coming|"
-                  r"approaching|if|unless|whether|likely to|(?:plans?|planned|planning|"
+                  r"approaching|if|unless|whether|likely to|potential|possible|prospects?|"
+                  r"prospective|(?:plans?|planned|planning|"
                   r"pledged?|pledges|promised?|promises|vows?|vowed|proposed?|proposes)\s+to|"
                   r"may|can|can['’]t|cannot|must|should|If)\b|['’]ll\b",
         # Present: the clause is about now, and a date in it may be past or future ("is up
