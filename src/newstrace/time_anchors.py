@@ -55,13 +55,15 @@ HISTORY_SUFFIX = (r"^(?:['’]s?\s+(?:\w+\s+)?(?:administration|tenure|term|term
 
 TITLES = {
     "president": r"(?:President|president|Président|président|Presidente|presidente|"
-                 r"Präsident(?:en)?|Staatspräsident(?:en)?|Staatschef)",
+                 r"Präsident(?:en)?|Staatspräsident(?:en)?|Staatschef|[Pp]rezydent(?:a|em)?|"
+                 r"Cumhurbaşkanı)",
     "chancellor": r"(?:Chancellor|chancellor|Chancelière|chancelière|Chancelier|chancelier|"
                   r"Canciller|canciller|Bundeskanzlerin|Bundeskanzler|Kanzlerin|Kanzler)",
     "prime_minister": r"(?:Prime Minister|prime minister|PM|Premier ministre|premier ministre|"
                       r"Primer Ministro|primer ministro|presidente del Gobierno|"
                       r"jefe del Gobierno|Premierministerin|Premierminister|"
-                      r"Ministerpräsident(?:in)?|Regierungschef(?:in)?)",
+                      r"Ministerpräsident(?:in)?|Regierungschef(?:in)?|[Pp]remier(?:a|em)?|Başbakan|"
+                      r"[Pp]residente del Consiglio)",
     "secretary_general": r"(?:Secretary[- ]General|secretary[- ]general|secrétaire général|"
                          r"Secrétaire général|secretario general|Secretario General|"
                          r"Generalsekretär)",
