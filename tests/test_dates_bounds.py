@@ -95,6 +95,8 @@ def test_irrealis_words_point_forward(text, surface, future):
     ("Senate Majority Leader Mitch McConnell blocked the vote.", "en", "2015-01-03", "2021-02-20"),
     ("Prime Minister Malcolm Turnbull called an election.", "en", "2015-09-15", "2018-09-24"),
     ("Le directeur du FBI James Comey a témoigné.", "fr", "2013-09-04", "2017-06-09"),
+    ("Treasury Secretary Janet Yellen met Fed Chair Jerome Powell.", "en", "2021-01-26",
+     "2025-02-20"),
     ("Prezydent Andrzej Duda podpisał ustawę.", "pl", "2015-08-06", "2025-09-06"),
     ("Başbakan Binali Yıldırım açıkladı.", "tr", "2016-05-24", "2018-08-09"),
 ])

@@ -87,6 +87,8 @@ TITLES = {
     "fbi_director": r"(?:FBI [Dd]irector|[Dd]irecteur du FBI|[Dd]irector del FBI|FBI-(?:Direktor|Chef)(?:in)?)",
     "fed_chair": r"(?:(?:Fed|Federal Reserve) (?:[Cc]hair(?:man|woman)?)|Fed-Chef(?:in)?|"
                  r"[Pp]résidente? de la (?:Fed|Réserve fédérale)|[Pp]residente? de la (?:Fed|Reserva Federal))",
+    "treasury_secretary": r"(?:Treasury Secretary|treasury secretary|Secretary of the Treasury|"
+                          r"[Ss]ecrétaire au Trésor|[Ss]ecretario del Tesoro|US-Finanzminister(?:in)?)",
     "defense_secretary": r"(?:Defen[cs]e Secretary|defen[cs]e secretary|Secretary of Defen[cs]e|"
                          r"secretary of defen[cs]e|[Ss]ecrétaire à la Défense|[Ss]ecretario de Defensa|"
                          r"US-Verteidigungsminister(?:in)?)",
@@ -318,6 +320,12 @@ ANCHORS: list[tuple[str, str | None, str, list[tuple[str, str | None]], str]] = 
     ("us_bernanke", "fed_chair", r"(?:Ben\s+)?Bernanke", [("2006-02-01", "2014-01-31")], "Ben Bernanke's term as Federal Reserve chair"),
     ("us_yellen", "fed_chair", r"(?:Janet\s+)?Yellen", [("2014-02-03", "2018-02-03")], "Janet Yellen's term as Federal Reserve chair"),
     ("us_powellfed", "fed_chair", r"(?:Jerome\s+|Jay\s+)?Powell", [("2018-02-05", None)], "Jerome Powell's term as Federal Reserve chair"),
+    ("us_paulson", "treasury_secretary", r"(?:Henry\s+|Hank\s+)?Paulson", [("2006-07-10", "2009-01-20")], "Henry Paulson's term as US Treasury Secretary"),
+    ("us_geithner", "treasury_secretary", r"(?:Timothy\s+|Tim\s+)?Geithner", [("2009-01-26", "2013-01-25")], "Timothy Geithner's term as US Treasury Secretary"),
+    ("us_lew", "treasury_secretary", r"(?:Jacob\s+|Jack\s+)?Lew", [("2013-02-28", "2017-01-20")], "Jack Lew's term as US Treasury Secretary"),
+    ("us_mnuchin", "treasury_secretary", r"(?:Steven\s+|Steve\s+)?Mnuchin", [("2017-02-13", "2021-01-20")], "Steven Mnuchin's term as US Treasury Secretary"),
+    ("us_yellentreas", "treasury_secretary", r"(?:Janet\s+)?Yellen", [("2021-01-26", "2025-01-20")], "Janet Yellen's term as US Treasury Secretary"),
+    ("us_bessent", "treasury_secretary", r"(?:Scott\s+)?Bessent", [("2025-01-28", None)], "Scott Bessent's term as US Treasury Secretary"),
     ("us_rumsfeld", "defense_secretary", r"(?:Donald\s+)?Rumsfeld", [("2001-01-20", "2006-12-18")], "Donald Rumsfeld's term as US Secretary of Defense"),
     ("us_gates", "defense_secretary", r"(?:Robert\s+)?Gates", [("2006-12-18", "2011-07-01")], "Robert Gates's term as US Secretary of Defense"),
     ("us_panetta", "defense_secretary", r"(?:Leon\s+)?Panetta", [("2011-07-01", "2013-02-26")], "Leon Panetta's term as US Secretary of Defense"),
