@@ -1,13 +1,13 @@
-"""Upper and lower bounds of an undated article's range from news conventions: the latest
-embedded post, a dated event named ahead of it, and office holders named with a title
-below the head of government (newstrace.dates, newstrace.time_anchors)."""
+"""Bounds of an undated article's range from news conventions: a dated event named ahead
+of it, irrealis words, and office holders named with a title, below the head of government
+too (newstrace.dates, newstrace.temporal, newstrace.time_anchors)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 import pytest
 
-from newstrace.dates import EVENT_LEAD_DAYS, POST_EMBED_MAX_DAYS, TIMEZONE_DAYS, annotate
+from newstrace.dates import EVENT_LEAD_DAYS, annotate
 from newstrace.records import Article
 
 
@@ -24,36 +24,6 @@ def rng(text: str, lang: str = "en"):
 
 def shift(iso: str, days: int) -> str:
     return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
-
-
-# ------------------------------------------------------------------ embedded posts
-
-def test_latest_embedded_post_bounds_publication_from_above():
-    text = ("Trump said so back then. — Donald J. Trump (@realDonaldTrump) March 3, 2012\n\n"
-            "Many reporters noted the hat. — CSPAN (@cspan) September 1, 2016\n\n"
-            "The campaign did not comment.")
-    r = rng(text)
-    assert (r.earliest, r.latest) == (shift("2016-09-01", -TIMEZONE_DAYS),
-                                      shift("2016-09-01", POST_EMBED_MAX_DAYS))
-    assert any("latest embedded post" in e and "September 1, 2016" in e for e in r.evidence)
-
-
-def test_embedded_post_in_another_language():
-    r = rng("Заявление опубликовано. — CNN (@cnni) 8 января 2020", lang="ru")
-    assert (r.earliest, r.latest) == (shift("2020-01-08", -TIMEZONE_DAYS),
-                                      shift("2020-01-08", POST_EMBED_MAX_DAYS))
-
-
-@pytest.mark.parametrize("text", [
-    # a full date that is not the signature of a post: a lower bound only
-    "Many reporters noted the hat on September 1, 2016, at the rally.",
-    # a handle followed by words, then a date much later in the sentence
-    "CSPAN (@cspan) broadcast the whole hearing, which ended on September 1, 2016.",
-])
-def test_a_date_that_is_not_a_post_signature_is_no_upper_bound(text):
-    r = rng(text)
-    assert r.latest == "2026-11-23"
-    assert not any("embedded post" in e for e in r.evidence)
 
 
 # ------------------------------------------------------------------ dated event names

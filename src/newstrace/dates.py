@@ -81,13 +81,6 @@ TIMEZONE_DAYS = 1
 #: no such mention is more than 1.6 years ahead; we allow four years (a presidential or
 #: Olympic cycle: "the 2020 election" is campaigned for years ahead).
 EVENT_LEAD_DAYS = 4 * 366
-#: An embedded social-media post keeps its signature line, the author's handle then the
-#: day it was posted ("— CSPAN (@cspan) September 1, 2016", "— CNN (@cnni) 8 января
-#: 2020"). Reports embed posts of the last days; older posts resurface too, so only the
-#: latest post bounds publication, at most this many days after it. On PolNeAR
-#: (bench/dates_bench.py) every article embedding posts was published within a week
-#: after the latest one.
-POST_EMBED_MAX_DAYS = 30
 #: An office holder named with the title dates the text to the term, plus this margin
 #: for reports published just after a handover.
 ERA_GRACE_DAYS = 31
@@ -386,26 +379,6 @@ def _ref_constraint(ref: Ref, hz: tuple[int, int]) -> _C | None:
     return None
 
 
-# the handle that ends the signature of an embedded post, right before its date
-_POST_HANDLE = re.compile(r"\(@\w{1,30}\)[^\S\n]*$")
-
-
-def _post_constraint(text: str, refs: list[Ref]) -> _C | None:
-    """The latest embedded post ("— Name (@handle) <day>") bounds publication from above:
-    reports embed recent posts (`POST_EMBED_MAX_DAYS`). Older posts quoted in the same
-    text do not count: only the latest one is used."""
-    posts = [r for r in refs if r.fixed and r.fixed[0] == r.fixed[1]
-             and _POST_HANDLE.search(text[max(0, r.start - 34):r.start])]
-    if not posts:
-        return None
-    last = max(posts, key=lambda r: r.fixed[0])  # type: ignore[index]
-    a = last.fixed[0]  # type: ignore[index]
-    return _C(_W_WEAK, last.start, last.text, (last.start, last.end),
-              f"the date of the latest embedded post ('(@handle) <day>'): published at most "
-              f"{POST_EMBED_MAX_DAYS} days after it (POST_EMBED_MAX_DAYS)",
-              [(a - TIMEZONE_DAYS, a + POST_EMBED_MAX_DAYS)])
-
-
 def _anchor_patterns() -> tuple[list[tuple[str, re.Pattern, list, str]],
                                  list[tuple[str, re.Pattern, dict[str, tuple[str, list, str]]]]]:
     """(terms: one pattern each, office holders: one pattern per title whose named groups
@@ -696,9 +669,6 @@ def candidate_windows(article: Article, options: Any = None,
         c = _ref_constraint(r, hz)
         if c is not None:
             cons.append(c)
-    post = _post_constraint(article.text or "", refs)
-    if post is not None:
-        cons.append(post)
     cons.extend(_anchor_constraints(article.text or ""))
     cons.extend(_event_constraints(article, refs, options))
     cons.sort(key=lambda c: (-c.weight, c.pos))
