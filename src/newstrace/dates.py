@@ -76,6 +76,11 @@ DATELINE_MAX_DAYS = 1
 #: date of a statement or a post in another time zone ("— CSPAN (@cspan) September 1,
 #: 2016" in a report dated 31 August).
 TIMEZONE_DAYS = 1
+#: A year (or month) that names an event ("the 2016 election", "the November 2016
+#: summit") is written at most this long before it. On PolNeAR (bench/dates_bench.py),
+#: no such mention is more than 1.6 years ahead; we allow four years (a presidential or
+#: Olympic cycle: "the 2020 election" is campaigned for years ahead).
+EVENT_LEAD_DAYS = 4 * 366
 #: An office holder named with the title dates the text to the term, plus this margin
 #: for reports published just after a handover.
 ERA_GRACE_DAYS = 31
@@ -327,7 +332,13 @@ def _ref_constraint(ref: Ref, hz: tuple[int, int]) -> _C | None:
             return _C(_W_WEAK, ref.start, ref.text, span,
                       "a future or scheduled date: published no later than it", [(_MIN, b)])
         if direction == "both":
-            return None  # "by 2022", "the November 2016 election": either side
+            if ref.event and b - a >= 27:
+                # "the 2016 election", "the November 2016 summit": an event is named
+                # ahead of it, but not long ahead
+                return _C(_W_WEAK, ref.start, ref.text, span,
+                          f"a dated event named ahead of it at most {EVENT_LEAD_DAYS} days "
+                          "before (EVENT_LEAD_DAYS)", [(a - EVENT_LEAD_DAYS, _MAX)])
+            return None  # "by 2022": either side
         tol = TIMEZONE_DAYS if a == b else 0
         why = "a past date: published on or after it" + (
             f" (less {tol} day for time zones, TIMEZONE_DAYS)" if tol else "")

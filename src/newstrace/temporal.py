@@ -86,7 +86,8 @@ LANGS: dict[str, dict] = {
                   r"going to|to be held|scheduled|slated|upcoming|expects?|expected|"
                   r"expecting|projected|forecasts|set to|due to|is due|are due|aims? to|"
                   r"intends? to|hopes?|hoping|wants? to|seeks? to|ahead of|next|coming|"
-                  r"approaching|if|unless|whether|likely to|(?:plans?|planned|planning|"
+                  r"approaching|if|unless|whether|likely to|potential|possible|prospects?|"
+                  r"prospective|(?:plans?|planned|planning|"
                   r"pledged?|pledges|promised?|promises|vows?|vowed|proposed?|proposes)\s+to|"
                   r"may|can|can['’]t|cannot|must|should|If)\b|['’]ll\b",
         # Present: the clause is about now, and a date in it may be past or future ("is up
@@ -363,6 +364,7 @@ class Ref:
     note: str = ""
     past: bool = False
     open: bool = False  # direction explicitly open: a limit ("by 2022") or an event name
+    event: bool = False  # the date names an event ("the 2016 election"), not a limit
 
 
 def _alt(words, case_sensitive: bool) -> str:
@@ -755,6 +757,7 @@ def _set_tense(text: str, ref: Ref, cues: dict) -> None:
         return
     if (event and not limit) or stamp:
         ref.open = True
+        ref.event = bool(event and not limit)
         return
     tense = _nearest_cue(before, len(ref.text), after, cues)
     ref.open = limit or tense == "present"
