@@ -148,7 +148,7 @@ class _Ctx:
                 pw = _PREV2.search(m, max(0, vs - 40), vs)
                 if pw and pw.group(2).lower() in t.sets["noun_preceders"] and not (
                         # "the official said": a role noun after a determiner is the subject
-                        pw.group(2).lower() in t.sets["role_nouns"] | t.sets["anonymous_heads"]
+                        pw.group(2).lower() in t.union("role_nouns", "anonymous_heads")
                         and (pw.group(1) or "").lower() in t.sets["determiners"]):
                     continue
                 cls = t.verbs.get(form) or t.verbs.get(form.replace(" ", "_"), "neutral")
@@ -250,7 +250,7 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
                 break  # '"…" and has itself been accused': a new clause, not the quote's subject
             if c.partial and len(mw) >= 3 and mw[0].lower() in t.sets["determiners"] and \
                     mw[0].lower() not in _definite(t) and not _cap(mw[1]) and _cap(mw[-1]) and \
-                    not any(w.lower() in t.sets["role_nouns"] | t.sets["anonymous_heads"] | t.sets["org_heads"]
+                    not any(w.lower() in t.union("role_nouns", "anonymous_heads", "org_heads")
                             for w in mw[1:]):
                 break  # '"…", a claim Khorvat denies': an apposition to the quote, not its speaker
             at.cue, at.method = cue, "rules:after"
@@ -545,8 +545,8 @@ def _trim_contents(ctx: _Ctx, attrs: list[_Attr]) -> None:
                 cut = x.start()  # 'X said A and suggested that B': A ends at the linker
             if cut > a.cs:
                 s, e = qm._trim(ctx.text, a.cs, cut)
-                if len(re.findall(r"\w+", ctx.text[s:e])) >= 3:
-                    a.cs, a.ce = s, e
+                if len(re.findall(r"\w+", ctx.text[s:e])) >= (1 if a.method == "rules:np" else 3):
+                    a.cs, a.ce = s, e  # (a noun-phrase content may be one word: 'praised Obama')
 
 
 def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
@@ -563,7 +563,7 @@ def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
     if not words or len(words) > 14 or len(words) > 9 and not (
             # 'La coordinadora general de la Uraura Alicia Quevedo Pérez del Bloque': a role phrase
             # with a name in it may be long
-            norm_form(words[0]) in t.sets["determiners"] | t.sets["role_nouns"]
+            norm_form(words[0]) in t.union("determiners", "role_nouns")
             and any(s <= mn.start and mn.end <= e and mn.type in ("PER", "ORG") for mn in ctx.mentions)):
         return False
     lw = [norm_form(w) for w in words]
@@ -576,14 +576,12 @@ def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
     first = lw[0]
     if at.cue is not None and at.cue.kind in ("prep", "prep_after"):
         return True  # the phrase after 'according to' is the source
-    nouns = t.sets["determiners"] | t.sets["role_nouns"] | t.sets["anonymous_heads"] | t.sets["org_heads"] \
-        | t.sets["generic_roles"]
+    nouns = t.union("determiners", "role_nouns", "anonymous_heads", "org_heads", "generic_roles")
     if first in nouns or _role_word(t, first):
         return True
     # never a preposition, a conjunction, an adverb or auxiliary ('In June', 'When Clinton'),
     # a verb form ('recommended the United') or an elided auxiliary ('s’est')
-    if first in t.sets["prepositions"] | t.sets["linkers"] | t.sets["skip_before_cue"] | t.sets["relative"] \
-            | t.sets["complementizers"] | t.sets["subordinators"]:
+    if first in t.union("prepositions", "linkers", "skip_before_cue", "relative", "complementizers", "subordinators"):
         return False
     if not _cap(words[0]) and any(first.endswith(x) and len(first) > len(x) + 2 for x in t.lists["verb_suffixes"]):
         return False
@@ -606,7 +604,7 @@ def _clause_speaker(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
     first = norm_form(words[0][1])
     if first in t.sets["complementizers"]:
         return None if any(norm_form(w) in t.pronouns for _, w in words[1:]) else (s, e)
-    if not _participle_word(ctx, words[0][1]) or first in t.sets["role_nouns"] | t.sets["determiners"]:
+    if not _participle_word(ctx, words[0][1]) or first in t.union("role_nouns", "determiners"):
         return s, e
     k = max((i for i, (_, w) in enumerate(words) if i and norm_form(w) in t.sets["determiners"]), default=0)
     if k and k < len(words) - 1 and norm_form(words[k][1]) not in t.sets["complementizers"] | t.pronouns.keys() \
