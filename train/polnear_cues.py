@@ -11,6 +11,9 @@ object (key: "lemma prep"), and how many of them are cues whose Content starts a
 object. A key is kept for the noun-phrase construction when it has at least
 ``--min-np-support`` such objects and an object-as-content rate of at least ``--min-np-rate``.
 
+The forms of cue lemmas used more often as something else than as verbs (at least
+``--min-support`` times: 'state', 'plans', 'claims') are listed as ``nonverb_forms``.
+
 Output (``src/newstrace/cues/derived/en.json``): the thresholds, and per kept lemma or key its
 counts and the inflected forms seen in train (words, never text). The quotes stage reads it
 at run time (``newstrace.cues.table``); the corpus is read only here, at build time.
@@ -101,12 +104,13 @@ def count(root: Path) -> dict:
 def derive(c: dict, min_support: int, min_rate: float, min_np_support: int, min_np_rate: float) -> dict:
     def forms_of(lemma: str, own_rate: bool = True) -> list[str]:
         # a form used as a noun or adjective at least as often as as a verb ('report', 'call',
-        # 'post') is no cue by itself: only forms mostly used as verbs are kept; so is a form
-        # seen at least min_support times whose own cue rate is below min_rate (a lemmatiser
-        # slip: 'spared' under 'spar', 'hopped' under 'hope'); the forms of a noun-phrase key
-        # are checked by its own rate (``own_rate=False``)
+        # 'post') is no cue by itself: only forms mostly used as verbs are kept; and a form's
+        # own cue rate, shrunk towards its lemma's rate (``min_support`` pseudo-counts), must
+        # reach ``min_rate`` (a lemmatiser slip: 'spared' under 'spar'; 'say' in 'I'd say').
+        # The forms of a noun-phrase key are checked by the key's rate (``own_rate=False``)
+        lrate = c["cue"][lemma] / max(1, c["verb"][lemma])
         return sorted(f for f, n in c["forms"][lemma].items() if _WORD.match(f) and n > c["other"][f] and (
-            not own_rate or n < min_support or c["form_cue"][f"{lemma} {f}"] / n >= min_rate))
+            not own_rate or (c["form_cue"][f"{lemma} {f}"] + min_support * lrate) / (n + min_support) >= min_rate))
 
     cues = {}
     for lemma, n in sorted(c["verb"].items()):
@@ -120,12 +124,20 @@ def derive(c: dict, min_support: int, min_rate: float, min_np_support: int, min_
         if n >= min_np_support and k / n >= min_np_rate:
             np_cues[key] = {"objects": n, "content": k, "rate": round(k / n, 3),
                             "forms": [f"{f} {prep}".strip() for f in forms_of(lemma, own_rate=False)]}
+    # forms of lemmas ever annotated as cues that are mostly something else (a noun: 'the
+    # state', 'plans', 'claims'): the stage takes them as cues only with a clause after them
+    verb_uses = Counter()
+    for lemma, fs in c["forms"].items():
+        if c["cue"][lemma]:
+            verb_uses.update(fs)
+    nonverb = sorted(f for f, n in verb_uses.items()
+                     if _WORD.match(f) and c["other"][f] >= max(n, min_support))
     return {
         "source": "PolNeAR train (Newell, Margolin & Ruths 2018), first annotator; train/polnear_cues.py",
         "texts": c["texts"],
         "thresholds": {"min_support": min_support, "min_rate": min_rate,
                        "min_np_support": min_np_support, "min_np_rate": min_np_rate},
-        "cues": cues, "np_cues": np_cues,
+        "cues": cues, "np_cues": np_cues, "nonverb_forms": nonverb,
     }
 
 

@@ -152,9 +152,28 @@ class _Ctx:
                         and (pw.group(1) or "").lower() in t.sets["determiners"]):
                     continue
                 cls = t.verbs.get(form) or t.verbs.get(form.replace(" ", "_"), "neutral")
+                if form in t.sets["nonverb_forms"] and not self._verb_use(vs, ve, cls, pw):
+                    continue  # 'in 30 states', 'his plans': a form mostly used as a noun
                 found.append(_Cue(vs, ve, x.group("v"), cls))
         found.sort(key=lambda c: c.start)
         return found
+
+    def _verb_use(self, vs: int, ve: int, cls: str, pw: re.Match | None) -> bool:
+        """Is a form that is mostly a noun ('state', 'plans', 'claims') used as a verb here: after
+        a subject pronoun or a relative pronoun ('he claims', 'who states'), or before its
+        clause (a complementizer, a question word, a colon, a quotation, or an infinitive after a
+        verb of intent: 'plans to')?"""
+        t = self.t
+        if pw and (norm_form(pw.group(2)) in t.sets["relative"] or norm_form(pw.group(2)) in t.pronouns):
+            return True
+        nxt = re.match(r"[ \u00a0]*(?:([\w’']+)(?:[ \u00a0]+(\w+))?|([:\x07]))", self.m[ve:ve + 60])
+        if nxt is None:
+            return False
+        if nxt.group(3):
+            return True
+        w = norm_form(nxt.group(1))
+        return w in t.union("complementizers", "question_complementizers") or (
+            w == "to" and cls in t.sets["infinitive_classes"] and bool(nxt.group(2)))
 
     def _opens(self, pos: int) -> bool:
         """Does a sentence (or a clause after a colon, dash or quotation) begin at pos?"""
@@ -590,6 +609,14 @@ def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
 
 
 def _clause_speaker(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
+    """The speaker phrase [s, e) or None (``_clause_speaker_of``), once per phrase and article."""
+    key = ("clause_speaker", s, e)
+    if key not in ctx.memo:
+        ctx.memo[key] = _clause_speaker_of(ctx, s, e)
+    return ctx.memo[key]
+
+
+def _clause_speaker_of(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
     """A speaker phrase that opens a clause names no one: a complementizer before a pronoun
     ('that he might decide against his announced') or a participle in lower case ('allowing
     people to') gives None; a participle before a determiner phrase keeps that phrase
