@@ -131,3 +131,18 @@ def test_derivation_keeps_lemmas_by_support_and_rate():
     assert d["cues"]["say"]["forms"] == ["said"]  # 'says' is more often something else here
     assert d["cues"]["hope"]["forms"] == ["hoped"]  # 'hopped': its own rate is low
     assert set(d["np_cues"]) == {"call for"} and d["np_cues"]["call for"]["forms"] == ["called for"]
+
+
+def test_participle_with_a_noun_phrase_takes_the_subject_of_the_main_verb():
+    text = ("Mayor Lina Borg spoke on Monday.\n"
+            "Lina Borg waved to the crowd, referring to other controversial comments made by the senator.")
+    q = [q for q in quotes(text, "Lina Borg") if "controversial" in q.text]
+    assert q and q[0].text == "other controversial comments made by the senator"
+    assert q[0].speaker == "Lina Borg" and q[0].cue == "referring to" and "rules:np" in q[0].method
+
+
+def test_forms_mostly_used_as_nouns_need_a_verb_context():
+    text = "Mayor Lina Borg spoke on Monday.\nRepublicans now control both chambers in 30 states. It is a wave."
+    assert [q for q in quotes(text, "Lina Borg") if q.cue == "states"] == []
+    text = "Mayor Lina Borg spoke on Monday.\nThe report states that the vote was rigged."
+    assert any(q.cue == "states" and q.text == "the vote was rigged" for q in quotes(text, "Lina Borg"))

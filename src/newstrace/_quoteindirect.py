@@ -131,6 +131,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             cont = _content(ctx, cue.end + x.end(), se)
         elif sp:
             cont = _participle_clause(ctx, cue, tail, se)
+            if cont is None:  # '…, citing low economic growth': a noun-phrase content
+                obj = _np_object(ctx, cue, tail, se)
+                return _Attr(*obj, False, "rules:np", cue=cue, sp=sp, zero=zero) if obj else None
         else:
             cont = None
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None

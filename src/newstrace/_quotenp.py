@@ -370,7 +370,11 @@ def _participle_word(ctx: _Ctx, w: str) -> bool:
 def _participle(ctx: _Ctx, cue: Any) -> bool:
     """A verb form whose subject is the speaker of the clause before ("noting that",
     "مضيفا أن")."""
-    return cue.kind == "verb" and " " not in cue.form and _participle_word(ctx, cue.form)
+    if cue.kind != "verb":
+        return False
+    if " " in cue.form:  # 'referring to' (a verb and its preposition of the noun-phrase cues)
+        return norm_form(" ".join(cue.form.split())) in ctx.t.sets["np_cues"] and _participle_word(ctx, cue.form.split()[0])
+    return _participle_word(ctx, cue.form)
 
 
 def _subject_after(ctx: _Ctx, pos: int, hi: int) -> tuple[int, int] | None:
