@@ -146,3 +146,10 @@ def test_forms_mostly_used_as_nouns_need_a_verb_context():
     assert [q for q in quotes(text, "Lina Borg") if q.cue == "states"] == []
     text = "Mayor Lina Borg spoke on Monday.\nThe report states that the vote was rigged."
     assert any(q.cue == "states" and q.text == "the vote was rigged" for q in quotes(text, "Lina Borg"))
+
+
+def test_role_noun_before_a_derived_verb_form_is_the_subject():
+    text = "Talks ended.\nThe spending helped global growth, a Chinese official said."
+    q = [q for q in quotes(text) if q.cue == "said"]
+    assert q and q[0].text == "The spending helped global growth" and q[0].speaker == "a Chinese official"
+    assert not [q for q in quotes("Talks ended.\nSenior official reports were leaked on Monday.")]

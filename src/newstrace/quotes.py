@@ -147,9 +147,12 @@ class _Ctx:
                 form = re.sub(r"[\s_]+", " ", norm_form(x.group("v")))
                 pw = _PREV2.search(m, max(0, vs - 40), vs)
                 if pw and pw.group(2).lower() in t.sets["noun_preceders"] and not (
-                        # "the official said": a role noun after a determiner is the subject
+                        # "the official said": a role noun after a determiner is the subject; so
+                        # is one before a form the derived data shows to be a verb ("a Chinese
+                        # official said"; not "official reports")
                         pw.group(2).lower() in t.union("role_nouns", "anonymous_heads")
-                        and (pw.group(1) or "").lower() in t.sets["determiners"]):
+                        and ((pw.group(1) or "").lower() in t.sets["determiners"]
+                             or form in t.sets["verb_forms"])):
                     continue
                 cls = t.verbs.get(form) or t.verbs.get(form.replace(" ", "_"), "neutral")
                 if form in t.sets["nonverb_forms"] and not self._verb_use(vs, ve, cls, pw):

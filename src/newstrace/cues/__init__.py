@@ -61,7 +61,7 @@ _LIST_KEYS = (
     "verb_prefixes", "participles", "honorifics", "partitives", "postposed_cues", "prep_cue_patterns",
     "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
     "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns", "topic_particles", "as_markers", "as_exclude",
-    "np_cues", "nonverb_forms",
+    "np_cues", "nonverb_forms", "verb_forms",
 )
 
 
@@ -167,7 +167,7 @@ def _with_derived(raw: dict[str, Any], code: str) -> dict[str, Any]:
     written by ``train/polnear_cues.py``), when there are any: the derived verb forms are
     cues of class ``derived`` (a hand-listed form keeps its class), the forms of the
     noun-phrase cues ('denied', 'called for') go to ``np_cues``, the forms mostly used as nouns
-    ('state', 'plans') to ``nonverb_forms``."""
+    ('state', 'plans') to ``nonverb_forms``, the derived cue forms (mostly verbs) to ``verb_forms``."""
     f = _ilr.files(__name__).joinpath("derived", f"{code}.json")
     if not f.is_file():
         return raw
@@ -175,7 +175,9 @@ def _with_derived(raw: dict[str, Any], code: str) -> dict[str, Any]:
     raw = dict(raw)
     raw["verbs"] = dict(raw.get("verbs", {}))
     np_forms = {w for c in d.get("np_cues", {}).values() for w in c["forms"]}
-    raw["verbs"]["derived"] = sorted({w for c in d.get("cues", {}).values() for w in c["forms"]} | np_forms)
+    cue_forms = {w for c in d.get("cues", {}).values() for w in c["forms"]}
+    raw["verbs"]["derived"] = sorted(cue_forms | np_forms)
+    raw["verb_forms"] = sorted(cue_forms)  # forms the data shows to be verbs (never nouns)
     raw["np_cues"] = sorted(set(raw.get("np_cues", [])) | np_forms)
     raw["nonverb_forms"] = sorted(set(raw.get("nonverb_forms", [])) | set(d.get("nonverb_forms", [])))
     return raw
