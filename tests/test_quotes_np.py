@@ -163,3 +163,5 @@ def test_request_with_an_object_and_an_infinitive():
     assert any(q.text == "him to resign" and q.cue == "urged" for q in quotes(text))
     text = "Talks ended.\nLina Borg asked whether the plan would work."
     assert [q.text for q in quotes(text, "Lina Borg")] == ["whether the plan would work"]
+    text = "Talks ended.\nLina Borg wants the council to lose the vote."
+    assert any(q.text == "the council to lose the vote" and q.cue == "wants" for q in quotes(text, "Lina Borg"))

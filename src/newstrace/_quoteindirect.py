@@ -168,7 +168,7 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     obj = _np_object(ctx, cue, tail, se) if sp else None
     if obj is not None:
         return _Attr(*obj, False, "rules:np", cue=cue, sp=sp, zero=zero)
-    if sp and norm_form(cue.form) in t.sets["addressee_verbs"]:
+    if sp and (norm_form(cue.form) in t.sets["addressee_verbs"] or cue.cls == "intent"):
         dr = _directive(ctx, cue, ss, se, (sp, zero))
         if dr is not None:
             return dr
@@ -230,9 +230,10 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
 
 
 def _directive(ctx: _Ctx, cue: _Cue, ss: int, se: int, subject=None) -> _Attr | None:
-    """'Trump asked the network to donate the profits …', 'urged him to resign': a verb of
-    asking or telling (question class or the table's ``addressee_verbs``) with an object and
-    an infinitive; the content is the object and its infinitive clause."""
+    """'Trump asked the network to donate the profits …', 'urged him to resign', 'wants Trump
+    to lose': a verb of asking, telling or wanting (question or intent class, the table's
+    ``addressee_verbs``) with an object and an infinitive; the content is the object and its
+    infinitive clause."""
     t, m = ctx.t, ctx.m
     if t.infinitive_re is None or t.subjunctive_re:
         return None
