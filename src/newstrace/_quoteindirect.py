@@ -238,16 +238,18 @@ def _directive(ctx: _Ctx, cue: _Cue, ss: int, se: int, subject=None) -> _Attr | 
     if t.infinitive_re is None or t.subjunctive_re:
         return None
     tail = m[cue.end:se]
-    x = re.match(r"[ \u00a0]+((?:[\w’'\-\.]+[ \u00a0]+){1,6}?)(?=to[ \u00a0]+\w)", tail)
-    if x is None:
+    # the object: one to six words, then the infinitive (the table's ``infinitive_complement``)
+    ends = [w.end() for w in re.finditer(r"[\w’'\-\.]+", tail[:120])][:6]
+    k = next((e for e in ends if t.infinitive_re.match(tail[e:])), None)
+    if k is None or not tail[:1].isspace():
         return None
-    words = [norm_form(w) for w in x.group(1).split()]
+    words = [norm_form(w) for w in tail[:k].split()]
     if words[0] in t.pronouns and words[0] not in _OBJECTS or any(
             w in t.union("complementizers", "prepositions", "linkers", "relative", "subordinators")
             - t.sets["determiners"] or w in t.verbs for w in words) or _is_adverb(words[0], t):
         return None  # 'asked he …', 'told reporters on Monday to …' is left to the other sieves
     sp, zero = subject if subject is not None else _cue_subject(ctx, cue, ss, se, inverted=False)
-    cont = _content(ctx, cue.end + x.start(1), se) if sp else None
+    cont = _content(ctx, cue.end + len(tail) - len(tail.lstrip()), se) if sp else None
     return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
 
 
