@@ -165,3 +165,9 @@ def test_request_with_an_object_and_an_infinitive():
     assert [q.text for q in quotes(text, "Lina Borg")] == ["whether the plan would work"]
     text = "Talks ended.\nLina Borg wants the council to lose the vote."
     assert any(q.text == "the council to lose the vote" and q.cue == "wants" for q in quotes(text, "Lina Borg"))
+
+
+def test_age_in_apposition_between_subject_and_cue():
+    text = "Talks ended.\nMr. Regalado, 69, said he had been inundated with angry email."
+    q = [q for q in quotes(text, "Regalado") if q.cue == "said"]
+    assert q and q[0].text == "he had been inundated with angry email" and q[0].speaker == "Mr. Regalado"

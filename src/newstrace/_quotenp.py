@@ -236,7 +236,7 @@ def _interjected(ctx: _Ctx, cs: int, ce: int) -> str | None:
     """Is the chunk [cs, ce) a phrase set off by commas between a subject and its verb?
     'clause' for a participial, relative or prepositional phrase ('speaking to reporters',
     'which is made up of …', 'in a statement'), 'np' for a determiner or role noun phrase (an
-    apposition: 'the minister of Y'), else None."""
+    apposition: 'the minister of Y', or an age: '69'), else None."""
     t = ctx.t
     toks = _tokens(ctx.m, cs, ce)
     if not toks or MASKC in ctx.m[cs:ce]:
@@ -250,6 +250,8 @@ def _interjected(ctx: _Ctx, cs: int, ce: int) -> str | None:
         return "clause"
     if first in t.sets["determiners"] or first in t.sets["role_nouns"]:
         return "np"
+    if len(toks) == 1 and toks[0][2].isdigit() and len(toks[0][2]) <= 3:
+        return "np"  # an age: 'Mr. Regalado, 69, said'
     return None
 
 
