@@ -76,7 +76,7 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     if ctx.weak(cue) and not (cue.cls == "report" and nxt and norm_form(nxt.group(1)) in t.sets["complementizers"]):
         return None  # 'police found the body' is no statement; 'the study found that …' is
     if cue.cls == "question":
-        return _question(ctx, cue, ss, se) or _directive(ctx, cue, ss, se)
+        return _question(ctx, cue, ss, se)
     if cue.kind == "prep" and cue.pron:
         # 'Die Botschaft ist nach US-Angaben die größte …': the source is in the cue, the
         # content is the sentence (after the cue and its comma when the cue opens it)
@@ -168,10 +168,6 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     obj = _np_object(ctx, cue, tail, se) if sp else None
     if obj is not None:
         return _Attr(*obj, False, "rules:np", cue=cue, sp=sp, zero=zero)
-    if sp and (norm_form(cue.form) in t.sets["addressee_verbs"] or cue.cls == "intent"):
-        dr = _directive(ctx, cue, ss, se, (sp, zero))
-        if dr is not None:
-            return dr
     sub = _subjunctive(ctx, cue, sp, tail, se)
     if sub is not None:
         return sub
@@ -227,30 +223,6 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             if cont:
                 return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
     return None
-
-
-def _directive(ctx: _Ctx, cue: _Cue, ss: int, se: int, subject=None) -> _Attr | None:
-    """'Trump asked the network to donate the profits …', 'urged him to resign', 'wants Trump
-    to lose': a verb of asking, telling or wanting (question or intent class, the table's
-    ``addressee_verbs``) with an object and an infinitive; the content is the object and its
-    infinitive clause."""
-    t, m = ctx.t, ctx.m
-    if t.infinitive_re is None or t.subjunctive_re:
-        return None
-    tail = m[cue.end:se]
-    # the object: one to six words, then the infinitive (the table's ``infinitive_complement``)
-    ends = [w.end() for w in re.finditer(r"[\w’'\-\.]+", tail[:120])][:6]
-    k = next((e for e in ends if t.infinitive_re.match(tail[e:])), None)
-    if k is None or not tail[:1].isspace():
-        return None
-    words = [norm_form(w) for w in tail[:k].split()]
-    if words[0] in t.pronouns and words[0] not in _OBJECTS or any(
-            w in t.union("complementizers", "prepositions", "linkers", "relative", "subordinators")
-            - t.sets["determiners"] or w in t.verbs for w in words) or _is_adverb(words[0], t):
-        return None  # 'asked he …', 'told reporters on Monday to …' is left to the other sieves
-    sp, zero = subject if subject is not None else _cue_subject(ctx, cue, ss, se, inverted=False)
-    cont = _content(ctx, cue.end + len(tail) - len(tail.lstrip()), se) if sp else None
-    return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
 
 
 def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | None:
