@@ -97,8 +97,8 @@ def count(root: Path) -> dict:
                 left = doc[obj.left_edge.i].idx
                 # the content starts at the object (within a few characters: an opening mark)
                 np_cue[key] += any(abs(cs - left) <= 2 for cs in starts)
-    return {"verb": verb, "cue": cue, "np_all": np_all, "np_cue": np_cue, "forms": forms, "other": other, "form_cue": form_cue,
-            "texts": len(texts)}
+    return {"verb": verb, "cue": cue, "np_all": np_all, "np_cue": np_cue, "forms": forms, "other": other,
+            "form_cue": form_cue, "texts": len(texts)}
 
 
 def derive(c: dict, min_support: int, min_rate: float, min_np_support: int, min_np_rate: float) -> dict:

@@ -226,8 +226,8 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
 
 
 def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | None:
-    """The content of a speech act whose object is a noun phrase ('Iran denied the
-    allegations', 'he warned of a recession', 'Clinton called for an investigation'): a verb
+    """The content of a speech act whose object is a noun phrase ('the ministry announced new
+    sanctions', 'he warned of a recession', 'Clinton called for an investigation'): a verb
     form (or verb and preposition) of the table's ``np_cues`` followed by a noun phrase; the
     content runs from the phrase to the end of its clause. Not a clause ('denied that …',
     'warned he would …'), an infinitive, an adverbial ('said on Monday') or nothing."""
@@ -243,15 +243,19 @@ def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | No
         if f"{form} {norm_form(words[0].group())}" not in t.sets["np_cues"]:
             return None
         k = 1  # 'warned of': the object follows the preposition
-    if k >= len(words) or (tail[words[k - 1].end():words[k].start()] if k else tail[:words[0].start()]).strip(" \u00a0"):
+    gap = (tail[words[k - 1].end():words[k].start()] if k else tail[:words[0].start()]) if k < len(words) else ","
+    if gap.strip(" \u00a0"):
         return None  # a comma or a mark between the verb and the phrase
     w = words[k].group()
     first = norm_form(w)
-    if not (w[0].isalnum() or w[0] in "“\"‘'«" + qm.MASK) or first in t.pronouns or first == "to" \
-            or first in t.union("complementizers", "question_complementizers", "prepositions", "skip_before_cue", "linkers", "relative", "subordinators") \
+    rest = " " + tail[words[k].start():]
+    if not (w[0].isalnum() or w[0] in "“\"‘'«" + qm.MASK) or first in t.pronouns \
+            or (t.infinitive_re is not None and t.infinitive_re.match(rest)) \
+            or first in t.union("complementizers", "question_complementizers", "prepositions", "skip_before_cue",
+                                "linkers", "relative", "subordinators") \
             or _is_adverb(w, t):
         return None
-    z = t.zero_re.match(" " + tail[words[k].start():]) if t.zero_re is not None else None
+    z = t.zero_re.match(rest) if t.zero_re is not None else None
     if z is not None and "adv" in z.groupdict() and z.group("adv"):
         return None  # 'denied Monday that …', 'praised on Friday': an adverbial, not the object
     return _content(ctx, cue.end + words[k].start(), se, min_words=1)

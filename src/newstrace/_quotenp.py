@@ -375,7 +375,8 @@ def _participle(ctx: _Ctx, cue: Any) -> bool:
     if cue.kind != "verb":
         return False
     if " " in cue.form:  # 'referring to' (a verb and its preposition of the noun-phrase cues)
-        return norm_form(" ".join(cue.form.split())) in ctx.t.sets["np_cues"] and _participle_word(ctx, cue.form.split()[0])
+        words = cue.form.split()
+        return norm_form(" ".join(words)) in ctx.t.sets["np_cues"] and _participle_word(ctx, words[0])
     return _participle_word(ctx, cue.form)
 
 
@@ -452,8 +453,8 @@ def _pick_apposition(ctx: _Ctx, chunks: list[tuple[int, int]]) -> tuple[int, int
     if first and norm_form(first[0][2]) in roles:
         for c in chunks[1:]:
             ws = words(c)
-            if ws and len(ws) <= 5 and not any(norm_form(w) in t.union("role_nouns", "honorifics", "org_heads", "media_heads")
-                                               for _, _, w in ws):
+            if ws and len(ws) <= 5 and not any(
+                    norm_form(w) in t.union("role_nouns", "honorifics", "org_heads", "media_heads") for _, _, w in ws):
                 return c
     toks = first
     if len(toks) > 1 and norm_form(toks[0][2]) in t.sets["honorifics"]:
