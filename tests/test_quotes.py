@@ -494,7 +494,9 @@ def test_participial_adjunct_and_relative_clause_end_the_content():
     assert [q.text for q in _q("Clinton wants to sign up 5 million people, focusing on people under 30.")] == \
         ["to sign up 5 million people"]
     qs = _q("The Commission, which contended that Ireland undertaxed the company, ordered a payment.")
-    assert [q.text for q in qs] == ["Ireland undertaxed the company"]
+    # (an order is a speech act with a noun-phrase content: 'a payment', said by the Commission)
+    assert [q.text for q in qs] == ["Ireland undertaxed the company", "a payment"]
+    assert qs[1].cue == "ordered" and not qs[1].direct
 
 
 def test_call_for_is_a_cue():

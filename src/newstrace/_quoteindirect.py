@@ -23,7 +23,7 @@ def _covered(ctx: _Ctx, s: int, e: int) -> float:
     return n / (e - s)
 
 
-def _content(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
+def _content(ctx: _Ctx, s: int, e: int, min_words: int = 3) -> tuple[int, int] | None:
     s, e = qm._trim(ctx.text, s, e)
     colon = _COLON_QUOTE.search(ctx.m, s, e)
     if colon:  # 'dass die Reform schwierig war: "Das war …"': a quotation the clause introduces is not in it
@@ -38,7 +38,7 @@ def _content(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
             if d is None or not ctx.m[d.end():e].strip(" .,;"):
                 break
             k = ctx.t.clause_break_re.search(ctx.m, d.end(), e)
-        if k and len(re.findall(r"\w+", ctx.m[s:k.start()])) >= 3:
+        if k and len(re.findall(r"\w+", ctx.m[s:k.start()])) >= min_words:
             e = k.start()
     if ctx.t.caseless:  # 'للغاية.تمت': a full stop without a space still ends the sentence
         x = _GLUED_STOP.search(ctx.m, s, e)
@@ -48,7 +48,7 @@ def _content(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
         e -= 1
     while s < e and ctx.text[s] in ",;: ":
         s += 1
-    if len(re.findall(r"\w+", ctx.text[s:e])) < 3 or _covered(ctx, s, e) > 0.6:
+    if len(re.findall(r"\w+", ctx.text[s:e])) < min_words or _covered(ctx, s, e) > 0.6:
         return None
     return s, e
 
@@ -131,6 +131,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             cont = _content(ctx, cue.end + x.end(), se)
         elif sp:
             cont = _participle_clause(ctx, cue, tail, se)
+            if cont is None:  # '…, citing low economic growth': a noun-phrase content
+                obj = _np_object(ctx, cue, tail, se)
+                return _Attr(*obj, False, "rules:np", cue=cue, sp=sp, zero=zero) if obj else None
         else:
             cont = None
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
@@ -148,7 +151,7 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     elif t.infinitive_re is not None and cue.cls in t.sets["infinitive_classes"] and t.infinitive_re.match(tail) \
             and not t.subjunctive_re:
         # 'X wants to …', 'X vowed to …': the infinitive clause
-        cont = _content(ctx, cue.end + len(tail) - len(tail.lstrip()), se)
+        cont = _content(ctx, cue.end + len(tail) - len(tail.lstrip()), se, min_words=2)  # 'want to lose'
     elif z:
         # 'said Thursday he got …': the content begins after the adverbial
         adv = z.end("adv") if "adv" in z.groupdict() and z.group("adv") else skip
@@ -162,6 +165,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         cont = (_content(ctx, cont[0], k) or cont) if k > 0 else cont
     if cont:
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero)
+    obj = _np_object(ctx, cue, tail, se) if sp else None
+    if obj is not None:
+        return _Attr(*obj, False, "rules:np", cue=cue, sp=sp, zero=zero)
     sub = _subjunctive(ctx, cue, sp, tail, se)
     if sub is not None:
         return sub
@@ -173,7 +179,7 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     tail_words = len(re.findall(r"\w+", parts[0]))
     rest_ok = len(parts) == 1 or not parts[1].strip(" .") or _participle_word(ctx, parts[1].split()[0] if parts[1].split() else "")
     rw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[1])] if len(parts) == 2 else []
-    stop = t.sets["linkers"] | t.sets["subordinators"] | t.sets["relative"] | t.sets["complementizers"]
+    stop = t.union("linkers", "subordinators", "relative", "complementizers")
     paren = not t.verb_first and not rest_ok and tail_words <= 3 and len(rw) >= 2 and rw[0] not in stop
     rest_ok = rest_ok or bool(rw and rw[0] in stop)  # 'CONTENT, X said, since …': the content is before
     app_name = None
@@ -195,7 +201,7 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
                 lo = m.rfind(",", ss, sp[0])
                 if lo < ss:
                     sp = None
-        if sp is None and not cue.pron and all(norm_form(w) in t.sets["skip_before_cue"]
+        if sp is None and not cue.pron and cue.cls != "derived" and all(norm_form(w) in t.sets["skip_before_cue"]
                                                for w in re.findall(r"[\w’'\-]+", before[comma + 1:])):
             sp, lo = _np_after(ctx, cue.end, se, 8), ss + comma
             if sp and m[sp[0]:sp[1]].split()[0].lower() in t.sets["prepositions"]:
@@ -208,7 +214,7 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
                 sp = app_name  # '…, a communiqué le bourgmestre de la Ville, Philippe Close': the name
         tw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[0])]
         if sp and tw and not cue.pron and sp[0] < cue.start and (
-                tw[0] in t.sets["determiners"] | t.sets["partitives"]):
+                tw[0] in t.union("determiners", "partitives")):
             sp = None  # 'Dans la nuit, un appel a signalé de la fumée': the verb has an object, no content
         if sp and paren:
             return _interrupted(ctx, cue, sp, ss, lo, cue.end + len(parts[0]) + 1, se)
@@ -219,6 +225,42 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     return None
 
 
+def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | None:
+    """The content of a speech act whose object is a noun phrase ('the ministry announced new
+    sanctions', 'he warned of a recession', 'Clinton called for an investigation'): a verb
+    form (or verb and preposition) of the table's ``np_cues`` followed by a noun phrase; the
+    content runs from the phrase to the end of its clause. Not a clause ('denied that …',
+    'warned he would …'), an infinitive, an adverbial ('said on Monday') or nothing."""
+    t = ctx.t
+    if not t.sets["np_cues"] or cue.kind != "verb":
+        return None
+    form = re.sub(r"\s+", " ", norm_form(cue.form))
+    words = list(re.finditer(r"[\w’'\-]+|[^\w\s]", tail[:200]))
+    if not words:
+        return None
+    k = 0
+    if form not in t.sets["np_cues"]:
+        if f"{form} {norm_form(words[0].group())}" not in t.sets["np_cues"]:
+            return None
+        k = 1  # 'warned of': the object follows the preposition
+    gap = (tail[words[k - 1].end():words[k].start()] if k else tail[:words[0].start()]) if k < len(words) else ","
+    if gap.strip(" \u00a0"):
+        return None  # a comma or a mark between the verb and the phrase
+    w = words[k].group()
+    first = norm_form(w)
+    rest = " " + tail[words[k].start():]
+    if not (w[0].isalnum() or w[0] in "“\"‘'«" + qm.MASK) or first in t.pronouns \
+            or (t.infinitive_re is not None and t.infinitive_re.match(rest)) \
+            or first in t.union("complementizers", "question_complementizers", "prepositions", "skip_before_cue",
+                                "linkers", "relative", "subordinators") \
+            or _is_adverb(w, t):
+        return None
+    z = t.zero_re.match(rest) if t.zero_re is not None else None
+    if z is not None and "adv" in z.groupdict() and z.group("adv"):
+        return None  # 'denied Monday that …', 'praised on Friday': an adverbial, not the object
+    return _content(ctx, cue.end + words[k].start(), se, min_words=1)
+
+
 def _adverbial_opener(ctx: _Ctx, s: int, e: int) -> bool:
     """Is [s, e) only a phrase opening the sentence ('In his speech, Graham said …', 'On
     Thursday, however, Trump …'): a prepositional or subordinate phrase of at most eight
@@ -227,7 +269,7 @@ def _adverbial_opener(ctx: _Ctx, s: int, e: int) -> bool:
     words = re.findall(r"[\w’'\-]+", seg)
     if not words or len(words) > 8 or qm.MASK in seg or "," in seg.rstrip(",").replace(", however", ""):
         return False
-    return norm_form(words[0]) in ctx.t.sets["prepositions"] | ctx.t.sets["subordinators"]
+    return norm_form(words[0]) in ctx.t.union("prepositions", "subordinators")
 
 
 def _interrupted(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], s1: int, e1: int, s2: int, e2: int) -> _Attr | None:
@@ -298,7 +340,7 @@ def _as_clause(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
         sp, zero = _strip_np(ctx, toks[1][0], toks[-1][1]), False
         ws = m[sp[0]:sp[1]].split() if sp else []
         if len(ws) > 1 and not (_cap(ws[0]) or norm_form(ws[0]) in t.pronouns or norm_form(ws[0]) in
-                                t.sets["determiners"] | t.sets["role_nouns"] | t.sets["anonymous_heads"]):
+                                t.union("determiners", "role_nouns", "anonymous_heads")):
             sp = None  # 'as might be expected': no subject
         if sp is None or _is_adverb(m[sp[0]:sp[1]], t) or norm_form(m[sp[0]:sp[1]]) in t.sets["skip_before_cue"]:
             if not (t.pro_drop and _function_words(ctx, toks[1][0], toks[-1][1])):
@@ -346,7 +388,7 @@ def _clause_gap(ctx: _Ctx, gap: str) -> bool:
     if len(words) < 3:
         return False
     first = norm_form(words[0])
-    return not (first in t.sets["prepositions"] | t.sets["skip_before_cue"] | t.sets["partitives"]
+    return not (first in t.union("prepositions", "skip_before_cue", "partitives")
                 or _is_adverb(words[0], t) or first in _OBJECTS or first.endswith("day"))
 
 
@@ -362,7 +404,7 @@ def _participle_clause(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, i
     lead = len(tail) - len(tail.lstrip())
     if t.infinitive_re is not None and cue.cls in t.sets["infinitive_classes"] and t.infinitive_re.match(tail) \
             and not t.subjunctive_re:
-        return _content(ctx, cue.end + lead, se)
+        return _content(ctx, cue.end + lead, se, min_words=2)
     z = t.zero_re.match(tail) if t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
         and norm_form(cue.form) not in t.sets["zero_exclude"] else None
     w = re.match(r"[\w’']+", tail[lead:])

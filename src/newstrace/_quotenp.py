@@ -91,7 +91,7 @@ def _strip_np(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
             toks = toks[:i]
             break
     while len(toks) > 1 and (toks[0][2].lower() in _CONJ or toks[0][2] in "–—-" or
-                             norm_form(toks[0][2]) in t.sets["subordinators"] | t.sets["skip_before_cue"]):
+                             norm_form(toks[0][2]) in t.union("subordinators", "skip_before_cue")):
         toks = toks[1:]  # 'While Ramos said that …': the subordinator is not part of the subject
     while toks and (toks[-1][2].lower() in t.sets["skip_before_cue"] or _is_adverb(toks[-1][2], t)):
         toks = toks[:-1]
@@ -194,7 +194,7 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
         if not adjacent and len(ctoks) > 7:
             return None
         rel = [i for i, x in enumerate(ctoks[:-1]) if i and norm_form(x[2]) in t.sets["relative"]
-               and norm_form(x[2]) not in t.sets["determiners"] | t.sets["complementizers"]]
+               and norm_form(x[2]) not in t.union("determiners", "complementizers")]
         if adjacent and rel:
             i, nxt = rel[-1], ctoks[rel[-1] + 1][2]
             if norm_form(ctoks[i - 1][2]) in t.sets["prepositions"] or norm_form(nxt) in t.pronouns \
@@ -214,7 +214,7 @@ def _np_closing_adjunct(ctx: _Ctx, toks: list[tuple[int, int, str]]) -> tuple[in
     the last definite article, with no preposition in it."""
     t = ctx.t
     end = toks[-1][1]
-    clause = t.sets["complementizers"] | t.sets["relative"] | t.sets["subordinators"]
+    clause = t.union("complementizers", "relative", "subordinators")
     if any(norm_form(w) in clause for _, _, w in toks) or ctx.cues_in(toks[0][0], end):
         return None  # 'in ways that help Mr. Putin maintain': a clause, not an adjunct
     for mn in ctx.mentions:
@@ -224,7 +224,7 @@ def _np_closing_adjunct(ctx: _Ctx, toks: list[tuple[int, int, str]]) -> tuple[in
     k = max((i for i, x in enumerate(toks) if i >= 2 and norm_form(x[2]) in dets), default=0)
     rest = toks[k + 1:]
     if not k or not 1 <= len(rest) <= 3 or any(
-            norm_form(w) in t.sets["prepositions"] | t.sets["complementizers"] | t.sets["relative"]
+            norm_form(w) in t.union("prepositions", "complementizers", "relative")
             or not w[0].isalnum() for _, _, w in rest):
         return None
     if norm_form(toks[k - 1][2]) in t.sets["prepositions"]:
@@ -236,7 +236,7 @@ def _interjected(ctx: _Ctx, cs: int, ce: int) -> str | None:
     """Is the chunk [cs, ce) a phrase set off by commas between a subject and its verb?
     'clause' for a participial, relative or prepositional phrase ('speaking to reporters',
     'which is made up of …', 'in a statement'), 'np' for a determiner or role noun phrase (an
-    apposition: 'the minister of Y'), else None."""
+    apposition: 'the minister of Y', or an age: '69'), else None."""
     t = ctx.t
     toks = _tokens(ctx.m, cs, ce)
     if not toks or MASKC in ctx.m[cs:ce]:
@@ -250,6 +250,8 @@ def _interjected(ctx: _Ctx, cs: int, ce: int) -> str | None:
         return "clause"
     if first in t.sets["determiners"] or first in t.sets["role_nouns"]:
         return "np"
+    if len(toks) == 1 and toks[0][2].isdigit() and len(toks[0][2]) <= 3:
+        return "np"  # an age: 'Mr. Regalado, 69, said'
     return None
 
 
@@ -267,7 +269,7 @@ def _subject_np(ctx: _Ctx, cs: int, ce: int) -> bool:
     first = norm_form(toks[0][2])
     return len(toks) <= 6 and (first in t.sets["determiners"] or first in t.sets["role_nouns"]) \
         and first not in t.sets["complementizers"] \
-        and not any(norm_form(w) in t.sets["relative"] | t.sets["complementizers"] for _, _, w in toks[1:])
+        and not any(norm_form(w) in t.union("relative", "complementizers") for _, _, w in toks[1:])
 
 
 def _behind_appositions(ctx: _Ctx, chunks: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -370,7 +372,12 @@ def _participle_word(ctx: _Ctx, w: str) -> bool:
 def _participle(ctx: _Ctx, cue: Any) -> bool:
     """A verb form whose subject is the speaker of the clause before ("noting that",
     "مضيفا أن")."""
-    return cue.kind == "verb" and " " not in cue.form and _participle_word(ctx, cue.form)
+    if cue.kind != "verb":
+        return False
+    if " " in cue.form:  # 'referring to' (a verb and its preposition of the noun-phrase cues)
+        words = cue.form.split()
+        return norm_form(" ".join(words)) in ctx.t.sets["np_cues"] and _participle_word(ctx, words[0])
+    return _participle_word(ctx, cue.form)
 
 
 def _subject_after(ctx: _Ctx, pos: int, hi: int) -> tuple[int, int] | None:
@@ -378,7 +385,7 @@ def _subject_after(ctx: _Ctx, pos: int, hi: int) -> tuple[int, int] | None:
     quotation or a preposition: 'قال رئيس المنظمة، علي عابد زادة، إن' -> its name in
     apposition (``_pick_apposition``)."""
     t, m = ctx.t, ctx.m
-    stops = t.sets["np_stop"] | t.sets["complementizers"] | t.sets["prepositions"]
+    stops = t.union("np_stop", "complementizers", "prepositions")
     chunks: list[list[tuple[int, int, str]]] = [[]]
     for s, e, w in _tokens(m, pos, hi):
         lw = norm_form(w)
@@ -404,7 +411,7 @@ def _leading_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
     prepositional or time phrase nor a cue phrase ("به گزارش ایرنا،"), cut before its
     first preposition; a name and its apposition give the name."""
     t, m = ctx.t, ctx.m
-    stops = t.sets["np_stop"] | t.sets["prepositions"]
+    stops = t.union("np_stop", "prepositions")
     chunks = []
     for cs, ce in _chunks(m, lo, hi):
         toks = _tokens(m, cs, ce)
@@ -437,7 +444,7 @@ def _pick_apposition(ctx: _Ctx, chunks: list[tuple[int, int]]) -> tuple[int, int
         for mn in ctx.mentions:
             if s <= mn.start and mn.end <= e and mn.type == "PER":
                 return mn.start, mn.end
-    roles = t.sets["role_nouns"] | t.sets["honorifics"]
+    roles = t.union("role_nouns", "honorifics")
 
     def words(c):
         return _tokens(ctx.m, *c)
@@ -446,8 +453,8 @@ def _pick_apposition(ctx: _Ctx, chunks: list[tuple[int, int]]) -> tuple[int, int
     if first and norm_form(first[0][2]) in roles:
         for c in chunks[1:]:
             ws = words(c)
-            if ws and len(ws) <= 5 and not any(norm_form(w) in roles | t.sets["org_heads"] | t.sets["media_heads"]
-                                               for _, _, w in ws):
+            if ws and len(ws) <= 5 and not any(
+                    norm_form(w) in t.union("role_nouns", "honorifics", "org_heads", "media_heads") for _, _, w in ws):
                 return c
     toks = first
     if len(toks) > 1 and norm_form(toks[0][2]) in t.sets["honorifics"]:

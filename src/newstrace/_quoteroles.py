@@ -651,7 +651,7 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
 def _function_words(ctx: _Ctx, s: int, e: int) -> bool:
     """Nothing but adverbs, auxiliaries, complementizers and sentence adverbs in [s, e)."""
     t = ctx.t
-    ok = t.sets["skip_before_cue"] | t.sets["complementizers"] | t.sets["prepositions"]
+    ok = t.union("skip_before_cue", "complementizers", "prepositions")
     return all(norm_form(w) in ok or _is_adverb(w, t) for w in re.findall(r"[\w’'\-]+", ctx.m[s:e]))
 
 

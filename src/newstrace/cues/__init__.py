@@ -61,6 +61,7 @@ _LIST_KEYS = (
     "verb_prefixes", "participles", "honorifics", "partitives", "postposed_cues", "prep_cue_patterns",
     "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
     "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns", "topic_particles", "as_markers", "as_exclude",
+    "np_cues", "nonverb_forms", "verb_forms",
 )
 
 
@@ -115,6 +116,15 @@ class CueTable:
     verb_residual: re.Pattern | None = None  # forms that do not start with a letter or digit
     sov_re: re.Pattern | None = None  # a verb right after a nominalised clause ("… olduğunu söyledi")
 
+    unions: dict[tuple[str, ...], frozenset] = field(default_factory=dict)  # cache of union()
+
+    def union(self, *keys: str) -> frozenset:
+        """The union of the word sets ``keys`` (built once per table)."""
+        u = self.unions.get(keys)
+        if u is None:
+            u = self.unions[keys] = frozenset().union(*(self.sets.get(k, frozenset()) for k in keys))
+        return u
+
     def has(self, key: str, word: str) -> bool:
         return word.lower() in self.sets.get(key, frozenset())
 
@@ -150,6 +160,27 @@ def available() -> list[str]:
 
 def _read(name: str) -> dict[str, Any]:
     return json.loads(_ilr.files(__name__).joinpath(name).read_text(encoding="utf-8"))
+
+
+def _with_derived(raw: dict[str, Any], code: str) -> dict[str, Any]:
+    """The hand table with the cues derived from annotated data (``derived/<lang>.json``,
+    written by ``train/polnear_cues.py``), when there are any: the derived verb forms are
+    cues of class ``derived`` (a hand-listed form keeps its class), the forms of the
+    noun-phrase cues ('denied', 'called for') go to ``np_cues``, the forms mostly used as nouns
+    ('state', 'plans') to ``nonverb_forms``, the derived cue forms (mostly verbs) to ``verb_forms``."""
+    f = _ilr.files(__name__).joinpath("derived", f"{code}.json")
+    if not f.is_file():
+        return raw
+    d = json.loads(f.read_text(encoding="utf-8"))
+    raw = dict(raw)
+    raw["verbs"] = dict(raw.get("verbs", {}))
+    np_forms = {w for c in d.get("np_cues", {}).values() for w in c["forms"]}
+    cue_forms = {w for c in d.get("cues", {}).values() for w in c["forms"]}
+    raw["verbs"]["derived"] = sorted(cue_forms | np_forms)
+    raw["verb_forms"] = sorted(cue_forms)  # forms the data shows to be verbs (never nouns)
+    raw["np_cues"] = sorted(set(raw.get("np_cues", [])) | np_forms)
+    raw["nonverb_forms"] = sorted(set(raw.get("nonverb_forms", [])) | set(d.get("nonverb_forms", [])))
+    return raw
 
 
 # a word with its Arabic vowel marks (combining marks are no \w: "موضحًا" is one word)
@@ -313,7 +344,7 @@ def table(lang: str | None) -> CueTable:
     code = (lang or "").split("-")[0].lower()
     if code not in available():
         return resources.get("cues:und", lambda: _build(_merged()))
-    return resources.get(f"cues:{code}", lambda: _build(_read(f"{code}.json")))
+    return resources.get(f"cues:{code}", lambda: _build(_with_derived(_read(f"{code}.json"), code)))
 
 
 def _norm(name: str) -> str:
