@@ -54,6 +54,7 @@ from . import _nermodels
 from ._mentionwords import (_JOINERS, _NAME_PARTICLES, _SAY_VERBS, _SENT_END_RE, _STOP, _calendar_words, _inflected,
                             _is_arabic, _is_cap, _words)
 from ._mentionwords import Intervals as _Intervals
+from ._nounlex import common_noun
 from ._modelspans import JOINED_BY, model_candidates, model_over_rules
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
@@ -134,7 +135,7 @@ def _german_noun(text: str, words, k: int, index) -> bool:
         return False
     if w.lower().endswith(_DE_NOUN_SUFFIXES) and len(w) > 6:
         return True
-    return False
+    return common_noun(w, "de")
 
 
 def _is_demonym(word: str, index) -> bool:
@@ -190,7 +191,10 @@ def _shouting_lines(text: str, sentences=()) -> list[tuple[int, int]]:
 
 
 # -- detectors ---------------------------------------------------------------------------
-def _rule_candidates(article: Article, words, index) -> list[_Cand]:
+def _rule_candidates(article: Article, words, index, common_words: list[_Cand] | None = None) -> list[_Cand]:
+    """Capitalisation candidates. One-word candidates that read as common nouns of a
+    language that capitalises them (`_german_noun`) are not candidates; they go to
+    ``common_words`` when a list is given (`_surnames_of` may take them back)."""
     text = article.text
     lower_words = {w for _, _, w in words if w[:1].islower() and not _is_cap(w)}  # not al-Nuri
     lower_forms = {w.lower() for w in lower_words}
@@ -329,6 +333,8 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
             if len(part) == 1 and not is_acronym(surface) and _is_demonym(surface, index):
                 continue
             if lang == "de" and len(part) == 1 and _german_noun(text, words, part[0], index):
+                if common_words is not None:
+                    common_words.append(_Cand(cs, ce, "rules:caps", 1, votes))
                 continue
             if len(part) == 1 and is_acronym(surface):
                 cands.append(_Cand(cs, ce, "rules:acronym", 1, {"ORG": 1}))
@@ -696,7 +702,9 @@ def _piece(article: Article, a: int, b: int) -> Article:
 def _candidates(article: Article, model_spans, index):
     text = article.text or ""
     words = _words(text)
-    cands = _gazetteer_candidates(text, words, index, article.lang or "en") + _rule_candidates(article, words, index)
+    common_words: list[_Cand] = []
+    cands = _gazetteer_candidates(text, words, index, article.lang or "en") + _rule_candidates(
+        article, words, index, common_words)
     designated = _designated(text, words, article.lang)
     cands += [_Cand(s, e, "rules:designator", 1, {"LOC": 3}) for s, e in designated]
     if model_spans:
@@ -711,6 +719,7 @@ def _candidates(article: Article, model_spans, index):
             cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
                                               and not taken.overlaps(c.start, c.end))]
         cands += learned
+    cands += _surnames_of(text, words, cands, common_words)
     chosen = _select(cands)
     _uninflected_entries(text, chosen, article.lang, index)
     chosen += _nested(text, words, chosen)
@@ -718,6 +727,28 @@ def _candidates(article: Article, model_spans, index):
     if (article.lang or "")[:2] in SENTENCE_CASE_LANGS:
         chosen = sentence_case_orgs(text, words, chosen, _ORG_WORDS, _STOP)
     return _aliases(text, chosen)
+
+
+def _surnames_of(text: str, words, cands: list[_Cand], common_words: list[_Cand]) -> list[_Cand]:
+    """The one-word candidates set aside as common nouns ("Langer", "Becker", "Winter")
+    that the article also writes as the last word of a name of two or three capitalised
+    words ("Bernhard Langer", "Boris Becker"): a surname used alone after the full name."""
+    if not common_words:
+        return []
+    starts = {w[0]: k for k, w in enumerate(words)}
+    last = set()
+    for c in cands:
+        k = starts.get(c.start)
+        if k is None:
+            continue
+        seq = []
+        while k < len(words) and words[k][1] <= c.end:
+            seq.append(words[k][2])
+            k += 1
+        if 2 <= len(seq) <= 3 and all(_is_cap(w) and not w.isupper() for w in seq) and words[k - 1][1] == c.end:
+            last.add(seq[-1])
+    taken = _Intervals((c.start, c.end) for c in cands)
+    return [c for c in common_words if text[c.start:c.end] in last and not taken.overlaps(c.start, c.end)]
 
 
 def _contained(chosen: list[_Cand]) -> list[bool]:
