@@ -138,6 +138,16 @@ def _german_noun(text: str, words, k: int, index) -> bool:
     return common_noun(w, "de")
 
 
+def _common_run(surface: str, index) -> bool:
+    """A run of capitalised German words that are all common words, with the particles
+    between them ("Zerstörung von Häusern", "Millionen Dollar", "Seinen Treffer"), unless
+    the gazetteer knows the whole or a word of it."""
+    if index.lookup(norm_key(surface), surface):
+        return False
+    return all(w.lower() in _NAME_PARTICLES or w.lower() in _JOINERS
+               or (not index.lookup(norm_key(w), w) and common_noun(w, "de")) for _, _, w in _words(surface))
+
+
 def _is_demonym(word: str, index) -> bool:
     low = norm_key(word)
     if low in _IRREGULAR_DEMONYMS:
@@ -557,6 +567,8 @@ def preload(options: Any = None) -> None:
 
 _GAZ_ONE_WORD_NEEDS_MODEL = {"cased": False, "uncased": True}
 _UNCASED_LANGS = frozenset("ar fa ur ps ku he yi".split())
+# languages that capitalise every noun: a capital says little there (`_nounlex`)
+NOUN_CAPS_LANGS = frozenset({"de"})
 
 
 def _script_kind(lang: str | None) -> str:
@@ -718,6 +730,11 @@ def _candidates(article: Article, model_spans, index):
                                + _after_locative(text, words, cands, article.lang, index))
             cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
                                               and not taken.overlaps(c.start, c.end))]
+        if (article.lang or "").split("-")[0] in NOUN_CAPS_LANGS:
+            # with a model, a run of common nouns the model saw no name in is none
+            # ("Zerstörung von Häusern"); without one it may be "Rotes Kreuz"
+            cands = [c for c in cands if not (c.detector == "rules:caps" and " " in text[c.start:c.end]
+                                              and _common_run(text[c.start:c.end], index))]
         cands += learned
     cands += _surnames_of(text, words, cands, common_words)
     chosen = _select(cands)
