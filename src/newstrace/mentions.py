@@ -103,7 +103,9 @@ _DE_ARTICLES = frozenset("der des den dem die das".split())
 _ROLE_SUFFIXES = {
     "de": ("minister", "ministerin", "chef", "chefin", "sprecher", "sprecherin", "leiter", "leiterin",
            "präsident", "präsidentin", "direktor", "direktorin", "kommandeur", "führer", "kanzler",
-           "kanzlerin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin", "gruppe"),
+           "kanzlerin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin", "gruppe",
+           "meister", "meisterin", "trainer", "trainerin", "profi", "gouverneur", "gouverneurin", "detektiv",
+           "fahrer", "fahrerin", "sieger", "siegerin", "senator", "senatorin", "sekretär", "sekretärin"),
 }
 _ROLE_WORDS = frozenset(
     """spokesman spokeswoman spokesperson director chief head leader chairman chairwoman
@@ -136,6 +138,17 @@ def _german_noun(text: str, words, k: int, index) -> bool:
     if w.lower().endswith(_DE_NOUN_SUFFIXES) and len(w) > 6:
         return True
     return common_noun(w, "de")
+
+
+def _without_role(text: str, c: _Cand) -> _Cand:
+    """A model span that opens with a German role noun ("Außenminister Kinkel",
+    "Bürgermeister Jürgen Klinsmann", "Honda-Fahrer Waldmann") names the person after it."""
+    ws = _words(text[c.start:c.end])
+    if len(ws) < 2 or not _is_role_word(ws[0][2].lower().split("-")[-1], "de") or not _is_cap(ws[1][2]):
+        return c
+    votes = Counter(c.votes)
+    votes["PER"] += 3
+    return _Cand(c.start + ws[1][0], c.end, c.detector, c.prio, votes)
 
 
 def _common_run(surface: str, index) -> bool:
@@ -731,6 +744,7 @@ def _candidates(article: Article, model_spans, index):
             cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
                                               and not taken.overlaps(c.start, c.end))]
         if (article.lang or "").split("-")[0] in NOUN_CAPS_LANGS:
+            learned = [_without_role(text, c) for c in learned]
             # with a model, a run of common nouns the model saw no name in is none
             # ("Zerstörung von Häusern"); without one it may be "Rotes Kreuz"
             cands = [c for c in cands if not (c.detector == "rules:caps" and " " in text[c.start:c.end]
