@@ -94,3 +94,8 @@ def test_a_model_span_opening_with_a_role_noun_names_the_person():
     got = {text[c.start:c.end] for c in chosen}
     assert "Klaus Kinkel" in got
     assert not any("Außenminister" in g for g in got)
+
+
+@pytest.mark.parametrize("word", ["Facebook", "AfD", "BahnCard"])
+def test_names_shared_across_languages_and_inner_capitals_are_not_common(word):
+    assert not _nounlex.common_noun(word, "de")

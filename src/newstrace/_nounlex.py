@@ -14,6 +14,9 @@ language rather than a name, from two signals that need no model:
   "-mann" ... `ONOMASTIC_HEADS`) does not make a common compound: "Waldmann",
   "Wiesenborn" are names.
 
+A frequent word that is about as frequent in English, French, Spanish and Italian
+("Facebook", "Texas", "Stephanie") is a name shared across languages, not a common word;
+a word with a capital after its first letter ("AfD", "CDU") is no common noun.
 Hyphenated words are judged element by element: common when every element is.
 
 Only languages in `LANGS` (German) are judged; ``common_noun`` is False elsewhere, and
@@ -41,6 +44,10 @@ _LINKS = ("s", "es", "n", "en", "er", "e")
 _MIN_PART = 4
 #: zipf of the "small" lists' floor: one occurrence per million words
 FREQUENT_ZIPF = 3.0
+#: languages whose frequency lists tell a shared name from a word of the language, and how
+#: much rarer in any of them than in the word's language a shared name may be (zipf)
+SHARED_WITH = ("en", "fr", "es", "it")
+SHARED_MARGIN = 0.5
 
 
 def _table(lang: str) -> dict[str, float]:
@@ -89,10 +96,22 @@ def common_noun(word: str, lang: str) -> bool:
     frequent words), for a language in `LANGS`. Words in capitals (acronyms, shouted
     headlines) and words with digits are never judged."""
     lang = (lang or "").split("-")[0].lower()
-    if lang not in LANGS or not word or word.isupper() or any(ch.isdigit() for ch in word):
+    if lang not in LANGS or not word or any(ch.isdigit() for ch in word):
         return False
-    low = word.casefold()
-    if "-" in low:
-        parts = [p for p in low.split("-") if p]
-        return bool(parts) and all(_frequent(p, lang) or _compound(p, lang) for p in parts)
-    return _frequent(low, lang) or _compound(low, lang)
+    parts = [p for p in word.split("-") if p]
+    if not parts or any(any(ch.isupper() for ch in p[1:]) and not p.isupper() for p in parts) or word.isupper():
+        return False  # "AfD", "BahnCard": a noun has one capital, its first letter
+    return all(_common_part(p.casefold(), lang) for p in parts)
+
+
+def _common_part(low: str, lang: str) -> bool:
+    if _frequent(low, lang):
+        return not _shared(low, lang)
+    return _compound(low, lang)
+
+
+def _shared(low: str, lang: str) -> bool:
+    """A frequent word about as frequent in each of `SHARED_WITH` ("facebook", "texas",
+    "stephanie", "singh"): a name used across languages, not a word of one of them."""
+    z = zipf(low, lang)
+    return all(zipf(low, other) >= z - SHARED_MARGIN for other in SHARED_WITH if other != lang)
