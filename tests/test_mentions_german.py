@@ -99,3 +99,11 @@ def test_a_model_span_opening_with_a_role_noun_names_the_person():
 @pytest.mark.parametrize("word", ["Facebook", "AfD", "BahnCard"])
 def test_names_shared_across_languages_and_inner_capitals_are_not_common(word):
     assert not _nounlex.common_noun(word, "de")
+
+
+def test_a_town_named_like_a_noun_is_no_place_after_an_article():
+    text = "Am Ende der Saison zog der Verein nach Siegen. Im Norden bleibt die Lage ruhig."
+    art = detect(Article(id="de6", text=text, lang="de"), Opts())
+    got = {m.text: m.start for m in art.mentions}
+    assert "Ende" not in got and "Norden" not in got and "Lage" not in got
+    assert "Siegen" in got

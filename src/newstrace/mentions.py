@@ -99,6 +99,12 @@ _IRREGULAR_DEMONYMS = frozenset(
 
 # German articles are not name particles ("Chef der Nordflussbehörde"), except after von.
 _DE_ARTICLES = frozenset("der des den dem die das".split())
+# words that put a noun phrase's head after them: articles, contracted prepositions,
+# demonstratives and possessives ("am Ende", "im Norden", "seine Lage")
+_DE_DETERMINERS = _DE_ARTICLES | frozenset(
+    """ein eine einen einem einer eines im am vom zum zur beim ins ans kein keine keinen keinem keiner
+    dieser diese dieses diesem diesen jeder jede jedes jedem jeden sein seine seinem seinen seiner
+    seines ihr ihre ihrem ihren ihrer ihres unser unsere unserem unseren unserer""".split())
 # Role nouns written before a name; German compounds them ("Innenminister", "Behördenchef").
 _ROLE_SUFFIXES = {
     "de": ("minister", "ministerin", "chef", "chefin", "sprecher", "sprecherin", "leiter", "leiterin",
@@ -133,8 +139,9 @@ def _german_noun(text: str, words, k: int, index) -> bool:
     ("Verhandlungen", "Gesellschaft") is a common noun unless the gazetteer knows it. (A
     word after a determiner is not: rivers, parties and agencies take one, "des Sahir".)"""
     s, e, w = words[k]
-    if index.lookup(norm_key(w), w):
-        return False
+    entries = index.lookup(norm_key(w), w)
+    if entries:
+        return _determined_noun(text, words, k, entries)
     if w.lower().endswith(_DE_NOUN_SUFFIXES) and len(w) > 6:
         return True
     return common_noun(w, "de")
@@ -159,6 +166,15 @@ def _common_run(surface: str, index) -> bool:
         return False
     return all(w.lower() in _NAME_PARTICLES or w.lower() in _JOINERS
                or (not index.lookup(norm_key(w), w) and common_noun(w, "de")) for _, _, w in _words(surface))
+
+
+def _determined_noun(text: str, words, k: int, entries) -> bool:
+    """A German common word right after a determiner ("am Ende", "im Norden", "die Lage")
+    that the gazetteer also knows as a town: the noun, since towns take no article. Country
+    entries do ("die Schweiz", "der Iran")."""
+    w = words[k][2]
+    return bool(k and words[k - 1][2].lower() in _DE_DETERMINERS and not text[words[k - 1][1]:words[k][0]].strip()
+                and common_noun(w, "de") and not any(e.id.startswith("cldr:") for e in entries))
 
 
 def _is_demonym(word: str, index) -> bool:
@@ -435,6 +451,7 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
     from .gazetteer import arabic_fold, declines
 
     cal = _calendar_words(lang)
+    lang_base = (lang or "").split("-")[0]
     lower_forms = {w for _, _, w in words if w[:1].islower()}
     out = []
     n = len(words)
@@ -467,6 +484,8 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
                     continue
             if L == 1 and (first.lower() in _STOP or first.lower() in cal or first.lower() in lower_forms):
                 continue
+            if L == 1 and lang_base in NOUN_CAPS_LANGS and _determined_noun(text, words, i, entries):
+                continue  # "am Ende", "im Norden", "die Lage": a town takes no article, a noun does
             ent = entries[0]
             out.append(_Cand(s, e, "gazetteer", 3, {ent.type: 10}, ent.id))
             break
