@@ -29,7 +29,7 @@ def test_common_german_nouns_and_their_compounds_are_common(word):
     assert _nounlex.common_noun(word, "de")
 
 
-@pytest.mark.parametrize("word", ["Klinsmann", "Kelsterbach", "Waldmann", "Wiesenborn", "Heuchelbach", "CDU",
+@pytest.mark.parametrize("word", ["Klinsmann", "Kelsterbach", "Waldmann", "Wiesenborn", "Heuchelbach", "CDU", "Gartenstraße",
                                   "Formel-3000-EM"])
 def test_names_acronyms_and_place_or_surname_compounds_are_not(word):
     assert not _nounlex.common_noun(word, "de")

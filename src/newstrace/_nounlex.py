@@ -32,12 +32,12 @@ from . import resources
 __all__ = ["LANGS", "ONOMASTIC_HEADS", "common_noun", "zipf"]
 
 LANGS = frozenset({"de"})
-#: elements that end German place names and surnames; a compound with one of these heads
-#: is as likely a name ("Waldmann", "Friedewald", "Reneberg") as a common noun
+#: elements that end German place names, street names and surnames; a compound with one of
+#: these heads is as likely a name ("Waldmann", "Friedewald", "Gartenstraße") as a common noun
 ONOMASTIC_HEADS = {
     "de": frozenset("""bach bächle berg burg dorf hausen heim hofen born brunn hagen rode weiler
         furt stedt leben wald feld au tal mann macher meier meyer müller schmidt schmid hardt
-        hard hold gesand kirchen""".split()),
+        hard hold gesand kirchen straße strasse gasse allee pfad""".split()),
 }
 #: linking elements between the parts of a compound ("Verfassung|s|schutz", "Sonne|n|schein")
 _LINKS = ("s", "es", "n", "en", "er", "e")
