@@ -73,12 +73,18 @@ def _frequent(low: str, lang: str) -> bool:
     return zipf(low, lang) >= FREQUENT_ZIPF
 
 
+@lru_cache(maxsize=None)
+def _onomastic_endings(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(ONOMASTIC_HEADS.get(lang, ())))
+
+
 @lru_cache(maxsize=1 << 16)
 def _compound(low: str, lang: str, nested: bool = False) -> bool:
-    heads = ONOMASTIC_HEADS.get(lang, frozenset())
+    if low.endswith(_onomastic_endings(lang)):
+        return False  # "Garten|straße", not "Gartens|trasse"
     for i in range(_MIN_PART, len(low) - _MIN_PART + 1):
         head = low[i:]
-        if head in heads or not _frequent(head, lang):
+        if not _frequent(head, lang):
             continue
         mod = low[:i]
         for link in ("",) + _LINKS:
