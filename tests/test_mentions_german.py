@@ -107,3 +107,10 @@ def test_a_town_named_like_a_noun_is_no_place_after_an_article():
     got = {m.text: m.start for m in art.mentions}
     assert "Ende" not in got and "Norden" not in got and "Lage" not in got
     assert "Siegen" in got
+
+
+def test_a_noun_in_apposition_after_an_article_is_not_part_of_the_name():
+    text = "Die Behörden der Metropole Kalkutta meldeten Regen. Am Abend sprach Boris Becker in Bonn."
+    got = _texts(detect(Article(id="de7", text=text, lang="de"), Opts()))
+    assert "Kalkutta" in got and "Metropole Kalkutta" not in got
+    assert "Boris Becker" in got  # no article: a person's name stays whole

@@ -158,6 +158,29 @@ def _without_role(text: str, c: _Cand) -> _Cand:
     return _Cand(c.start + ws[1][0], c.end, c.detector, c.prio, votes)
 
 
+def _name_segments(text: str, words, part: list[int], index) -> list[list[int]]:
+    """A German run of capitalised words after a determiner, without the common nouns that
+    open it: "der Metropole Kalkutta" -> "Kalkutta", "des Präsidenten Nadschibullah" ->
+    "Nadschibullah", "dem Hafen Murmansk" -> "Murmansk" (the noun in apposition takes the
+    article; a person's name takes none: "Boris Becker" stays whole). A run the gazetteer
+    knows whole ("die Bad Homburger ...") or one of common words only stays as it is."""
+    k0 = part[0]
+    if len(part) < 2 or not k0 or words[k0 - 1][2].lower() not in _DE_DETERMINERS \
+            or text[words[k0 - 1][1]:words[k0][0]].strip():
+        return [part]
+    surface = text[words[part[0]][0]:words[part[-1]][1]]
+    if index.lookup(norm_key(surface), surface):
+        return [part]
+    particles = _NAME_PARTICLES | _JOINERS
+    j = 0
+    while j < len(part) and (words[part[j]][2].lower() in particles or (
+            common_noun(words[part[j]][2], "de") and not index.lookup(norm_key(words[part[j]][2]), words[part[j]][2]))):
+        j += 1
+    if j == 0 or j == len(part):
+        return [part]
+    return [part[j:]]
+
+
 def _common_run(surface: str, index) -> bool:
     """A run of capitalised German words that are all common words, with the particles
     between them ("Zerstörung von Häusern", "Millionen Dollar", "Seinen Treffer"), unless
@@ -355,7 +378,11 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             cur.append(k)
         if cur:
             parts.append(cur)
-        for pi, part in enumerate(parts):
+        pieces = [(part, pi in per_vote) for pi, part in enumerate(parts)]
+        if lang in NOUN_CAPS_LANGS:
+            pieces = [(seg, per and j == 0) for part, per in pieces
+                      for j, seg in enumerate(_name_segments(text, words, part, index))]
+        for part, per in pieces:
             while part and words[part[-1]][2].lower() in (_NAME_PARTICLES | _JOINERS):
                 part = part[:-1]
             while part and words[part[0]][2].lower() in _JOINERS:
@@ -367,7 +394,7 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             if len(surface) == 1:
                 continue  # an initial alone
             votes = Counter()
-            if pi in per_vote:
+            if per:
                 votes["PER"] += 3
             if len(part) == 1 and not is_acronym(surface) and _is_demonym(surface, index):
                 continue
