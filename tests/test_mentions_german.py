@@ -114,3 +114,10 @@ def test_a_noun_in_apposition_after_an_article_is_not_part_of_the_name():
     got = _texts(detect(Article(id="de7", text=text, lang="de"), Opts()))
     assert "Kalkutta" in got and "Metropole Kalkutta" not in got
     assert "Boris Becker" in got  # no article: a person's name stays whole
+
+
+def test_a_capitalised_determiner_opens_no_name():
+    text = "Das Spiel war lang. Seinen Treffer erzielte Klinsmann in der Nachspielzeit."
+    got = _texts(detect(Article(id="de8", text=text, lang="de"), Opts()))
+    assert not any(g.startswith("Seinen") for g in got)
+    assert "Klinsmann" in got

@@ -298,7 +298,7 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
     def common(i: int) -> bool:
         s, _, w = words[i]
         low = w.lower()
-        if low in _STOP or low in cal:
+        if low in _STOP or low in cal or (lang in NOUN_CAPS_LANGS and low in _DE_DETERMINERS):
             return True
         if s in starts or in_head(s):
             if low in lower_forms or _inflected(low) & lower_forms:
