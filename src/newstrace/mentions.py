@@ -27,6 +27,14 @@ Detectors (``Mention.detector`` records which one found each span):
 - ``rules:acronym_def``/``rules:sentence_case``: long forms before a parenthesised acronym
   and sentence-case organisation names in fr/es/it/pt (in `newstrace._orgspans`).
 
+German capitalises every noun (`NOUN_CAPS_LANGS`), so there a capital is weak evidence:
+one word that reads as a common noun (`_nounlex`: frequent, or a compound of frequent
+words) is no capitalisation candidate unless the article uses it as the surname of a full
+name; a gazetteer town named like a noun is no place right after an article ("am Ende");
+a run after an article loses the nouns that open it ("der Metropole Kalkutta"); with a
+model, a run of common nouns the model saw no name in is dropped, and a model span opening
+with a role noun ("Außenminister Kinkel") names the person after it.
+
 Texts longer than ``LONG_TEXT_CHARS`` are read in pieces of ``PIECE_CHARS`` (cut at line
 or sentence ends, offsets exact) and grouped as one article, comparing names within
 ``_PAIR_WINDOW`` distinct names of each other.
