@@ -121,3 +121,9 @@ def test_a_capitalised_determiner_opens_no_name():
     got = _texts(detect(Article(id="de8", text=text, lang="de"), Opts()))
     assert not any(g.startswith("Seinen") for g in got)
     assert "Klinsmann" in got
+
+
+def test_a_place_adjective_after_an_article_stays_in_the_name():
+    text = "Am Sonntag verlor die Braunschweiger SG in Bonn."
+    got = _texts(detect(Article(id="de9", text=text, lang="de"), Opts()))
+    assert "Braunschweiger SG" in got

@@ -166,6 +166,13 @@ def _without_role(text: str, c: _Cand) -> _Cand:
     return _Cand(c.start + ws[1][0], c.end, c.detector, c.prio, votes)
 
 
+def _place_adjective(w: str, index) -> bool:
+    """A German adjective of a known place ("Braunschweiger", "Frankfurter", "Kölner"):
+    part of a name like "Braunschweiger SG", not a common noun."""
+    return len(w) > 5 and w.endswith("er") and any(
+        e.type == "LOC" for e in index.lookup(norm_key(w[:-2]), w[:-2]))
+
+
 def _name_segments(text: str, words, part: list[int], index) -> list[list[int]]:
     """A German run of capitalised words after a determiner, without the common nouns that
     open it: "der Metropole Kalkutta" -> "Kalkutta", "des Präsidenten Nadschibullah" ->
@@ -180,9 +187,12 @@ def _name_segments(text: str, words, part: list[int], index) -> list[list[int]]:
     if index.lookup(norm_key(surface), surface):
         return [part]
     particles = _NAME_PARTICLES | _JOINERS
+
+    def noun(w: str) -> bool:
+        return common_noun(w, "de") and not index.lookup(norm_key(w), w) and not _place_adjective(w, index)
+
     j = 0
-    while j < len(part) and (words[part[j]][2].lower() in particles or (
-            common_noun(words[part[j]][2], "de") and not index.lookup(norm_key(words[part[j]][2]), words[part[j]][2]))):
+    while j < len(part) and (words[part[j]][2].lower() in particles or noun(words[part[j]][2])):
         j += 1
     if j == 0 or j == len(part):
         return [part]
