@@ -426,6 +426,8 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             # split hyphenated place pairs "Iraq-Syria" unless the whole is a known name
             if len(part) == 1 and "-" in surface and not index.lookup(norm_key(surface), surface):
                 bits = surface.split("-")
+                if lang in NOUN_CAPS_LANGS and len(bits) == 2 and common_noun(bits[1], lang):
+                    continue  # "DDR-Vergangenheit", "Honda-Fahrer": a compound noun with a name in it
                 if len(bits) == 2 and all(b[:1].isupper() and b.lower() not in _NAME_PARTICLES for b in bits) \
                         and bits[1].lower() not in DESIGNATORS:  # "Darwasa-Staudamm" is one name
                     cands.append(_Cand(cs, cs + len(bits[0]), "rules:caps", 1))
