@@ -127,3 +127,10 @@ def test_a_place_adjective_after_an_article_stays_in_the_name():
     text = "Am Sonntag verlor die Braunschweiger SG in Bonn."
     got = _texts(detect(Article(id="de9", text=text, lang="de"), Opts()))
     assert "Braunschweiger SG" in got
+
+
+def test_a_hyphenated_compound_noun_is_not_split_into_names():
+    text = "Die Debatte über die DDR-Vergangenheit und die Texas-Reise des Politikers dauert an."
+    got = _texts(detect(Article(id="de10", text=text, lang="de"), Opts()))
+    assert "Vergangenheit" not in got and "DDR-Vergangenheit" not in got
+    assert "Reise" not in got
