@@ -134,3 +134,11 @@ def test_a_hyphenated_compound_noun_is_not_split_into_names():
     got = _texts(detect(Article(id="de10", text=text, lang="de"), Opts()))
     assert "Vergangenheit" not in got and "DDR-Vergangenheit" not in got
     assert "Reise" not in got
+
+
+def test_compound_names_of_organisations_and_designated_places_stay():
+    text = ("Die Nordflussbehörde warnte vor einem Anschlag auf den Darwasa-Staudamm, sagte ein Sprecher "
+            "des Innenministeriums.")
+    got = _texts(detect(Article(id="de11", text=text, lang="de"), Opts()))
+    assert "Nordflussbehörde" in got and "Darwasa-Staudamm" in got
+    assert "Anschlag" not in got

@@ -142,6 +142,11 @@ _DE_NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft
                      "ment", "mente", "anz", "enz", "ik", "iker", "ität", "ur", "ei", "eien")
 
 
+# heads of German organisation names written as one compound ("Nordflussbehörde",
+# "Innenministerium", "Bundesamt"): `_ORG_WORDS` of five letters or more, and "amt"
+_DE_ORG_HEADS = tuple(sorted({w for w in _ORG_WORDS if len(w) >= 5} | {"amt"}))
+
+
 def _german_noun(text: str, words, k: int, index) -> bool:
     """German capitalises every noun: one capitalised word with a noun suffix
     ("Verhandlungen", "Gesellschaft") is a common noun unless the gazetteer knows it. (A
@@ -150,7 +155,10 @@ def _german_noun(text: str, words, k: int, index) -> bool:
     entries = index.lookup(norm_key(w), w)
     if entries:
         return _determined_noun(text, words, k, entries)
-    if w.lower().endswith(_DE_NOUN_SUFFIXES) and len(w) > 6:
+    low = w.lower()
+    if any(low.endswith(h) and len(low) > len(h) + 2 for h in _DE_ORG_HEADS):
+        return False  # "Nordflussbehörde", "Innenministerium": an organisation's compound name
+    if low.endswith(_DE_NOUN_SUFFIXES) and len(w) > 6:
         return True
     return common_noun(w, "de")
 
@@ -426,7 +434,8 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             # split hyphenated place pairs "Iraq-Syria" unless the whole is a known name
             if len(part) == 1 and "-" in surface and not index.lookup(norm_key(surface), surface):
                 bits = surface.split("-")
-                if lang in NOUN_CAPS_LANGS and len(bits) == 2 and common_noun(bits[1], lang):
+                if lang in NOUN_CAPS_LANGS and len(bits) == 2 and common_noun(bits[1], lang) \
+                        and bits[1].lower() not in DESIGNATORS:
                     continue  # "DDR-Vergangenheit", "Honda-Fahrer": a compound noun with a name in it
                 if len(bits) == 2 and all(b[:1].isupper() and b.lower() not in _NAME_PARTICLES for b in bits) \
                         and bits[1].lower() not in DESIGNATORS:  # "Darwasa-Staudamm" is one name
