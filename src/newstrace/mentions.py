@@ -27,6 +27,14 @@ Detectors (``Mention.detector`` records which one found each span):
 - ``rules:acronym_def``/``rules:sentence_case``: long forms before a parenthesised acronym
   and sentence-case organisation names in fr/es/it/pt (in `newstrace._orgspans`).
 
+German capitalises every noun (`NOUN_CAPS_LANGS`), so there a capital is weak evidence:
+one word that reads as a common noun (`_nounlex`: frequent, or a compound of frequent
+words) is no capitalisation candidate unless the article uses it as the surname of a full
+name; a gazetteer town named like a noun is no place right after an article ("am Ende");
+a run after an article loses the nouns that open it ("der Metropole Kalkutta"); with a
+model, a run of common nouns the model saw no name in is dropped, and a model span opening
+with a role noun ("Außenminister Kinkel") names the person after it.
+
 Texts longer than ``LONG_TEXT_CHARS`` are read in pieces of ``PIECE_CHARS`` (cut at line
 or sentence ends, offsets exact) and grouped as one article, comparing names within
 ``_PAIR_WINDOW`` distinct names of each other.
@@ -54,6 +62,7 @@ from . import _nermodels
 from ._mentionwords import (_JOINERS, _NAME_PARTICLES, _SAY_VERBS, _SENT_END_RE, _STOP, _calendar_words, _inflected,
                             _is_arabic, _is_cap, _words)
 from ._mentionwords import Intervals as _Intervals
+from ._nounlex import common_noun
 from ._modelspans import JOINED_BY, model_candidates, model_over_rules
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
@@ -98,11 +107,19 @@ _IRREGULAR_DEMONYMS = frozenset(
 
 # German articles are not name particles ("Chef der Nordflussbehörde"), except after von.
 _DE_ARTICLES = frozenset("der des den dem die das".split())
+# words that put a noun phrase's head after them: articles, contracted prepositions,
+# demonstratives and possessives ("am Ende", "im Norden", "seine Lage")
+_DE_DETERMINERS = _DE_ARTICLES | frozenset(
+    """ein eine einen einem einer eines im am vom zum zur beim ins ans kein keine keinen keinem keiner
+    dieser diese dieses diesem diesen jeder jede jedes jedem jeden sein seine seinem seinen seiner
+    seines ihr ihre ihrem ihren ihrer ihres unser unsere unserem unseren unserer""".split())
 # Role nouns written before a name; German compounds them ("Innenminister", "Behördenchef").
 _ROLE_SUFFIXES = {
     "de": ("minister", "ministerin", "chef", "chefin", "sprecher", "sprecherin", "leiter", "leiterin",
            "präsident", "präsidentin", "direktor", "direktorin", "kommandeur", "führer", "kanzler",
-           "kanzlerin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin", "gruppe"),
+           "kanzlerin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin", "gruppe",
+           "meister", "meisterin", "trainer", "trainerin", "profi", "gouverneur", "gouverneurin", "detektiv",
+           "fahrer", "fahrerin", "sieger", "siegerin", "senator", "senatorin", "sekretär", "sekretärin"),
 }
 _ROLE_WORDS = frozenset(
     """spokesman spokeswoman spokesperson director chief head leader chairman chairwoman
@@ -125,16 +142,88 @@ _DE_NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft
                      "ment", "mente", "anz", "enz", "ik", "iker", "ität", "ur", "ei", "eien")
 
 
+# heads of German organisation names written as one compound ("Nordflussbehörde",
+# "Innenministerium", "Bundesamt"): `_ORG_WORDS` of five letters or more, and "amt"
+_DE_ORG_HEADS = tuple(sorted({w for w in _ORG_WORDS if len(w) >= 5} | {"amt"}))
+
+
 def _german_noun(text: str, words, k: int, index) -> bool:
     """German capitalises every noun: one capitalised word with a noun suffix
     ("Verhandlungen", "Gesellschaft") is a common noun unless the gazetteer knows it. (A
     word after a determiner is not: rivers, parties and agencies take one, "des Sahir".)"""
     s, e, w = words[k]
-    if index.lookup(norm_key(w), w):
-        return False
-    if w.lower().endswith(_DE_NOUN_SUFFIXES) and len(w) > 6:
+    entries = index.lookup(norm_key(w), w)
+    if entries:
+        return _determined_noun(text, words, k, entries)
+    low = w.lower()
+    if any(low.endswith(h) and len(low) > len(h) + 2 for h in _DE_ORG_HEADS):
+        return False  # "Nordflussbehörde", "Innenministerium": an organisation's compound name
+    if low.endswith(_DE_NOUN_SUFFIXES) and len(w) > 6:
         return True
-    return False
+    return common_noun(w, "de")
+
+
+def _without_role(text: str, c: _Cand) -> _Cand:
+    """A model span that opens with a German role noun ("Außenminister Kinkel",
+    "Bürgermeister Jürgen Klinsmann", "Honda-Fahrer Waldmann") names the person after it."""
+    ws = _words(text[c.start:c.end])
+    if len(ws) < 2 or not _is_role_word(ws[0][2].lower().split("-")[-1], "de") or not _is_cap(ws[1][2]):
+        return c
+    votes = Counter(c.votes)
+    votes["PER"] += 3
+    return _Cand(c.start + ws[1][0], c.end, c.detector, c.prio, votes)
+
+
+def _place_adjective(w: str, index) -> bool:
+    """A German adjective of a known place ("Braunschweiger", "Frankfurter", "Kölner"):
+    part of a name like "Braunschweiger SG", not a common noun."""
+    return len(w) > 5 and w.endswith("er") and any(
+        e.type == "LOC" for e in index.lookup(norm_key(w[:-2]), w[:-2]))
+
+
+def _name_segments(text: str, words, part: list[int], index) -> list[list[int]]:
+    """A German run of capitalised words after a determiner, without the common nouns that
+    open it: "der Metropole Kalkutta" -> "Kalkutta", "des Präsidenten Nadschibullah" ->
+    "Nadschibullah", "dem Hafen Murmansk" -> "Murmansk" (the noun in apposition takes the
+    article; a person's name takes none: "Boris Becker" stays whole). A run the gazetteer
+    knows whole ("die Bad Homburger ...") or one of common words only stays as it is."""
+    k0 = part[0]
+    if len(part) < 2 or not k0 or words[k0 - 1][2].lower() not in _DE_DETERMINERS \
+            or text[words[k0 - 1][1]:words[k0][0]].strip():
+        return [part]
+    surface = text[words[part[0]][0]:words[part[-1]][1]]
+    if index.lookup(norm_key(surface), surface):
+        return [part]
+    particles = _NAME_PARTICLES | _JOINERS
+
+    def noun(w: str) -> bool:
+        return common_noun(w, "de") and not index.lookup(norm_key(w), w) and not _place_adjective(w, index)
+
+    j = 0
+    while j < len(part) and (words[part[j]][2].lower() in particles or noun(words[part[j]][2])):
+        j += 1
+    if j == 0 or j == len(part):
+        return [part]
+    return [part[j:]]
+
+
+def _common_run(surface: str, index) -> bool:
+    """A run of capitalised German words that are all common words, with the particles
+    between them ("Zerstörung von Häusern", "Millionen Dollar", "Seinen Treffer"), unless
+    the gazetteer knows the whole or a word of it."""
+    if index.lookup(norm_key(surface), surface):
+        return False
+    return all(w.lower() in _NAME_PARTICLES or w.lower() in _JOINERS
+               or (not index.lookup(norm_key(w), w) and common_noun(w, "de")) for _, _, w in _words(surface))
+
+
+def _determined_noun(text: str, words, k: int, entries) -> bool:
+    """A German common word right after a determiner ("am Ende", "im Norden", "die Lage")
+    that the gazetteer also knows as a town: the noun, since towns take no article. Country
+    entries do ("die Schweiz", "der Iran")."""
+    w = words[k][2]
+    return bool(k and words[k - 1][2].lower() in _DE_DETERMINERS and not text[words[k - 1][1]:words[k][0]].strip()
+                and common_noun(w, "de") and not any(e.id.startswith("cldr:") for e in entries))
 
 
 def _is_demonym(word: str, index) -> bool:
@@ -190,7 +279,10 @@ def _shouting_lines(text: str, sentences=()) -> list[tuple[int, int]]:
 
 
 # -- detectors ---------------------------------------------------------------------------
-def _rule_candidates(article: Article, words, index) -> list[_Cand]:
+def _rule_candidates(article: Article, words, index, common_words: list[_Cand] | None = None) -> list[_Cand]:
+    """Capitalisation candidates. One-word candidates that read as common nouns of a
+    language that capitalises them (`_german_noun`) are not candidates; they go to
+    ``common_words`` when a list is given (`_surnames_of` may take them back)."""
     text = article.text
     lower_words = {w for _, _, w in words if w[:1].islower() and not _is_cap(w)}  # not al-Nuri
     lower_forms = {w.lower() for w in lower_words}
@@ -232,7 +324,7 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
     def common(i: int) -> bool:
         s, _, w = words[i]
         low = w.lower()
-        if low in _STOP or low in cal:
+        if low in _STOP or low in cal or (lang in NOUN_CAPS_LANGS and low in _DE_DETERMINERS):
             return True
         if s in starts or in_head(s):
             if low in lower_forms or _inflected(low) & lower_forms:
@@ -312,7 +404,11 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
             cur.append(k)
         if cur:
             parts.append(cur)
-        for pi, part in enumerate(parts):
+        pieces = [(part, pi in per_vote) for pi, part in enumerate(parts)]
+        if lang in NOUN_CAPS_LANGS:
+            pieces = [(seg, per and j == 0) for part, per in pieces
+                      for j, seg in enumerate(_name_segments(text, words, part, index))]
+        for part, per in pieces:
             while part and words[part[-1]][2].lower() in (_NAME_PARTICLES | _JOINERS):
                 part = part[:-1]
             while part and words[part[0]][2].lower() in _JOINERS:
@@ -324,11 +420,13 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
             if len(surface) == 1:
                 continue  # an initial alone
             votes = Counter()
-            if pi in per_vote:
+            if per:
                 votes["PER"] += 3
             if len(part) == 1 and not is_acronym(surface) and _is_demonym(surface, index):
                 continue
             if lang == "de" and len(part) == 1 and _german_noun(text, words, part[0], index):
+                if common_words is not None:
+                    common_words.append(_Cand(cs, ce, "rules:caps", 1, votes))
                 continue
             if len(part) == 1 and is_acronym(surface):
                 cands.append(_Cand(cs, ce, "rules:acronym", 1, {"ORG": 1}))
@@ -336,6 +434,9 @@ def _rule_candidates(article: Article, words, index) -> list[_Cand]:
             # split hyphenated place pairs "Iraq-Syria" unless the whole is a known name
             if len(part) == 1 and "-" in surface and not index.lookup(norm_key(surface), surface):
                 bits = surface.split("-")
+                if lang in NOUN_CAPS_LANGS and len(bits) == 2 and common_noun(bits[1], lang) \
+                        and bits[1].lower() not in DESIGNATORS:
+                    continue  # "DDR-Vergangenheit", "Honda-Fahrer": a compound noun with a name in it
                 if len(bits) == 2 and all(b[:1].isupper() and b.lower() not in _NAME_PARTICLES for b in bits) \
                         and bits[1].lower() not in DESIGNATORS:  # "Darwasa-Staudamm" is one name
                     cands.append(_Cand(cs, cs + len(bits[0]), "rules:caps", 1))
@@ -406,6 +507,7 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
     from .gazetteer import arabic_fold, declines
 
     cal = _calendar_words(lang)
+    lang_base = (lang or "").split("-")[0]
     lower_forms = {w for _, _, w in words if w[:1].islower()}
     out = []
     n = len(words)
@@ -438,6 +540,8 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
                     continue
             if L == 1 and (first.lower() in _STOP or first.lower() in cal or first.lower() in lower_forms):
                 continue
+            if L == 1 and lang_base in NOUN_CAPS_LANGS and _determined_noun(text, words, i, entries):
+                continue  # "am Ende", "im Norden", "die Lage": a town takes no article, a noun does
             ent = entries[0]
             out.append(_Cand(s, e, "gazetteer", 3, {ent.type: 10}, ent.id))
             break
@@ -551,6 +655,8 @@ def preload(options: Any = None) -> None:
 
 _GAZ_ONE_WORD_NEEDS_MODEL = {"cased": False, "uncased": True}
 _UNCASED_LANGS = frozenset("ar fa ur ps ku he yi".split())
+# languages that capitalise every noun: a capital says little there (`_nounlex`)
+NOUN_CAPS_LANGS = frozenset({"de"})
 
 
 def _script_kind(lang: str | None) -> str:
@@ -696,7 +802,9 @@ def _piece(article: Article, a: int, b: int) -> Article:
 def _candidates(article: Article, model_spans, index):
     text = article.text or ""
     words = _words(text)
-    cands = _gazetteer_candidates(text, words, index, article.lang or "en") + _rule_candidates(article, words, index)
+    common_words: list[_Cand] = []
+    cands = _gazetteer_candidates(text, words, index, article.lang or "en") + _rule_candidates(
+        article, words, index, common_words)
     designated = _designated(text, words, article.lang)
     cands += [_Cand(s, e, "rules:designator", 1, {"LOC": 3}) for s, e in designated]
     if model_spans:
@@ -710,7 +818,14 @@ def _candidates(article: Article, model_spans, index):
                                + _after_locative(text, words, cands, article.lang, index))
             cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
                                               and not taken.overlaps(c.start, c.end))]
+        if (article.lang or "").split("-")[0] in NOUN_CAPS_LANGS:
+            learned = [_without_role(text, c) for c in learned]
+            # with a model, a run of common nouns the model saw no name in is none
+            # ("Zerstörung von Häusern"); without one it may be "Rotes Kreuz"
+            cands = [c for c in cands if not (c.detector == "rules:caps" and " " in text[c.start:c.end]
+                                              and _common_run(text[c.start:c.end], index))]
         cands += learned
+    cands += _surnames_of(text, words, cands, common_words)
     chosen = _select(cands)
     _uninflected_entries(text, chosen, article.lang, index)
     chosen += _nested(text, words, chosen)
@@ -718,6 +833,28 @@ def _candidates(article: Article, model_spans, index):
     if (article.lang or "")[:2] in SENTENCE_CASE_LANGS:
         chosen = sentence_case_orgs(text, words, chosen, _ORG_WORDS, _STOP)
     return _aliases(text, chosen)
+
+
+def _surnames_of(text: str, words, cands: list[_Cand], common_words: list[_Cand]) -> list[_Cand]:
+    """The one-word candidates set aside as common nouns ("Langer", "Becker", "Winter")
+    that the article also writes as the last word of a name of two or three capitalised
+    words ("Bernhard Langer", "Boris Becker"): a surname used alone after the full name."""
+    if not common_words:
+        return []
+    starts = {w[0]: k for k, w in enumerate(words)}
+    last = set()
+    for c in cands:
+        k = starts.get(c.start)
+        if k is None:
+            continue
+        seq = []
+        while k < len(words) and words[k][1] <= c.end:
+            seq.append(words[k][2])
+            k += 1
+        if 2 <= len(seq) <= 3 and all(_is_cap(w) and not w.isupper() for w in seq) and words[k - 1][1] == c.end:
+            last.add(seq[-1])
+    taken = _Intervals((c.start, c.end) for c in cands)
+    return [c for c in common_words if text[c.start:c.end] in last and not taken.overlaps(c.start, c.end)]
 
 
 def _contained(chosen: list[_Cand]) -> list[bool]:
