@@ -1,0 +1,75 @@
+"""The story index reads as if pending features were written (`_storyindex.Index` with
+``pending`` and ``stale``): the story stage scores its pairs before it takes the write lock.
+Randomised: the candidates, features and day vectors it gives before the write equal those
+of a plain index after the write (and its own after the write), caps and limits included."""
+from __future__ import annotations
+
+import json
+import random
+
+import numpy as np
+import pytest
+
+from newstrace import _storyindex
+from newstrace._storyindex import Index, doc_keys
+from newstrace.storyfeatures import DocFeatures
+
+BASE = 738000.0
+
+
+def _doc(rng: random.Random, aid: str) -> DocFeatures:
+    day = None if rng.random() < 0.3 else BASE + rng.choice([0, 0.5, 1, 2, 5, 9, 10, 11, 14, 25]) + rng.random() * 0.9
+    vec = None
+    if rng.random() < 0.8:
+        v = np.array([rng.gauss(0, 1) for _ in range(6)], dtype=np.float32)
+        vec = np.round(v / np.linalg.norm(v), 6).astype(np.float32)
+    return DocFeatures(
+        id=aid, lang=rng.choice(["en", "fr"]), day=day, title=aid, vec=vec,
+        terms={f"w{rng.randrange(8)}": round(rng.random(), 4) for _ in range(rng.randint(0, 5))},
+        ents={f"e{rng.randrange(6)}": rng.choice([1.0, 2.0, 3.5]) for _ in range(rng.randint(0, 4))},
+        nums={str(rng.choice([123, 4567, 88, 2019])) for _ in range(rng.randint(0, 2))},
+        speakers={f"a{rng.randrange(3)}" for _ in range(rng.randint(0, 1))})
+
+
+def _write(c, docs: list[DocFeatures], stale: list[str]) -> None:
+    for t in ("story_docs", "story_keys"):
+        c.executemany(f"DELETE FROM {t} WHERE article_id = ?", [(i,) for i in stale])
+    c.executemany("INSERT INTO story_docs(article_id, story_id, vec, feats, method, day) VALUES (?,?,?,?,?,?)",
+                  [(d.id, None, None if d.vec is None else d.vec.tobytes(),
+                    json.dumps(d.to_json(), sort_keys=True), "t", d.day) for d in docs])
+    c.executemany("INSERT INTO story_keys(key, article_id, day) VALUES (?,?,?)",
+                  [(k, d.id, d.day) for d in docs for k in doc_keys(d)])
+
+
+def _reads(index: Index, pending: list[DocFeatures], ids: list[str]) -> tuple:
+    for d in pending:
+        index.put(d)
+    cands = {d.id: index.candidates(d) for d in pending}
+    got = index.get_many(ids)
+    days = {day: (index._vectors_of_day(day)[0], None if index._vectors_of_day(day)[1] is None
+                  else index._vectors_of_day(day)[1].tolist()) for day in range(int(BASE) - 1, int(BASE) + 27)}
+    return cands, {i: (d.to_json(), None if d.vec is None else d.vec.tolist()) for i, d in got.items()}, days
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_pending_index_reads_as_written(tmp_store, monkeypatch, seed):
+    rng = random.Random(seed)
+    monkeypatch.setattr(_storyindex, "KEY_CAP", rng.choice([2, 4, 50]))
+    monkeypatch.setattr(_storyindex, "WINDOW_KEY_CAP", rng.choice([3, 5, 50]))
+    monkeypatch.setattr(_storyindex, "MAX_CANDIDATES", rng.choice([3, 60]))
+    monkeypatch.setattr(_storyindex, "DENSE_K", rng.choice([2, 40]))
+    monkeypatch.setattr(_storyindex, "DENSE_FLOOR", -1.0)
+    c = tmp_store.conn
+    ids = [f"d{i:02d}" for i in range(40)]
+    old = [_doc(rng, i) for i in ids if rng.random() < 0.7]
+    with tmp_store.transaction():
+        _write(c, old, [])
+    pending = [_doc(rng, i) for i in ids if rng.random() < 0.35]
+    gone = [d.id for d in old if d.id not in {p.id for p in pending} and rng.random() < 0.2]
+    stale = sorted({d.id for d in pending} | set(gone))
+    before = _reads(Index(c, pending, stale), pending, ids)
+    with tmp_store.transaction():
+        _write(c, pending, stale)
+    assert _reads(Index(c), pending, ids) == before
+    assert _reads(Index(c, pending, stale), pending, ids) == before
+    assert any(before[0].values()), "some candidates"
