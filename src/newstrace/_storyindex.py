@@ -21,12 +21,13 @@ depend on the order in which articles arrive. The index lives in SQLite
 """
 from __future__ import annotations
 
+import bisect
 import heapq
 import json
 import math
 import re
 from collections import Counter, OrderedDict, defaultdict
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -72,9 +73,9 @@ class Index:
 
     ``pending``: features not written yet, and ``stale``: articles whose stored rows
     (``story_docs``, ``story_keys``) they replace or that are going away. The index reads
-    as if that write were done, whether or not it is: the story stage scores its pairs
-    before it takes the write lock, then writes (a randomised test checks both give the
-    same candidates)."""
+    as if that write were done: the story stage scores its pairs before it takes the write
+    lock, then writes (a randomised test checks that this gives the candidates a plain index
+    gives after the write; features and day vectors stay right after the write too)."""
 
     def __init__(self, conn: Any, pending: Sequence[DocFeatures] = (), stale: Sequence[str] = ()):
         self.c = conn
@@ -82,17 +83,23 @@ class Index:
         self._day_vecs: dict[int, tuple[list[str], np.ndarray | None]] = {}
         self._pending = {d.id: d for d in pending}
         self._stale = set(stale) | set(self._pending)
-        self._pending_keys: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+        # per key, the pending rows: undated (article, None), dated (day, article) by day
+        self._pending_keys: dict[str, tuple[list[tuple[str, None]], list[tuple[float, str]]]] = {}
         self._pending_days: dict[int, list[DocFeatures]] = defaultdict(list)
-        # rows of stale articles a story_keys query may return, per key (old rows before
-        # the write, pending ones after): the LIMIT of the query is raised by as many
-        self._extra: Counter[str] = Counter()
         for d in self._pending.values():
             for k in doc_keys(d):
-                self._pending_keys[k].append((d.id, d.day))
-                self._extra[k] += 1
+                undated, dated = self._pending_keys.setdefault(k, ([], []))
+                if d.day is None:
+                    undated.append((d.id, None))
+                else:
+                    dated.append((d.day, d.id))
             if d.day is not None and d.vec is not None:
                 self._pending_days[math.floor(d.day)].append(d)
+        for _undated, dated in self._pending_keys.values():
+            dated.sort()
+        # stored rows of stale articles a story_keys query may return, per key: its LIMIT
+        # is raised by as many (exact before the write, the state candidates are read in)
+        self._extra: Counter[str] = Counter()
         if self._stale:
             self._extra.update(r[0] for r in select_in(
                 conn, "SELECT key FROM story_keys WHERE article_id IN", sorted(self._stale)))
@@ -164,15 +171,14 @@ class Index:
             if d.day is not None:
                 lo, hi = d.day - WINDOW_DAYS, d.day + WINDOW_DAYS
                 rows = self._key_rows("SELECT article_id, day FROM story_keys WHERE key = ? AND day >= ? AND day <= ?",
-                                      (key, lo, hi), key, WINDOW_KEY_CAP,
-                                      lambda day: day is not None and lo <= day <= hi)
+                                      (key, lo, hi), key, WINDOW_KEY_CAP, (lo, hi))
                 if rows is None or len(rows) > WINDOW_KEY_CAP:
                     rows = []  # a word every other article of the window has: not a blocking key
                 undated = self._key_rows("SELECT article_id, day FROM story_keys WHERE key = ? AND day IS NULL",
-                                         (key,), key, KEY_CAP, lambda day: day is None)
+                                         (key,), key, KEY_CAP, None)
             else:
                 undated = self._key_rows("SELECT article_id, day FROM story_keys WHERE key = ?",
-                                         (key,), key, KEY_CAP, lambda day: True)
+                                         (key,), key, KEY_CAP, "all")
             if undated is not None and len(undated) <= KEY_CAP:
                 rows += undated
             for aid, _day in rows:
@@ -182,17 +188,31 @@ class Index:
         return [aid for _, aid in ranked]
 
     def _key_rows(self, sql: str, params: tuple, key: str, cap: int,
-                  keep: Callable[[Any], bool]) -> list[tuple[str, Any]] | None:
+                  days: tuple[float, float] | str | None) -> list[tuple[str, Any]] | None:
         """The (article, day) rows of ``sql`` on story_keys, at most ``cap`` + 1 of them, as
-        if the pending features were written; None when there are more than ``cap``."""
+        if the pending features were written; None when there are more than ``cap``.
+        ``days``: the pending rows ``sql`` selects: (lo, hi) a window, None the undated,
+        "all" every one."""
         extra = self._extra.get(key, 0)
         rows = self.c.execute(sql + " LIMIT ?", (*params, cap + 1 + extra)).fetchall()
         if not self._stale:
             return rows
         if len(rows) > cap + extra:
             return None  # more than cap rows besides the stale articles' own
-        return ([r for r in rows if r[0] not in self._stale]
-                + [r for r in self._pending_keys.get(key, ()) if keep(r[1])])
+        rows = [r for r in rows if r[0] not in self._stale]
+        undated, dated = self._pending_keys.get(key, ((), ()))
+        if days is None:
+            add = list(undated)
+        else:
+            if days == "all":
+                i, j = 0, len(dated)
+            else:
+                i = bisect.bisect_left(dated, (days[0], ""))
+                j = bisect.bisect_right(dated, (days[1], "\U0010ffff"))
+            if len(rows) + j - i > cap:
+                return None
+            add = [(aid, day) for day, aid in dated[i:j]] + (list(undated) if days == "all" else [])
+        return None if len(rows) + len(add) > cap else rows + add
 
     def candidates(self, d: DocFeatures) -> list[str]:
         return sorted(set(self.dense(d)) | set(self.by_keys(d)))
