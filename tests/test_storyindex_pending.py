@@ -74,3 +74,58 @@ def test_pending_index_reads_as_written(tmp_store, monkeypatch, seed):
     assert _reads(Index(c), pending, ids) == before
     assert _reads(Index(c, pending, stale), pending, ids)[1:] == before[1:]  # features and day vectors
     assert any(before[0].values()), "some candidates"
+
+
+def test_stories_plan_again_when_another_connection_wrote(tmp_path, monkeypatch):
+    """stories.update scores before the write lock; a commit by another connection in
+    between makes it score again under the lock, with the same result."""
+    import sqlite3
+
+    from newstrace import stories
+    from newstrace.records import Article, Mention
+    from newstrace.store import Store
+
+    class Opts:
+        use_models = False
+        encoder = "none"
+
+    def fill(store):
+        for k in range(6):
+            text = (f"Heavy floods hit Valdora after the river Tesna burst its banks; mayor Mirek Salvi "
+                    f"evacuated {1200 + k} residents.")
+            ms = [Mention(text.index("Valdora"), text.index("Valdora") + 7, "Valdora", "LOC"),
+                  Mention(text.index("Mirek Salvi"), text.index("Mirek Salvi") + 11, "Mirek Salvi", "PER")]
+            store.upsert_article(Article(id=f"a{k}", text=text, title=f"Floods {k}", lang="en",
+                                         published=f"2024-05-0{1 + k % 2}", mentions=ms, content_hash=f"a{k}"))
+        return sorted(store.article_ids())
+
+    plain = Store(tmp_path / "plain.db")
+    racy = Store(tmp_path / "racy.db")
+    try:
+        stories.update(plain, fill(plain), Opts())
+        ids = fill(racy)
+        plan, calls = stories._plan, []
+
+        def plan_then_other_writer(*args):
+            calls.append(1)
+            if len(calls) == 1:
+                other = sqlite3.connect(tmp_path / "racy.db")
+                other.execute("CREATE TABLE IF NOT EXISTS other_writer (x)")
+                other.commit()
+                other.close()
+            return plan(*args)
+
+        monkeypatch.setattr(stories, "_plan", plan_then_other_writer)
+        stories.update(racy, ids, Opts())
+        assert len(calls) == 2, "scored again under the lock"
+        q = "SELECT a, b, kind, p, method, feats FROM story_links ORDER BY a, b"
+        assert racy.conn.execute(q).fetchall() == plain.conn.execute(q).fetchall()
+        q = "SELECT article_id, story_id FROM story_articles ORDER BY article_id"
+        assert racy.conn.execute(q).fetchall() == plain.conn.execute(q).fetchall()
+        assert plain.conn.execute("SELECT count(*) FROM story_links").fetchone()[0] > 0
+        calls.clear()
+        stories.update(racy, ids, Opts())  # nobody else wrote: scored once
+        assert len(calls) == 1
+    finally:
+        plain.close()
+        racy.close()
