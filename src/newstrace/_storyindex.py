@@ -21,11 +21,13 @@ depend on the order in which articles arrive. The index lives in SQLite
 """
 from __future__ import annotations
 
+import bisect
 import heapq
 import json
+import math
 import re
-from collections import OrderedDict, defaultdict
-from typing import Any
+from collections import Counter, OrderedDict, defaultdict
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -67,12 +69,40 @@ def doc_keys(d: DocFeatures) -> dict[str, float]:
 
 
 class Index:
-    """Reads candidates and stored features during one update (bounded caches)."""
+    """Reads candidates and stored features during one update (bounded caches).
 
-    def __init__(self, conn: Any):
+    ``pending``: features not written yet, and ``stale``: articles whose stored rows
+    (``story_docs``, ``story_keys``) they replace or that are going away. The index reads
+    as if that write were done: the story stage scores its pairs before it takes the write
+    lock, then writes (a randomised test checks that this gives the candidates a plain index
+    gives after the write; features and day vectors stay right after the write too)."""
+
+    def __init__(self, conn: Any, pending: Sequence[DocFeatures] = (), stale: Sequence[str] = ()):
         self.c = conn
         self.docs: OrderedDict[str, DocFeatures] = OrderedDict()
         self._day_vecs: dict[int, tuple[list[str], np.ndarray | None]] = {}
+        self._pending = {d.id: d for d in pending}
+        self._stale = set(stale) | set(self._pending)
+        # per key, the pending rows: undated (article, None), dated (day, article) by day
+        self._pending_keys: dict[str, tuple[list[tuple[str, None]], list[tuple[float, str]]]] = {}
+        self._pending_days: dict[int, list[DocFeatures]] = defaultdict(list)
+        for d in self._pending.values():
+            for k in doc_keys(d):
+                undated, dated = self._pending_keys.setdefault(k, ([], []))
+                if d.day is None:
+                    undated.append((d.id, None))
+                else:
+                    dated.append((d.day, d.id))
+            if d.day is not None and d.vec is not None:
+                self._pending_days[math.floor(d.day)].append(d)
+        for _undated, dated in self._pending_keys.values():
+            dated.sort()
+        # stored rows of stale articles a story_keys query may return, per key: its LIMIT
+        # is raised by as many (exact before the write, the state candidates are read in)
+        self._extra: Counter[str] = Counter()
+        if self._stale:
+            self._extra.update(r[0] for r in select_in(
+                conn, "SELECT key FROM story_keys WHERE article_id IN", sorted(self._stale)))
 
     # -- stored features ---------------------------------------------------------------
     def put(self, d: DocFeatures) -> None:
@@ -82,11 +112,19 @@ class Index:
             self.docs.popitem(last=False)
 
     def get_many(self, ids: list[str]) -> dict[str, DocFeatures]:
-        want = sorted(set(i for i in ids if i not in self.docs))
+        want = sorted(set(i for i in ids if i not in self.docs and i not in self._stale))
         for r in select_in(self.c, "SELECT article_id, feats, vec FROM story_docs WHERE article_id IN", want):
             vec = np.frombuffer(r[2], dtype=np.float32).copy() if r[2] else None
             self.put(DocFeatures.from_json(r[0], json.loads(r[1]), vec))
-        return {i: self.docs[i] for i in ids if i in self.docs}
+        if not self._stale:
+            return {i: self.docs[i] for i in ids if i in self.docs}
+        out = {}
+        for i in ids:
+            if i in self._pending:
+                out[i] = self._pending[i]
+            elif i in self.docs and i not in self._stale:
+                out[i] = self.docs[i]
+        return out
 
     def forget_days(self) -> None:
         self._day_vecs.clear()
@@ -95,11 +133,15 @@ class Index:
         got = self._day_vecs.get(day)
         if got is None:
             ids, vecs = [], []
-            for aid, vec in self.c.execute(
+            rows = [(aid, np.frombuffer(vec, dtype=np.float32)) for aid, vec in self.c.execute(
                     "SELECT article_id, vec FROM story_docs WHERE day >= ? AND day < ? AND vec IS NOT NULL"
-                    " ORDER BY article_id", (float(day), float(day + 1))):
+                    " ORDER BY article_id", (float(day), float(day + 1))) if aid not in self._stale]
+            if self._pending_days.get(day):
+                rows = sorted(rows + [(d.id, d.vec.astype(np.float32)) for d in self._pending_days[day]],
+                              key=lambda r: r[0])
+            for aid, vec in rows:
                 ids.append(aid)
-                vecs.append(np.frombuffer(vec, dtype=np.float32))
+                vecs.append(vec)
             got = (ids, np.stack(vecs) if vecs else None)
             self._day_vecs[day] = got
         return got
@@ -125,25 +167,52 @@ class Index:
     def by_keys(self, d: DocFeatures) -> list[str]:
         score: dict[str, float] = defaultdict(float)
         for key, w in doc_keys(d).items():
-            rows: list[tuple[str, Any]] = []
+            rows: list[tuple[str, Any]] | None = []
             if d.day is not None:
-                rows = self.c.execute(
-                    "SELECT article_id, day FROM story_keys WHERE key = ? AND day >= ? AND day <= ? LIMIT ?",
-                    (key, d.day - WINDOW_DAYS, d.day + WINDOW_DAYS, WINDOW_KEY_CAP + 1)).fetchall()
-                if len(rows) > WINDOW_KEY_CAP:
+                lo, hi = d.day - WINDOW_DAYS, d.day + WINDOW_DAYS
+                rows = self._key_rows("SELECT article_id, day FROM story_keys WHERE key = ? AND day >= ? AND day <= ?",
+                                      (key, lo, hi), key, WINDOW_KEY_CAP, (lo, hi))
+                if rows is None or len(rows) > WINDOW_KEY_CAP:
                     rows = []  # a word every other article of the window has: not a blocking key
-                undated = self.c.execute("SELECT article_id, day FROM story_keys WHERE key = ? AND day IS NULL"
-                                         " LIMIT ?", (key, KEY_CAP + 1)).fetchall()
+                undated = self._key_rows("SELECT article_id, day FROM story_keys WHERE key = ? AND day IS NULL",
+                                         (key,), key, KEY_CAP, None)
             else:
-                undated = self.c.execute("SELECT article_id, day FROM story_keys WHERE key = ? LIMIT ?",
-                                         (key, KEY_CAP + 1)).fetchall()
-            if len(undated) <= KEY_CAP:
+                undated = self._key_rows("SELECT article_id, day FROM story_keys WHERE key = ?",
+                                         (key,), key, KEY_CAP, "all")
+            if undated is not None and len(undated) <= KEY_CAP:
                 rows += undated
             for aid, _day in rows:
                 if aid != d.id:
                     score[aid] += w
         ranked = heapq.nsmallest(MAX_CANDIDATES, ((-round(w, 5), aid) for aid, w in score.items()))
         return [aid for _, aid in ranked]
+
+    def _key_rows(self, sql: str, params: tuple, key: str, cap: int,
+                  days: tuple[float, float] | str | None) -> list[tuple[str, Any]] | None:
+        """The (article, day) rows of ``sql`` on story_keys, at most ``cap`` + 1 of them, as
+        if the pending features were written; None when there are more than ``cap``.
+        ``days``: the pending rows ``sql`` selects: (lo, hi) a window, None the undated,
+        "all" every one."""
+        extra = self._extra.get(key, 0)
+        rows = self.c.execute(sql + " LIMIT ?", (*params, cap + 1 + extra)).fetchall()
+        if not self._stale:
+            return rows
+        if len(rows) > cap + extra:
+            return None  # more than cap rows besides the stale articles' own
+        rows = [r for r in rows if r[0] not in self._stale]
+        undated, dated = self._pending_keys.get(key, ((), ()))
+        if days is None:
+            add = list(undated)
+        else:
+            if days == "all":
+                i, j = 0, len(dated)
+            else:
+                i = bisect.bisect_left(dated, (days[0], ""))
+                j = bisect.bisect_right(dated, (days[1], "\U0010ffff"))
+            if len(rows) + j - i > cap:
+                return None
+            add = [(aid, day) for day, aid in dated[i:j]] + (list(undated) if days == "all" else [])
+        return None if len(rows) + len(add) > cap else rows + add
 
     def candidates(self, d: DocFeatures) -> list[str]:
         return sorted(set(self.dense(d)) | set(self.by_keys(d)))

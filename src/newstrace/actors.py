@@ -206,11 +206,14 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
         # the co-occurring actors they share are known
         links = 0
         seeds2: set[str] = set()
-        for aid in ids:
-            got = _orgnames.link(run, aid, options)
-            links += len(got)
-            for a, b in got:
-                seeds2 |= {a, b}
+        for k in range(0, len(ids), _orgnames.ENCODE_ARTICLES):
+            chunk = ids[k:k + _orgnames.ENCODE_ARTICLES]
+            vectors = _orgnames.name_vectors(run, chunk, options)  # one encoder call per chunk
+            for aid in chunk:
+                got = _orgnames.link(run, aid, options, vectors)
+                links += len(got)
+                for a, b in got:
+                    seeds2 |= {a, b}
         if seeds2:
             run.recluster(seeds2)
         run.counts["translation_links"] += links

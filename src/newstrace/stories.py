@@ -224,14 +224,32 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
     counts = {"stories_assigned": 0, "stories_created": 0, "stories_merged": 0, "stories_links": 0}
     if ids:
         docs, path = _features(store, ids, options)
+        # pairs are scored before the write lock is taken (reads only), then written; if
+        # another connection wrote meanwhile, they are scored again under the lock
+        version = _version(store)
+        plan = _plan(store, ids, docs, path)
         with store.transaction():
-            _update(store, ids, docs, path, counts)
+            if _version(store) != version:
+                plan = _plan(store, ids, docs, path)
+            if plan is not None:
+                _write(store, plan, counts)
     counts["stories_total"] = int(c.execute(
         "SELECT count(*) FROM stories WHERE status = 'active'").fetchone()[0])
     return counts
 
 
-def _update(store: Any, ids: list[str], docs: list[DocFeatures], path: str, counts: dict[str, int]) -> None:
+def _version(store: Any) -> Any:
+    """Changes when another connection commits (SQLite's ``data_version``; on PostgreSQL the
+    store's conservative ``data_version``)."""
+    if store.backend == "sqlite":
+        return store.conn.execute("PRAGMA data_version").fetchone()[0]
+    return store.data_version()
+
+
+def _plan(store: Any, ids: list[str], docs: list[DocFeatures], path: str) -> tuple | None:
+    """What an update writes, read and scored without writing: the changed features, the
+    articles gone, the index (reading as if the features were written) and the scored
+    links; None when nothing changed since the last call (idempotent)."""
     c = store.conn
     stored = {r[0]: (r[1], r[2], r[3]) for r in select_in(
         c, "SELECT article_id, feats, vec, method FROM story_docs WHERE article_id IN", ids)}
@@ -246,7 +264,31 @@ def _update(store: Any, ids: list[str], docs: list[DocFeatures], path: str, coun
     gone = [i for i in ids if i not in present and (i in stored or i in assigned)]
     dirty = sorted([d.id for d, _ in dirty_docs] + gone)
     if not dirty:
-        return
+        return None
+    index = Index(c, [d for d, _ in dirty_docs], dirty)
+    for d, _ in dirty_docs:
+        index.put(d)
+    pairs = set()
+    for d, _ in dirty_docs:
+        for o in index.candidates(d):
+            pairs.add((d.id, o) if d.id < o else (o, d.id))
+    links = []
+    for a, b in sorted(pairs):
+        got = index.get_many([a, b])
+        if a not in got or b not in got:
+            continue
+        da, db = got[a], got[b]
+        pair_path = path if da.vec is not None and db.vec is not None else encoders.NONE
+        res = decide(da, db, pair_path)
+        if res is not None:
+            kind, p, feats = res
+            links.append((a, b, kind, p, pair_path, json.dumps(feats, sort_keys=True)))
+    return dirty_docs, dirty, path, index, links
+
+
+def _write(store: Any, plan: tuple, counts: dict[str, int]) -> None:
+    c = store.conn
+    dirty_docs, dirty, path, index, links = plan
     # what the dirty articles touched before: their neighbours and their stories' members
     seeds = set(dirty)
     for col, other in (("a", "b"), ("b", "a")):
@@ -265,24 +307,6 @@ def _update(store: Any, ids: list[str], docs: list[DocFeatures], path: str, coun
                   [(d.id, None, _vec_bytes(d), fj, path, d.day) for d, fj in dirty_docs])
     c.executemany("INSERT INTO story_keys(key, article_id, day) VALUES (?,?,?)",
                   [(k, d.id, d.day) for d, _ in dirty_docs for k in doc_keys(d)])
-    index = Index(c)
-    for d, _ in dirty_docs:
-        index.put(d)
-    pairs = set()
-    for d, _ in dirty_docs:
-        for o in index.candidates(d):
-            pairs.add((d.id, o) if d.id < o else (o, d.id))
-    links = []
-    for a, b in sorted(pairs):
-        got = index.get_many([a, b])
-        if a not in got or b not in got:
-            continue
-        da, db = got[a], got[b]
-        pair_path = path if da.vec is not None and db.vec is not None else encoders.NONE
-        res = decide(da, db, pair_path)
-        if res is not None:
-            kind, p, feats = res
-            links.append((a, b, kind, p, pair_path, json.dumps(feats, sort_keys=True)))
     c.executemany("INSERT OR REPLACE INTO story_links(a, b, kind, p, method, feats) VALUES (?,?,?,?,?,?)", links)
     counts["stories_links"] = len(links)
     counts["stories_assigned"] = len(dirty_docs)
