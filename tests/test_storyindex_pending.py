@@ -76,6 +76,7 @@ def test_pending_index_reads_as_written(tmp_store, monkeypatch, seed):
     assert any(before[0].values()), "some candidates"
 
 
+@pytest.mark.sqlite_only("a second sqlite3 connection commits to bump PRAGMA data_version")
 def test_stories_plan_again_when_another_connection_wrote(tmp_path, monkeypatch):
     """stories.update scores before the write lock; a commit by another connection in
     between makes it score again under the lock, with the same result."""
