@@ -89,6 +89,7 @@ def real_articles(n: int, dated: bool = False) -> list[dict]:
 
 
 def write_jsonl(rows: list[dict], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)  # --work may name a new folder
     with open(path, "w", encoding="utf-8") as fh:
         for r in rows:
             fh.write(json.dumps({k: v for k, v in r.items() if v is not None}, ensure_ascii=False) + "\n")
