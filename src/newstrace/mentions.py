@@ -62,6 +62,7 @@ from . import _nermodels
 from ._mentionwords import (_JOINERS, _NAME_PARTICLES, _SAY_VERBS, _SENT_END_RE, _STOP, _calendar_words, _inflected,
                             _is_arabic, _is_cap, _words)
 from ._mentionwords import Intervals as _Intervals
+from ._nounlex import LANGS as NOUN_CAPS_LANGS  # languages that capitalise every noun
 from ._nounlex import common_noun
 from ._modelspans import JOINED_BY, model_candidates, model_over_rules
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
@@ -105,6 +106,8 @@ _IRREGULAR_DEMONYMS = frozenset(
 )
 
 
+# words inside a name run: particles ("bin", "al") and joiners ("of", "de", "von")
+_PARTICLES_OR_JOINERS = _NAME_PARTICLES | _JOINERS
 # German articles are not name particles ("Chef der Nordflussbehörde"), except after von.
 _DE_ARTICLES = frozenset("der des den dem die das".split())
 # words that put a noun phrase's head after them: articles, contracted prepositions,
@@ -194,13 +197,12 @@ def _name_segments(text: str, words, part: list[int], index) -> list[list[int]]:
     surface = text[words[part[0]][0]:words[part[-1]][1]]
     if index.lookup(norm_key(surface), surface):
         return [part]
-    particles = _NAME_PARTICLES | _JOINERS
 
     def noun(w: str) -> bool:
         return common_noun(w, "de") and not index.lookup(norm_key(w), w) and not _place_adjective(w, index)
 
     j = 0
-    while j < len(part) and (words[part[j]][2].lower() in particles or noun(words[part[j]][2])):
+    while j < len(part) and (words[part[j]][2].lower() in _PARTICLES_OR_JOINERS or noun(words[part[j]][2])):
         j += 1
     if j == 0 or j == len(part):
         return [part]
@@ -213,7 +215,7 @@ def _common_run(surface: str, index) -> bool:
     the gazetteer knows the whole or a word of it."""
     if index.lookup(norm_key(surface), surface):
         return False
-    return all(w.lower() in _NAME_PARTICLES or w.lower() in _JOINERS
+    return all(w.lower() in _PARTICLES_OR_JOINERS
                or (not index.lookup(norm_key(w), w) and common_noun(w, "de")) for _, _, w in _words(surface))
 
 
@@ -362,11 +364,11 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             if _is_cap(nw) and not common(j + 1):
                 j += 1
                 continue
-            if (nw.lower() in _NAME_PARTICLES or nw.lower() in _JOINERS) and not (
+            if nw.lower() in _PARTICLES_OR_JOINERS and not (
                     lang == "de" and nw.lower() in _DE_ARTICLES):
                 k = j + 1
                 while k < n and k - j < 3 and (
-                        words[k][2].lower() in (_NAME_PARTICLES | _JOINERS)
+                        words[k][2].lower() in _PARTICLES_OR_JOINERS
                         or (words[k][2].lower() == "the" and words[k - 1][2].lower() == "of")):
                     k += 1
                 if k < n and _is_cap(words[k][2]) and not common(k) and text[words[k - 1][1]:words[k][0]].strip() in ("", "-"):
@@ -409,7 +411,7 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             pieces = [(seg, per and j == 0) for part, per in pieces
                       for j, seg in enumerate(_name_segments(text, words, part, index))]
         for part, per in pieces:
-            while part and words[part[-1]][2].lower() in (_NAME_PARTICLES | _JOINERS):
+            while part and words[part[-1]][2].lower() in _PARTICLES_OR_JOINERS:
                 part = part[:-1]
             while part and words[part[0]][2].lower() in _JOINERS:
                 part = part[1:]
@@ -655,8 +657,6 @@ def preload(options: Any = None) -> None:
 
 _GAZ_ONE_WORD_NEEDS_MODEL = {"cased": False, "uncased": True}
 _UNCASED_LANGS = frozenset("ar fa ur ps ku he yi".split())
-# languages that capitalise every noun: a capital says little there (`_nounlex`)
-NOUN_CAPS_LANGS = frozenset({"de"})
 
 
 def _script_kind(lang: str | None) -> str:
