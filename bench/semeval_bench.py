@@ -287,9 +287,8 @@ def undated_pairs(pairs: list[dict], docs: dict) -> list[tuple[bool, float, bool
         finally:
             sf.STRONG_P.update(saved)
         f = sf.pair_features(a, b)
-        prob = (sf.content_probability(f, path) if f["same_lang"] else sf.link_probability(f, path)) * f["decay"]
-        bar = sf.JOIN_P if f["same_lang"] else sf.LINK_P
-        out.append((p["overall"] <= 1.5, prob if prob >= bar else 0.0, rest is not None and rest[0] == "undated"))
+        prob, ok = sf.pair_probability(f, path)
+        out.append((p["overall"] <= 1.5, prob if ok else 0.0, rest is not None and rest[0] == "undated"))
     return out
 
 

@@ -665,18 +665,23 @@ def shares_place_and_actor(d: DocFeatures, other: DocFeatures) -> bool:
     return bool(shared & d.places) and bool(shared - d.places)
 
 
+def pair_probability(feats: dict[str, float], path: str) -> tuple[float, bool]:
+    """P of a pair (the join model within one language, the link model across languages,
+    times the time decay) and whether it reaches its bar (``JOIN_P`` / ``LINK_P``)."""
+    if feats["same_lang"]:
+        p = content_probability(feats, path) * feats["decay"]
+        return p, p >= JOIN_P
+    p = link_probability(feats, path) * feats["decay"]
+    return p, p >= LINK_P
+
+
 def decide(a: DocFeatures, b: DocFeatures, path: str) -> tuple[str, float, dict[str, float]] | None:
     """The link between two articles, if any: (kind, P, features); see the module docstring.
     Symmetric in ``a`` and ``b``."""
     feats = pair_features(a, b)
     if feats["decay"] <= 0:
         return None
-    if feats["same_lang"]:
-        p = content_probability(feats, path) * feats["decay"]
-        ok = p >= JOIN_P
-    else:
-        p = link_probability(feats, path) * feats["decay"]
-        ok = p >= LINK_P
+    p, ok = pair_probability(feats, path)
     p = round(p, ROUND)
     if not ok:
         return None
