@@ -756,3 +756,15 @@ def test_last_verb_right_before_a_quotation_introduces_it():
     qs = _q('When Clinton noted that Trump has not paid federal income taxes, Trump boasted, "That makes me smart."')
     d = [q for q in qs if q.direct]
     assert [(q.speaker, q.cue) for q in d] == [("Trump", "boasted")]
+
+
+def test_headline_line_is_not_a_quote_without_a_title_field():
+    # a record with no title: a first line that looks like a title (short, no full stop, more
+    # text after it) is the headline, and a quotation in it is not a statement
+    text = ("Mayor vows to fight “racism and hatred” in her first speech\n"
+            "The new mayor took office on Wednesday. “We will fight racism and hatred,” said Ana Ruiz.")
+    qs = extract(art(text, mentions=per(text, "Ana Ruiz"))).quotes
+    assert [q.text.rstrip(",") for q in qs] == ["We will fight racism and hatred"]
+    # a first line that ends a sentence is body text, its quote stays
+    text = "“We will fight racism,” said Ana Ruiz.\nShe spoke on Wednesday."
+    assert [q.speaker for q in extract(art(text, mentions=per(text, "Ana Ruiz"))).quotes] == ["Ana Ruiz"]

@@ -177,3 +177,22 @@ def test_a_name_with_a_role_title_is_a_person_even_if_typed_loc_elsewhere():
     k = [x.start() for x in re.finditer("Kern", text)]
     m = [Mention(k[0], k[0] + 4, "Kern", "LOC"), Mention(k[1], k[1] + 4, "Kern", "PER")]
     assert speaker(text, "en", "We will not", m) == "Kern"
+
+
+# -- round 7: a role phrase and the name it introduces ---------------------------------------
+
+def test_role_phrase_runs_on_to_the_name_it_introduces():
+    text = "“We gather to celebrate,” said pastor and celebrant Father Anton Weller, who led the mass."
+    q = extract(art(text, mentions=per(text, "Anton Weller"))).quotes[0]
+    assert q.speaker == "Anton Weller" and q.speaker_kind == "name"
+    # a preposition between them: the name is not the speaker's ('the head of X')
+    text = "“We gather to celebrate,” said the pastor of Anton Weller's parish."
+    q = extract(art(text, mentions=per(text, "Anton Weller"))).quotes[0]
+    assert q.speaker != "Anton Weller"
+
+
+def test_a_title_typed_as_a_name_of_its_own_gives_way_to_the_name():
+    # the mention detector split 'Harbour Master Jon Hale' into two person mentions
+    text = "Harbour Master Jon Hale says they were recovering about six abandoned boats a year."
+    q = extract(art(text, mentions=per(text, "Harbour Master", "Jon Hale"))).quotes[0]
+    assert q.speaker == "Jon Hale"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from . import _quotemarks as qm
-from ._quotenp import (MASKC, _cap, _chunks, _is_adverb, _leading_np, _leading_subject, _np_after, _participle,
+from ._quotenp import (_CONJ, MASKC, _cap, _chunks, _is_adverb, _leading_np, _leading_subject, _np_after, _participle,
                        _pure_name, _strip_np, _subject_after, _subject_before, _tokens)
 from .cues import CueTable, norm_form, outlet_names
 
@@ -125,10 +125,18 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
     if lw and lw[-1] in t.sets["institution_nouns"] and (lw[0] in t.sets["determiners"] or len(lw) <= 2):
         at.kind = "document"
         return
+    if not per and not any(_cap(w) for w in words):
+        # 'said pastor and celebrant Father Francis Cauterrucci': a common-noun role phrase the
+        # subject phrase stopped at, and the name it introduces in the same noun phrase
+        nxt = _name_in_np_after(ctx, e)
+        if nxt is not None:
+            per = [nxt]
     if per:
-        # the name right after a role title ("Regierungschefin Carrie Lam"), else the first one
+        # the name right after a role title ("Regierungschefin Carrie Lam"; a title the mention
+        # detector made a name of its own: "Auckland Harbourmaster| Andrew Hayton"), else the first one
         p = next((x for x in per if _role_word(t, norm_form(_PREV_WORD.search(ctx.m, s, x.start).group(1))
-                                               if _PREV_WORD.search(ctx.m, s, x.start) else "")), per[0])
+                                               if _PREV_WORD.search(ctx.m, s, x.start) else "")
+                  or any(y.end < x.start and not ctx.m[y.end:x.start].strip() for y in per)), per[0])
         at.speaker, at.span, at.kind = p.text, (p.start, p.end), "name"
         return
     orgs = _mentions_in(ctx, s, e, ("ORG",))
@@ -152,6 +160,26 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
 
 
 _PREV_WORD = re.compile(r"([\w’'\-]+)\s*$")
+_NP_GAP = re.compile(r"(?:[ \u00a0]+[\w’'\-]+){0,3}[ \u00a0]+")
+
+
+def _name_in_np_after(ctx: _Ctx, e: int) -> Any | None:
+    """A person mention that the noun phrase ending at ``e`` runs on to: at most three words
+    between them, with no punctuation, verb, preposition or determiner ('pastor| and celebrant
+    Father |Francis Cauterrucci'), else None."""
+    t = ctx.t
+    i = bisect.bisect_left(ctx.mention_starts, e)
+    while i < len(ctx.mentions) and ctx.mentions[i].start - e <= 40:
+        mn = ctx.mentions[i]
+        i += 1
+        if mn.type != "PER" or not _NP_GAP.fullmatch(ctx.m, e, mn.start):
+            continue
+        gap = [norm_form(w) for w in re.findall(r"[\w’'\-]+", ctx.m[e:mn.start])]
+        bad = t.union("prepositions", "determiners", "complementizers", "relative")
+        if any(w not in _CONJ and (w in bad or w in t.verbs or w in t.pronouns) for w in gap):
+            return None
+        return None if _is_place(ctx, mn.start, mn.end) else mn
+    return None
 
 
 def _after_role_link(ctx: _Ctx, s: int, pos: int) -> bool:

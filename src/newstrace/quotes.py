@@ -30,6 +30,7 @@ from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cue_subject, _cut_at_s
                           _inverted_subject, _is_outlet, _key, _norm_name, _resolve, _role_word, _subject_sp,
                           _type_speaker, is_named_channel)
 from .cues import CueTable, norm_form, table as cue_table
+from .ingest import split_title
 from .records import Article, Quote, SourceLink
 
 __all__ = ["extract", "is_named_channel"]
@@ -190,13 +191,19 @@ class _Ctx:
 
 
 def _headline_end(article: Article, text: str, paras: list[tuple[int, int]]) -> int:
-    """End of the headline paragraph (the title the clean stage puts first), else 0."""
-    if not paras or not article.title:
+    """End of the headline paragraph, else 0: the title the clean stage puts first, or, for
+    a record that came without a title, a first paragraph that looks like one by the title-line
+    rule of plain-text input (``ingest.split_title``: short, not ending a sentence, more text
+    after it). A headline is not a statement, so no quote starts in it."""
+    if not paras or len(paras) < 2:
         return 0
     ps, pe = paras[0]
     first = " ".join(text[ps:pe].split())
+    if not article.title:
+        title, _ = split_title(text[ps:])
+        return pe if title is not None and " ".join(title.split()) == first else 0
     title = " ".join(article.title.split())
-    return pe if first and (first == title or (len(title) > 20 and first.startswith(title))) and len(paras) > 1 else 0
+    return pe if first and (first == title or (len(title) > 20 and first.startswith(title))) else 0
 
 
 # -- sieves: direct quotes ----------------------------------------------------------------
