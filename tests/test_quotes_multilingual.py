@@ -137,3 +137,22 @@ def test_headline_is_not_a_quote():
 def test_double_apostrophes_are_quotation_marks():
     qs = quotes("''We will win this race,'' said Mr. Burman.", "en")
     assert qs == [("We will win this race,", "Mr. Burman", True)]
+
+
+# -- round 7: Spanish sources after 'según' + verb, and a verb-subject cue inside the statement --
+
+def test_spanish_segun_with_a_verb_names_the_source_after_the_verb():
+    text = "En la región hay dos casos sospechosos de gripe, según informó la autoridad sanitaria en su parte diario."
+    qs = quotes(text, "es")
+    assert qs and qs[0][1] == "la autoridad sanitaria" and "dos casos sospechosos" in qs[0][0]
+
+
+def test_spanish_inverted_cue_inside_the_statement():
+    # ', señaló la fuente oficial,' interrupts the statement, which goes on with a verb
+    text = "El resultado de las pruebas, señaló la fuente oficial, se dará a conocer el sábado por la tarde."
+    qs = quotes(text, "es")
+    assert {q[1] for q in qs} == {"la fuente oficial"}
+    assert any("se dará a conocer el sábado" in q[0] for q in qs)
+    # an apposition after the subject is no continuation of the statement
+    text = "Las pruebas dieron negativo en los tres casos, señaló el director, el doctor Ramón Gil."
+    assert not any("Ramón" in q[0] for q in quotes(text, "es"))

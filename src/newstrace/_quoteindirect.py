@@ -209,7 +209,10 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             if sp and norm_form(m[sp[0]:sp[1]].split()[0]) in t.pronouns and \
                     len(re.findall(r"\w+", m[sp[0]:cue.end + len(parts[0])])) > 2:
                 sp = None  # 'X, speaking to …, said he would …': a clause, not a subject, follows the verb
-            paren = False  # '…, said X, a senior official': the comma opens an apposition
+            # '…, said X, a senior official': the comma opens an apposition; 'El resultado, señaló
+            # la fuente oficial, se dará a conocer …': a verb goes on with the interrupted statement
+            paren = paren and not (norm_form(rw[0]) in t.union("determiners", "role_nouns", "prepositions")
+                                   or _cap(parts[1].split()[0]))
             if sp and app_name:
                 sp = app_name  # '…, a communiqué le bourgmestre de la Ville, Philippe Close': the name
         tw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[0])]

@@ -40,6 +40,7 @@ _PERSISTENT_ARTICLE = {"reported_by"}
 _PREV_CAP = re.compile(r"(?:\b[A-Z][\w’'\-]*|\b(?i:the|a|an|der|die|das|le|la|les|el|los))[ \u00a0]+$")
 _PREV1 = re.compile(r"([\w’'\-]+)\s+$")
 _PREV2 = re.compile(r"(?:([\w’'\-]+)\s+)?([\w’'\-]+)\s+$")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([\w’']+)")
 _LINKER_BEFORE = re.compile(r"\s+([\w’']+)\s*$")
 _SOURCE_KIND = {"quoted_by": "quote", "told": "quote", "interview": "interview",
                 "reported_by": "report", "according_to": "report"}
@@ -129,7 +130,10 @@ class _Ctx:
                         # an article before the cue word makes it an ordinary word:
                         # "il secondo scudetto", "pelo segundo ano"
                         continue
-                    found.append(_Cue(vs, ve, x.group("v"), "according", kind))
+                    nx = _NEXT_WORD.match(m, ve) if kind == "prep" else None
+                    if nx and norm_form(nx.group(1)) in t.verbs:
+                        ve = nx.end()  # 'según informó la autoridad': the speaker follows the verb
+                    found.append(_Cue(vs, ve, m[vs:ve], "according", kind))
                     taken.update(range(vs, ve))  # the verb inside 'به گفته X' is part of the cue
         if t.sov_re is not None:  # '… olmayacağını söyledi': a statement verb after its clause
             for x in t.sov_re.finditer(m):
