@@ -156,3 +156,11 @@ def test_spanish_inverted_cue_inside_the_statement():
     # an apposition after the subject is no continuation of the statement
     text = "Las pruebas dieron negativo en los tres casos, señaló el director, el doctor Ramón Gil."
     assert not any("Ramón" in q[0] for q in quotes(text, "es"))
+
+
+def test_dropped_subject_goes_back_to_the_speaker_of_a_verb_without_a_statement():
+    # 'شددت X على …' has a noun-phrase content the rules do not take; the next verb has no
+    # written subject: its speaker is X
+    text = "وشددت النيابة العامة، في بيان اليوم، على سلمية الفعاليات.\nوأشارت إلى أنه تمت مناقشة الترتيبات مع وزارة الداخلية."
+    qs = quotes(text, "ar")
+    assert [(q[0][:10], q[1]) for q in qs] == [("تمت مناقشة", "النيابة العامة")]

@@ -716,13 +716,21 @@ def _key(name: str | None) -> str:
     return re.sub(r"^(?:al|el)[\-’']", "", w[-1].lower()) if w else ""
 
 
-def _resolve(ctx: _Ctx, attrs: list[_Attr]) -> None:
+def _resolve(ctx: _Ctx, attrs: list[_Attr], silent: list[_Attr] | None = None) -> None:
     """Pronouns to the most recent compatible speaker; documents ("the statement") and
-    "it" to the body that issued them; quote-only paragraphs continue the previous speaker."""
+    "it" to the body that issued them; quote-only paragraphs continue the previous speaker.
+    ``silent``: speakers of speech verbs with no statement (typed already); a dropped subject
+    may go back to them, a written pronoun does not."""
     t = ctx.t
     history: list[_Attr] = []
     issuer: _Attr | None = None
-    for at in attrs:
+    silent = silent or []
+    quiet = {id(x) for x in silent}
+    order = sorted(attrs + silent, key=lambda a: a.pos) if silent else attrs
+    for at in order:
+        if id(at) in quiet:
+            history.append(at)
+            continue
         if at.sp is None:
             continue
         _type_speaker(ctx, at, ctx.sent_of(at.sp[0]))
@@ -731,6 +739,8 @@ def _resolve(ctx: _Ctx, attrs: list[_Attr]) -> None:
             g = "s" if at.zero else t.pronouns.get(pron, "")
             ante = None
             for h in reversed(history):
+                if id(h) in quiet and not at.zero:
+                    continue
                 if g == "n" and h.kind in ("institution", "document", "outlet"):
                     ante = h
                 elif g == "p" and (h.plural or h.kind in ("institution", "document")):

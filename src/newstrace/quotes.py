@@ -493,12 +493,15 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
             if (ps == pps or not re.search(r"\w", gap.split("\n")[-1] if "\n" in gap else gap)) and (
                     len(re.findall(r"\w+", gap)) <= 12 or (cue_between and len(re.findall(r"\w+", gap)) <= 30)):
                 at.sp, at.cue, at.method = prev.sp, prev.cue, "rules:continuation"
+    contentless: list[_Cue] = []
     for cue in ctx.cues:
         if cue.start in used:
             continue
         ind = _indirect(ctx, cue)
         if ind is not None:
             attrs.append(ind)
+        elif cue.kind == "verb" and not ctx.weak(cue):
+            contentless.append(cue)
     _share_converb_cue(ctx, attrs)
     attrs += _colon_statements(ctx, attrs)
     attrs += _reported_continuations(ctx, attrs)
@@ -540,9 +543,30 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
         not a.direct and a.kind == "outlet" and any(
             b is not a and not b.direct and b.kind != "outlet" and b.cs < a.ce and a.cs < b.ce and b.channel
             for b in attrs))]
-    _resolve(ctx, attrs)
+    _resolve(ctx, attrs, _speakers_only(ctx, contentless))
     _inherit_channels(attrs, ctx)
     return attrs
+
+
+def _speakers_only(ctx: _Ctx, cues: list[_Cue]) -> list[_Attr]:
+    """Speakers of speech verbs that gave no statement ('وشددت النيابة العامة، في بيان، على
+    سلمية الفعاليات': the content is a noun phrase the rules do not take): no quote, but the
+    speaker of the discourse, the antecedent of a dropped subject that follows ('وأشارت إلى
+    أنه …', 'Añadió que …'). Only a written subject counts (no pronoun, no dropped subject)."""
+    out = []
+    for cue in cues:
+        ss, se = ctx.sent_of(cue.start)
+        sp, zero = _cue_subject(ctx, cue, ss, se)
+        if sp is None or zero:
+            continue
+        sp = _clause_speaker(ctx, *sp)
+        if sp is None:
+            continue
+        at = _Attr(cue.start, cue.end, False, "rules:speaker_only", cue=cue, sp=sp)
+        _type_speaker(ctx, at, (ss, se))
+        if at.kind not in (None, "pronoun") and _plausible_speaker(ctx, at):
+            out.append(at)
+    return out
 
 
 def _share_converb_cue(ctx: _Ctx, attrs: list[_Attr]) -> None:
