@@ -164,3 +164,17 @@ def test_dropped_subject_goes_back_to_the_speaker_of_a_verb_without_a_statement(
     text = "وشددت النيابة العامة، في بيان اليوم، على سلمية الفعاليات.\nوأشارت إلى أنه تمت مناقشة الترتيبات مع وزارة الداخلية."
     qs = quotes(text, "ar")
     assert [(q[0][:10], q[1]) for q in qs] == [("تمت مناقشة", "النيابة العامة")]
+
+
+def test_german_reported_continuation_with_a_term_in_quotation_marks():
+    # 'wie' inside the quoted term „wie eine Lawine“ is no cue of the sentence
+    text = ("Zwei Surfer seien erfahrene Schwimmer gewesen, sagte Pat Smith im Radio. "
+            "Sie seien in der Gischt verschwunden, die „wie eine Lawine“ über sie hereingebrochen sei.")
+    qs = quotes(text, "de", "Pat Smith")
+    assert any(q[0].startswith("Sie seien in der Gischt") and q[1] == "Pat Smith" for q in qs)
+
+
+def test_german_davon_ausgehen_dass_is_a_cue():
+    text = "Die Kripo geht davon aus, dass der Mann eines natürlichen Todes starb."
+    qs = quotes(text, "de")
+    assert qs and qs[0][0].startswith("der Mann eines natürlichen Todes") and qs[0][1] == "Die Kripo"

@@ -537,10 +537,13 @@ def _reported_continuations(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:
     out: list[_Attr] = []
     known = sorted((a for a in attrs if a.sp is not None), key=lambda a: a.ce)
     bounds = ctx.sents + [len(m)]
+    terms = [(c.open, c.outer_end) for c in ctx.cands if c.kind != "direct"]
     for i, s in enumerate(ctx.sents):
         ps, pe = ctx.para_of(s)
         e = min(bounds[i + 1], pe)
-        if e <= s or ctx.cues_in(s, e) or m.count(qm.MASK, s, e) > (e - s) // 3:
+        # a cue word inside a term in quotation marks ('die „wie eine Lawine“ über sie …') is no cue
+        own = [c for c in ctx.cues_in(s, e) if not any(a <= c.start < b for a, b in terms)]
+        if e <= s or own or m.count(qm.MASK, s, e) > (e - s) // 3:
             continue
         if any(a.cs < e and s < a.ce for a in known + out):
             continue
