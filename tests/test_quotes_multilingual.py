@@ -178,3 +178,12 @@ def test_german_davon_ausgehen_dass_is_a_cue():
     text = "Die Kripo geht davon aus, dass der Mann eines natürlichen Todes starb."
     qs = quotes(text, "de")
     assert qs and qs[0][0].startswith("der Mann eines natürlichen Todes") and qs[0][1] == "Die Kripo"
+
+
+def test_a_speaker_is_never_the_end_of_a_quotation():
+    # the opening mark was lost: 'to groźba"' is the tail of a quotation, not a speaker
+    text = 'Żołnierze! To nie jest ostrzeżenie, to groźba" - stwierdził.'
+    assert all(q[1] is None or '"' not in q[1] for q in quotes(text, "pl"))
+    # a name in quotation marks may still be one ('فضائية "الحدث"')
+    text = 'وقالت فضائية "الحدث" إن الصندوقين الأسودين سيفتحان غدا بإشراف خبراء.'
+    assert [q[1] for q in quotes(text, "ar")] == ['فضائية "الحدث']  # the stage cuts the name before the mark

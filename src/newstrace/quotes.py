@@ -40,6 +40,7 @@ _PERSISTENT_ARTICLE = {"reported_by"}
 _PREV_CAP = re.compile(r"(?:\b[A-Z][\w’'\-]*|\b(?i:the|a|an|der|die|das|le|la|les|el|los))[ \u00a0]+$")
 _PREV1 = re.compile(r"([\w’'\-]+)\s+$")
 _PREV2 = re.compile(r"(?:([\w’'\-]+)\s+)?([\w’'\-]+)\s+$")
+_QUOTE_CHARS = re.compile("[\"“”„«»]")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([\w’']+)")
 _LINKER_BEFORE = re.compile(r"\s+([\w’']+)\s*$")
 _SOURCE_KIND = {"quoted_by": "quote", "told": "quote", "interview": "interview",
@@ -609,7 +610,11 @@ def _trim_contents(ctx: _Ctx, attrs: list[_Attr]) -> None:
 def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
     """A speaker is a person, a group, an organisation, an outlet, a role or a pronoun: never
     a verb form, a fragment of a clause ('recommended the United', 's’est') or a long
-    clause. Names found by the mentions stage always are."""
+    clause. Names found by the mentions stage always are. A phrase with a closing quotation
+    mark in it ('to groźba"') is a piece of a clause."""
+    q = _QUOTE_CHARS.search(ctx.text, *at.span) if at.span is not None else None
+    if q and q.start() > at.span[0] and not ctx.text[q.start() - 1].isspace():  # type: ignore[index]
+        return False  # the end of a quotation, not a name in quotation marks ('فضائية "الحدث"')
     if at.kind in ("pronoun", "anonymous", "institution", "outlet", "document") or at.span is None:
         return True
     s, e = at.span
