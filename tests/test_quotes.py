@@ -768,3 +768,12 @@ def test_headline_line_is_not_a_quote_without_a_title_field():
     # a first line that ends a sentence is body text, its quote stays
     text = "“We will fight racism,” said Ana Ruiz.\nShe spoke on Wednesday."
     assert [q.speaker for q in extract(art(text, mentions=per(text, "Ana Ruiz"))).quotes] == ["Ana Ruiz"]
+
+
+def test_quotation_still_open_at_the_end_of_a_cut_text_is_no_statement_without_a_cue():
+    text = ("The minister spoke on Tuesday. “Before one discusses exceptions, states should first "
+            "stick to what has been agreed. Subscribe for access to your daily ePaper")
+    assert extract(art(text)).quotes == []
+    # attributed, it stays a statement
+    text = "Ana Ruiz said on Tuesday: “Before one discusses exceptions, states should first stick to"
+    assert [q.speaker for q in direct(art(text, mentions=per(text, "Ana Ruiz")))] == ["Ana Ruiz"]

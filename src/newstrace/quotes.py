@@ -525,8 +525,12 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
                 at.sp = at.speaker = at.span = at.kind = None
                 continue
             _channels(ctx, at)
-    # a statement needs a speaker unless it is quoted; headlines are not statements
-    attrs = [a for a in attrs if (a.direct or a.sp is not None) and a.cs >= ctx.head_end]
+    # a statement needs a speaker unless it is quoted; headlines are not statements; a quotation
+    # still open at the end of the text that no cue attributes is text after a stray mark (the
+    # text was cut: '“Effectively for access to your daily ePaper …'), not a statement
+    unclosed = {c.start for c in ctx.quotes if c.close is None and not ctx.text[c.end:].strip()}
+    attrs = [a for a in attrs if (a.direct or a.sp is not None) and a.cs >= ctx.head_end
+             and not (a.direct and a.sp is None and a.cs in unclosed)]
     for sh in shadow:  # 'Laut Radio X sagte der Minister, …': the outlet is the channel of the verb's reading
         if sh.kind == "outlet" and sh.cue is not None and sh.cue.kind == "prep" and sh.channel:
             for at in attrs:
