@@ -187,3 +187,13 @@ def test_a_speaker_is_never_the_end_of_a_quotation():
     # a name in quotation marks may still be one ('فضائية "الحدث"')
     text = 'وقالت فضائية "الحدث" إن الصندوقين الأسودين سيفتحان غدا بإشراف خبراء.'
     assert [q[1] for q in quotes(text, "ar")] == ['فضائية "الحدث']  # the stage cuts the name before the mark
+
+
+def test_a_straight_mark_that_can_only_open_ends_an_unclosed_quotation():
+    # the first quotation lost its closing mark; the mark before 'Pacjenci' opens the next one,
+    # which the dash cue attributes
+    text = ('Lekarz mówi: "Aparat umożliwia ocenę pracy nerwów w czasie operacji. '
+            '"Pacjenci czują się dobrze, już są w domach" - powiedział prof. Jan Nowak.')
+    qs = quotes(text, "pl", "Jan Nowak")
+    assert ("Pacjenci czują się dobrze, już są w domach", "Jan Nowak", True) in qs
+    assert not any("Aparat" in q[0] and "Pacjenci" in q[0] for q in qs)

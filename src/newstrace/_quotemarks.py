@@ -104,6 +104,17 @@ def _find_close(text: str, i: int, pe: int, opener: str, pairs: dict[str, list[s
     return None
 
 
+def _reopened(text: str, i: int, j: int) -> int | None:
+    """The first straight double mark between an opening one at i and its closer at j that
+    can open but not close (a space before it, a letter after it), else None."""
+    k = text.find('"', i + 1, j)
+    while k >= 0:
+        if _can_open(text, k, '"') and not _can_close(text, k, '"') and text[k - 1] in _SPACE:
+            return k
+        k = text.find('"', k + 1, j)
+    return None
+
+
 def scan_text(text: str) -> str:
     """The text the quotation marks are read from: two apostrophes (''…'') are one double
     mark (same length: the second becomes a word joiner, trimmed from contents)."""
@@ -134,6 +145,16 @@ def _scan(text: str, paras: list[tuple[int, int]], table: CueTable) -> list[Cand
                 i += 1
                 continue
             j = _find_close(text, i + 1, pe, ch, pairs)
+            k = _reopened(text, i, j) if j is not None and ch == '"' else None
+            if k is not None:
+                # '"Neuromonitor … ne  "Pacjenci czują się dobrze" - powiedział': a straight mark that
+                # can only open comes before the closer, so this quotation was never closed (its
+                # closing mark was lost or the text cut): it ends there, the next one begins
+                s, e = _trim(text, i + 1, k)
+                if len(_WORD.findall(text[s:e])) >= 4:
+                    out.append(Cand(i, None, s, e))
+                i = k
+                continue
             if j is not None:
                 out.append(Cand(i, j, *_trim(text, i + 1, j)))
                 i = j + 1
