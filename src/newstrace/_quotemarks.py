@@ -109,7 +109,7 @@ def _reopened(text: str, i: int, j: int) -> int | None:
     can open but not close (a space before it, a letter after it), else None."""
     k = text.find('"', i + 1, j)
     while k >= 0:
-        if _can_open(text, k, '"') and not _can_close(text, k, '"') and text[k - 1] in _SPACE:
+        if text[k - 1] in _SPACE and k + 1 < j and _is_letter(text[k + 1]):
             return k
         k = text.find('"', k + 1, j)
     return None
