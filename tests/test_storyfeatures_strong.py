@@ -35,9 +35,13 @@ def test_strong_rule_needs_the_bar(monkeypatch):
     assert got is None or got[0] != "undated"
 
 
-def test_model_free_path_keeps_the_detail_rule():
+def test_model_free_path_has_its_own_bar(monkeypatch):
+    # chosen by the same procedure on the model-free P (STRONG_P["none"])
+    assert sf.content_probability(sf.pair_features(_doc("a"), _doc("b", wide=False)), "none") >= sf.STRONG_P["none"]
     got = sf.decide(_doc("a"), _doc("b", wide=False), "none")
-    assert sf.content_probability(sf.pair_features(_doc("a"), _doc("b", wide=False)), "none") >= sf.JOIN_P
+    assert got is not None and got[0] == "undated" and got[2]["strong"] == 1.0
+    monkeypatch.setitem(sf.STRONG_P, "none", 1.01)
+    got = sf.decide(_doc("a"), _doc("b", wide=False), "none")
     assert got is None or got[0] != "undated"
 
 
