@@ -2,6 +2,7 @@
 
     python bench/semeval_bench.py --fit                       # fit the pair models (prints COEFS)
     python bench/semeval_bench.py [--encoder none] [--pipeline] [--pairs FILE ...] [--json]
+    python bench/semeval_bench.py --pipeline --explain        # why each wrong pair went wrong
 
 Pairs: ../shared/corpus/dev/semeval2022t8/pairs.csv by default (431 human-scored pairs of
 the task's *training* split; Overall 1 = very similar .. 4 = very dissimilar); more
@@ -29,6 +30,13 @@ without it, raw texts: the figures say which ``mode`` produced them). Reported:
   language, whole clusters), and mono/cross (only co-members of the same / another
   language count). Two articles never paired by the annotators count as different stories,
   so precision is a lower bound.
+
+--explain lists the clear pairs the stage got wrong (same pairs apart, different pairs
+together) with the rule that decided each (``storyfeatures.explain_pair``: ``below_bar``,
+``weak_evidence``, ``no_detail_below_strong``, ...; ``cluster:*`` when the pair rule linked
+them but the clustering kept them apart, or joined them through other articles), the time
+class of both sides (``dated``, ``wide``: only a years-wide inferred range, ``none``) and the
+features, with counts per reason. Training pairs only (like everything here).
 """
 from __future__ import annotations
 
@@ -396,6 +404,13 @@ def do_eval(args) -> dict:
         if args.dump:
             with open(args.dump, "w", encoding="utf-8") as fh:
                 json.dump(story_of, fh)
+        if args.explain:
+            from newstrace._storyindex import Index
+
+            index = Index(store.conn)
+            sdocs = index.get_many(sorted(arts))
+            explained = explain(pairs, sdocs, story_of, path,
+                                {i: set(index.candidates(d)) for i, d in sdocs.items()})
     t1, c1 = time.perf_counter(), time.process_time()
     docs = _docs(arts, path)
     by = defaultdict(lambda: {"same": 0, "same_together": 0, "diff": 0, "diff_apart": 0, "sim": [], "y": []})
@@ -433,9 +448,61 @@ def do_eval(args) -> dict:
     out["bcubed"]["cross"] = bcubed(system, gold, langs, "cross")
     for lang in sorted(set(langs.values())):
         out["bcubed"][lang] = _per_item_bcubed(system, gold, sorted(i for i in gold if langs[i] == lang))
+    if args.explain and not args.system:
+        out["explain"] = explained
     out["gold_items"] = len(gold)
     out["gold_stories"] = len(set(gold.values()))
     return out
+
+
+def time_class(d) -> str:
+    """How the story stage sees an article's time: ``dated`` (a day: published, or an inferred
+    range at most MAX_RANGE_DAYS wide), ``wide`` (only a wider inferred range), ``none``."""
+    return "dated" if d.day is not None else "wide" if d.timeless else "none"
+
+
+def explain(pairs: list[dict], docs: dict, story_of: dict[str, str], path: str,
+            candidates: dict[str, set[str]] | None = None) -> dict:
+    """Why the stage got each clear pair wrong (same pairs apart, different pairs together):
+    the pair rule that decided (``storyfeatures.explain_pair``); for a pair the rule links
+    but the stories keep apart, ``index:not_compared`` when neither article was the other's
+    candidate (``candidates``: article -> the candidates the index gives it), else the
+    clustering step; for a different pair together without a link of its own, "chained"
+    (through other articles). Returns the wrong pairs with their features, and counts per
+    (gold, reason, time classes)."""
+    from collections import Counter
+
+    from newstrace import storyfeatures as sf
+
+    rows, counts = [], Counter()
+    for p in pairs:
+        if 1.5 < p["overall"] < 3 or p["a"] not in docs or p["b"] not in docs:
+            continue
+        same, together = p["overall"] <= 1.5, story_of.get(p["a"]) == story_of.get(p["b"])
+        if same == together:
+            continue
+        a, b = docs[p["a"]], docs[p["b"]]
+        pair_path = path if a.vec is not None and b.vec is not None else "none"
+        res, reason = sf.explain_pair(a, b, pair_path)
+        compared = candidates is None or p["b"] in candidates.get(p["a"], ()) or p["a"] in candidates.get(p["b"], ())
+        if same and res is not None and not compared:
+            reason = "index:not_compared"  # the pair rule would link them; the index never offered the pair
+        elif same and res is not None:
+            # linked, yet apart: the clustering kept them apart
+            reason = {"witness": "cluster:witness_uncorroborated", "similar": "cluster:similar_only"}.get(
+                res[0], "cluster:undated_best_elsewhere" if res[0] == "undated" and not (a.timeless and b.timeless)
+                else "cluster:mutual_best_or_merge_support")
+        elif not same and res is None:
+            reason = "cluster:chained"
+        f = sf.pair_features(a, b)
+        times = "/".join(sorted((time_class(a), time_class(b))))
+        counts[("same_apart" if same else "diff_together", reason, times)] += 1
+        rows.append({"a": p["a"], "b": p["b"], "pair": p["pair"], "overall": p["overall"], "reason": reason,
+                     "times": times, "p": round(sf.pair_probability(f, pair_path)[0], 3),
+                     "evidence": round(sf.evidence_probability(f), 3),
+                     **{k: f[k] for k in ("dense", "lex", "ent", "num", "date", "kicker", "decay")}})
+    return {"pairs": rows, "counts": [{"gold": g, "reason": r, "times": t, "n": n}
+                                      for (g, r, t), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]}
 
 
 def _print(out: dict) -> None:
@@ -449,6 +516,15 @@ def _print(out: dict) -> None:
     print(f"{'scope':8} {'P':>7} {'R':>7} {'F1':>7}")
     for k, v in out["bcubed"].items():
         print(f"{k:8} {v['precision']:>7} {v['recall']:>7} {v['f1']:>7}")
+    if "explain" in out:
+        print("wrong pairs by the rule that decided (storyfeatures.REASONS; cluster:* the clustering step, "
+              "index:* the candidate pairs)")
+        for c in out["explain"]["counts"]:
+            print(f"  {c['n']:>3} {c['gold']:14} {c['reason']:36} {c['times']}")
+        for r in out["explain"]["pairs"]:
+            print(f"  {r['pair']:6} {r['a']} {r['b']} {r['overall']:.2f} {r['reason']:32} {r['times']:11} "
+                  f"P={r['p']} ev={r['evidence']} dense={r['dense']} lex={r['lex']} ent={r['ent']} "
+                  f"num={r['num']} decay={r['decay']}")
 
 
 def _options(encoder: str):
@@ -467,6 +543,8 @@ if __name__ == "__main__":
     ap.add_argument("--vec-cache", help="keep encoder vectors in this .npz (same vectors, no re-encoding)")
     ap.add_argument("--system", help="score this clustering (JSON article id -> story id) instead of running")
     ap.add_argument("--dump", help="write the clustering (JSON article id -> story id) here")
+    ap.add_argument("--explain", action="store_true",
+                    help="say which rule kept each wrong pair apart or together (training pairs only)")
     a = ap.parse_args()
     a.pairs = a.pairs or [PAIRS]
     if a.fit:

@@ -161,3 +161,19 @@ def test_place_and_actor_and_time_helpers():
     assert intersect_windows([(0.0, 14.0), (365.0, 379.0)], [(10.0, 400.0)]) == [(10.0, 14.0), (365.0, 379.0)]
     # disjoint (an inconsistent member): the union, which bounds nothing wrongly
     assert intersect_windows([(0.0, 1.0)], [(5.0, 6.0)]) == [(0.0, 1.0), (5.0, 6.0)]
+
+
+def test_cross_language_undated_links_keep_one_match_per_language():
+    # an undated article whose evidence matches everything (a single shared name, the
+    # "19" of COVID-19) has undated links to several reports in another language: as for
+    # encoder links across languages, only mutual best matches count (one per language)
+    wide = {"lo": 0.0, "hi": 4000.0}
+    docs = {"hub": DocFeatures("hub", "en", None, "", **wide), "de1": DocFeatures("de1", "de", None, "", **wide),
+            "de2": DocFeatures("de2", "de", None, "", **wide), "fr1": DocFeatures("fr1", "fr", None, "", **wide),
+            "en2": DocFeatures("en2", "en", None, "", **wide)}
+    strong = [("de1", "hub", "undated", 0.99), ("de2", "hub", "undated", 0.95), ("fr1", "hub", "undated", 0.9),
+              ("en2", "hub", "undated", 0.7), ("de2", "en2", "link", 0.8)]
+    kept = {(a, b) for a, b, _k, _p in stories._mutual_best_links(docs, strong)}
+    # de2's best English match is the hub, but the hub's best German one is de1; en2's best
+    # German match is de2 and de2's best English one is the hub; same-language links stay
+    assert kept == {("de1", "hub"), ("fr1", "hub"), ("en2", "hub")}

@@ -35,9 +35,13 @@ def test_strong_rule_needs_the_bar(monkeypatch):
     assert got is None or got[0] != "undated"
 
 
-def test_model_free_path_keeps_the_detail_rule():
+def test_model_free_path_has_its_own_bar(monkeypatch):
+    # chosen by the same procedure on the model-free P (STRONG_P["none"])
+    assert sf.content_probability(sf.pair_features(_doc("a"), _doc("b", wide=False)), "none") >= sf.STRONG_P["none"]
     got = sf.decide(_doc("a"), _doc("b", wide=False), "none")
-    assert sf.content_probability(sf.pair_features(_doc("a"), _doc("b", wide=False)), "none") >= sf.JOIN_P
+    assert got is not None and got[0] == "undated" and got[2]["strong"] == 1.0
+    monkeypatch.setitem(sf.STRONG_P, "none", 1.01)
+    got = sf.decide(_doc("a"), _doc("b", wide=False), "none")
     assert got is None or got[0] != "undated"
 
 
@@ -55,3 +59,30 @@ def test_strong_rule_never_links_to_a_dated_article():
     # which of two dated events at one place an undated report tells: corroboration decides
     got = sf.decide(_doc("a"), _doc("d", day=1000.0), "usem3")
     assert got is not None and got[0] == "witness" and "strong" not in got[2]
+
+
+def test_an_inferred_narrow_range_counts_as_dated():
+    # an inferred range at most MAX_RANGE_DAYS wide (a weekday and a date in the text: a
+    # two-week window) places its article in time as a stated date does: the strong rule
+    # does not link an undated report to it (on the seeds, two such articles report other
+    # events of one narrative than the undated one, at P above the bar)
+    inferred = _doc("i", day=1000.0)
+    inferred.lo, inferred.hi = 993.0, 1007.0
+    got, why = sf.explain_pair(_doc("a"), inferred, "usem3")
+    assert got is not None and got[0] == "witness" and "strong" not in got[2] and why == "witness"
+    assert sf.decide(_doc("a"), inferred, "usem3") == got
+
+
+def test_explain_pair_names_the_rule_that_decided(monkeypatch):
+    cases = {"strong": (_doc("a"), _doc("b", wide=False)), "dated": (_doc("x", wide=False), _doc("y", wide=False)),
+             "witness": (_doc("a"), _doc("d", day=1000.0))}
+    for reason, (a, b) in cases.items():
+        got, why = sf.explain_pair(a, b, "usem3")
+        assert why == reason and why in sf.REASONS and got == sf.decide(a, b, "usem3")
+    # the same pair without the strong rule: a side has only a wide range and nothing
+    # event-specific is shared, the other is undated too
+    monkeypatch.setitem(sf.STRONG_P, "dense", 1.01)
+    got, why = sf.explain_pair(_doc("a", places=frozenset()), _doc("b", wide=False, places=frozenset()), "usem3")
+    assert got is None and why == "no_detail_below_strong"
+    far = _doc("f", day=5000.0)
+    assert sf.explain_pair(_doc("x", day=1000.0), far, "usem3") == (None, "apart_in_time")

@@ -20,7 +20,8 @@ the result):
    own, and a shared event-specific detail; or, with no dated side, a high P:
    ``storyfeatures.STRONG_P``), ``witness`` (an undated article vouching for a
    dated one). Links are stored with their features (``story_links``).
-3. Stories are the groups of articles connected by join, link or undated links; then a
+3. Stories are the groups of articles connected by join, link or undated links (between
+   two languages only mutual best matches, one per language: ``_mutual_best_links``); then a
    group of undated articles joins a dated story on **corroboration**: at least
    ``MIN_WITNESSES`` independent members (other outlets, not copies: reuse links
    ``minhash``/``passage``) are its witnesses, every member's possible days allow the
@@ -440,17 +441,23 @@ def _mutual_best_links(docs: dict[str, DocFeatures], strong: list[tuple[str, str
     """Cross-language links count only between mutual best matches: ``b`` is ``a``'s best
     link among the articles in ``b``'s language, and the other way round (at most one story
     per language in a cross-lingual group, Miranda et al. 2018: the encoder cosine across
-    languages ranks well but scores loosely)."""
+    languages ranks well but scores loosely). This holds for every link between two
+    languages, ``link`` or ``undated`` (two articles with only a wide range): without it one
+    article whose evidence matches everything (a single name, "COVID-19") links to a report
+    in every language and pulls them all into one story."""
+    def cross(a: str, b: str) -> bool:
+        return docs[a].lang != docs[b].lang
+
     best: dict[tuple[str, str], tuple[float, str]] = {}
-    for a, b, kind, p in strong:
-        if kind != "link":
+    for a, b, _kind, p in strong:
+        if not cross(a, b):
             continue
         for x, y in ((a, b), (b, a)):
             key = (x, docs[y].lang)
             if key not in best or (p, [-ord(ch) for ch in y]) > (best[key][0], [-ord(ch) for ch in best[key][1]]):
                 best[key] = (p, y)
-    return [e for e in strong if e[2] != "link" or (best[(e[0], docs[e[1]].lang)][1] == e[1]
-                                                    and best[(e[1], docs[e[0]].lang)][1] == e[0])]
+    return [e for e in strong if not cross(e[0], e[1]) or (best[(e[0], docs[e[1]].lang)][1] == e[1]
+                                                           and best[(e[1], docs[e[0]].lang)][1] == e[0])]
 
 
 #: Two groups merge when the links between them carry, per member of the smaller group, at
