@@ -190,6 +190,16 @@ def test_declined_place_names_are_gazetteer_mentions():
     assert _group_of(a, "Rosja") >= {"Rosja", "Rosji"}
     tr = detect(Article(id="tr", text="Heyet dün Suriye'de görüştü ve Suriye hükümeti açıklama yaptı.", lang="tr"), Opts())
     assert _group_of(tr, "Suriye'de") >= {"Suriye'de", "Suriye"}
+
+
+def test_a_turkish_case_suffix_ends_the_name_it_is_written_on():
+    # "Çin'in Hubey'e bağlı": China's, to Hubei; "Fenerbahçe'nin Alman yıldızı": Fenerbahçe's German star
+    text = "Salgın ilk olarak Çin'in Hubey'e bağlı kentlerinde başladı. Fenerbahçe'nin Alman yıldızı Max Kruse test oldu."
+    got = [m.text for m in detect(Article(id="tr2", text=text, lang="tr"), Opts()).mentions]
+    assert "Çin'in" in got and "Hubey'e" in got and "Fenerbahçe'nin" in got
+    assert not any(" " in g and "'" in g.split()[0] for g in got)  # no run across a suffix
+    en = [m.text for m in detect(Article(id="en9", text="Conan O'Brien Smith spoke.", lang="en"), Opts()).mentions]
+    assert "Conan O'Brien Smith" in en  # an apostrophe inside an English name ends nothing
     # an English text is not declined: no guessing there
     en = detect(Article(id="en", text="The envoy met Polsce officials.", lang="en"), Opts())
     assert all(m.detector != "gazetteer" for m in en.mentions)

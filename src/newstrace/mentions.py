@@ -15,7 +15,8 @@ Detectors (``Mention.detector`` records which one found each span):
 - ``rules:caps``: capitalised sequences with name particles (al-, el-, bin, abu, de,
   von, van ...), titles split off ("US President Donald Trump" -> "Donald Trump"),
   sentence-initial common words and headline case handled by document statistics;
-- ``rules:acronym``: PMU, ISIL, SDF ...; ``rules:arabic``: Arabic-script sequences in
+- ``rules:acronym``: PMU, ISIL, SDF ...; ``rules:compound``: the name a German compound
+  noun opens ("SPD" of "SPD-Agrarpolitiker", `_compound_name`); ``rules:arabic``: Arabic-script sequences in
   articles written in another language;
 - ``rules:designator``: Arabic place names governed by a place designator ("مخيم الركبان",
   "منطقة التنف"), where a script without capitals gives no other cue (`_designated`);
@@ -68,6 +69,7 @@ from ._modelspans import JOINED_BY, model_candidates, model_over_rules
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
 from ._unionfind import UnionFind
+from .gazetteer import DECLINED_MIN_RANK
 from .names import AR_PROCLITICS, DESIGNATORS, TITLES, acronym_matches, analyze, is_acronym, match_score, norm_key, token_sim
 from .records import Article, Mention
 
@@ -109,6 +111,11 @@ _IRREGULAR_DEMONYMS = frozenset(
 # words inside a name run: particles ("bin", "al") and joiners ("of", "de", "von")
 _PARTICLES_OR_JOINERS = _NAME_PARTICLES | _JOINERS
 # German articles are not name particles ("Chef der Nordflussbehörde"), except after von.
+# Turkish and Azerbaijani write a proper noun's case suffix after an apostrophe
+# ("Fenerbahçe'nin", "Hubey'e"): the name ends there, the next capitalised word starts another
+_APOSTROPHE_CASE_LANGS = frozenset({"tr", "az"})
+_APOSTROPHE_SUFFIX = re.compile(r"^[^\W\d_].*['’](?=[^\W\d_]{1,7}$)[^\W\d_A-ZÇĞİÖŞÜ]+$")
+
 _DE_ARTICLES = frozenset("der des den dem die das".split())
 # words that put a noun phrase's head after them: articles, contracted prepositions,
 # demonstratives and possessives ("am Ende", "im Norden", "seine Lage")
@@ -122,7 +129,8 @@ _ROLE_SUFFIXES = {
            "präsident", "präsidentin", "direktor", "direktorin", "kommandeur", "führer", "kanzler",
            "kanzlerin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin", "gruppe",
            "meister", "meisterin", "trainer", "trainerin", "profi", "gouverneur", "gouverneurin", "detektiv",
-           "fahrer", "fahrerin", "sieger", "siegerin", "senator", "senatorin", "sekretär", "sekretärin"),
+           "fahrer", "fahrerin", "sieger", "siegerin", "senator", "senatorin", "sekretär", "sekretärin",
+           "politiker", "politikerin", "mitarbeiter", "mitarbeiterin", "mitarbeitende", "anwalt", "anwältin"),
 }
 _ROLE_WORDS = frozenset(
     """spokesman spokeswoman spokesperson director chief head leader chairman chairwoman
@@ -175,6 +183,68 @@ def _without_role(text: str, c: _Cand) -> _Cand:
     votes = Counter(c.votes)
     votes["PER"] += 3
     return _Cand(c.start + ws[1][0], c.end, c.detector, c.prio, votes)
+
+
+def _compound_head(start: int, word: str, lang: str, index, cands: list, common_words: list | None) -> bool:
+    """Whether a hyphenated German word is a compound noun with a name before its last
+    element ("SPD-Agrarpolitiker", "EU-Land", "Nordrhein-Westfalen-Premierminister"; not
+    "Darwasa-Staudamm", whose last element is a place designator). The name goes to
+    ``cands`` when `_compound_name` vouches for it, else to ``common_words``, where
+    `_surnames_of` keeps it when the article names it alone too."""
+    bits = word.split("-")
+    if len(bits) < 2 or not common_noun(bits[-1], lang) or bits[-1].lower() in DESIGNATORS:
+        return False
+    head = word[: len(word) - len(bits[-1]) - 1]
+    if not head[:1].isupper() or len(head) < 2:
+        return True
+    if _compound_name(head, index):
+        cands.append(_Cand(start, start + len(head), "rules:compound", 1, {"ORG": 1} if is_acronym(head) else {}))
+    elif common_words is not None:
+        common_words.append(_Cand(start, start + len(head), "rules:compound", 1))
+    return True
+
+
+def _compound_name(head: str, index) -> bool:
+    """Whether the modifier of a German hyphenated compound names an actor by itself: an
+    acronym ("SPD" of "SPD-Agrarpolitiker", "DDR" of "DDR-Vergangenheit") or a prominent
+    gazetteer name (a country, a listed organisation, a large city: the bar of declined
+    forms, `gazetteer.DECLINED_MIN_RANK`; "EU-Land", "Russland-Politik"). Any other
+    modifier ("Tönnies-Mitarbeiter", "Nordrhein-Westfalen-Premierminister") is a name only
+    when the article also names it standing alone (`_surnames_of`)."""
+    if is_acronym(head):
+        return True
+    return any(e.rank >= DECLINED_MIN_RANK for e in index.lookup(norm_key(head), head))
+
+
+def _without_compound_tail(text: str, c: _Cand, index) -> list[_Cand]:
+    """A German model span cut at a compound noun with a name before its last element
+    (`_compound_head`): "Tönnies-Mitarbeiter" -> "Tönnies", "North Rhein-Westphales-
+    Premierminister Armin" -> "North Rhein-Westphales" and, after a role noun, the person
+    "Armin". The name before the common noun keeps the model's votes."""
+    surface = text[c.start:c.end]
+    if "-" not in surface or index.lookup(norm_key(surface), surface):
+        return [c]
+    ws = _words(surface)
+    for k, (s, e, w) in enumerate(ws):
+        bits = w.split("-")
+        tail = bits[-1].lower()
+        # the model saw a name: only a tail that cannot end one cuts it ("Westfalens" of
+        # "Nordrhein-Westfalens" is a frequent word too): a role noun, a noun suffix, or
+        # any common noun after an acronym ("EU-Land")
+        if len(bits) < 2 or tail in DESIGNATORS or not common_noun(bits[-1], "de") or not (
+                _is_role_word(tail, "de") or (tail.endswith(_DE_NOUN_SUFFIXES) and len(tail) > 6)
+                or is_acronym(w[: len(w) - len(tail) - 1])):
+            continue
+        head_end = e - len(bits[-1]) - 1
+        out = []
+        if head_end > 0 and surface[head_end - 1].isalpha():
+            out.append(_Cand(c.start, c.start + head_end, c.detector, c.prio, Counter(c.votes)))
+        rest = ws[k + 1:]
+        if rest and _is_cap(rest[0][2]):
+            votes = Counter({"PER": 3}) if _is_role_word(bits[-1].lower(), "de") else Counter()
+            out.append(_Cand(c.start + rest[0][0], c.end, c.detector, c.prio, votes))
+        return out
+    return [c]
 
 
 def _place_adjective(w: str, index) -> bool:
@@ -360,6 +430,8 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             gap = text[words[j][1]:words[j + 1][0]]
             if gap.strip() not in ("", "-") or "\n" in gap:
                 break
+            if lang in _APOSTROPHE_CASE_LANGS and _APOSTROPHE_SUFFIX.match(words[j][2]):
+                break  # Turkish "Çin'in Hubey'e": a case suffix ends the name it is written on
             nw = words[j + 1][2]
             if _is_cap(nw) and not common(j + 1):
                 j += 1
@@ -397,6 +469,16 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
         orgish = any(norm_key(words[k][2]) in _ORG_WORDS for k in seq)
         for k in seq:
             low = words[k][2].lower().strip(".")
+            if lang in NOUN_CAPS_LANGS and len(seq) > 1 and "-" in low \
+                    and _compound_head(words[k][0], words[k][2], lang, index, cands, common_words):
+                # "Der SPD-Agrarpolitiker Rainer Spiering": the compound ends the run before it
+                # and its role noun opens a person's name
+                if cur:
+                    parts.append(cur)
+                cur = []
+                if _is_role_word(low.split("-")[-1], lang):
+                    per_vote.add(len(parts))
+                continue
             if (low in TITLES or _is_role_word(low, lang)) and not orgish and len(low) > 1:
                 if cur:
                     parts.append(cur)
@@ -426,6 +508,10 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
                 votes["PER"] += 3
             if len(part) == 1 and not is_acronym(surface) and _is_demonym(surface, index):
                 continue
+            if lang in NOUN_CAPS_LANGS and len(part) == 1 and "-" in surface \
+                    and not index.lookup(norm_key(surface), surface) \
+                    and _compound_head(cs, surface, lang, index, cands, common_words):
+                continue  # "DDR-Vergangenheit", "Honda-Fahrer": a compound noun with a name in it
             if lang == "de" and len(part) == 1 and _german_noun(text, words, part[0], index):
                 if common_words is not None:
                     common_words.append(_Cand(cs, ce, "rules:caps", 1, votes))
@@ -436,9 +522,6 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             # split hyphenated place pairs "Iraq-Syria" unless the whole is a known name
             if len(part) == 1 and "-" in surface and not index.lookup(norm_key(surface), surface):
                 bits = surface.split("-")
-                if lang in NOUN_CAPS_LANGS and len(bits) == 2 and common_noun(bits[1], lang) \
-                        and bits[1].lower() not in DESIGNATORS:
-                    continue  # "DDR-Vergangenheit", "Honda-Fahrer": a compound noun with a name in it
                 if len(bits) == 2 and all(b[:1].isupper() and b.lower() not in _NAME_PARTICLES for b in bits) \
                         and bits[1].lower() not in DESIGNATORS:  # "Darwasa-Staudamm" is one name
                     cands.append(_Cand(cs, cs + len(bits[0]), "rules:caps", 1))
@@ -819,7 +902,7 @@ def _candidates(article: Article, model_spans, index):
             cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
                                               and not taken.overlaps(c.start, c.end))]
         if (article.lang or "").split("-")[0] in NOUN_CAPS_LANGS:
-            learned = [_without_role(text, c) for c in learned]
+            learned = [x for c in learned for x in _without_compound_tail(text, _without_role(text, c), index)]
             # with a model, a run of common nouns the model saw no name in is none
             # ("Zerstörung von Häusern"); without one it may be "Rotes Kreuz"
             cands = [c for c in cands if not (c.detector == "rules:caps" and " " in text[c.start:c.end]
@@ -838,9 +921,16 @@ def _candidates(article: Article, model_spans, index):
 def _surnames_of(text: str, words, cands: list[_Cand], common_words: list[_Cand]) -> list[_Cand]:
     """The one-word candidates set aside as common nouns ("Langer", "Becker", "Winter")
     that the article also writes as the last word of a name of two or three capitalised
-    words ("Bernhard Langer", "Boris Becker"): a surname used alone after the full name."""
+    words ("Bernhard Langer", "Boris Becker"): a surname used alone after the full name.
+    And the names that open German compounds ("Tönnies" of "Tönnies-Mitarbeiter") that the
+    article also names standing alone (a candidate of that text, or its genitive in -s)."""
     if not common_words:
         return []
+    taken = _Intervals((c.start, c.end) for c in cands)
+    named = {norm_key(text[c.start:c.end]) for c in cands}
+    out = [c for c in common_words if c.detector == "rules:compound" and not taken.overlaps(c.start, c.end)
+           and {norm_key(text[c.start:c.end]), norm_key(text[c.start:c.end]) + "s"} & named]
+    common_words = [c for c in common_words if c.detector != "rules:compound"]
     starts = {w[0]: k for k, w in enumerate(words)}
     last = set()
     for c in cands:
@@ -853,8 +943,7 @@ def _surnames_of(text: str, words, cands: list[_Cand], common_words: list[_Cand]
             k += 1
         if 2 <= len(seq) <= 3 and all(_is_cap(w) and not w.isupper() for w in seq) and words[k - 1][1] == c.end:
             last.add(seq[-1])
-    taken = _Intervals((c.start, c.end) for c in cands)
-    return [c for c in common_words if text[c.start:c.end] in last and not taken.overlaps(c.start, c.end)]
+    return out + [c for c in common_words if text[c.start:c.end] in last and not taken.overlaps(c.start, c.end)]
 
 
 def _contained(chosen: list[_Cand]) -> list[bool]:
