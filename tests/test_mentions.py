@@ -220,3 +220,25 @@ def test_preload_builds_the_alias_index_and_its_prefixes():
     assert index in _PREFIXES_OF and "united" in _PREFIXES_OF[index]
     after = [(m.start, m.end, m.type) for m in detect(Article(id="p", text=text, lang="en")).mentions]
     assert after == before and before
+
+
+def test_an_arabic_name_cut_after_abd_al_x_takes_the_family_name():
+    # the model stops after the given name "عبد المجيد"; the family name "تبون" follows it,
+    # and stands alone later ("وقال تبون"), joined to the full name
+    from newstrace.mentions import _detect_one
+
+    text = "خاطب الرئيس الجزائري عبد المجيد تبون شعبه اليوم. وقال تبون إن البلاد ستنتصر."
+    s = text.index("عبد المجيد")
+    out = _detect_one(Article(id="ar9", text=text, lang="ar"), Opts(), [(s, s + len("عبد المجيد"), "PER", "spacy:test")])
+    by_text: dict[str, set] = {}
+    for m in out.mentions:
+        by_text.setdefault(m.text, set()).add(m.local_id)
+    assert "عبد المجيد تبون" in by_text and "عبد المجيد" not in by_text
+    assert by_text.get("تبون") == by_text["عبد المجيد تبون"]
+    link = [x for x in out.meta["mention_links"] if x[2] == "partial:last_token"]
+    assert link and link[0][3] == "تبون -> عبد المجيد تبون"
+    # a function word after the given name is not taken ("عبد الله في")
+    t2 = "وصل عبد الله في الصباح."
+    s2 = t2.index("عبد الله")
+    out2 = _detect_one(Article(id="ar10", text=t2, lang="ar"), Opts(), [(s2, s2 + len("عبد الله"), "PER", "spacy:test")])
+    assert [m.text for m in out2.mentions] == ["عبد الله"]

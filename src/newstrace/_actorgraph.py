@@ -42,6 +42,7 @@ from typing import Any, Iterable
 
 from . import resources
 from .gazetteer import uninflected
+from ._mentionwords import _JOINERS
 from ._unionfind import UnionFind
 from .names import (AR_PROCLITICS, analyze, designator_score, is_acronym, match_score, name_keys, neutral_form,
                     norm_key, script_of)
@@ -120,6 +121,13 @@ def may_be_name(text: str) -> bool:
     if len(text.split()) > 1 and len(last) == 1 and last.islower():
         return False
     return True
+
+
+def curated_form(text: str, index) -> bool:
+    """A name the curated or user gazetteer writes in exactly this form, lower case included
+    ("dpa"): a name even where `may_be_name` wants a capital."""
+    return any(e.id.startswith(("seed:", "user:")) and text in index.aliases(e.id)
+               for e in index.lookup(norm_key(text), text)[:1])
 
 
 def reps(surfaces: list[str]) -> list[str]:
@@ -247,7 +255,9 @@ def entity_nodes(surfaces: list[str], typ: str, lang: str | None, index) -> tupl
     if typ == "PER":  # a role or stray words before a full name: "Bundesvorsitzenden Jörg Meuthen"
         for s in rs:
             words = s.split()
-            if len(analyze(s).tokens) >= 3 and len(words) >= 3:
+            # not the complement after a preposition ("Memorial West Hospital de Pembroke
+            # Pines" is no person "Pembroke Pines")
+            if len(analyze(s).tokens) >= 3 and len(words) >= 3 and words[-3].lower() not in _JOINERS:
                 tail = " ".join(words[-2:])
                 if len(analyze(tail).tokens) == 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words[-2:]) \
                         and not any(_declined_place(w, lang, index) for w in words[-2:]):

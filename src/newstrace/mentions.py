@@ -21,10 +21,15 @@ Detectors (``Mention.detector`` records which one found each span):
 - ``rules:designator``: Arabic place names governed by a place designator ("مخيم الركبان",
   "منطقة التنف"), where a script without capitals gives no other cue (`_designated`);
 - ``gazetteer``: known names (CLDR countries, GeoNames cities, seed organisations, the
-  user gazetteer), also for lower-case or non-Latin forms;
+  user gazetteer), also for lower-case or non-Latin forms (a lower-case word only when the
+  curated or user list writes it so: "dpa"); Turkish names end at their case suffix
+  ("Çin'in Hubey'e" is two names);
 - ``rules:alias``/``rules:acronym_def``/``rules:propagate``: names found by alias
   statements ("Popular Mobilization Units (PMU)", "better known by their Arabic name X",
-  "X (Iraqi popular forces)") and later repetitions of a name already established;
+  "X (Iraqi popular forces)") and later repetitions of a name already established (in
+  Arabic script, which has no capitals, also the family name of a person's full name
+  standing alone: "وقال تبون" after "عبد المجيد تبون"; a model span that stops after a
+  theophoric given name, "عبد المجيد", takes the family name after it);
 - ``rules:acronym_def``/``rules:sentence_case``: long forms before a parenthesised acronym
   and sentence-case organisation names in fr/es/it/pt (in `newstrace._orgspans`).
 
@@ -245,6 +250,25 @@ def _without_compound_tail(text: str, c: _Cand, index) -> list[_Cand]:
             out.append(_Cand(c.start + rest[0][0], c.end, c.detector, c.prio, votes))
         return out
     return [c]
+
+
+# Arabic function words that follow a name without being part of it
+_AR_FUNCTION = frozenset("""في من على إلى الى عن أن ان إن مع بعد قبل منذ خلال حول ضد عند لدى هذا هذه ذلك
+    تلك التي الذي الذين كما قد لقد لم لن ما لا هو هي هم أمس اليوم غدا أيضا""".split())
+_AR_ABD = re.compile(r"(?:^|\s)عبد\s*ال[\u0621-\u064A]{2,}$")
+
+
+def _with_family_name(text: str, c: _Cand) -> _Cand:
+    """An Arabic model span that ends on a theophoric given name ("عبد المجيد", "عبدالله":
+    ʿAbd plus a divine name) stops inside the name: ʿAbd al-X is a given name, never the
+    whole name of the person it names, and what follows it ("عبد المجيد تبون") is the
+    family name. The span takes the next Arabic word unless it is a function word."""
+    if not _AR_ABD.search(text[c.start:c.end]):
+        return c
+    m = re.match(r" ([\u0621-\u064A]{3,})(?![\u0621-\u064A])", text[c.end:c.end + 40])
+    if not m or m.group(1) in _AR_FUNCTION or m.group(1) in _STOP:
+        return c
+    return _Cand(c.start, c.end + m.end(), c.detector, c.prio, Counter(c.votes))
 
 
 def _place_adjective(w: str, index) -> bool:
@@ -620,12 +644,17 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
             if not entries:
                 continue
             first = words[i][2]
-            if not (_is_cap(first) or _is_arabic(first)):
+            # a curated name written in lower case ("dpa"): that exact form is the name
+            curated_lower = L == 1 and not _is_cap(first) and any(
+                e.id.startswith(("seed:", "user:")) and surface in index.aliases(e.id) for e in entries[:1])
+            if not (_is_cap(first) or _is_arabic(first) or curated_lower):
                 if L == 1 or not any(_is_cap(w) for _, _, w in words[i:i + L]):
                     continue
-            if L == 1 and (first.lower() in _STOP or first.lower() in cal or first.lower() in lower_forms):
+            if L == 1 and not curated_lower and (first.lower() in _STOP or first.lower() in cal
+                                                 or first.lower() in lower_forms):
                 continue
-            if L == 1 and lang_base in NOUN_CAPS_LANGS and _determined_noun(text, words, i, entries):
+            if L == 1 and lang_base in NOUN_CAPS_LANGS and not curated_lower \
+                    and _determined_noun(text, words, i, entries):
                 continue  # "am Ende", "im Norden", "die Lage": a town takes no article, a noun does
             ent = entries[0]
             out.append(_Cand(s, e, "gazetteer", 3, {ent.type: 10}, ent.id))
@@ -901,6 +930,7 @@ def _candidates(article: Article, model_spans, index):
                                + _after_locative(text, words, cands, article.lang, index))
             cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
                                               and not taken.overlaps(c.start, c.end))]
+        learned = [_with_family_name(text, c) for c in learned]
         if (article.lang or "").split("-")[0] in NOUN_CAPS_LANGS:
             learned = [x for c in learned for x in _without_compound_tail(text, _without_role(text, c), index)]
             # with a model, a run of common nouns the model saw no name in is none
@@ -1059,6 +1089,28 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
                 continue
             chosen.append(_Cand(m.start(), m.end(), "rules:propagate", 1))
             covered.add(m.start(), m.end())
+    # Arabic script has no capitals to show a family name repeated alone ("وقال تبون" after
+    # "عبد المجيد تبون"): the last word of a person's name of two or more Arabic words, where
+    # it stands alone (after a proclitic letter too; the span leaves the letter out)
+    # and joined to that name when it is the only one the word ends
+    full_of: dict[str, dict[str, _Cand]] = defaultdict(dict)
+    for c in chosen:
+        ws = text[c.start:c.end].split()
+        if _top(c) == "PER" and len(ws) >= 2 and len(ws[-1]) >= 3 and _is_arabic(ws[-1]) \
+                and ws[-1] not in _AR_FUNCTION and ws[-1] not in _STOP:
+            full_of[ws[-1]].setdefault(text[c.start:c.end], c)
+    links = list(links)
+    for last, fulls in full_of.items():
+        for m in re.finditer(r"(?<![\u0621-\u064A])[" + AR_PROCLITICS + r"]?(" + re.escape(last)
+                             + r")(?![\u0621-\u064A])", text):
+            if covered.overlaps(m.start(), m.end()):
+                continue
+            alone = _Cand(m.start(1), m.end(1), "rules:propagate", 1, Counter({"PER": 1}))
+            chosen.append(alone)
+            covered.add(m.start(), m.end())
+            if len(fulls) == 1:
+                full, c = next(iter(fulls.items()))
+                links.append((c, alone, "partial:last_token", f"{last} -> {full}"))
     chosen.sort(key=lambda c: c.start)
     n = len(chosen)
     idx = {id(c): i for i, c in enumerate(chosen)}
