@@ -238,3 +238,19 @@ def test_a_place_after_a_preposition_in_a_long_name_is_no_alias_of_it():
     # a role before a full name is still trimmed off
     nodes, _ = G.entity_nodes(["Bundesvorsitzenden Jörg Meuthen"], "PER", "de", index)
     assert [name for _, name, role in nodes if role == "trimmed"] == ["Jörg Meuthen"]
+
+
+def test_a_known_place_with_a_designator_is_that_place():
+    from newstrace import _actorgraph as G
+    from newstrace.gazetteer import alias_index
+
+    index = alias_index(None)
+    town = index.lookup_in("Gütersloh", "de")[0]
+    for name in ("Kreis Gütersloh", "Bezirk Gütersloh"):
+        _, entry = G.entity_nodes([name], "LOC", "de", index)
+        assert entry is not None and entry.id == town.id
+    _, entry = G.entity_nodes(["Wuhan City"], "LOC", "en", index)
+    assert entry is not None and entry.name == "Wuhan"
+    # a person or an organisation is never a place by its designator
+    assert G.entity_nodes(["Kreis Gütersloh"], "PER", "de", index)[1] is None
+    assert G.entity_nodes(["Kreis"], "LOC", "de", index)[1] is None

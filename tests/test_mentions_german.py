@@ -178,3 +178,8 @@ def test_a_model_span_over_a_compound_noun_keeps_the_name_and_the_person_after_i
     assert {"Nordrhein-Westfalen", "Armin Laschet", "Tönnies", "Nordrhein-Westfalens"} <= set(got)
     assert got["Armin Laschet"].votes["PER"] >= 3  # after the role noun "-Premierminister"
     assert not any("Mitarbeiter" in g or "Premierminister" in g for g in got)
+
+
+def test_a_quantifier_determiner_opens_no_name():
+    got = _de("Nachrichten aus aller Welt Gütersloh / Berlin - Der Kreis bleibt offen.")
+    assert "Gütersloh" in got and not any("Welt" in g for g in got)

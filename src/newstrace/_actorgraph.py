@@ -44,7 +44,7 @@ from . import resources
 from .gazetteer import uninflected
 from ._mentionwords import _JOINERS
 from ._unionfind import UnionFind
-from .names import (AR_PROCLITICS, analyze, designator_score, is_acronym, match_score, name_keys, neutral_form,
+from .names import (AR_PROCLITICS, DESIGNATORS, analyze, designator_score, is_acronym, match_score, name_keys, neutral_form,
                     norm_key, script_of)
 
 LOGGER = logging.getLogger(__name__)
@@ -302,10 +302,32 @@ def gazetteer_entry(surfaces: list[str], rs: list[str], typ: str, index, lang: s
                 continue
             hits[e.id] += 3 if s in rs else 1
             entries[e.id] = e
+    if not hits and typ in ("LOC", "MISC"):
+        # a known place with a generic designator before or after it: "Kreis Gütersloh",
+        # "Bezirk Gütersloh", "Wuhan City" name the place the gazetteer knows without it
+        for s in sorted(set(surfaces)):
+            rest = _without_designator(s)
+            for e in (index.lookup_in(rest, lang)[:1] if rest else ()):
+                if e.type == "LOC" and gaz_compatible(e, typ, rest):
+                    hits[e.id] += 1
+                    entries[e.id] = e
     if not hits:
         return None
     best = max(hits.values())
     return entries[min(k for k, v in hits.items() if v == best)]
+
+
+def _without_designator(name: str) -> str | None:
+    """A place name without the one generic designator that opens or closes it ("Kreis
+    Gütersloh" -> "Gütersloh", "Wuhan City" -> "Wuhan"), None when it has none."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    if norm_key(words[0]) in DESIGNATORS and norm_key(words[1]) not in DESIGNATORS:
+        return " ".join(words[1:])
+    if norm_key(words[-1]) in DESIGNATORS and norm_key(words[-2]) not in DESIGNATORS:
+        return " ".join(words[:-1])
+    return None
 
 
 def gaz_compatible(e, typ: str, surface: str) -> bool:

@@ -127,7 +127,8 @@ _DE_ARTICLES = frozenset("der des den dem die das".split())
 _DE_DETERMINERS = _DE_ARTICLES | frozenset(
     """ein eine einen einem einer eines im am vom zum zur beim ins ans kein keine keinen keinem keiner
     dieser diese dieses diesem diesen jeder jede jedes jedem jeden sein seine seinem seinen seiner
-    seines ihr ihre ihrem ihren ihrer ihres unser unsere unserem unseren unserer""".split())
+    seines ihr ihre ihrem ihren ihrer ihres unser unsere unserem unseren unserer
+    alle aller allen alles""".split())
 # Role nouns written before a name; German compounds them ("Innenminister", "Behördenchef").
 _ROLE_SUFFIXES = {
     "de": ("minister", "ministerin", "chef", "chefin", "sprecher", "sprecherin", "leiter", "leiterin",
