@@ -183,3 +183,15 @@ def test_a_model_span_over_a_compound_noun_keeps_the_name_and_the_person_after_i
 def test_a_quantifier_determiner_opens_no_name():
     got = _de("Nachrichten aus aller Welt Gütersloh / Berlin - Der Kreis bleibt offen.")
     assert "Gütersloh" in got and not any("Welt" in g for g in got)
+
+
+def test_the_name_after_a_speech_verb_is_a_person():
+    # German puts the subject after the verb in an inverted clause: "sagte Gallera",
+    # "…, so Gallera"
+    for text in ("„Das ist unannehmbar“, sagte Gallera am Donnerstag.",
+                 "„Die Leute müssen zu Hause bleiben“, so Gallera."):
+        got = {m.text: m.type for m in detect(Article(id="de9", text=text, lang="de"), Opts()).mentions}
+        assert got.get("Gallera") == "PER", (text, got)
+    got = {m.text: m.type for m in detect(Article(id="de10", text="Gestern traf Gallera ein.", lang="de"),
+                                          Opts()).mentions}
+    assert got.get("Gallera") != "PER"  # no speech verb, no person vote

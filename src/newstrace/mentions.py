@@ -272,6 +272,23 @@ def _with_family_name(text: str, c: _Cand) -> _Cand:
     return _Cand(c.start, c.end + m.end(), c.detector, c.prio, Counter(c.votes))
 
 
+_SPEECH_CLASSES = frozenset({"neutral", "assertive", "announce", "warn", "deny", "complain", "question"})
+
+
+def _speech_before(lang: str | None) -> tuple[frozenset, frozenset] | None:
+    """The speech verbs of a language whose word order puts the speaker after them
+    ("sagte Merkel") and its postposed cues ("…, so Gallera"), from the quotes stage's cue
+    tables; None for a language without a table or that writes the verb after the subject."""
+    from .cues import available, table
+
+    code = (lang or "").split("-")[0].lower()
+    if code not in NOUN_CAPS_LANGS or code not in available():
+        return None
+    t = table(code)
+    return (frozenset(v for v, k in t.verbs.items() if k in _SPEECH_CLASSES),
+            frozenset(getattr(t, "postposed_cues", ()) or ()))
+
+
 def _place_adjective(w: str, index) -> bool:
     """A German adjective of a known place ("Braunschweiger", "Frankfurter", "Kölner"):
     part of a name like "Braunschweiger SG", not a common noun."""
@@ -1136,6 +1153,7 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             else:
                 first_by[key] = i
     # type evidence per mention: context cues
+    say_before = _speech_before(article.lang)
     for i, c in enumerate(chosen):
         toks = norm_key(surf[i]).split()
         if any(t in _ORG_WORDS for t in toks) and _strong_type(c) is None:
@@ -1152,6 +1170,11 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             c.votes["PER"] += 3
         if nxt and nxt.group(1).lower() in _SAY_VERBS or re.match(r",?\s+a\s+(?:déclaré|dit|ajouté|indiqué|affirmé|révélé|assuré|expliqué)", text[c.end:c.end + 20]):
             c.votes["PER"] += 2
+        elif say_before and " " not in surf[i] and not c.gaz:
+            # the subject after a speech verb: "sagte Merkel", "warnte Gallera", "…", so Gallera
+            pw = re.search(r"(,\s*)?\b(\w+)\s+$", text[max(0, c.start - 30):c.start])
+            if pw and (pw.group(2).lower() in say_before[0] or (pw.group(1) and pw.group(2).lower() in say_before[1])):
+                c.votes["PER"] += 2
         if len(analyze(surf[i]).tokens) >= 2 and not c.votes and not is_acronym(surf[i]):
             c.votes["PER"] += 0.5
     # transliteration variants of full names (same token count), compared once per distinct
