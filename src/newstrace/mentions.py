@@ -18,6 +18,9 @@ Detectors (``Mention.detector`` records which one found each span):
 - ``rules:acronym``: PMU, ISIL, SDF ...; ``rules:compound``: the name a German compound
   noun opens ("SPD" of "SPD-Agrarpolitiker", `_compound_name`); ``rules:arabic``: Arabic-script sequences in
   articles written in another language;
+- ``rules:arabic_names``: without a model, Arabic-script persons from the name dictionary
+  of arabic-name-romanizer (a frequent given name and the name units after it,
+  `_arabicnames`);
 - ``rules:designator``: Arabic place names governed by a place designator ("مخيم الركبان",
   "منطقة التنف"), where a script without capitals gives no other cue (`_designated`);
 - ``gazetteer``: known names (CLDR countries, GeoNames cities, seed organisations, the
@@ -64,7 +67,7 @@ from typing import Any
 
 from rapidfuzz.fuzz import ratio as _ratio
 
-from . import _nermodels
+from . import _arabicnames, _nermodels
 from ._mentionwords import (_JOINERS, _NAME_PARTICLES, _SAY_VERBS, _SENT_END_RE, _STOP, _calendar_words, _inflected,
                             _is_arabic, _is_cap, _words)
 from ._mentionwords import Intervals as _Intervals
@@ -937,6 +940,9 @@ def _candidates(article: Article, model_spans, index):
         article, words, index, common_words)
     designated = _designated(text, words, article.lang)
     cands += [_Cand(s, e, "rules:designator", 1, {"LOC": 3}) for s, e in designated]
+    if not model_spans and (article.lang or "").split("-")[0] == "ar":
+        # no capitals and no model: persons from the Arabic name dictionary
+        cands += [_Cand(s, e, "rules:arabic_names", 1, {"PER": 2}) for s, e in _arabicnames.person_spans(text)]
     if model_spans:
         common = {w.lower() for _, _, w in words if w[:1].islower()} | _STOP | _calendar_words(article.lang or "en")
         learned = model_candidates(text, model_spans, sorted(x.start for x in article.sentences or []), common)
