@@ -41,3 +41,19 @@ def test_model_free_mentions_of_an_arabic_article_are_persons():
     got = {m.text: m for m in out.mentions}
     assert got["عبد المجيد تبون"].type == "PER" and got["عبد المجيد تبون"].detector == "rules:arabic_names"
     assert got["تبون"].local_id == got["عبد المجيد تبون"].local_id  # the family name alone, joined
+
+
+def test_a_model_span_of_a_given_name_only_takes_the_name_after_it():
+    from newstrace._arabicnames import given_name_end
+    from newstrace.mentions import _detect_one
+
+    text = "أعلنت الفنانة إيمان آسي تعافيها من المرض."
+    s = text.index("إيمان")
+    assert text[s:given_name_end(text, s, s + len("إيمان"))] == "إيمان آسي"
+    out = _detect_one(Article(id="ar2", text=text, lang="ar"), Opts(use_models=True),
+                      [(s, s + len("إيمان"), "PER", "spacy:test")])
+    assert [m.text for m in out.mentions if m.type == "PER"] == ["إيمان آسي"]
+    # a span that is more than a given name is left as the model gave it
+    t2 = "وقال عمرو سليمان إن"
+    s2 = t2.index("عمرو")
+    assert given_name_end(t2, s2, s2 + len("عمرو سليمان")) == s2 + len("عمرو سليمان")

@@ -61,6 +61,16 @@ def _units() -> tuple[dict[str, tuple[int, int]], object] | None:
     return resources.get("newstrace.arabic_name_units", load)
 
 
+def given_name_end(text: str, start: int, end: int) -> int:
+    """The end of the person's name that ``text[start:end]`` opens when that span is a
+    given name only ("إيمان" of "إيمان آسي", as a model may cut it): after the name units
+    that follow it; ``end`` unchanged otherwise."""
+    for s, e in person_spans(text[start:min(len(text), end + 80)]):
+        if s == 0 and e > end - start:
+            return start + e
+    return end
+
+
 def person_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of Arabic-script person names in ``text`` (see the module doc)."""
     got = _units()

@@ -32,7 +32,8 @@ Detectors (``Mention.detector`` records which one found each span):
   "X (Iraqi popular forces)") and later repetitions of a name already established (in
   Arabic script, which has no capitals, also the family name of a person's full name
   standing alone: "وقال تبون" after "عبد المجيد تبون"; a model span that stops after a
-  theophoric given name, "عبد المجيد", takes the family name after it);
+  theophoric given name, "عبد المجيد", takes the family name after it, and one that is a
+  given name only, "إيمان", the name units the name dictionary finds after it);
 - ``rules:acronym_def``/``rules:sentence_case``: long forms before a parenthesised acronym
   and sentence-case organisation names in fr/es/it/pt (in `newstrace._orgspans`).
 
@@ -955,6 +956,9 @@ def _candidates(article: Article, model_spans, index):
             cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
                                               and not taken.overlaps(c.start, c.end))]
         learned = [_with_family_name(text, c) for c in learned]
+        if (article.lang or "").split("-")[0] == "ar":
+            learned = [_Cand(c.start, _arabicnames.given_name_end(text, c.start, c.end), c.detector, c.prio, c.votes)
+                       if _top(c) == "PER" and " " not in text[c.start:c.end] else c for c in learned]
         if (article.lang or "").split("-")[0] in NOUN_CAPS_LANGS:
             learned = [x for c in learned for x in _without_compound_tail(text, _without_role(text, c), index)]
             # with a model, a run of common nouns the model saw no name in is none
