@@ -95,14 +95,6 @@ _APOS = "'’‘`´ʿʾʼ′ʻ"
 _APOS_DEL = str.maketrans("", "", _APOS)
 _TOKEN_SPLIT = re.compile(r"[\s\-‐‑–—_/.,;:()\[\]{}\"“”«»·]+")
 _VOWELS = set("aeiou")
-# Tokens with the same consonant skeleton score as spelling variants (Muslih / Musleh) only
-# when their folded forms are this close too (Jaro-Winkler): two Latin words written with
-# their vowels that share only consonants are different words ("Chinach", the Polish
-# locative of China, is not "Sánchez": skeleton "sns" for both, JW 0.74). Chosen on
-# ../shared/corpus/dev/namepairs as the largest of 0.75 / 0.8 / 0.85 that keeps recall of the
-# non-identical pairs at the merge threshold within 0.001 (0.8: .7613 -> .7612, precision
-# .9998 either way; 0.85: .7583, and Arabic-Arabic .687 -> .662).
-SKELETON_MIN_JW = 0.8
 _DERIVATION_SUFFIXES = frozenset("i n an in ian ien iin iina ians is ns ans".split())
 _EXPAND_RE = re.compile(r"^(?:\w{1,4}\.\s*)?(?:[A-Z]\.\s*)+\(([^)]+)\)\s*(.+)$")
 
@@ -301,7 +293,7 @@ def _token_sim(a: Token, b: Token) -> float:
         return 0.8  # Iraq/Iraqi, Syria/Syrian: a derived word, not a spelling variant
     if a.fold == b.fold:
         return 0.95
-    if a.skel == b.skel and len(a.skel) >= 3 and JaroWinkler.normalized_similarity(a.fold, b.fold) >= SKELETON_MIN_JW:
+    if a.skel == b.skel and len(a.skel) >= 3:
         return 0.93
     if a.tail == b.tail and len(a.tail) >= 3:
         return 0.9
