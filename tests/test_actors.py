@@ -209,3 +209,48 @@ def test_demo_bar_precision(demo_db, demo_gold):
     ("Ammar City") next to an organisation sharing its name ("Ammar University")."""
     data = _demo_eval(demo_db, demo_gold)
     assert data["pairwise"]["precision"] == 1.0, data["false_merges"]
+
+
+def test_a_lower_case_agency_name_is_an_actor_across_languages(tmp_path):
+    # "dpa" is written in lower case; the curated list gives it as a name, in that form only
+    store, _ = _corpus(tmp_path, {
+        "de": "Bericht\n\nDer Minister sagte der dpa am Montag, die Lage sei ernst. Die Regierung schwieg.",
+        "en": "Report\n\nThe minister told the German news agency DPA on Monday that the situation was serious.",
+    })
+    try:
+        a = actors.find_actor(store, "dpa")
+        assert a is not None and a == actors.find_actor(store, "Deutsche Presse-Agentur")
+        arts = {r[0] for r in store.conn.execute("SELECT article_id FROM mentions WHERE actor_id = ?", (a,))}
+        assert arts == {"de", "en"}
+        # a lower-case word the list does not give is still no actor
+        assert actors.find_actor(store, "minister") is None
+    finally:
+        store.close()
+
+
+def test_a_place_after_a_preposition_in_a_long_name_is_no_alias_of_it():
+    from newstrace import _actorgraph as G
+    from newstrace.gazetteer import alias_index
+
+    index = alias_index(None)
+    nodes, _ = G.entity_nodes(["Memorial West Hospital de Pembroke Pines"], "PER", "es", index)
+    assert [name for _, name, role in nodes if role == "trimmed"] == []
+    # a role before a full name is still trimmed off
+    nodes, _ = G.entity_nodes(["Bundesvorsitzenden Jörg Meuthen"], "PER", "de", index)
+    assert [name for _, name, role in nodes if role == "trimmed"] == ["Jörg Meuthen"]
+
+
+def test_a_known_place_with_a_designator_is_that_place():
+    from newstrace import _actorgraph as G
+    from newstrace.gazetteer import alias_index
+
+    index = alias_index(None)
+    town = index.lookup_in("Gütersloh", "de")[0]
+    for name in ("Kreis Gütersloh", "Bezirk Gütersloh"):
+        _, entry = G.entity_nodes([name], "LOC", "de", index)
+        assert entry is not None and entry.id == town.id
+    _, entry = G.entity_nodes(["Wuhan City"], "LOC", "en", index)
+    assert entry is not None and entry.name == "Wuhan"
+    # a person or an organisation is never a place by its designator
+    assert G.entity_nodes(["Kreis Gütersloh"], "PER", "de", index)[1] is None
+    assert G.entity_nodes(["Kreis"], "LOC", "de", index)[1] is None

@@ -17,11 +17,20 @@ def index():
     ("Polskę", "pl", "cldr:PL"), ("Polsce", "pl", "cldr:PL"), ("Polski", "pl", "cldr:PL"),
     ("Rosji", "pl", "cldr:RU"), ("Europie", "pl", "cldr:150"), ("Europy", "pl", "cldr:150"),
     ("Iranie", "pl", "cldr:IR"), ("России", "ru", "cldr:RU"), ("Suriye'de", "tr", "cldr:SY"),
+    # Polish countries named by a plural noun: locative -ach, the softened -szech/-czech/-rzech,
+    # instrumental -ami
+    ("Chinach", "pl", "cldr:CN"), ("Włoszech", "pl", "cldr:IT"), ("Niemczech", "pl", "cldr:DE"),
+    ("Węgrzech", "pl", "cldr:HU"), ("Indiach", "pl", "cldr:IN"), ("Chinami", "pl", "cldr:CN"),
 ])
 def test_declined_forms_find_their_entry(index, word, lang, entry):
     hits, base = index.lookup_declined(word, lang)
     assert hits and hits[0].id == entry, (word, base, hits[:1])
     assert index.lookup_in(word, lang)[0].id == entry
+
+
+def test_polish_plural_endings_stay_polish(index):
+    # Czech shares the singular endings, not the Polish plural locative "-szech"
+    assert index.lookup_declined("Włoszech", "cs") == ([], None)
 
 
 def test_no_declension_guess_outside_declining_languages(index):

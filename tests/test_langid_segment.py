@@ -116,3 +116,11 @@ def test_no_preloading_without_models():
     preload(PipelineOptions(use_models=False))
     assert resources.get("lingua", lambda: "absent") == "absent"
     resources.clear()
+
+
+def test_model_free_turkish_without_its_function_words():
+    # names, numbers and case suffixes, none of the Turkish stop words: the dotless ı and ğ
+    # still say Turkish (the stop words alone said Italian)
+    text = ("İspanya'da 24 209 koronavirüsten öldü. İspanya'nın açıklaması Sağlık Bakanlığı'ndan yapılmıştır. "
+            "Hubey devletine, Wuhan City'de dünyanın hayatını kaybeden insanların sayısı 9 bin 726'ya ulaştı.")
+    assert detect_text(text, use_models=False)[0] == "tr"

@@ -190,6 +190,16 @@ def test_declined_place_names_are_gazetteer_mentions():
     assert _group_of(a, "Rosja") >= {"Rosja", "Rosji"}
     tr = detect(Article(id="tr", text="Heyet dün Suriye'de görüştü ve Suriye hükümeti açıklama yaptı.", lang="tr"), Opts())
     assert _group_of(tr, "Suriye'de") >= {"Suriye'de", "Suriye"}
+
+
+def test_a_turkish_case_suffix_ends_the_name_it_is_written_on():
+    # "Çin'in Hubey'e bağlı": China's, to Hubei; "Fenerbahçe'nin Alman yıldızı": Fenerbahçe's German star
+    text = "Salgın ilk olarak Çin'in Hubey'e bağlı kentlerinde başladı. Fenerbahçe'nin Alman yıldızı Max Kruse test oldu."
+    got = [m.text for m in detect(Article(id="tr2", text=text, lang="tr"), Opts()).mentions]
+    assert "Çin'in" in got and "Hubey'e" in got and "Fenerbahçe'nin" in got
+    assert not any(" " in g and "'" in g.split()[0] for g in got)  # no run across a suffix
+    en = [m.text for m in detect(Article(id="en9", text="Conan O'Brien Smith spoke.", lang="en"), Opts()).mentions]
+    assert "Conan O'Brien Smith" in en  # an apostrophe inside an English name ends nothing
     # an English text is not declined: no guessing there
     en = detect(Article(id="en", text="The envoy met Polsce officials.", lang="en"), Opts())
     assert all(m.detector != "gazetteer" for m in en.mentions)
@@ -210,3 +220,25 @@ def test_preload_builds_the_alias_index_and_its_prefixes():
     assert index in _PREFIXES_OF and "united" in _PREFIXES_OF[index]
     after = [(m.start, m.end, m.type) for m in detect(Article(id="p", text=text, lang="en")).mentions]
     assert after == before and before
+
+
+def test_an_arabic_name_cut_after_abd_al_x_takes_the_family_name():
+    # the model stops after the given name "عبد المجيد"; the family name "تبون" follows it,
+    # and stands alone later ("وقال تبون"), joined to the full name
+    from newstrace.mentions import _detect_one
+
+    text = "خاطب الرئيس الجزائري عبد المجيد تبون شعبه اليوم. وقال تبون إن البلاد ستنتصر."
+    s = text.index("عبد المجيد")
+    out = _detect_one(Article(id="ar9", text=text, lang="ar"), Opts(), [(s, s + len("عبد المجيد"), "PER", "spacy:test")])
+    by_text: dict[str, set] = {}
+    for m in out.mentions:
+        by_text.setdefault(m.text, set()).add(m.local_id)
+    assert "عبد المجيد تبون" in by_text and "عبد المجيد" not in by_text
+    assert by_text.get("تبون") == by_text["عبد المجيد تبون"]
+    link = [x for x in out.meta["mention_links"] if x[2] == "partial:last_token"]
+    assert link and link[0][3] == "تبون -> عبد المجيد تبون"
+    # a function word after the given name is not taken ("عبد الله في")
+    t2 = "وصل عبد الله في الصباح."
+    s2 = t2.index("عبد الله")
+    out2 = _detect_one(Article(id="ar10", text=t2, lang="ar"), Opts(), [(s2, s2 + len("عبد الله"), "PER", "spacy:test")])
+    assert [m.text for m in out2.mentions] == ["عبد الله"]

@@ -146,3 +146,52 @@ def test_compound_names_of_organisations_and_designated_places_stay():
     got = _de(text)
     assert "Nordflussbehörde" in got and "Darwasa-Staudamm" in got
     assert "Anschlag" not in got
+
+
+def test_the_name_a_compound_noun_opens_is_a_mention():
+    # an acronym or a prominent gazetteer name before the last element: "SPD", "EU"; the
+    # run after a compound with a role noun is a person
+    text = "Der SPD-Agrarpolitiker Rainer Spiering sagte, jedes EU-Land habe Probleme."
+    art = detect(Article(id="de7", text=text, lang="de"), Opts())
+    got = {m.text: m for m in art.mentions}
+    assert {"SPD", "EU", "Rainer Spiering"} <= set(got)
+    assert got["SPD"].detector == "rules:compound" and got["Rainer Spiering"].type == "PER"
+    assert not any("Agrarpolitiker" in g or "Land" in g for g in got)
+
+
+def test_any_other_compound_name_needs_the_article_to_name_it_alone():
+    named = _de("Der Konzern Zyrtalon schwieg. Viele Zyrtalon-Mitarbeiter sind krank.")
+    assert named.count("Zyrtalon") == 2
+    unnamed = _de("Viele Zyrtalon-Mitarbeiter sind krank. Der Betrieb schwieg.")
+    assert "Zyrtalon" not in unnamed and not any("Mitarbeiter" in g for g in unnamed)
+
+
+def test_a_model_span_over_a_compound_noun_keeps_the_name_and_the_person_after_it():
+    text = "Nordrhein-Westfalen-Premierminister Armin Laschet besuchte Tönnies-Mitarbeiter in Nordrhein-Westfalens Süden."
+    art = Article(id="de8", text=text, lang="de")
+    spans = []
+    for surface in ("Nordrhein-Westfalen-Premierminister Armin Laschet", "Tönnies-Mitarbeiter", "Nordrhein-Westfalens"):
+        s = text.index(surface)
+        spans.append((s, s + len(surface), "LOC", "spacy:test"))
+    chosen, _links = _candidates(art, spans, alias_index(None))
+    got = {text[c.start:c.end]: c for c in chosen}
+    assert {"Nordrhein-Westfalen", "Armin Laschet", "Tönnies", "Nordrhein-Westfalens"} <= set(got)
+    assert got["Armin Laschet"].votes["PER"] >= 3  # after the role noun "-Premierminister"
+    assert not any("Mitarbeiter" in g or "Premierminister" in g for g in got)
+
+
+def test_a_quantifier_determiner_opens_no_name():
+    got = _de("Nachrichten aus aller Welt Gütersloh / Berlin - Der Kreis bleibt offen.")
+    assert "Gütersloh" in got and not any("Welt" in g for g in got)
+
+
+def test_the_name_after_a_speech_verb_is_a_person():
+    # German puts the subject after the verb in an inverted clause: "sagte Gallera",
+    # "…, so Gallera"
+    for text in ("„Das ist unannehmbar“, sagte Gallera am Donnerstag.",
+                 "„Die Leute müssen zu Hause bleiben“, so Gallera."):
+        got = {m.text: m.type for m in detect(Article(id="de9", text=text, lang="de"), Opts()).mentions}
+        assert got.get("Gallera") == "PER", (text, got)
+    got = {m.text: m.type for m in detect(Article(id="de10", text="Gestern traf Gallera ein.", lang="de"),
+                                          Opts()).mentions}
+    assert got.get("Gallera") != "PER"  # no speech verb, no person vote

@@ -42,8 +42,9 @@ from typing import Any, Iterable
 
 from . import resources
 from .gazetteer import uninflected
+from ._mentionwords import _JOINERS
 from ._unionfind import UnionFind
-from .names import (AR_PROCLITICS, analyze, designator_score, is_acronym, match_score, name_keys, neutral_form,
+from .names import (AR_PROCLITICS, DESIGNATORS, analyze, designator_score, is_acronym, match_score, name_keys, neutral_form,
                     norm_key, script_of)
 
 LOGGER = logging.getLogger(__name__)
@@ -120,6 +121,13 @@ def may_be_name(text: str) -> bool:
     if len(text.split()) > 1 and len(last) == 1 and last.islower():
         return False
     return True
+
+
+def curated_form(text: str, index) -> bool:
+    """A name the curated or user gazetteer writes in exactly this form, lower case included
+    ("dpa"): a name even where `may_be_name` wants a capital."""
+    return any(e.id.startswith(("seed:", "user:")) and text in index.aliases(e.id)
+               for e in index.lookup(norm_key(text), text)[:1])
 
 
 def reps(surfaces: list[str]) -> list[str]:
@@ -247,7 +255,9 @@ def entity_nodes(surfaces: list[str], typ: str, lang: str | None, index) -> tupl
     if typ == "PER":  # a role or stray words before a full name: "Bundesvorsitzenden Jörg Meuthen"
         for s in rs:
             words = s.split()
-            if len(analyze(s).tokens) >= 3 and len(words) >= 3:
+            # not the complement after a preposition ("Memorial West Hospital de Pembroke
+            # Pines" is no person "Pembroke Pines")
+            if len(analyze(s).tokens) >= 3 and len(words) >= 3 and words[-3].lower() not in _JOINERS:
                 tail = " ".join(words[-2:])
                 if len(analyze(tail).tokens) == 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words[-2:]) \
                         and not any(_declined_place(w, lang, index) for w in words[-2:]):
@@ -292,10 +302,32 @@ def gazetteer_entry(surfaces: list[str], rs: list[str], typ: str, index, lang: s
                 continue
             hits[e.id] += 3 if s in rs else 1
             entries[e.id] = e
+    if not hits and typ in ("LOC", "MISC"):
+        # a known place with a generic designator before or after it: "Kreis Gütersloh",
+        # "Bezirk Gütersloh", "Wuhan City" name the place the gazetteer knows without it
+        for s in sorted(set(surfaces)):
+            rest = _without_designator(s)
+            for e in (index.lookup_in(rest, lang)[:1] if rest else ()):
+                if e.type == "LOC" and gaz_compatible(e, typ, rest):
+                    hits[e.id] += 1
+                    entries[e.id] = e
     if not hits:
         return None
     best = max(hits.values())
     return entries[min(k for k, v in hits.items() if v == best)]
+
+
+def _without_designator(name: str) -> str | None:
+    """A place name without the one generic designator that opens or closes it ("Kreis
+    Gütersloh" -> "Gütersloh", "Wuhan City" -> "Wuhan"), None when it has none."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    if norm_key(words[0]) in DESIGNATORS and norm_key(words[1]) not in DESIGNATORS:
+        return " ".join(words[1:])
+    if norm_key(words[-1]) in DESIGNATORS and norm_key(words[-2]) not in DESIGNATORS:
+        return " ".join(words[:-1])
+    return None
 
 
 def gaz_compatible(e, typ: str, surface: str) -> bool:

@@ -169,7 +169,7 @@ class Run:
         for r in rows:
             groups[r["local_id"] if r["local_id"] is not None else -1 - r["idx"]].append(r)
         for lid, ms in sorted(groups.items()):
-            surfaces = [m["text"] for m in ms if G.may_be_name(m["text"])]
+            surfaces = [m["text"] for m in ms if G.may_be_name(m["text"]) or G.curated_form(m["text"], self.index)]
             if not surfaces:
                 self.counts["not_names"] += 1
                 continue

@@ -7,7 +7,8 @@ and lower-case words left out) gives names (nodes) and links, each with its rule
 and evidence:
 
 - ``gazetteer:<entry>``: an exact alias of CLDR countries, GeoNames cities, the curated
-  list of organisations or the user gazetteer (`gazetteer`); a name one spelling away
+  list of organisations or the user gazetteer (`gazetteer`), a place's also with one
+  generic designator set aside ("Kreis Gütersloh", "Wuhan City"); a name one spelling away
   from a listed organisation's or person's own alias: ``translit:gazetteer_alias``;
 - ``alias:same_entity``, ``acronym:defined``, ``respelling:<lang>``, ``alias:trimmed``:
   names of one entity (a role before a full name trimmed: "Bundesvorsitzenden Jörg Meuthen");

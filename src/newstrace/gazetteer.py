@@ -61,8 +61,16 @@ _SLAVIC_LATIN = [("ce", "ka"), ("dze", "ga"), ("ie", "a"), ("ie", ""), ("ę", "a
 _SLAVIC_CYRILLIC = [("ией", "ия"), ("ии", "ия"), ("ию", "ия"), ("ы", "а"), ("е", "а"), ("у", "а"), ("ой", "а"),
                     ("ою", "а"), ("е", "я"), ("и", "я"), ("ю", "я"), ("ей", "я"), ("і", "а"), ("і", "я"),
                     ("а", ""), ("у", ""), ("е", ""), ("і", ""), ("ом", ""), ("ем", "")]
+# Polish names of countries that are plural nouns (pluralia tantum: Włochy, Chiny, Niemcy,
+# Węgry, Czechy, Indie, Filipiny) take plural endings: locative -ach ("w Chinach"), with the
+# stem's consonant softened in the old locative of the -chy/-cy/-ry names ("we Włoszech",
+# "w Niemczech", "na Węgrzech"), dative -om, instrumental -ami. Tried after the singular
+# endings, and only a known prominent base counts (`lookup_declined`).
+_POLISH_PLURAL = [("szech", "chy"), ("czech", "cy"), ("rzech", "ry"), ("ach", "y"), ("ach", "e"),
+                  ("om", "y"), ("ami", "y"), ("ami", "e")]
 CASE_ENDINGS: dict[str, list[tuple[str, str]]] = {
-    **{lang: _SLAVIC_LATIN for lang in ("pl", "cs", "sk", "sl", "hr", "bs", "sr")},
+    **{lang: _SLAVIC_LATIN for lang in ("cs", "sk", "sl", "hr", "bs", "sr")},
+    "pl": _SLAVIC_LATIN + _POLISH_PLURAL,
     **{lang: _SLAVIC_CYRILLIC for lang in ("ru", "uk", "be", "bg", "mk")},
 }
 _APOSTROPHE_SUFFIX_LANGS = frozenset({"tr", "az"})  # Türkiye'nin, Suriye'de: the case suffix after '

@@ -36,6 +36,10 @@ _STOPWORDS = {
     "pl": "i w z na do się nie że to jest o jak po przez od za dla",
     "tr": "ve bir bu da de için ile olarak olan gibi daha çok ama en",
 }
+# letters that only one of the languages above writes (dotless ı, ğ: Turkish; ł: Polish):
+# each word with one counts as a stop word of that language, since Turkish function words
+# are few and short and a text of names and numbers may have none
+_OWN_LETTERS = {"tr": "ığ", "pl": "ł"}
 _STOP = {lang: set(ws.split()) for lang, ws in _STOPWORDS.items()}
 
 
@@ -100,6 +104,8 @@ def detect_text(text: str, use_models: bool = True) -> tuple[str | None, float, 
         return script, 0.9, "rules:script"
     words = re.findall(r"[a-zà-ÿßœæçğışł]+", text.lower())
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOP.items()}
+    for lang, letters in _OWN_LETTERS.items():
+        scores[lang] += sum(1 for w in words if any(ch in w for ch in letters))
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     if best == 0:
         return None, 0.0, "rules:stopwords"

@@ -15,15 +15,25 @@ Detectors (``Mention.detector`` records which one found each span):
 - ``rules:caps``: capitalised sequences with name particles (al-, el-, bin, abu, de,
   von, van ...), titles split off ("US President Donald Trump" -> "Donald Trump"),
   sentence-initial common words and headline case handled by document statistics;
-- ``rules:acronym``: PMU, ISIL, SDF ...; ``rules:arabic``: Arabic-script sequences in
+- ``rules:acronym``: PMU, ISIL, SDF ...; ``rules:compound``: the name a German compound
+  noun opens ("SPD" of "SPD-Agrarpolitiker", `_compound_name`); ``rules:arabic``: Arabic-script sequences in
   articles written in another language;
+- ``rules:arabic_names``: without a model, Arabic-script persons from the name dictionary
+  of arabic-name-romanizer (a frequent given name and the name units after it,
+  `_arabicnames`);
 - ``rules:designator``: Arabic place names governed by a place designator ("مخيم الركبان",
   "منطقة التنف"), where a script without capitals gives no other cue (`_designated`);
 - ``gazetteer``: known names (CLDR countries, GeoNames cities, seed organisations, the
-  user gazetteer), also for lower-case or non-Latin forms;
+  user gazetteer), also for lower-case or non-Latin forms (a lower-case word only when the
+  curated or user list writes it so: "dpa"); Turkish names end at their case suffix
+  ("Çin'in Hubey'e" is two names);
 - ``rules:alias``/``rules:acronym_def``/``rules:propagate``: names found by alias
   statements ("Popular Mobilization Units (PMU)", "better known by their Arabic name X",
-  "X (Iraqi popular forces)") and later repetitions of a name already established;
+  "X (Iraqi popular forces)") and later repetitions of a name already established (in
+  Arabic script, which has no capitals, also the family name of a person's full name
+  standing alone: "وقال تبون" after "عبد المجيد تبون"; a model span that stops after a
+  theophoric given name, "عبد المجيد", takes the family name after it, and one that is a
+  given name only, "إيمان", the name units the name dictionary finds after it);
 - ``rules:acronym_def``/``rules:sentence_case``: long forms before a parenthesised acronym
   and sentence-case organisation names in fr/es/it/pt (in `newstrace._orgspans`).
 
@@ -58,7 +68,7 @@ from typing import Any
 
 from rapidfuzz.fuzz import ratio as _ratio
 
-from . import _nermodels
+from . import _arabicnames, _nermodels
 from ._mentionwords import (_JOINERS, _NAME_PARTICLES, _SAY_VERBS, _SENT_END_RE, _STOP, _calendar_words, _inflected,
                             _is_arabic, _is_cap, _words)
 from ._mentionwords import Intervals as _Intervals
@@ -68,6 +78,7 @@ from ._modelspans import JOINED_BY, model_candidates, model_over_rules
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
 from ._unionfind import UnionFind
+from .gazetteer import DECLINED_MIN_RANK
 from .names import AR_PROCLITICS, DESIGNATORS, TITLES, acronym_matches, analyze, is_acronym, match_score, norm_key, token_sim
 from .records import Article, Mention
 
@@ -109,20 +120,27 @@ _IRREGULAR_DEMONYMS = frozenset(
 # words inside a name run: particles ("bin", "al") and joiners ("of", "de", "von")
 _PARTICLES_OR_JOINERS = _NAME_PARTICLES | _JOINERS
 # German articles are not name particles ("Chef der Nordflussbehörde"), except after von.
+# Turkish and Azerbaijani write a proper noun's case suffix after an apostrophe
+# ("Fenerbahçe'nin", "Hubey'e"): the name ends there, the next capitalised word starts another
+_APOSTROPHE_CASE_LANGS = frozenset({"tr", "az"})
+_APOSTROPHE_SUFFIX = re.compile(r"^[^\W\d_].*['’](?=[^\W\d_]{1,7}$)[^\W\d_A-ZÇĞİÖŞÜ]+$")
+
 _DE_ARTICLES = frozenset("der des den dem die das".split())
 # words that put a noun phrase's head after them: articles, contracted prepositions,
 # demonstratives and possessives ("am Ende", "im Norden", "seine Lage")
 _DE_DETERMINERS = _DE_ARTICLES | frozenset(
     """ein eine einen einem einer eines im am vom zum zur beim ins ans kein keine keinen keinem keiner
     dieser diese dieses diesem diesen jeder jede jedes jedem jeden sein seine seinem seinen seiner
-    seines ihr ihre ihrem ihren ihrer ihres unser unsere unserem unseren unserer""".split())
+    seines ihr ihre ihrem ihren ihrer ihres unser unsere unserem unseren unserer
+    alle aller allen alles""".split())
 # Role nouns written before a name; German compounds them ("Innenminister", "Behördenchef").
 _ROLE_SUFFIXES = {
     "de": ("minister", "ministerin", "chef", "chefin", "sprecher", "sprecherin", "leiter", "leiterin",
            "präsident", "präsidentin", "direktor", "direktorin", "kommandeur", "führer", "kanzler",
            "kanzlerin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin", "gruppe",
            "meister", "meisterin", "trainer", "trainerin", "profi", "gouverneur", "gouverneurin", "detektiv",
-           "fahrer", "fahrerin", "sieger", "siegerin", "senator", "senatorin", "sekretär", "sekretärin"),
+           "fahrer", "fahrerin", "sieger", "siegerin", "senator", "senatorin", "sekretär", "sekretärin",
+           "politiker", "politikerin", "mitarbeiter", "mitarbeiterin", "mitarbeitende", "anwalt", "anwältin"),
 }
 _ROLE_WORDS = frozenset(
     """spokesman spokeswoman spokesperson director chief head leader chairman chairwoman
@@ -175,6 +193,104 @@ def _without_role(text: str, c: _Cand) -> _Cand:
     votes = Counter(c.votes)
     votes["PER"] += 3
     return _Cand(c.start + ws[1][0], c.end, c.detector, c.prio, votes)
+
+
+def _compound_head(start: int, word: str, lang: str, index, cands: list, common_words: list | None) -> bool:
+    """Whether a hyphenated German word is a compound noun with a name before its last
+    element ("SPD-Agrarpolitiker", "EU-Land", "Nordrhein-Westfalen-Premierminister"; not
+    "Darwasa-Staudamm", whose last element is a place designator). The name goes to
+    ``cands`` when `_compound_name` vouches for it, else to ``common_words``, where
+    `_surnames_of` keeps it when the article names it alone too."""
+    bits = word.split("-")
+    if len(bits) < 2 or not common_noun(bits[-1], lang) or bits[-1].lower() in DESIGNATORS:
+        return False
+    head = word[: len(word) - len(bits[-1]) - 1]
+    if not head[:1].isupper() or len(head) < 2:
+        return True
+    if _compound_name(head, index):
+        cands.append(_Cand(start, start + len(head), "rules:compound", 1, {"ORG": 1} if is_acronym(head) else {}))
+    elif common_words is not None:
+        common_words.append(_Cand(start, start + len(head), "rules:compound", 1))
+    return True
+
+
+def _compound_name(head: str, index) -> bool:
+    """Whether the modifier of a German hyphenated compound names an actor by itself: an
+    acronym ("SPD" of "SPD-Agrarpolitiker", "DDR" of "DDR-Vergangenheit") or a prominent
+    gazetteer name (a country, a listed organisation, a large city: the bar of declined
+    forms, `gazetteer.DECLINED_MIN_RANK`; "EU-Land", "Russland-Politik"). Any other
+    modifier ("Tönnies-Mitarbeiter", "Nordrhein-Westfalen-Premierminister") is a name only
+    when the article also names it standing alone (`_surnames_of`)."""
+    if is_acronym(head):
+        return True
+    return any(e.rank >= DECLINED_MIN_RANK for e in index.lookup(norm_key(head), head))
+
+
+def _without_compound_tail(text: str, c: _Cand, index) -> list[_Cand]:
+    """A German model span cut at a compound noun with a name before its last element
+    (`_compound_head`): "Tönnies-Mitarbeiter" -> "Tönnies", "North Rhein-Westphales-
+    Premierminister Armin" -> "North Rhein-Westphales" and, after a role noun, the person
+    "Armin". The name before the common noun keeps the model's votes."""
+    surface = text[c.start:c.end]
+    if "-" not in surface or index.lookup(norm_key(surface), surface):
+        return [c]
+    ws = _words(surface)
+    for k, (s, e, w) in enumerate(ws):
+        bits = w.split("-")
+        tail = bits[-1].lower()
+        # the model saw a name: only a tail that cannot end one cuts it ("Westfalens" of
+        # "Nordrhein-Westfalens" is a frequent word too): a role noun, a noun suffix, or
+        # any common noun after an acronym ("EU-Land")
+        if len(bits) < 2 or tail in DESIGNATORS or not common_noun(bits[-1], "de") or not (
+                _is_role_word(tail, "de") or (tail.endswith(_DE_NOUN_SUFFIXES) and len(tail) > 6)
+                or is_acronym(w[: len(w) - len(tail) - 1])):
+            continue
+        head_end = e - len(bits[-1]) - 1
+        out = []
+        if head_end > 0 and surface[head_end - 1].isalpha():
+            out.append(_Cand(c.start, c.start + head_end, c.detector, c.prio, Counter(c.votes)))
+        rest = ws[k + 1:]
+        if rest and _is_cap(rest[0][2]):
+            votes = Counter({"PER": 3}) if _is_role_word(bits[-1].lower(), "de") else Counter()
+            out.append(_Cand(c.start + rest[0][0], c.end, c.detector, c.prio, votes))
+        return out
+    return [c]
+
+
+# Arabic function words that follow a name without being part of it
+_AR_FUNCTION = frozenset("""في من على إلى الى عن أن ان إن مع بعد قبل منذ خلال حول ضد عند لدى هذا هذه ذلك
+    تلك التي الذي الذين كما قد لقد لم لن ما لا هو هي هم أمس اليوم غدا أيضا""".split())
+_AR_ABD = re.compile(r"(?:^|\s)عبد\s*ال[\u0621-\u064A]{2,}$")
+
+
+def _with_family_name(text: str, c: _Cand) -> _Cand:
+    """An Arabic model span that ends on a theophoric given name ("عبد المجيد", "عبدالله":
+    ʿAbd plus a divine name) stops inside the name: ʿAbd al-X is a given name, never the
+    whole name of the person it names, and what follows it ("عبد المجيد تبون") is the
+    family name. The span takes the next Arabic word unless it is a function word."""
+    if not _AR_ABD.search(text[c.start:c.end]):
+        return c
+    m = re.match(r" ([\u0621-\u064A]{3,})(?![\u0621-\u064A])", text[c.end:c.end + 40])
+    if not m or m.group(1) in _AR_FUNCTION or m.group(1) in _STOP:
+        return c
+    return _Cand(c.start, c.end + m.end(), c.detector, c.prio, Counter(c.votes))
+
+
+_SPEECH_CLASSES = frozenset({"neutral", "assertive", "announce", "warn", "deny", "complain", "question"})
+
+
+def _speech_before(lang: str | None) -> tuple[frozenset, frozenset] | None:
+    """The speech verbs of a language whose word order puts the speaker after them
+    ("sagte Merkel") and its postposed cues ("…, so Gallera"), from the quotes stage's cue
+    tables; None for a language without a table or that writes the verb after the subject."""
+    from .cues import available, table
+
+    code = (lang or "").split("-")[0].lower()
+    if code not in NOUN_CAPS_LANGS or code not in available():
+        return None
+    t = table(code)
+    return (frozenset(v for v, k in t.verbs.items() if k in _SPEECH_CLASSES),
+            frozenset(getattr(t, "postposed_cues", ()) or ()))
 
 
 def _place_adjective(w: str, index) -> bool:
@@ -360,6 +476,8 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             gap = text[words[j][1]:words[j + 1][0]]
             if gap.strip() not in ("", "-") or "\n" in gap:
                 break
+            if lang in _APOSTROPHE_CASE_LANGS and _APOSTROPHE_SUFFIX.match(words[j][2]):
+                break  # Turkish "Çin'in Hubey'e": a case suffix ends the name it is written on
             nw = words[j + 1][2]
             if _is_cap(nw) and not common(j + 1):
                 j += 1
@@ -397,6 +515,16 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
         orgish = any(norm_key(words[k][2]) in _ORG_WORDS for k in seq)
         for k in seq:
             low = words[k][2].lower().strip(".")
+            if lang in NOUN_CAPS_LANGS and len(seq) > 1 and "-" in low \
+                    and _compound_head(words[k][0], words[k][2], lang, index, cands, common_words):
+                # "Der SPD-Agrarpolitiker Rainer Spiering": the compound ends the run before it
+                # and its role noun opens a person's name
+                if cur:
+                    parts.append(cur)
+                cur = []
+                if _is_role_word(low.split("-")[-1], lang):
+                    per_vote.add(len(parts))
+                continue
             if (low in TITLES or _is_role_word(low, lang)) and not orgish and len(low) > 1:
                 if cur:
                     parts.append(cur)
@@ -426,6 +554,10 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
                 votes["PER"] += 3
             if len(part) == 1 and not is_acronym(surface) and _is_demonym(surface, index):
                 continue
+            if lang in NOUN_CAPS_LANGS and len(part) == 1 and "-" in surface \
+                    and not index.lookup(norm_key(surface), surface) \
+                    and _compound_head(cs, surface, lang, index, cands, common_words):
+                continue  # "DDR-Vergangenheit", "Honda-Fahrer": a compound noun with a name in it
             if lang == "de" and len(part) == 1 and _german_noun(text, words, part[0], index):
                 if common_words is not None:
                     common_words.append(_Cand(cs, ce, "rules:caps", 1, votes))
@@ -436,9 +568,6 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             # split hyphenated place pairs "Iraq-Syria" unless the whole is a known name
             if len(part) == 1 and "-" in surface and not index.lookup(norm_key(surface), surface):
                 bits = surface.split("-")
-                if lang in NOUN_CAPS_LANGS and len(bits) == 2 and common_noun(bits[1], lang) \
-                        and bits[1].lower() not in DESIGNATORS:
-                    continue  # "DDR-Vergangenheit", "Honda-Fahrer": a compound noun with a name in it
                 if len(bits) == 2 and all(b[:1].isupper() and b.lower() not in _NAME_PARTICLES for b in bits) \
                         and bits[1].lower() not in DESIGNATORS:  # "Darwasa-Staudamm" is one name
                     cands.append(_Cand(cs, cs + len(bits[0]), "rules:caps", 1))
@@ -537,12 +666,17 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
             if not entries:
                 continue
             first = words[i][2]
-            if not (_is_cap(first) or _is_arabic(first)):
+            # a curated name written in lower case ("dpa"): that exact form is the name
+            curated_lower = L == 1 and not _is_cap(first) and any(
+                e.id.startswith(("seed:", "user:")) and surface in index.aliases(e.id) for e in entries[:1])
+            if not (_is_cap(first) or _is_arabic(first) or curated_lower):
                 if L == 1 or not any(_is_cap(w) for _, _, w in words[i:i + L]):
                     continue
-            if L == 1 and (first.lower() in _STOP or first.lower() in cal or first.lower() in lower_forms):
+            if L == 1 and not curated_lower and (first.lower() in _STOP or first.lower() in cal
+                                                 or first.lower() in lower_forms):
                 continue
-            if L == 1 and lang_base in NOUN_CAPS_LANGS and _determined_noun(text, words, i, entries):
+            if L == 1 and lang_base in NOUN_CAPS_LANGS and not curated_lower \
+                    and _determined_noun(text, words, i, entries):
                 continue  # "am Ende", "im Norden", "die Lage": a town takes no article, a noun does
             ent = entries[0]
             out.append(_Cand(s, e, "gazetteer", 3, {ent.type: 10}, ent.id))
@@ -807,6 +941,9 @@ def _candidates(article: Article, model_spans, index):
         article, words, index, common_words)
     designated = _designated(text, words, article.lang)
     cands += [_Cand(s, e, "rules:designator", 1, {"LOC": 3}) for s, e in designated]
+    if not model_spans and (article.lang or "").split("-")[0] == "ar":
+        # no capitals and no model: persons from the Arabic name dictionary
+        cands += [_Cand(s, e, "rules:arabic_names", 1, {"PER": 2}) for s, e in _arabicnames.person_spans(text)]
     if model_spans:
         common = {w.lower() for _, _, w in words if w[:1].islower()} | _STOP | _calendar_words(article.lang or "en")
         learned = model_candidates(text, model_spans, sorted(x.start for x in article.sentences or []), common)
@@ -818,8 +955,12 @@ def _candidates(article: Article, model_spans, index):
                                + _after_locative(text, words, cands, article.lang, index))
             cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
                                               and not taken.overlaps(c.start, c.end))]
+        learned = [_with_family_name(text, c) for c in learned]
+        if (article.lang or "").split("-")[0] == "ar":
+            learned = [_Cand(c.start, _arabicnames.given_name_end(text, c.start, c.end), c.detector, c.prio, c.votes)
+                       if _top(c) == "PER" and " " not in text[c.start:c.end] else c for c in learned]
         if (article.lang or "").split("-")[0] in NOUN_CAPS_LANGS:
-            learned = [_without_role(text, c) for c in learned]
+            learned = [x for c in learned for x in _without_compound_tail(text, _without_role(text, c), index)]
             # with a model, a run of common nouns the model saw no name in is none
             # ("Zerstörung von Häusern"); without one it may be "Rotes Kreuz"
             cands = [c for c in cands if not (c.detector == "rules:caps" and " " in text[c.start:c.end]
@@ -838,9 +979,16 @@ def _candidates(article: Article, model_spans, index):
 def _surnames_of(text: str, words, cands: list[_Cand], common_words: list[_Cand]) -> list[_Cand]:
     """The one-word candidates set aside as common nouns ("Langer", "Becker", "Winter")
     that the article also writes as the last word of a name of two or three capitalised
-    words ("Bernhard Langer", "Boris Becker"): a surname used alone after the full name."""
+    words ("Bernhard Langer", "Boris Becker"): a surname used alone after the full name.
+    And the names that open German compounds ("Tönnies" of "Tönnies-Mitarbeiter") that the
+    article also names standing alone (a candidate of that text, or its genitive in -s)."""
     if not common_words:
         return []
+    taken = _Intervals((c.start, c.end) for c in cands)
+    named = {norm_key(text[c.start:c.end]) for c in cands}
+    out = [c for c in common_words if c.detector == "rules:compound" and not taken.overlaps(c.start, c.end)
+           and {norm_key(text[c.start:c.end]), norm_key(text[c.start:c.end]) + "s"} & named]
+    common_words = [c for c in common_words if c.detector != "rules:compound"]
     starts = {w[0]: k for k, w in enumerate(words)}
     last = set()
     for c in cands:
@@ -853,8 +1001,7 @@ def _surnames_of(text: str, words, cands: list[_Cand], common_words: list[_Cand]
             k += 1
         if 2 <= len(seq) <= 3 and all(_is_cap(w) and not w.isupper() for w in seq) and words[k - 1][1] == c.end:
             last.add(seq[-1])
-    taken = _Intervals((c.start, c.end) for c in cands)
-    return [c for c in common_words if text[c.start:c.end] in last and not taken.overlaps(c.start, c.end)]
+    return out + [c for c in common_words if text[c.start:c.end] in last and not taken.overlaps(c.start, c.end)]
 
 
 def _contained(chosen: list[_Cand]) -> list[bool]:
@@ -970,6 +1117,28 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
                 continue
             chosen.append(_Cand(m.start(), m.end(), "rules:propagate", 1))
             covered.add(m.start(), m.end())
+    # Arabic script has no capitals to show a family name repeated alone ("وقال تبون" after
+    # "عبد المجيد تبون"): the last word of a person's name of two or more Arabic words, where
+    # it stands alone (after a proclitic letter too; the span leaves the letter out)
+    # and joined to that name when it is the only one the word ends
+    full_of: dict[str, dict[str, _Cand]] = defaultdict(dict)
+    for c in chosen:
+        ws = text[c.start:c.end].split()
+        if _top(c) == "PER" and len(ws) >= 2 and len(ws[-1]) >= 3 and _is_arabic(ws[-1]) \
+                and ws[-1] not in _AR_FUNCTION and ws[-1] not in _STOP:
+            full_of[ws[-1]].setdefault(text[c.start:c.end], c)
+    links = list(links)
+    for last, fulls in full_of.items():
+        for m in re.finditer(r"(?<![\u0621-\u064A])[" + AR_PROCLITICS + r"]?(" + re.escape(last)
+                             + r")(?![\u0621-\u064A])", text):
+            if covered.overlaps(m.start(), m.end()):
+                continue
+            alone = _Cand(m.start(1), m.end(1), "rules:propagate", 1, Counter({"PER": 1}))
+            chosen.append(alone)
+            covered.add(m.start(), m.end())
+            if len(fulls) == 1:
+                full, c = next(iter(fulls.items()))
+                links.append((c, alone, "partial:last_token", f"{last} -> {full}"))
     chosen.sort(key=lambda c: c.start)
     n = len(chosen)
     idx = {id(c): i for i, c in enumerate(chosen)}
@@ -994,6 +1163,7 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             else:
                 first_by[key] = i
     # type evidence per mention: context cues
+    say_before = _speech_before(article.lang)
     for i, c in enumerate(chosen):
         toks = norm_key(surf[i]).split()
         if any(t in _ORG_WORDS for t in toks) and _strong_type(c) is None:
@@ -1010,6 +1180,11 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             c.votes["PER"] += 3
         if nxt and nxt.group(1).lower() in _SAY_VERBS or re.match(r",?\s+a\s+(?:déclaré|dit|ajouté|indiqué|affirmé|révélé|assuré|expliqué)", text[c.end:c.end + 20]):
             c.votes["PER"] += 2
+        elif say_before and " " not in surf[i] and not c.gaz:
+            # the subject after a speech verb: "sagte Merkel", "warnte Gallera", "…", so Gallera
+            pw = re.search(r"(,\s*)?\b(\w+)\s+$", text[max(0, c.start - 30):c.start])
+            if pw and (pw.group(2).lower() in say_before[0] or (pw.group(1) and pw.group(2).lower() in say_before[1])):
+                c.votes["PER"] += 2
         if len(analyze(surf[i]).tokens) >= 2 and not c.votes and not is_acronym(surf[i]):
             c.votes["PER"] += 0.5
     # transliteration variants of full names (same token count), compared once per distinct

@@ -80,7 +80,7 @@ for _concept, _words in {
     "mountain": "mount mountain mountains mont montagne montagnes monte montes montaña berg gebirge",
     "island": "island isle île ile isla insel isola",
     "province": "province governorate provinz gouvernorat provincia",
-    "district": "district distrito bezirk",
+    "district": "district distrito bezirk kreis landkreis",
 }.items():
     for _w in _words.split():
         DESIGNATORS[_w] = _concept
