@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import _quotemarks as qm
-from ._quotenp import (_cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _pick_apposition,
+from ._quotenp import (_CONJ, _cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _pick_apposition,
                        _pure_name, _strip_np, _subject_before, _tokens)
 from ._quoteroles import _Attr, _Cue, _cue_subject, _function_words
 from .cues import norm_form
@@ -139,8 +139,13 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
     # pattern A: "X said (that) CONTENT", "X told the Post (that) CONTENT"
     skip = _addressee(ctx, cue, se) if norm_form(cue.form) in t.sets["addressee_verbs"] else 0
-    z = t.zero_re.match(tail, skip) if t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
+    # (matched on the rest of the tail: a pattern's "^" anchors at the start of the string it is given)
+    z = t.zero_re.match(tail[skip:]) if t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
         and norm_form(cue.form) not in t.sets["zero_exclude"] else None
+    if z is not None and skip and not _opens_subject(
+            ctx, tail[skip + (z.end("adv") if "adv" in z.groupdict() and z.group("adv") else 0):]):
+        z = None  # 'tells Japan After Japan's strong demarche, …': no clause after the addressee
+    inf = _infinitive(ctx, cue, tail)
     if x and z and _clause_gap(ctx, tail[:x.start("comp")]):
         x = None  # 'Ryan said Obama has never respected the right … that …': "that" is inside the content
     sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se, inverted=x is not None)
@@ -148,19 +153,20 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         cont = None
     elif x:
         cont = _content(ctx, cue.end + x.end(), se)
-    elif t.infinitive_re is not None and cue.cls in t.sets["infinitive_classes"] and t.infinitive_re.match(tail) \
-            and not t.subjunctive_re:
-        # 'X wants to …', 'X vowed to …': the infinitive clause
-        cont = _content(ctx, cue.end + len(tail) - len(tail.lstrip()), se, min_words=2)  # 'want to lose'
+    elif inf is not None:
+        # 'X wants to …', 'X vowed Monday to …', 'X urged the judge to …': the infinitive clause
+        cont = _content(ctx, cue.end + inf, se, min_words=2)  # 'want to lose'
     elif z:
-        # 'said Thursday he got …': the content begins after the adverbial
-        adv = z.end("adv") if "adv" in z.groupdict() and z.group("adv") else skip
+        # 'said Thursday he got …', 'told reporters he would …': the content begins after the
+        # adverbial (or the addressee)
+        adv = skip + (z.end("adv") if "adv" in z.groupdict() and z.group("adv") else 0)
         cont = _content(ctx, cue.end + adv, se)
     else:
         cont = None
-    if cont and _in_relative(ctx, cue, ss):
-        # 'The Commission, which contended that Ireland undertaxed the company, ordered …':
-        # the relative clause, hence its content, ends at the next comma
+    if cont and (_in_relative(ctx, cue, ss) or _in_subordinate(ctx, sp, ss)):
+        # 'The Commission, which contended that Ireland undertaxed the company, ordered …',
+        # 'While critics argue that A, Obama deems …': the relative or subordinate clause,
+        # hence its content, ends at the next comma
         k = m.find(",", cont[0], cont[1])
         cont = (_content(ctx, cont[0], k) or cont) if k > 0 else cont
     if cont:
@@ -223,6 +229,39 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             if cont:
                 return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
     return None
+
+
+def _infinitive(ctx: _Ctx, cue: _Cue, tail: str) -> int | None:
+    """Where the infinitive clause a cue of the table's ``infinitive_classes`` reports begins
+    in ``tail`` (the text after the cue), or None: right after the verb or an adverbial ('vowed
+    to …', 'promised Monday to …': the table's ``infinitive_complement``, whose group ``inf``,
+    when it has one, marks the clause), or after the addressee of a verb of telling ('urged the
+    judge to …', 'told them not to …': at most four words, no punctuation, then the
+    complement)."""
+    t = ctx.t
+    if t.infinitive_re is None or t.subjunctive_re or cue.cls not in t.sets["infinitive_classes"] \
+            and norm_form(cue.form) not in t.sets["addressee_verbs"]:
+        return None
+    x = t.infinitive_re.match(tail)
+    if x is None and norm_form(cue.form) in t.sets["addressee_verbs"]:
+        obj = _ADDRESSEE_WORDS.match(tail)
+        x = t.infinitive_re.match(tail[obj.end():]) if obj else None
+        verb = re.match(r"\s+(?:not\s+)?\w+\s+([\w’'\-]+)", tail[obj.end():]) if x else None
+        if x is None or verb is None or _cap(verb.group(1)) or norm_form(verb.group(1)) in t.union(
+                "determiners", "prepositions") or norm_form(verb.group(1)) in t.pronouns \
+                or ctx.cues_in(cue.end, cue.end + obj.end()) or any(
+                    norm_form(w) in t.union("complementizers", "relative", "prepositions", "linkers")
+                    for w in re.findall(r"[\w’'\-]+", obj.group())):
+            return None  # 'told him about the plan to …', 'urged voters who plan to …', 'sent it to the Post'
+        return obj.end() + len(tail[obj.end():]) - len(tail[obj.end():].lstrip())
+    if x is None:
+        return None
+    if "inf" in x.groupdict() and x.group("inf"):
+        return x.start("inf")
+    return len(tail) - len(tail.lstrip())
+
+
+_ADDRESSEE_WORDS = re.compile(r"(?:[ \u00a0]+[\w’'\-]+){1,4}?(?=[ \u00a0]+(?:not[ \u00a0]+)?to[ \u00a0])")
 
 
 def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | None:
@@ -300,6 +339,29 @@ def _in_relative(ctx: _Ctx, cue: _Cue, ss: int) -> bool:
         if norm_form(toks[k][2]) in t.sets["relative"]:
             return toks[k - 1][2] == ","
     return False
+
+
+def _opens_subject(ctx: _Ctx, s: str) -> bool:
+    """Does ``s`` begin with what can open a clause's subject: a pronoun, a determiner or
+    (in a cased script) a capitalised word ('told reporters [he] …', 'told CNN [the] …')?"""
+    w = re.match(r"\s*([\w’']+)", s)
+    if w is None:
+        return False
+    first = norm_form(w.group(1))
+    return first in ctx.t.pronouns or first in ctx.t.sets["determiners"] or (_cap(w.group(1)) and not ctx.t.caseless)
+
+
+def _in_subordinate(ctx: _Ctx, sp: tuple[int, int] | None, ss: int) -> bool:
+    """Does the subject ``sp`` follow a word of the table's ``clause_openers`` that opens the
+    sentence ('While critics argue that A, Obama …', 'And if the emails show that A, …'): a
+    subordinate clause before its main clause? (Not one after it: '…, when she claimed that A,
+    or B, has …' ends with the sentence.)"""
+    if sp is None or sp[0] <= ss:
+        return False
+    toks = _tokens(ctx.m, ss, sp[0])
+    while toks and toks[0][2].lower() in _CONJ:
+        toks = toks[1:]
+    return len(toks) == 1 and norm_form(toks[0][2]) in ctx.t.sets["clause_openers"]
 
 
 def _addressee(ctx: _Ctx, cue: _Cue, se: int) -> int:

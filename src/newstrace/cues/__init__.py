@@ -32,7 +32,9 @@ a sentence reported speech of the last speaker: German Konjunktiv I "sei", "habe
 ``clause_breaks``: English ", focusing on …", a participial adjunct), ``dash_quotes`` (Polish "- Treść - powiedział X"), ``complement_suffixes`` (Turkish: a
 statement ends with a nominalised verb before the cue, "… olmayacağını söyledi"), ``topic_particles``
 (Turkish "X ise … söyledi": the word that ends the subject opening a verb-final statement),
-``as_markers`` ("As she stressed, …", "Jak podkreślała, …": a comparative clause of a speech verb
+``clause_openers`` (English "while", "when", "if": subordinators that open a clause, never a
+noun phrase; the subject follows them, and a statement in a clause they open at the sentence
+start ends at the clause's comma), ``as_markers`` ("As she stressed, …", "Jak podkreślała, …": a comparative clause of a speech verb
 reports the statement it is set off from; ``as_exclude``: verbs with no object, "As he spoke, …"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
 with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
 Languages without a table use a merged fallback (``table(None)``), so quote marks are
@@ -61,7 +63,7 @@ _LIST_KEYS = (
     "verb_prefixes", "participles", "honorifics", "partitives", "postposed_cues", "prep_cue_patterns",
     "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
     "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns", "topic_particles", "as_markers", "as_exclude",
-    "np_cues", "nonverb_forms", "verb_forms",
+    "np_cues", "nonverb_forms", "verb_forms", "clause_openers",
 )
 
 
