@@ -75,3 +75,16 @@ def test_attitude_inside_a_statement_is_no_second_quote():
     # a speech verb inside a statement is a relay and stays
     qs = extract(art("Lina Borg said that Ed Marsh told her the dam would close.", ["Lina Borg", "Ed Marsh"])).quotes
     assert {q.cue for q in qs} == {"said", "told"}
+
+
+def test_sentence_before_according_to_keeps_its_clauses():
+    q = one("Voters like the dam, but they turn out at lower rates, according to Ed Marsh.", "according to",
+            "Ed Marsh")
+    assert q.text == "Voters like the dam, but they turn out at lower rates" and q.speaker == "Ed Marsh"
+
+
+def test_source_interrupting_a_statement():
+    qs = [q for q in extract(art("At the heart of the dispute, according to Ed Marsh, was a decision by the board.",
+                                 ["Ed Marsh"])).quotes if q.cue == "according to"]
+    assert [q.text for q in qs] == ["At the heart of the dispute", "was a decision by the board"]
+    assert {q.speaker for q in qs} == {"Ed Marsh"}

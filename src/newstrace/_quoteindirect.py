@@ -23,13 +23,17 @@ def _covered(ctx: _Ctx, s: int, e: int) -> float:
     return n / (e - s)
 
 
-def _content(ctx: _Ctx, s: int, e: int, min_words: int = 3) -> tuple[int, int] | None:
+def _content(ctx: _Ctx, s: int, e: int, min_words: int = 3, breaks: bool = True) -> tuple[int, int] | None:
+    """The content span of a statement in [s, e): trimmed, up to a quotation it introduces
+    and (``breaks``) to the end of its clause; None when shorter than ``min_words`` words or
+    mostly quotation. ``breaks`` is off for the sentence a sentence-final source scopes
+    over ('A, but B, according to X.')."""
     s, e = qm._trim(ctx.text, s, e)
     colon = _COLON_QUOTE.search(ctx.m, s, e)
     if colon:  # 'dass die Reform schwierig war: "Das war …"': a quotation the clause introduces is not in it
         e = colon.start()
     # a statement ends with its clause: 'A; B', 'A, however B'
-    if ctx.t.clause_break_re is not None:
+    if breaks and ctx.t.clause_break_re is not None:
         k = ctx.t.clause_break_re.search(ctx.m, s, e)
         while k and k.group().strip() in _DASHES:
             # 'nominate Shriver — a member of the Kennedy clan — to replace …': a pair of dashes
@@ -111,8 +115,11 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             cont = _content(ctx, comma + 1, se)
         elif not lead and m[sp[1]:se].strip(" .,;!?\u00a0") and not m[ss:cue.start].rstrip().endswith(","):
             cont = _content(ctx, ss, se)
+        elif not lead and m[ss:cue.start].rstrip().endswith(",") and _after_source(ctx, sp, se):
+            # 'A, according to X, was B': the source interrupts the statement
+            return _interrupted(ctx, cue, sp, ss, m[:cue.start].rstrip().rfind(","), _after_source(ctx, sp, se), se)
         else:
-            cont = _content(ctx, ss, cue.start)
+            cont = _content(ctx, ss, cue.start, breaks=False)
         return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
     if cue.kind == "prep_after":
         sp = _leading_np(ctx, max(ss, m.rfind(",", ss, cue.start) + 1), cue.start)
@@ -229,6 +236,26 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             if cont:
                 return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
     return None
+
+
+def _after_source(ctx: _Ctx, sp: tuple[int, int], se: int) -> int | None:
+    """Where a statement resumes after the source of an interrupting cue ('A, according to
+    X, was B'): after the comma that closes the source, when a verb form, an auxiliary or
+    a linker follows it (not an apposition to the source: 'X, director of Y,')."""
+    m = ctx.m
+    x = re.match(r"[ \u00a0]*,[ \u00a0]*([\w’']+)", m[sp[1]:se])
+    if x is None:
+        return None
+    w = norm_form(x.group(1))
+    if ctx.cues_in(sp[1] + x.start(1), se):
+        return None  # 'Japan, according to sources, has expressed confidence that …': the verb's reading
+    if w in ctx.t.union("skip_before_cue", "auxiliaries", "linkers", "subordinators") or w in _COPULAS:
+        return sp[1] + x.start(1)
+    return None
+
+
+_COPULAS = frozenset(("is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "should", "may",
+                      "might", "remains", "remained"))
 
 
 def _infinitive(ctx: _Ctx, cue: _Cue, tail: str) -> int | None:
