@@ -88,3 +88,13 @@ def test_source_interrupting_a_statement():
                                  ["Ed Marsh"])).quotes if q.cue == "according to"]
     assert [q.text for q in qs] == ["At the heart of the dispute", "was a decision by the board"]
     assert {q.speaker for q in qs} == {"Ed Marsh"}
+
+
+def test_indirect_question_after_a_cue_or_its_addressee():
+    q = one("The affidavit does not indicate whether the dam was inspected by police.", "indicate")
+    assert q.text == "whether the dam was inspected by police"
+    q = one("Lina Borg is telling attendees at the gala how she helped save the dam.", "telling", "Lina Borg")
+    assert q.text == "how she helped save the dam" and q.speaker == "Lina Borg"
+    # 'when' after a verb that asks nothing opens an adverbial clause, not a question
+    assert not [q for q in extract(art("It is the contest Lina Borg never envisioned when she launched her bid.",
+                                       ["Lina Borg"])).quotes if q.text.startswith("when")]

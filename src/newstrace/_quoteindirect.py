@@ -138,6 +138,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             cont = _content(ctx, cue.end + x.end(), se)
         elif sp:
             cont = _participle_clause(ctx, cue, tail, se)
+            wh = _wh_clause(ctx, cue, tail) if cont is None else None
+            if wh is not None:  # '…, questioning whether …'
+                cont = _content(ctx, cue.end + wh, se)
             if cont is None:  # '…, citing low economic growth': a noun-phrase content
                 obj = _np_object(ctx, cue, tail, se)
                 return _Attr(*obj, False, "rules:np", cue=cue, sp=sp, zero=zero) if obj else None
@@ -163,6 +166,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     elif inf is not None:
         # 'X wants to …', 'X vowed Monday to …', 'X urged the judge to …': the infinitive clause
         cont = _content(ctx, cue.end + inf, se, min_words=2)  # 'want to lose'
+    elif (wh := _wh_clause(ctx, cue, tail)) is not None:
+        # 'X did not indicate whether …', 'X is telling attendees how …': the indirect question
+        cont = _content(ctx, cue.end + wh, se)
     elif z:
         # 'said Thursday he got …', 'told reporters he would …': the content begins after the
         # adverbial (or the addressee)
@@ -236,6 +242,34 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             if cont:
                 return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
     return None
+
+
+def _wh_clause(ctx: _Ctx, cue: _Cue, tail: str) -> int | None:
+    """Where an indirect question a cue reports begins in ``tail``: a word of the table's
+    ``question_complementizers`` ('whether', 'how', 'what'; after a verb that is no question
+    verb, not one that is also a subordinator: 'when', 'if') right after the verb, or after the
+    addressee of a verb of telling or asking (at most five words, no punctuation: 'telling
+    attendees at the gala how …'); None otherwise."""
+    t = ctx.t
+    if not t.sets["question_complementizers"] or cue.kind != "verb":
+        return None
+    x = _WORDS_AFTER.match(tail)
+    if x is None:
+        return None
+    words = list(re.finditer(r"[\w’'\-]+", x.group()))
+    wh = t.sets["question_complementizers"] if cue.cls == "question" else \
+        t.sets["question_complementizers"] - t.sets["subordinators"]  # 'never envisioned when she …'
+    k = next((i for i, w in enumerate(words) if norm_form(w.group()) in wh), None)
+    if k is None or k == len(words) - 1:
+        return None
+    if k and (norm_form(cue.form) not in t.sets["addressee_verbs"] and cue.cls != "question" or any(
+            norm_form(w.group()) in t.union("complementizers", "relative") for w in words[:k])
+            or ctx.cues_in(cue.end, cue.end + words[k].start())):
+        return None
+    return words[k].start()
+
+
+_WORDS_AFTER = re.compile(r"(?:[ \u00a0]+[\w’'\-]+){1,7}")
 
 
 def _after_source(ctx: _Ctx, sp: tuple[int, int], se: int) -> int | None:
