@@ -98,3 +98,14 @@ def test_indirect_question_after_a_cue_or_its_addressee():
     # 'when' after a verb that asks nothing opens an adverbial clause, not a question
     assert not [q for q in extract(art("It is the contest Lina Borg never envisioned when she launched her bid.",
                                        ["Lina Borg"])).quotes if q.text.startswith("when")]
+
+
+def test_a_poll_or_report_opening_the_sentence_is_its_source():
+    q = one("In the new Harbour Post poll, the mayor wins about 1 in 3 likely voters.", "In the new Harbour Post poll")
+    assert q.text == "the mayor wins about 1 in 3 likely voters" and q.speaker_start is not None
+    assert "poll" in q.speaker
+    # a speech verb in the sentence gives the statement its speaker, not the document
+    qs = extract(art("In a new report, Lina Borg said that the dam would close.", ["Lina Borg"])).quotes
+    assert [(q.speaker, q.text) for q in qs] == [("Lina Borg", "the dam would close")]
+    # inside a sentence, "in the polls" is no source
+    assert not extract(art("Lina Borg rose in the polls, to double digits by the summer.", ["Lina Borg"])).quotes

@@ -87,6 +87,8 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         lead = _opens_clause(ctx, ss, cue.start)
         comma = m.find(",", cue.end, se)
         cont = _content(ctx, (comma + 1 if comma > 0 else cue.end) if lead else ss, se)
+        if cont and any(c.kind == "verb" and not ctx.weak(c) for c in ctx.cues_in(*cont)):
+            return None  # 'In a statement, X said that …': the verb's reading
         return _Attr(*cont, False, "rules:according", cue=cue, sp=cue.pron) if cont else None
     if cue.kind == "prep":
         # "According to X, CONTENT" / "Selon X, CONTENT" / "CONTENT, according to X." /

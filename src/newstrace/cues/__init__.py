@@ -25,7 +25,7 @@ head words), ``honorifics`` (titles written before a name: "الدكتور", "آ
 speaker's name leaves out), ``partitives`` (words that open a verb's object, not a time or
 place after it: French "a signalé de la fumée"), ``postposed_cues`` (German "…, so der
 Sprecher"), ``prep_cue_patterns`` (regular expressions of cues that hold their source, group
-``sp``: "nach US-Angaben", "nach Polizeiangaben"), ``reported_mood`` (a verb form that makes
+``sp``: "nach US-Angaben", "nach Polizeiangaben", English "In the new Post-ABC poll, …"), ``reported_mood`` (a verb form that makes
 a sentence reported speech of the last speaker: German Konjunktiv I "sei", "habe"),
 ``infinitive_complement`` with ``infinitive_classes`` ("X hat Y vorgeworfen, … zu lassen"),
 ``clause_break_patterns`` (regular expressions where a statement's clause ends, as
