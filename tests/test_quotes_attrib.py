@@ -53,6 +53,8 @@ def test_clause_after_the_addressee_of_a_verb_of_telling():
     assert q.text == "she would win the state easily" and q.speaker == "Lina Borg"
     q = one("Lina Borg told CNN the dam would be closed by May.", "told", "Lina Borg")
     assert q.text == "the dam would be closed by May"
+    q = one("Lina Borg also told the Harbour Post she’d support the plan in a vote.", "told", "Lina Borg")
+    assert q.text == "she’d support the plan in a vote"
     # no clause after the addressee: a lowercase word cannot open one
     assert not [q for q in extract(art("Lina Borg tells Japan After Japan's strong protest, the dam stays.",
                                        ["Lina Borg"])).quotes if q.cue == "tells"]

@@ -410,7 +410,7 @@ def _opens_subject(ctx: _Ctx, s: str) -> bool:
     w = re.match(r"\s*([\w’']+)", s)
     if w is None:
         return False
-    first = norm_form(w.group(1))
+    first = re.split(r"[’']", norm_form(w.group(1)))[0]  # 'he’d', 'they're'
     return first in ctx.t.pronouns or first in ctx.t.sets["determiners"] or (_cap(w.group(1)) and not ctx.t.caseless)
 
 
