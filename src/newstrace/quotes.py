@@ -12,7 +12,10 @@ produced it in ``method`` (``rules:after``, ``rules:before``, ``rules:relay``,
 ``rules:colon``, ``rules:colon_intro``, ``rules:continuation``, ``rules:indirect``,
 ``rules:according``...; ``+pronoun``, ``+role`` when the speaker was resolved). Role phrases
 go to the most recent person introduced with a compatible role, and names typed PER that are
-places are never antecedents (``_quoteroles``).
+places are never antecedents (``_quoteroles``). A belief, expectation or intention (a cue of
+class ``cognition`` or ``intent``) inside the content of another statement is part of that
+statement, not a quote of its own ("X said she would consider …"); a speech verb there is a
+relay and stays.
 The stage is model-free and fast; it reads the ``mentions`` of the article when present.
 """
 from __future__ import annotations
