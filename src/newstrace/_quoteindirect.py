@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import _quotemarks as qm
-from ._quotenp import (_cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _pick_apposition,
+from ._quotenp import (_CONJ, _cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _pick_apposition,
                        _pure_name, _strip_np, _subject_before, _tokens)
 from ._quoteroles import _Attr, _Cue, _cue_subject, _function_words
 from .cues import norm_form
@@ -23,13 +23,17 @@ def _covered(ctx: _Ctx, s: int, e: int) -> float:
     return n / (e - s)
 
 
-def _content(ctx: _Ctx, s: int, e: int, min_words: int = 3) -> tuple[int, int] | None:
+def _content(ctx: _Ctx, s: int, e: int, min_words: int = 3, breaks: bool = True) -> tuple[int, int] | None:
+    """The content span of a statement in [s, e): trimmed, up to a quotation it introduces
+    and (``breaks``) to the end of its clause; None when shorter than ``min_words`` words or
+    mostly quotation. ``breaks`` is off for the sentence a sentence-final source scopes
+    over ('A, but B, according to X.')."""
     s, e = qm._trim(ctx.text, s, e)
     colon = _COLON_QUOTE.search(ctx.m, s, e)
     if colon:  # 'dass die Reform schwierig war: "Das war …"': a quotation the clause introduces is not in it
         e = colon.start()
     # a statement ends with its clause: 'A; B', 'A, however B'
-    if ctx.t.clause_break_re is not None:
+    if breaks and ctx.t.clause_break_re is not None:
         k = ctx.t.clause_break_re.search(ctx.m, s, e)
         while k and k.group().strip() in _DASHES:
             # 'nominate Shriver — a member of the Kennedy clan — to replace …': a pair of dashes
@@ -83,6 +87,8 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         lead = _opens_clause(ctx, ss, cue.start)
         comma = m.find(",", cue.end, se)
         cont = _content(ctx, (comma + 1 if comma > 0 else cue.end) if lead else ss, se)
+        if cont and any(c.kind == "verb" and not ctx.weak(c) for c in ctx.cues_in(*cont)):
+            return None  # 'In a statement, X said that …': the verb's reading
         return _Attr(*cont, False, "rules:according", cue=cue, sp=cue.pron) if cont else None
     if cue.kind == "prep":
         # "According to X, CONTENT" / "Selon X, CONTENT" / "CONTENT, according to X." /
@@ -111,8 +117,11 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             cont = _content(ctx, comma + 1, se)
         elif not lead and m[sp[1]:se].strip(" .,;!?\u00a0") and not m[ss:cue.start].rstrip().endswith(","):
             cont = _content(ctx, ss, se)
+        elif not lead and m[ss:cue.start].rstrip().endswith(",") and _after_source(ctx, sp, se):
+            # 'A, according to X, was B': the source interrupts the statement
+            return _interrupted(ctx, cue, sp, ss, m[:cue.start].rstrip().rfind(","), _after_source(ctx, sp, se), se)
         else:
-            cont = _content(ctx, ss, cue.start)
+            cont = _content(ctx, ss, cue.start, breaks=False)
         return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
     if cue.kind == "prep_after":
         sp = _leading_np(ctx, max(ss, m.rfind(",", ss, cue.start) + 1), cue.start)
@@ -131,6 +140,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             cont = _content(ctx, cue.end + x.end(), se)
         elif sp:
             cont = _participle_clause(ctx, cue, tail, se)
+            wh = _wh_clause(ctx, cue, tail) if cont is None else None
+            if wh is not None:  # '…, questioning whether …'
+                cont = _content(ctx, cue.end + wh, se)
             if cont is None:  # '…, citing low economic growth': a noun-phrase content
                 obj = _np_object(ctx, cue, tail, se)
                 return _Attr(*obj, False, "rules:np", cue=cue, sp=sp, zero=zero) if obj else None
@@ -139,8 +151,13 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero) if cont else None
     # pattern A: "X said (that) CONTENT", "X told the Post (that) CONTENT"
     skip = _addressee(ctx, cue, se) if norm_form(cue.form) in t.sets["addressee_verbs"] else 0
-    z = t.zero_re.match(tail, skip) if t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
+    # (matched on the rest of the tail: a pattern's "^" anchors at the start of the string it is given)
+    z = t.zero_re.match(tail[skip:]) if t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
         and norm_form(cue.form) not in t.sets["zero_exclude"] else None
+    if z is not None and skip and not _opens_subject(
+            ctx, tail[skip + (z.end("adv") if "adv" in z.groupdict() and z.group("adv") else 0):]):
+        z = None  # 'tells Japan After Japan's strong demarche, …': no clause after the addressee
+    inf = _infinitive(ctx, cue, tail)
     if x and z and _clause_gap(ctx, tail[:x.start("comp")]):
         x = None  # 'Ryan said Obama has never respected the right … that …': "that" is inside the content
     sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se, inverted=x is not None)
@@ -148,19 +165,23 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         cont = None
     elif x:
         cont = _content(ctx, cue.end + x.end(), se)
-    elif t.infinitive_re is not None and cue.cls in t.sets["infinitive_classes"] and t.infinitive_re.match(tail) \
-            and not t.subjunctive_re:
-        # 'X wants to …', 'X vowed to …': the infinitive clause
-        cont = _content(ctx, cue.end + len(tail) - len(tail.lstrip()), se, min_words=2)  # 'want to lose'
+    elif inf is not None:
+        # 'X wants to …', 'X vowed Monday to …', 'X urged the judge to …': the infinitive clause
+        cont = _content(ctx, cue.end + inf, se, min_words=2)  # 'want to lose'
+    elif (wh := _wh_clause(ctx, cue, tail)) is not None:
+        # 'X did not indicate whether …', 'X is telling attendees how …': the indirect question
+        cont = _content(ctx, cue.end + wh, se)
     elif z:
-        # 'said Thursday he got …': the content begins after the adverbial
-        adv = z.end("adv") if "adv" in z.groupdict() and z.group("adv") else skip
+        # 'said Thursday he got …', 'told reporters he would …': the content begins after the
+        # adverbial (or the addressee)
+        adv = skip + (z.end("adv") if "adv" in z.groupdict() and z.group("adv") else 0)
         cont = _content(ctx, cue.end + adv, se)
     else:
         cont = None
-    if cont and _in_relative(ctx, cue, ss):
-        # 'The Commission, which contended that Ireland undertaxed the company, ordered …':
-        # the relative clause, hence its content, ends at the next comma
+    if cont and (_in_relative(ctx, cue, ss) or _in_subordinate(ctx, sp, ss)):
+        # 'The Commission, which contended that Ireland undertaxed the company, ordered …',
+        # 'While critics argue that A, Obama deems …': the relative or subordinate clause,
+        # hence its content, ends at the next comma
         k = m.find(",", cont[0], cont[1])
         cont = (_content(ctx, cont[0], k) or cont) if k > 0 else cont
     if cont:
@@ -226,6 +247,87 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             if cont:
                 return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
     return None
+
+
+def _wh_clause(ctx: _Ctx, cue: _Cue, tail: str) -> int | None:
+    """Where an indirect question a cue reports begins in ``tail``: a word of the table's
+    ``question_complementizers`` ('whether', 'how', 'what'; after a verb that is no question
+    verb, not one that is also a subordinator: 'when', 'if') right after the verb, or after the
+    addressee of a verb of telling or asking (at most five words, no punctuation: 'telling
+    attendees at the gala how …'); None otherwise."""
+    t = ctx.t
+    if not t.sets["question_complementizers"] or cue.kind != "verb":
+        return None
+    x = _WORDS_AFTER.match(tail)
+    if x is None:
+        return None
+    words = list(re.finditer(r"[\w’'\-]+", x.group()))
+    wh = t.sets["question_complementizers"] if cue.cls == "question" else \
+        t.sets["question_complementizers"] - t.sets["subordinators"]  # 'never envisioned when she …'
+    k = next((i for i, w in enumerate(words) if norm_form(w.group()) in wh), None)
+    if k is None or k == len(words) - 1:
+        return None
+    if k and (norm_form(cue.form) not in t.sets["addressee_verbs"] and cue.cls != "question" or any(
+            norm_form(w.group()) in t.union("complementizers", "relative") for w in words[:k])
+            or ctx.cues_in(cue.end, cue.end + words[k].start())):
+        return None
+    return words[k].start()
+
+
+_WORDS_AFTER = re.compile(r"(?:[ \u00a0]+[\w’'\-]+){1,7}")
+
+
+def _after_source(ctx: _Ctx, sp: tuple[int, int], se: int) -> int | None:
+    """Where a statement resumes after the source of an interrupting cue ('A, according to
+    X, was B'): after the comma that closes the source, when a verb form, an auxiliary or
+    a linker follows it (not an apposition to the source: 'X, director of Y,')."""
+    m = ctx.m
+    x = re.match(r"[ \u00a0]*,[ \u00a0]*([\w’']+)", m[sp[1]:se])
+    if x is None:
+        return None
+    w = norm_form(x.group(1))
+    if ctx.cues_in(sp[1] + x.start(1), se):
+        return None  # 'Japan, according to sources, has expressed confidence that …': the verb's reading
+    if w in ctx.t.union("skip_before_cue", "auxiliaries", "linkers", "subordinators") or w in _COPULAS:
+        return sp[1] + x.start(1)
+    return None
+
+
+_COPULAS = frozenset(("is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "should", "may",
+                      "might", "remains", "remained"))
+
+
+def _infinitive(ctx: _Ctx, cue: _Cue, tail: str) -> int | None:
+    """Where the infinitive clause a cue of the table's ``infinitive_classes`` reports begins
+    in ``tail`` (the text after the cue), or None: right after the verb or an adverbial ('vowed
+    to …', 'promised Monday to …': the table's ``infinitive_complement``, whose group ``inf``,
+    when it has one, marks the clause), or after the addressee of a verb of telling ('urged the
+    judge to …', 'told them not to …': at most four words, no punctuation, then the
+    complement)."""
+    t = ctx.t
+    if t.infinitive_re is None or t.subjunctive_re or cue.cls not in t.sets["infinitive_classes"] \
+            and norm_form(cue.form) not in t.sets["addressee_verbs"]:
+        return None
+    x = t.infinitive_re.match(tail)
+    if x is None and norm_form(cue.form) in t.sets["addressee_verbs"]:
+        obj = _ADDRESSEE_WORDS.match(tail)
+        x = t.infinitive_re.match(tail[obj.end():]) if obj else None
+        verb = re.match(r"\s+(?:not\s+)?\w+\s+([\w’'\-]+)", tail[obj.end():]) if x else None
+        if x is None or verb is None or _cap(verb.group(1)) or norm_form(verb.group(1)) in t.union(
+                "determiners", "prepositions") or norm_form(verb.group(1)) in t.pronouns \
+                or ctx.cues_in(cue.end, cue.end + obj.end()) or any(
+                    norm_form(w) in t.union("complementizers", "relative", "prepositions", "linkers")
+                    for w in re.findall(r"[\w’'\-]+", obj.group())):
+            return None  # 'told him about the plan to …', 'urged voters who plan to …', 'sent it to the Post'
+        return obj.end() + len(tail[obj.end():]) - len(tail[obj.end():].lstrip())
+    if x is None:
+        return None
+    if "inf" in x.groupdict() and x.group("inf"):
+        return x.start("inf")
+    return len(tail) - len(tail.lstrip())
+
+
+_ADDRESSEE_WORDS = re.compile(r"(?:[ \u00a0]+[\w’'\-]+){1,4}?(?=[ \u00a0]+(?:not[ \u00a0]+)?to[ \u00a0])")
 
 
 def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | None:
@@ -303,6 +405,29 @@ def _in_relative(ctx: _Ctx, cue: _Cue, ss: int) -> bool:
         if norm_form(toks[k][2]) in t.sets["relative"]:
             return toks[k - 1][2] == ","
     return False
+
+
+def _opens_subject(ctx: _Ctx, s: str) -> bool:
+    """Does ``s`` begin with what can open a clause's subject: a pronoun, a determiner or
+    (in a cased script) a capitalised word ('told reporters [he] …', 'told CNN [the] …')?"""
+    w = re.match(r"\s*([\w’']+)", s)
+    if w is None:
+        return False
+    first = re.split(r"[’']", norm_form(w.group(1)))[0]  # 'he’d', 'they're'
+    return first in ctx.t.pronouns or first in ctx.t.sets["determiners"] or (_cap(w.group(1)) and not ctx.t.caseless)
+
+
+def _in_subordinate(ctx: _Ctx, sp: tuple[int, int] | None, ss: int) -> bool:
+    """Does the subject ``sp`` follow a word of the table's ``clause_openers`` that opens the
+    sentence ('While critics argue that A, Obama …', 'And if the emails show that A, …'): a
+    subordinate clause before its main clause? (Not one after it: '…, when she claimed that A,
+    or B, has …' ends with the sentence.)"""
+    if sp is None or sp[0] <= ss:
+        return False
+    toks = _tokens(ctx.m, ss, sp[0])
+    while toks and toks[0][2].lower() in _CONJ:
+        toks = toks[1:]
+    return len(toks) == 1 and norm_form(toks[0][2]) in ctx.t.sets["clause_openers"]
 
 
 def _addressee(ctx: _Ctx, cue: _Cue, se: int) -> int:

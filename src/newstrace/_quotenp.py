@@ -11,7 +11,7 @@ from .cues import CueTable, norm_form
 if TYPE_CHECKING:
     from .quotes import _Ctx
 
-_CONJ = frozenset(("and", "but", "et", "mais", "y", "und", "pero", "aber", "doch", "sino"))
+_CONJ = frozenset(("and", "but", "yet", "et", "mais", "y", "und", "pero", "aber", "doch", "sino"))
 _TOK = re.compile(r"\w+(?:[’'\-\.]\w+)*\.?|[^\w\s]")
 MASKC = qm.MASK
 
@@ -135,8 +135,10 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
     if not toks:
         return None
     last = toks[-1][2].lower()
-    if last in t.pronouns and (len(toks) == 1 or toks[-2][2].lower() not in t.sets["prepositions"]):
-        # "… a hacking group that he said operated …": the pronoun right before the cue
+    if last in t.pronouns and (len(toks) == 1 or toks[-2][2].lower() not in t.sets["prepositions"]
+                               or toks[-2][2].lower() in t.sets["clause_openers"] or toks[-2][2].lower() in _CONJ):
+        # "… a hacking group that he said operated …", "…, when she claimed that …": the
+        # pronoun right before the cue
         return toks[-1][0], toks[-1][1]
     if last in t.sets["linkers"] and depth < 2:
         # "X did this and said": the subject of the first verb of the sentence
@@ -159,10 +161,14 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
         if len(ctoks) > 1 and ctoks[0][2].lower() in _CONJ and (_cap(ctoks[0][2]) or k == len(chunks) - 1):
             ctoks = ctoks[1:]  # "Mais une source …, qui …, a assuré": a sentence-initial conjunction
             cs = ctoks[0][0]
+        adjacent = k == len(chunks) - 1
+        while adjacent and len(ctoks) > 1 and (ctoks[0][2].lower() in t.sets["clause_openers"]
+                                               or ctoks[0][2].lower() in _CONJ):
+            ctoks = ctoks[1:]  # 'While critics argue that …', 'Yet many officials believe …'
+            cs = ctoks[0][0]
         if not ctoks:
             continue
         first = ctoks[0][2].lower()
-        adjacent = k == len(chunks) - 1
         # a relative pronoun that is also an article ("der", "que") opens a relative clause
         # only after a comma and before a verb, not a name or adjective ("Der frühere …")
         after_sep = m[:cs].rstrip()[-1:] == ","
@@ -250,6 +256,9 @@ def _interjected(ctx: _Ctx, cs: int, ce: int) -> str | None:
         return "clause"
     if first in t.sets["determiners"] or first in t.sets["role_nouns"]:
         return "np"
+    if len(toks) > 1 and re.search(r"[’']s?$", toks[0][2]) and _cap(toks[0][2]) or any(
+            norm_form(w) in t.union("role_nouns", "generic_roles") for _, _, w in toks[1:3]):
+        return "np"  # "Trump's campaign manager", 'former chief of staff of …': a role in apposition
     if len(toks) == 1 and toks[0][2].isdigit() and len(toks[0][2]) <= 3:
         return "np"  # an age: 'Mr. Regalado, 69, said'
     return None

@@ -12,7 +12,10 @@ produced it in ``method`` (``rules:after``, ``rules:before``, ``rules:relay``,
 ``rules:colon``, ``rules:colon_intro``, ``rules:continuation``, ``rules:indirect``,
 ``rules:according``...; ``+pronoun``, ``+role`` when the speaker was resolved). Role phrases
 go to the most recent person introduced with a compatible role, and names typed PER that are
-places are never antecedents (``_quoteroles``).
+places are never antecedents (``_quoteroles``). A belief, expectation or intention (a cue of
+class ``cognition`` or ``intent``) inside the content of another statement is part of that
+statement, not a quote of its own ("X said she would consider …"); a speech verb there is a
+relay and stays.
 The stage is model-free and fast; it reads the ``mentions`` of the article when present.
 """
 from __future__ import annotations
@@ -507,6 +510,7 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
     attrs += _colon_statements(ctx, attrs)
     attrs += _reported_continuations(ctx, attrs)
     _trim_contents(ctx, attrs)
+    attrs = _drop_nested_attitudes(attrs)
     seen: set[tuple[int, int]] = set()
     # the same content found from a verb and from "according to": keep the verb's reading
     attrs.sort(key=lambda a: a.cue is not None and a.cue.kind == "prep")
@@ -587,6 +591,22 @@ def _share_converb_cue(ctx: _Ctx, attrs: list[_Attr]) -> None:
                     and not re.search(r"\w", ctx.m[b.cue.end:c.open]):
                 at.sp, at.cue, at.zero, at.method = b.sp, b.cue, b.zero, "rules:before"
                 break
+
+
+#: cue classes of attitudes (belief, expectation, intention), not speech acts
+_ATTITUDES = frozenset(("cognition", "intent"))
+
+
+def _drop_nested_attitudes(attrs: list[_Attr]) -> list[_Attr]:
+    """An attitude inside what someone said is part of the statement, not a statement of its
+    own: in 'X said she would consider legislation' or 'X said voters believe Y' the source
+    an analyst checks is X's statement; 'she would consider' is no second quote. An indirect
+    attribution whose cue verb is of an attitude class (``cognition``, ``intent``) and lies in
+    the content of another attribution is dropped; a speech verb there ('X said Y told him
+    …') is a relay and stays."""
+    spans = [(a.cs, a.ce) for a in attrs]
+    return [a for a in attrs if a.direct or a.cue is None or a.cue.kind != "verb" or a.cue.cls not in _ATTITUDES
+            or not any(cs <= a.cue.start < ce and (cs, ce) != (a.cs, a.ce) for cs, ce in spans)]
 
 
 def _trim_contents(ctx: _Ctx, attrs: list[_Attr]) -> None:
