@@ -111,3 +111,17 @@ def test_a_poll_or_report_opening_the_sentence_is_its_source():
     assert [(q.speaker, q.text) for q in qs] == [("Lina Borg", "the dam would close")]
     # inside a sentence, "in the polls" is no source
     assert not extract(art("Lina Borg rose in the polls, to double digits by the summer.", ["Lina Borg"])).quotes
+
+
+def test_a_content_before_its_cue_keeps_the_verbs_inside_it():
+    # a cue inside the content ("to discuss how") is part of what the source said, not an
+    # attribution that ends the content at the comma before it (the place mentions of the
+    # rules path make "… and Britain will meet … to" a subject phrase for "discuss")
+    from newstrace.mentions import detect
+    text = ("China, Russia, France, Germany and Britain will meet with Iran in Vienna on March 3 to discuss "
+            "how to keep the water treaty alive, the river commission said on Tuesday.")
+    a = art(text)
+    a.mentions = []
+    qs = [q for q in extract(detect(a)).quotes if q.cue == "said"]
+    assert [q.text for q in qs] == [text[:text.index(", the river")]]
+    assert qs[0].speaker == "the river commission"

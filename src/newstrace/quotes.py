@@ -611,7 +611,8 @@ def _drop_nested_attitudes(attrs: list[_Attr]) -> list[_Attr]:
 
 def _trim_contents(ctx: _Ctx, attrs: list[_Attr]) -> None:
     """An indirect statement ends where the next attribution of its sentence begins: 'X
-    said A, adding that B' gives A and B, not 'A, adding that B'."""
+    said A, adding that B' gives A and B, not 'A, adding that B'. A content that precedes its
+    cue ('A, X said') is kept whole."""
     # a verb whose 'subject' opens a clause ('…, allowing people to see …') starts no attribution
     attrs_ = [a for a in attrs if a.sp is None or a.zero or _clause_speaker(ctx, *a.sp)]
     starts = sorted({a.cue.start for a in attrs_ if a.cue is not None} |
@@ -619,6 +620,11 @@ def _trim_contents(ctx: _Ctx, attrs: list[_Attr]) -> None:
     for a in attrs:
         if a.direct or a.cue is None or a.cue.kind in ("prep", "prep_after"):
             continue  # 'According to X, CONTENT' keeps the attribution inside it (_according_outlets)
+        if a.cue.start >= a.ce:
+            # 'A and B will meet … to discuss how …, the Commission said': a content before its
+            # cue is what the source said, whatever verbs it holds; nothing after it can begin
+            # inside it
+            continue
         k = bisect.bisect_right(starts, a.cs)
         if k < len(starts) and starts[k] < a.ce:
             cut = ctx.m.rfind(",", a.cs, starts[k])
