@@ -559,6 +559,28 @@ def test_turkish_topic_particle_ends_the_subject_and_the_quote_after_the_converb
     assert d and d[0].speaker == "Elif Demir"
 
 
+def test_turkish_statement_closed_by_diyen_and_one_announced_by_soyle_before_a_colon():
+    text = ("Bakan Fahrettin Koca açıklama yaptı. Bu an burada olmamın nedeni şeffaflıktır diyen Koca, "
+            "sözlerini şöyle sürdürdü: Size üzücü haberi bildirmek istiyorum.")
+    qs = extract(art(text, "tr", per(text, "Fahrettin Koca"))).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("Bu an burada olmamın nedeni şeffaflıktır", "Koca"),
+                                                 ("Size üzücü haberi bildirmek istiyorum", "Koca")]
+    text = "Başkan Volkan Yılmaz şunları söyledi: kaçak yapıların hepsini tek tek yıkacağız."
+    qs = extract(art(text, "tr", per(text, "Volkan Yılmaz"))).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("kaçak yapıların hepsini tek tek yıkacağız", "Volkan Yılmaz")]
+    # without a name after it, "diyen" closes no statement; a speech verb after a word is no cue
+    assert extract(art("Bu bir yalan diyen çok oldu. Herkes bunu söyledi.", "tr")).quotes == []
+
+
+def test_turkish_converb_closing_a_statement_gives_its_speaker_to_the_quotation_after_it():
+    text = ("Açıklama yapan Belediye Başkanı Volkan Yılmaz, izinsiz yapılaşmaya asla müsaade etmeyeceklerini "
+            "belirterek, “Kaçak yapıların yıkımını kararlı bir şekilde gerçekleştiriyoruz.\" dedi.")
+    qs = extract(art(text, "tr", per(text, "Volkan Yılmaz"))).quotes
+    assert [(q.direct, q.text, q.speaker) for q in qs] == [
+        (False, "izinsiz yapılaşmaya asla müsaade etmeyeceklerini", "Volkan Yılmaz"),
+        (True, "Kaçak yapıların yıkımını kararlı bir şekilde gerçekleştiriyoruz.", "Volkan Yılmaz")]
+
+
 def test_headline_run_into_the_body_ends_before_a_capitalised_article():
     from newstrace import _quotemarks as qm
     text = "Le sommet couronné de succès Le chef du gouvernement a affirmé que le sommet était un succès."

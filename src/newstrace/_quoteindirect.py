@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from . import _quotemarks as qm
 from ._quotenp import (_cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _pick_apposition,
                        _pure_name, _strip_np, _subject_before, _tokens)
-from ._quoteroles import _Attr, _Cue, _cue_subject, _function_words
+from ._quoteroles import _Attr, _Cue, _cue_subject, _function_words, _mentions_in
 from .cues import norm_form
 
 if TYPE_CHECKING:
@@ -68,6 +68,8 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         sp = _np_after(ctx, cue.end, se, 8) if before.endswith(",") else None
         cont = _content(ctx, ss, ss + len(before) - 1) if sp else None
         return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
+    if norm_form(cue.form) in t.sets["relative_cues"]:
+        return _relative_statement(ctx, cue, ss, se)
     nxt = re.match(r"[\s,]*([\w’']+)", m[cue.end:se])
     if cue.kind == "verb" and t.sets["as_markers"]:
         asc = _as_clause(ctx, cue, ss, se)
@@ -500,6 +502,14 @@ def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
         lo += words[-30].start()
     lo += len(m[lo:cue.start]) - len(m[lo:cue.start].lstrip(" ,\u00a0\"”’»“«"))  # a closing mark glued before
     sp = None
+    for k in (x.start() for x in re.finditer(",", m[lo:cue.start])):
+        # '… açıklama yapan Belediye Başkanı Volkan Yılmaz, izinsiz … etmeyeceklerini belirterek':
+        # a person named right before a comma is the subject, the content follows the comma (the
+        # words before the name modify it)
+        named = [x for x in _mentions_in(ctx, lo, lo + k) if not m[x.end:lo + k].strip()]
+        cont = _content(ctx, lo + k + 1, pw.end(1)) if named else None
+        if cont is not None:
+            return _Attr(*cont, False, "rules:indirect", cue=cue, sp=(named[-1].start, named[-1].end))
     toks = _tokens(m, lo, cue.start)
     topic = next((i for i, x in enumerate(toks[:12]) if i and norm_form(x[2]) in t.sets["topic_particles"]), None)
     if topic is not None and any(_cap(x[2]) for x in toks[1:topic]):
@@ -520,6 +530,22 @@ def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
     if sp is None:  # the subject is dropped: the previous speaker
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=(cue.start, cue.end), zero=True)
     return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
+
+
+def _relative_statement(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
+    """An unmarked statement closed by a participle that names its speaker after it ('Bu an
+    burada olmamın nedeni … teminatıdır diyen Koca, …', Turkish ``relative_cues``): the content
+    runs from the start of the sentence (or the last quotation mark in it) to the participle; a
+    quotation right before it is linked by ``_link_direct``. No name after it, no statement."""
+    m = ctx.m
+    if m[:cue.start].rstrip()[-1:] == qm.MASK:
+        return None
+    sp = _np_after(ctx, cue.end, se, 6)
+    if sp is None or not _cap(m[sp[0]:sp[1]]):
+        return None
+    lo = max(ss, m.rfind(qm.MASK, ss, cue.start) + 1)
+    cont = _content(ctx, lo, cue.start)
+    return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp) if cont else None
 
 
 _PREV_WORD = re.compile(r"([\w’']+)[\s,]*$")

@@ -99,6 +99,7 @@ class _Ctx:
         t, m = self.t, self.m
         found: list[_Cue] = []
         taken: set[int] = set()
+        inv_verbs: set[int] = set()  # where the verbs of inverted cues end
         for rx in t.inversion_res:
             for x in rx.finditer(m):
                 verb = norm_form(x.group("verb"))
@@ -106,6 +107,7 @@ class _Ctx:
                     found.append(_Cue(x.start(), x.end(), x.group(0), t.verbs[verb], "inv",
                                       (x.start("pron"), x.end("pron"))))
                     taken.update(range(x.start(), x.end()))
+                    inv_verbs.add(x.end("verb"))
         for rx, anchor in t.relay_before_res:
             # 'PressTV quoted the minister as saying that …', 'ونقلت وكالة X عن مصدر قوله إن …': the
             # pattern is tried only before its cue words
@@ -141,6 +143,13 @@ class _Ctx:
                 vs, ve = x.span("v")
                 found.append(_Cue(vs, ve, x.group("v"), t.verbs.get(" " + norm_form(x.group("v")), "neutral")))
                 taken.add(vs)
+        for rx in (t.cataphoric_re, t.relative_re):  # '… şunları söyledi:', '… teminatıdır diyen Koca'
+            if rx is not None:
+                for x in rx.finditer(m):
+                    vs, ve = x.span("v")
+                    if vs not in taken and ve not in inv_verbs:  # 'Yılmaz, … şunları kaydetti: "…"' is inverted
+                        found.append(_Cue(vs, ve, x.group("v"), t.verbs.get(" " + norm_form(x.group("v")), "neutral")))
+                        taken.add(vs)
         for rx in t.prep_cue_res:  # 'nach US-Angaben', 'nach Polizeiangaben': the cue holds its source
             for x in rx.finditer(m):
                 found.append(_Cue(x.start(), x.end(), x.group(0), "according", "prep", x.span("sp")))
@@ -306,6 +315,11 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             at.cue = None
     # 3. cue before the quote in the same sentence: 'X said: "…"', 'X added that … "…"'
     cues = [q for q in ctx.cues_in(b_lo, c.open) if not (ctx.weak(q) and not re.match(r"[\s,:]*$", m[q.end:c.open]))]
+    if cues and _closes_statement(ctx, cues[-1]) and not re.search(r"\w", m[cues[-1].end:c.open]):
+        # 'X, izinsiz … etmeyeceklerini belirterek, "…" dedi': the verb closes an indirect
+        # statement of its own: not the quotation's cue (an earlier one may be, else the
+        # quotation takes its speaker from that statement: _share_converb_cue)
+        cues = cues[:-1]
     if cues:
         cue = cues[-1]
         between = t.comp_word_re.sub(" ", m[cue.end:c.open])
@@ -354,6 +368,15 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             at.method = "rules:colon_intro"
             return at
     return at
+
+
+def _closes_statement(ctx: _Ctx, cue: _Cue) -> bool:
+    """Is the cue a verb right after the nominalised verb that ends its statement ('…
+    etmeyeceklerini belirterek'; tables with ``complement_suffixes``)?"""
+    if ctx.t.sov_re is None or cue.kind != "verb":
+        return False
+    pw = _PREV1.search(ctx.m, max(0, cue.start - 40), cue.start)
+    return bool(pw) and any(norm_form(pw.group(1)).endswith(x) for x in ctx.t.lists["complement_suffixes"])
 
 
 def _no_abbrev(ctx: _Ctx, s: str) -> str:
@@ -481,6 +504,13 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
             # which holds the partial quotation, is a statement of its own (mixed); so is the
             # clause between the verb and a quotation ('X spricht über die Tatsache, dass …: "…"')
             used.add(at.cue.start)
+        if c.close is not None:
+            # '“…." dedi.' read from an earlier cue: the verb right after the closing mark is
+            # the quotation's too, no statement of its own
+            nxt = next((q for q in ctx.cues_in(c.outer_end, c.outer_end + 12) if q.kind == "verb"), None)
+            if nxt is not None and not re.search(r"\w", ctx.m[c.outer_end:nxt.start]) and \
+                    not re.search(r"\w", ctx.m[nxt.end:ctx.sent_of(nxt.start)[1]]):
+                used.add(nxt.start)
         attrs.append(at)
     # a quote-only paragraph or sentence continues the previous speaker
     for i, at in enumerate(attrs):
