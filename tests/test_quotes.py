@@ -581,6 +581,17 @@ def test_turkish_converb_closing_a_statement_gives_its_speaker_to_the_quotation_
         (True, "Kaçak yapıların yıkımını kararlı bir şekilde gerçekleştiriyoruz.", "Volkan Yılmaz")]
 
 
+def test_arabic_noun_phrase_content_after_the_subject_and_a_hope_with_a_dropped_subject():
+    text = "وشددت النيابة العامة السودانية، في بيان اليوم الاثنين، على سلمية الفعاليات في مدن السودان المختلفة."
+    assert [(q.text, q.speaker, q.method) for q in extract(art(text, "ar")).quotes] == [
+        ("سلمية الفعاليات في مدن السودان المختلفة", "النيابة العامة السودانية", "rules:np")]
+    # after an auxiliary the subject is before the verb: the phrase after it is the object, no speaker
+    assert extract(art("وكانت السلطات أعلنت إغلاق كل الجسور في العاصمة السودانية اليوم.", "ar")).quotes == []
+    text = "وقال الرئيس مون إن الحل ليس وحيدا. وأعرب عن أمله في أن تكون الأولمبياد فرصة لتسهيل السلام."
+    assert [(q.text, q.speaker) for q in extract(art(text, "ar")).quotes] == [
+        ("الحل ليس وحيدا", "الرئيس مون"), ("تكون الأولمبياد فرصة لتسهيل السلام", "الرئيس مون")]
+
+
 def test_headline_run_into_the_body_ends_before_a_capitalised_article():
     from newstrace import _quotemarks as qm
     text = "Le sommet couronné de succès Le chef du gouvernement a affirmé que le sommet était un succès."

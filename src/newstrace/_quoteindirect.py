@@ -167,7 +167,10 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         cont = (_content(ctx, cont[0], k) or cont) if k > 0 else cont
     if cont:
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero)
-    obj = _np_object(ctx, cue, tail, se) if sp else None
+    if sp and t.verb_first:
+        obj = _np_object_after_subject(ctx, cue, sp, zero, se)
+    else:
+        obj = _np_object(ctx, cue, tail, se) if sp else None
     if obj is not None:
         return _Attr(*obj, False, "rules:np", cue=cue, sp=sp, zero=zero)
     sub = _subjunctive(ctx, cue, sp, tail, se)
@@ -264,6 +267,50 @@ def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | No
     if z is not None and "adv" in z.groupdict() and z.group("adv"):
         return None  # 'denied Monday that …', 'praised on Friday': an adverbial, not the object
     return _content(ctx, cue.end + words[k].start(), se, min_words=1)
+
+
+_ASIDE = re.compile(r"[ \u00a0]*,[^,\x07]{1,60},")  # ', في بيان اليوم الاثنين،' (Arabic commas read as Latin)
+
+
+def _np_object_after_subject(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], zero: bool, se: int) -> tuple[int, int] | None:
+    """The noun-phrase content of a speech act in a verb-first table, after the subject that
+    follows the verb ('أعلن المجلس الانتقالي … الإدارة الذاتية …', 'وطلب النائب العام ضرورة
+    الالتزام …', 'وشددت النيابة العامة، في بيان اليوم، على سلمية الفعاليات …', 'أهاب النائب العام
+    …، بجميع المشاركين …'): the table's ``np_cues`` give the verb alone (its object follows the
+    subject directly, or after one place phrase 'في X') or with the preposition that opens the
+    object (then an aside set off by commas may come first; an attached 'ب' stays on its word).
+    The content runs to the end of the clause. Not a clause (a complementizer) nor a pronoun."""
+    t, m = ctx.t, ctx.m
+    form = re.sub(r"\s+", " ", norm_form(cue.form))
+    preps = {e.split(" ", 1)[1] for e in t.sets["np_cues"] if " " in e and e.split(" ", 1)[0] == form}
+    bare = form in t.sets["np_cues"]
+    if not (preps or bare):
+        return None
+    ss = ctx.sent_of(cue.start)[0]
+    before = [norm_form(w) for w in re.findall(r"[\w’']+", m[max(ss, m.rfind(",", ss, cue.start) + 1):cue.start])]
+    if bare and 2 <= len(before) <= 6 and (before[0] in t.sets["auxiliaries"] or (
+            before[0][:1] in t.sets["verb_prefixes"] and before[0][1:] in t.sets["auxiliaries"])):
+        return None  # 'كانت السلطات أعلنت إغلاق …': the subject is before the verb, the phrase after it is the object
+    pos = sp[1] if not zero and sp[0] >= cue.end else cue.end
+    x = _ASIDE.match(m, pos, se)
+    if preps:
+        if x:
+            pos = x.end()
+        alt = "|".join(sorted(map(re.escape, preps), key=len, reverse=True))
+        y = re.compile(r"[ \u00a0,]*(?:(?P<att>ب)(?=\w{2})|(?:%s)[ \u00a0]+)" % alt).match(m, pos, se)
+        if y is None or (y.group("att") and "ب" not in preps):
+            return None
+        start = y.start("att") if y.group("att") else y.end()
+    else:
+        if m[pos:se].lstrip(" \u00a0")[:1] == ",":
+            return None  # 'X, …': an apposition or a new clause, no object
+        y = re.compile(r"[ \u00a0]*(?:في[ \u00a0]+\w+[ \u00a0]+)?").match(m, pos, se)
+        start = y.end()
+    w = re.match(r"[\w’']+", m[start:se])
+    if w is None or norm_form(w.group()) in t.union("complementizers", "prepositions", "skip_before_cue") \
+            or norm_form(w.group()) in t.pronouns:
+        return None
+    return _content(ctx, start, se, min_words=2)
 
 
 def _adverbial_opener(ctx: _Ctx, s: int, e: int) -> bool:
