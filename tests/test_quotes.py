@@ -592,6 +592,19 @@ def test_arabic_noun_phrase_content_after_the_subject_and_a_hope_with_a_dropped_
         ("الحل ليس وحيدا", "الرئيس مون"), ("تكون الأولمبياد فرصة لتسهيل السلام", "الرئيس مون")]
 
 
+def test_polish_statement_closed_by_a_dash_and_a_verb_whose_opening_dash_was_lost():
+    text = ("Mężczyzna został zatrzymany. W takim przypadku osoby krzywdzące zwierzęta odpowiadają z ustawy. "
+            "Ta sprawa jest przez nas wyjaśniana - informuje w rozmowie z portalem sierż. sztab. Dominik Zieliński "
+            "z policji.")
+    qs = extract(art(text, "pl", per(text, "Dominik Zieliński"))).quotes
+    assert [(q.direct, q.text, q.speaker) for q in qs] == [(True, text[:text.index(" - informuje")], "Dominik Zieliński")]
+    # at most three sentences before the dash; no verb after the dash, no statement
+    text = "Raz dwa trzy. Cztery pięć sześć. Siedem osiem dziewięć. Dziesięć jedenaście dwanaście - dodał Jan Nowak."
+    qs = extract(art(text, "pl", per(text, "Jan Nowak"))).quotes
+    assert [(q.text, q.speaker) for q in qs] == [(text[text.index("Cztery"):text.index(" - dodał")], "Jan Nowak")]
+    assert extract(art("Ta sprawa jest przez nas wyjaśniana - to wiemy od dawna.", "pl")).quotes == []
+
+
 def test_headline_run_into_the_body_ends_before_a_capitalised_article():
     from newstrace import _quotemarks as qm
     text = "Le sommet couronné de succès Le chef du gouvernement a affirmé que le sommet était un succès."

@@ -27,7 +27,8 @@ from ._quotecolon import _colon_intro, _colon_statements
 from ._quoteindirect import _indirect, _reported_continuations
 from ._quotenp import _cap, _np_after, _participle, _participle_word, _strip_np, _subject_after, _subject_before
 from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cue_subject, _cut_at_subject, _definite,
-                          _inverted_subject, _is_outlet, _key, _norm_name, _resolve, _role_word, _subject_sp,
+                          _inverted_subject, _is_outlet, _key, _mentions_in, _norm_name, _resolve, _role_word,
+                          _subject_sp,
                           _type_speaker, is_named_channel)
 from .cues import CueTable, norm_form, table as cue_table
 from .ingest import split_title
@@ -306,6 +307,16 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
                 at.sp = _subject_before(ctx, lo, cue.start) if "," in mid.strip(" ,\u00a0") else _strip_np(ctx, lo, cue.start)
             else:
                 at.sp = _subject_after(ctx, cue.end, a_hi) if t.verb_first else _inverted_subject(ctx, cue.end, a_hi)
+                if c.dash and not (at.sp and _mentions_in(ctx, *at.sp, types=("PER", "ORG"))):
+                    # '… - informuje w rozmowie z lokalnym portalem sierż. sztab. Dominik Zieliński':
+                    # after the verb of a dash statement, a phrase and then the person who speaks
+                    # (the sentence may seem to end at an abbreviated title: 'sierż.'; up to 100
+                    # characters of the paragraph, before another quotation or cue)
+                    hi = min([ctx.para_of(cue.start)[1], cue.end + 100] + [
+                        k for k in (m.find(qm.MASK, cue.end),) if k >= 0] + [
+                        q.start for q in ctx.cues_in(cue.end, cue.end + 100)])
+                    named = _mentions_in(ctx, cue.end, hi)
+                    at.sp = (named[0].start, named[0].end) if named else at.sp
                 if at.sp is None and t.pro_drop and \
                         re.match(r"[\s.]*$", m[cue.end:a_hi]) and cue.kind == "verb":
                     # a verb with no subject in a pro-drop language: the previous speaker
