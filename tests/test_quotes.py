@@ -587,6 +587,10 @@ def test_arabic_noun_phrase_content_after_the_subject_and_a_hope_with_a_dropped_
         ("سلمية الفعاليات في مدن السودان المختلفة", "النيابة العامة السودانية", "rules:np")]
     # after an auxiliary the subject is before the verb: the phrase after it is the object, no speaker
     assert extract(art("وكانت السلطات أعلنت إغلاق كل الجسور في العاصمة السودانية اليوم.", "ar")).quotes == []
+    # 'وجاء في بيان X …: "…"' (it came in X's statement): X is the source of the quotation
+    text = 'وجاء في بيان المجلس الانتقالي حصلت الوكالة على نسخة منه: "سننقذ شعبنا من الفساد في كل المحافظات".'
+    assert [(q.text, q.speaker) for q in extract(art(text, "ar")).quotes] == [
+        ("سننقذ شعبنا من الفساد في كل المحافظات", "المجلس الانتقالي")]
     text = "وقال الرئيس مون إن الحل ليس وحيدا. وأعرب عن أمله في أن تكون الأولمبياد فرصة لتسهيل السلام."
     assert [(q.text, q.speaker) for q in extract(art(text, "ar")).quotes] == [
         ("الحل ليس وحيدا", "الرئيس مون"), ("تكون الأولمبياد فرصة لتسهيل السلام", "الرئيس مون")]

@@ -345,7 +345,8 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
                 cue = first
         at.cue, at.method = cue, "rules:before"
         if cue.kind == "prep":
-            at.sp = _np_after(ctx, cue.end, c.open)
+            # a cue that holds its source ('وجاء في بيان المجلس الانتقالي …: "…"') names it
+            at.sp = cue.pron or _np_after(ctx, cue.end, c.open)
             at.method = "rules:according"
         else:
             at.sp, at.zero = _cue_subject(ctx, cue, ss, c.open)
