@@ -587,6 +587,10 @@ def test_arabic_noun_phrase_content_after_the_subject_and_a_hope_with_a_dropped_
         ("سلمية الفعاليات في مدن السودان المختلفة", "النيابة العامة السودانية", "rules:np")]
     # after an auxiliary the subject is before the verb: the phrase after it is the object, no speaker
     assert extract(art("وكانت السلطات أعلنت إغلاق كل الجسور في العاصمة السودانية اليوم.", "ar")).quotes == []
+    # a full stop glued before the complementizer ends no sentence; one glued after the content does
+    text = "وقال محمد علي عضو مجلس النواب السابق.إن الذكرى ستبقى خالدة في القلوب.تمت إضافة الصور لاحقا"
+    assert [(q.text, q.speaker) for q in extract(art(text, "ar")).quotes] == [
+        ("الذكرى ستبقى خالدة في القلوب", "محمد علي")]
     # 'وجاء في بيان X …: "…"' (it came in X's statement): X is the source of the quotation
     text = 'وجاء في بيان المجلس الانتقالي حصلت الوكالة على نسخة منه: "سننقذ شعبنا من الفساد في كل المحافظات".'
     assert [(q.text, q.speaker) for q in extract(art(text, "ar")).quotes] == [

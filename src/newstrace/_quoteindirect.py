@@ -478,6 +478,12 @@ def _complement(ctx: _Ctx, tail: str, cue: _Cue | None = None) -> re.Match | Non
     if not tail:
         return None
     x = t.comp_re.match(tail)
+    if x is None:
+        # 'وقال X عضو مجلس النواب السابقين.إن …': a full stop glued between two words, right
+        # before a complementizer, ends no sentence (a scraped text lost its space)
+        g = _GLUED_BEFORE.match(tail)
+        y = t.comp_re.match(tail, g.end()) if g else None
+        x = y if y is not None and y.group("comp") != ":" and not y.group("gap") else None
     if x and x.group("gap").strip(" ,\u00a0") and cue is not None and not x.group("gap").rstrip().endswith(","):
         # (a complementizer after a comma, 'über die Tatsache, dass …', opens no relative clause)
         if t.infinitive_re is not None and t.infinitive_re.match(tail):
@@ -490,6 +496,9 @@ def _complement(ctx: _Ctx, tail: str, cue: _Cue | None = None) -> re.Match | Non
                               for y in t.cue_re.finditer(tail, 0, x.start("comp"))):
         return None
     return x
+
+
+_GLUED_BEFORE = re.compile(r"[^;:.\x07]{0,80}?[^\W\d_]\.(?=[^\W\d_])")  # the words up to a glued full stop
 
 
 def _name_np(ctx: _Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:
