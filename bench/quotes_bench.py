@@ -13,8 +13,12 @@ Articles were sampled at random per language (with a fixed seed) and split in tw
 42 more ``dev`` articles (7 each for ar, de, en, es, pl, tr, drawn at random with a fixed seed
 from the training articles not yet in the file; every French article was already in it),
 annotated from the text before newstrace was run on them; they carry ``"added": "round 7"``.
+Round 7b added 18 more ``dev`` articles in the three languages with the fewest quotes (ar 5,
+pl 8, tr 5: the first ones of each language in a seeded shuffle of the training articles not
+yet in the file; pl took three more because three of its first five are a paywall, a bot
+check and a consent form), annotated the same way, ``"added": "round 7b"``.
 ``--added`` scores only the original dev articles (``original``) or only one round's
-(``"round 7"``).
+(``"round 7"``, ``"round 7b"``).
 
 Each article is read as ``newstrace analyze`` reads a JSON record with ``id``, ``text`` and
 ``lang`` (one paragraph per line), then the mentions stage (rules path; ``--models`` for
@@ -26,7 +30,7 @@ over matched quotes whose gold has a speaker (the predicted speaker span overlap
 speaker span, or one name contains the other after normalisation: case, Arabic letter
 variants and diacritics).
 
-Usage: python bench/quotes_bench.py [--split dev|heldout|all] [--added original|"round 7"] [--models] [--json]
+Usage: python bench/quotes_bench.py [--split dev|heldout|all] [--added original|"round 7"|"round 7b"] [--models] [--json]
        [--show N]
 """
 from __future__ import annotations

@@ -559,6 +559,60 @@ def test_turkish_topic_particle_ends_the_subject_and_the_quote_after_the_converb
     assert d and d[0].speaker == "Elif Demir"
 
 
+def test_turkish_statement_closed_by_diyen_and_one_announced_by_soyle_before_a_colon():
+    text = ("Bakan Fahrettin Koca açıklama yaptı. Bu an burada olmamın nedeni şeffaflıktır diyen Koca, "
+            "sözlerini şöyle sürdürdü: Size üzücü haberi bildirmek istiyorum.")
+    qs = extract(art(text, "tr", per(text, "Fahrettin Koca"))).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("Bu an burada olmamın nedeni şeffaflıktır", "Koca"),
+                                                 ("Size üzücü haberi bildirmek istiyorum", "Koca")]
+    text = "Başkan Volkan Yılmaz şunları söyledi: kaçak yapıların hepsini tek tek yıkacağız."
+    qs = extract(art(text, "tr", per(text, "Volkan Yılmaz"))).quotes
+    assert [(q.text, q.speaker) for q in qs] == [("kaçak yapıların hepsini tek tek yıkacağız", "Volkan Yılmaz")]
+    # without a name after it, "diyen" closes no statement; a speech verb after a word is no cue
+    assert extract(art("Bu bir yalan diyen çok oldu. Herkes bunu söyledi.", "tr")).quotes == []
+
+
+def test_turkish_converb_closing_a_statement_gives_its_speaker_to_the_quotation_after_it():
+    text = ("Açıklama yapan Belediye Başkanı Volkan Yılmaz, izinsiz yapılaşmaya asla müsaade etmeyeceklerini "
+            "belirterek, “Kaçak yapıların yıkımını kararlı bir şekilde gerçekleştiriyoruz.\" dedi.")
+    qs = extract(art(text, "tr", per(text, "Volkan Yılmaz"))).quotes
+    assert [(q.direct, q.text, q.speaker) for q in qs] == [
+        (False, "izinsiz yapılaşmaya asla müsaade etmeyeceklerini", "Volkan Yılmaz"),
+        (True, "Kaçak yapıların yıkımını kararlı bir şekilde gerçekleştiriyoruz.", "Volkan Yılmaz")]
+
+
+def test_arabic_noun_phrase_content_after_the_subject_and_a_hope_with_a_dropped_subject():
+    text = "وشددت النيابة العامة السودانية، في بيان اليوم الاثنين، على سلمية الفعاليات في مدن السودان المختلفة."
+    assert [(q.text, q.speaker, q.method) for q in extract(art(text, "ar")).quotes] == [
+        ("سلمية الفعاليات في مدن السودان المختلفة", "النيابة العامة السودانية", "rules:np")]
+    # after an auxiliary the subject is before the verb: the phrase after it is the object, no speaker
+    assert extract(art("وكانت السلطات أعلنت إغلاق كل الجسور في العاصمة السودانية اليوم.", "ar")).quotes == []
+    # a full stop glued before the complementizer ends no sentence; one glued after the content does
+    text = "وقال محمد علي عضو مجلس النواب السابق.إن الذكرى ستبقى خالدة في القلوب.تمت إضافة الصور لاحقا"
+    assert [(q.text, q.speaker) for q in extract(art(text, "ar")).quotes] == [
+        ("الذكرى ستبقى خالدة في القلوب", "محمد علي")]
+    # 'وجاء في بيان X …: "…"' (it came in X's statement): X is the source of the quotation
+    text = 'وجاء في بيان المجلس الانتقالي حصلت الوكالة على نسخة منه: "سننقذ شعبنا من الفساد في كل المحافظات".'
+    assert [(q.text, q.speaker) for q in extract(art(text, "ar")).quotes] == [
+        ("سننقذ شعبنا من الفساد في كل المحافظات", "المجلس الانتقالي")]
+    text = "وقال الرئيس مون إن الحل ليس وحيدا. وأعرب عن أمله في أن تكون الأولمبياد فرصة لتسهيل السلام."
+    assert [(q.text, q.speaker) for q in extract(art(text, "ar")).quotes] == [
+        ("الحل ليس وحيدا", "الرئيس مون"), ("تكون الأولمبياد فرصة لتسهيل السلام", "الرئيس مون")]
+
+
+def test_polish_statement_closed_by_a_dash_and_a_verb_whose_opening_dash_was_lost():
+    text = ("Mężczyzna został zatrzymany. W takim przypadku osoby krzywdzące zwierzęta odpowiadają z ustawy. "
+            "Ta sprawa jest przez nas wyjaśniana - informuje w rozmowie z portalem sierż. sztab. Dominik Zieliński "
+            "z policji.")
+    qs = extract(art(text, "pl", per(text, "Dominik Zieliński"))).quotes
+    assert [(q.direct, q.text, q.speaker) for q in qs] == [(True, text[:text.index(" - informuje")], "Dominik Zieliński")]
+    # at most three sentences before the dash; no verb after the dash, no statement
+    text = "Raz dwa trzy. Cztery pięć sześć. Siedem osiem dziewięć. Dziesięć jedenaście dwanaście - dodał Jan Nowak."
+    qs = extract(art(text, "pl", per(text, "Jan Nowak"))).quotes
+    assert [(q.text, q.speaker) for q in qs] == [(text[text.index("Cztery"):text.index(" - dodał")], "Jan Nowak")]
+    assert extract(art("Ta sprawa jest przez nas wyjaśniana - to wiemy od dawna.", "pl")).quotes == []
+
+
 def test_headline_run_into_the_body_ends_before_a_capitalised_article():
     from newstrace import _quotemarks as qm
     text = "Le sommet couronné de succès Le chef du gouvernement a affirmé que le sommet était un succès."

@@ -159,11 +159,13 @@ def test_spanish_inverted_cue_inside_the_statement():
 
 
 def test_dropped_subject_goes_back_to_the_speaker_of_a_verb_without_a_statement():
-    # 'شددت X على …' has a noun-phrase content the rules do not take; the next verb has no
-    # written subject: its speaker is X
-    text = "وشددت النيابة العامة، في بيان اليوم، على سلمية الفعاليات.\nوأشارت إلى أنه تمت مناقشة الترتيبات مع وزارة الداخلية."
+    # 'علقت X على …' gives no statement; the next verb has no written subject: its speaker is X
+    text = "وعلقت النيابة العامة، في بيان اليوم، على الفعاليات.\nوأشارت إلى أنه تمت مناقشة الترتيبات مع وزارة الداخلية."
     qs = quotes(text, "ar")
     assert [(q[0][:10], q[1]) for q in qs] == [("تمت مناقشة", "النيابة العامة")]
+    # 'شددت X على …' has a noun-phrase content (np_cues), and names the same speaker
+    qs = quotes(text.replace("وعلقت", "وشددت").replace("على الفعاليات", "على سلمية الفعاليات"), "ar")
+    assert [(q[0][:10], q[1]) for q in qs] == [("سلمية الفع", "النيابة العامة"), ("تمت مناقشة", "النيابة العامة")]
 
 
 def test_german_reported_continuation_with_a_term_in_quotation_marks():

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from . import _quotemarks as qm
 from ._quotenp import (_CONJ, _cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _pick_apposition,
                        _pure_name, _strip_np, _subject_before, _tokens)
-from ._quoteroles import _Attr, _Cue, _cue_subject, _function_words
+from ._quoteroles import _Attr, _Cue, _cue_subject, _function_words, _mentions_in
 from .cues import norm_form
 
 if TYPE_CHECKING:
@@ -72,6 +72,8 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         sp = _np_after(ctx, cue.end, se, 8) if before.endswith(",") else None
         cont = _content(ctx, ss, ss + len(before) - 1) if sp else None
         return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
+    if norm_form(cue.form) in t.sets["relative_cues"]:
+        return _relative_statement(ctx, cue, ss, se)
     nxt = re.match(r"[\s,]*([\w’']+)", m[cue.end:se])
     if cue.kind == "verb" and t.sets["as_markers"]:
         asc = _as_clause(ctx, cue, ss, se)
@@ -186,7 +188,10 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         cont = (_content(ctx, cont[0], k) or cont) if k > 0 else cont
     if cont:
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp, zero=zero)
-    obj = _np_object(ctx, cue, tail, se) if sp else None
+    if sp and t.verb_first:
+        obj = _np_object_after_subject(ctx, cue, sp, zero, se)
+    else:
+        obj = _np_object(ctx, cue, tail, se) if sp else None
     if obj is not None:
         return _Attr(*obj, False, "rules:np", cue=cue, sp=sp, zero=zero)
     sub = _subjunctive(ctx, cue, sp, tail, se)
@@ -364,6 +369,50 @@ def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | No
     if z is not None and "adv" in z.groupdict() and z.group("adv"):
         return None  # 'denied Monday that …', 'praised on Friday': an adverbial, not the object
     return _content(ctx, cue.end + words[k].start(), se, min_words=1)
+
+
+_ASIDE = re.compile(r"[ \u00a0]*,[^,\x07]{1,60},")  # ', في بيان اليوم الاثنين،' (Arabic commas read as Latin)
+
+
+def _np_object_after_subject(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], zero: bool, se: int) -> tuple[int, int] | None:
+    """The noun-phrase content of a speech act in a verb-first table, after the subject that
+    follows the verb ('أعلن المجلس الانتقالي … الإدارة الذاتية …', 'وطلب النائب العام ضرورة
+    الالتزام …', 'وشددت النيابة العامة، في بيان اليوم، على سلمية الفعاليات …', 'أهاب النائب العام
+    …، بجميع المشاركين …'): the table's ``np_cues`` give the verb alone (its object follows the
+    subject directly, or after one place phrase 'في X') or with the preposition that opens the
+    object (then an aside set off by commas may come first; an attached 'ب' stays on its word).
+    The content runs to the end of the clause. Not a clause (a complementizer) nor a pronoun."""
+    t, m = ctx.t, ctx.m
+    form = re.sub(r"\s+", " ", norm_form(cue.form))
+    preps = {e.split(" ", 1)[1] for e in t.sets["np_cues"] if " " in e and e.split(" ", 1)[0] == form}
+    bare = form in t.sets["np_cues"]
+    if not (preps or bare):
+        return None
+    ss = ctx.sent_of(cue.start)[0]
+    before = [norm_form(w) for w in re.findall(r"[\w’']+", m[max(ss, m.rfind(",", ss, cue.start) + 1):cue.start])]
+    if bare and 2 <= len(before) <= 6 and (before[0] in t.sets["auxiliaries"] or (
+            before[0][:1] in t.sets["verb_prefixes"] and before[0][1:] in t.sets["auxiliaries"])):
+        return None  # 'كانت السلطات أعلنت إغلاق …': the subject is before the verb, the phrase after it is the object
+    pos = sp[1] if not zero and sp[0] >= cue.end else cue.end
+    x = _ASIDE.match(m, pos, se)
+    if preps:
+        if x:
+            pos = x.end()
+        alt = "|".join(sorted(map(re.escape, preps), key=len, reverse=True))
+        y = re.compile(r"[ \u00a0,]*(?:(?P<att>ب)(?=\w{2})|(?:%s)[ \u00a0]+)" % alt).match(m, pos, se)
+        if y is None or (y.group("att") and "ب" not in preps):
+            return None
+        start = y.start("att") if y.group("att") else y.end()
+    else:
+        if m[pos:se].lstrip(" \u00a0")[:1] == ",":
+            return None  # 'X, …': an apposition or a new clause, no object
+        y = re.compile(r"[ \u00a0]*(?:في[ \u00a0]+\w+[ \u00a0]+)?").match(m, pos, se)
+        start = y.end()
+    w = re.match(r"[\w’']+", m[start:se])
+    if w is None or norm_form(w.group()) in t.union("complementizers", "prepositions", "skip_before_cue") \
+            or norm_form(w.group()) in t.pronouns:
+        return None
+    return _content(ctx, start, se, min_words=2)
 
 
 def _adverbial_opener(ctx: _Ctx, s: int, e: int) -> bool:
@@ -554,6 +603,12 @@ def _complement(ctx: _Ctx, tail: str, cue: _Cue | None = None) -> re.Match | Non
     if not tail:
         return None
     x = t.comp_re.match(tail)
+    if x is None:
+        # 'وقال X عضو مجلس النواب السابقين.إن …': a full stop glued between two words, right
+        # before a complementizer, ends no sentence (a scraped text lost its space)
+        g = _GLUED_BEFORE.match(tail)
+        y = t.comp_re.match(tail, g.end()) if g else None
+        x = y if y is not None and y.group("comp") != ":" and not y.group("gap") else None
     if x and x.group("gap").strip(" ,\u00a0") and cue is not None and not x.group("gap").rstrip().endswith(","):
         # (a complementizer after a comma, 'über die Tatsache, dass …', opens no relative clause)
         if t.infinitive_re is not None and t.infinitive_re.match(tail):
@@ -566,6 +621,9 @@ def _complement(ctx: _Ctx, tail: str, cue: _Cue | None = None) -> re.Match | Non
                               for y in t.cue_re.finditer(tail, 0, x.start("comp"))):
         return None
     return x
+
+
+_GLUED_BEFORE = re.compile(r"[^;:.\x07]{0,80}?[^\W\d_]\.(?=[^\W\d_])")  # the words up to a glued full stop
 
 
 def _name_np(ctx: _Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:
@@ -625,6 +683,14 @@ def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
         lo += words[-30].start()
     lo += len(m[lo:cue.start]) - len(m[lo:cue.start].lstrip(" ,\u00a0\"”’»“«"))  # a closing mark glued before
     sp = None
+    for k in (x.start() for x in re.finditer(",", m[lo:cue.start])):
+        # '… açıklama yapan Belediye Başkanı Volkan Yılmaz, izinsiz … etmeyeceklerini belirterek':
+        # a person named right before a comma is the subject, the content follows the comma (the
+        # words before the name modify it)
+        named = [x for x in _mentions_in(ctx, lo, lo + k) if not m[x.end:lo + k].strip()]
+        cont = _content(ctx, lo + k + 1, pw.end(1)) if named else None
+        if cont is not None:
+            return _Attr(*cont, False, "rules:indirect", cue=cue, sp=(named[-1].start, named[-1].end))
     toks = _tokens(m, lo, cue.start)
     topic = next((i for i, x in enumerate(toks[:12]) if i and norm_form(x[2]) in t.sets["topic_particles"]), None)
     if topic is not None and any(_cap(x[2]) for x in toks[1:topic]):
@@ -645,6 +711,22 @@ def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
     if sp is None:  # the subject is dropped: the previous speaker
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=(cue.start, cue.end), zero=True)
     return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
+
+
+def _relative_statement(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
+    """An unmarked statement closed by a participle that names its speaker after it ('Bu an
+    burada olmamın nedeni … teminatıdır diyen Koca, …', Turkish ``relative_cues``): the content
+    runs from the start of the sentence (or the last quotation mark in it) to the participle; a
+    quotation right before it is linked by ``_link_direct``. No name after it, no statement."""
+    m = ctx.m
+    if m[:cue.start].rstrip()[-1:] == qm.MASK:
+        return None
+    sp = _np_after(ctx, cue.end, se, 6)
+    if sp is None or not _cap(m[sp[0]:sp[1]]):
+        return None
+    lo = max(ss, m.rfind(qm.MASK, ss, cue.start) + 1)
+    cont = _content(ctx, lo, cue.start)
+    return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp) if cont else None
 
 
 _PREV_WORD = re.compile(r"([\w’']+)[\s,]*$")

@@ -218,6 +218,38 @@ def dash_quotes(text: str, paras: list[tuple[int, int]], table: CueTable, taken:
             s, e = _trim(text, x.start("c"), x.end("c"))
             if len(_WORD.findall(text[s:e])) >= 2:
                 out.append(Cand(o, c, s, e, dash=True))
+        if masked is not None or table.cue_re.search(text, ps, pe):
+            masked = masked if masked is not None else text.translate(_MASK_TRANS)
+            out += _lost_dash_quotes(text, masked, ps, pe, table, taken + out)
+    return out
+
+
+_CLOSING_DASH = re.compile(r"(?<=[^\W_]|[.!?…])[ \u00a0]+([-–—])[ \u00a0]+(?=[^\W\d_])")
+_SENT_START = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”]))[ \u00a0]+(?=[^\W\d_])")
+_LOST_DASH_SENTENCES = 3
+
+
+def _lost_dash_quotes(text: str, masked: str, ps: int, pe: int, table: CueTable, taken: list[Cand]) -> list[Cand]:
+    """A statement closed by a dash and a speech verb whose opening dash was lost (a scraped
+    text: '… nie jest tożsama z uchwałą - przekazał w poniedziałek SN.'): the content is the
+    run of sentences before the dash that begin with a capital, back to the paragraph start,
+    a quotation or another dash statement, at most ``_LOST_DASH_SENTENCES`` (3: the bench's
+    match needs half of each span, so three sentences still match a statement of two to six;
+    a longer run in a text scraped as one line would take in the headline and earlier
+    paragraphs). Only where the dash is not inside a quotation and no opening dash pairs it, and
+    not after a closing quotation mark (the tail of a quotation whose opening mark was lost)."""
+    out: list[Cand] = []
+    for x in _CLOSING_DASH.finditer(text, ps, pe):
+        c = x.start(1)
+        if any(q.open <= c < q.outer_end for q in taken) or not table.cue_re.match(masked, x.end()):
+            continue
+        lo = max([ps] + [q.outer_end for q in taken if q.outer_end <= c])
+        starts = [lo] + [y.end() for y in _SENT_START.finditer(text, lo, c)]
+        s = starts[max(0, len(starts) - _LOST_DASH_SENTENCES)]
+        s, e = _trim(text, s, c)
+        if re.match(r"[-–—]", text[s:e]) or not text[s:e][:1].isupper() or len(_WORD.findall(text[s:e])) < 3:
+            continue  # an opening dash is there (the pair pattern decides), or no sentence
+        out.append(Cand(s, c, s, e, dash=True))
     return out
 
 

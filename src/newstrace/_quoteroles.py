@@ -670,6 +670,12 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
         sp = _leading_subject(ctx, lo, cue.start)
         return (sp, False) if sp else (((cue.start, cue.end), True) if t.pro_drop else (None, False))
     sp = _subject_before(ctx, lo, cue.start) or (_np_after_inverted(ctx, cue, hi) if inverted else None)
+    if sp is None and t.relative_re is not None:
+        # '… diyen Koca, sözlerini şöyle sürdürdü:': the name after the participle that closed the
+        # clause before is the subject of the verb
+        rel = [c for c in ctx.cues_in(lo, cue.start) if norm_form(c.form) in t.sets["relative_cues"]]
+        if rel:
+            sp = _np_after(ctx, rel[-1].end, cue.start, 6)
     if sp is None and t.pro_drop and cue.kind == "verb" and _adjuncts_only(ctx, lo, cue.start) \
             and _function_words(ctx, cue.end, hi):
         return (cue.start, cue.end), True  # 'Asimismo, señaló que …', 'Zapewnił też, że': the previous speaker

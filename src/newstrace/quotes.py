@@ -30,7 +30,8 @@ from ._quotecolon import _colon_intro, _colon_statements
 from ._quoteindirect import _indirect, _reported_continuations
 from ._quotenp import _cap, _np_after, _participle, _participle_word, _strip_np, _subject_after, _subject_before
 from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cue_subject, _cut_at_subject, _definite,
-                          _inverted_subject, _is_outlet, _key, _norm_name, _resolve, _role_word, _subject_sp,
+                          _inverted_subject, _is_outlet, _key, _mentions_in, _norm_name, _resolve, _role_word,
+                          _subject_sp,
                           _type_speaker, is_named_channel)
 from .cues import CueTable, norm_form, table as cue_table
 from .ingest import split_title
@@ -102,6 +103,7 @@ class _Ctx:
         t, m = self.t, self.m
         found: list[_Cue] = []
         taken: set[int] = set()
+        inv_verbs: set[int] = set()  # where the verbs of inverted cues end
         for rx in t.inversion_res:
             for x in rx.finditer(m):
                 verb = norm_form(x.group("verb"))
@@ -109,6 +111,7 @@ class _Ctx:
                     found.append(_Cue(x.start(), x.end(), x.group(0), t.verbs[verb], "inv",
                                       (x.start("pron"), x.end("pron"))))
                     taken.update(range(x.start(), x.end()))
+                    inv_verbs.add(x.end("verb"))
         for rx, anchor in t.relay_before_res:
             # 'PressTV quoted the minister as saying that …', 'ونقلت وكالة X عن مصدر قوله إن …': the
             # pattern is tried only before its cue words
@@ -144,6 +147,13 @@ class _Ctx:
                 vs, ve = x.span("v")
                 found.append(_Cue(vs, ve, x.group("v"), t.verbs.get(" " + norm_form(x.group("v")), "neutral")))
                 taken.add(vs)
+        for rx in (t.cataphoric_re, t.relative_re):  # '… şunları söyledi:', '… teminatıdır diyen Koca'
+            if rx is not None:
+                for x in rx.finditer(m):
+                    vs, ve = x.span("v")
+                    if vs not in taken and ve not in inv_verbs:  # 'Yılmaz, … şunları kaydetti: "…"' is inverted
+                        found.append(_Cue(vs, ve, x.group("v"), t.verbs.get(" " + norm_form(x.group("v")), "neutral")))
+                        taken.add(vs)
         for rx in t.prep_cue_res:  # 'nach US-Angaben', 'nach Polizeiangaben': the cue holds its source
             for x in rx.finditer(m):
                 found.append(_Cue(x.start(), x.end(), x.group(0), "according", "prep", x.span("sp")))
@@ -300,6 +310,16 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
                 at.sp = _subject_before(ctx, lo, cue.start) if "," in mid.strip(" ,\u00a0") else _strip_np(ctx, lo, cue.start)
             else:
                 at.sp = _subject_after(ctx, cue.end, a_hi) if t.verb_first else _inverted_subject(ctx, cue.end, a_hi)
+                if c.dash and not (at.sp and _mentions_in(ctx, *at.sp, types=("PER", "ORG"))):
+                    # '… - informuje w rozmowie z lokalnym portalem sierż. sztab. Dominik Zieliński':
+                    # after the verb of a dash statement, a phrase and then the person who speaks
+                    # (the sentence may seem to end at an abbreviated title: 'sierż.'; up to 100
+                    # characters of the paragraph, before another quotation or cue)
+                    hi = min([ctx.para_of(cue.start)[1], cue.end + 100] + [
+                        k for k in (m.find(qm.MASK, cue.end),) if k >= 0] + [
+                        q.start for q in ctx.cues_in(cue.end, cue.end + 100)])
+                    named = _mentions_in(ctx, cue.end, hi)
+                    at.sp = (named[0].start, named[0].end) if named else at.sp
                 if at.sp is None and t.pro_drop and \
                         re.match(r"[\s.]*$", m[cue.end:a_hi]) and cue.kind == "verb":
                     # a verb with no subject in a pro-drop language: the previous speaker
@@ -309,6 +329,11 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             at.cue = None
     # 3. cue before the quote in the same sentence: 'X said: "…"', 'X added that … "…"'
     cues = [q for q in ctx.cues_in(b_lo, c.open) if not (ctx.weak(q) and not re.match(r"[\s,:]*$", m[q.end:c.open]))]
+    if cues and _closes_statement(ctx, cues[-1]) and not re.search(r"\w", m[cues[-1].end:c.open]):
+        # 'X, izinsiz … etmeyeceklerini belirterek, "…" dedi': the verb closes an indirect
+        # statement of its own: not the quotation's cue (an earlier one may be, else the
+        # quotation takes its speaker from that statement: _share_converb_cue)
+        cues = cues[:-1]
     if cues:
         cue = cues[-1]
         between = t.comp_word_re.sub(" ", m[cue.end:c.open])
@@ -323,7 +348,8 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
                 cue = first
         at.cue, at.method = cue, "rules:before"
         if cue.kind == "prep":
-            at.sp = _np_after(ctx, cue.end, c.open)
+            # a cue that holds its source ('وجاء في بيان المجلس الانتقالي …: "…"') names it
+            at.sp = cue.pron or _np_after(ctx, cue.end, c.open)
             at.method = "rules:according"
         else:
             at.sp, at.zero = _cue_subject(ctx, cue, ss, c.open)
@@ -357,6 +383,15 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             at.method = "rules:colon_intro"
             return at
     return at
+
+
+def _closes_statement(ctx: _Ctx, cue: _Cue) -> bool:
+    """Is the cue a verb right after the nominalised verb that ends its statement ('…
+    etmeyeceklerini belirterek'; tables with ``complement_suffixes``)?"""
+    if ctx.t.sov_re is None or cue.kind != "verb":
+        return False
+    pw = _PREV1.search(ctx.m, max(0, cue.start - 40), cue.start)
+    return bool(pw) and any(norm_form(pw.group(1)).endswith(x) for x in ctx.t.lists["complement_suffixes"])
 
 
 def _no_abbrev(ctx: _Ctx, s: str) -> str:
@@ -484,6 +519,13 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
             # which holds the partial quotation, is a statement of its own (mixed); so is the
             # clause between the verb and a quotation ('X spricht über die Tatsache, dass …: "…"')
             used.add(at.cue.start)
+        if c.close is not None:
+            # '“…." dedi.' read from an earlier cue: the verb right after the closing mark is
+            # the quotation's too, no statement of its own
+            nxt = next((q for q in ctx.cues_in(c.outer_end, c.outer_end + 12) if q.kind == "verb"), None)
+            if nxt is not None and not re.search(r"\w", ctx.m[c.outer_end:nxt.start]) and \
+                    not re.search(r"\w", ctx.m[nxt.end:ctx.sent_of(nxt.start)[1]]):
+                used.add(nxt.start)
         attrs.append(at)
     # a quote-only paragraph or sentence continues the previous speaker
     for i, at in enumerate(attrs):

@@ -34,7 +34,12 @@ statement ends with a nominalised verb before the cue, "… olmayacağını söy
 (Turkish "X ise … söyledi": the word that ends the subject opening a verb-final statement),
 ``clause_openers`` (English "while", "when", "if": subordinators that open a clause, never a
 noun phrase; the subject follows them, and a statement in a clause they open at the sentence
-start ends at the clause's comma), ``as_markers`` ("As she stressed, …", "Jak podkreślała, …": a comparative clause of a speech verb
+start ends at the clause's comma),
+``cataphoric`` (Turkish "şunları", "şöyle": a speech verb after one of them and before a colon
+opens the statement after the colon, "Yılmaz şunları söyledi: …"), ``relative_cues`` (Turkish
+"diyen": a participle that closes an unmarked statement and names its speaker after it,
+"… teminatıdır diyen Koca"),
+``as_markers`` ("As she stressed, …", "Jak podkreślała, …": a comparative clause of a speech verb
 reports the statement it is set off from; ``as_exclude``: verbs with no object, "As he spoke, …"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
 with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
 Languages without a table use a merged fallback (``table(None)``), so quote marks are
@@ -63,7 +68,7 @@ _LIST_KEYS = (
     "verb_prefixes", "participles", "honorifics", "partitives", "postposed_cues", "prep_cue_patterns",
     "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
     "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns", "topic_particles", "as_markers", "as_exclude",
-    "np_cues", "nonverb_forms", "verb_forms", "clause_openers",
+    "np_cues", "nonverb_forms", "verb_forms", "clause_openers", "cataphoric", "relative_cues",
 )
 
 
@@ -117,6 +122,8 @@ class CueTable:
     verb_index: dict[str, re.Pattern] = field(default_factory=dict)  # first word -> its forms, anchored
     verb_residual: re.Pattern | None = None  # forms that do not start with a letter or digit
     sov_re: re.Pattern | None = None  # a verb right after a nominalised clause ("… olduğunu söyledi")
+    cataphoric_re: re.Pattern | None = None  # a verb after "şunları"/"şöyle", before a colon
+    relative_re: re.Pattern | None = None  # a participle after an unmarked statement ("… diyen Koca")
 
     unions: dict[tuple[str, ...], frozenset] = field(default_factory=dict)  # cache of union()
 
@@ -278,6 +285,11 @@ def _build(raw: dict[str, Any]) -> CueTable:
         if t.lists["complement_suffixes"]:
             t.sov_re = re.compile(r"\w(?:%s)[ \t]+(?P<v>%s)(?![\w\-])" % (
                 _alt(t.lists["complement_suffixes"]), _alt([f.strip() for f in forms])), flags)
+        if t.lists["cataphoric"]:
+            # 'Yılmaz şunları söyledi: …', 'sözlerini şöyle sürdürdü: …': a word that points to the
+            # statement after the colon makes the verb after it a cue, though a word precedes it
+            t.cataphoric_re = re.compile(r"(?<![\w\-’'])(?:%s)[ \t]+(?P<v>%s)(?=[ \t]*:)" % (
+                _alt(t.lists["cataphoric"]), _alt([f.strip() for f in forms])), flags)
         if residual:
             t.verb_residual = re.compile(r"(?<![\w\-’'])%s(?P<v>%s)(?![\w\-])" % (pre, _alt(residual)), flags)
     comps = _alt(t.lists["complementizers"] or ["that"])
@@ -294,6 +306,10 @@ def _build(raw: dict[str, Any]) -> CueTable:
     t.relay_res = [re.compile(p, flags) for p in t.lists["relay"]]
     t.relay_before_res = [(re.compile(p, flags), re.compile(_group(p, "cue"), flags)) for p in t.lists["relay_before"]]
     t.prep_cue_res = [re.compile(p) for p in t.lists["prep_cue_patterns"]]
+    if t.lists["relative_cues"]:
+        # '… teminatıdır diyen Koca': a participle right after the last word of an unmarked
+        # statement (after a closing quotation mark it is an ordinary verb form of the table)
+        t.relative_re = re.compile(r"(?<=[\w.!?])[ \t]+(?P<v>%s)(?![\w\-])" % _alt(t.lists["relative_cues"]), flags)
     if raw.get("reported_mood"):
         t.reported_mood_re = re.compile(raw["reported_mood"])
     if raw.get("infinitive_complement"):
