@@ -377,7 +377,9 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
                 if shared < MIN_SHARED_ACTORS:
                     break
                 claims_b = claims_of(other)
-                big = max(len(claims_a), len(claims_b)) >= VECTOR_MIN_CLAIMS
+                # the word postings serve the model-free match (with the encoder, the
+                # claims' vectors decide and the postings would go unused)
+                big = enc is None and max(len(claims_a), len(claims_b)) >= VECTOR_MIN_CLAIMS
                 score, ev = _claim_match(claims_a, claims_b, index_a, index_of(other),
                                          post_of(sid) if big else None, post_of(other) if big else None)
                 if ev is None:
