@@ -7,7 +7,9 @@ statement is a connected group of such quotes (single link), so the grouping doe
 depend on the order in which articles arrive or on how they were split over runs; its id
 and text come from its earliest quote (date, article, index). Candidates are found through
 an index of (speaker, shingle) keys per quote, so the cost per new quote does not grow with
-the corpus.
+the corpus; a stored statement a new quote joins is taken whole (it cannot split when none
+of its quotes changed) and renamed in place when the new quote is its earliest, so its
+size does not count either.
 
 Translations. A statement and one in another language are one statement translated when
 they have the same speaker actor, first appeared within ``LINK_DAYS`` days of each other,
