@@ -133,6 +133,17 @@ def test_entities_and_merge_log_are_read_by_node_through_an_index(batch):
         assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
 
 
+def test_within_document_log_rows_are_rewritten_through_the_article_index(batch):
+    """Every article has an "entity:0": the look-up by (article, other) must not go
+    through merge_log_other, which holds one such row per stored article."""
+    store, _ = batch
+    if getattr(store, "backend", "sqlite") != "sqlite":
+        pytest.skip("query plans are SQLite's")
+    sql = "UPDATE merge_log SET actor_id = ? WHERE article_id = ? AND other = ?"
+    plan = " ".join(str(tuple(r)) for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, ("a", "x", "entity:0")))
+    assert "merge_log_article_other" in plan, plan
+
+
 @pytest.mark.parametrize("seed", [1, 2])
 def test_shuffled_chunks_equal_batch(base_db, batch, tmp_path, seed):
     _, state = batch

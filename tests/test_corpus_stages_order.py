@@ -257,3 +257,28 @@ def test_results_do_not_depend_on_the_hash_seed(tmp_path):
         assert res.returncode == 0, res.stderr[-2000:]
         outs.append(res.stdout)
     assert outs[0] == outs[1]
+
+
+def test_new_undated_article_does_not_date_its_story_mates_again(once, tmp_path, monkeypatch):
+    """dates.update dates an unchanged undated story-mate again only when what its story
+    gives it changed (``dates_context``): a new undated report of the flood adds no dated
+    mate, so only the new article is dated; the result is that of one call over all."""
+    new = _art("u5", FLOOD, rng=("2019-01-01", "2026-03-31"), outlet="Blog H")
+    ref = _fresh(tmp_path, "ref_u5")
+    _load(ref, [new])
+    run_all(ref, sorted(r[0] for r in ref.conn.execute("SELECT id FROM articles")))
+    _load(once, [new])
+    dated = []
+    real = dates.candidate_windows
+    monkeypatch.setattr(dates, "candidate_windows", lambda a, *x, **k: dated.append(a.id) or real(a, *x, **k))
+    run_all(once, ["u5"])
+    assert once.conn.execute("SELECT story_id FROM story_articles WHERE article_id = 'u5'").fetchone()[0] == \
+        once.conn.execute("SELECT story_id FROM story_articles WHERE article_id = 'u1'").fetchone()[0]
+    assert set(dated) == {"u5"}
+    assert snapshot(once) == snapshot(ref)
+    # a dated mate arriving changes what the story gives: its undated mates are dated again
+    dated.clear()
+    _load(once, [_art("f4", FLOOD, published="2024-05-04", outlet="Paper I")])
+    run_all(once, ["f4"])
+    assert {"u1", "u4", "u5"} <= set(dated)
+    ref.close()

@@ -116,6 +116,32 @@ def test_claim_match_from_either_side_equals_all_pairs():
         assert (ev and (ev["a"]["text"], ev["b"]["text"])) == want_ev or (ev is None and want_ev is None)
 
 
+def test_claim_match_with_numpy_equals_all_pairs():
+    """Against a story with many claims the shared words are counted with numpy
+    (`_claim_match_vec`): the same best overlap and the same pair as all pairs, ties
+    included (few words, so many pairs tie)."""
+    import random
+
+    rng = random.Random(5)
+    vocab = [f"w{i}" for i in range(12)]
+    actors = ["a:x", "a:y", "a:z", "n:q", "n:r"]
+    vec_calls = 0
+    for _ in range(120):
+        ca = _random_claims(rng, "a", rng.randint(0, 12), actors, vocab)
+        cb = _random_claims(rng, "b", rng.randint(narratives.VECTOR_MIN_CLAIMS, 150), actors, vocab)
+        if rng.random() < 0.5:
+            ca, cb = cb, ca
+        ia, ib = narratives._actor_index(ca), narratives._actor_index(cb)
+        pa, pb = narratives._Postings(ca, ia), narratives._Postings(cb, ib)
+        best, ev = narratives._claim_match(ca, cb, ia, ib, pa, pb)
+        want, want_ev = _brute_match(ca, cb)
+        assert best == want
+        assert (ev and (ev["a"]["text"], ev["b"]["text"])) == want_ev or (ev is None and want_ev is None)
+        assert (best, ev) == narratives._claim_match_vec(ca, cb, pa, pb) or not ia
+        vec_calls += ev is not None
+    assert vec_calls > 50
+
+
 def test_incremental_runs_keep_untouched_narratives(store):
     ids = [a.id for a in ARTS]
     stories.update(store, ids, Opts())

@@ -157,3 +157,39 @@ def test_trace_command_shows_the_translation_and_why(tmp_path, actors, run_cli):
     assert out.exit_code == 0, out.output
     assert "languages: en, fr" in out.output and "first seen: f1" in out.output
     assert "translated as" in out.output and "by overlap" in out.output and "shared 12, 40" in out.output
+
+
+def test_a_new_carrier_does_not_read_the_statement_it_joins(tmp_path, actors, monkeypatch):
+    """A statement carried by many articles is taken whole when a new article's quote joins
+    it: only the new quote and its candidates are read, and the result (renamed after the
+    new, earlier quote) is the one a single call over every article gives."""
+    from newstrace import _statements
+
+    monkeypatch.setattr(_statements, "MAX_KEY_CANDIDATES", 5)
+    text = "“The dam will be opened next week for the first time since the drought,” Omar Haddad said."
+
+    def add(store, i, day):
+        a = Article(id=f"x{i:02d}", text=text, lang="en", published=day, content_hash=f"x{i}",
+                    paragraphs=[Paragraph(0, len(text), "en")])
+        store.upsert_article(extract(a))
+
+    days = [f"2024-03-{i + 1:02d}" for i in range(30)] + ["2024-02-01"]
+    ref = Store(tmp_path / "ref.db")
+    for i, day in enumerate(days):
+        add(ref, i, day)
+    provenance.update(ref, [f"x{i:02d}" for i in range(31)], NO_MODELS)
+    store = Store(tmp_path / "inc.db")
+    for i, day in enumerate(days[:30]):
+        add(store, i, day)
+    provenance.update(store, [f"x{i:02d}" for i in range(30)], NO_MODELS)
+    asked: list = []
+    real = _statements._quote_rows
+    monkeypatch.setattr(_statements, "_quote_rows", lambda c, pairs: asked.extend(pairs) or real(c, pairs))
+    add(store, 30, days[30])
+    provenance.update(store, ["x30"], NO_MODELS)
+    assert len(asked) <= 1 + 5, asked
+    assert _snapshot(store) == _snapshot(ref)
+    st = provenance.trace(store, "dam will be opened")["statements"]
+    assert len(st) == 1 and st[0]["first_seen"]["article"] == "x30" and len(st[0]["carriers"]) == 31
+    ref.close()
+    store.close()

@@ -7,7 +7,9 @@ statement is a connected group of such quotes (single link), so the grouping doe
 depend on the order in which articles arrive or on how they were split over runs; its id
 and text come from its earliest quote (date, article, index). Candidates are found through
 an index of (speaker, shingle) keys per quote, so the cost per new quote does not grow with
-the corpus.
+the corpus; a stored statement a new quote joins is taken whole (it cannot split when none
+of its quotes changed) and renamed in place when the new quote is its earliest, so its
+size does not count either.
 
 Translations. A statement and one in another language are one statement translated when
 they have the same speaker actor, first appeared within ``LINK_DAYS`` days of each other,
@@ -129,6 +131,14 @@ def group(store, aids: list[str]) -> tuple[int, list[str]]:
     seen = set(frontier)
     n_sh: dict[tuple[str, int], int] = {}
     involved_statements = set(old)
+    # a statement the new quotes join but none of the changed articles was part of is taken
+    # whole, as one node (``(id, -1)``: no quote has index -1): it cannot split (none of
+    # its quotes changed) and its quotes were grouped already, so its members are neither
+    # read nor expanded nor rewritten; only its rows are renamed when the group's earliest
+    # quote changes. The cost of a run follows the new quotes, not the size of the
+    # statements they join.
+    absorbed: dict[str, tuple] = {}
+    stmt_of: dict[tuple[str, int], str | None] = {}
     while frontier:
         nxt: list[tuple[str, int]] = []
         for q in frontier:
@@ -158,22 +168,24 @@ def group(store, aids: list[str]) -> tuple[int, list[str]]:
                     n_sh[p] = len(shingles(pr["text"]))
                 if n / max(1, min(n_sh[q], n_sh[p])) < MIN_OVERLAP:
                     continue
-                uf.union(q, p)
-                if p not in seen:
-                    # a quote of an untouched statement brings its statement along (already connected)
-                    sid = c.execute("SELECT statement_id FROM statement_quotes WHERE article_id = ? AND idx = ?",
+                if p in seen:
+                    uf.union(q, p)
+                    continue
+                if p not in stmt_of:
+                    got = c.execute("SELECT statement_id FROM statement_quotes WHERE article_id = ? AND idx = ?",
                                     p).fetchone()
-                    group_members = [p]
-                    if sid is not None:
-                        involved_statements.add(sid[0])
-                        group_members = [tuple(x) for x in c.execute(
-                            "SELECT article_id, idx FROM statement_quotes WHERE statement_id = ?", (sid[0],))]
-                        rows.update(_quote_rows(c, [g for g in group_members if g not in rows]))
-                    for g in group_members:
-                        uf.union(p, g)
-                        seen.add(g)
-                    if sid is None:
-                        nxt.append(p)
+                    stmt_of[p] = got[0] if got is not None else None
+                sid = stmt_of[p]
+                if sid is None:  # a quote of no statement yet: expanded in turn
+                    uf.union(q, p)
+                    seen.add(p)
+                    nxt.append(p)
+                elif sid in involved_statements and sid not in absorbed:
+                    uf.union(q, p)  # a member of a statement regrouped from its quotes
+                    seen.add(p)
+                else:  # a quote of an untouched statement brings its statement along, whole
+                    absorbed.setdefault(sid, (sid, -1))
+                    uf.union(q, absorbed[sid])
         frontier = sorted(nxt)
     # write the statements: one per connected group of quotes with a speaker
     comps: dict[Any, list[tuple[str, int]]] = {}
@@ -181,26 +193,53 @@ def group(store, aids: list[str]) -> tuple[int, list[str]]:
         r = rows.get(q)
         if r is not None and speaker_key(r):
             comps.setdefault(uf.find(q), []).append(q)
+    whole: dict[Any, list[str]] = {}
+    for sid in sorted(absorbed):
+        root = uf.find(absorbed[sid])
+        comps.setdefault(root, [])
+        whole.setdefault(root, []).append(sid)
     involved = sorted(involved_statements)
     c.executemany("DELETE FROM statement_quotes WHERE statement_id = ?", [(s,) for s in involved])
     c.executemany("DELETE FROM statement_articles WHERE statement_id = ?", [(s,) for s in involved])
     c.executemany("DELETE FROM statements WHERE id = ?", [(s,) for s in involved])
     written, joined = [], 0
-    for qs in comps.values():
-        rep = min((rows[q] for q in qs), key=_order)
+    taken: set[str] = set()
+    for root, qs in comps.items():
+        firsts = [(rows[q], 0) for q in qs] + [(f, n) for f, n in (_first_quote(c, s) for s in whole.get(root, ()))]
+        rep = min((f for f, _ in firsts), key=_order)
         sid = "st_" + _h(f"{rep['article_id']}#q{rep['idx']}|{rep['text']}")
         c.execute("INSERT OR REPLACE INTO statements (id, speaker, speaker_actor, speaker_key, text) VALUES (?, ?, ?, ?, ?)",
                   (sid, rep["speaker"], rep["speaker_actor"], speaker_key(rep), rep["text"]))
+        for old_sid in whole.get(root, ()):
+            if old_sid != sid:  # renamed: its earliest quote is no longer the group's
+                c.execute("UPDATE statement_quotes SET statement_id = ? WHERE statement_id = ?", (sid, old_sid))
+                c.execute("INSERT OR IGNORE INTO statement_articles (article_id, statement_id) "
+                          "SELECT article_id, ? FROM statement_articles WHERE statement_id = ?", (sid, old_sid))
+                c.execute("DELETE FROM statement_articles WHERE statement_id = ?", (old_sid,))
+                taken.add(old_sid)
         c.executemany("INSERT OR REPLACE INTO statement_quotes VALUES (?, ?, ?)", [(sid, a, i) for a, i in qs])
         c.executemany("INSERT OR IGNORE INTO statement_articles VALUES (?, ?)", sorted({(a, sid) for a, _ in qs}))
-        joined += len(qs) - 1
+        joined += len(qs) + sum(n for _f, n in firsts) - 1
         written.append(sid)
+    for old_sid in sorted(taken - set(written)):
+        c.execute("DELETE FROM statements WHERE id = ?", (old_sid,))
     for sid in written:
         refresh(store, sid)
-    gone = sorted(set(involved) - set(written))
+    gone = sorted((set(involved) | taken) - set(written))
     if gone:
         c.executemany("DELETE FROM statement_links WHERE a = ? OR b = ?", [(s, s) for s in gone])
     return joined, sorted(written)
+
+
+def _first_quote(c, sid: str) -> tuple[Any, int]:
+    """The earliest quote of a stored statement (by `_order`, with the dates as they are now)
+    and the statement's number of quotes."""
+    first = c.execute("SELECT q.*, COALESCE(a.published, a.range_earliest) AS date, a.lang FROM statement_quotes sq "
+                      "JOIN quotes q ON q.article_id = sq.article_id AND q.idx = sq.idx "
+                      "JOIN articles a ON a.id = sq.article_id WHERE sq.statement_id = ? "
+                      "ORDER BY date IS NULL, date, sq.article_id, sq.idx LIMIT 1", (sid,)).fetchone()
+    n = c.execute("SELECT count(*) FROM statement_quotes WHERE statement_id = ?", (sid,)).fetchone()[0]
+    return first, n
 
 
 def backfill_keys(store) -> None:
@@ -218,17 +257,23 @@ def backfill_keys(store) -> None:
 
 
 def refresh(store, sid: str) -> None:
+    """First article and date, carriers and languages of a statement, aggregated by the
+    database (a statement repeated across thousands of articles is not read row by row)."""
     c = store.conn
-    rows = c.execute(
-        "SELECT sq.article_id, COALESCE(a.published, a.range_earliest) AS date, a.lang FROM statement_quotes sq "
+    first = c.execute(
+        "SELECT sq.article_id, COALESCE(a.published, a.range_earliest) AS date FROM statement_quotes sq "
         "JOIN articles a ON a.id = sq.article_id WHERE sq.statement_id = ? "
-        "ORDER BY date IS NULL, date, sq.article_id", (sid,)).fetchall()
-    if not rows:
+        "ORDER BY date IS NULL, date, sq.article_id LIMIT 1", (sid,)).fetchone()
+    if first is None:
         c.execute("DELETE FROM statements WHERE id = ?", (sid,))
         return
-    langs = sorted({r["lang"] for r in rows if r["lang"]})
+    carriers = c.execute("SELECT count(DISTINCT article_id) FROM statement_quotes WHERE statement_id = ?",
+                         (sid,)).fetchone()[0]
+    langs = sorted({r[0] for r in c.execute(
+        "SELECT DISTINCT a.lang FROM statement_quotes sq JOIN articles a ON a.id = sq.article_id "
+        "WHERE sq.statement_id = ?", (sid,)) if r[0]})
     c.execute("UPDATE statements SET first_article = ?, first_date = ?, carriers = ?, langs = ? WHERE id = ?",
-              (rows[0]["article_id"], rows[0]["date"], len({r["article_id"] for r in rows}), json.dumps(langs), sid))
+              (first[0], first[1], carriers, json.dumps(langs), sid))
 
 
 # -- translations -------------------------------------------------------------------------------

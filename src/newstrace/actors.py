@@ -99,6 +99,12 @@ MIGRATIONS = [
     CREATE INDEX IF NOT EXISTS actor_entities_node ON actor_entities(node);
     CREATE INDEX IF NOT EXISTS merge_log_other ON merge_log(other);
     """),
+    # the within-document rows of the merge log are rewritten by (article, "entity:<local id>"):
+    # every article has an "entity:0", so through merge_log_other (which the planner picks
+    # for that look-up) each rewrite scanned one row per stored article
+    ("actors_006_log_article_other", """
+    CREATE INDEX IF NOT EXISTS merge_log_article_other ON merge_log(article_id, other);
+    """),
 ]
 
 

@@ -855,6 +855,17 @@ MIGRATIONS = [
         );
         """,
     ),
+    (
+        # what an undated article's story-mates gave ``update`` the last time it dated the
+        # article: the next call skips it while that context is the same
+        "dates_002_context",
+        """
+        CREATE TABLE dates_context (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            context TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 
@@ -947,13 +958,14 @@ def _near(anchors: list[tuple[str, str, int, int]]) -> list[tuple[int, int]]:
 def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
     """Let story-mates choose between the candidate years an undated article's text
     leaves open: keep the windows within `STORY_SPREAD_DAYS` of a mate that is dated to
-    within `STORY_ANCHOR_MAX_DAYS` (by its own dates). Cost: the changed articles and their
-    story-mates, each read once (a story's members and their own spans are read once per
-    call, not once per member). Story first/last seen days are then re-read
-    (``stories.refresh_spans``)."""
+    within `STORY_ANCHOR_MAX_DAYS` (by its own dates). Cost: the changed articles, and the
+    undated story-mates whose context (`_context`) changed; a story's members and their own
+    spans are read once per call, from their rows. Story first/last seen days are then
+    re-read (``stories.refresh_spans``)."""
     from .store import select_in
 
     changed_ids = sorted(set(changed))
+    changed_set = set(changed_ids)
     members = _story_members(store, changed_ids)
     affected = set(changed_ids)
     story_of: dict[str, str] = {}
@@ -964,29 +976,46 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
     ordered = sorted(affected)
     undated = [r[0] for r in select_in(store.conn, "SELECT id, published FROM articles WHERE id IN", ordered)
                if not r[1]]
+    # An undated article's result is a function of its own dates, the options and what its
+    # story gives it (the story, its dated mates' spans: `_context`). A mate that is not
+    # itself changed is dated again only when that context differs from the one stored
+    # when it was last dated (``dates_context``), so adding articles to a large story costs
+    # the new articles, not the story's size; the result is the same as dating every mate.
+    contexts = dict(select_in(store.conn, "SELECT article_id, context FROM dates_context WHERE article_id IN",
+                              sorted(a for a in undated if a not in changed_set)))
     # each story's dated mates, from their own spans, once per story
-    story_anchors: dict[str, tuple[list[tuple[str, str, int, int]], list[tuple[int, int]]]] = {}
+    story_anchors: dict[str, tuple[list[tuple[str, str, int, int]], list[tuple[int, int]], set[str], str]] = {}
     refined = 0
-    written = []
+    written: list[str] = []
+    dated: list[tuple[str, str]] = []
     for aid in sorted(undated):
+        sid = story_of.get(aid)
+        anchors: list[tuple[str, str, int, int]] = []
+        near: list[tuple[int, int]] = []
+        if sid is not None:
+            if sid not in story_anchors:
+                spans = _own_spans(store, members[sid])
+                got = [(sid, m, sp[0], sp[1]) for m in members[sid]
+                       if (sp := spans.get(m)) and sp[1] - sp[0] <= STORY_ANCHOR_MAX_DAYS]
+                near_all = _near(got)
+                story_anchors[sid] = (got, near_all, {x[1] for x in got}, _context(sid, got, near_all, options))
+            anchors, near, anchor_ids, ctx = story_anchors[sid]
+            if aid in anchor_ids:  # an undated article with a narrow range of its own
+                anchors = [x for x in anchors if x[1] != aid]
+                near = _near(anchors)
+                ctx = _context(sid, anchors, near, options)
+        else:
+            ctx = _context(None, [], [], options)
+        if aid not in changed_set and contexts.get(aid) == ctx:
+            continue  # dated from this very context before, and unchanged since
         stored = store.get_article(aid)
         if stored is None:
             continue
         art = own_dates(store, stored)
         target = art
         windows, _ev = candidate_windows(art, options)
-        anchors, near = [], []
-        sid = story_of.get(aid)
-        if len(windows) >= 2 and sid is not None:
-            if sid not in story_anchors:
-                spans = _own_spans(store, members[sid])
-                got = [(sid, m, sp[0], sp[1]) for m in members[sid]
-                       if (sp := spans.get(m)) and sp[1] - sp[0] <= STORY_ANCHOR_MAX_DAYS]
-                story_anchors[sid] = (got, _near(got))
-            anchors, near = story_anchors[sid]
-            if any(x[1] == aid for x in anchors):  # an undated article with a narrow range of its own
-                anchors = [x for x in anchors if x[1] != aid]
-                near = _near(anchors)
+        if len(windows) < 2:
+            anchors = []
         if anchors:
             keep = [w for w in windows if _intersect([w], near)]
             if keep and keep != windows:
@@ -995,18 +1024,32 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
                           f"{STORY_SPREAD_DAYS} days of one another (STORY_SPREAD_DAYS); dated "
                           f"story-mates {names} select {_describe(keep)} among the text's candidates")
                 target = annotate(art, options, extra=[(reason, [(keep[0][0], keep[-1][1])])])
-        if _own_json(target) == _own_json(stored):
-            continue  # as the last call left it: idempotent
-        _write_dates(store, target, own=None if target is art else _own_json(art))
-        refined += target is not art
-        written.append(aid)
+        if _own_json(target) != _own_json(stored):
+            _write_dates(store, target, own=None if target is art else _own_json(art))
+            refined += target is not art
+            written.append(aid)
+        dated.append((aid, ctx))
     # Spans of every affected story, not only of articles written now: a killed earlier
     # call may have written dates and died before refreshing (refresh writes only changes).
+    # The contexts are written after the dates: a killed call leaves none without them.
     if affected:
         from .stories import refresh_spans
-        with store.transaction():
+        with store.transaction() as c:
             refresh_spans(store, ordered)
+            c.executemany("INSERT OR REPLACE INTO dates_context(article_id, context) VALUES (?, ?)", dated)
     return {"dates_refined": refined, "dates_restored": len(written) - refined}
+
+
+def _context(sid: str | None, anchors: list[tuple[str, str, int, int]], near: list[tuple[int, int]],
+             options: Any) -> str:
+    """What ``update``'s result for an undated article depends on besides the article: its
+    story, the story-mates that anchor it (the first five are named in the evidence), the
+    days they allow, and the options that set the reference day and the events."""
+    import hashlib
+    import json
+    now = getattr(options, "now", None) if options is not None else None
+    return hashlib.sha1(json.dumps([sid, anchors[:5], near, now, None if now else date.today().isoformat(),
+                                    getattr(options, "events", None)]).encode()).hexdigest()
 
 
 def _write_dates(store, a: Article, own: str | None) -> None:
