@@ -380,3 +380,18 @@ def test_dateparser_fallback_keeps_only_dates_with_a_year():
     from newstrace.dates import _dateparser_refs
     refs = _dateparser_refs("امروز وزیر گفت که در ۱۵ مارس ۲۰۲۲ جلسه برگزار شد", "fa")
     assert [date.fromordinal(r.fixed[0]).isoformat() for r in refs] == ["2022-03-15"]
+
+
+def test_a_limit_leaves_the_direction_open_in_tables_without_past_cues():
+    # 'hasta el 15 de marzo' is a deadline, on either side of publication; a plain date in
+    # the same language is still read as past
+    for text, lang in [("El plazo de inscripción se extiende hasta el 15 de marzo.", "es"),
+                       ("Les inscriptions sont ouvertes jusqu'au 15 mars.", "fr"),
+                       ("Die Frist läuft bis zum 15. März.", "de"),
+                       ("Die Ausstellung ist bis Ende März geöffnet.", "de")]:
+        refs = find_refs(text, lang)
+        assert len(refs) == 1 and refs[0].open and not refs[0].future, (text, refs)
+    for text, lang in [("El presidente habló el 15 de marzo.", "es"), ("Il est arrivé le 15 mars.", "fr"),
+                       ("Er kam am 15. März an.", "de"), ("Er kam vor drei Tagen an.", "de")]:
+        refs = find_refs(text, lang)
+        assert refs and not any(r.open or r.future for r in refs), (text, refs)

@@ -202,6 +202,10 @@ LANGS: dict[str, dict] = {
                     "quelques": 3},
         "future": r"\b(?:aura lieu|se tiendra|sera|seront|devrait|devraient|prévu|prévue|"
                   r"va|vont|prochaine?s?)\b",
+        # a limit ("jusqu'au 15 mars", "d'ici fin mars", "avant le 3 mai"): either side of
+        # publication unless a future cue says more (as English "boundary")
+        "boundary": r"(?i:(?:\bjusqu['’](?:au|à|en)|\bd['’]ici|\bavant|\bau plus tard)"
+                    r"(?:\s+(?:le|la|l['’]|fin|début|mi-))*\s*$)",
         "templates": [
             ("date_y", r"(?:{WD}\s+)?{D}\s+{M}\s+{Y}"),
             ("date_wd", r"(?:{MOD}\s+)?{WD}\s+{D}\s+{M}"),
@@ -257,6 +261,9 @@ LANGS: dict[str, dict] = {
                     "unos": 3, "unas": 3, "varios": 3},
         "future": r"\b(?:será|serán|tendrá lugar|se celebrará|va a|van a|próxim[oa]s?|"
                   r"prevé|previsto|prevista)\b",
+        # a limit ("hasta el 15 de marzo", "antes del 3 de mayo", "a más tardar el 1 de junio")
+        "boundary": r"(?i:\b(?:hasta|antes\s+de|a\s+más\s+tardar)"
+                    r"(?:\s+(?:el|la|los|del|finales\s+de|fin\s+de|mediados\s+de))*\s+$)",
         "templates": [
             ("date_y", r"(?:{WD},?\s+)?{D}\s+de\s+{M}\s+(?:de|del)\s+{Y}"),
             ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+{D}\s+de\s+{M}"),
@@ -315,6 +322,9 @@ LANGS: dict[str, dict] = {
                     "wenigen": 3, "einigen": 3},
         "future": r"\b(?:wird|werden|soll|sollen|kommende[nmrs]?|nächste[nmrs]?|"
                   r"stattfinden|geplant)\b",
+        # a limit ("bis zum 15. März", "bis Ende März", "spätestens am 3. Mai", "vor dem 1. Juni")
+        "boundary": r"(?i:\b(?:bis|spätestens|vor)"
+                    r"(?:\s+(?:zum|zur|am|dem|den|Ende|Anfang|Mitte|spätestens))*\s+$)",
         "templates": [
             ("date_y", r"(?:{WD},?\s+)?(?:(?:den|dem)\s+)?{D}\s*{M}\s+{Y}"),
             ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+(?:(?:den|dem)\s+)?{D}\s*{M}"),
@@ -614,16 +624,29 @@ def find_refs(text: str, lang: str | None) -> list[Ref]:
 
 def _set_directions(text: str, refs: list[Ref], lang: str) -> None:
     """Which side of publication each expression lies on, from its clause: the tense
-    rules for tables with past cues, else a future cue before it."""
+    rules for tables with past cues, else a future cue before it, and a limit word before
+    it ("hasta", "jusqu'au", "bis zum") leaves the direction open."""
     if LANGS[lang].get("past"):
         cues = _tense_cues(lang)
         for ref in refs:
             _set_tense(text, ref, cues)
         return
     fut = re.compile(LANGS[lang]["future"], 0 if LANGS[lang]["case_sensitive"] else re.I)
+    bound = LANGS[lang].get("boundary")
+    limit = re.compile(bound) if bound else None
     for ref in refs:
         if not ref.future:
             ref.future = _future_context(text, ref, fut)
+        if not ref.future and ref.rel is None and limit is not None and _after_limit(text, ref, limit):
+            ref.open = True  # 'hasta el 15 de marzo': a limit, on either side of publication
+
+
+def _after_limit(text: str, ref: Ref, limit: re.Pattern) -> bool:
+    """A limit word right before the expression, or opening it ("hasta el 15 de marzo",
+    "bis Ende März"), in a table without past cues."""
+    before = text[max(0, ref.start - 40):ref.start]
+    lead = re.match(r"(?:[^\W\d]+\.?[^\S\n]+)*", ref.text).group()
+    return bool(limit.search(before) or (lead and limit.search(lead)))
 
 
 def points_forward(text: str, start: int, end: int, lang: str | None) -> bool:
