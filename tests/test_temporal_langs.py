@@ -388,10 +388,16 @@ def test_a_limit_leaves_the_direction_open_in_tables_without_past_cues():
     for text, lang in [("El plazo de inscripción se extiende hasta el 15 de marzo.", "es"),
                        ("Les inscriptions sont ouvertes jusqu'au 15 mars.", "fr"),
                        ("Die Frist läuft bis zum 15. März.", "de"),
-                       ("Die Ausstellung ist bis Ende März geöffnet.", "de")]:
+                       ("Die Ausstellung ist bis Ende März geöffnet.", "de"),
+                       ("Le iscrizioni sono aperte fino al 15 marzo.", "it"),
+                       ("As inscrições estão abertas até 15 de março.", "pt"),
+                       ("De inschrijving loopt tot 15 maart.", "nl"), ("Zapisy trwają do 15 marca.", "pl")]:
         refs = find_refs(text, lang)
         assert len(refs) == 1 and refs[0].open and not refs[0].future, (text, refs)
     for text, lang in [("El presidente habló el 15 de marzo.", "es"), ("Il est arrivé le 15 mars.", "fr"),
-                       ("Er kam am 15. März an.", "de"), ("Er kam vor drei Tagen an.", "de")]:
+                       ("Er kam am 15. März an.", "de"), ("Er kam vor drei Tagen an.", "de"),
+                       ("È arrivato il 15 marzo.", "it"), ("Ele chegou em 15 de março.", "pt"),
+                       ("Hij kwam op 15 maart aan.", "nl"), ("Przyjechał 15 marca.", "pl"),
+                       ("Przyjechał tydzień temu.", "pl")]:
         refs = find_refs(text, lang)
         assert refs and not any(r.open or r.future for r in refs), (text, refs)

@@ -193,6 +193,8 @@ def _it() -> dict:
         "future": r"\b(?:sarà|saranno|si terrà|si terranno|si svolgerà|si svolgeranno|"
                   r"previst[oaie]|prossim[oaie]|dovrebbe|dovrebbero|in programma|"
                   r"è atteso|è attesa)\b",
+        # a limit ("fino al 15 marzo", "entro il 3 maggio"): direction open (temporal._after_limit)
+        "boundary": r"(?i:\b(?:fino|entro|prima|non oltre)(?:\s+(?:a|al|alla|il|la|del|della|di|fine|inizio|metà))*\s+$)",
         "templates": [
             ("date_y", r"(?:(?:{MOD}\s+)?{WD},?\s+)?\b{D}\s+{M}\s+(?:del\s+)?{Y}"),
             ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+{D}\s+{M}"),
@@ -279,6 +281,8 @@ def _pt() -> dict:
         "future": r"\b(?:será|serão|vai|vão|irá|irão|deve|devem|deverá|deverão|"
                   r"acontecerá|previst[oa]s?|próxim[oa]s?|marcad[oa]s? para|"
                   r"agendad[oa]s? para)\b",
+        # a limit ("até 15 de março", "até ao fim de março", "antes de 3 de maio")
+        "boundary": r"(?i:\b(?:até|antes\s+de|no\s+máximo\s+até)(?:\s+(?:o|a|ao|à|dia|fim\s+de|final\s+de|meados\s+de))*\s+$)",
         "templates": [
             ("date_y", r"(?:(?:{MOD}\s+)?{WD},?\s+)?\b{D}\s+de\s+{M}\s+(?:de\s+)?{Y}"),
             ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+\(?(?:dia\s+)?{D}\s+de\s+{M}"),
@@ -353,6 +357,8 @@ def _nl() -> dict:
                     "enkele": 3, "een paar": 3, "een aantal": 3},
         "future": r"\b(?:zal|zullen|gaat|gaan|komende|volgende|aanstaande|gepland|"
                   r"verwacht|staat op het programma)\b",
+        # a limit ("tot 15 maart", "uiterlijk 3 mei", "tot eind maart", "vóór 1 juni")
+        "boundary": r"(?i:\b(?:tot|uiterlijk|vóór|voor)(?:\s+(?:en\s+met|eind|begin|half|op|de|het))*\s+$)",
         "templates": [
             ("date_y", r"(?:(?:{MOD}\s+)?{WD},?\s+)?\b{D}\s+{M}\s+{Y}"),
             ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+{D}\s+{M}"),
@@ -440,6 +446,8 @@ def _pl() -> dict:
                     "dziesięć": 10, "kilka": 3, "kilkanaście": 12, "parę": 2},
         "future": r"\b(?:będzie|będą|odbędzie|odbędą|zaplanowan\w*|przyszł\w*|"
                   r"najbliższ\w*|planowan\w*|ma się odbyć|mają się odbyć)\b",
+        # a limit ("do 15 marca", "do końca marca", "najpóźniej 3 maja", "przed 1 czerwca")
+        "boundary": r"(?i:\b(?:do|najpóźniej|przed)(?:\s+(?:dnia|końca|połowy|początku|do))*\s+$)",
         "templates": [
             ("date_y", r"(?:(?:{MOD}\s+)?{WD},?\s+)?\b{D}\s+{M}\s+{Y}" + year_end + "?"),
             ("date_wd", r"(?:{MOD}\s+)?{WD},?\s+\(?{D}\s+{M}(?!\w)"),
