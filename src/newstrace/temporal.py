@@ -626,14 +626,12 @@ def _set_directions(text: str, refs: list[Ref], lang: str) -> None:
     """Which side of publication each expression lies on, from its clause: the tense
     rules for tables with past cues, else a future cue before it, and a limit word before
     it ("hasta", "jusqu'au", "bis zum") leaves the direction open."""
-    if LANGS[lang].get("past"):
-        cues = _tense_cues(lang)
+    cues = _tense_cues(lang)
+    if cues["past"] is not None:
         for ref in refs:
             _set_tense(text, ref, cues)
         return
-    fut = re.compile(LANGS[lang]["future"], 0 if LANGS[lang]["case_sensitive"] else re.I)
-    bound = LANGS[lang].get("boundary")
-    limit = re.compile(bound) if bound else None
+    fut, limit = cues["future"], cues["boundary"]
     for ref in refs:
         if not ref.future:
             ref.future = _future_context(text, ref, fut)
@@ -680,7 +678,7 @@ def _tense_cues(lang: str) -> dict[str, re.Pattern | None]:
         t = LANGS[lang]
         flags = 0 if t["case_sensitive"] else re.I
         pre = t.get("prenominal") or (None, None)
-        keys = {"future": t["future"], "past": t["past"], "boundary": t.get("boundary"),
+        keys = {"future": t["future"], "past": t.get("past"), "boundary": t.get("boundary"),
                 "since": t.get("since"), "present": t.get("present"),
                 "postnominal": t.get("postnominal"), "update_label": t.get("update_label"),
                 "pre_before": pre[0], "pre_after": pre[1]}
