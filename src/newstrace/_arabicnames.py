@@ -30,8 +30,10 @@ LOGGER = logging.getLogger(__name__)
 GIVEN_MIN = 100
 MAX_UNITS = 4
 _AR_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
-_FUNCTION = frozenset("""في من على إلى الى عن أن ان إن مع بعد قبل منذ خلال حول ضد عند لدى هذا هذه ذلك
-    تلك التي الذي الذين كما قد لقد لم لن ما لا هو هي هم أمس اليوم غدا أيضا بين يوم و أو ثم""".split()) | frozenset(
+#: Arabic function words that follow a name without being part of it (also `mentions`)
+FUNCTION_WORDS = frozenset("""في من على إلى الى عن أن ان إن مع بعد قبل منذ خلال حول ضد عند لدى هذا هذه ذلك
+    تلك التي الذي الذين كما قد لقد لم لن ما لا هو هي هم أمس اليوم غدا أيضا""".split())
+_FUNCTION = FUNCTION_WORDS | frozenset("بين يوم و أو ثم".split()) | frozenset(
     # role and institution nouns that the dictionary also holds as (rare) names, and days
     """رئيس مدير وزير نائب أمين سفير قائد شيخ صحيفة جريدة وكالة قناة موقع حزب مجلس الرئيس الوزير
     السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة سبت""".split())

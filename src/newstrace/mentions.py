@@ -78,7 +78,7 @@ from ._modelspans import JOINED_BY, model_candidates, model_over_rules
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
 from ._unionfind import UnionFind
-from .gazetteer import DECLINED_MIN_RANK
+from .gazetteer import _APOSTROPHE_SUFFIX_LANGS, DECLINED_MIN_RANK
 from .names import AR_PROCLITICS, DESIGNATORS, TITLES, acronym_matches, analyze, is_acronym, match_score, norm_key, token_sim
 from .records import Article, Mention
 
@@ -122,7 +122,7 @@ _PARTICLES_OR_JOINERS = _NAME_PARTICLES | _JOINERS
 # German articles are not name particles ("Chef der Nordflussbehörde"), except after von.
 # Turkish and Azerbaijani write a proper noun's case suffix after an apostrophe
 # ("Fenerbahçe'nin", "Hubey'e"): the name ends there, the next capitalised word starts another
-_APOSTROPHE_CASE_LANGS = frozenset({"tr", "az"})
+_APOSTROPHE_CASE_LANGS = _APOSTROPHE_SUFFIX_LANGS
 _APOSTROPHE_SUFFIX = re.compile(r"^[^\W\d_].*['’](?=[^\W\d_]{1,7}$)[^\W\d_A-ZÇĞİÖŞÜ]+$")
 
 _DE_ARTICLES = frozenset("der des den dem die das".split())
@@ -257,9 +257,7 @@ def _without_compound_tail(text: str, c: _Cand, index) -> list[_Cand]:
     return [c]
 
 
-# Arabic function words that follow a name without being part of it
-_AR_FUNCTION = frozenset("""في من على إلى الى عن أن ان إن مع بعد قبل منذ خلال حول ضد عند لدى هذا هذه ذلك
-    تلك التي الذي الذين كما قد لقد لم لن ما لا هو هي هم أمس اليوم غدا أيضا""".split())
+_AR_FUNCTION = _arabicnames.FUNCTION_WORDS
 _AR_ABD = re.compile(r"(?:^|\s)عبد\s*ال[\u0621-\u064A]{2,}$")
 
 
@@ -279,18 +277,17 @@ def _with_family_name(text: str, c: _Cand) -> _Cand:
 _SPEECH_CLASSES = frozenset({"neutral", "assertive", "announce", "warn", "deny", "complain", "question"})
 
 
-def _speech_before(lang: str | None) -> tuple[frozenset, frozenset] | None:
+def _speech_before(lang: str | None) -> frozenset | None:
     """The speech verbs of a language whose word order puts the speaker after them
-    ("sagte Merkel") and its postposed cues ("…, so Gallera"), from the quotes stage's cue
-    tables; None for a language without a table or that writes the verb after the subject."""
+    ("sagte Merkel"), from the quotes stage's cue tables; None for a language without a
+    table or that writes the verb after the subject."""
     from .cues import available, table
 
     code = (lang or "").split("-")[0].lower()
     if code not in NOUN_CAPS_LANGS or code not in available():
         return None
     t = table(code)
-    return (frozenset(v for v, k in t.verbs.items() if k in _SPEECH_CLASSES),
-            frozenset(getattr(t, "postposed_cues", ()) or ()))
+    return frozenset(v for v, k in t.verbs.items() if k in _SPEECH_CLASSES)
 
 
 def _place_adjective(w: str, index) -> bool:
@@ -835,8 +832,6 @@ def _after_locative(text: str, words, cands: list[_Cand], lang: str | None, inde
     """Spans of one-word gazetteer hits right after a locative preposition of ``lang``
     ("في الحسكة", "إلى مسقط") naming a prominent place (`gazetteer.DECLINED_MIN_RANK`: a
     country, a continent or a city of 250,000+; a small town's name is too often a word)."""
-    from .gazetteer import DECLINED_MIN_RANK
-
     preps = (_DESIGNATORS_BY_LANG.get((lang or "").split("-")[0]) or {}).get("locative")
     if not preps:
         return []
@@ -1181,9 +1176,9 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
         if nxt and nxt.group(1).lower() in _SAY_VERBS or re.match(r",?\s+a\s+(?:déclaré|dit|ajouté|indiqué|affirmé|révélé|assuré|expliqué)", text[c.end:c.end + 20]):
             c.votes["PER"] += 2
         elif say_before and " " not in surf[i] and not c.gaz:
-            # the subject after a speech verb: "sagte Merkel", "warnte Gallera", "…", so Gallera
-            pw = re.search(r"(,\s*)?\b(\w+)\s+$", text[max(0, c.start - 30):c.start])
-            if pw and (pw.group(2).lower() in say_before[0] or (pw.group(1) and pw.group(2).lower() in say_before[1])):
+            # the subject after a speech verb: "sagte Merkel", "warnte Gallera"
+            pw = re.search(r"\b(\w+)\s+$", text[max(0, c.start - 30):c.start])
+            if pw and pw.group(1).lower() in say_before:
                 c.votes["PER"] += 2
         if len(analyze(surf[i]).tokens) >= 2 and not c.votes and not is_acronym(surf[i]):
             c.votes["PER"] += 0.5
