@@ -119,9 +119,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             cont = _content(ctx, comma + 1, se)
         elif not lead and m[sp[1]:se].strip(" .,;!?\u00a0") and not m[ss:cue.start].rstrip().endswith(","):
             cont = _content(ctx, ss, se)
-        elif not lead and m[ss:cue.start].rstrip().endswith(",") and _after_source(ctx, sp, se):
+        elif not lead and m[ss:cue.start].rstrip().endswith(",") and (resume := _after_source(ctx, sp, se)):
             # 'A, according to X, was B': the source interrupts the statement
-            return _interrupted(ctx, cue, sp, ss, m[:cue.start].rstrip().rfind(","), _after_source(ctx, sp, se), se)
+            return _interrupted(ctx, cue, sp, ss, m[:cue.start].rstrip().rfind(","), resume, se)
         else:
             cont = _content(ctx, ss, cue.start, breaks=False)
         return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
@@ -156,8 +156,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     # (matched on the rest of the tail: a pattern's "^" anchors at the start of the string it is given)
     z = t.zero_re.match(tail[skip:]) if t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
         and norm_form(cue.form) not in t.sets["zero_exclude"] else None
-    if z is not None and skip and not _opens_subject(
-            ctx, tail[skip + (z.end("adv") if "adv" in z.groupdict() and z.group("adv") else 0):]):
+    # where the content after the adverbial (or the addressee) begins
+    adv = skip + (z.end("adv") if z is not None and "adv" in z.groupdict() and z.group("adv") else 0)
+    if z is not None and skip and not _opens_subject(ctx, tail[adv:]):
         z = None  # 'tells Japan After Japan's strong demarche, …': no clause after the addressee
     inf = _infinitive(ctx, cue, tail)
     if x and z and _clause_gap(ctx, tail[:x.start("comp")]):
@@ -176,7 +177,6 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     elif z:
         # 'said Thursday he got …', 'told reporters he would …': the content begins after the
         # adverbial (or the addressee)
-        adv = skip + (z.end("adv") if "adv" in z.groupdict() and z.group("adv") else 0)
         cont = _content(ctx, cue.end + adv, se)
     else:
         cont = None
