@@ -480,14 +480,14 @@ def pair_decay(a: DocFeatures, b: DocFeatures) -> float:
 ENT_PRIOR = ZIPF_TOP - ZIPF_RARE
 
 
-def _weighted_overlap(x: dict[str, float], y: dict[str, float], prior: float = ENT_PRIOR) -> float:
+def _weighted_overlap(x: dict[str, float], y: dict[str, float]) -> float:
     """Shared weight over the smaller side's total plus ``ENT_PRIOR`` (keys weigh the mean
     of both sides)."""
     if not x or not y:
         return 0.0
     # math.fsum is exactly rounded, so the result does not depend on iteration order
     shared = math.fsum((w + y[k]) / 2 for k, w in x.items() if k in y)
-    denom = min(math.fsum(x.values()), math.fsum(y.values())) + prior
+    denom = min(math.fsum(x.values()), math.fsum(y.values())) + ENT_PRIOR
     return min(1.0, shared / denom) if denom > 0 else 0.0
 
 
