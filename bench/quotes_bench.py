@@ -17,8 +17,14 @@ Round 7b added 18 more ``dev`` articles in the three languages with the fewest q
 pl 8, tr 5: the first ones of each language in a seeded shuffle of the training articles not
 yet in the file; pl took three more because three of its first five are a paywall, a bot
 check and a consent form), annotated the same way, ``"added": "round 7b"``.
+Round 8 added 20 more ``dev`` articles (de 6, en 4, es 4, ar 4, pl 2: the first ones of each
+language in ``random.Random(8)`` shuffle of the sorted training article ids not yet in the
+file; French has no training article left, so its four went to de, en, es and ar), annotated
+from the text before newstrace was run on them, ``"added": "round 8"``. A quote whose start
+or end was cut by the corpus's truncation is annotated up to the cut when its start (or its
+closing mark and cue) is visible; its speaker is left empty when the cut took it.
 ``--added`` scores only the original dev articles (``original``) or only one round's
-(``"round 7"``, ``"round 7b"``).
+(``"round 7"``, ``"round 7b"``, ``"round 8"``).
 
 Each article is read as ``newstrace analyze`` reads a JSON record with ``id``, ``text`` and
 ``lang`` (one paragraph per line), then the mentions stage (rules path; ``--models`` for
@@ -30,7 +36,7 @@ over matched quotes whose gold has a speaker (the predicted speaker span overlap
 speaker span, or one name contains the other after normalisation: case, Arabic letter
 variants and diacritics).
 
-Usage: python bench/quotes_bench.py [--split dev|heldout|all] [--added original|"round 7"|"round 7b"] [--models] [--json]
+Usage: python bench/quotes_bench.py [--split dev|heldout|all] [--added original|"round 7"|"round 7b"|"round 8"] [--models] [--json]
        [--show N]
 """
 from __future__ import annotations
