@@ -48,16 +48,33 @@ def _content(ctx: _Ctx, s: int, e: int, min_words: int = 3, breaks: bool = True)
         x = _GLUED_STOP.search(ctx.m, s, e)
         if x:
             e = x.start()
+    if breaks:
+        # '… أطلقت ثلاث قذائف أمس، ونقلت وكالة «يونهاب» عن …': after a comma (and a
+        # conjunction), a speech verb opens a statement of its own
+        for c in ctx.cues_in(s, e):
+            if c.kind == "verb" and not ctx.weak(c) and _NEW_CLAUSE.search(ctx.m, max(s, c.start - 8), c.start) \
+                    and len(re.findall(r"\w+", ctx.m[s:c.start])) >= min_words:
+                e = ctx.m.rfind(",", s, c.start)
+                break
     while e > s and ctx.text[e - 1] in ".,;:":
         e -= 1
     while s < e and ctx.text[s] in ",;: ":
         s += 1
+    if ctx.m[max(0, s - 3):s].rstrip(" \u00a0").endswith(":"):
+        # 'وقالت هيئة الأركان: إن العملية …': a complementizer after the colon is not content
+        w = _FIRST_WORD.match(ctx.text, s, e)
+        if w and norm_form(w.group(1)) in ctx.t.sets["complementizers"]:
+            s = w.end()
     if len(re.findall(r"\w+", ctx.text[s:e])) < min_words or _covered(ctx, s, e) > 0.6:
         return None
     return s, e
 
 
 _GLUED_STOP = re.compile(r"\.(?=[^\W\d_])")
+# a comma and a conjunction before a speech verb ('…, and said', '…، ونقلت'); without the
+# conjunction '…, said X' is the postposed cue of what comes before
+_NEW_CLAUSE = re.compile(r",[ \u00a0]*(?:[وف]|(?:and|und|et|y|e|i|ve|oraz)[ \u00a0]+)$")  # before a verb: ', and'
+_FIRST_WORD = re.compile(r"([\w’']+)[ \u00a0]+")
 _COLON_QUOTE = re.compile(r":[ \u00a0]*[\"“„«‘'‚]?\x07")
 _DASHES = ("--", "—", "–")
 _DASH_PAIR = re.compile(r"[^—–\n.;!?]{1,80}?\s(?:--|—|–)\s")
@@ -767,5 +784,25 @@ def _reported_continuations(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:
             continue
         cont = _content(ctx, s, e)
         if cont:
-            out.append(_Attr(*cont, False, "rules:reported", cue=last.cue, sp=last.sp, zero=last.zero))
+            cue, sp, zero = _newer_subject(ctx, last, s, terms) or (last.cue, last.sp, last.zero)
+            out.append(_Attr(*cont, False, "rules:reported", cue=cue, sp=sp, zero=zero))
     return out
+
+
+def _newer_subject(ctx: _Ctx, last: _Attr, s: int, terms: list[tuple[int, int]]):
+    """(cue, subject, dropped) of a verb cue between the last statement and the sentence at
+    s that opened no statement of its own ('Darüber hinaus erwartet die Credit Suisse
+    Rückschläge. Im Detailhandel sei mit Insolvenzen zu rechnen.': an expectation with a noun
+    object, whose holder the reported mood goes on quoting), else None. Only a cue with a
+    named or described subject counts; a dropped one is the previous speaker anyway."""
+    lo = ctx.sent_of(max(last.cs, last.ce - 1))[1]  # after the sentence of that statement
+    newer = [c for c in ctx.cues_in(lo, s)
+             if c.kind == "verb" and not ctx.weak(c) and not any(a <= c.start < b for a, b in terms)]
+    if not newer:
+        return None
+    cue = newer[-1]
+    ss, _ = ctx.sent_of(cue.start)
+    sp, zero = _cue_subject(ctx, cue, ss, ctx.sent_of(cue.start)[1])
+    if sp is None or zero or sp[0] < lo:
+        return None
+    return cue, sp, zero

@@ -5,12 +5,18 @@ Rules (language data comes from ``newstrace.cues``):
 - an opening mark pairs with the nearest allowed closer of its own family; marks of another
   family inside are nested quotes and are skipped; a straight ``"`` opens or closes by the
   spacing around it, so mixed pairs (``"…”``, ``“…"``) are found;
+- a quotation nested in the same straight marks closes with two marks in a row
+  ('"Die Betonung liegt auf "mindestens"", sagte X');
 - ’ between letters is an apostrophe; a single mark only closes when a single mark is open;
 - a double quote left open at the end of a paragraph continues into the next paragraph if
   that paragraph opens with a quotation mark, otherwise it ends at the paragraph end;
 - short quotes (fewer than 6 words) inside a clause, or after "so-called" and similar, are
   scare quotes (terms), not statements; a short quote outside a clause followed by a comma
-  and a speech verb ('“Tenemos los números de serie”, dijo Hadad') is a statement.
+  and a speech verb ('“Tenemos los números de serie”, dijo Hadad') is a statement;
+- sentence bounds: a full stop ends a sentence before a capital, except after an
+  abbreviation or, in languages that write days as ordinals ('am 6. September'), after a day
+  number before a month name (CLDR names through babel); a full stop glued to a capital
+  ('alkohol.W Opocznie') ends one too.
 """
 from __future__ import annotations
 
@@ -145,7 +151,14 @@ def _scan(text: str, paras: list[tuple[int, int]], table: CueTable) -> list[Cand
                 i += 1
                 continue
             j = _find_close(text, i + 1, pe, ch, pairs)
-            k = _reopened(text, i, j) if j is not None and ch == '"' else None
+            if j is not None and ch == '"' and text[j + 1:j + 2] == '"' and _reopened(text, i, j) is not None \
+                    and _can_close(text, j + 1, ch):
+                # '"Die Betonung liegt auf "mindestens"", sagte X': a quotation nested in one of the
+                # same straight marks closes with it, two marks in a row
+                j += 1
+                k = None
+            else:
+                k = _reopened(text, i, j) if j is not None and ch == '"' else None
             if k is not None:
                 # '"Neuromonitor … ne  "Pacjenci czują się dobrze" - powiedział': a straight mark that
                 # can only open comes before the closer, so this quotation was never closed (its
@@ -343,7 +356,35 @@ def mask(text: str, cands: list[Cand]) -> str:
     return "".join(chars)
 
 
-_GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})[.!?]([^\W\d_])([^\W\d_])")
+_GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})[.!?]([^\W\d_])([^\W\d_]|[ \u00a0](?=[^\W\d_]))")
+_ORDINAL_NEXT = re.compile(r"[.\s\u00a0]+(?:und|bis|oder|i|do|ve|et|and|[-–])?[\s\u00a0]*(?:\d{1,2}\.[\s\u00a0]*)?([^\W\d_]+)")
+
+
+@functools.lru_cache(maxsize=32)
+def _month_names(lang: str) -> frozenset:
+    """Month names (CLDR through babel, both contexts, lower case) of the languages whose
+    dates write the day as an ordinal with a full stop ('am 6. September', '6. září'); empty
+    elsewhere, where a number before a full stop ends a sentence as any word does."""
+    if lang not in _ORDINAL_DAY_LANGS:
+        return frozenset()
+    from babel.dates import get_month_names
+    out = set()
+    for ctx in ("format", "stand-alone"):
+        out.update(n.lower() for n in get_month_names("wide", ctx, locale=lang).values())
+    return frozenset(out)
+
+
+#: languages that write a day of the month as an ordinal number with a full stop
+_ORDINAL_DAY_LANGS = frozenset({"de", "cs", "sk", "da", "nb", "fi", "hu", "sl", "hr", "sr"})
+
+
+def _ordinal_date(masked: str, k: int, word: str, months: frozenset) -> bool:
+    """Is the full stop at k that of a day number ('6.') before a month name, directly or
+    through a second day ('5. und 6. September')?"""
+    if not (word.isdigit() and 1 <= int(word) <= 31):
+        return False
+    nx = _ORDINAL_NEXT.match(masked, k, k + 40)
+    return bool(nx) and nx.group(1).lower() in months
 
 
 @functools.lru_cache(maxsize=64)
@@ -382,6 +423,7 @@ def _opens_sentence(ch: str, marks: str) -> bool:
 def sentence_bounds(masked: str, paras: list[tuple[int, int]], cands: list[Cand], table: CueTable) -> list[int]:
     """Sorted sentence start positions (paragraph starts included)."""
     abbr = table.sets.get("abbreviations", frozenset())
+    months = _month_names(table.lang)
     starts = set()
     for ps, pe in paras:
         starts.add(ps)
@@ -392,14 +434,18 @@ def sentence_bounds(masked: str, paras: list[tuple[int, int]], cands: list[Cand]
             w = re.search(r"([\w\.]+)$", masked[max(ps, k - 12):k])
             if w and (w.group(1).lower() in abbr or (len(w.group(1)) == 1 and w.group(1).isupper())):
                 continue
+            if months and w and masked[k] == "." and _ordinal_date(masked, k, w.group(1), months):
+                continue  # 'am 5. und 6. September': a day number written as an ordinal
             n = k + 1
             while n < pe and masked[n] in _SPACE:
                 n += 1
             starts.add(n)
         # 'in India.The embassy', 'diye konuştu.Farkındalık': a sentence glued to the one before
         # (a lower-case word, its full stop, then a capitalised word, with no space)
+        # (or a capital that is a word of its own: 'od niej alkohol.W Alberatis')
         for m in _GLUED.finditer(masked, ps, pe):
-            if m.group(1)[-2:].islower() and m.group(2).isupper() and m.group(3).islower():
+            if m.group(1)[-2:].islower() and m.group(2).isupper() and (
+                    m.group(3).islower() or m.group(3) in _SPACE):
                 starts.add(m.end(1) + 1)
     starts.update(_glued_headline_starts(masked, paras, table))
     for c in cands:

@@ -1,0 +1,84 @@
+"""Quote phenomena found on the round-8 SemEval training articles (invented sentences, one
+phenomenon each): German ordinal dates inside a statement, a quotation nested in straight
+marks, a sentence glued to the one before by a full stop and a one-letter word, a reported-
+mood sentence after an expectation with a noun object, a source phrase in the middle of the
+sentence, the complementizer after a colon, and a statement that ends where a coordinated
+speech verb opens the next."""
+from __future__ import annotations
+
+import re
+
+from newstrace.cues import table
+from newstrace import _quotemarks as qm
+from newstrace.quotes import extract
+from newstrace.records import Article, Mention, Paragraph
+
+
+def art(text: str, lang: str, *names: str, kind: str = "PER") -> Article:
+    paras = [Paragraph(m.start(), m.end(), lang) for m in re.finditer(r"[^\n]+", text)]
+    ments = []
+    for n in names:
+        k = text.index(n)
+        ments.append(Mention(k, k + len(n), n, kind))
+    return Article(id="t", text=text, lang=lang, paragraphs=paras, mentions=sorted(ments, key=lambda m: m.start))
+
+
+def quotes(text: str, lang: str, *names: str, kind: str = "PER"):
+    return extract(art(text, lang, *names, kind=kind)).quotes
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    t = table(lang)
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    cands = qm.scan(text, paras, t)
+    b = qm.sentence_bounds(qm.mask(text, cands), paras, cands, t) + [len(text)]
+    return [text[s:e].strip() for s, e in zip(b, b[1:])]
+
+
+def test_german_day_written_as_ordinal_ends_no_sentence():
+    s = sentences("Das Konzert findet am 5. und 6. September statt. Die Karten sind verkauft.", "de")
+    assert s == ["Das Konzert findet am 5. und 6. September statt.", "Die Karten sind verkauft."]
+    # a number that is not a day before a month name, and any number in English, still end it
+    assert len(sentences("Das Ergebnis war 6. September wird es neu gezählt.", "en")) == 2
+
+
+def test_german_statement_spans_an_ordinal_date():
+    text = ("Innensenator Bernd Krause sagte am Freitag, er sei skeptisch, ob das Festival am 5. und "
+            "6. September im Stadion stattfinden könne.")
+    q, = quotes(text, "de", "Bernd Krause")
+    assert q.text.endswith("im Stadion stattfinden könne") and q.speaker == "Bernd Krause"
+
+
+def test_quotation_nested_in_straight_marks_keeps_its_speaker():
+    text = 'Die Regel gilt bis Ende August. "Und die Betonung liegt auf "mindestens"", sagte Krause.'
+    qs = [q for q in quotes(text, "de", "Krause") if q.direct]
+    assert len(qs) == 1
+    assert qs[0].text == 'Und die Betonung liegt auf "mindestens"' and qs[0].speaker == "Krause"
+
+
+def test_sentence_glued_by_full_stop_before_one_letter_word():
+    s = sentences("Kobieta twierdziła, że czuła się źle.W Opocznie policjanci sprawdzili samochód.", "pl")
+    assert s[0] == "Kobieta twierdziła, że czuła się źle." and s[1].startswith("W Opocznie")
+
+
+def test_reported_mood_goes_on_with_the_holder_of_a_newer_expectation():
+    text = ("Die Ökonomen senken ihre Prognose, wie das Institut in einer Mitteilung bekannt gab. "
+            "Darüber hinaus erwartet die Großbank Rückschläge bei den Büroflächen. "
+            "Im Detailhandel sei mit einer Reihe von Insolvenzen zu rechnen.")
+    qs = [q for q in quotes(text, "de", "Institut", "Großbank", kind="ORG") if q.text.startswith("Im Detailhandel")]
+    assert len(qs) == 1 and "Großbank" in qs[0].speaker
+
+
+def test_german_source_in_the_middle_of_the_sentence_scopes_over_all_of_it():
+    text = "Das Verbot gelte laut Beschluss bis mindestens Ende August."
+    q, = quotes(text, "de")
+    assert q.text == "Das Verbot gelte laut Beschluss bis mindestens Ende August"
+
+
+def test_arabic_complementizer_after_colon_is_not_content_and_statement_ends_at_next_cue():
+    text = ("قال الجيش الكوري الجنوبي: إن كوريا الشمالية أطلقت ثلاث قذائف قصيرة المدى أمس، "
+            "ونقلت وكالة أنباء يونهاب عن هيئة الأركان في بيان، أن القذائف حلقت على ارتفاع كبير.")
+    qs = quotes(text, "ar", "الجيش الكوري الجنوبي", kind="ORG")
+    first = min(qs, key=lambda q: q.start)
+    assert first.text == "كوريا الشمالية أطلقت ثلاث قذائف قصيرة المدى أمس"
+    assert first.speaker == "الجيش الكوري الجنوبي"
