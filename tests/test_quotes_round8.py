@@ -82,3 +82,30 @@ def test_arabic_complementizer_after_colon_is_not_content_and_statement_ends_at_
     first = min(qs, key=lambda q: q.start)
     assert first.text == "كوريا الشمالية أطلقت ثلاث قذائف قصيرة المدى أمس"
     assert first.speaker == "الجيش الكوري الجنوبي"
+
+
+def test_arabic_author_credit_is_no_statement():
+    text = ("رئيس البنك: زيادة كبيرة في عدد المشتركين خلال عام  كتبت - منى سالم: سامي فؤاد، رئيس مجلس "
+            "إدارة البنك، في تصريحات خاصة للموقع.\nوأكد فؤاد أن البنك يعتزم إطلاق خدمات رقمية جديدة.")
+    qs = quotes(text, "ar", "منى سالم", "سامي فؤاد")
+    assert all("منى" not in (q.speaker or "") for q in qs)
+    assert any(q.text.startswith("البنك يعتزم") for q in qs)
+
+
+def test_arabic_cue_with_preposition_and_noun_object():
+    text = "وأشار فؤاد إلى زيادة الوعي لدى العملاء بأهمية المنتجات الرقمية في سداد الفواتير."
+    q, = quotes(text, "ar", "فؤاد")
+    assert q.text.startswith("زيادة الوعي") and q.speaker == "فؤاد"
+
+
+def test_capitalised_source_cue_after_a_headline_run_into_the_text():
+    s = sentences("Kierowca był pijany Według lokalnego portalu, w poniedziałek policjant zatrzymał auto.", "pl")
+    assert s[0] == "Kierowca był pijany" and s[1].startswith("Według lokalnego portalu")
+
+
+def test_postposed_cue_before_a_colon_reports_what_comes_before():
+    text = ("Details sollen erst am kommenden Mittwoch bekannt gegeben werden, sagte Gewerkschaftssprecher "
+            "Nico Bauer der Deutschen Presse-Agentur: Wann gestreikt wird, ist noch völlig unklar.")
+    q, = quotes(text, "de", "Nico Bauer")
+    assert q.text == "Details sollen erst am kommenden Mittwoch bekannt gegeben werden"
+    assert q.speaker == "Nico Bauer"

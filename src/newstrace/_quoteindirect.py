@@ -152,6 +152,13 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         if sov is not None:
             return sov
     x = _complement(ctx, tail, cue)
+    if x is not None and x.group("comp") == ":" and not t.verb_first and cue.kind == "verb" and \
+            m[ss:cue.start].rstrip(" \u00a0").endswith(",") and len(re.findall(r"\w+", m[ss:cue.start])) >= 3:
+        # 'Details sollen am Mittwoch bekannt gegeben werden, sagte Sprecher X der dpa: …': a verb
+        # right after a comma reports what comes before it; the colon after opens nothing of its own
+        # (and ends the words after the verb, as a full stop would)
+        tail = tail[:x.start("comp")]
+        x = None
     if _participle(ctx, cue):
         # "…, noting that …": the subject is the one of the main verb before it
         sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se)

@@ -400,10 +400,14 @@ def _capital_article_re(determiners: frozenset) -> re.Pattern | None:
 
 def _glued_headline_starts(masked: str, paras: list[tuple[int, int]], table: CueTable) -> list[int]:
     """'Le 36e Sommet de l’ASEAN couronné de succès Le chef du gouvernement a affirmé …': a
-    definite article with a capital inside a sentence, after a word and before a word in lower
-    case, begins a new sentence (a headline run into the body with no full stop). Names that
-    open with an article ('Le Monde', 'The New York Times') go on with a capital."""
-    rx = _capital_article_re(frozenset(table.sets.get("definite_determiners", ())))
+    definite article (or a source cue: 'Według', 'Según') with a capital inside a sentence,
+    after a word and before a word in lower case, begins a new sentence (a headline run into
+    the body with no full stop). Names that open with an article ('Le Monde', 'The New York
+    Times') go on with a capital."""
+    words = set(table.sets.get("definite_determiners", ()))
+    if not table.caseless:  # 'w alkomacie Według łódzkiego portalu …': a source cue opens one too
+        words.update(table.lists["prep_cues_before"])
+    rx = _capital_article_re(frozenset(words))
     if rx is None:
         return []
     out = []

@@ -177,6 +177,9 @@ class _Ctx:
                 if form in t.sets["nonverb_forms"] and not self._verb_use(vs, ve, cls, pw):
                     continue  # 'in 30 states', 'his plans': a form mostly used as a noun
                 found.append(_Cue(vs, ve, x.group("v"), cls))
+        if t.byline_res:  # 'كتبت - منال المصري:': an author's credit, not a statement
+            credits = [x.span() for rx in t.byline_res for x in rx.finditer(m)]
+            found = [c for c in found if not any(a <= c.start < b for a, b in credits)]
         found.sort(key=lambda c: c.start)
         return found
 

@@ -38,7 +38,8 @@ start ends at the clause's comma),
 ``cataphoric`` (Turkish "şunları", "şöyle": a speech verb after one of them and before a colon
 opens the statement after the colon, "Yılmaz şunları söyledi: …"), ``relative_cues`` (Turkish
 "diyen": a participle that closes an unmarked statement and names its speaker after it,
-"… teminatıdır diyen Koca"),
+"… teminatıdır diyen Koca"), ``byline_patterns`` (regular expressions of an author's credit,
+whose verb is no cue: Arabic "كتبت - منال المصري:"),
 ``as_markers`` ("As she stressed, …", "Jak podkreślała, …": a comparative clause of a speech verb
 reports the statement it is set off from; ``as_exclude``: verbs with no object, "As he spoke, …"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
 with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
@@ -69,10 +70,12 @@ _LIST_KEYS = (
     "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
     "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns", "topic_particles", "as_markers", "as_exclude",
     "np_cues", "nonverb_forms", "verb_forms", "clause_openers", "cataphoric", "relative_cues",
+    "byline_patterns",
 )
 
 
-_REGEX_KEYS = frozenset(("inversion", "relay", "relay_before", "channel_name_skip", "prep_cue_patterns"))
+_REGEX_KEYS = frozenset(("inversion", "relay", "relay_before", "channel_name_skip", "prep_cue_patterns",
+                         "byline_patterns"))
 
 
 @dataclass(slots=True)
@@ -97,6 +100,7 @@ class CueTable:
     # "X quoted Y as saying (that|:)": (pattern, its cue words alone, searched first)
     relay_before_res: list[tuple[re.Pattern, re.Pattern]] = field(default_factory=list)
     prep_cue_res: list[re.Pattern] = field(default_factory=list)  # cues naming their source ("nach US-Angaben")
+    byline_res: list[re.Pattern] = field(default_factory=list)  # author credits ("كتبت - X:"), no cue inside
     reported_mood_re: re.Pattern | None = None  # a verb form that marks a sentence as reported speech
     infinitive_re: re.Pattern | None = None  # an infinitive clause as the content ("vorgeworfen, … zu lassen")
     dash_quotes: bool = False  # "- Content - powiedział X" (a dash opens and closes the statement)
@@ -306,6 +310,7 @@ def _build(raw: dict[str, Any]) -> CueTable:
     t.relay_res = [re.compile(p, flags) for p in t.lists["relay"]]
     t.relay_before_res = [(re.compile(p, flags), re.compile(_group(p, "cue"), flags)) for p in t.lists["relay_before"]]
     t.prep_cue_res = [re.compile(p) for p in t.lists["prep_cue_patterns"]]
+    t.byline_res = [re.compile(p, flags) for p in t.lists["byline_patterns"]]
     if t.lists["relative_cues"]:
         # '… teminatıdır diyen Koca': a participle right after the last word of an unmarked
         # statement (after a closing quotation mark it is an ordinary verb form of the table)
