@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from newstrace.cues import table
 from newstrace import _quotemarks as qm
 from newstrace.quotes import extract
@@ -109,3 +111,28 @@ def test_postposed_cue_before_a_colon_reports_what_comes_before():
     q, = quotes(text, "de", "Nico Bauer")
     assert q.text == "Details sollen erst am kommenden Mittwoch bekannt gegeben werden"
     assert q.speaker == "Nico Bauer"
+
+
+def test_headline_printed_twice_is_no_statement_anywhere():
+    head = "Venezuela says it foiled attack by boat on main port city"
+    text = (f" {head} {head} Security forces patrol the port city on Sunday. Photo: AP Caption Close "
+            f"{head} 1 / 1 Back to Gallery. Interior minister Nestor Reverol said on state television that "
+            "security forces stopped an armed incursion before dawn.")
+    qs = quotes(text, "en", "Nestor Reverol")
+    assert [q.speaker for q in qs] == ["Nestor Reverol"]
+    assert "security forces stopped" in qs[0].text
+
+
+def test_arabic_object_after_the_subject_opens_with_the_cue_preposition():
+    text = ("أهاب النائب العام السوداني تاج السر الحبر، بجميع المشاركين في التجمعات المقررة غدا، "
+            "الالتزام بالسلمية، مؤكدا أن حق التجمع السلمي حق دستوري.")
+    qs = sorted(quotes(text, "ar"), key=lambda q: q.start)
+    assert qs[0].text.startswith("بجميع المشاركين")
+    assert all(q.speaker and q.speaker.startswith("النائب العام") or q.speaker == "تاج السر الحبر" for q in qs)
+
+
+def test_arabic_role_subject_ends_before_a_word_that_is_no_name():
+    pytest.importorskip("arabic_name_romanizer")
+    text = "وطلب النائب العام ضرورة الالتزام بالتدابير الاحترازية الصادرة من وزارة الصحة."
+    q, = quotes(text, "ar")
+    assert q.speaker == "النائب العام" and q.text.startswith("ضرورة الالتزام")

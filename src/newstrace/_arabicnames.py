@@ -73,6 +73,16 @@ def given_name_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def name_unit(word: str) -> bool | None:
+    """Does the name dictionary hold ``word`` as a unit of a name (given or family, any
+    count)? None when arabic-name-romanizer is not installed."""
+    got = _units()
+    if got is None:
+        return None
+    counts, key = got
+    return bool(sum(counts.get(key(word), (0, 0))))
+
+
 def person_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of Arabic-script person names in ``text`` (see the module doc)."""
     got = _units()

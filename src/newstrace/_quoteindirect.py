@@ -420,10 +420,13 @@ def _np_object_after_subject(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], zero: bo
     pos = sp[1] if not zero and sp[0] >= cue.end else cue.end
     x = _ASIDE.match(m, pos, se)
     if preps:
-        if x:
-            pos = x.end()
         alt = "|".join(sorted(map(re.escape, preps), key=len, reverse=True))
-        y = re.compile(r"[ \u00a0,]*(?:(?P<att>ب)(?=\w{2})|(?:%s)[ \u00a0]+)" % alt).match(m, pos, se)
+        prx = re.compile(r"[ \u00a0,]*(?:(?P<att>ب)(?=\w{2})|(?:%s)[ \u00a0]+)" % alt)
+        y = prx.match(m, pos, se)
+        if x and (y is None or (y.group("att") and "ب" not in preps)):
+            # the object after an aside ('، في بيان اليوم، على …'); one that opens with the
+            # preposition right after the comma is the object itself ('، بجميع المشاركين …، الالتزام')
+            y = prx.match(m, x.end(), se)
         if y is None or (y.group("att") and "ب" not in preps):
             return None
         start = y.start("att") if y.group("att") else y.end()

@@ -389,12 +389,15 @@ def _participle(ctx: _Ctx, cue: Any) -> bool:
     return _participle_word(ctx, cue.form)
 
 
-def _subject_after(ctx: _Ctx, pos: int, hi: int) -> tuple[int, int] | None:
+def _subject_after(ctx: _Ctx, pos: int, hi: int, verb: str | None = None) -> tuple[int, int] | None:
     """The subject right after a verb-first cue, up to a complementizer, a colon, a
     quotation or a preposition: 'قال رئيس المنظمة، علي عابد زادة، إن' -> its name in
-    apposition (``_pick_apposition``)."""
+    apposition (``_pick_apposition``). After a comma, a phrase that opens with the
+    preposition of one of the verb's noun-phrase cues (``verb``: 'أهاب' of 'أهاب ب') is its
+    object, not an apposition ('أهاب النائب العام X، بجميع المشاركين …')."""
     t, m = ctx.t, ctx.m
     stops = t.union("np_stop", "complementizers", "prepositions")
+    obj_preps = _object_preps(t, norm_form(verb)) if verb else ()
     chunks: list[list[tuple[int, int, str]]] = [[]]
     for s, e, w in _tokens(m, pos, hi):
         lw = norm_form(w)
@@ -403,6 +406,10 @@ def _subject_after(ctx: _Ctx, pos: int, hi: int) -> tuple[int, int] | None:
                 break
             chunks.append([])
             continue
+        if not chunks[-1] and len(chunks) > 1 and any(
+                lw == p or (len(p) == 1 and lw.startswith(p) and len(lw) > 3) for p in obj_preps):
+            chunks.pop()
+            break
         if not w[0].isalnum() and w not in "’'-&" or w == MASKC or lw in stops or \
                 any(c.start == s for c in ctx.cues_in(s, e)):
             break
@@ -412,7 +419,37 @@ def _subject_after(ctx: _Ctx, pos: int, hi: int) -> tuple[int, int] | None:
     chunks = [c for c in chunks if c]
     if not chunks:
         return None
+    if t.caseless and len(chunks) == 1:
+        chunks[0] = _role_phrase_end(ctx, chunks[0])
     return _pick_apposition(ctx, [(c[0][0], c[-1][1]) for c in chunks])
+
+
+def _role_phrase_end(ctx: _Ctx, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A subject after the verb that opens with a role noun and its definite modifiers ends
+    before the first word that is neither definite (ال) nor a unit of a person's name in the
+    Arabic name dictionary: 'وطلب النائب العام ضرورة الالتزام …' -> 'النائب العام' (the object
+    follows with no comma), but 'النائب العام السوداني تاج السر الحبر' stays whole. Unchanged
+    without the dictionary (model-free install) or without a role noun first."""
+    from ._arabicnames import name_unit
+    t = ctx.t
+    if len(toks) < 3 or norm_form(toks[0][2]) not in t.sets["role_nouns"]:
+        return toks
+    for i in range(1, len(toks)):
+        w = toks[i][2]
+        if w.startswith("ال"):
+            continue
+        known = name_unit(w)
+        if known is None or known:
+            return toks
+        return toks[:i] if i >= 2 else toks
+    return toks
+
+
+def _object_preps(t: CueTable, verb: str) -> tuple[str, ...]:
+    """The prepositions the table's noun-phrase cues put after ``verb`` ('ب' of 'أهاب ب'; the
+    verb also without a clitic of ``verb_prefixes``: 'وأهاب')."""
+    forms = {verb} | {verb[len(p):] for p in t.lists["verb_prefixes"] if verb.startswith(p) and len(verb) > len(p) + 2}
+    return tuple(sorted({f.split()[1] for f in t.sets["np_cues"] if len(f.split()) == 2 and f.split()[0] in forms}))
 
 
 def _leading_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:

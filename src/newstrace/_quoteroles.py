@@ -662,7 +662,7 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
             return (cue.start, cue.end), True
         return sp, False
     if t.verb_first:
-        sp = _subject_after(ctx, cue.end, hi)
+        sp = _subject_after(ctx, cue.end, hi, cue.form)
         if sp is None and _svo_clause(ctx, lo, cue.start):
             sp = _subject_before(ctx, lo, cue.start)
         return (sp, False) if sp else (((cue.start, cue.end), True) if t.pro_drop else (None, False))

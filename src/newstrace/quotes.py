@@ -16,6 +16,9 @@ places are never antecedents (``_quoteroles``). A belief, expectation or intenti
 class ``cognition`` or ``intent``) inside the content of another statement is part of that
 statement, not a quote of its own ("X said she would consider …"); a speech verb there is a
 relay and stays.
+A headline is no statement: the first paragraph when it looks like a title, or a run of 4 to
+30 words the text opens with twice (a page's title and heading scraped into one line), and
+every later copy of that run (under a photo or a gallery).
 The stage is model-free and fast; it reads the ``mentions`` of the article when present.
 """
 from __future__ import annotations
@@ -216,6 +219,9 @@ def _headline_end(article: Article, text: str, paras: list[tuple[int, int]]) -> 
     a record that came without a title, a first paragraph that looks like one by the title-line
     rule of plain-text input (``ingest.split_title``: short, not ending a sentence, more text
     after it). A headline is not a statement, so no quote starts in it."""
+    rep = _repeated_headline(text)
+    if rep:
+        return rep[1]
     if not paras or len(paras) < 2:
         return 0
     ps, pe = paras[0]
@@ -225,6 +231,36 @@ def _headline_end(article: Article, text: str, paras: list[tuple[int, int]]) -> 
         return pe if title is not None and " ".join(title.split()) == first else 0
     title = " ".join(article.title.split())
     return pe if first and (first == title or (len(title) > 20 and first.startswith(title))) else 0
+
+
+_HEAD_WORD = re.compile(r"\S+")
+
+
+def _repeated_headline(text: str) -> tuple[str, int] | None:
+    """(headline, end of its second copy) when the text opens with the same run of 4 to 30
+    words twice ('Venezuela says it foiled attack … port city Venezuela says it foiled attack …
+    port city Security forces …'; a page's title and its heading, scraped into one line), else
+    None. The longest such run is the headline; its copies are not statements."""
+    words = [(x.start(), x.end()) for x in _HEAD_WORD.finditer(text, 0, 2000)][:61]
+    for k in range(min(30, len(words) // 2), 3, -1):
+        head = text[words[0][0]:words[k - 1][1]]
+        if text[words[k][0]:words[k][0] + len(head)] == head:
+            return head, words[k][0] + len(head)
+    return None
+
+
+def _headline_copies(ctx: _Ctx) -> list[tuple[int, int]]:
+    """Where the repeated headline (``_repeated_headline``) recurs later in the text (under
+    a photo or a gallery: 'Caption Close Venezuela says it foiled attack … 1 / 1')."""
+    rep = _repeated_headline(ctx.text)
+    if rep is None:
+        return []
+    head, end = rep
+    out, k = [], ctx.text.find(head, end)
+    while k >= 0:
+        out.append((k, k + len(head)))
+        k = ctx.text.find(head, k + len(head))
+    return out
 
 
 # -- sieves: direct quotes ----------------------------------------------------------------
@@ -578,8 +614,10 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
     # still open at the end of the text that no cue attributes is text after a stray mark (the
     # text was cut: '“Effectively for access to your daily ePaper …'), not a statement
     unclosed = {c.start for c in ctx.quotes if c.close is None and not ctx.text[c.end:].strip()}
+    copies = _headline_copies(ctx)
     attrs = [a for a in attrs if (a.direct or a.sp is not None) and a.cs >= ctx.head_end
-             and not (a.direct and a.sp is None and a.cs in unclosed)]
+             and not (a.direct and a.sp is None and a.cs in unclosed)
+             and not any(hs <= (a.cue.start if a.cue is not None else a.cs) < he for hs, he in copies)]
     for sh in shadow:  # 'Laut Radio X sagte der Minister, …': the outlet is the channel of the verb's reading
         if sh.kind == "outlet" and sh.cue is not None and sh.cue.kind == "prep" and sh.channel:
             for at in attrs:
