@@ -136,3 +136,24 @@ def test_arabic_role_subject_ends_before_a_word_that_is_no_name():
     text = "وطلب النائب العام ضرورة الالتزام بالتدابير الاحترازية الصادرة من وزارة الصحة."
     q, = quotes(text, "ar")
     assert q.speaker == "النائب العام" and q.text.startswith("ضرورة الالتزام")
+
+
+def test_german_separable_cue_with_its_particle_before_the_clause():
+    text = ("Außenminister Heiko Maas machte es mehrmals klar, dass bisher keine Änderung der Reisewarnung "
+            "geplant ist.")
+    q, = quotes(text, "de", "Heiko Maas")
+    assert q.text == "bisher keine Änderung der Reisewarnung geplant ist" and q.speaker == "Heiko Maas"
+    # without the particle the verb is no cue
+    assert quotes("Heiko Maas machte einen Fehler, als er abreiste.", "de", "Heiko Maas") == []
+
+
+def test_quotation_never_closed_ends_at_a_gap_of_two_spaces():
+    text = ("Ministerpräsident Pedro Sanchez sagte: „Der Plan würde nicht rückzahlbare Mittel anstelle von "
+            "Krediten vorsehen, die massive Verschuldung der EU-  Anlass zur Hoffnung ist, dass die "
+            "Eislauf-Arena nicht mehr genutzt wird. Die Ausnahmesituation bleibt bis Mai in Kraft.")
+    q, = [q for q in quotes(text, "de", "Pedro Sanchez") if q.direct]
+    assert q.text.endswith("Verschuldung der EU-") and q.speaker == "Pedro Sanchez"
+    # an unattributed quotation cut that way is text after a stray mark, not a statement
+    stray = ("Die Kammer sei bereit. „Neden bunu söylüyoruz, zehn Tests am Tag  Die Regierung prüft "
+             "weitere Schritte in der kommenden Woche.")
+    assert [q for q in quotes(stray, "de") if q.direct] == []

@@ -9,7 +9,8 @@ Rules (language data comes from ``newstrace.cues``):
   ('"Die Betonung liegt auf "mindestens"", sagte X');
 - ’ between letters is an apostrophe; a single mark only closes when a single mark is open;
 - a double quote left open at the end of a paragraph continues into the next paragraph if
-  that paragraph opens with a quotation mark, otherwise it ends at the paragraph end;
+  that paragraph opens with a quotation mark, otherwise it ends at the paragraph end, or at
+  a gap of two spaces inside it (where a scraped page joined separate blocks);
 - short quotes (fewer than 6 words) inside a clause, or after "so-called" and similar, are
   scare quotes (terms), not statements; a short quote outside a clause followed by a comma
   and a speech verb ('“Tenemos los números de serie”, dijo Hadad') is a statement;
@@ -31,6 +32,7 @@ DOUBLE = set('"“”«»„')
 SINGLE = set("‘’‚'")
 MASK = "\x07"
 _WORD = re.compile(r"\w+(?:[’'\-\.]\w+)*")
+_BLOCK_GAP = re.compile(r"\S[ \u00a0]{2,}(?=\S)")
 _SPACE = " \t\u00a0\u202f\u2009"
 
 
@@ -46,6 +48,7 @@ class Cand:
     terminal: bool = False  # content ends with sentence-final punctuation
     dash: bool = False  # opened and closed by dashes ("- Treść - powiedział X")
     close_len: int = 1  # characters of the closing mark (2 for '')
+    cut: bool = False  # never closed, ended at a gap of two spaces (``_BLOCK_GAP``)
 
     @property
     def outer_end(self) -> int:
@@ -192,9 +195,18 @@ def _scan(text: str, paras: list[tuple[int, int]], table: CueTable) -> list[Cand
                     end = ne
                 else:
                     break
+            if close is None and not multi:
+                # '„Der Plan würde … die massive Verschuldung der EU-  Anlass zur Hoffnung …': a
+                # quotation never closed ends where the paragraph has a gap of two spaces (a
+                # scraped page joins separate blocks there: text was cut or left out)
+                gap = _BLOCK_GAP.search(text, i + 1, end)
+                cut = gap is not None and len(_WORD.findall(text[i + 1:gap.start()])) >= 4
+                end = gap.start() + 1 if cut else end
+            else:
+                cut = False
             s, e = _trim(text, i + 1, end)
             if len(_WORD.findall(text[s:e])) >= 4:
-                out.append(Cand(i, close, s, e, multi=multi))
+                out.append(Cand(i, close, s, e, multi=multi, cut=cut))
                 next_pi = qi + 1
                 i = pe
                 break

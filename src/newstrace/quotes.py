@@ -157,6 +157,12 @@ class _Ctx:
                     if vs not in taken and ve not in inv_verbs:  # 'Yılmaz, … şunları kaydetti: "…"' is inverted
                         found.append(_Cue(vs, ve, x.group("v"), t.verbs.get(" " + norm_form(x.group("v")), "neutral")))
                         taken.add(vs)
+        if t.separable_re is not None:  # 'machte es mehrmals klar, dass …': the verb is the cue
+            for x in t.separable_re.finditer(m):
+                vs, ve = x.span("v")
+                if vs not in taken:
+                    found.append(_Cue(vs, ve, x.group("v"), "assertive"))
+                    taken.add(vs)
         for rx in t.prep_cue_res:  # 'nach US-Angaben', 'nach Polizeiangaben': the cue holds its source
             for x in rx.finditer(m):
                 found.append(_Cue(x.start(), x.end(), x.group(0), "according", "prep", x.span("sp")))
@@ -611,9 +617,10 @@ def _attributions(ctx: _Ctx) -> list[_Attr]:
                 continue
             _channels(ctx, at)
     # a statement needs a speaker unless it is quoted; headlines are not statements; a quotation
-    # still open at the end of the text that no cue attributes is text after a stray mark (the
-    # text was cut: '“Effectively for access to your daily ePaper …'), not a statement
-    unclosed = {c.start for c in ctx.quotes if c.close is None and not ctx.text[c.end:].strip()}
+    # still open at the end of the text (or at a gap where the text was cut) that no cue
+    # attributes is text after a stray mark ('“Effectively for access to your daily ePaper …'),
+    # not a statement
+    unclosed = {c.start for c in ctx.quotes if c.close is None and (c.cut or not ctx.text[c.end:].strip())}
     copies = _headline_copies(ctx)
     attrs = [a for a in attrs if (a.direct or a.sp is not None) and a.cs >= ctx.head_end
              and not (a.direct and a.sp is None and a.cs in unclosed)

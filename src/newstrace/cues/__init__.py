@@ -39,7 +39,8 @@ start ends at the clause's comma),
 opens the statement after the colon, "Yılmaz şunları söyledi: …"), ``relative_cues`` (Turkish
 "diyen": a participle that closes an unmarked statement and names its speaker after it,
 "… teminatıdır diyen Koca"), ``byline_patterns`` (regular expressions of an author's credit,
-whose verb is no cue: Arabic "كتبت - منال المصري:"),
+whose verb is no cue: Arabic "كتبت - منال المصري:"), ``separable_cues`` ("verb particle": a
+verb that is a cue when its particle ends its clause, German "machte es mehrmals klar, dass"),
 ``as_markers`` ("As she stressed, …", "Jak podkreślała, …": a comparative clause of a speech verb
 reports the statement it is set off from; ``as_exclude``: verbs with no object, "As he spoke, …"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
 with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
@@ -70,7 +71,7 @@ _LIST_KEYS = (
     "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
     "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns", "topic_particles", "as_markers", "as_exclude",
     "np_cues", "nonverb_forms", "verb_forms", "clause_openers", "cataphoric", "relative_cues",
-    "byline_patterns",
+    "byline_patterns", "separable_cues",
 )
 
 
@@ -101,6 +102,8 @@ class CueTable:
     relay_before_res: list[tuple[re.Pattern, re.Pattern]] = field(default_factory=list)
     prep_cue_res: list[re.Pattern] = field(default_factory=list)  # cues naming their source ("nach US-Angaben")
     byline_res: list[re.Pattern] = field(default_factory=list)  # author credits ("كتبت - X:"), no cue inside
+    # a verb that is a cue only with its particle later in the clause ("machte … klar, dass")
+    separable_re: re.Pattern | None = None
     reported_mood_re: re.Pattern | None = None  # a verb form that marks a sentence as reported speech
     infinitive_re: re.Pattern | None = None  # an infinitive clause as the content ("vorgeworfen, … zu lassen")
     dash_quotes: bool = False  # "- Content - powiedział X" (a dash opens and closes the statement)
@@ -311,6 +314,15 @@ def _build(raw: dict[str, Any]) -> CueTable:
     t.relay_before_res = [(re.compile(p, flags), re.compile(_group(p, "cue"), flags)) for p in t.lists["relay_before"]]
     t.prep_cue_res = [re.compile(p) for p in t.lists["prep_cue_patterns"]]
     t.byline_res = [re.compile(p, flags) for p in t.lists["byline_patterns"]]
+    if t.lists["separable_cues"]:
+        # 'machte es mehrmals klar, dass …': the verb, up to five words, the particle, then the
+        # end of the clause (a comma, a colon, a full stop)
+        sep = {}
+        for f in t.lists["separable_cues"]:
+            v, prt = f.split()
+            sep.setdefault(prt, []).append(v)
+        t.separable_re = re.compile(r"(?<![\w\-’'])(?P<v>%s)(?:[ \t]+[\w\-’']+){0,5}?[ \t]+(?:%s)(?=[ \t]*[,:.])" % (
+            _alt(sorted({v for vs in sep.values() for v in vs})), _alt(sorted(sep))), flags)
     if t.lists["relative_cues"]:
         # '… teminatıdır diyen Koca': a participle right after the last word of an unmarked
         # statement (after a closing quotation mark it is an ordinary verb form of the table)
