@@ -157,3 +157,11 @@ def test_quotation_never_closed_ends_at_a_gap_of_two_spaces():
     stray = ("Die Kammer sei bereit. „Neden bunu söylüyoruz, zehn Tests am Tag  Die Regierung prüft "
              "weitere Schritte in der kommenden Woche.")
     assert [q for q in quotes(stray, "de") if q.direct] == []
+
+
+def test_role_noun_subject_after_an_opening_adjunct_without_articles():
+    text = ("Później w rozmowie z dziennikarzami prezydent dodał, że pragnie pokoju i lubi pokój. "
+            "Oświadczył, że nie chce wojny.")
+    qs = sorted(quotes(text, "pl"), key=lambda q: q.start)
+    assert [q.text for q in qs] == ["pragnie pokoju i lubi pokój", "nie chce wojny"]
+    assert all(q.speaker == "prezydent" for q in qs)

@@ -166,6 +166,12 @@ def _subject_before(ctx: _Ctx, lo: int, cue_start: int, depth: int = 0) -> tuple
                                                or ctoks[0][2].lower() in _CONJ):
             ctoks = ctoks[1:]  # 'While critics argue that …', 'Yet many officials believe …'
             cs = ctoks[0][0]
+        if adjacent and t.pro_drop and len(ctoks) > 2 and norm_form(ctoks[0][2]) in t.sets["skip_before_cue"] \
+                and norm_form(ctoks[1][2]) in t.sets["prepositions"]:
+            # 'Później w rozmowie z dziennikarzami prezydent dodał': an adverb, then the adjunct (in
+            # the free word order of pro-drop tables; English keeps its PolNeAR-built subject rules)
+            ctoks = ctoks[1:]
+            cs = ctoks[0][0]
         if not ctoks:
             continue
         first = ctoks[0][2].lower()
@@ -228,6 +234,16 @@ def _np_closing_adjunct(ctx: _Ctx, toks: list[tuple[int, int, str]]) -> tuple[in
             return mn.start, mn.end
     dets = t.sets["definite_determiners"]
     k = max((i for i, x in enumerate(toks) if i >= 2 and norm_form(x[2]) in dets), default=0)
+    if not k:
+        # 'Później w rozmowie z dziennikarzami prezydent dodał': without articles, a role noun
+        # that no preposition governs opens the subject (up to three words)
+        r = max((i for i, x in enumerate(toks) if i >= 2 and norm_form(x[2]) in t.sets["role_nouns"]
+                 and norm_form(toks[i - 1][2]) not in t.sets["prepositions"]), default=0)
+        rest = toks[r:]
+        if r and len(rest) <= 3 and not any(
+                norm_form(w) in t.union("prepositions", "complementizers", "relative")
+                or not w[0].isalnum() for _, _, w in rest):
+            return _strip_np(ctx, toks[r][0], end)
     rest = toks[k + 1:]
     if not k or not 1 <= len(rest) <= 3 or any(
             norm_form(w) in t.union("prepositions", "complementizers", "relative")
