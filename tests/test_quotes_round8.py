@@ -165,3 +165,12 @@ def test_role_noun_subject_after_an_opening_adjunct_without_articles():
     qs = sorted(quotes(text, "pl"), key=lambda q: q.start)
     assert [q.text for q in qs] == ["pragnie pokoju i lubi pokój", "nie chce wojny"]
     assert all(q.speaker == "prezydent" for q in qs)
+
+
+def test_headline_run_into_a_wire_dateline_is_no_statement():
+    text = (" Austria opposes loosening EU budget rules, finance minister tells paper VIENNA (Reuters) - "
+            "Austria opposes any loosening of the European Union's rules on national budgets, its new "
+            "finance minister said in remarks published on Tuesday.")
+    q, = quotes(text, "en")
+    assert q.text.startswith("Austria opposes any loosening") and "VIENNA" not in q.text
+    assert "finance minister" in q.speaker

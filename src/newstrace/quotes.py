@@ -16,9 +16,10 @@ places are never antecedents (``_quoteroles``). A belief, expectation or intenti
 class ``cognition`` or ``intent``) inside the content of another statement is part of that
 statement, not a quote of its own ("X said she would consider …"); a speech verb there is a
 relay and stays.
-A headline is no statement: the first paragraph when it looks like a title, or a run of 4 to
-30 words the text opens with twice (a page's title and heading scraped into one line), and
-every later copy of that run (under a photo or a gallery).
+A headline is no statement: the first paragraph when it looks like a title, a run of 4 to 30
+words the text opens with twice (a page's title and heading scraped into one line) and every
+later copy of that run (under a photo or a gallery), or the words before a wire dateline near
+the start ("… tells paper VIENNA (Reuters) - Austria opposes …"; the body opens a sentence).
 The stage is model-free and fast; it reads the ``mentions`` of the article when present.
 """
 from __future__ import annotations
@@ -74,6 +75,13 @@ class _Ctx:
         self.mention_starts = [x.start for x in self.mentions]
         self.memo: dict[Any, Any] = {}  # per-article caches of the _quoteroles helpers
         self.head_end = _headline_end(article, self.text, self.paras)
+        if self.head_end and self.paras and self.head_end < self.paras[0][1]:
+            # a headline run into the body (repeated, or before a dateline): the body opens a sentence
+            dl = _DATELINE.match(self.text, self.head_end)
+            body = dl.end() if dl else self.head_end + len(self.text[self.head_end:]) - len(
+                self.text[self.head_end:].lstrip())
+            if body not in self.sents:
+                bisect.insort(self.sents, body)
         self.cues: list[_Cue] = []
         self.cue_starts: list[int] = []
         self.cues = self._find_cues()
@@ -228,6 +236,11 @@ def _headline_end(article: Article, text: str, paras: list[tuple[int, int]]) -> 
     rep = _repeated_headline(text)
     if rep:
         return rep[1]
+    dl = _DATELINE.search(text, 0, 600)
+    if dl and len(text[:dl.start()].split()) >= 4 and "\n" not in text[:dl.start()].strip():
+        # 'Austria opposes loosening EU budget rules … VIENNA (Reuters) - Austria opposes …': a
+        # headline run into the wire dateline that opens the body
+        return dl.start()
     if not paras or len(paras) < 2:
         return 0
     ps, pe = paras[0]
@@ -240,6 +253,12 @@ def _headline_end(article: Article, text: str, paras: list[tuple[int, int]]) -> 
 
 
 _HEAD_WORD = re.compile(r"\S+")
+_CAPS = "A-ZÀ-ÖØ-Þ"
+#: a wire dateline: a place in capitals (and its region), an agency in parentheses or a double
+#: or long dash, then the body ('VIENNA (Reuters) - ', 'CARACAS, Venezuela (AP) — ', 'MANILA -- ')
+_DATELINE = re.compile(
+    r"(?<![\w/])[%(c)s]{3,}(?:[ \u00a0][%(c)s]{2,}){0,3}(?:,[ \u00a0][\w .]{2,25}?)?[ \u00a0]*"
+    r"(?:\([^()\n]{2,40}\)[ \u00a0]*(?:--|[—–-])|--|—)[ \u00a0]+(?=[A-Z])" % {"c": _CAPS})
 
 
 def _repeated_headline(text: str) -> tuple[str, int] | None:
