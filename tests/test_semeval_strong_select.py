@@ -46,7 +46,7 @@ def test_explain_says_why_each_wrong_pair_went_wrong(bench):
         v = np.zeros(4, dtype=np.float32)
         v[vec] = 1.0
         lo, hi = (0.0, 2000.0) if wide else (day, day) if day is not None else (None, None)
-        return DocFeatures(aid, "en", day, "", vec=v, terms={"flood": 1.0}, lo=lo, hi=hi,
+        return DocFeatures(aid, "en", day, "", vec=v, terms={f"flood{vec}": 1.0}, lo=lo, hi=hi,
                            ents={"a:dorvik": 5.0, "a:velt": 5.0}, places={"a:dorvik"})
 
     docs = {"a": doc("a", 0), "b": doc("b", 1), "c": doc("c", 0), "d": doc("d", 0), "e": doc("e", 2),

@@ -401,3 +401,40 @@ def test_a_limit_leaves_the_direction_open_in_tables_without_past_cues():
                        ("Przyjechał tydzień temu.", "pl")]:
         refs = find_refs(text, lang)
         assert refs and not any(r.open or r.future for r in refs), (text, refs)
+
+
+def test_a_limit_after_or_before_the_date_in_tr_ar_ru_uk():
+    # Turkish puts the limit after the date or glues it ("15 Mart'a kadar", "2020'ye
+    # kadar"); Arabic, Russian and Ukrainian put it before ("حتى 15 مارس", "до 15 марта")
+    for text, lang in [("Başvurular 15 Mart'a kadar açık.", "tr"),
+                       ("Son başvuru 15 Mart tarihine kadar.", "tr"),
+                       ("Başvurular 15 Mart'a dek alınıyor.", "tr"),
+                       ("Sergi Mart sonuna kadar açık.", "tr"),
+                       ("Toplantı 15 Mart'tan önce yapıldı.", "tr"),
+                       ("التسجيل مفتوح حتى 15 مارس.", "ar"), ("التسجيل مفتوح لغاية 15 مارس", "ar"),
+                       ("Регистрация продлится до 15 марта.", "ru"),
+                       ("Выставка открыта до конца марта.", "ru"),
+                       ("Реєстрація триває до 15 березня.", "uk")]:
+        refs = find_refs(text, lang)
+        assert len(refs) == 1 and refs[0].open and not refs[0].future, (text, refs)
+    for text, lang in [("Bakan 15 Mart'ta geldi.", "tr"), ("Bakan 3 gün önce geldi.", "tr"),
+                       ("Bakan 15 Mart'ta, sonra Ankara'ya gitti.", "tr"),
+                       ("وصل الوزير في 15 مارس.", "ar"), ("وصل الوزير قبل يومين.", "ar"),
+                       ("Министр прибыл 15 марта.", "ru"), ("Міністр прибув 15 березня.", "uk")]:
+        refs = find_refs(text, lang)
+        assert refs and not any(r.open or r.future for r in refs), (text, refs)
+
+
+@pytest.mark.parametrize("lang,past,limit", [
+    ("tr", "Bakan 15 Mart 2022'de geldi.", "Son başvuru 15 Mart 2022 tarihine kadar."),
+    ("ar", "وصل الوزير في 15 مارس 2022.", "التسجيل مفتوح حتى 15 مارس 2022."),
+    ("ru", "Министр прибыл 15 марта 2022 года.", "Регистрация открыта до 15 марта 2022 года."),
+    ("uk", "Міністр прибув 15 березня 2022 року.", "Реєстрація відкрита до 15 березня 2022 року."),
+])
+def test_a_limit_does_not_bound_the_publication_date(lang, past, limit):
+    # a past date puts publication on or after it; a deadline may lie on either side
+    first = date(2022, 3, 14).toordinal()
+    windows, _ev = candidate_windows(Article(id="t", text=past, lang=lang), OPTS)
+    assert windows and min(a for a, _b in windows) == first
+    windows, _ev = candidate_windows(Article(id="t", text=limit, lang=lang), OPTS)
+    assert not windows or min(a for a, _b in windows) < first

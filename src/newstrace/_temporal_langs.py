@@ -193,7 +193,7 @@ def _it() -> dict:
         "future": r"\b(?:sarà|saranno|si terrà|si terranno|si svolgerà|si svolgeranno|"
                   r"previst[oaie]|prossim[oaie]|dovrebbe|dovrebbero|in programma|"
                   r"è atteso|è attesa)\b",
-        # a limit ("fino al 15 marzo", "entro il 3 maggio"): direction open (temporal._after_limit)
+        # a limit ("fino al 15 marzo", "entro il 3 maggio"): direction open (temporal._is_limit)
         "boundary": r"(?i:\b(?:fino|entro|prima|non oltre)(?:\s+(?:a|al|alla|il|la|del|della|di|fine|inizio|metà))*\s+$)",
         "templates": [
             ("date_y", r"(?:(?:{MOD}\s+)?{WD},?\s+)?\b{D}\s+{M}\s+(?:del\s+)?{Y}"),
@@ -558,6 +558,9 @@ def _ru() -> dict:
         "future": r"\b(?:будет|будут|состоится|состоятся|пройдет|пройдёт|пройдут|"
                   r"запланирован\w*|намечен\w*|следующ\w*|ближайш\w*|планиру\w*|"
                   r"собирается|намерен\w*)\b",
+        # a limit ("до 15 марта", "до конца марта", "вплоть до", "не позднее 3 мая", "к 1 июня")
+        "boundary": r"(?i:(?<!\w)(?:до|вплоть\s+до|не\s+позднее|не\s+позже|к)"
+                    r"(?:\s+(?:конца|середины|начала|дня))*\s+$)",
         "templates": [
             *_east_slavic_templates(year_end, r"(?:тому\s+)?назад", ["утром", "днем", "днём",
                                                                   "вечером", "ночью"]),
@@ -635,6 +638,9 @@ def _uk() -> dict:
         "future": r"\b(?:буде|будуть|відбудеться|відбудуться|пройде|пройдуть|"
                   r"запланован\w*|наступн\w*|найближч\w*|планує\w*|збирається|"
                   r"має намір)\b",
+        # a limit ("до 15 березня", "до кінця березня", "не пізніше 3 травня")
+        "boundary": r"(?i:(?<!\w)(?:до|аж\s+до|не\s+пізніше|щонайпізніше)"
+                    r"(?:\s+(?:кінця|середини|початку|дня))*\s+$)",
         "templates": [
             *_east_slavic_templates(year_end, r"(?:тому|назад)", ["вранці", "зранку", "вдень",
                                                               "удень", "ввечері", "увечері",
@@ -679,7 +685,8 @@ def _tr() -> dict:
         "parts": {"başında": _EARLY, "başlarında": _EARLY, "başı": _EARLY,
                   "ilk haftasında": (1, 7), "ortasında": _MID, "ortalarında": _MID,
                   "sonunda": _LATE, "sonlarında": _LATE, "sonu": _LATE,
-                  "son haftasında": (24, 31), "içinde": _WHOLE, "boyunca": _WHOLE},
+                  "son haftasında": (24, 31), "içinde": _WHOLE, "boyunca": _WHOLE,
+                  "sonuna kadar": _LATE, "sonuna dek": _LATE},
         "yparts": {"başında": _YEARLY, "başlarında": _YEARLY, "ortasında": _YMID,
                    "ortalarında": _YMID, "sonunda": _YLATE, "sonlarında": _YLATE,
                    "sonuna kadar": _YLATE},
@@ -709,6 +716,13 @@ def _tr() -> dict:
         "future": r"\b(?:önümüzdeki|gelecek|planlanan|planlanıyor|\w+(?:acak|ecek|acağı|"
                   r"eceği)\w*)\b",
         "future_after": 40,
+        # a limit: after the date ("15 Mart'a kadar", "15 Mart tarihine dek", "2020'ye
+        # değin"; "önce"/"evvel" only after an ablative: "15 Mart'tan önce") or, "at the
+        # latest", before it ("en geç 15 Mart'ta"): direction open (temporal._is_limit)
+        "boundary": r"(?i:(?<!\w)en\s+geç\s+$)",
+        "boundary_after": (r"(?i:(?:\s+(?:tarihine|tarihinden|gününe|gününden|ayına|ayından|"
+                           r"sonuna|ortasına|başına))?\s*(?:kadar|dek|değin|"
+                           r"(?<=(?:dan|den|tan|ten)\s)(?:önce|evvel))(?!\w))"),
         "templates": [
             ("date_y", r"{WD},?\s+\b{D}\s+{M}\s+{Y}"),
             ("date_y", r"\b{D}\s+{M}\s+{Y}(?:,?\s+{WD}(?:\s+günü)?)?"),
@@ -851,6 +865,11 @@ def _ar() -> dict:
                     "اربعة": 4, "اربع": 4},
         "future": r"(?:\bسوف\b|المقبل|القادم|من المقرر|من المنتظر|من المتوقع|يعتزم|تعتزم|"
                   r"المزمع|ستعقد|سيعقد|ستجرى|سيجري|ستنطلق|سينطلق)",
+        # a limit ("حتى 15 مارس", "لغاية نهاية مارس", "بحلول 3 مايو", "قبل 1 يونيو", "في
+        # موعد أقصاه"): direction open (temporal._is_limit)
+        "boundary": (r"(?:(?<!\w)و?(?:حتى|لغاية|بحلول|قبل|إلى\s+غاية|"
+                     r"(?:في\s+)?موعد\s+(?:أقصاه|لا\s+يتجاوز))"
+                     r"(?:\s+(?:يوم|تاريخ|نهاية|منتصف|مطلع|بداية|أواخر|شهر))*\s+$)"),
         "templates": [
             ("date_y", r"(?:(?:يوم\s+)?" + wd_any + r"[,،]?\s+(?:الموافق\s+)?)?" + day + m
                        + year),

@@ -14,7 +14,10 @@ modifiers (last/this/next), ``{REL}`` relative words and phrases, ``{N}`` a numb
 bare year, ``{MPREP}`` prepositions allowed before a bare month name. Optional keys:
 ``rel_guarded`` (relative words with a left-context veto), ``year_end`` (what may follow
 a year; default ``\b``, Arabic allows "2022م"), ``future_after`` (characters after an
-expression read for a future cue, for verb-final languages). More languages are in
+expression read for a future cue, for verb-final languages), ``boundary`` (a limit word
+before an expression: "hasta", "до", "حتى") and ``boundary_after`` (one after it or glued to
+it, for languages that put the limit after the date: Turkish "15 Mart'a kadar"; matched
+at the end of the expression and at its last word). More languages are in
 `_temporal_langs`, whose names come from CLDR and dateparser's data. A table with a
 ``past`` cue list gets the clause-tense reading of `_set_tense` (English): then the
 optional ``present``, ``boundary``, ``since``, ``prenominal``, ``postnominal`` and
@@ -631,20 +634,31 @@ def _set_directions(text: str, refs: list[Ref], lang: str) -> None:
         for ref in refs:
             _set_tense(text, ref, cues)
         return
-    fut, limit = cues["future"], cues["boundary"]
+    fut = cues["future"]
     for ref in refs:
         if not ref.future:
             ref.future = _future_context(text, ref, fut)
-        if not ref.future and ref.rel is None and limit is not None and _after_limit(text, ref, limit):
+        if not ref.future and ref.rel is None and _is_limit(text, ref, cues):
             ref.open = True  # 'hasta el 15 de marzo': a limit, on either side of publication
 
 
-def _after_limit(text: str, ref: Ref, limit: re.Pattern) -> bool:
+def _is_limit(text: str, ref: Ref, cues: dict) -> bool:
     """A limit word right before the expression, or opening it ("hasta el 15 de marzo",
-    "bis Ende März"), in a table without past cues."""
-    before = text[max(0, ref.start - 40):ref.start]
-    lead = re.match(r"(?:[^\W\d]+\.?[^\S\n]+)*", ref.text).group()
-    return bool(limit.search(before) or (lead and limit.search(lead)))
+    "bis Ende März", "حتى 15 مارس", "до конца марта"), or, in a language that puts it
+    after the date, right after it or ending it ("15 Mart'a kadar", "15 Mart tarihine
+    kadar", "2020'ye kadar"), in a table without past cues."""
+    limit, after = cues["boundary"], cues["boundary_after"]
+    if limit is not None:
+        before = text[max(0, ref.start - 40):ref.start]
+        lead = re.match(r"(?:[^\W\d]+\.?[^\S\n]+)*", ref.text).group()
+        if limit.search(before) or (lead and limit.search(lead)):
+            return True
+    if after is not None:
+        if after.match(text, ref.end, min(len(text), ref.end + 40)):
+            return True
+        last = re.search(r"\s(\w+)$", ref.text)  # a limit the expression took in
+        return bool(last and after.fullmatch(last.group(1)))
+    return False
 
 
 def points_forward(text: str, start: int, end: int, lang: str | None) -> bool:
@@ -679,6 +693,7 @@ def _tense_cues(lang: str) -> dict[str, re.Pattern | None]:
         flags = 0 if t["case_sensitive"] else re.I
         pre = t.get("prenominal") or (None, None)
         keys = {"future": t["future"], "past": t.get("past"), "boundary": t.get("boundary"),
+                "boundary_after": t.get("boundary_after"),
                 "since": t.get("since"), "present": t.get("present"),
                 "postnominal": t.get("postnominal"), "update_label": t.get("update_label"),
                 "pre_before": pre[0], "pre_after": pre[1]}
