@@ -2,7 +2,8 @@
 
 Each text is read as ``newstrace`` stores a .txt file: the first line is the title (the
 headline paragraph), one paragraph per line, language en; the mentions stage runs first
-(rules path; ``--models`` for the spaCy path). The first annotator's brat file is the gold.
+(rules path; ``--models`` for the spaCy path, which also runs the quotes stage's learned
+English cue tagger). The first annotator's brat file is the gold.
 
 Gold attributions are the events with a Content span (``Attribution`` and
 ``Attribution-no-source``); a discontinuous Content is the union of its fragments. Kinds:
@@ -235,7 +236,7 @@ def run(root: Path, split: str, models: bool, strict: bool, show: int) -> tuple[
         art = load_doc(tp, detect, options)
         text = art.text
         c1 = time.process_time()
-        quotes = extract(art).quotes
+        quotes = extract(art, options).quotes
         t_quotes += time.process_time() - c1
         head_end = art.paragraphs[0].end if art.paragraphs else 0
         gold_all = read_ann(anns[tp.stem][0])
