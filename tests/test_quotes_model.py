@@ -89,3 +89,13 @@ def test_the_rules_keep_their_statements_and_actions_stay_out():
     text = "Weekend\nLina Borg said that the dam had failed twice. Lina Borg made a sandwich and walked home."
     qs = extract(art(text, ["Lina Borg"]), MODELS).quotes
     assert [(q.method, q.text) for q in qs] == [("rules:indirect", "the dam had failed twice")]
+
+
+def test_a_noun_cue_needs_a_possessor_who_is_its_source():
+    text = "Trump's call for a ban drew fire. The call for a ban drew fire. His claim that the vote was rigged was false."
+    got = cands(text)
+    c = got["call|a ban"]
+    assert text[c.source[0]:c.source[1]] == "Trump" and "tag=NN" in c.feats
+    assert sum(k.startswith("call|") for k in got) == 1  # no possessor: no candidate
+    c = got["claim|that the vote was rigged"]
+    assert text[c.source[0]:c.source[1]] == "His" and "rel=acl" in c.feats

@@ -196,19 +196,30 @@ def features(v, comp, prep, subj, base: int, mention_type, verb_class) -> list[s
     return f
 
 
+def _noun_source(n):
+    """The source of a noun cue: its possessor ('Trump's call for …', 'his criticism of …')."""
+    return next((c for c in n.children if c.dep_ == "poss"), None)
+
+
 def candidates(doc, base: int, mention_type, verb_class) -> list[Candidate]:
-    """Every (verb, complement) pair of a parsed text that starts at character ``base``."""
+    """Every (verb, complement) pair of a parsed text that starts at character ``base``,
+    and every (noun, complement) pair of a noun with a possessor ('his criticism of the
+    deal', 'Trump's decision to run': the possessor is the source)."""
     out = []
     for v in doc:
-        if v.pos_ != "VERB":
+        if v.pos_ == "VERB":
+            subj = _subject(v)
+            deps = ("ccomp", "xcomp", "dobj")
+        elif v.pos_ == "NOUN" and (subj := _noun_source(v)) is not None:
+            deps = ("acl", "ccomp")
+        else:
             continue
-        subj = _subject(v)
         src = None
         if subj is not None:
             src = _span(doc, subj.left_edge.i, subj.i, base)
         comps = []
         for c in v.children:
-            if c.dep_ in ("ccomp", "xcomp", "dobj"):
+            if c.dep_ in deps:
                 comps.append((c, None))
             elif c.dep_ == "prep" and c.lower_ in _PREPS and c.i == v.i + 1:
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
