@@ -62,7 +62,10 @@ def runs(models: bool) -> dict[str, list[tuple[str, list[str]]]]:
         "names": [("names", [str(BENCH / "names_bench.py"), "--json", "--geonames", "1000"])],
         "quotes": [(f"quotes_{s}", [str(BENCH / "quotes_bench.py"), "--split", s, "--json", *m_on])
                    for s in ("dev", "heldout")],
-        "polnear": [("polnear", [str(BENCH / "polnear_bench.py"), "--split", "dev", "--json", *m_on])],
+        # the learned English cue tagger is opt-in (``analyze --attrib-model``): its own rows
+        "polnear": [("polnear", [str(BENCH / "polnear_bench.py"), "--split", "dev", "--json", *m_on])]
+        + ([("polnear_tagger", [str(BENCH / "polnear_bench.py"), "--split", "dev", "--json", *m_on,
+                                "--attrib-model"])] if m_on else []),
         "dates": [("dates", [str(BENCH / "dates_bench.py"), "--split", "dev", "--json", *m_on])],
         "ner": [("ner", ner)],
     }
@@ -176,7 +179,8 @@ def rows_quotes(d: dict, split: str) -> list[Row]:
 
 
 def rows_polnear(d: dict) -> list[Row]:
-    src = f"PolNeAR dev ({'models' if d.get('models') else 'rules'})"
+    path = ("models + attrib tagger" if d.get("attrib_model") else "models") if d.get("models") else "rules"
+    src = f"PolNeAR dev ({path})"
     return [
         ("attributions recall", src, "", {"en": _get(d, "attributions", "r")}),
         ("attributions precision", src, "", {"en": _get(d, "attributions", "p")}),
@@ -211,7 +215,7 @@ def build_rows(results: dict) -> list[Row]:
             rows += rows_names(d)
         elif name.startswith("quotes_"):
             rows += rows_quotes(d, name.split("_", 1)[1])
-        elif name == "polnear":
+        elif name.startswith("polnear"):
             rows += rows_polnear(d)
         elif name == "dates":
             rows += rows_dates(d)

