@@ -266,9 +266,7 @@ def _plan(store: Any, ids: list[str], docs: list[DocFeatures], path: str) -> tup
     dirty = sorted([d.id for d, _ in dirty_docs] + gone)
     if not dirty:
         return None
-    index = Index(c, [d for d, _ in dirty_docs], dirty)
-    for d, _ in dirty_docs:
-        index.put(d)
+    index = Index(c, [d for d, _ in dirty_docs], dirty)  # serves the dirty docs as pending
     pairs = set()
     for d, _ in dirty_docs:
         for o in index.candidates(d):
