@@ -48,11 +48,6 @@ TABLES = ["articles", "mentions", "quotes", "sources", "times", "actors", "alias
 ID_RE = re.compile(r"\b(act_[0-9a-f]{12}|st_[0-9a-f]{16}|s[0-9a-f]{10}|n[0-9a-f]{10})\b")
 
 
-def _has(c, table: str) -> bool:
-    return c.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone() is not None \
-        if hasattr(c, "execute") else False
-
-
 def canon_names(store) -> dict[str, str]:
     """History-free names for the ids of live actors, stories, statements and narratives
     (an id that is no longer live maps to itself: a stale id shows up as a difference)."""
@@ -97,7 +92,7 @@ def _canon(v: Any, names: dict[str, str]) -> Any:
 
 
 def table_rows(store, table: str, names: dict[str, str]) -> Counter:
-    c = store.conn
+    c = store.conn  # SQLite stores (PRAGMA table_info)
     where = {"actors": " WHERE merged_into IS NULL", "stories": " WHERE status = 'active'",
              "aliases": " WHERE actor_id IN (SELECT id FROM actors WHERE merged_into IS NULL)",
              "merge_log": " WHERE undone_at IS NULL AND actor_id IN (SELECT id FROM actors WHERE merged_into IS NULL)"}

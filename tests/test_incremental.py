@@ -106,6 +106,7 @@ def _check(tmp_path, units):
     return reruns
 
 
+@pytest.mark.sqlite_only("the comparison reads table columns with PRAGMA table_info")
 def test_demo_in_increments_names_the_actors_of_a_one_shot_run(tmp_path, demo_dir):
     units = sorted(str(p) for p in demo_dir.iterdir() if p.is_file())
     reruns = _check(tmp_path, units)
@@ -113,6 +114,7 @@ def test_demo_in_increments_names_the_actors_of_a_one_shot_run(tmp_path, demo_di
     assert reruns > 0
 
 
+@pytest.mark.sqlite_only("the comparison reads table columns with PRAGMA table_info")
 def test_seeds_in_increments_name_the_actors_of_a_one_shot_run(tmp_path):
     units = sorted(str(p) for p in require_shared(SEEDS_DIR).iterdir() if p.is_file())
     _check(tmp_path, units)
