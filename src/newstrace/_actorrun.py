@@ -37,6 +37,11 @@ class Run:
         self.counts: Counter = Counter()
         self._tables = {t: store.has_table(t) for t in ("quotes", "sources")}
         self.fresh: set[tuple[str, int]] = set()  # entities written by this run
+        # articles not in this run whose actor ids changed (an entity moved to another
+        # actor, or a quote or source names an actor that lost members or went away):
+        # their downstream stages must run again (`actors.update` marks them)
+        self.stale: set[str] = set()
+        self.renamed: set[str] = set()  # nodes whose display name changed: their actors' aliases are rebuilt
 
     # -- nodes and links -------------------------------------------------------------------
     def node_row(self, node: str) -> dict | None:
@@ -55,6 +60,7 @@ class Run:
         if row is not None:
             if name < row["name"]:  # the display name does not depend on arrival order
                 self.c.execute("UPDATE actor_nodes SET name = ? WHERE node = ?", (name, node))
+                self.renamed.add(node)
             return
         gaz = G.node_gaz(name, typ, self.index)
         strong = G.is_strong(name)
@@ -320,6 +326,7 @@ class Run:
                 new = c.execute("SELECT actor_id FROM actor_nodes WHERE node = ?", (r["node"],)).fetchone()[0]
             if r["actor_id"] and r["actor_id"] != new:
                 remap[r["actor_id"]][new] += 1
+                self.stale.add(art)
             gained[new].add((art, lid))
             c.execute("UPDATE actor_entities SET actor_id = ? WHERE article_id = ? AND local_id = ?", (new, art, lid))
             c.execute("UPDATE mentions SET actor_id = ? WHERE article_id = ? AND local_id = ?", (new, art, lid))
@@ -332,6 +339,8 @@ class Run:
                 continue
             into = remap[old].most_common(1)[0][0] if remap.get(old) else None
             c.execute("UPDATE actors SET merged_into = ? WHERE id = ?", (into, old))
+            if into:  # no chains: what pointed to the old actor points to where it went
+                c.execute("UPDATE actors SET merged_into = ? WHERE merged_into = ?", (into, old))
             c.execute("DELETE FROM aliases WHERE actor_id = ?", (old,))
             c.execute("DELETE FROM actor_keys WHERE actor_id = ?", (old,))
             if into and self._tables["quotes"]:
@@ -340,12 +349,30 @@ class Run:
             if into and self._tables["sources"]:
                 c.execute("UPDATE sources SET cites_actor = ? WHERE cites_actor = ?", (into, old))
         lost = {old_actor[n] for n in moved if old_actor.get(n)}
+        self.stale |= self.naming(lost)
+        # a renamed node's old name is no longer a name of its actor (adding would keep it)
+        rebuild = lost | {new_actor.get(n) for n in self.renamed}
+        self.renamed.clear()
         for aid in sorted(used - unchanged):
-            if aid in lost or not c.execute("SELECT 1 FROM aliases WHERE actor_id = ? LIMIT 1", (aid,)).fetchone():
+            if aid in rebuild or not c.execute("SELECT 1 FROM aliases WHERE actor_id = ? LIMIT 1", (aid,)).fetchone():
                 self.write_aliases(aid)
             else:
                 self.add_aliases(aid, gained.get(aid, set()))
         self.write_log(nodes, accepted, new_actor, rows)
+
+    def naming(self, ids: set[str]) -> set[str]:
+        """Articles whose quotes or sources name one of these actors (a speaker found by
+        name, not by an overlapping mention, is in an article whose own entities did
+        not move)."""
+        out: set[str] = set()
+        ids_l = sorted(i for i in ids if i)
+        for table, cols in (("quotes", ("speaker_actor", "channel_actor")), ("sources", ("cites_actor",))):
+            if not ids_l or not self._tables[table]:
+                continue
+            for col in cols:
+                out.update(r[0] for r in select_in(self.c, f"SELECT DISTINCT article_id FROM {table} WHERE {col} IN",
+                                                   ids_l))
+        return out
 
     def write_actor(self, aid: str, gaz: str | None, members: list[str]) -> None:
         c = self.c

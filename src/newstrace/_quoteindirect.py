@@ -3,6 +3,7 @@ X said", "According to X, CONTENT", reported subjunctive) and the content span o
 statement. Not a stable API."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -292,7 +293,7 @@ def _wh_clause(ctx: _Ctx, cue: _Cue, tail: str) -> int | None:
         return None
     words = list(re.finditer(r"[\w’'\-]+", x.group()))
     wh = t.sets["question_complementizers"] if cue.cls == "question" else \
-        t.sets["question_complementizers"] - t.sets["subordinators"]  # 'never envisioned when she …'
+        t.minus("question_complementizers", "subordinators")  # 'never envisioned when she …'
     k = next((i for i, w in enumerate(words) if norm_form(w.group()) in wh), None)
     if k is None or k == len(words) - 1:
         return None
@@ -398,6 +399,17 @@ def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | No
 _ASIDE = re.compile(r"[ \u00a0]*,[^,\x07]{1,60},")  # ', في بيان اليوم الاثنين،' (Arabic commas read as Latin)
 
 
+_PLACE_PHRASE = re.compile(r"[ \u00a0]*(?:في[ \u00a0]+\w+[ \u00a0]+)?")  # one place phrase 'في X'
+
+
+@functools.lru_cache(maxsize=256)
+def _np_prep_re(preps: frozenset) -> re.Pattern:
+    """The prepositions that open a noun-phrase object after a verb (longest first), or an
+    attached 'ب' (compiled once per verb's set)."""
+    alt = "|".join(sorted(map(re.escape, preps), key=len, reverse=True))
+    return re.compile(r"[ \u00a0,]*(?:(?P<att>ب)(?=\w{2})|(?:%s)[ \u00a0]+)" % alt)
+
+
 def _np_object_after_subject(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], zero: bool, se: int) -> tuple[int, int] | None:
     """The noun-phrase content of a speech act in a verb-first table, after the subject that
     follows the verb ('أعلن المجلس الانتقالي … الإدارة الذاتية …', 'وطلب النائب العام ضرورة
@@ -420,8 +432,7 @@ def _np_object_after_subject(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], zero: bo
     pos = sp[1] if not zero and sp[0] >= cue.end else cue.end
     x = _ASIDE.match(m, pos, se)
     if preps:
-        alt = "|".join(sorted(map(re.escape, preps), key=len, reverse=True))
-        prx = re.compile(r"[ \u00a0,]*(?:(?P<att>ب)(?=\w{2})|(?:%s)[ \u00a0]+)" % alt)
+        prx = _np_prep_re(frozenset(preps))
         y = prx.match(m, pos, se)
         if x and (y is None or (y.group("att") and "ب" not in preps)):
             # the object after an aside ('، في بيان اليوم، على …'); one that opens with the
@@ -433,7 +444,7 @@ def _np_object_after_subject(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], zero: bo
     else:
         if m[pos:se].lstrip(" \u00a0")[:1] == ",":
             return None  # 'X, …': an apposition or a new clause, no object
-        y = re.compile(r"[ \u00a0]*(?:في[ \u00a0]+\w+[ \u00a0]+)?").match(m, pos, se)
+        y = _PLACE_PHRASE.match(m, pos, se)
         start = y.end()
     w = re.match(r"[\w’']+", m[start:se])
     if w is None or norm_form(w.group()) in t.union("complementizers", "prepositions", "skip_before_cue") \
@@ -611,13 +622,9 @@ def _participle_clause(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, i
         return _content(ctx, cue.end + lead, se, min_words=2)
     z = t.zero_re.match(tail) if t.zero_re is not None and cue.cls in t.sets["zero_classes"] \
         and norm_form(cue.form) not in t.sets["zero_exclude"] else None
-    w = re.match(r"[\w’']+", tail[lead:])
-    if z is None or w is None or "adv" in z.groupdict() and z.group("adv"):
+    if z is None or "adv" in z.groupdict() and z.group("adv"):
         return None
-    first = norm_form(w.group())
-    if first in t.pronouns or first in t.sets["determiners"] or (_cap(w.group()) and not t.caseless):
-        return _content(ctx, cue.end + lead, se)
-    return None
+    return _content(ctx, cue.end + lead, se) if _opens_subject(ctx, tail[lead:]) else None
 
 
 def _complement(ctx: _Ctx, tail: str, cue: _Cue | None = None) -> re.Match | None:

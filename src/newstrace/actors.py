@@ -224,6 +224,14 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
         if seeds2:
             run.recluster(seeds2)
         run.counts["translation_links"] += links
+        # articles outside this run whose actor ids changed: their quotes, sources,
+        # statements, story features and narrative claims name the old actors, so the
+        # downstream stages take them up again (in this pipeline run, or the next one)
+        stale = sorted(run.stale - set(ids))
+        for k in range(0, len(stale), 500):
+            chunk = stale[k:k + 500]
+            store.conn.execute(f"UPDATE articles SET corpus_done = 0 WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        run.counts["downstream_rerun"] = len(stale)
     counts = dict(run.counts)
     counts["actors"] = store.conn.execute("SELECT COUNT(*) FROM actors WHERE merged_into IS NULL").fetchone()[0]
     return counts

@@ -599,6 +599,9 @@ def _corpus_stages(store: Store, changed: list[str], options: PipelineOptions, s
                 progress(i, len(stages), name)
             t0, c0 = time.perf_counter(), time.process_time()
             counts = fn(store, todo_ids, options) or {}
+            if counts.get("downstream_rerun"):  # actors moved in articles of earlier runs
+                todo_ids = sorted(set(todo_ids) | {r[0] for r in store.conn.execute(
+                    "SELECT id FROM articles WHERE corpus_done = 0")})
             key = f"{name}.update" if name in article_stage_names else name
             summary.stage_seconds[key] = summary.stage_seconds.get(key, 0.0) + time.perf_counter() - t0
             summary.stage_cpu[key] = summary.stage_cpu.get(key, 0.0) + time.process_time() - c0

@@ -266,9 +266,7 @@ def _plan(store: Any, ids: list[str], docs: list[DocFeatures], path: str) -> tup
     dirty = sorted([d.id for d, _ in dirty_docs] + gone)
     if not dirty:
         return None
-    index = Index(c, [d for d, _ in dirty_docs], dirty)
-    for d, _ in dirty_docs:
-        index.put(d)
+    index = Index(c, [d for d, _ in dirty_docs], dirty)  # serves the dirty docs as pending
     pairs = set()
     for d, _ in dirty_docs:
         for o in index.candidates(d):
@@ -304,8 +302,10 @@ def _write(store: Any, plan: tuple, counts: dict[str, int]) -> None:
     for t, col in (("story_links", "a"), ("story_links", "b"), ("story_keys", "article_id"),
                    ("story_docs", "article_id")):
         select_in(c, f"DELETE FROM {t} WHERE {col} IN", dirty)
+    # the story an article was in until `_recluster` says otherwise (it rewrites the story
+    # ids of stories that changed only: new features of an article that stays put keep it)
     c.executemany("INSERT INTO story_docs(article_id, story_id, vec, feats, method, day) VALUES (?,?,?,?,?,?)",
-                  [(d.id, None, _vec_bytes(d), fj, path, d.day) for d, fj in dirty_docs])
+                  [(d.id, prev.get(d.id), _vec_bytes(d), fj, path, d.day) for d, fj in dirty_docs])
     c.executemany("INSERT INTO story_keys(key, article_id, day) VALUES (?,?,?)",
                   [(k, d.id, d.day) for d, _ in dirty_docs for k in doc_keys(d)])
     c.executemany("INSERT OR REPLACE INTO story_links(a, b, kind, p, method, feats) VALUES (?,?,?,?,?,?)", links)

@@ -141,6 +141,14 @@ class CueTable:
             u = self.unions[keys] = frozenset().union(*(self.sets.get(k, frozenset()) for k in keys))
         return u
 
+    def minus(self, key: str, *others: str) -> frozenset:
+        """The word set ``key`` without the words of the sets ``others`` (built once per table)."""
+        k = ("-", key, *others)
+        u = self.unions.get(k)
+        if u is None:
+            u = self.unions[k] = self.sets.get(key, frozenset()) - self.union(*others)
+        return u
+
     def has(self, key: str, word: str) -> bool:
         return word.lower() in self.sets.get(key, frozenset())
 
