@@ -247,7 +247,8 @@ def entity_nodes(surfaces: list[str], typ: str, lang: str | None, index) -> tupl
         if nf != s:
             out.setdefault(node_id(typ, nf), (nf, f"respelling:{(lang or '').split('-')[0]}"))
         if (lang or "").startswith("de") and len(analyze(s).tokens) == 1 and s.endswith("s") and len(s) > 5 \
-                and not is_acronym(s):
+                and not is_acronym(s) and not index.lookup(norm_key(s), s):
+            # a known name ending in -s is that name, not a genitive ("Caracas", "Paris")
             out.setdefault(node_id(typ, s[:-1]), (s[:-1], "respelling:de_genitive"))
         un = uninflected(s, lang, typ)
         if un != s:

@@ -78,7 +78,7 @@ from ._modelspans import JOINED_BY, model_candidates, model_over_rules
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
 from ._unionfind import UnionFind
-from .gazetteer import _APOSTROPHE_SUFFIX_LANGS, DECLINED_MIN_RANK
+from .gazetteer import _APOSTROPHE_SUFFIX_LANGS, DECLINED_MIN_RANK, uninflected
 from .names import AR_PROCLITICS, DESIGNATORS, TITLES, acronym_matches, analyze, is_acronym, match_score, norm_key, token_sim
 from .records import Article, Mention
 
@@ -476,6 +476,8 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             if lang in _APOSTROPHE_CASE_LANGS and _APOSTROPHE_SUFFIX.match(words[j][2]):
                 break  # Turkish "Çin'in Hubey'e": a case suffix ends the name it is written on
             nw = words[j + 1][2]
+            if lang in _APOSTROPHE_CASE_LANGS and _suffixed_place_after(text, words, i, j + 1, lang, index):
+                break  # "Sıla Kara Slovenya'da": the case-marked country is a name of its own
             if _is_cap(nw) and not common(j + 1):
                 j += 1
                 continue
@@ -572,6 +574,23 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
                     continue
             cands.append(_Cand(cs, ce, "rules:caps", 1, votes))
     return cands
+
+
+def _suffixed_place_after(text: str, words, i: int, k: int, lang: str, index) -> bool:
+    """In a language that writes a case suffix after an apostrophe (Turkish), whether the
+    word ``k`` that would extend the capitalised run ``i..k-1`` is a prominent known place
+    with its suffix ("Slovenya'da", "İran'daki": `gazetteer.AliasIndex.lookup_declined`, a
+    country, continent or city of `DECLINED_MIN_RANK`+) while the run with that place's base
+    form is no known name ("New York'ta" stays one name): the place is a name of its own,
+    "Sıla Kara Slovenya'da" is "Sıla Kara in Slovenia"."""
+    w = words[k][2]
+    if not _APOSTROPHE_SUFFIX.match(w):
+        return False
+    hits, base = index.lookup_declined(w, lang)
+    if not any(e.type == "LOC" for e in hits):
+        return False
+    whole = text[words[i][0]:words[k][0]] + base
+    return not index.lookup(norm_key(whole), whole)
 
 
 def _org_head(low: str, heads: frozenset) -> bool:
@@ -1090,6 +1109,47 @@ def _aliases(text: str, chosen: list[_Cand]):
     return chosen, links
 
 
+# prepositions before a place's name ("in Fontana", "nach Passau", "w Krakowie"): a known
+# place's word after one names the place even when a person of that surname is named too
+_LOCATIVE_PREPS = frozenset("""in im into at near from to nach aus bei von vom zum zur
+    en à au aux dans de desde hacia cerca w we z ze do na pod przy""".split())
+
+
+def _surname_of_person(text: str, surf: list[str], toks, chosen: list[_Cand], i: int, full: list[int],
+                       uf: UnionFind, gv, lang: str, index) -> int | None:
+    """The full name whose person the one-word known place ``i`` is the surname of, or None.
+    The place is a small one (under `gazetteer.DECLINED_MIN_RANK`: no country, continent nor
+    big city); exactly one group of the article's full names (two or three capitalised words not in capitals, no
+    gazetteer entry) is a person (most votes PER; in a language that capitalises every noun,
+    with a vote of a cue: a model label, a title, a speech verb) whose name ends with this word, and the
+    word does not follow a locative preposition nor carry a Turkish locative case suffix."""
+    if len(toks[i]) != 1:
+        return None
+    entry = index.entries.get(chosen[i].gaz) if chosen[i].gaz else None
+    if entry is None or entry.rank >= DECLINED_MIN_RANK:
+        return None  # a country or a city of 250,000+ ("AIR Pics Germany") stays the place
+    key = norm_key(surf[i])
+    prev = re.search(r"(\w+)\s+$", text[max(0, chosen[i].start - 20):chosen[i].start])
+    if prev and prev.group(1).lower() in _LOCATIVE_PREPS:
+        return None
+    if re.search(r"['’](?:da|de|ta|te|dan|den|tan|ten)$", surf[i]):
+        return None  # Turkish "Kara'da": in Kara
+    found: dict[int, int] = {}
+    for j in full:
+        ws = surf[j].split()
+        if not 2 <= len(ws) <= 3 or chosen[j].gaz or not all(_is_cap(w) and not w.isupper() for w in ws):
+            continue
+        if norm_key(ws[-1]) != key:
+            continue
+        votes = gv.get(uf.find(j)) or Counter()
+        # where every noun is capitalised, two capitalised words are no person by
+        # themselves ("Notstand Spanien"): a cue must say so
+        cue = votes["PER"] >= 1 or lang not in NOUN_CAPS_LANGS
+        if votes and max(votes, key=lambda t: (votes[t], t)) == "PER" and cue:
+            found.setdefault(uf.find(j), j)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _after_designator(text: str, start: int) -> bool:
     """The name follows a lower-case designator, maybe through particles: "río Sahir",
     "valle del Sahir", "valley of the Sahir"."""
@@ -1159,8 +1219,10 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
                 first_by[key] = i
     # type evidence per mention: context cues
     say_before = _speech_before(article.lang)
+    lang_code = (article.lang or "").split("-")[0]
     for i, c in enumerate(chosen):
-        toks = norm_key(surf[i]).split()
+        # the words without a Turkish case suffix: "Wuhan City'de" ends in a designator
+        toks = norm_key(uninflected(surf[i], lang_code, "") if lang_code in _APOSTROPHE_CASE_LANGS else surf[i]).split()
         if any(t in _ORG_WORDS for t in toks) and _strong_type(c) is None:
             c.votes["ORG"] += 4
         elif len(toks) > 1 and any(t in DESIGNATORS for t in toks) and _strong_type(c) is None:
@@ -1229,6 +1291,7 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
     # (a name nested in a longer one, "Ríos del Norte" in "Autoridad de Ríos del Norte",
     # is a place or an organisation, never the full name of a person)
     top: dict[int, tuple[str | None, bool]] = {}  # group -> (type, strong), from gv
+    surname_of_person: set[str] = set()
     full = [i for i in range(n) if len(toks[i]) >= 2 and not is_acronym(surf[i])
             and chosen[i].detector != "rules:nested"]
     for i in range(n):
@@ -1239,6 +1302,16 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
         # organisation: never a person's surname
         nested = chosen[i].detector == "rules:nested"
         my_type = _strong_type(chosen[i])
+        if my_type == "LOC" and chosen[i].detector == "gazetteer":
+            # a one-word known place that is the surname of the one person the article
+            # names in full ("Söder" after "Markus Söder", "Fontana" after "Attilio
+            # Fontana", "Kara" after "Sıla Kara"): the person, unless the word stands after
+            # a locative preposition ("in Fontana")
+            j = _surname_of_person(text, surf, toks, chosen, i, full, uf, gv, lang_code, index)
+            if j is not None:
+                link(j, i, "partial:surname_over_place", f"{surf[i]} -> {surf[j]}")
+                surname_of_person.add(norm_key(surf[i]))
+                continue
         # "Ammar City" names a place by its designator: never part of "Ammar University"
         i_desig = any(norm_key(w) in DESIGNATORS for w in surf[i].replace("-", " ").split()[1:])
         cands: dict[int, tuple[int, str]] = {}
@@ -1277,6 +1350,14 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
         if len(cands) == 1:
             rj, (j, rule) = next(iter(cands.items()))
             link(j, i, rule, f"{surf[i]} -> {surf[j]}")
+    # a known place's word taken as a person's surname: its place vote (and entry) go, in
+    # every mention of that word joined to the person ("Söder" twice by the same entry)
+    for i, c in enumerate(chosen):
+        if c.detector == "gazetteer" and c.gaz and norm_key(surf[i]) in surname_of_person \
+                and any(norm_key(surf[j]).split()[-1:] == [norm_key(surf[i])] and len(toks[j]) >= 2
+                        for j in full if uf.find(j) == uf.find(i)):
+            c.votes = Counter({"PER": 1})
+            c.gaz = None
     # final types, local ids by first occurrence
     gv = group_votes()
     mentions: list[Mention] = []
