@@ -77,3 +77,25 @@ def test_a_known_name_ending_in_s_has_no_german_genitive_respelling():
     assert "Caraca" not in names
     names = {name for _, name, _ in G.entity_nodes(["Gazprombanks"], "ORG", "de", index)[0]}
     assert "Gazprombank" in names  # an unknown name still has its genitive read
+
+
+def test_a_function_word_in_capitals_is_an_acronym():
+    text = "USA przestają finansować WHO. Ukończył cztery fakultety na MIT, a potem wrócił."
+    got = {m.text for m in detect(Article(id="pl", text=text, lang="pl"), Opts()).mentions}
+    assert {"WHO", "MIT"} <= got
+    text = "The minister, who met Ursula von der Leyen in Brussels, said it was over."
+    got = {m.text.lower() for m in detect(Article(id="en", text=text, lang="en"), Opts()).mentions}
+    assert "who" not in got and "it" not in got
+
+
+def test_a_german_genitive_of_a_known_place_is_that_place_and_ends_the_name():
+    from newstrace.gazetteer import base_forms
+
+    assert base_forms("Irans", "de") == ["Iran"]
+    assert base_forms("Kongress", "de") == []  # -ss is no genitive
+    text = "Israel wappnet sich für Irans Militäreinheit im Ausland. Wladimir Putin schwieg."
+    a = detect(Article(id="de", text=text, lang="de"), Opts())
+    irans = _mention(a, "Irans")
+    assert irans.type == "LOC" and irans.detector == "gazetteer"
+    assert not any("Irans Militär" in m.text for m in a.mentions)
+    assert "Wladimir Putin" in {m.text for m in a.mentions}  # a nominative place opens a name

@@ -70,7 +70,7 @@ from rapidfuzz.fuzz import ratio as _ratio
 
 from . import _arabicnames, _nermodels
 from ._mentionwords import (_JOINERS, _NAME_PARTICLES, _SAY_VERBS, _SENT_END_RE, _STOP, _calendar_words, _inflected,
-                            _is_arabic, _is_cap, _words)
+                            _is_arabic, _is_cap, _is_stop, _words)
 from ._mentionwords import Intervals as _Intervals
 from ._nounlex import LANGS as NOUN_CAPS_LANGS  # languages that capitalise every noun
 from ._nounlex import common_noun
@@ -322,6 +322,23 @@ def _name_segments(text: str, words, part: list[int], index) -> list[list[int]]:
     return [part[j:]]
 
 
+def _place_genitive_first(text: str, words, part: list[int], index, lang: str) -> list[list[int]]:
+    """A German run that opens with the genitive of a prominent known place is two phrases:
+    the genitive and the noun it governs ("Irans Militäreinheit", "Teherans Racheakt"): a
+    genitive -s ends a name. (A place in the nominative may open a name: "Wladimir Putin".)
+    A run the gazetteer knows whole stays."""
+    if len(part) < 2:
+        return [part]
+    surface = text[words[part[0]][0]:words[part[-1]][1]]
+    if index.lookup(norm_key(surface), surface):
+        return [part]
+    first = words[part[0]][2]
+    if index.lookup(norm_key(first), first) or not any(
+            e.type == "LOC" for e in index.lookup_declined(first, lang)[0]):
+        return [part]
+    return [part[:1], part[1:]]
+
+
 def _common_run(surface: str, index) -> bool:
     """A run of capitalised German words that are all common words, with the particles
     between them ("Zerstörung von Häusern", "Millionen Dollar", "Seinen Treffer"), unless
@@ -439,7 +456,7 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
     def common(i: int) -> bool:
         s, _, w = words[i]
         low = w.lower()
-        if low in _STOP or low in cal or (lang in NOUN_CAPS_LANGS and low in _DE_DETERMINERS):
+        if _is_stop(w) or low in cal or (lang in NOUN_CAPS_LANGS and low in _DE_DETERMINERS):
             return True
         if s in starts or in_head(s):
             if low in lower_forms or _inflected(low) & lower_forms:
@@ -537,6 +554,8 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
         if lang in NOUN_CAPS_LANGS:
             pieces = [(seg, per and j == 0) for part, per in pieces
                       for j, seg in enumerate(_name_segments(text, words, part, index))]
+            pieces = [(seg, per and j == 0) for part, per in pieces
+                      for j, seg in enumerate(_place_genitive_first(text, words, part, index, lang))]
         for part, per in pieces:
             while part and words[part[-1]][2].lower() in _PARTICLES_OR_JOINERS:
                 part = part[:-1]
@@ -651,7 +670,7 @@ def _gazetteer_prefixes(index) -> frozenset[str]:
 
 
 def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
-    from .gazetteer import arabic_fold, declines
+    from .gazetteer import GENITIVE_S_LANGS, arabic_fold, declines
 
     cal = _calendar_words(lang)
     lang_base = (lang or "").split("-")[0]
@@ -661,7 +680,8 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
     maxn = min(index.max_tokens, 8)
     wkeys = [norm_key(w) for _, _, w in words]
     prefixes = _gazetteer_prefixes(index)
-    decline = declines(lang)  # a language with case endings: "Polskę", "Rosji", "Suriye'de"
+    # a language with case endings ("Polskę", "Rosji", "Suriye'de") or a genitive -s ("Irans")
+    decline = declines(lang) or lang_base in GENITIVE_S_LANGS
     for i in range(n):
         keys, parts = [], []
         for L in range(1, min(maxn, n - i) + 1):
