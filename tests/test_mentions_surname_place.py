@@ -99,3 +99,13 @@ def test_a_german_genitive_of_a_known_place_is_that_place_and_ends_the_name():
     assert irans.type == "LOC" and irans.detector == "gazetteer"
     assert not any("Irans Militär" in m.text for m in a.mentions)
     assert "Wladimir Putin" in {m.text for m in a.mentions}  # a nominative place opens a name
+
+
+def test_arabic_organisation_heads_govern_their_definite_complement():
+    text = ("أعلنت وزارة الثقافة المصرية دخول ذوي القدرات الخاصة. وقال رئيس الهيئة المصرية العامة للكتاب "
+            "إن الوزارة التي تحتضن المعرض جاهزة. وصل عدد زوار هيئة الكتاب اليوم إلى مليون.")
+    a = detect(Article(id="ar", text=text, lang="ar"), Opts())
+    orgs = {m.text for m in a.mentions if m.type == "ORG"}
+    assert {"وزارة الثقافة المصرية", "الهيئة المصرية العامة للكتاب", "هيئة الكتاب"} <= orgs
+    assert not any("التي" in m.text or "اليوم" in m.text for m in a.mentions)
+    assert not any(m.text.startswith("الوزارة") for m in a.mentions)  # a definite head alone is generic

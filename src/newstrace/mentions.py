@@ -929,6 +929,45 @@ def _designated(text: str, words, lang: str | None) -> list[tuple[int, int]]:
     return out
 
 
+# Organisation heads in the construct state (idafa) whose definite complement makes the
+# name: "وزارة الثقافة" (Ministry of Culture), "هيئة الكتاب", "مستشفى الملك عبدالله", "جامعة
+# القاهرة"; and the same heads with the article when two or more definite words follow
+# ("الهيئة المصرية العامة للكتاب"). The complement ends before a word that is no part of a
+# name: a relative pronoun, a weekday or "today", a time adjective.
+_AR_ORG_HEADS = frozenset("""وزارة هيئة جامعة شركة مستشفى مجلس مؤسسة جمعية حزب حركة وكالة صحيفة
+    بوابة شبكة منظمة نقابة اتحاد محكمة بنك مصرف مركز""".split())
+_AR_NOT_IN_NAME = frozenset("""التي الذي الذين اللذين اللتين اللواتي اليوم الأحد الاثنين الإثنين
+    الثلاثاء الأربعاء الخميس الجمعة السبت الماضي الماضية الجاري الجارية الحالي الحالية المقبل
+    المقبلة الأخير الأخيرة""".split())
+
+
+def _ar_org_spans(text: str, words, lang: str | None) -> list[tuple[int, int]]:
+    """Spans of Arabic organisation names: an organisation head (`_AR_ORG_HEADS`, maybe after
+    one proclitic letter, which the span leaves out) and the definite words after it (with
+    the article "ال" or "لل"), up to four; a head with the article needs two of them."""
+    if (lang or "").split("-")[0] != "ar":
+        return []
+    out = []
+    n = len(words)
+    for i in range(n - 1):
+        w = words[i][2]
+        s = words[i][0]
+        head = w
+        if head not in _AR_ORG_HEADS and len(w) > 4 and w[0] in AR_PROCLITICS and w[1:] in _AR_ORG_HEADS:
+            head, s = w[1:], s + 1
+        definite = head.startswith("ال") and head[2:] in _AR_ORG_HEADS
+        if head not in _AR_ORG_HEADS and not definite:
+            continue
+        j = i + 1
+        while j < n and j - i <= 4 and text[words[j - 1][1]:words[j][0]].strip() == "" \
+                and words[j][2].startswith(("ال", "لل")) and words[j][2] not in _AR_NOT_IN_NAME \
+                and words[j][2] not in _AR_FUNCTION:
+            j += 1
+        if j - i - 1 >= (2 if definite else 1):
+            out.append((s, words[j - 1][1]))
+    return out
+
+
 _PAIR_WINDOW = 200  # mentions (distinct names) compared with each other in very long texts
 LONG_TEXT_CHARS = 100_000  # longer texts: candidates found piece by piece
 PIECE_CHARS = 50_000
@@ -975,6 +1014,8 @@ def _candidates(article: Article, model_spans, index):
         article, words, index, common_words)
     designated = _designated(text, words, article.lang)
     cands += [_Cand(s, e, "rules:designator", 1, {"LOC": 3}) for s, e in designated]
+    ar_orgs = _ar_org_spans(text, words, article.lang)
+    cands += [_Cand(s, e, "rules:ar_org", 1, {"ORG": 3}) for s, e in ar_orgs]
     if not model_spans and (article.lang or "").split("-")[0] == "ar":
         # no capitals and no model: persons from the Arabic name dictionary
         cands += [_Cand(s, e, "rules:arabic_names", 1, {"PER": 2}) for s, e in _arabicnames.person_spans(text)]
