@@ -109,3 +109,9 @@ def test_arabic_organisation_heads_govern_their_definite_complement():
     assert {"وزارة الثقافة المصرية", "الهيئة المصرية العامة للكتاب", "هيئة الكتاب"} <= orgs
     assert not any("التي" in m.text or "اليوم" in m.text for m in a.mentions)
     assert not any(m.text.startswith("الوزارة") for m in a.mentions)  # a definite head alone is generic
+
+
+def test_a_turkish_place_with_a_designator_and_a_case_suffix_is_the_known_place():
+    index = alias_index(None)
+    entry = G.gazetteer_entry(["Wuhan City'de"], ["Wuhan City'de"], "LOC", index, "tr")
+    assert entry is not None and entry.name == "Wuhan"

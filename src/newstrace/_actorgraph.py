@@ -307,7 +307,7 @@ def gazetteer_entry(surfaces: list[str], rs: list[str], typ: str, index, lang: s
         # a known place with a generic designator before or after it: "Kreis Gütersloh",
         # "Bezirk Gütersloh", "Wuhan City" name the place the gazetteer knows without it
         for s in sorted(set(surfaces)):
-            rest = _without_designator(s)
+            rest = _without_designator(uninflected(s, lang, typ))  # Turkish "Wuhan City'de" too
             for e in (index.lookup_in(rest, lang)[:1] if rest else ()):
                 if e.type == "LOC" and gaz_compatible(e, typ, rest):
                     hits[e.id] += 1

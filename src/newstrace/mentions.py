@@ -23,6 +23,9 @@ Detectors (``Mention.detector`` records which one found each span):
   `_arabicnames`);
 - ``rules:designator``: Arabic place names governed by a place designator ("مخيم الركبان",
   "منطقة التنف"), where a script without capitals gives no other cue (`_designated`);
+- ``rules:ar_org``: Arabic organisation names by their head in the construct state
+  ("وزارة الثقافة", "هيئة الكتاب"; with the article and two definite words after it:
+  "الهيئة المصرية العامة للكتاب", `_ar_org_spans`);
 - ``gazetteer``: known names (CLDR countries, GeoNames cities, seed organisations, the
   user gazetteer), also for lower-case or non-Latin forms (a lower-case word only when the
   curated or user list writes it so: "dpa"); Turkish names end at their case suffix
@@ -52,7 +55,11 @@ or sentence ends, offsets exact) and grouped as one article, comparing names wit
 Within the article, mentions are joined (union-find) by: same gazetteer entry, acronym
 definitions and alias statements, transliteration variants (`names.match_score`), and
 partial names ("Muslih" -> "Qassim Muslih", "M. Mosleh" = Monsieur Mosleh) when exactly
-one full name in the article is compatible. Each link is kept with its rule in
+one full name in the article is compatible; a small known place named like the surname of
+the one person named in full is that person ("Söder" after "Markus Söder", rule
+``partial:surname_over_place``; not after a locative preposition, never a country or big
+city). A function word in capitals of three letters or more is an acronym ("WHO", "MIT");
+the German genitive of a prominent known place is that place ("Irans") and ends a name. Each link is kept with its rule in
 ``article.meta["mention_links"]`` as ``[i, j, rule, evidence]`` (mention indexes) so the
 actors stage can explain every merge.
 """
