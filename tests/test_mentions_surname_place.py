@@ -115,3 +115,14 @@ def test_a_turkish_place_with_a_designator_and_a_case_suffix_is_the_known_place(
     index = alias_index(None)
     entry = G.gazetteer_entry(["Wuhan City'de"], ["Wuhan City'de"], "LOC", index, "tr")
     assert entry is not None and entry.name == "Wuhan"
+
+
+def test_a_share_line_names_each_listed_platform_on_its_own():
+    text = "Everyone was evacuated. Share this: Twitter Facebook Print Like this. The Reuters Institute said so."
+    a = detect(Article(id="en", text=text, lang="en"), Opts())
+    got = {m.text for m in a.mentions}
+    assert {"Twitter", "Facebook"} <= got and not any("Twitter Facebook" in t for t in got)
+    assert _mention(a, "Twitter").local_id != _mention(a, "Facebook").local_id
+    assert "Reuters Institute" in got  # a listed name before an organisation's head word stays in it
+    ar = detect(Article(id="ar", text="ونشر الفيديو على تويتر أمس.", lang="ar"), Opts())
+    assert any(m.text == "تويتر" and m.type == "ORG" for m in ar.mentions)

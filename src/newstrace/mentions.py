@@ -500,6 +500,12 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             if lang in _APOSTROPHE_CASE_LANGS and _APOSTROPHE_SUFFIX.match(words[j][2]):
                 break  # Turkish "Çin'in Hubey'e": a case suffix ends the name it is written on
             nw = words[j + 1][2]
+            if (_curated_org_word(words[j][2], index) and norm_key(nw) not in _ORG_WORDS) or (
+                    _curated_org_word(nw, index) and not index.lookup(
+                        norm_key(text[words[i][0]:words[j + 1][1]]), text[words[i][0]:words[j + 1][1]])):
+                # "Share this: Twitter Facebook Print": each listed organisation alone (not
+                # "Reuters Institute", nor a listed longer name, "Thomson Reuters")
+                break
             if lang in _APOSTROPHE_CASE_LANGS and _suffixed_place_after(text, words, i, j + 1, lang, index):
                 break  # "Sıla Kara Slovenya'da": the case-marked country is a name of its own
             if _is_cap(nw) and not common(j + 1):
@@ -600,6 +606,13 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
                     continue
             cands.append(_Cand(cs, ce, "rules:caps", 1, votes))
     return cands
+
+
+def _curated_org_word(w: str, index) -> bool:
+    """A one-word name of an organisation in the curated list (`data/organisations.yaml`:
+    "Twitter", "Reuters", "Xinhua"): it makes a name by itself, so a capitalised run stops
+    before and after it ("Twitter Facebook Print", "Xinhua Source")."""
+    return any(e.type == "ORG" and e.id.startswith("seed:") for e in index.lookup(norm_key(w), w)[:1])
 
 
 def _suffixed_place_after(text: str, words, i: int, k: int, lang: str, index) -> bool:
