@@ -1,6 +1,6 @@
 """Actors on real news: hand-annotated actor groups of SemEval-2022 Task 8 articles.
 
-The gold (``bench/actors_gold/semeval_{dev,dev2,heldout}.json``) holds no article text: each
+The gold (``bench/actors_gold/semeval_{dev,dev2,dev3,heldout}.json``) holds no article text: each
 entity is a label, a type and the offsets of its spellings in the articles of
 ``../shared/corpus/dev/semeval2022t8/pairs.csv`` (training pairs; the article id is the
 pair_id half). Same-story pairs were chosen (Overall and Entities <= 1.5): de-en across
@@ -11,7 +11,10 @@ is the half looked at while building; ``heldout`` (6 other pairs) is scored once
 ``dev2`` (11 more pairs, annotated in 2026-12 before newstrace was run on them: de-en
 x4, ar x2, tr x2, es, pl, de; entities shared across pairs, "Italien" / "Italy" /
 "Włoszech", are one entity) is looked at too: it is where the rules of ``dev`` were
-checked on articles they were not built on. Its convention: one span per distinct
+checked on articles they were not built on. ``dev3`` (14 more pairs annotated the same way in
+round 8, again before newstrace was run on them: de-en x5, ar x3, tr x2, de, es, pl, en; 123
+entities, 215 spellings; the same person across scripts and pairs, "Angela Merkel" /
+"أنجيلا ميركل", "Soleimani" / "Kasım Süleymani", is one entity) is the third such check. Its convention: one span per distinct
 spelling per article, preferring an occurrence outside a longer spelling
 ("Merkel" standing alone, not inside "Angela Merkel"); a Turkish name's spelling ends at
 the apostrophe ("Fenerbahçe" of "Fenerbahçe'de"); news-agency credits ("dpa", "AFP")
@@ -25,7 +28,7 @@ article (pairs of items in that language), across languages, and overall:
 - ``found``: share of the spellings that some actor covers at all;
 - pairwise precision / recall over all pairs of spellings (same gold entity = positive).
 
-    python bench/actors_real_bench.py --split dev|dev2|heldout [--no-models] [--json] [--show-errors]
+    python bench/actors_real_bench.py --split dev|dev2|dev3|heldout [--no-models] [--json] [--show-errors]
 """
 from __future__ import annotations
 
@@ -143,7 +146,7 @@ def run(split: str, use_models: bool, db: str | None = None) -> tuple[dict, list
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=("dev", "dev2", "heldout"), default="dev")
+    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "heldout"), default="dev")
     ap.add_argument("--no-models", action="store_true")
     ap.add_argument("--db", help="keep the analysed store here")
     ap.add_argument("--json", action="store_true")

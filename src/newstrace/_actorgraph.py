@@ -247,7 +247,8 @@ def entity_nodes(surfaces: list[str], typ: str, lang: str | None, index) -> tupl
         if nf != s:
             out.setdefault(node_id(typ, nf), (nf, f"respelling:{(lang or '').split('-')[0]}"))
         if (lang or "").startswith("de") and len(analyze(s).tokens) == 1 and s.endswith("s") and len(s) > 5 \
-                and not is_acronym(s):
+                and not is_acronym(s) and not index.lookup(norm_key(s), s):
+            # a known name ending in -s is that name, not a genitive ("Caracas", "Paris")
             out.setdefault(node_id(typ, s[:-1]), (s[:-1], "respelling:de_genitive"))
         un = uninflected(s, lang, typ)
         if un != s:
@@ -306,7 +307,7 @@ def gazetteer_entry(surfaces: list[str], rs: list[str], typ: str, index, lang: s
         # a known place with a generic designator before or after it: "Kreis Gütersloh",
         # "Bezirk Gütersloh", "Wuhan City" name the place the gazetteer knows without it
         for s in sorted(set(surfaces)):
-            rest = _without_designator(s)
+            rest = _without_designator(uninflected(s, lang, typ))  # Turkish "Wuhan City'de" too
             for e in (index.lookup_in(rest, lang)[:1] if rest else ()):
                 if e.type == "LOC" and gaz_compatible(e, typ, rest):
                     hits[e.id] += 1

@@ -42,6 +42,13 @@ _STOP = frozenset(
 )
 
 
+def _is_stop(word: str) -> bool:
+    """A function word of one of the languages in `_STOP`, unless written in capitals of
+    three letters or more: an acronym then ("WHO" in Polish or English, "MIT" in any
+    language but a shouted German line, which the callers read as shouting)."""
+    return word.lower() in _STOP and not (len(word) >= 3 and word.isupper())
+
+
 # -- tokens ------------------------------------------------------------------------------
 def _words(text: str) -> list[tuple[int, int, str]]:
     out = []

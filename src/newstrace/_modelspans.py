@@ -11,7 +11,7 @@ import bisect
 import re
 
 from ._mentionwords import (_ELISION_RE, _JOINERS, _NAME_PARTICLES, _STOP, _WORD_RE, Intervals, _is_arabic,
-                            _is_cap)
+                            _is_cap, _is_stop)
 from ._orgspans import Cand
 from .names import DESIGNATORS, norm_key
 
@@ -95,7 +95,7 @@ def model_candidates(text: str, spans, sent_starts: list[int] | None = None,
         t = text[s:e]
         if not any(ch.isupper() or _is_arabic(ch) for ch in t):
             continue
-        if " " not in t and (t.lower() in _STOP or (s in starts and t.lower() in common)):
+        if " " not in t and (_is_stop(t) or (s in starts and t.lower() in common)):
             continue
         if _CLAUSE_RE.search(t) or sum(1 for w in _WORD_RE.findall(t) if w.islower()
                                        and w not in JOINED_BY and w not in _STOP) >= 3:

@@ -74,6 +74,8 @@ CASE_ENDINGS: dict[str, list[tuple[str, str]]] = {
     **{lang: _SLAVIC_CYRILLIC for lang in ("ru", "uk", "be", "bg", "mk")},
 }
 _APOSTROPHE_SUFFIX_LANGS = frozenset({"tr", "az"})  # Türkiye'nin, Suriye'de: the case suffix after '
+# languages whose proper nouns take a genitive -s and no other case ending: German "Irans"
+GENITIVE_S_LANGS = frozenset({"de"})
 _MIN_BASE = 4
 # a declined form is a guess: it may name only a prominent entry (a country, a continent,
 # a listed organisation, a city of this many people), not any small town ("Dumy" is the
@@ -92,7 +94,8 @@ def declines(lang: str | None) -> bool:
 def base_forms(word: str, lang: str | None) -> list[str]:
     """Candidate nominative forms of a declined one-word proper noun in ``lang``
     (Polish "Polskę" -> "Polska", "Europie" -> "Europa", "Iranie" -> "Iran"; Russian
-    "России" -> "Россия"; Turkish "Suriye'de" -> "Suriye"), most likely first; [] for a
+    "России" -> "Россия"; Turkish "Suriye'de" -> "Suriye"; German genitive "Irans" ->
+    "Iran"), most likely first; [] for a
     language without case endings or a word too short to tell. Guesses only: a caller
     keeps the one that is a known name."""
     lang = (lang or "").split("-")[0].lower()
@@ -102,6 +105,9 @@ def base_forms(word: str, lang: str | None) -> list[str]:
         m = re.match(r"^([^'’]{3,})['’]\w{1,6}$", w)
         if m:
             out.append(m.group(1))
+    if lang in GENITIVE_S_LANGS and " " not in w and w[:1].isupper() and not w.isupper() \
+            and w.endswith("s") and not w.endswith("ss") and len(w) >= 5:
+        out.append(w[:-1])  # German genitive: "Irans", "Teherans", "Frankreichs"
     rules = CASE_ENDINGS.get(lang)
     if rules and " " not in w and w[:1].isupper():
         low = w.lower()

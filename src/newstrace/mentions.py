@@ -23,6 +23,9 @@ Detectors (``Mention.detector`` records which one found each span):
   `_arabicnames`);
 - ``rules:designator``: Arabic place names governed by a place designator ("مخيم الركبان",
   "منطقة التنف"), where a script without capitals gives no other cue (`_designated`);
+- ``rules:ar_org``: Arabic organisation names by their head in the construct state
+  ("وزارة الثقافة", "هيئة الكتاب"; with the article and two definite words after it:
+  "الهيئة المصرية العامة للكتاب", `_ar_org_spans`);
 - ``gazetteer``: known names (CLDR countries, GeoNames cities, seed organisations, the
   user gazetteer), also for lower-case or non-Latin forms (a lower-case word only when the
   curated or user list writes it so: "dpa"); Turkish names end at their case suffix
@@ -52,7 +55,11 @@ or sentence ends, offsets exact) and grouped as one article, comparing names wit
 Within the article, mentions are joined (union-find) by: same gazetteer entry, acronym
 definitions and alias statements, transliteration variants (`names.match_score`), and
 partial names ("Muslih" -> "Qassim Muslih", "M. Mosleh" = Monsieur Mosleh) when exactly
-one full name in the article is compatible. Each link is kept with its rule in
+one full name in the article is compatible; a small known place named like the surname of
+the one person named in full is that person ("Söder" after "Markus Söder", rule
+``partial:surname_over_place``; not after a locative preposition, never a country or big
+city). A function word in capitals of three letters or more is an acronym ("WHO", "MIT");
+the German genitive of a prominent known place is that place ("Irans") and ends a name. Each link is kept with its rule in
 ``article.meta["mention_links"]`` as ``[i, j, rule, evidence]`` (mention indexes) so the
 actors stage can explain every merge.
 """
@@ -70,7 +77,7 @@ from rapidfuzz.fuzz import ratio as _ratio
 
 from . import _arabicnames, _nermodels
 from ._mentionwords import (_JOINERS, _NAME_PARTICLES, _SAY_VERBS, _SENT_END_RE, _STOP, _calendar_words, _inflected,
-                            _is_arabic, _is_cap, _words)
+                            _is_arabic, _is_cap, _is_stop, _words)
 from ._mentionwords import Intervals as _Intervals
 from ._nounlex import LANGS as NOUN_CAPS_LANGS  # languages that capitalise every noun
 from ._nounlex import common_noun
@@ -78,7 +85,7 @@ from ._modelspans import JOINED_BY, model_candidates, model_over_rules
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
 from ._unionfind import UnionFind
-from .gazetteer import _APOSTROPHE_SUFFIX_LANGS, DECLINED_MIN_RANK
+from .gazetteer import _APOSTROPHE_SUFFIX_LANGS, DECLINED_MIN_RANK, uninflected
 from .names import AR_PROCLITICS, DESIGNATORS, TITLES, acronym_matches, analyze, is_acronym, match_score, norm_key, token_sim
 from .records import Article, Mention
 
@@ -322,6 +329,23 @@ def _name_segments(text: str, words, part: list[int], index) -> list[list[int]]:
     return [part[j:]]
 
 
+def _place_genitive_first(text: str, words, part: list[int], index, lang: str) -> list[list[int]]:
+    """A German run that opens with the genitive of a prominent known place is two phrases:
+    the genitive and the noun it governs ("Irans Militäreinheit", "Teherans Racheakt"): a
+    genitive -s ends a name. (A place in the nominative may open a name: "Wladimir Putin".)
+    A run the gazetteer knows whole stays."""
+    if len(part) < 2:
+        return [part]
+    surface = text[words[part[0]][0]:words[part[-1]][1]]
+    if index.lookup(norm_key(surface), surface):
+        return [part]
+    first = words[part[0]][2]
+    if index.lookup(norm_key(first), first) or not any(
+            e.type == "LOC" for e in index.lookup_declined(first, lang)[0]):
+        return [part]
+    return [part[:1], part[1:]]
+
+
 def _common_run(surface: str, index) -> bool:
     """A run of capitalised German words that are all common words, with the particles
     between them ("Zerstörung von Häusern", "Millionen Dollar", "Seinen Treffer"), unless
@@ -439,7 +463,7 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
     def common(i: int) -> bool:
         s, _, w = words[i]
         low = w.lower()
-        if low in _STOP or low in cal or (lang in NOUN_CAPS_LANGS and low in _DE_DETERMINERS):
+        if _is_stop(w) or low in cal or (lang in NOUN_CAPS_LANGS and low in _DE_DETERMINERS):
             return True
         if s in starts or in_head(s):
             if low in lower_forms or _inflected(low) & lower_forms:
@@ -476,6 +500,14 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             if lang in _APOSTROPHE_CASE_LANGS and _APOSTROPHE_SUFFIX.match(words[j][2]):
                 break  # Turkish "Çin'in Hubey'e": a case suffix ends the name it is written on
             nw = words[j + 1][2]
+            if (_curated_org_word(words[j][2], index) and norm_key(nw) not in _ORG_WORDS) or (
+                    _curated_org_word(nw, index) and not index.lookup(
+                        norm_key(text[words[i][0]:words[j + 1][1]]), text[words[i][0]:words[j + 1][1]])):
+                # "Share this: Twitter Facebook Print": each listed organisation alone (not
+                # "Reuters Institute", nor a listed longer name, "Thomson Reuters")
+                break
+            if lang in _APOSTROPHE_CASE_LANGS and _suffixed_place_after(text, words, i, j + 1, lang, index):
+                break  # "Sıla Kara Slovenya'da": the case-marked country is a name of its own
             if _is_cap(nw) and not common(j + 1):
                 j += 1
                 continue
@@ -535,6 +567,8 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
         if lang in NOUN_CAPS_LANGS:
             pieces = [(seg, per and j == 0) for part, per in pieces
                       for j, seg in enumerate(_name_segments(text, words, part, index))]
+            pieces = [(seg, per and j == 0) for part, per in pieces
+                      for j, seg in enumerate(_place_genitive_first(text, words, part, index, lang))]
         for part, per in pieces:
             while part and words[part[-1]][2].lower() in _PARTICLES_OR_JOINERS:
                 part = part[:-1]
@@ -572,6 +606,30 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
                     continue
             cands.append(_Cand(cs, ce, "rules:caps", 1, votes))
     return cands
+
+
+def _curated_org_word(w: str, index) -> bool:
+    """A one-word name of an organisation in the curated list (`data/organisations.yaml`:
+    "Twitter", "Reuters", "Xinhua"): it makes a name by itself, so a capitalised run stops
+    before and after it ("Twitter Facebook Print", "Xinhua Source")."""
+    return any(e.type == "ORG" and e.id.startswith("seed:") for e in index.lookup(norm_key(w), w)[:1])
+
+
+def _suffixed_place_after(text: str, words, i: int, k: int, lang: str, index) -> bool:
+    """In a language that writes a case suffix after an apostrophe (Turkish), whether the
+    word ``k`` that would extend the capitalised run ``i..k-1`` is a prominent known place
+    with its suffix ("Slovenya'da", "İran'daki": `gazetteer.AliasIndex.lookup_declined`, a
+    country, continent or city of `DECLINED_MIN_RANK`+) while the run with that place's base
+    form is no known name ("New York'ta" stays one name): the place is a name of its own,
+    "Sıla Kara Slovenya'da" is "Sıla Kara in Slovenia"."""
+    w = words[k][2]
+    if not _APOSTROPHE_SUFFIX.match(w):
+        return False
+    hits, base = index.lookup_declined(w, lang)
+    if not any(e.type == "LOC" for e in hits):
+        return False
+    whole = text[words[i][0]:words[k][0]] + base
+    return not index.lookup(norm_key(whole), whole)
 
 
 def _org_head(low: str, heads: frozenset) -> bool:
@@ -632,7 +690,7 @@ def _gazetteer_prefixes(index) -> frozenset[str]:
 
 
 def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
-    from .gazetteer import arabic_fold, declines
+    from .gazetteer import GENITIVE_S_LANGS, arabic_fold, declines
 
     cal = _calendar_words(lang)
     lang_base = (lang or "").split("-")[0]
@@ -642,7 +700,8 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
     maxn = min(index.max_tokens, 8)
     wkeys = [norm_key(w) for _, _, w in words]
     prefixes = _gazetteer_prefixes(index)
-    decline = declines(lang)  # a language with case endings: "Polskę", "Rosji", "Suriye'de"
+    # a language with case endings ("Polskę", "Rosji", "Suriye'de") or a genitive -s ("Irans")
+    decline = declines(lang) or lang_base in GENITIVE_S_LANGS
     for i in range(n):
         keys, parts = [], []
         for L in range(1, min(maxn, n - i) + 1):
@@ -890,6 +949,45 @@ def _designated(text: str, words, lang: str | None) -> list[tuple[int, int]]:
     return out
 
 
+# Organisation heads in the construct state (idafa) whose definite complement makes the
+# name: "وزارة الثقافة" (Ministry of Culture), "هيئة الكتاب", "مستشفى الملك عبدالله", "جامعة
+# القاهرة"; and the same heads with the article when two or more definite words follow
+# ("الهيئة المصرية العامة للكتاب"). The complement ends before a word that is no part of a
+# name: a relative pronoun, a weekday or "today", a time adjective.
+_AR_ORG_HEADS = frozenset("""وزارة هيئة جامعة شركة مستشفى مجلس مؤسسة جمعية حزب حركة وكالة صحيفة
+    بوابة شبكة منظمة نقابة اتحاد محكمة بنك مصرف مركز""".split())
+_AR_NOT_IN_NAME = frozenset("""التي الذي الذين اللذين اللتين اللواتي اليوم الأحد الاثنين الإثنين
+    الثلاثاء الأربعاء الخميس الجمعة السبت الماضي الماضية الجاري الجارية الحالي الحالية المقبل
+    المقبلة الأخير الأخيرة""".split())
+
+
+def _ar_org_spans(text: str, words, lang: str | None) -> list[tuple[int, int]]:
+    """Spans of Arabic organisation names: an organisation head (`_AR_ORG_HEADS`, maybe after
+    one proclitic letter, which the span leaves out) and the definite words after it (with
+    the article "ال" or "لل"), up to four; a head with the article needs two of them."""
+    if (lang or "").split("-")[0] != "ar":
+        return []
+    out = []
+    n = len(words)
+    for i in range(n - 1):
+        w = words[i][2]
+        s = words[i][0]
+        head = w
+        if head not in _AR_ORG_HEADS and len(w) > 4 and w[0] in AR_PROCLITICS and w[1:] in _AR_ORG_HEADS:
+            head, s = w[1:], s + 1
+        definite = head.startswith("ال") and head[2:] in _AR_ORG_HEADS
+        if head not in _AR_ORG_HEADS and not definite:
+            continue
+        j = i + 1
+        while j < n and j - i <= 4 and text[words[j - 1][1]:words[j][0]].strip() == "" \
+                and words[j][2].startswith(("ال", "لل")) and words[j][2] not in _AR_NOT_IN_NAME \
+                and words[j][2] not in _AR_FUNCTION:
+            j += 1
+        if j - i - 1 >= (2 if definite else 1):
+            out.append((s, words[j - 1][1]))
+    return out
+
+
 _PAIR_WINDOW = 200  # mentions (distinct names) compared with each other in very long texts
 LONG_TEXT_CHARS = 100_000  # longer texts: candidates found piece by piece
 PIECE_CHARS = 50_000
@@ -936,6 +1034,8 @@ def _candidates(article: Article, model_spans, index):
         article, words, index, common_words)
     designated = _designated(text, words, article.lang)
     cands += [_Cand(s, e, "rules:designator", 1, {"LOC": 3}) for s, e in designated]
+    ar_orgs = _ar_org_spans(text, words, article.lang)
+    cands += [_Cand(s, e, "rules:ar_org", 1, {"ORG": 3}) for s, e in ar_orgs]
     if not model_spans and (article.lang or "").split("-")[0] == "ar":
         # no capitals and no model: persons from the Arabic name dictionary
         cands += [_Cand(s, e, "rules:arabic_names", 1, {"PER": 2}) for s, e in _arabicnames.person_spans(text)]
@@ -1090,6 +1190,47 @@ def _aliases(text: str, chosen: list[_Cand]):
     return chosen, links
 
 
+# prepositions before a place's name ("in Fontana", "nach Passau", "w Krakowie"): a known
+# place's word after one names the place even when a person of that surname is named too
+_LOCATIVE_PREPS = frozenset("""in im into at near from to nach aus bei von vom zum zur
+    en à au aux dans de desde hacia cerca w we z ze do na pod przy""".split())
+
+
+def _surname_of_person(text: str, surf: list[str], toks, chosen: list[_Cand], i: int, full: list[int],
+                       uf: UnionFind, gv, lang: str, index) -> int | None:
+    """The full name whose person the one-word known place ``i`` is the surname of, or None.
+    The place is a small one (under `gazetteer.DECLINED_MIN_RANK`: no country, continent nor
+    big city); exactly one group of the article's full names (two or three capitalised words not in capitals, no
+    gazetteer entry) is a person (most votes PER; in a language that capitalises every noun,
+    with a vote of a cue: a model label, a title, a speech verb) whose name ends with this word, and the
+    word does not follow a locative preposition nor carry a Turkish locative case suffix."""
+    if len(toks[i]) != 1:
+        return None
+    entry = index.entries.get(chosen[i].gaz) if chosen[i].gaz else None
+    if entry is None or entry.rank >= DECLINED_MIN_RANK:
+        return None  # a country or a city of 250,000+ ("AIR Pics Germany") stays the place
+    key = norm_key(surf[i])
+    prev = re.search(r"(\w+)\s+$", text[max(0, chosen[i].start - 20):chosen[i].start])
+    if prev and prev.group(1).lower() in _LOCATIVE_PREPS:
+        return None
+    if re.search(r"['’](?:da|de|ta|te|dan|den|tan|ten)$", surf[i]):
+        return None  # Turkish "Kara'da": in Kara
+    found: dict[int, int] = {}
+    for j in full:
+        ws = surf[j].split()
+        if not 2 <= len(ws) <= 3 or chosen[j].gaz or not all(_is_cap(w) and not w.isupper() for w in ws):
+            continue
+        if norm_key(ws[-1]) != key:
+            continue
+        votes = gv.get(uf.find(j)) or Counter()
+        # where every noun is capitalised, two capitalised words are no person by
+        # themselves ("Notstand Spanien"): a cue must say so
+        cue = votes["PER"] >= 1 or lang not in NOUN_CAPS_LANGS
+        if votes and max(votes, key=lambda t: (votes[t], t)) == "PER" and cue:
+            found.setdefault(uf.find(j), j)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _after_designator(text: str, start: int) -> bool:
     """The name follows a lower-case designator, maybe through particles: "río Sahir",
     "valle del Sahir", "valley of the Sahir"."""
@@ -1159,8 +1300,10 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
                 first_by[key] = i
     # type evidence per mention: context cues
     say_before = _speech_before(article.lang)
+    lang_code = (article.lang or "").split("-")[0]
     for i, c in enumerate(chosen):
-        toks = norm_key(surf[i]).split()
+        # the words without a Turkish case suffix: "Wuhan City'de" ends in a designator
+        toks = norm_key(uninflected(surf[i], lang_code, "") if lang_code in _APOSTROPHE_CASE_LANGS else surf[i]).split()
         if any(t in _ORG_WORDS for t in toks) and _strong_type(c) is None:
             c.votes["ORG"] += 4
         elif len(toks) > 1 and any(t in DESIGNATORS for t in toks) and _strong_type(c) is None:
@@ -1229,6 +1372,7 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
     # (a name nested in a longer one, "Ríos del Norte" in "Autoridad de Ríos del Norte",
     # is a place or an organisation, never the full name of a person)
     top: dict[int, tuple[str | None, bool]] = {}  # group -> (type, strong), from gv
+    surname_of_person: set[str] = set()
     full = [i for i in range(n) if len(toks[i]) >= 2 and not is_acronym(surf[i])
             and chosen[i].detector != "rules:nested"]
     for i in range(n):
@@ -1239,6 +1383,16 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
         # organisation: never a person's surname
         nested = chosen[i].detector == "rules:nested"
         my_type = _strong_type(chosen[i])
+        if my_type == "LOC" and chosen[i].detector == "gazetteer":
+            # a one-word known place that is the surname of the one person the article
+            # names in full ("Söder" after "Markus Söder", "Fontana" after "Attilio
+            # Fontana", "Kara" after "Sıla Kara"): the person, unless the word stands after
+            # a locative preposition ("in Fontana")
+            j = _surname_of_person(text, surf, toks, chosen, i, full, uf, gv, lang_code, index)
+            if j is not None:
+                link(j, i, "partial:surname_over_place", f"{surf[i]} -> {surf[j]}")
+                surname_of_person.add(norm_key(surf[i]))
+                continue
         # "Ammar City" names a place by its designator: never part of "Ammar University"
         i_desig = any(norm_key(w) in DESIGNATORS for w in surf[i].replace("-", " ").split()[1:])
         cands: dict[int, tuple[int, str]] = {}
@@ -1277,6 +1431,14 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
         if len(cands) == 1:
             rj, (j, rule) = next(iter(cands.items()))
             link(j, i, rule, f"{surf[i]} -> {surf[j]}")
+    # a known place's word taken as a person's surname: its place vote (and entry) go, in
+    # every mention of that word joined to the person ("Söder" twice by the same entry)
+    for i, c in enumerate(chosen):
+        if c.detector == "gazetteer" and c.gaz and norm_key(surf[i]) in surname_of_person \
+                and any(norm_key(surf[j]).split()[-1:] == [norm_key(surf[i])] and len(toks[j]) >= 2
+                        for j in full if uf.find(j) == uf.find(i)):
+            c.votes = Counter({"PER": 1})
+            c.gaz = None
     # final types, local ids by first occurrence
     gv = group_votes()
     mentions: list[Mention] = []

@@ -160,6 +160,17 @@ def _skeleton(s: str) -> str:
     return "".join(out)
 
 
+def _latin(raw: str) -> bool:
+    """Whether every letter of a token is Latin script (Basic Latin to Latin Extended-B)."""
+    return all(ch < "\u0250" for ch in raw if ch.isalpha())
+
+
+def _skeleton_v(s: str) -> str:
+    """`_skeleton` keeping v: the consonant frame of a Latin spelling, where v is written
+    (the plain skeleton drops it because Arabic و reads w, v or u)."""
+    return _skeleton(s.replace("v", "V")).replace("V", "v") if "v" in s else _skeleton(s)
+
+
 def _tail(f: str) -> str:
     t = f[:-1] if f.endswith("h") and len(f) > 3 else f
     while len(t) > 3 and t[-1] in _VOWELS:
@@ -293,7 +304,10 @@ def _token_sim(a: Token, b: Token) -> float:
         return 0.8  # Iraq/Iraqi, Syria/Syrian: a derived word, not a spelling variant
     if a.fold == b.fold:
         return 0.95
-    if a.skel == b.skel and len(a.skel) >= 3:
+    if a.skel == b.skel and len(a.skel) >= 3 and (
+            not (_latin(a.raw) and _latin(b.raw)) or _skeleton_v(a.norm) == _skeleton_v(b.norm)):
+        # two Latin-script spellings keep their v ("Caraca" is not "Krvavec"; w is v
+        # already); a romanised script keeps the plain skeleton (Belarusian ў reads u or v)
         return 0.93
     if a.tail == b.tail and len(a.tail) >= 3:
         return 0.9
