@@ -193,3 +193,82 @@ def test_a_new_carrier_does_not_read_the_statement_it_joins(tmp_path, actors, mo
     assert len(st) == 1 and st[0]["first_seen"]["article"] == "x30" and len(st[0]["carriers"]) == 31
     ref.close()
     store.close()
+
+
+def _all_candidates(c, s, limit):
+    """The translation candidates read the way they were before the indexed read: every
+    statement of the speaker, filtered and ranked in Python."""
+    from datetime import date as _date
+
+    def day(v):
+        try:
+            return _date.fromisoformat(v[:10]) if v else None
+        except ValueError:
+            return None
+
+    import json
+    langs, d, near = set(json.loads(s["langs"])), day(s["first_date"]), []
+    for x in c.execute("SELECT id, langs, first_date, text FROM statements WHERE speaker_actor = ? AND id != ?",
+                       (s["speaker_actor"], s["id"])).fetchall():
+        if set(json.loads(x["langs"])) & langs:
+            continue
+        dx = day(x["first_date"])
+        gap = abs((dx - d).days) if dx and d else None
+        if gap is not None and gap > 7:
+            continue
+        near.append((gap if gap is not None else 8, x["id"]))
+    return sorted(near)[:limit]
+
+
+@pytest.mark.parametrize("limit", [3, 8, 200])
+def test_translation_candidates_read_by_window_are_the_speakers_nearest(tmp_path, monkeypatch, limit):
+    """`_candidates` reads the speaker's statements by date window and then the undated ones
+    by id: the candidates are the ones a scan of all the speaker's statements ranks first,
+    whatever the dates (days, date-times, a month or a year only, none) and languages."""
+    import json
+    import random
+
+    from newstrace import _statements
+
+    monkeypatch.setattr(_statements, "MAX_CANDIDATES", limit)
+    store = Store(tmp_path / "c.db")
+    rng = random.Random(5)
+    forms = [lambda d: d, lambda d: d + "T10:00:00+02:00", lambda d: d[:7], lambda d: d[:4], lambda d: None]
+    rows = []
+    for k in range(120):
+        d = f"2024-{rng.randint(2, 4):02d}-{rng.randint(1, 28):02d}"
+        rows.append((f"st_{rng.random():.12f}", rng.choice(["act_a", "act_a", "act_b"]),
+                     rng.choice(forms)(d), json.dumps(rng.sample(["en", "fr", "de"], rng.randint(1, 2)))))
+    store.conn.executemany("INSERT INTO statements (id, speaker_actor, first_date, langs, text) VALUES (?, ?, ?, ?, 'x')",
+                           rows)
+    for s in store.conn.execute("SELECT * FROM statements ORDER BY id").fetchall():
+        got = [(g, i) for g, i, _x in _statements._candidates(store.conn, s)]
+        assert got == _all_candidates(store.conn, s, limit), s["id"]
+    store.close()
+
+
+def test_key_candidates_ranked_by_the_database_are_the_best_shared(tmp_path, monkeypatch):
+    """The quotes sharing most keys with a quote, counted and cut by the database, are the
+    ones counting every posting in Python gives (ties by article and index), on the one-list
+    path and on the path of a quote with more keys than one IN list takes."""
+    import random
+
+    from newstrace import _statements
+
+    store = Store(tmp_path / "k.db")
+    rng = random.Random(3)
+    keys = [f"k{i}" for i in range(40)]
+    rows = {(k, f"art{rng.randint(0, 30):02d}", rng.randint(0, 3)) for k in keys for _ in range(rng.randint(0, 25))}
+    store.conn.executemany("INSERT INTO quote_keys VALUES (?, ?, ?)", sorted(rows))
+    monkeypatch.setattr(_statements, "MAX_KEY_CANDIDATES", 7)
+    for chunk in (500, 6):
+        monkeypatch.setattr(_statements, "IN_CHUNK", chunk)
+        for q in [("art03", 1), ("art10", 0), ("zz", 9)]:
+            mine = rng.sample(keys, 15)
+            shared: dict = {}
+            for k, a, i in rows:
+                if k in mine and (a, i) != q:
+                    shared[(a, i)] = shared.get((a, i), 0) + 1
+            want = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:7]
+            assert _statements._key_candidates(store.conn, q, mine) == want
+    store.close()

