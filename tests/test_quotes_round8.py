@@ -174,3 +174,11 @@ def test_headline_run_into_a_wire_dateline_is_no_statement():
     q, = quotes(text, "en")
     assert q.text.startswith("Austria opposes any loosening") and "VIENNA" not in q.text
     assert "finance minister" in q.speaker
+
+
+@pytest.mark.parametrize("gap", ["on state television", "in a statement", "on Monday"])
+def test_speech_verb_form_after_a_preposition_in_the_gap_is_a_noun(gap):
+    # 'state' after 'on' is a noun: the complementizer after it still opens the content
+    text = f"Army pulls back\nThe president said {gap} that the army would withdraw from the city."
+    got = [(q.text, q.speaker) for q in quotes(text, "en")]
+    assert got == [("the army would withdraw from the city", "The president")]

@@ -11,7 +11,7 @@ from . import _quotemarks as qm
 from ._quotenp import (_CONJ, _cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _pick_apposition,
                        _pure_name, _strip_np, _subject_before, _tokens)
 from ._quoteroles import _Attr, _Cue, _cue_subject, _function_words, _mentions_in
-from .cues import norm_form
+from .cues import CueTable, norm_form
 
 if TYPE_CHECKING:
     from .quotes import _Ctx
@@ -651,10 +651,20 @@ def _complement(ctx: _Ctx, tail: str, cue: _Cue | None = None) -> re.Match | Non
         if w and norm_form(w.group(1)) in t.sets["determiners"] - t.sets["complementizers"] \
                 and norm_form(cue.form) not in t.sets["addressee_verbs"]:
             return None
-    if x and t.cue_re and any(norm_form(y.group("v")) not in t.sets["weak_verbs"]
+    if x and t.cue_re and any(norm_form(y.group("v")) not in t.sets["weak_verbs"] and not _after_noun_preceder(t, tail, y)
                               for y in t.cue_re.finditer(tail, 0, x.start("comp"))):
         return None
     return x
+
+
+def _after_noun_preceder(t: CueTable, tail: str, y: re.Match) -> bool:
+    """A speech-verb form in the gap before a complementizer right after a word of the table's
+    ``noun_preceders`` (a determiner) or ``noun_prepositions`` (a preposition; not a gerund:
+    'after saying') is a noun, not a second cue: 'said on state television that …'."""
+    w = re.search(r"([\w’']+)\W*$", tail[:y.start("v")])
+    prev = w.group(1).lower() if w else ""
+    return prev in t.sets["noun_preceders"] or (
+        prev in t.sets["noun_prepositions"] and not y.group("v").lower().endswith("ing"))
 
 
 _GLUED_BEFORE = re.compile(r"[^;:.\x07]{0,80}?[^\W\d_]\.(?=[^\W\d_])")  # the words up to a glued full stop
