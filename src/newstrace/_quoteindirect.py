@@ -420,7 +420,7 @@ def _np_object_after_subject(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], zero: bo
     The content runs to the end of the clause. Not a clause (a complementizer) nor a pronoun."""
     t, m = ctx.t, ctx.m
     form = re.sub(r"\s+", " ", norm_form(cue.form))
-    preps = {e.split(" ", 1)[1] for e in t.sets["np_cues"] if " " in e and e.split(" ", 1)[0] == form}
+    preps = t.np_cue_preps.get(form, frozenset())
     bare = form in t.sets["np_cues"]
     if not (preps or bare):
         return None
@@ -432,7 +432,7 @@ def _np_object_after_subject(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], zero: bo
     pos = sp[1] if not zero and sp[0] >= cue.end else cue.end
     x = _ASIDE.match(m, pos, se)
     if preps:
-        prx = _np_prep_re(frozenset(preps))
+        prx = _np_prep_re(preps)
         y = prx.match(m, pos, se)
         if x and (y is None or (y.group("att") and "ب" not in preps)):
             # the object after an aside ('، في بيان اليوم، على …'); one that opens with the
@@ -828,8 +828,7 @@ def _newer_subject(ctx: _Ctx, last: _Attr, s: int, terms: list[tuple[int, int]])
     if not newer:
         return None
     cue = newer[-1]
-    ss, _ = ctx.sent_of(cue.start)
-    sp, zero = _cue_subject(ctx, cue, ss, ctx.sent_of(cue.start)[1])
+    sp, zero = _cue_subject(ctx, cue, *ctx.sent_of(cue.start))
     if sp is None or zero or sp[0] < lo:
         return None
     return cue, sp, zero

@@ -465,7 +465,7 @@ def _object_preps(t: CueTable, verb: str) -> tuple[str, ...]:
     """The prepositions the table's noun-phrase cues put after ``verb`` ('ب' of 'أهاب ب'; the
     verb also without a clitic of ``verb_prefixes``: 'وأهاب')."""
     forms = {verb} | {verb[len(p):] for p in t.lists["verb_prefixes"] if verb.startswith(p) and len(verb) > len(p) + 2}
-    return tuple(sorted({f.split()[1] for f in t.sets["np_cues"] if len(f.split()) == 2 and f.split()[0] in forms}))
+    return tuple(sorted({p for f in forms for p in t.np_cue_preps.get(f, ()) if " " not in p}))
 
 
 def _leading_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:

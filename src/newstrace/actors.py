@@ -225,9 +225,9 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
             run.recluster(seeds2)
         run.counts["translation_links"] += links
         # articles outside this run whose actor ids changed: their quotes, sources,
-        # statements, story features and narrative claims name the old actors, so the
-        # downstream stages take them up again (in this pipeline run, or the next one)
-        # (``options.exact_incremental``, the default). Without it (``analyze
+        # statements, story features and narrative claims name the old actors, so with
+        # ``options.exact_incremental`` (the default) the downstream stages take them up
+        # again (in this pipeline run, or the next one). Without it (``analyze
         # --fast-incremental``) they keep the ids of their last run: only actors merged whole
         # into another are remapped in quotes and sources (``_actorrun``), and the count of
         # articles left so is reported as ``downstream_stale``

@@ -79,7 +79,8 @@ class _Ctx:
         self.mentions = sorted(article.mentions or [], key=lambda x: x.start)
         self.mention_starts = [x.start for x in self.mentions]
         self.memo: dict[Any, Any] = {}  # per-article caches of the _quoteroles helpers
-        self.head_end = _headline_end(article, self.text, self.paras)
+        self.head_rep = _repeated_headline(self.text)  # (headline, end of its second copy) or None
+        self.head_end = _headline_end(article, self.text, self.paras, self.head_rep)
         if self.head_end and self.paras and self.head_end < self.paras[0][1]:
             # a headline run into the body (repeated, or before a dateline): the body opens a sentence
             dl = _DATELINE.match(self.text, self.head_end)
@@ -233,12 +234,12 @@ class _Ctx:
         return cue.form.lower() in self.t.sets["weak_verbs"]
 
 
-def _headline_end(article: Article, text: str, paras: list[tuple[int, int]]) -> int:
+def _headline_end(article: Article, text: str, paras: list[tuple[int, int]], rep: tuple[str, int] | None) -> int:
     """End of the headline paragraph, else 0: the title the clean stage puts first, or, for
     a record that came without a title, a first paragraph that looks like one by the title-line
     rule of plain-text input (``ingest.split_title``: short, not ending a sentence, more text
-    after it). A headline is not a statement, so no quote starts in it."""
-    rep = _repeated_headline(text)
+    after it). A headline is not a statement, so no quote starts in it. ``rep`` is the text's
+    repeated headline (``_repeated_headline``, read once per article by ``_Ctx``)."""
     if rep:
         return rep[1]
     dl = _DATELINE.search(text, 0, 600)
@@ -282,10 +283,9 @@ def _repeated_headline(text: str) -> tuple[str, int] | None:
 def _headline_copies(ctx: _Ctx) -> list[tuple[int, int]]:
     """Where the repeated headline (``_repeated_headline``) recurs later in the text (under
     a photo or a gallery: 'Caption Close Venezuela says it foiled attack … 1 / 1')."""
-    rep = _repeated_headline(ctx.text)
-    if rep is None:
+    if ctx.head_rep is None:
         return []
-    head, end = rep
+    head, end = ctx.head_rep
     out, k = [], ctx.text.find(head, end)
     while k >= 0:
         out.append((k, k + len(head)))
@@ -1000,7 +1000,7 @@ def extract(article: Article, options: Any = None) -> Article:
     ctx = _Ctx(article, cue_table(article.lang))
     # the learned cue tagger, when asked for, adds to the rules on the models path, in English
     # (the language it was trained on); ``Quote.method`` says which path found each statement
-    use_model = (_tagger_on(options)) and (article.lang or "").split("-")[0].lower() == "en"
+    use_model = _tagger_on(options) and (article.lang or "").split("-")[0].lower() == "en"
     attrs = _attributions(ctx, use_model)
     quotes = [_as_quote(ctx, at) for at in attrs]
     # a statement its cue interrupts is two quotes with one cue and speaker

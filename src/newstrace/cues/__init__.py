@@ -133,6 +133,8 @@ class CueTable:
     relative_re: re.Pattern | None = None  # a participle after an unmarked statement ("… diyen Koca")
 
     unions: dict[tuple[str, ...], frozenset] = field(default_factory=dict)  # cache of union()
+    # a verb of the ``np_cues`` -> what follows it in its entries ("أهاب ب": the preposition)
+    np_cue_preps: dict[str, frozenset] = field(default_factory=dict)
 
     def union(self, *keys: str) -> frozenset:
         """The union of the word sets ``keys`` (built once per table)."""
@@ -322,15 +324,18 @@ def _build(raw: dict[str, Any]) -> CueTable:
     t.relay_before_res = [(re.compile(p, flags), re.compile(_group(p, "cue"), flags)) for p in t.lists["relay_before"]]
     t.prep_cue_res = [re.compile(p) for p in t.lists["prep_cue_patterns"]]
     t.byline_res = [re.compile(p, flags) for p in t.lists["byline_patterns"]]
+    preps: dict[str, set] = {}
+    for e in t.sets["np_cues"]:
+        if " " in e:
+            v, rest = e.split(" ", 1)
+            preps.setdefault(v, set()).add(rest)
+    t.np_cue_preps = {v: frozenset(p) for v, p in preps.items()}
     if t.lists["separable_cues"]:
         # 'machte es mehrmals klar, dass …': the verb, up to five words, the particle, then the
         # end of the clause (a comma, a colon, a full stop)
-        sep = {}
-        for f in t.lists["separable_cues"]:
-            v, prt = f.split()
-            sep.setdefault(prt, []).append(v)
+        verbs, prts = zip(*(f.split() for f in t.lists["separable_cues"]))
         t.separable_re = re.compile(r"(?<![\w\-’'])(?P<v>%s)(?:[ \t]+[\w\-’']+){0,5}?[ \t]+(?:%s)(?=[ \t]*[,:.])" % (
-            _alt(sorted({v for vs in sep.values() for v in vs})), _alt(sorted(sep))), flags)
+            _alt(sorted(set(verbs))), _alt(sorted(set(prts)))), flags)
     if t.lists["relative_cues"]:
         # '… teminatıdır diyen Koca': a participle right after the last word of an unmarked
         # statement (after a closing quotation mark it is an ordinary verb form of the table)
