@@ -58,7 +58,7 @@ from newstrace.records import Article  # noqa: E402
 from newstrace.storyeval import bcubed  # noqa: E402
 from newstrace.storyfeatures import (  # noqa: E402
     COEFS, FEATURES, LINK_FEATURES, content_probability, doc_features, encoder_text, link_probability,
-    pair_features,
+    pair_features, story_view,
 )
 
 LINK_LAMBDA = 0.05  # as the join model (see storyfeatures.LINK_COEFS)
@@ -143,7 +143,7 @@ def _docs(arts: dict[str, Article], path: str) -> dict:
     vecs = {}
     if path != "none":
         ids = sorted(arts)
-        texts = {i: encoder_text(arts[i].title, arts[i].text) for i in ids}
+        texts = {i: encoder_text(*story_view(arts[i])) for i in ids}
         ids = [i for i in ids if texts[i] is not None]
         enc = encoders.encode([texts[i] for i in ids], path)
         vecs = {i: enc.vectors[k] for k, i in enumerate(ids)}

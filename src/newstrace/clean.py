@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from .records import Article
@@ -23,7 +24,7 @@ from .records import Article
 if TYPE_CHECKING:
     from .pipeline import PipelineOptions
 
-__all__ = ["clean", "fold_line", "is_boilerplate", "line_key", "normalize_text"]
+__all__ = ["WALL_VOCAB", "clean", "fold_line", "is_boilerplate", "line_key", "normalize_text", "wall_kind", "wall_phrase"]
 
 # -- patterns ---------------------------------------------------------------------------
 _WORDS = {
@@ -239,7 +240,131 @@ def clean(article: Article, options: "PipelineOptions") -> Article:
         paragraphs = [k for k in keep if k]
     if title:
         paragraphs.insert(0, title)
+    wall = wall_kind(raw, title)
+    if wall:
+        article.meta["wall"] = wall  # shown with the article; the story stage reads its headline only
+    else:
+        article.meta.pop("wall", None)
     article.title = title
     article.text = "\n\n".join(paragraphs)
     article.boilerplate = removed
     return article
+
+
+# -- walls ------------------------------------------------------------------------------
+#: What a scraper gets instead of the article: a paywall or subscription prompt, a login
+#: form, a cookie-consent page, an ad-blocker wall, a bot check or rate limit, an error
+#: page. The vocabulary per language (any table matches any text: a wall is often in
+#: another language than the article, and language identification of a wall is noise);
+#: a phrase, not a single common word, wherever a word has an ordinary news sense
+#: ("subscribers" of a channel, a "login" data leak).
+WALL_VOCAB: dict[str, dict[str, str]] = {
+    "paywall": {
+        "en": r"subscri(?:be|ber|bers|ption)\b|unlimited (?:digital )?access|free (?:articles?|stories) (?:left|remaining)|"
+              r"(?:reached|exceeded) (?:the|your) (?:limit|maximum)|limit (?:for|of) free|premium (?:content|article)|"
+              r"already a subscriber|continue reading",
+        "de": r"abonn(?:ent|entin|enten|ieren|ement)|\babo\b|abo-?(?:angebot|modell)|weiterlesen mit|"
+              r"kostenlos(?:e)? (?:testen|artikel)|plus-artikel|freigeschaltet",
+        "es": r"suscr[ií](?:be|bete|birse|ptor|ptores|pción)|acceso ilimitado|contenido exclusivo para",
+        "fr": r"abonn(?:é|ez|ement)|réservé aux abonnés|accès illimité",
+        "it": r"abbonat[oi]|abbonamento|accesso illimitato",
+        "pl": r"prenumerat|subskrypc|dostęp (?:do treści|nieograniczony)|wykup(?:ić)? dostęp",
+        "tr": r"abone ol|aboneli[kğ]|sınırsız erişim",
+        "ar": r"اشترك|الاشتراك|للمشتركين",
+        "ru": r"подпис(?:ка|ку|чик)|оформите подписку",
+    },
+    "login": {
+        "en": r"\blog ?in\b|\blog out\b|sign ?in\b|sign ?up\b|\bregister\b|password|username|create (?:an|your) account",
+        "de": r"\banmelden\b|angemeldete?\b|einloggen|\bregistrieren\b|passwort|benutzername|\bkonto erstellen|"
+              r"pflichtfeld|(?:zugang zum|digitalen) archiv",
+        "es": r"iniciar sesión|inicia sesión|contraseña|regístrate|nombre de usuario",
+        "fr": r"se connecter|connectez-vous|mot de passe|identifiant|créer un compte",
+        "it": r"accedi|registrati|nome utente",
+        "pl": r"zaloguj|hasło|zarejestruj|nazwa użytkownika",
+        "tr": r"giriş yap|üye ol|şifre|kullanıcı adı",
+        "ar": r"تسجيل الدخول|كلمة المرور|اسم المستخدم",
+        "ru": r"войти|пароль|зарегистрир",
+    },
+    "consent": {
+        "all": r"cookie|çerez|ciasteczk|ملفات تعريف الارتباط|куки",
+        "en": r"privacy (?:policy|notice|settings)|(?:your|give) consent|personal data|our (?:web)?site|third[- ]part",
+        "de": r"datenschutz|einwillig|zustimm|einverstanden|unsere[rn]? (?:web)?seite|werbenetzwerk|personenbezogene",
+        "es": r"privacidad|consentimiento|nuestro sitio|datos personales",
+        "fr": r"confidentialité|consentement|notre site|données personnelles",
+        "pl": r"prywatno|zgod[aęy]\b|witryn|przetwarzani[ae] danych|zaakceptuj|dan(?:e|ych) osobow|ochron\\w* danych|"
+              r"gromadzonych danych|nasz(?:ego|ej|ym) (?:serwis|portal)",
+        "tr": r"gizlilik|kişisel veri|sitemiz",
+        "ar": r"سياسة الخصوصية",
+    },
+    "adblock": {
+        "all": r"ad[- ]?block|ublock|werbeblocker|bloqueur de pub|bloqueador de anuncios|blocco (?:degli )?annunci|"
+               r"reklam engelleyici|blokowani[ae] reklam|blocking ads",
+    },
+    "robot": {
+        "all": r"(?:i'?m|i am) not a robot|nie jestem robotem|je ne suis pas un robot|no soy un robot|"
+               r"ich bin kein roboter|non sono un robot|robot değilim|لست روبوت|captcha|"
+               r"\bIP address\b|adres(?:u|ie)? IP|IP-Adresse|dirección IP|unusual traffic|"
+               r"ogromn[aą] (?:ilość|liczbę) połączeń",
+    },
+    "error": {
+        "en": r"page (?:not found|cannot be found|you requested)|(?:404|403)\b|no longer available|"
+              r"something went wrong|access denied",
+        "de": r"seite (?:nicht gefunden|existiert nicht)|nicht mehr verfügbar|zugriff verweigert",
+        "es": r"página no (?:encontrada|existe)|ya no está disponible",
+        "fr": r"page (?:introuvable|non trouvée)|n'est plus disponible",
+        "pl": r"strona nie (?:istnieje|została znaleziona)|nie jest już dostępn",
+        "tr": r"sayfa bulunamadı|artık mevcut değil",
+        "ar": r"الصفحة غير موجودة|الصفحة المطلوبة",
+    },
+}
+_WALL_RE = {kind: re.compile("|".join(f"(?:{p})" for p in tab.values()), re.IGNORECASE)
+            for kind, tab in WALL_VOCAB.items()}
+#: A wall is short: at most this many words besides the headline (the longest wall page of
+#: the SemEval training articles, a cookie-consent page, has ~110; articles that keep a wall
+#: *beside* the text are longer and keep their text, ``storyfeatures.story_text``).
+WALL_MAX_WORDS = 200
+#: ... and dominated by that vocabulary: at least this share of its words are in sentences
+#: that name a wall phrase (half: more wall than anything else), and it names at least
+#: ``WALL_MIN_HITS`` of them (a wall repeats its vocabulary; one word of it in a long
+#: run-on sentence is a topic, such as an article on privacy). Not fitted.
+WALL_SHARE = 0.5
+WALL_MIN_HITS = 2
+_SEGMENT = re.compile(r"\n+|(?<=[.!?…])\s+|(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_])|\s{2,}")
+
+
+def wall_phrase(line: str) -> bool:
+    """True when ``line`` names a wall phrase (``WALL_VOCAB``)."""
+    return any(r.search(line) for r in _WALL_RE.values())
+
+
+def wall_kind(text: str, title: str | None = None) -> str | None:
+    """The kind of wall (a key of ``WALL_VOCAB``) that ``text`` is instead of an article,
+    or None. ``title``: the article's headline (not counted: a wall keeps the real
+    headline above it); without one, a first line free of wall phrases is taken as the
+    headline."""
+    body = (text or "").strip()
+    if title:
+        t = title.strip()
+        if body.startswith(t):
+            body = body[len(t):]
+    else:
+        first, _, rest = body.partition("\n")
+        if rest.strip() and not wall_phrase(first):
+            body = rest
+    if len(body.split()) > WALL_MAX_WORDS:  # most texts: no segmenting
+        return None
+    segs = [s for s in _SEGMENT.split(body) if s and s.strip()]
+    total = sum(len(s.split()) for s in segs)
+    if not total or total > WALL_MAX_WORDS:
+        return None
+    walled = 0
+    hits: Counter[str] = Counter()
+    for s in segs:
+        kinds = [k for k, r in _WALL_RE.items() if r.search(s)]
+        if kinds:
+            walled += len(s.split())
+            for k in kinds:
+                hits[k] += len(_WALL_RE[k].findall(s))
+    if walled < WALL_SHARE * total or sum(hits.values()) < WALL_MIN_HITS:
+        return None
+    return min(hits, key=lambda k: (-hits[k], list(WALL_VOCAB).index(k)))

@@ -10,7 +10,9 @@ the result):
    (:func:`storyfeatures.doc_features`: encoder vector, content words weighted by a
    background IDF, resolved actors, places, numbers, in-text dates, quoted speakers, the
    headline's rubric label, its day or the windows its inferred range allows; notices to the
-   reader, such as cookie banners and bot checks, are not content: ``storyfeatures.story_text``)
+   reader, such as cookie banners and bot checks, are not content: ``storyfeatures.story_text``;
+   a text that is a wall, a paywall, login, consent or error page scraped instead of the
+   article (``clean.wall_kind``), counts by its headline alone, and ``get_story`` says so)
    and indexed (``_storyindex``: the time window for dated articles, blocking keys for all;
    never all pairs).
 2. Each candidate pair is decided on its own (:func:`storyfeatures.decide`): ``join``
@@ -58,7 +60,7 @@ from .errors import NotFound
 from .reuse import article_day
 from .store import select_in
 from .storyfeatures import (
-    MIN_WITNESSES, DocFeatures, decide, doc_features, encoder_text, possible_days, time_consistent,
+    MIN_WITNESSES, DocFeatures, decide, doc_features, encoder_text, possible_days, story_view, time_consistent,
 )
 
 __all__ = ["MIGRATIONS", "export_rows", "get_story", "list_stories", "refresh_spans", "resolve_id",
@@ -200,7 +202,7 @@ def _features(store: Any, ids: list[str], options: Any) -> tuple[list[DocFeature
     docs = []
     for k in range(0, len(ids), ENCODE_BATCH):
         arts = [own_dates(store, a) for a in store.iter_articles(ids[k:k + ENCODE_BATCH])]
-        texts = [encoder_text(a.title, a.text) for a in arts]
+        texts = [encoder_text(*story_view(a)) for a in arts]
         todo = [i for i, t in enumerate(texts) if t is not None]
         vecs = None
         if enc is not None and todo:
@@ -743,12 +745,15 @@ def get_story(store: Any, story_id: str) -> dict[str, Any]:
         out["redirected_from"] = story_id
     rows = c.execute(
         "SELECT a.id, a.title, a.outlet, a.url, a.lang, a.published, a.range_earliest, a.range_latest,"
-        " sa.score, sa.method FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
-        " WHERE sa.story_id = ?", (sid,)).fetchall()
+        " sa.score, sa.method, sd.feats FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+        " LEFT JOIN story_docs sd ON sd.article_id = sa.article_id WHERE sa.story_id = ?", (sid,)).fetchall()
+    # ``wall``: the text is a paywall, login, consent ... page (``DocFeatures.wall``), so the
+    # article was placed on its headline alone
     arts = [{"id": x["id"], "title": x["title"], "outlet": x["outlet"], "url": x["url"],
              "lang": x["lang"], "published": x["published"],
              "published_range": [x["range_earliest"], x["range_latest"]] if x["range_earliest"] else None,
-             "score": x["score"], "method": x["method"]} for x in rows]
+             "score": x["score"], "method": x["method"],
+             "wall": json.loads(x["feats"] or "{}").get("wall")} for x in rows]
     arts.sort(key=lambda a: (a["lang"] or "", a["published"] or (a["published_range"] or [""])[0] or "", a["id"]))
     by_lang: dict[str, list] = defaultdict(list)
     for a in arts:

@@ -58,7 +58,8 @@ def story_cmd(story_id, db, as_json) -> None:
         for a in arts:
             when = a["published"] or ("~" + "..".join(x or "?" for x in a["published_range"])
                                       if a["published_range"] else "undated")
-            click.echo(display(f"    {a['id']}  {when}  {a['outlet'] or '-'}  {a['title'] or ''}"))
+            wall = f"  [text is a {a['wall']} page: placed on its headline]" if a.get("wall") else ""
+            click.echo(display(f"    {a['id']}  {when}  {a['outlet'] or '-'}  {a['title'] or ''}{wall}"))
     if s["actors"]:
         click.echo(display("  actors: " + "; ".join(
             f"{a['name']} ({len(a['articles'])})" for a in s["actors"][:12])))
