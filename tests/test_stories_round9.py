@@ -31,6 +31,13 @@ def test_walls_in_several_languages():
     assert wall_kind("Justin Bieber verkauft Tacos " + LOGIN_DE, "Justin Bieber verkauft Tacos") == "login"
     assert wall_kind(ROBOT_PL) == "robot"
     assert wall_kind("Koniec finansowania WHO? Trump stawia warunek\n" + CONSENT_PL) == "consent"
+    # a copyright line or a syndicator's disclaimer in place of the text
+    assert wall_kind("Federal officials reach deal on aid package\nCopyright 2020 The Press. All rights "
+                     "reserved. This material may not be published, broadcast, rewritten or redistributed "
+                     "without permission.") == "notice"
+    assert wall_kind("عريس إربد المصاب بكورونا يوجه رسالة\nتعمل الشركة على توفير المعلومات \"كما هي\" دون أي "
+                     "تعهدات أو ضمانات. إذ أن هذا يعد إخلاء لمسؤوليتنا من ممارسات الخصوصية. يرجى التواصل مع "
+                     "مزود المقال المذكور أعلاه.") == "notice"
 
 
 def test_articles_that_mention_the_vocabulary_are_no_walls():

@@ -253,8 +253,8 @@ def clean(article: Article, options: "PipelineOptions") -> Article:
 
 # -- walls ------------------------------------------------------------------------------
 #: What a scraper gets instead of the article: a paywall or subscription prompt, a login
-#: form, a cookie-consent page, an ad-blocker wall, a bot check or rate limit, an error
-#: page. The vocabulary per language (any table matches any text: a wall is often in
+#: form, a cookie-consent page, an ad-blocker wall, a bot check or rate limit, a copyright
+#: or disclaimer notice, an error page. The vocabulary per language (any table matches any text: a wall is often in
 #: another language than the article, and language identification of a wall is noise);
 #: a phrase, not a single common word, wherever a word has an ordinary news sense
 #: ("subscribers" of a channel, a "login" data leak).
@@ -305,6 +305,14 @@ WALL_VOCAB: dict[str, dict[str, str]] = {
                r"ich bin kein roboter|non sono un robot|robot değilim|لست روبوت|captcha|"
                r"\bIP address\b|adres(?:u|ie)? IP|IP-Adresse|dirección IP|unusual traffic|"
                r"ogromn[aą] (?:ilość|liczbę) połączeń",
+    },
+    "notice": {  # a copyright line or a syndicator's disclaimer where the text should be
+        "en": r"all rights reserved|may not be (?:published|reproduced|redistributed)|without (?:prior )?(?:written )?"
+              r"permission|disclaimer",
+        "de": r"alle rechte vorbehalten|haftungsausschluss",
+        "es": r"todos los derechos reservados|aviso legal",
+        "fr": r"tous droits réservés|avertissement juridique",
+        "ar": r"جميع الحقوق محفوظة|دون أي تعهدات|إخلاء (?:لمسؤوليتنا|المسؤولية|مسؤولية)|مزود المقال",
     },
     "error": {
         "en": r"page (?:not found|cannot be found|you requested)|(?:404|403)\b|no longer available|"
