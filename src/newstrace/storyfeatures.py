@@ -806,7 +806,8 @@ REASONS = {
 #: with the other outlet's full report of a snowmobile crash), ``apart`` none, and neither
 #: joins a different pair; the other three same pairs (a German consent page, a login page
 #: under a Tagalog headline, a German login wall against an English report) stay below the
-#: bar on a headline against a whole text. Before the flag, the identical walls of an
+#: bar on a headline against a whole text (the ``notice`` kind, added after, flags two more
+#: articles and changes no decision: one more same pair, an Arabic disclaimer page, stays apart). Before the flag, the identical walls of an
 #: outlet's different reports looked alike (the same words) and the real headline weighed
 #: little against the wall's text.
 WALL_POLICY = "headline"
