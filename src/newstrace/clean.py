@@ -291,7 +291,7 @@ WALL_VOCAB: dict[str, dict[str, str]] = {
         "de": r"datenschutz|einwillig|zustimm|einverstanden|unsere[rn]? (?:web)?seite|werbenetzwerk|personenbezogene",
         "es": r"privacidad|consentimiento|nuestro sitio|datos personales",
         "fr": r"confidentialité|consentement|notre site|données personnelles",
-        "pl": r"prywatno|zgod[aęy]\b|witryn|przetwarzani[ae] danych|zaakceptuj|dan(?:e|ych) osobow|ochron\\w* danych|"
+        "pl": r"prywatno|zgod[aęy]\b|witryn|przetwarzani[ae] danych|zaakceptuj|dan(?:e|ych) osobow|ochron\w* danych|"
               r"gromadzonych danych|nasz(?:ego|ej|ym) (?:serwis|portal)",
         "tr": r"gizlilik|kişisel veri|sitemiz",
         "ar": r"سياسة الخصوصية",
