@@ -157,7 +157,13 @@ def main() -> None:
                                "articles_per_s": round(summary.read / w, 2) if w else 0.0,
                                "cpu_ms_per_article": round(1000 * c / max(1, summary.read), 2),
                                "stage_cpu_ms_per_article": {k: round(1000 * v / max(1, summary.read), 2)
-                                                            for k, v in summary.stage_cpu.items()}})
+                                                            for k, v in summary.stage_cpu.items()},
+                               # earlier articles taken up again because their actors moved
+                               # (or left as they were with --fast-incremental), and the
+                               # actors only renamed, whose new ids were written in place
+                               **{k: summary.corpus.get("actors", {}).get(k, 0)
+                                  for k in ("downstream_rerun", "downstream_stale", "renamed_actors",
+                                            "remapped_articles")}})
             print(f"increment {len(increments)}/{len(corpus)}: {increments[-1]}", file=sys.stderr, flush=True)
             for k, v in summary.stage_seconds.items():
                 stage_s[k] = stage_s.get(k, 0.0) + v

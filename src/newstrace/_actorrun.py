@@ -5,6 +5,9 @@
 name graph those touched and writes back actor ids (``actors``, ``actor_entities``,
 ``mentions``, quote and source actor columns), aliases and blocking keys (what
 `actors.find_actor` reads) and the merge log (what ``newstrace actor NAME --why`` prints).
+An actor only renamed by the reclustering gets its new id in place downstream
+(`_actorremap`); the articles naming an actor that really changed are collected in
+``Run.stale`` for the downstream stages.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from . import _actorgraph as G
+from . import _actorremap
 from .gazetteer import alias_index
 from .names import analyze, is_acronym, name_keys, norm_key
 from .store import select_in
@@ -37,9 +41,10 @@ class Run:
         self.counts: Counter = Counter()
         self._tables = {t: store.has_table(t) for t in ("quotes", "sources")}
         self.fresh: set[tuple[str, int]] = set()  # entities written by this run
-        # articles not in this run whose actor ids changed (an entity moved to another
-        # actor, or a quote or source names an actor that lost members or went away):
-        # their downstream stages must run again (`actors.update` marks them)
+        # articles not in this run whose actors changed (an entity moved to another
+        # actor, or a quote or source names an actor that lost members or went away),
+        # not by a mere rename (`_actorremap`): their downstream stages must run again
+        # (`actors.update` marks them)
         self.stale: set[str] = set()
         self.renamed: set[str] = set()  # nodes whose display name changed: their actors' aliases are rebuilt
 
@@ -306,6 +311,14 @@ class Run:
         live_rows = {r[0] for r in select_in(c, "SELECT id FROM actors WHERE merged_into IS NULL AND id IN",
                                                sorted({a for a, _g, _m in found}))}
         unchanged = {a for a, _g, _m in found if a not in touched and a in live_rows}
+        # actors that only changed id (every member went to one new actor that has no
+        # other old members): rewritten in place downstream, their articles are not re-run
+        old_ids = sorted({old_actor[n] for n in moved if old_actor.get(n)})
+        old_members: dict[str, list[str]] = defaultdict(list)
+        for r in select_in(c, "SELECT node, actor_id FROM actor_nodes WHERE actor_id IN", old_ids):
+            old_members[r[1]].append(r[0])
+        ren = _actorremap.renames(c, old_actor, new_actor, old_members)
+        ren_arts: set[str] = set()
         for aid, gaz_id, members_live in found:
             if aid not in unchanged:
                 self.write_actor(aid, gaz_id, members_live)
@@ -326,12 +339,17 @@ class Run:
                 new = c.execute("SELECT actor_id FROM actor_nodes WHERE node = ?", (r["node"],)).fetchone()[0]
             if r["actor_id"] and r["actor_id"] != new:
                 remap[r["actor_id"]][new] += 1
-                self.stale.add(art)
+                if ren.get(r["actor_id"]) == new:
+                    ren_arts.add(art)
+                else:
+                    self.stale.add(art)
             gained[new].add((art, lid))
             c.execute("UPDATE actor_entities SET actor_id = ? WHERE article_id = ? AND local_id = ?", (new, art, lid))
             c.execute("UPDATE mentions SET actor_id = ? WHERE article_id = ? AND local_id = ?", (new, art, lid))
             c.execute("UPDATE merge_log SET actor_id = ? WHERE article_id = ? AND other = ?", (new, art, f"entity:{lid}"))
         self.fresh.clear()
+        for k, v in _actorremap.apply(self.store, ren, ren_arts).items():
+            self.counts[k] += v
         # actors left without nodes point to where most of their entities went
         used = set(new_actor.values())
         for old in sorted({a for a in old_actor.values() if a} - used):
@@ -349,7 +367,7 @@ class Run:
             if into and self._tables["sources"]:
                 c.execute("UPDATE sources SET cites_actor = ? WHERE cites_actor = ?", (into, old))
         lost = {old_actor[n] for n in moved if old_actor.get(n)}
-        self.stale |= self.naming(lost)
+        self.stale |= self.naming(lost - set(ren))
         # a renamed node's old name is no longer a name of its actor (adding would keep it)
         rebuild = lost | {new_actor.get(n) for n in self.renamed}
         self.renamed.clear()

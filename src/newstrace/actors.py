@@ -224,13 +224,17 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
         if seeds2:
             run.recluster(seeds2)
         run.counts["translation_links"] += links
-        # articles outside this run whose actor ids changed: their quotes, sources,
-        # statements, story features and narrative claims name the old actors, so with
+        # articles outside this run whose actors really changed (merged with another old
+        # actor, split, lost a member): their quotes, sources, statements, story features
+        # and narrative claims were computed with the old actors, so with
         # ``options.exact_incremental`` (the default) the downstream stages take them up
-        # again (in this pipeline run, or the next one). Without it (``analyze
-        # --fast-incremental``) they keep the ids of their last run: only actors merged whole
-        # into another are remapped in quotes and sources (``_actorrun``), and the count of
-        # articles left so is reported as ``downstream_stale``
+        # again (in this pipeline run, or the next one). An actor only renamed (it gained
+        # new nodes, one of which sorts first) had its new id written in place downstream
+        # (``_actorremap``; counts ``renamed_actors``, ``remapped_articles``): its articles
+        # are not re-run. Without ``exact_incremental`` (``analyze --fast-incremental``) the
+        # rest keep the ids of their last run: only actors merged whole into another are
+        # remapped in quotes and sources (``_actorrun``), and the count of articles left
+        # so is reported as ``downstream_stale``
         stale = sorted(run.stale - set(ids))
         if getattr(options, "exact_incremental", True):
             for k in range(0, len(stale), 500):
