@@ -387,7 +387,7 @@ def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | No
     if not (w[0].isalnum() or w[0] in "“\"‘'«" + qm.MASK) or first in t.pronouns \
             or (t.infinitive_re is not None and t.infinitive_re.match(rest)) \
             or first in t.union("complementizers", "question_complementizers", "prepositions", "skip_before_cue",
-                                "linkers", "relative", "subordinators") \
+                                "linkers", "relative", "subordinators", "np_object_stop") \
             or _is_adverb(w, t):
         return None
     z = t.zero_re.match(rest) if t.zero_re is not None else None
@@ -428,8 +428,11 @@ def _np_object_after_subject(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], zero: bo
     before = [norm_form(w) for w in re.findall(r"[\w’']+", m[max(ss, m.rfind(",", ss, cue.start) + 1):cue.start])]
     if bare and 2 <= len(before) <= 6 and (before[0] in t.sets["auxiliaries"] or (
             before[0][:1] in t.sets["verb_prefixes"] and before[0][1:] in t.sets["auxiliaries"])):
-        return None  # 'كانت السلطات أعلنت إغلاق …': the subject is before the verb, the phrase after it is the object
-    pos = sp[1] if not zero and sp[0] >= cue.end else cue.end
+        if zero or sp[0] >= cue.end:
+            return None  # 'كانت السلطات أعلنت إغلاق …': the subject is before the verb, the phrase after it is the object
+        pos = cue.end  # … and when that subject was found there, the object follows the verb at once
+    else:
+        pos = sp[1] if not zero and sp[0] >= cue.end else cue.end
     x = _ASIDE.match(m, pos, se)
     if preps:
         prx = _np_prep_re(preps)
@@ -544,8 +547,8 @@ def _as_clause(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
             or norm_form(cue.form) in t.sets["as_exclude"]:
         return None
     after = re.match(r"[^,.;:!?\x07]{0,60}?([,.])", m[cue.end:se])
-    if after is None:
-        return None
+    if after is None or t.infinitive_re is not None and t.infinitive_re.match(m[cue.end:se]):
+        return None  # 'As the virus continues to spread, …' reports nothing
     words = re.findall(r"[\w’'\-]+", m[cue.end:cue.end + after.start(1)])
     if not (_function_words(ctx, cue.end, cue.end + after.start(1)) or (
             len(words) <= 6 and norm_form(words[0]) in t.sets["prepositions"])):

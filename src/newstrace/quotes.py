@@ -247,6 +247,16 @@ def _headline_end(article: Article, text: str, paras: list[tuple[int, int]], rep
         # 'Austria opposes loosening EU budget rules … VIENNA (Reuters) - Austria opposes …': a
         # headline run into the wire dateline that opens the body
         return dl.start()
+    hq = _QUOTED_HEADLINE.match(text)
+    if hq and hq.group(1).rstrip()[-1:] not in ".!?…,;:":
+        # '»Der Aufruf zu Solidarität ist Auftrag an die Politik« Zum ersten Mal …': a quotation
+        # that opens the text and runs into a capitalised word with no stop between is its headline
+        return hq.end(1) + 1
+    hg = _GAP_HEADLINE.match(text)
+    if hg and len(hg.group(1).split()) >= 4 and not re.search(r"[.!?…:;][ \u00a0]", hg.group(1)):
+        # 'Sanchez fordert den Marshall-Plan der EU in der Corona-Krise  In Spanien soll …': a
+        # first line with no sentence end before a gap of two spaces is a headline run into the body
+        return hg.end(1)
     if not paras or len(paras) < 2:
         return 0
     ps, pe = paras[0]
@@ -265,6 +275,10 @@ _CAPS = "A-ZÀ-ÖØ-Þ"
 _DATELINE = re.compile(
     r"(?<![\w/])[%(c)s]{3,}(?:[ \u00a0][%(c)s]{2,}){0,3}(?:,[ \u00a0][\w .]{2,25}?)?[ \u00a0]*"
     r"(?:\([^()\n]{2,40}\)[ \u00a0]*(?:--|[—–-])|--|—)[ \u00a0]+(?=[A-Z])" % {"c": _CAPS})
+
+
+_GAP_HEADLINE = re.compile(r"[ \u00a0]*([^\n]{15,200}?)[ \u00a0]{2,}(?=[^\W\d_])")
+_QUOTED_HEADLINE = re.compile(r"[ \u00a0]*[«»„“\"‹›]([^«»„“”\"‹›\n]{10,200})[«»“”\"‹›][ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _repeated_headline(text: str) -> tuple[str, int] | None:

@@ -41,6 +41,8 @@ opens the statement after the colon, "Yılmaz şunları söyledi: …"), ``relat
 "… teminatıdır diyen Koca"), ``byline_patterns`` (regular expressions of an author's credit,
 whose verb is no cue: Arabic "كتبت - منال المصري:"), ``separable_cues`` ("verb particle": a
 verb that is a cue when its particle ends its clause, German "machte es mehrmals klar, dass"),
+``np_object_stop`` (words that open no noun-phrase object of an ``np_cues`` verb: German "sich"
+in "meldete sich bei der Polizei"),
 ``as_markers`` ("As she stressed, …", "Jak podkreślała, …": a comparative clause of a speech verb
 reports the statement it is set off from; ``as_exclude``: verbs with no object, "As he spoke, …"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
 with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
@@ -71,7 +73,7 @@ _LIST_KEYS = (
     "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
     "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns", "topic_particles", "as_markers", "as_exclude",
     "np_cues", "nonverb_forms", "verb_forms", "clause_openers", "cataphoric", "relative_cues",
-    "byline_patterns", "separable_cues", "noun_prepositions",
+    "byline_patterns", "separable_cues", "noun_prepositions", "np_object_stop",
 )
 
 

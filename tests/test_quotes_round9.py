@@ -1,0 +1,95 @@
+"""Quote phenomena found on the round-9 SemEval training articles (invented sentences, one
+phenomenon each): a comparative clause whose verb takes an infinitive, a straight mark
+followed by a stop, an Arabic sentence glued to a quotation before it, the Arabic object
+after a subject that follows an auxiliary, German speech verbs with a noun-phrase object,
+and headlines run into the body (a quotation, or a line before a gap of two spaces)."""
+from __future__ import annotations
+
+import re
+
+from newstrace import _quotemarks as qm
+from newstrace.cues import table
+from newstrace.quotes import extract
+from newstrace.records import Article, Mention, Paragraph
+
+
+def art(text: str, lang: str, *names: str, kind: str = "PER") -> Article:
+    paras = [Paragraph(m.start(), m.end(), lang) for m in re.finditer(r"[^\n]+", text)]
+    ments = []
+    for n in names:
+        k = text.index(n)
+        ments.append(Mention(k, k + len(n), n, kind))
+    return Article(id="t", text=text, lang=lang, paragraphs=paras, mentions=sorted(ments, key=lambda m: m.start))
+
+
+def quotes(text: str, lang: str, *names: str, kind: str = "PER"):
+    return extract(art(text, lang, *names, kind=kind)).quotes
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    t = table(lang)
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    cands = qm.scan(text, paras, t)
+    b = qm.sentence_bounds(qm.mask(text, cands), paras, cands, t) + [len(text)]
+    return [text[s:e].strip() for s, e in zip(b, b[1:])]
+
+
+def test_as_clause_with_an_infinitive_reports_nothing():
+    # 'As X continues to spread, …': the verb takes an infinitive, it is no speech verb here
+    text = ("As the drought continues to spread across the valley, the farmers of the region "
+            "are selling their cattle at a loss.")
+    assert quotes(text, "en") == []
+    said = quotes("As the mayor said, the farmers of the region are selling their cattle at a loss.", "en")
+    assert [q.text for q in said] == ["the farmers of the region are selling their cattle at a loss"]
+
+
+def test_straight_mark_before_a_stop_opens_no_quotation():
+    # 'الممكن ".  على': a stray closer after a space; the quotation after the cue is found
+    text = ('أكد الوزير أن الوضع صعب (على أضيق نطاق ممكن ".  على نطاق أوسع ". '
+            'وحذر الوزير من أن "التسرع" في فتح المدارس يمكن أن يكون خطأ كبيرا.')
+    qs = quotes(text, "ar")
+    assert not any(q.text.startswith(".") or "على نطاق أوسع" in q.text for q in qs)
+    assert any(q.text.startswith('"التسرع" في فتح المدارس') and q.speaker == "الوزير" for q in qs)
+
+
+def test_arabic_stop_glued_after_a_quotation_ends_the_sentence():
+    text = 'وقال الوزير: "نحن في البداية".من الضروري الانتظار, وأعرب الوزير عن أمله في التعاون.'
+    assert sentences(text, "ar")[-1].startswith("من الضروري")
+    # a complementizer glued after the stop goes on with the sentence
+    text2 = 'وقال الوزير: "نحن في البداية".إن الوضع صعب.'
+    assert len(sentences(text2, "ar")) == 1
+
+
+def test_arabic_object_after_a_subject_between_auxiliary_and_verb():
+    # 'وكان X أعلن NP': the subject is before the verb, the noun phrase after it is the content
+    text = "وكان المجلس المحلي في المدينة أعلن إغلاق جميع المدارس لمدة أسبوعين."
+    qs = quotes(text, "ar", "المجلس المحلي", kind="ORG")
+    assert [q.text for q in qs] == ["إغلاق جميع المدارس لمدة أسبوعين"]
+    assert qs[0].speaker.startswith("المجلس المحلي")
+
+
+def test_german_speech_verbs_with_a_noun_phrase_object():
+    qs = quotes("Die Feuerwehr meldete drei Verletzte nach dem Brand in der Altstadt.", "de")
+    assert [(q.text, q.speaker) for q in qs] == [("drei Verletzte nach dem Brand in der Altstadt", "Die Feuerwehr")]
+    qs = quotes("Die Ministerin plädierte für einen schnellen Ausstieg aus der Kohle.", "de")
+    assert [q.text for q in qs] == ["einen schnellen Ausstieg aus der Kohle"]
+    qs = quotes("Der Verband forderte höhere Löhne für alle Pflegekräfte im Land.", "de")
+    assert [q.text for q in qs] == ["höhere Löhne für alle Pflegekräfte im Land"]
+    # a reflexive is no object
+    assert quotes("Der Zeuge meldete sich am Abend bei der Polizei in Bonn.", "de") == []
+
+
+def test_quoted_headline_run_into_the_body_is_no_statement():
+    text = ("»Wir schaffen das nicht allein« Der Bürgermeister hat am Montag die Bürger der Stadt "
+            "um Hilfe gebeten. Die Lage ist ernst.")
+    assert quotes(text, "de") == []
+    # a quotation that opens the text and is attributed stays
+    text2 = '"Wir schaffen das nicht allein", sagte der Bürgermeister am Montag in der Stadt.'
+    assert [q.speaker for q in quotes(text2, "de")] == ["der Bürgermeister"]
+
+
+def test_headline_before_a_two_space_gap_is_no_statement():
+    text = ("Die Ministerin fordert einen Plan für die Schulen im Land  Im Herbst sollen alle "
+            "Schulen wieder öffnen. Die Ministerin forderte mehr Geld für die Lehrer.")
+    qs = quotes(text, "de")
+    assert [q.text for q in qs] == ["mehr Geld für die Lehrer"]
