@@ -93,3 +93,29 @@ def test_headline_before_a_two_space_gap_is_no_statement():
             "Schulen wieder öffnen. Die Ministerin forderte mehr Geld für die Lehrer.")
     qs = quotes(text, "de")
     assert [q.text for q in qs] == ["mehr Geld für die Lehrer"]
+
+
+def test_polish_dash_statement_closed_by_tak_and_a_verb():
+    # '- … - tak ocenia X': 'so says X' after the closing dash
+    text = ("Susza w regionie. - Ten rok będzie bardzo trudny dla rolników - tak ocenia sytuację "
+            "prof. Jan Nowak z uniwersytetu. Opady były niskie.")
+    k = text.index("Jan Nowak")
+    a = art(text, "pl")
+    a.mentions = [Mention(k, k + len("Jan Nowak"), "Jan Nowak", "PER")]
+    qs = extract(a).quotes
+    assert [(q.direct, q.text, q.speaker) for q in qs] == [
+        (True, "Ten rok będzie bardzo trudny dla rolników", "Jan Nowak")]
+
+
+def test_polish_statement_ends_before_ale():
+    qs = quotes("Kobieta twierdziła, że czuła się źle, ale policjant wyczuł od niej alkohol.", "pl")
+    assert [(q.text, q.speaker) for q in qs] == [("czuła się źle", "Kobieta")]
+
+
+def test_german_source_phrase_whose_source_is_the_subject():
+    # 'nach eigenen Angaben' names no source: the subject of its clause is the source
+    qs = quotes("Im vergangenen Jahr hatte das Museum nach eigenen Angaben 85 000 Besucher gezählt.", "de")
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("Im vergangenen Jahr hatte das Museum nach eigenen Angaben 85 000 Besucher gezählt", "das Museum")]
+    qs = quotes("Die Firma hat eigenen Angaben zufolge im Jahr 2019 mehr als 300 Autos verkauft.", "de")
+    assert [q.speaker for q in qs] == ["Die Firma"]

@@ -237,7 +237,7 @@ def dash_quotes(text: str, paras: list[tuple[int, int]], table: CueTable, taken:
                 continue
             if masked is None:
                 masked = text.translate(_MASK_TRANS)
-            if not table.cue_re.match(masked, x.end()):
+            if not _dash_cue(table, masked, x.end()):
                 continue
             if text[o - 1:o].isspace() and text[o - 2:o - 1].isalpha() and (
                     not text[x.start("c")].isupper() or re.search(r"\s[-–—]\s", x.group("c"))):
@@ -249,6 +249,16 @@ def dash_quotes(text: str, paras: list[tuple[int, int]], table: CueTable, taken:
             masked = masked if masked is not None else text.translate(_MASK_TRANS)
             out += _lost_dash_quotes(text, masked, ps, pe, table, taken + out)
     return out
+
+
+def _dash_cue(table: CueTable, masked: str, pos: int) -> bool:
+    """A speech verb at pos, after the closing dash of a statement, or after one word of the
+    table's ``dash_cue_lead`` ('- tak ocenia dr X': 'so says')."""
+    if table.cue_re.match(masked, pos):
+        return True
+    w = re.match(r"([^\W\d_]+)[ \u00a0]+", masked[pos:pos + 30])
+    return bool(w) and w.group(1).lower() in table.sets["dash_cue_lead"] and bool(
+        table.cue_re.match(masked, pos + w.end()))
 
 
 _CLOSING_DASH = re.compile(r"(?<=[^\W_]|[.!?…])[ \u00a0]+([-–—])[ \u00a0]+(?=[^\W\d_])")
@@ -268,7 +278,7 @@ def _lost_dash_quotes(text: str, masked: str, ps: int, pe: int, table: CueTable,
     out: list[Cand] = []
     for x in _CLOSING_DASH.finditer(text, ps, pe):
         c = x.start(1)
-        if any(q.open <= c < q.outer_end for q in taken) or not table.cue_re.match(masked, x.end()):
+        if any(q.open <= c < q.outer_end for q in taken) or not _dash_cue(table, masked, x.end()):
             continue
         lo = max([ps] + [q.outer_end for q in taken if q.outer_end <= c])
         starts = [lo] + [y.end() for y in _SENT_START.finditer(text, lo, c)]

@@ -177,6 +177,12 @@ class _Ctx:
                 if vs not in taken:
                     found.append(_Cue(vs, ve, x.group("v"), "assertive"))
                     taken.add(vs)
+        for rx in t.self_source_res:  # 'hatte das Festival nach eigenen Angaben …': the subject is the source
+            for x in rx.finditer(m):
+                sp = self._self_source(x.start())
+                if sp:
+                    found.append(_Cue(x.start(), x.end(), x.group(0), "according", "prep", sp))
+                    taken.update(range(x.start(), x.end()))
         for rx in t.prep_cue_res:  # 'nach US-Angaben', 'nach Polizeiangaben': the cue holds its source
             for x in rx.finditer(m):
                 found.append(_Cue(x.start(), x.end(), x.group(0), "according", "prep", x.span("sp")))
@@ -205,6 +211,23 @@ class _Ctx:
             found = [c for c in found if not any(a <= c.start < b for a, b in credits)]
         found.sort(key=lambda c: c.start)
         return found
+
+    def _self_source(self, pos: int) -> tuple[int, int] | None:
+        """The subject of the clause of a source phrase at pos that names no source ('nach
+        eigenen Angaben'): a determiner and up to three words, the last capitalised, right
+        before it ('hatte das Festival nach eigenen Angaben …'), else a determiner and a
+        capitalised word opening the sentence ('Das Unternehmen hat nach eigenen Angaben …')."""
+        ss = self.sent_of(pos)[0]
+        lo = max(ss, self.m.rfind(",", ss, pos) + 1)
+        toks = list(re.finditer(r"[^\W\d_][\w’'\-]*", self.m[lo:pos]))
+        dets = self.t.sets["determiners"]
+        if len(toks) >= 2 and toks[-1].group()[0].isupper():
+            for k in range(len(toks) - 2, max(-1, len(toks) - 5), -1):
+                if toks[k].group().lower() in dets:
+                    return lo + toks[k].start(), lo + toks[-1].end()
+        if len(toks) >= 2 and toks[0].group().lower() in dets and toks[1].group()[0].isupper():
+            return lo + toks[0].start(), lo + toks[1].end()
+        return None
 
     def _verb_use(self, vs: int, ve: int, cls: str, pw: re.Match | None) -> bool:
         """Is a form that is mostly a noun ('state', 'plans', 'claims') used as a verb here: after
@@ -387,7 +410,8 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             if cue.pron:
                 at.sp = cue.pron
             elif mid.strip(" ,\u00a0—–-") and not all(
-                    w.lower() in t.sets["skip_before_cue"] for w in re.findall(r"[\w’']+", mid)):
+                    w.lower() in t.sets["skip_before_cue"] or c.dash and w.lower() in t.sets["dash_cue_lead"]
+                    for w in re.findall(r"[\w’']+", mid)):
                 lo = c.outer_end + len(mid) - len(mid.lstrip(" ,\u00a0—–-"))
                 # '"…" to drive up the price, she said': the subject is the phrase next to the verb
                 at.sp = _subject_before(ctx, lo, cue.start) if "," in mid.strip(" ,\u00a0") else _strip_np(ctx, lo, cue.start)
