@@ -5,33 +5,9 @@ after a subject that follows an auxiliary, German speech verbs with a noun-phras
 and headlines run into the body (a quotation, or a line before a gap of two spaces)."""
 from __future__ import annotations
 
-import re
-
-from newstrace import _quotemarks as qm
-from newstrace.cues import table
 from newstrace.quotes import extract
-from newstrace.records import Article, Mention, Paragraph
-
-
-def art(text: str, lang: str, *names: str, kind: str = "PER") -> Article:
-    paras = [Paragraph(m.start(), m.end(), lang) for m in re.finditer(r"[^\n]+", text)]
-    ments = []
-    for n in names:
-        k = text.index(n)
-        ments.append(Mention(k, k + len(n), n, kind))
-    return Article(id="t", text=text, lang=lang, paragraphs=paras, mentions=sorted(ments, key=lambda m: m.start))
-
-
-def quotes(text: str, lang: str, *names: str, kind: str = "PER"):
-    return extract(art(text, lang, *names, kind=kind)).quotes
-
-
-def sentences(text: str, lang: str) -> list[str]:
-    t = table(lang)
-    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    cands = qm.scan(text, paras, t)
-    b = qm.sentence_bounds(qm.mask(text, cands), paras, cands, t) + [len(text)]
-    return [text[s:e].strip() for s, e in zip(b, b[1:])]
+from newstrace.records import Mention
+from test_quotes_round8 import art, quotes, sentences  # the round-8 file's helpers
 
 
 def test_as_clause_with_an_infinitive_reports_nothing():
@@ -119,3 +95,18 @@ def test_german_source_phrase_whose_source_is_the_subject():
         ("Im vergangenen Jahr hatte das Museum nach eigenen Angaben 85 000 Besucher gezählt", "das Museum")]
     qs = quotes("Die Firma hat eigenen Angaben zufolge im Jahr 2019 mehr als 300 Autos verkauft.", "de")
     assert [q.speaker for q in qs] == ["Die Firma"]
+
+
+def test_short_sentence_ending_with_its_speech_verb_introduces_the_next_quotation():
+    text = ("The bakery closed its doors on Friday. The owner said. “We could not pay the rent any "
+            "longer and we are sad.”")
+    assert [(q.speaker, q.method) for q in quotes(text, "en")] == [("The owner", "rules:cue_sentence")]
+    # a longer sentence that only ends with a speech verb does not
+    text = ("The bakery closed its doors on Friday after the owner finally said so. “We could not "
+            "pay the rent any longer and we are sad.”")
+    assert [q.speaker for q in quotes(text, "en")] == [None]
+
+
+def test_german_present_tense_cue_before_a_colon():
+    text = 'Der Fraktionschef versichert: "Wir werden alle Maßnahmen der Regierung unterstützen."'
+    assert [q.speaker for q in quotes(text, "de")] == ["Der Fraktionschef"]

@@ -9,7 +9,7 @@ outside quotations only; the speaker is the subject of the cue (the noun phrase 
 or after it when inverted), pronouns go to the most recent compatible speaker, documents
 ("the statement reads") to the body that issued them. Each quote records the sieve that
 produced it in ``method`` (``rules:after``, ``rules:before``, ``rules:relay``,
-``rules:colon``, ``rules:colon_intro``, ``rules:continuation``, ``rules:indirect``,
+``rules:colon``, ``rules:colon_intro``, ``rules:cue_sentence``, ``rules:continuation``, ``rules:indirect``,
 ``rules:according``...; ``+pronoun``, ``+role`` when the speaker was resolved). Role phrases
 go to the most recent person introduced with a compatible role, and names typed PER that are
 places are never antecedents (``_quoteroles``). A belief, expectation or intention (a cue of
@@ -480,6 +480,18 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
                 if at.sp:
                     return at
                 at.cue = None
+        elif k > 0 and ctx.text[k] == "." and c.close is not None:
+            # 'READ ALSO:” Starbucks said. “As a result, …”': a short sentence that ends with its
+            # speech verb right before the quote (its own quotation lost) introduces it
+            ps2, _ = ctx.sent_of(k)
+            cues = [q for q in ctx.cues_in(ps2, k) if q.kind == "verb" and not ctx.weak(q)]
+            if cues and cues[-1].end == k and len(re.findall(r"\w+", m[ps2:k])) <= 5 \
+                    and qm.MASK not in m[ps2:k]:
+                at.cue, at.method = cues[-1], "rules:cue_sentence"
+                at.sp, at.zero = _cue_subject(ctx, cues[-1], ps2, k, inverted=False)
+                if at.sp and not at.zero:
+                    return at
+                at.cue, at.sp, at.zero = None, None, False
     # 5. 'In an interview with Radio X, he went further: "…"' / 'X im Interview: „…“': a clause
     # with no speech verb, ending with a colon right before the quote
     colon = m.rfind(":", b_lo, c.open)
