@@ -110,3 +110,15 @@ def test_short_sentence_ending_with_its_speech_verb_introduces_the_next_quotatio
 def test_german_present_tense_cue_before_a_colon():
     text = 'Der Fraktionschef versichert: "Wir werden alle Maßnahmen der Regierung unterstützen."'
     assert [q.speaker for q in quotes(text, "de")] == ["Der Fraktionschef"]
+
+
+def test_spanish_que_after_a_clause_of_its_own_is_a_relative():
+    # 'A, mencionó X, B, que …': the statement is interrupted by its cue; "que" opens a relative
+    text = ("Los dos casos nuevos, mencionó el gobierno, corresponden a una mujer de 52 años, que "
+            "llegó de Italia, y a un hombre de 23 años.")
+    qs = quotes(text, "es")
+    assert any(q.text.startswith("corresponden a una mujer") and q.speaker == "el gobierno" for q in qs)
+    assert not any(q.text.startswith("llegó") for q in qs)
+    # after an adjunct set off by commas, "que" still opens the content
+    text = "El ministro dijo, en una entrevista con la radio local, que la economía crecerá este año."
+    assert [q.text for q in quotes(text, "es")] == ["la economía crecerá este año"]

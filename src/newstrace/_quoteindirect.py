@@ -186,6 +186,13 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     if z is not None and skip and not _opens_subject(ctx, tail[adv:]):
         z = None  # 'tells Japan After Japan's strong demarche, …': no clause after the addressee
     inf = _infinitive(ctx, cue, tail)
+    seg = re.search(r",([^,]+),[ \u00a0]*$", tail[:x.start("comp")]) \
+        if x and norm_form(x.group("comp")) in t.sets["relative"] else None
+    if seg and _clause_gap(ctx, seg.group(1)) and not _cap(seg.group(1).split()[0]) and norm_form(
+            seg.group(1).split()[0]) not in t.union("relative", "role_nouns", "determiners"):
+        # 'A, mencionó el gobierno, corresponden a una mujer, que llegó …': after a clause of its
+        # own (not an apposition), a complementizer that is also a relative pronoun is the relative
+        x = None
     if x and z and _clause_gap(ctx, tail[:x.start("comp")]):
         x = None  # 'Ryan said Obama has never respected the right … that …': "that" is inside the content
     sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se, inverted=x is not None)
