@@ -23,8 +23,12 @@ file; French has no training article left, so its four went to de, en, es and ar
 from the text before newstrace was run on them, ``"added": "round 8"``. A quote whose start
 or end was cut by the corpus's truncation is annotated up to the cut when its start (or its
 closing mark and cue) is visible; its speaker is left empty when the cut took it.
+Round 9 added 20 more ``dev`` articles (de 5, es 4, en 3, tr 3, ar 3, pl 2: the first ones
+of each language in ``random.Random(9)`` shuffle of the sorted training article ids not yet
+in the file, none skipped; 39 quotes; the four Spanish articles and two more hold none),
+annotated from the text before newstrace was run on them, ``"added": "round 9"``.
 ``--added`` scores only the original dev articles (``original``) or only one round's
-(``"round 7"``, ``"round 7b"``, ``"round 8"``).
+(``"round 7"``, ``"round 7b"``, ``"round 8"``, ``"round 9"``).
 
 Each article is read as ``newstrace analyze`` reads a JSON record with ``id``, ``text`` and
 ``lang`` (one paragraph per line), then the mentions stage (rules path; ``--models`` for
@@ -36,7 +40,7 @@ over matched quotes whose gold has a speaker (the predicted speaker span overlap
 speaker span, or one name contains the other after normalisation: case, Arabic letter
 variants and diacritics).
 
-Usage: python bench/quotes_bench.py [--split dev|heldout|all] [--added original|"round 7"|"round 7b"|"round 8"] [--models] [--json]
+Usage: python bench/quotes_bench.py [--split dev|heldout|all] [--added original|"round 7"|"round 7b"|"round 8"|"round 9"] [--models] [--json]
        [--show N]
 """
 from __future__ import annotations

@@ -585,8 +585,11 @@ def test_arabic_noun_phrase_content_after_the_subject_and_a_hope_with_a_dropped_
     text = "وشددت النيابة العامة السودانية، في بيان اليوم الاثنين، على سلمية الفعاليات في مدن السودان المختلفة."
     assert [(q.text, q.speaker, q.method) for q in extract(art(text, "ar")).quotes] == [
         ("سلمية الفعاليات في مدن السودان المختلفة", "النيابة العامة السودانية", "rules:np")]
-    # after an auxiliary the subject is before the verb: the phrase after it is the object, no speaker
-    assert extract(art("وكانت السلطات أعلنت إغلاق كل الجسور في العاصمة السودانية اليوم.", "ar")).quotes == []
+    # after an auxiliary the subject is before the verb: the phrase after it is the object (round 9:
+    # the content, with that subject as its speaker)
+    assert [(q.text, q.speaker) for q in extract(art("وكانت السلطات أعلنت إغلاق كل الجسور في العاصمة السودانية اليوم.",
+                                                      "ar")).quotes] == [
+        ("إغلاق كل الجسور في العاصمة السودانية اليوم", "السلطات")]
     # a full stop glued before the complementizer ends no sentence; one glued after the content does
     text = "وقال محمد علي عضو مجلس النواب السابق.إن الذكرى ستبقى خالدة في القلوب.تمت إضافة الصور لاحقا"
     assert [(q.text, q.speaker) for q in extract(art(text, "ar")).quotes] == [

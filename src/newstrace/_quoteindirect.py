@@ -186,6 +186,13 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     if z is not None and skip and not _opens_subject(ctx, tail[adv:]):
         z = None  # 'tells Japan After Japan's strong demarche, …': no clause after the addressee
     inf = _infinitive(ctx, cue, tail)
+    seg = re.search(r",([^,]+),[ \u00a0]*$", tail[:x.start("comp")]) \
+        if x and norm_form(x.group("comp")) in t.sets["relative"] else None
+    if seg and _clause_gap(ctx, seg.group(1)) and not _cap(seg.group(1).split()[0]) and norm_form(
+            seg.group(1).split()[0]) not in t.union("relative", "role_nouns", "determiners"):
+        # 'A, mencionó el gobierno, corresponden a una mujer, que llegó …': after a clause of its
+        # own (not an apposition), a complementizer that is also a relative pronoun is the relative
+        x = None
     if x and z and _clause_gap(ctx, tail[:x.start("comp")]):
         x = None  # 'Ryan said Obama has never respected the right … that …': "that" is inside the content
     sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se, inverted=x is not None)
@@ -387,7 +394,7 @@ def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | No
     if not (w[0].isalnum() or w[0] in "“\"‘'«" + qm.MASK) or first in t.pronouns \
             or (t.infinitive_re is not None and t.infinitive_re.match(rest)) \
             or first in t.union("complementizers", "question_complementizers", "prepositions", "skip_before_cue",
-                                "linkers", "relative", "subordinators") \
+                                "linkers", "relative", "subordinators", "np_object_stop") \
             or _is_adverb(w, t):
         return None
     z = t.zero_re.match(rest) if t.zero_re is not None else None
@@ -428,8 +435,11 @@ def _np_object_after_subject(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], zero: bo
     before = [norm_form(w) for w in re.findall(r"[\w’']+", m[max(ss, m.rfind(",", ss, cue.start) + 1):cue.start])]
     if bare and 2 <= len(before) <= 6 and (before[0] in t.sets["auxiliaries"] or (
             before[0][:1] in t.sets["verb_prefixes"] and before[0][1:] in t.sets["auxiliaries"])):
-        return None  # 'كانت السلطات أعلنت إغلاق …': the subject is before the verb, the phrase after it is the object
-    pos = sp[1] if not zero and sp[0] >= cue.end else cue.end
+        if zero or sp[0] >= cue.end:
+            return None  # 'كانت السلطات أعلنت إغلاق …': the subject is before the verb, the phrase after it is the object
+        pos = cue.end  # … and when that subject was found there, the object follows the verb at once
+    else:
+        pos = sp[1] if not zero and sp[0] >= cue.end else cue.end
     x = _ASIDE.match(m, pos, se)
     if preps:
         prx = _np_prep_re(preps)
@@ -544,8 +554,8 @@ def _as_clause(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
             or norm_form(cue.form) in t.sets["as_exclude"]:
         return None
     after = re.match(r"[^,.;:!?\x07]{0,60}?([,.])", m[cue.end:se])
-    if after is None:
-        return None
+    if after is None or t.infinitive_re is not None and t.infinitive_re.match(m[cue.end:se]):
+        return None  # 'As the virus continues to spread, …' reports nothing
     words = re.findall(r"[\w’'\-]+", m[cue.end:cue.end + after.start(1)])
     if not (_function_words(ctx, cue.end, cue.end + after.start(1)) or (
             len(words) <= 6 and norm_form(words[0]) in t.sets["prepositions"])):

@@ -79,6 +79,8 @@ def _can_open(text: str, i: int, ch: str) -> bool:
     if ch in "\"'‘“":
         if nxt in _SPACE or nxt == "\n":
             return False
+        if nxt in ".,;:" and text[i + 2:i + 3] in _SPACE + "\n":
+            return False  # 'الممكن ".  على': a closer after a stray space, followed by a stop
         if ch in "'‘" and _is_letter(prev):
             return False
         return not _is_letter(prev) or ch == "“"
@@ -235,7 +237,7 @@ def dash_quotes(text: str, paras: list[tuple[int, int]], table: CueTable, taken:
                 continue
             if masked is None:
                 masked = text.translate(_MASK_TRANS)
-            if not table.cue_re.match(masked, x.end()):
+            if not _dash_cue(table, masked, x.end()):
                 continue
             if text[o - 1:o].isspace() and text[o - 2:o - 1].isalpha() and (
                     not text[x.start("c")].isupper() or re.search(r"\s[-–—]\s", x.group("c"))):
@@ -247,6 +249,16 @@ def dash_quotes(text: str, paras: list[tuple[int, int]], table: CueTable, taken:
             masked = masked if masked is not None else text.translate(_MASK_TRANS)
             out += _lost_dash_quotes(text, masked, ps, pe, table, taken + out)
     return out
+
+
+def _dash_cue(table: CueTable, masked: str, pos: int) -> bool:
+    """A speech verb at pos, after the closing dash of a statement, or after one word of the
+    table's ``dash_cue_lead`` ('- tak ocenia dr X': 'so says')."""
+    if table.cue_re.match(masked, pos):
+        return True
+    w = re.match(r"([^\W\d_]+)[ \u00a0]+", masked[pos:pos + 30])
+    return bool(w) and w.group(1).lower() in table.sets["dash_cue_lead"] and bool(
+        table.cue_re.match(masked, pos + w.end()))
 
 
 _CLOSING_DASH = re.compile(r"(?<=[^\W_]|[.!?…])[ \u00a0]+([-–—])[ \u00a0]+(?=[^\W\d_])")
@@ -266,7 +278,7 @@ def _lost_dash_quotes(text: str, masked: str, ps: int, pe: int, table: CueTable,
     out: list[Cand] = []
     for x in _CLOSING_DASH.finditer(text, ps, pe):
         c = x.start(1)
-        if any(q.open <= c < q.outer_end for q in taken) or not table.cue_re.match(masked, x.end()):
+        if any(q.open <= c < q.outer_end for q in taken) or not _dash_cue(table, masked, x.end()):
             continue
         lo = max([ps] + [q.outer_end for q in taken if q.outer_end <= c])
         starts = [lo] + [y.end() for y in _SENT_START.finditer(text, lo, c)]
@@ -369,6 +381,7 @@ def mask(text: str, cands: list[Cand]) -> str:
 
 
 _GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})[.!?]([^\W\d_])([^\W\d_]|[ \u00a0](?=[^\W\d_]))")
+_GLUED_CASELESS = re.compile(r"\x07[.!?]([^\W\d_])")
 _ORDINAL_NEXT = re.compile(r"[.\s\u00a0]+(?:und|bis|oder|i|do|ve|et|and|[-–])?[\s\u00a0]*(?:\d{1,2}\.[\s\u00a0]*)?([^\W\d_]+)")
 
 
@@ -430,6 +443,10 @@ def _glued_headline_starts(masked: str, paras: list[tuple[int, int]], table: Cue
     return out
 
 
+def _uncased(ch: str) -> bool:
+    return ch.isalpha() and not ch.islower() and not ch.isupper()
+
+
 def _opens_sentence(ch: str, marks: str) -> bool:
     """Can this character begin a sentence: a capital in any cased script (Latin, Cyrillic,
     Greek), a letter of a caseless script (Arabic, Hebrew), or one of ``marks``."""
@@ -463,6 +480,13 @@ def sentence_bounds(masked: str, paras: list[tuple[int, int]], cands: list[Cand]
             if m.group(1)[-2:].islower() and m.group(2).isupper() and (
                     m.group(3).islower() or m.group(3) in _SPACE):
                 starts.add(m.end(1) + 1)
+        if table.caseless:
+            # 'الأسوأ".من الضروري': in a caseless script, a full stop glued between a closed
+            # quotation and a word (not a complementizer, which goes on with it)
+            for m in _GLUED_CASELESS.finditer(masked, ps, pe):
+                nxt = re.match(r"\w+", masked[m.end() - 1:pe])
+                if _uncased(m.group(1)) and nxt.group() not in table.sets.get("complementizers", ()):
+                    starts.add(m.end() - 1)
     starts.update(_glued_headline_starts(masked, paras, table))
     for c in cands:
         if c.kind != "direct" or c.close is None:

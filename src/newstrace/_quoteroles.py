@@ -662,7 +662,9 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
             return (cue.start, cue.end), True
         return sp, False
     if t.verb_first:
-        sp = _subject_after(ctx, cue.end, hi, cue.form)
+        sp = _subject_before(ctx, lo, cue.start) if _aux_first(ctx, lo, cue.start) \
+            and _svo_clause(ctx, lo, cue.start) else None  # 'وكان X أعلن …': before the verb
+        sp = sp or _subject_after(ctx, cue.end, hi, cue.form)
         if sp is None and _svo_clause(ctx, lo, cue.start):
             sp = _subject_before(ctx, lo, cue.start)
         return (sp, False) if sp else (((cue.start, cue.end), True) if t.pro_drop else (None, False))
@@ -699,6 +701,15 @@ def _adjuncts_only(ctx: _Ctx, s: int, e: int) -> bool:
                          and not ctx.cues_in(cs, ce)):
             return False
     return _function_words(ctx, *chunks[-1])
+
+
+def _aux_first(ctx: _Ctx, lo: int, pos: int) -> bool:
+    """Does the clause before a verb open with an auxiliary ('وكان', 'كانت'), two to six words
+    before it: the subject stands between them."""
+    t, m = ctx.t, ctx.m
+    words = [norm_form(w) for w in re.findall(r"[\w’']+", m[max(lo, m.rfind(",", lo, pos) + 1):pos])]
+    return 2 <= len(words) <= 6 and (words[0] in t.sets["auxiliaries"] or (
+        words[0][:1] in t.sets["verb_prefixes"] and words[0][1:] in t.sets["auxiliaries"]))
 
 
 def _svo_clause(ctx: _Ctx, lo: int, pos: int) -> bool:

@@ -9,7 +9,7 @@ outside quotations only; the speaker is the subject of the cue (the noun phrase 
 or after it when inverted), pronouns go to the most recent compatible speaker, documents
 ("the statement reads") to the body that issued them. Each quote records the sieve that
 produced it in ``method`` (``rules:after``, ``rules:before``, ``rules:relay``,
-``rules:colon``, ``rules:colon_intro``, ``rules:continuation``, ``rules:indirect``,
+``rules:colon``, ``rules:colon_intro``, ``rules:cue_sentence``, ``rules:continuation``, ``rules:indirect``,
 ``rules:according``...; ``+pronoun``, ``+role`` when the speaker was resolved). Role phrases
 go to the most recent person introduced with a compatible role, and names typed PER that are
 places are never antecedents (``_quoteroles``). A belief, expectation or intention (a cue of
@@ -177,6 +177,12 @@ class _Ctx:
                 if vs not in taken:
                     found.append(_Cue(vs, ve, x.group("v"), "assertive"))
                     taken.add(vs)
+        for rx in t.self_source_res:  # 'hatte das Festival nach eigenen Angaben …': the subject is the source
+            for x in rx.finditer(m):
+                sp = self._self_source(x.start())
+                if sp:
+                    found.append(_Cue(x.start(), x.end(), x.group(0), "according", "prep", sp))
+                    taken.update(range(x.start(), x.end()))
         for rx in t.prep_cue_res:  # 'nach US-Angaben', 'nach Polizeiangaben': the cue holds its source
             for x in rx.finditer(m):
                 found.append(_Cue(x.start(), x.end(), x.group(0), "according", "prep", x.span("sp")))
@@ -205,6 +211,23 @@ class _Ctx:
             found = [c for c in found if not any(a <= c.start < b for a, b in credits)]
         found.sort(key=lambda c: c.start)
         return found
+
+    def _self_source(self, pos: int) -> tuple[int, int] | None:
+        """The subject of the clause of a source phrase at pos that names no source ('nach
+        eigenen Angaben'): a determiner and up to three words, the last capitalised, right
+        before it ('hatte das Festival nach eigenen Angaben …'), else a determiner and a
+        capitalised word opening the sentence ('Das Unternehmen hat nach eigenen Angaben …')."""
+        ss = self.sent_of(pos)[0]
+        lo = max(ss, self.m.rfind(",", ss, pos) + 1)
+        toks = list(re.finditer(r"[^\W\d_][\w’'\-]*", self.m[lo:pos]))
+        dets = self.t.sets["determiners"]
+        if len(toks) >= 2 and toks[-1].group()[0].isupper():
+            for k in range(len(toks) - 2, max(-1, len(toks) - 5), -1):
+                if toks[k].group().lower() in dets:
+                    return lo + toks[k].start(), lo + toks[-1].end()
+        if len(toks) >= 2 and toks[0].group().lower() in dets and toks[1].group()[0].isupper():
+            return lo + toks[0].start(), lo + toks[1].end()
+        return None
 
     def _verb_use(self, vs: int, ve: int, cls: str, pw: re.Match | None) -> bool:
         """Is a form that is mostly a noun ('state', 'plans', 'claims') used as a verb here: after
@@ -247,6 +270,16 @@ def _headline_end(article: Article, text: str, paras: list[tuple[int, int]], rep
         # 'Austria opposes loosening EU budget rules … VIENNA (Reuters) - Austria opposes …': a
         # headline run into the wire dateline that opens the body
         return dl.start()
+    hq = _QUOTED_HEADLINE.match(text)
+    if hq and hq.group(1).rstrip()[-1:] not in ".!?…,;:":
+        # '»Der Aufruf zu Solidarität ist Auftrag an die Politik« Zum ersten Mal …': a quotation
+        # that opens the text and runs into a capitalised word with no stop between is its headline
+        return hq.end(1) + 1
+    hg = _GAP_HEADLINE.match(text)
+    if hg and len(hg.group(1).split()) >= 4 and not re.search(r"[.!?…:;][ \u00a0]", hg.group(1)):
+        # 'Sanchez fordert den Marshall-Plan der EU in der Corona-Krise  In Spanien soll …': a
+        # first line with no sentence end before a gap of two spaces is a headline run into the body
+        return hg.end(1)
     if not paras or len(paras) < 2:
         return 0
     ps, pe = paras[0]
@@ -265,6 +298,10 @@ _CAPS = "A-ZÀ-ÖØ-Þ"
 _DATELINE = re.compile(
     r"(?<![\w/])[%(c)s]{3,}(?:[ \u00a0][%(c)s]{2,}){0,3}(?:,[ \u00a0][\w .]{2,25}?)?[ \u00a0]*"
     r"(?:\([^()\n]{2,40}\)[ \u00a0]*(?:--|[—–-])|--|—)[ \u00a0]+(?=[A-Z])" % {"c": _CAPS})
+
+
+_GAP_HEADLINE = re.compile(r"[ \u00a0]*([^\n]{15,200}?)[ \u00a0]{2,}(?=[^\W\d_])")
+_QUOTED_HEADLINE = re.compile(r"[ \u00a0]*[«»„“\"‹›]([^«»„“”\"‹›\n]{10,200})[«»“”\"‹›][ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _repeated_headline(text: str) -> tuple[str, int] | None:
@@ -373,7 +410,8 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             if cue.pron:
                 at.sp = cue.pron
             elif mid.strip(" ,\u00a0—–-") and not all(
-                    w.lower() in t.sets["skip_before_cue"] for w in re.findall(r"[\w’']+", mid)):
+                    w.lower() in t.sets["skip_before_cue"] or c.dash and w.lower() in t.sets["dash_cue_lead"]
+                    for w in re.findall(r"[\w’']+", mid)):
                 lo = c.outer_end + len(mid) - len(mid.lstrip(" ,\u00a0—–-"))
                 # '"…" to drive up the price, she said': the subject is the phrase next to the verb
                 at.sp = _subject_before(ctx, lo, cue.start) if "," in mid.strip(" ,\u00a0") else _strip_np(ctx, lo, cue.start)
@@ -442,6 +480,18 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
                 if at.sp:
                     return at
                 at.cue = None
+        elif k > 0 and ctx.text[k] == "." and c.close is not None:
+            # 'READ ALSO:” Starbucks said. “As a result, …”': a short sentence that ends with its
+            # speech verb right before the quote (its own quotation lost) introduces it
+            ps2, _ = ctx.sent_of(k)
+            cues = [q for q in ctx.cues_in(ps2, k) if q.kind == "verb" and not ctx.weak(q)]
+            if cues and cues[-1].end == k and len(re.findall(r"\w+", m[ps2:k])) <= 5 \
+                    and qm.MASK not in m[ps2:k]:
+                at.cue, at.method = cues[-1], "rules:cue_sentence"
+                at.sp, at.zero = _cue_subject(ctx, cues[-1], ps2, k, inverted=False)
+                if at.sp and not at.zero:
+                    return at
+                at.cue, at.sp, at.zero = None, None, False
     # 5. 'In an interview with Radio X, he went further: "…"' / 'X im Interview: „…“': a clause
     # with no speech verb, ending with a colon right before the quote
     colon = m.rfind(":", b_lo, c.open)

@@ -41,6 +41,10 @@ opens the statement after the colon, "Yılmaz şunları söyledi: …"), ``relat
 "… teminatıdır diyen Koca"), ``byline_patterns`` (regular expressions of an author's credit,
 whose verb is no cue: Arabic "كتبت - منال المصري:"), ``separable_cues`` ("verb particle": a
 verb that is a cue when its particle ends its clause, German "machte es mehrmals klar, dass"),
+``self_source_patterns`` (regular expressions of a source phrase whose source is the subject of
+its clause: German "nach eigenen Angaben"), ``dash_cue_lead`` (a word that may come between the closing dash of a statement and its verb:
+Polish "- … - tak ocenia dr X"), ``np_object_stop`` (words that open no noun-phrase object of an ``np_cues`` verb: German "sich"
+in "meldete sich bei der Polizei"),
 ``as_markers`` ("As she stressed, …", "Jak podkreślała, …": a comparative clause of a speech verb
 reports the statement it is set off from; ``as_exclude``: verbs with no object, "As he spoke, …"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
 with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
@@ -71,11 +75,13 @@ _LIST_KEYS = (
     "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
     "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns", "topic_particles", "as_markers", "as_exclude",
     "np_cues", "nonverb_forms", "verb_forms", "clause_openers", "cataphoric", "relative_cues",
-    "byline_patterns", "separable_cues", "noun_prepositions",
+    "byline_patterns", "separable_cues", "noun_prepositions", "np_object_stop", "dash_cue_lead",
+    "self_source_patterns",
 )
 
 
 _REGEX_KEYS = frozenset(("inversion", "relay", "relay_before", "channel_name_skip", "prep_cue_patterns",
+                         "self_source_patterns",
                          "byline_patterns"))
 
 
@@ -101,6 +107,7 @@ class CueTable:
     # "X quoted Y as saying (that|:)": (pattern, its cue words alone, searched first)
     relay_before_res: list[tuple[re.Pattern, re.Pattern]] = field(default_factory=list)
     prep_cue_res: list[re.Pattern] = field(default_factory=list)  # cues naming their source ("nach US-Angaben")
+    self_source_res: list[re.Pattern] = field(default_factory=list)  # the clause's subject is the source ("nach eigenen Angaben")
     byline_res: list[re.Pattern] = field(default_factory=list)  # author credits ("كتبت - X:"), no cue inside
     # a verb that is a cue only with its particle later in the clause ("machte … klar, dass")
     separable_re: re.Pattern | None = None
@@ -323,6 +330,7 @@ def _build(raw: dict[str, Any]) -> CueTable:
     t.relay_res = [re.compile(p, flags) for p in t.lists["relay"]]
     t.relay_before_res = [(re.compile(p, flags), re.compile(_group(p, "cue"), flags)) for p in t.lists["relay_before"]]
     t.prep_cue_res = [re.compile(p) for p in t.lists["prep_cue_patterns"]]
+    t.self_source_res = [re.compile(p) for p in t.lists["self_source_patterns"]]
     t.byline_res = [re.compile(p, flags) for p in t.lists["byline_patterns"]]
     preps: dict[str, set] = {}
     for e in t.sets["np_cues"]:
