@@ -1,6 +1,6 @@
 """Actors on real news: hand-annotated actor groups of SemEval-2022 Task 8 articles.
 
-The gold (``bench/actors_gold/semeval_{dev,dev2,dev3,heldout}.json``) holds no article text: each
+The gold (``bench/actors_gold/semeval_{dev,dev2,dev3,dev4,heldout}.json``) holds no article text: each
 entity is a label, a type and the offsets of its spellings in the articles of
 ``../shared/corpus/dev/semeval2022t8/pairs.csv`` (training pairs; the article id is the
 pair_id half). Same-story pairs were chosen (Overall and Entities <= 1.5): de-en across
@@ -14,7 +14,13 @@ x4, ar x2, tr x2, es, pl, de; entities shared across pairs, "Italien" / "Italy" 
 checked on articles they were not built on. ``dev3`` (14 more pairs annotated the same way in
 round 8, again before newstrace was run on them: de-en x5, ar x3, tr x2, de, es, pl, en; 123
 entities, 215 spellings; the same person across scripts and pairs, "Angela Merkel" /
-"أنجيلا ميركل", "Soleimani" / "Kasım Süleymani", is one entity) is the third such check. Its convention: one span per distinct
+"أنجيلا ميركل", "Soleimani" / "Kasım Süleymani", is one entity) is the third such check. ``dev4``
+(round 9: 14 more pairs, none of whose articles is in another split, drawn with
+``random.Random(9)`` from the sorted ids of the qualifying pairs per language: de-en x1 and fr
+x1, the only ones left, ar x2, tr x2, pl x2, es x2, en x2, de x2; 132 entities, 211 spellings,
+annotated by reading the texts before newstrace was run on them) is the fourth: it holds the
+machine-translated, garbled text typical of the corpus as it is ("Rettung" for Heil,
+"Santiago TiGuistanno"), lowercase names ("braeleigh") and outlet credits. The convention of dev3 and dev4: one span per distinct
 spelling per article, preferring an occurrence outside a longer spelling
 ("Merkel" standing alone, not inside "Angela Merkel"); a Turkish name's spelling ends at
 the apostrophe ("Fenerbahçe" of "Fenerbahçe'de"); news-agency credits ("dpa", "AFP")
@@ -28,7 +34,7 @@ article (pairs of items in that language), across languages, and overall:
 - ``found``: share of the spellings that some actor covers at all;
 - pairwise precision / recall over all pairs of spellings (same gold entity = positive).
 
-    python bench/actors_real_bench.py --split dev|dev2|dev3|heldout [--no-models] [--json] [--show-errors]
+    python bench/actors_real_bench.py --split dev|dev2|dev3|dev4|heldout [--no-models] [--json] [--show-errors]
 """
 from __future__ import annotations
 
@@ -146,7 +152,7 @@ def run(split: str, use_models: bool, db: str | None = None) -> tuple[dict, list
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "heldout"), default="dev")
+    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "dev4", "heldout"), default="dev")
     ap.add_argument("--no-models", action="store_true")
     ap.add_argument("--db", help="keep the analysed store here")
     ap.add_argument("--json", action="store_true")

@@ -144,6 +144,25 @@ def _calendar_words(lang: str) -> frozenset[str]:
     return resources.get(f"newstrace.calendar:{lang}", load)
 
 
+def _month_words(lang: str) -> frozenset[str]:
+    """Month names (wide, lower case) of ``lang`` and English: the calendar words that are
+    also given names ("Kasım", "August", "June"), unlike weekdays."""
+    def load():
+        from babel import Locale
+
+        out = set()
+        for loc in sorted({"en", lang or "en"}):
+            try:
+                L = Locale.parse(loc)
+            except Exception:
+                continue
+            for ctx in ("format", "stand-alone"):
+                out |= {v.lower() for v in L.months[ctx]["wide"].values()}
+        return frozenset(out)
+
+    return resources.get(f"newstrace.months:{lang}", load)
+
+
 def _inflected(low: str) -> set[str]:
     """Plural and singular forms of a lower-case word (-s, -x, -es, -en, -n)."""
     out = {low + "s", low + "x", low + "es", low + "n", low + "en"}

@@ -24,15 +24,22 @@ CAPS_RULES = frozenset({"rules:caps", "rules:acronym"})
 _LEAD_ARTICLE_RE = re.compile(r"^(?:the|The|les|Les|la|La|le|Le|[dlDL]['’]|des|du)\s*")
 
 
+_ARTICLES = frozenset("the der die das el los las la le les il lo gli".split())
 _CLAUSE_RE = re.compile(r"[,;:!?]\s+[^\W\d_]*[a-zà-ÿ]")
 _OPENERS = frozenset("«»“”„\"'‘’‹›([{¿¡-–—*•·")
-_SEPARATOR_RE = re.compile(r"\s+[–—|-]\s+|\s*[|•]\s*")
+_SEPARATOR_RE = re.compile(r"\s+[–—|-]\s+|\s*[|•]\s*|(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])| {2,}")
+# a conjunction between two capitalised words: "Buttigieg and Biden" is two names
+_CONJUNCTION_RE = re.compile(r"(?<=[^\W\d_])\s+(?:and|und|y|et|i|ve|oraz)\s+(?=[^\W\d_a-zà-ÿ])")
 
 
 def _split_spans(text: str, spans, sent_starts: list[int]):
     """Model spans cut where the text says a name cannot go on: at a sentence start (the
     pipelines run without a parser, so nothing else stops an entity there) and at a
-    dash or bar between spaces ("AMMAR – L’Autorité", "Reuters | Politics")."""
+    dash or bar between spaces ("AMMAR – L’Autorité", "Reuters | Politics"), at a slash
+    between words (a credit "Xinhua/Shan Yuqi", "CDU/CSU"), at two spaces (blocks of a
+    scraped page joined: "… Lecha Wałęsy  Prokuratura Warszawska"), and at a
+    conjunction between capitalised words ("Buttigieg and Biden": a known name that holds
+    one, "Bosnia and Herzegovina", is the gazetteer's candidate)."""
     for s, e, typ, det in spans:
         cuts = []
         k = bisect.bisect_right(sent_starts, s)
@@ -40,6 +47,9 @@ def _split_spans(text: str, spans, sent_starts: list[int]):
             cuts.append((sent_starts[k], sent_starts[k]))
             k += 1
         cuts += [(s + m.start(), s + m.end()) for m in _SEPARATOR_RE.finditer(text[s:e])]
+        cuts += [(s + m.start(), s + m.end()) for m in _CONJUNCTION_RE.finditer(text[s:e])
+                 if text[s:s + m.start()].rsplit(None, 1)[-1][:1].isupper()]
+        cuts += _common_word_cuts(text, s, e)
         if not cuts:
             yield s, e, typ, det
             continue
@@ -50,6 +60,22 @@ def _split_spans(text: str, spans, sent_starts: list[int]):
             pos = max(pos, b)
         if pos < e:
             yield pos, e, typ, det
+
+
+def _common_word_cuts(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The lower-case content words (four letters or more, no particle or function word)
+    right before a capitalised word inside a span: a name goes on across "de", "la",
+    "für", not across "hermanos" ("Guerrero Los hermanos Adrián": a headline run into the
+    text); a sentence-case name ("Organisation mondiale de la santé", "Banque mondiale")
+    has no capital after its lower-case words and stays whole."""
+    ws = list(_WORD_RE.finditer(text, s, e))
+    out = []
+    for a, b in zip(ws, ws[1:]):
+        w = a.group()
+        if w[:1].islower() and len(w) >= 4 and w not in JOINED_BY and w not in _STOP \
+                and "-" not in w and b.group()[:1].isupper():
+            out.append((a.start(), a.end()))
+    return out
 
 
 def model_candidates(text: str, spans, sent_starts: list[int] | None = None,
@@ -144,11 +170,13 @@ def _skip_lower_words(text: str, s: int, e: int) -> int:
 
 def _trim_tail(text: str, s: int, e: int) -> int:
     """End of the span without trailing elided letters and particles ("Khorvat n" from
-    "Khorvat n’a", "Sahir de")."""
+    "Khorvat n’a", "Sahir de") and without a trailing article, which opens the next
+    phrase ("Guerrero Los" of "Guerrero Los hermanos")."""
     ws = list(_WORD_RE.finditer(text, s, e))
     while len(ws) > 1:
         w = ws[-1].group()
-        if not (w.islower() and (len(w) == 1 or w in _NAME_PARTICLES or _ELISION_RE.match(w + "’x"))):
+        if not (w.islower() and (len(w) == 1 or w in _NAME_PARTICLES or _ELISION_RE.match(w + "’x"))) \
+                and w.lower() not in _ARTICLES:
             break
         ws.pop()
         e = ws[-1].end()

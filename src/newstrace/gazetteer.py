@@ -255,10 +255,11 @@ class AliasIndex:
     def _arabic(self, key: str) -> list[tuple[Entry, str]] | None:
         """Arabic-script keys: letters folded (hamza seats, alef maqsura, taa marbuta,
         Persian kaf and yeh: سورية = سوريا? no, but = سوريه), then one proclitic letter
-        (wa-, fa-, bi-, li-: وروسيا = و + روسيا) stripped when the rest is a known name."""
+        (wa-, fa-, bi-, li-: وروسيا = و + روسيا) stripped when the rest is a known name; on a
+        multi-word key, from its first word (ببني سويف = ب + بني سويف)."""
         f = arabic_fold(key)
         hits = self._by_fold.get(f)
-        if hits is None and " " not in f and len(f) >= 4 and f[0] in _PROCLITICS:
+        if hits is None and len(f.split(" ", 1)[0]) >= 4 and f[0] in _PROCLITICS:
             hits = self._by_fold.get(f[1:])
         return hits
 

