@@ -17,6 +17,7 @@ the peak memory (max RSS of this process and of the largest worker).
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
 import random
@@ -134,6 +135,10 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--fast-incremental", action="store_true",
                     help="as analyze --fast-incremental: earlier articles whose actors moved are not re-run")
+    ap.add_argument("--pstats", default=None,
+                    help="cProfile (CPU clock) the last increment into this file: the main process, where "
+                         "the corpus stages run (worker processes forked meanwhile inherit the profiler, "
+                         "so that increment's per-article stage times are inflated)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(dir=args.work) as tmp:
         t0 = time.perf_counter()
@@ -147,9 +152,15 @@ def main() -> None:
         increments, stage_s, stage_cpu = [], {}, {}
         read = 0
         wall0, cpu0 = time.perf_counter(), _cpu()
-        for path in corpus:
+        for k, path in enumerate(corpus):
+            prof = cProfile.Profile(time.process_time) if args.pstats and k == len(corpus) - 1 else None
             w, c = time.perf_counter(), _cpu()
+            if prof is not None:
+                prof.enable()
             summary = analyze([str(path)], store, opts)
+            if prof is not None:
+                prof.disable()
+                prof.dump_stats(args.pstats)
             w, c = time.perf_counter() - w, _cpu() - c
             read += summary.read
             increments.append({"stored_before": read - summary.read, "articles": summary.read,

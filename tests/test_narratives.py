@@ -142,6 +142,31 @@ def test_claim_match_with_numpy_equals_all_pairs():
     assert vec_calls > 50
 
 
+def test_claim_match_with_vector_lists_kept_per_story():
+    """`update` keeps each story's claims with vectors (`_with_vec`) for all its pairs: given
+    them, the match is the one computed from the claims, on the encoder path (some claims
+    without a vector) and the model-free one (none)."""
+    import random
+
+    import numpy as np
+
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(15)]
+    actors = ["a:x", "a:y", "n:q"]
+    for trial in range(100):
+        ca = _random_claims(rng, "a", rng.randint(0, 8), actors, vocab)
+        cb = _random_claims(rng, "b", rng.randint(0, 8), actors, vocab)
+        if trial % 2:
+            for x in ca + cb:
+                if rng.random() < 0.7:
+                    v = np.array([rng.random() for _ in range(4)], dtype=np.float32)
+                    x["vec"] = v / np.linalg.norm(v)
+        want = narratives._claim_match(ca, cb)
+        got = narratives._claim_match(ca, cb, narratives._actor_index(ca), narratives._actor_index(cb),
+                                      va=narratives._with_vec(ca), vb=narratives._with_vec(cb))
+        assert got == want
+
+
 def test_incremental_runs_keep_untouched_narratives(store):
     ids = [a.id for a in ARTS]
     stories.update(store, ids, Opts())

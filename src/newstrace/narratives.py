@@ -148,10 +148,16 @@ def _claims(c, story_id: str) -> list[dict[str, Any]]:
     for r in c.execute(
             "SELECT nc.* FROM narrative_claims nc JOIN story_articles sa ON sa.article_id = nc.article_id"
             " WHERE sa.story_id = ? ORDER BY nc.article_id, nc.idx", (story_id,)):
+        actors, words = json.loads(f'[{r["actors"]},{r["words"]}]')  # two JSON lists, one parse
         out.append({"article": r["article_id"], "start": r["start"], "end": r["end"], "text": r["text"],
-                    "actors": set(json.loads(r["actors"])), "words": set(json.loads(r["words"])),
+                    "actors": set(actors), "words": set(words),
                     "vec": np.frombuffer(r["vec"], dtype=np.float32) if r["vec"] else None})
     return out
+
+
+def _with_vec(claims: list[dict]) -> list[dict]:
+    """The claims that have an encoder vector, in order."""
+    return [x for x in claims if x["vec"] is not None]
 
 
 def _actor_index(claims: list[dict]) -> dict[str, list[int]]:
@@ -174,10 +180,14 @@ def _near(x: dict, index: dict[str, list[int]]) -> set[int]:
 
 def _claim_match(ca: list[dict], cb: list[dict], index: dict[str, list[int]] | None = None,
                  index_b: dict[str, list[int]] | None = None, post_a: "_Postings | None" = None,
-                 post_b: "_Postings | None" = None) -> tuple[float, dict[str, Any] | None]:
+                 post_b: "_Postings | None" = None, va: list[dict] | None = None,
+                 vb: list[dict] | None = None) -> tuple[float, dict[str, Any] | None]:
+    """The best recurring claim of two stories' claims ``ca`` and ``cb``. ``va`` / ``vb``:
+    the claims of ``ca`` / ``cb`` with a vector (`_with_vec`), when the caller keeps them
+    per story (a story compared with many others is not scanned once per pair)."""
     best, ev = 0.0, None
-    va = [x for x in ca if x["vec"] is not None]
-    vb = [x for x in cb if x["vec"] is not None]
+    va = _with_vec(ca) if va is None else va
+    vb = _with_vec(cb) if vb is None else vb
     if va and vb:
         sims = np.stack([x["vec"] for x in va]) @ np.stack([x["vec"] for x in vb]).T
         i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)
@@ -259,17 +269,28 @@ def _claim_match_vec(ca: list[dict], cb: list[dict], post_a: _Postings,
         near = [big_post.actors[a] for a in x["actors"] if a in big_post.actors]
         if not near:
             continue
-        cand = np.unique(np.concatenate(near)) if len(near) > 1 else near[0]
         counts = np.zeros(big_post.n, dtype=np.int64)
         for w in x["words"]:
             p = big_post.words.get(w)
             if p is not None:
                 counts[p] += 1
-        n = counts[cand]
-        hit = n > 0
-        if not hit.any():
-            continue
-        cand, n = cand[hit], n[hit]
+        if len(near) > 1:
+            # the claims sharing an actor, ascending and once each: a mask over the story
+            # (linear, like ``counts``) rather than sorting the concatenated postings
+            mask = np.zeros(big_post.n, dtype=bool)
+            for p in near:
+                mask[p] = True
+            cand = np.flatnonzero(mask & (counts > 0))
+            if not len(cand):
+                continue
+            n = counts[cand]
+        else:
+            cand = near[0]
+            n = counts[cand]
+            hit = n > 0
+            if not hit.any():
+                continue
+            cand, n = cand[hit], n[hit]
         ov = n / np.minimum(big_post.lens[cand], len(x["words"]))
         top = float(ov.max())
         if top < CLAIM_OVERLAP:
@@ -332,6 +353,7 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
 
         index_cache: dict[str, dict[str, list[int]]] = {}
         post_cache: dict[str, _Postings] = {}
+        vec_cache: dict[str, list[dict[str, Any]]] = {}
 
         def claims_of(story_id: str) -> list[dict[str, Any]]:
             if story_id not in claim_cache:
@@ -339,8 +361,15 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
                     claim_cache.clear()
                     index_cache.clear()
                     post_cache.clear()
+                    vec_cache.clear()
                 claim_cache[story_id] = _claims(c, story_id)
             return claim_cache[story_id]
+
+        def vecs_of(story_id: str) -> list[dict[str, Any]]:
+            claims = claims_of(story_id)
+            if story_id not in vec_cache:
+                vec_cache[story_id] = _with_vec(claims)
+            return vec_cache[story_id]
 
         def index_of(story_id: str) -> dict[str, list[int]]:
             claims = claims_of(story_id)
@@ -381,7 +410,8 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
                 # claims' vectors decide and the postings would go unused)
                 big = enc is None and max(len(claims_a), len(claims_b)) >= VECTOR_MIN_CLAIMS
                 score, ev = _claim_match(claims_a, claims_b, index_a, index_of(other),
-                                         post_of(sid) if big else None, post_of(other) if big else None)
+                                         post_of(sid) if big else None, post_of(other) if big else None,
+                                         vecs_of(sid), vecs_of(other))
                 if ev is None:
                     continue
                 a, b = sorted((sid, other))
