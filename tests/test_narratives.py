@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from newstrace import narratives, stories
@@ -209,3 +211,28 @@ def test_claims_of_many_articles_in_one_encoder_call(store, monkeypatch):
     for text, vec, method in rows:
         want = np.round(Enc().encode([text.strip()]), 6)[0].astype(np.float32)
         assert method == "fake" and np.frombuffer(vec, dtype=np.float32).tolist() == want.tolist()
+
+
+def test_link_evidence_is_oriented_by_story_id_whatever_the_run_touched(store):
+    """A link's claim evidence "a" is a claim of story a (the smaller id) and "b" of story
+    b, and the evidence is the same whether the run touched a, b or both."""
+    ids = [a.id for a in ARTS]
+    stories.update(store, ids, Opts())
+    story = {r[0]: r[1] for r in store.conn.execute("SELECT article_id, story_id FROM story_articles")}
+
+    def links():
+        return [(r[0], r[1], r[2]) for r in store.conn.execute(
+            "SELECT a, b, evidence FROM narrative_links ORDER BY a, b")]
+
+    got = {}
+    for touched in (["a1"], ["a2"], ["a1", "a2"]):
+        store.conn.execute("DELETE FROM narrative_links")
+        narratives.update(store, ids, Opts())  # claims of every article first
+        narratives.update(store, touched, Opts())
+        rows = links()
+        assert len(rows) == 1
+        a, b, ev = rows[0]
+        claim = json.loads(ev)["claim"]
+        assert story[claim["a"]["article"]] == a and story[claim["b"]["article"]] == b
+        got[tuple(touched)] = rows
+    assert len({tuple(v) for v in got.values()}) == 1

@@ -400,21 +400,23 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
                 for (other,) in rows_k:
                     if other != sid:
                         cand[other] += 1
-            claims_a = claims_of(sid)
-            index_a = index_of(sid)  # built once, used for every candidate story
             for other, shared in sorted(cand.items(), key=lambda kv: (-kv[1], kv[0]))[:100]:
                 if shared < MIN_SHARED_ACTORS:
                     break
-                claims_b = claims_of(other)
+                # matched from the smaller story id's side whichever story this run touched:
+                # the evidence's "a" claim is story a's, and ties break the same way in a
+                # one-shot run and in increments (it was the touched story's side, so the
+                # last story written decided, and "a" could hold story b's claim)
+                a, b = sorted((sid, other))
+                claims_a, claims_b = claims_of(a), claims_of(b)
                 # the word postings serve the model-free match (with the encoder, the
                 # claims' vectors decide and the postings would go unused)
                 big = enc is None and max(len(claims_a), len(claims_b)) >= VECTOR_MIN_CLAIMS
-                score, ev = _claim_match(claims_a, claims_b, index_a, index_of(other),
-                                         post_of(sid) if big else None, post_of(other) if big else None,
-                                         vecs_of(sid), vecs_of(other))
+                score, ev = _claim_match(claims_a, claims_b, index_of(a), index_of(b),
+                                         post_of(a) if big else None, post_of(b) if big else None,
+                                         vecs_of(a), vecs_of(b))
                 if ev is None:
                     continue
-                a, b = sorted((sid, other))
                 other_keys = keys_of.get(other)
                 if other_keys is None:  # keys stored by an earlier run (indexed lookup)
                     other_keys = [r[0] for r in c.execute(
