@@ -3,6 +3,7 @@ X said", "According to X, CONTENT", reported subjunctive) and the content span o
 statement. Not a stable API."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import TYPE_CHECKING
@@ -224,6 +225,8 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         obj = _np_object_after_subject(ctx, cue, sp, zero, se)
     else:
         obj = _np_object(ctx, cue, tail, se) if sp else None
+        if obj is None and not sp and (inv := _np_object_inverted(ctx, cue, ss, se)) is not None:
+            obj, sp = inv
     if obj is not None:
         return _Attr(*obj, False, "rules:np", cue=cue, sp=sp, zero=zero)
     sub = _subjunctive(ctx, cue, sp, tail, se)
@@ -391,9 +394,10 @@ def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | No
     w = words[k].group()
     first = norm_form(w)
     rest = " " + tail[words[k].start():]
+    quantity = first in t.sets["quantity_preps"] and k + 1 < len(words) and words[k + 1].group()[:1].isdigit()
     if not (w[0].isalnum() or w[0] in "“\"‘'«" + qm.MASK) or first in t.pronouns \
             or (t.infinitive_re is not None and t.infinitive_re.match(rest)) \
-            or first in t.union("complementizers", "question_complementizers", "prepositions", "skip_before_cue",
+            or not quantity and first in t.union("complementizers", "question_complementizers", "prepositions", "skip_before_cue",
                                 "linkers", "relative", "subordinators", "np_object_stop") \
             or _is_adverb(w, t):
         return None
@@ -401,6 +405,48 @@ def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | No
     if z is not None and "adv" in z.groupdict() and z.group("adv"):
         return None  # 'denied Monday that …', 'praised on Friday': an adverbial, not the object
     return _content(ctx, cue.end + words[k].start(), se, min_words=1)
+
+
+def _np_object_inverted(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(content, subject) of a noun-phrase cue in a verb-second clause that an adverbial opens
+    ('Am Montag meldete die Polizei 20 neue Fälle', 'Zudem warnte der Minister vor einer
+    Rezession'): before the verb at most six words opened by a preposition, a sentence adverb
+    or an adverb, with no comma; after it the subject, opened by one of the table's
+    ``np_subject_openers`` and running to its capitalised head (adjectives before it, more
+    capitalised words and a genitive after it: 'das Robert Koch Institut', 'der Sprecher der
+    Polizei'), then the noun-phrase object (``_np_object``)."""
+    t, m = ctx.t, ctx.m
+    if not t.sets["np_subject_openers"] or cue.kind != "verb":
+        return None
+    before = _tokens(m, ss, cue.start)
+    if not before or len(before) > 6 or any(not w[0].isalnum() for _, _, w in before) \
+            or ctx.cues_in(ss, cue.start):
+        return None
+    w0 = before[0][2]
+    if not (norm_form(w0) in t.union("prepositions", "skip_before_cue") or _is_adverb(w0, t)):
+        return None
+    toks = _tokens(m, cue.end, se)[:10]
+    if not toks or norm_form(toks[0][2]) not in t.sets["np_subject_openers"]:
+        return None
+    stops = t.union("prepositions", "np_stop", "determiners", "complementizers", "np_object_stop")
+    i, head = 1, False
+    while i < len(toks):
+        w = toks[i][2]
+        if not w[0].isalpha():
+            break
+        if w[0].isupper():
+            head = True
+        elif head and norm_form(w) in t.sets["genitive_links"] and norm_form(w) in t.sets["np_subject_openers"] \
+                and i + 1 < len(toks) and toks[i + 1][2][:1].isupper():
+            pass  # 'der Sprecher der Polizei': a genitive after the head
+        elif head or norm_form(w) in stops:
+            break
+        i += 1
+    if not head:
+        return None
+    sp = (toks[0][0], toks[i - 1][1])
+    obj = _np_object(ctx, dataclasses.replace(cue, end=sp[1]), m[sp[1]:se], se)
+    return (obj, sp) if obj is not None else None
 
 
 _ASIDE = re.compile(r"[ \u00a0]*,[^,\x07]{1,60},")  # ', في بيان اليوم الاثنين،' (Arabic commas read as Latin)
