@@ -45,6 +45,9 @@ verb that is a cue when its particle ends its clause, German "machte es mehrmals
 its clause: German "nach eigenen Angaben"), ``dash_cue_lead`` (a word that may come between the closing dash of a statement and its verb:
 Polish "- … - tak ocenia dr X"), ``np_object_stop`` (words that open no noun-phrase object of an ``np_cues`` verb: German "sich"
 in "meldete sich bei der Polizei"),
+``np_subject_openers`` (words that open the subject after an ``np_cues`` verb in a verb-second clause that an
+adverbial opens: German "der", "die", "das" in "Am Montag meldete die Polizei 20 neue Fälle"),
+``quantity_preps`` (prepositions that open a noun-phrase object before a number: German "über" in "meldet über 20.000 Fälle"),
 ``as_markers`` ("As she stressed, …", "Jak podkreślała, …": a comparative clause of a speech verb
 reports the statement it is set off from; ``as_exclude``: verbs with no object, "As he spoke, …"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
 with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
