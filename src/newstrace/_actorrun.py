@@ -163,8 +163,10 @@ class Run:
         """Entities the model typed ORG or LOC that are only the surname of the one person the
         same article names in full ("Annegret Kramp-Karrenbauer ... Kramp-Karrenbauer" with the
         second typed ORG): {entity: the full name's entity}. They are that person, unless the
-        gazetteer lists the name as an organisation or place (a company named after its
-        founder, "Henry Ford ... Ford"), or two persons of the article share the surname."""
+        gazetteer lists the name as something else than a person, or two persons of the
+        article share the surname. Not guarded: a company named after the one person the
+        article names, when the gazetteer does not list it ("Henry Ford ... Ford"); the
+        surname may come first (headlines name a person by the surname)."""
         full: dict[tuple[str, ...], set[int]] = defaultdict(set)
         for lid, (surfaces, typ) in ents.items():
             if typ != "PER":
