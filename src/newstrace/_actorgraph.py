@@ -22,6 +22,8 @@ was killed (issue 12). Three layers:
      across types: a gazetteer place cannot collect invented names by chains of fuzzy
      matches, and a place never absorbs a person or an organisation;
    - ``part:surname``: a lone surname (weak PER node) and the full names ending with it;
+   - ``alias:surname_in_article``: a surname the model typed ORG or LOC and the one person
+     of the same article whose full name ends with it (retyped PER; `_actorrun`);
    - ``translation:encoder``: translated organisation names (`_orgnames`, models only);
    - ``manual:merge``: an analyst's decision.
 
@@ -404,6 +406,13 @@ def cluster(nodes: dict[str, dict], links: list[dict], splits: list[tuple[set[st
     def dominant(x: dict) -> str | None:
         return min(x["types"], key=lambda t: (-x["types"][t], t)) if x["types"] else None
 
+    def surname_of(w: dict, t: str) -> bool:
+        # a lone name the models typed PER in some articles and ORG or LOC as often in
+        # others ("Trump" PER here, ORG there) that a full person's name ends with: the
+        # tie goes to the person (a strict majority of another type keeps it apart: the
+        # company "Ford" is not Harrison Ford)
+        return t == "PER" and w["types"].get("PER", 0) > 0 and w["types"]["PER"] == max(w["types"].values())
+
     def can_join(ra: str, rb: str, rule: str) -> bool:
         A, B = info[ra], info[rb]
         if A["gaz"] and B["gaz"] and A["gaz"] != B["gaz"]:
@@ -412,7 +421,7 @@ def cluster(nodes: dict[str, dict], links: list[dict], splits: list[tuple[set[st
         # LOC there) is one name; otherwise a place never absorbs a person or an organisation
         typed_by_list = rule.startswith(("manual", "gazetteer", "translit:gazetteer_alias", "alias:exact"))
         da, db = dominant(A), dominant(B)
-        if not typed_by_list and da and db and da != db:
+        if not typed_by_list and da and db and da != db and not (rule == "part" and surname_of(A, db)):
             return False
         for x, y in splits:
             if (x & A["nodes"] and y & B["nodes"]) or (y & A["nodes"] and x & B["nodes"]):

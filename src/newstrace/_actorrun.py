@@ -96,8 +96,10 @@ class Run:
         self._part_links(node, name, typ, strong)
 
     def _exact_type_links(self, node: str, name: str, typ: str) -> None:
-        """The same name typed differently in two articles (the clustering joins them only
-        when one typing is a small minority of the mentions, or one is MISC)."""
+        """The same name typed differently in two articles: one name (the clustering's
+        type check is skipped for this rule); whether it then joins a full person's name
+        through a surname link is decided by the types of its mentions (`_actorgraph.cluster`:
+        a tie goes to the person, a majority of another type keeps it apart)."""
         for r in self.c.execute("SELECT node, type FROM actor_nodes WHERE norm = ? AND node != ?",
                                 (norm_key(name), node)).fetchall():
             self.link(node, r["node"], "alias:exact", 1.0, {})
@@ -157,6 +159,38 @@ class Run:
             if G.compatible(typ, r["type"]) and not is_acronym(r["name"]):
                 self.link(node, r["node"], "part:surname", None, {})
 
+    def _surname_entities(self, ents: dict[int, tuple[list[str], str]]) -> dict[int, int]:
+        """Entities the model typed ORG or LOC that are only the surname of the one person the
+        same article names in full ("Annegret Kramp-Karrenbauer ... Kramp-Karrenbauer" with the
+        second typed ORG): {entity: the full name's entity}. They are that person, unless the
+        gazetteer lists the name as something else than a person, or two persons of the
+        article share the surname. Not guarded: a company named after the one person the
+        article names, when the gazetteer does not list it ("Henry Ford ... Ford"); the
+        surname may come first (headlines name a person by the surname)."""
+        full: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        for lid, (surfaces, typ) in ents.items():
+            if typ != "PER":
+                continue
+            for s in set(surfaces):
+                toks = tuple(t.ascii for t in analyze(s).tokens)
+                for k in range(1, len(toks)):
+                    full[toks[k:]].add(lid)
+        out: dict[int, int] = {}
+        if not full:
+            return out
+        for lid, (surfaces, typ) in sorted(ents.items()):
+            if typ not in ("ORG", "LOC"):
+                continue
+            names = {tuple(t.ascii for t in analyze(s).tokens) for s in surfaces}
+            if len(names) != 1 or any(is_acronym(s) for s in surfaces):
+                continue
+            toks = names.pop()
+            owners = full.get(toks, set())
+            listed = any(e.type != "PER" for s in set(surfaces) for e in self.index.lookup(norm_key(s), s))
+            if toks and len(owners) == 1 and not listed:
+                out[lid] = next(iter(owners))
+        return out
+
     # -- articles ----------------------------------------------------------------------------
     def article(self, aid: str) -> set[str]:
         """(Re)build the entities, nodes and article links of one article; the nodes
@@ -179,18 +213,24 @@ class Run:
         groups: dict[int, list] = defaultdict(list)
         for r in rows:
             groups[r["local_id"] if r["local_id"] is not None else -1 - r["idx"]].append(r)
+        ents: dict[int, tuple[list[str], str]] = {}
         for lid, ms in sorted(groups.items()):
             surfaces = [m["text"] for m in ms if G.may_be_name(m["text"]) or G.curated_form(m["text"], self.index)]
             if not surfaces:
                 self.counts["not_names"] += 1
                 continue
-            typ = Counter(m["type"] if m["type"] in G.TYPES else "MISC" for m in ms).most_common(1)[0][0]
+            ents[lid] = (surfaces, Counter(m["type"] if m["type"] in G.TYPES else "MISC" for m in ms).most_common(1)[0][0])
+        surnames = self._surname_entities(ents)
+        primaries: dict[int, str] = {}
+        for lid, (surfaces, typ) in sorted(ents.items()):
+            if lid in surnames:
+                typ = "PER"
             nodes, entry = G.entity_nodes(surfaces, typ, lang, self.index)
             if not nodes:
                 continue
             for n, name, _ in nodes:
                 self.ensure_node(n, name, typ)
-            primary = nodes[0][0]
+            primary = primaries[lid] = nodes[0][0]
             reps = G.reps(surfaces)
             for n, name, role in nodes:
                 c.execute("INSERT OR IGNORE INTO entity_nodes(article_id, local_id, node, role) VALUES (?,?,?,?)",
@@ -208,6 +248,10 @@ class Run:
             self.fresh.add((aid, lid))
             seeds.update(n for n, _, _ in nodes)
             self.counts["entities"] += 1
+        for lid, full in sorted(surnames.items()):
+            if lid in primaries and full in primaries:
+                self.link(primaries[lid], primaries[full], "alias:surname_in_article", 1.0,
+                          {"names": [G.reps(ents[lid][0])[0], G.reps(ents[full][0])[0]]}, aid)
         meta = json.loads(arow["meta"] or "{}")
         idx2lid = {r["idx"]: (r["local_id"] if r["local_id"] is not None else -1 - r["idx"]) for r in rows}
         for link in meta.get("mention_links") or []:
