@@ -121,7 +121,7 @@ def hard_negatives(pairs, limit=2000, seed=3):
     names = sorted({a for a, b, y in pairs if y and script(a) == "Latin" and _full_tokens(a)})
     by_tok: dict[str, list[str]] = defaultdict(list)
     for nm in names:
-        for t in {t for t in _full_tokens(nm) if len(t) >= 4}:
+        for t in sorted({t for t in _full_tokens(nm) if len(t) >= 4}):  # sorted: the same sample whatever the hash seed
             by_tok[t].append(nm)
     rnd = random.Random(seed)
     out = set()
