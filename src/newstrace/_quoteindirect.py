@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from . import _quotemarks as qm
 from ._quotenp import (_CONJ, _cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _pick_apposition,
                        _pure_name, _strip_np, _subject_before, _tokens)
-from ._quoteroles import _Attr, _Cue, _cue_subject, _function_words, _mentions_in
+from ._quoteroles import _Attr, _Cue, _aux_first, _cue_subject, _function_words, _mentions_in
 from .cues import CueTable, norm_form
 
 if TYPE_CHECKING:
@@ -478,9 +478,7 @@ def _np_object_after_subject(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], zero: bo
     if not (preps or bare):
         return None
     ss = ctx.sent_of(cue.start)[0]
-    before = [norm_form(w) for w in re.findall(r"[\w’']+", m[max(ss, m.rfind(",", ss, cue.start) + 1):cue.start])]
-    if bare and 2 <= len(before) <= 6 and (before[0] in t.sets["auxiliaries"] or (
-            before[0][:1] in t.sets["verb_prefixes"] and before[0][1:] in t.sets["auxiliaries"])):
+    if bare and _aux_first(ctx, ss, cue.start):
         if zero or sp[0] >= cue.end:
             return None  # 'كانت السلطات أعلنت إغلاق …': the subject is before the verb, the phrase after it is the object
         pos = cue.end  # … and when that subject was found there, the object follows the verb at once

@@ -329,6 +329,8 @@ def doc_features(article: Any, vec: np.ndarray | None = None,
     text = story_text(text)
     # a wall's mentions, dates and quotes count in its headline only
     limit = len(title) if wall and (article.text or "").lstrip().startswith(title) else (0 if wall else None)
+    if limit is not None:
+        limit += _lead(article)  # spans count from the text's start, leading whitespace included
     lang = article.lang or "und"
     rng = article.published_range
     e_, l_ = (rng.earliest, rng.latest) if rng else (None, None)
@@ -352,7 +354,7 @@ def doc_features(article: Any, vec: np.ndarray | None = None,
         return key
 
     mentions = sorted((m for m in getattr(article, "mentions", None) or []
-                       if limit is None or m.end <= limit + _lead(article)), key=lambda m: (m.start, m.end))
+                       if limit is None or m.end <= limit), key=lambda m: (m.start, m.end))
     for m in mentions:
         if m.actor_id:
             key = add("a:" + str(m.actor_id), m.text)
@@ -374,7 +376,7 @@ def doc_features(article: Any, vec: np.ndarray | None = None,
             nums.add(d)
     dates = set()
     for t in getattr(article, "times", None) or []:
-        if limit is not None and not (getattr(t, "end", None) is not None and t.end <= limit + _lead(article)):
+        if limit is not None and not (getattr(t, "end", None) is not None and t.end <= limit):
             continue
         if t.earliest and t.earliest == t.latest:
             dates.add(t.earliest[:10])
