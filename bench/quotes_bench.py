@@ -27,8 +27,13 @@ Round 9 added 20 more ``dev`` articles (de 5, es 4, en 3, tr 3, ar 3, pl 2: the 
 of each language in ``random.Random(9)`` shuffle of the sorted training article ids not yet
 in the file, none skipped; 39 quotes; the four Spanish articles and two more hold none),
 annotated from the text before newstrace was run on them, ``"added": "round 9"``.
+Round 10 added 20 more ``dev`` articles (de 6, tr 5, es 3, ar 3, pl 3: the first ones of each
+language in ``random.Random(10)`` shuffle of the sorted training article ids not yet in the
+file, none skipped; French has no training article left, so its three went to de, tr and pl,
+the languages furthest below the recall target; 27 quotes; 9 articles hold none), annotated
+from the text before newstrace was run on them, ``"added": "round 10"``.
 ``--added`` scores only the original dev articles (``original``) or only one round's
-(``"round 7"``, ``"round 7b"``, ``"round 8"``, ``"round 9"``).
+(``"round 7"``, ``"round 7b"``, ``"round 8"``, ``"round 9"``, ``"round 10"``).
 
 Each article is read as ``newstrace analyze`` reads a JSON record with ``id``, ``text`` and
 ``lang`` (one paragraph per line), then the mentions stage (rules path; ``--models`` for
@@ -40,7 +45,7 @@ over matched quotes whose gold has a speaker (the predicted speaker span overlap
 speaker span, or one name contains the other after normalisation: case, Arabic letter
 variants and diacritics).
 
-Usage: python bench/quotes_bench.py [--split dev|heldout|all] [--added original|"round 7"|"round 7b"|"round 8"|"round 9"] [--models] [--json]
+Usage: python bench/quotes_bench.py [--split dev|heldout|all] [--added original|"round 7"|..|"round 10"] [--models] [--json]
        [--show N]
 """
 from __future__ import annotations
