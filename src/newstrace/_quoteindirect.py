@@ -124,7 +124,7 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
                 return None
         comma = m.find(",", cue.end, se)
         lead = _opens_clause(ctx, ss, cue.start)
-        name = _name_np(ctx, sp) if lead else None
+        name = (_name_np(ctx, sp) or _source_before_verb(ctx, sp, se)) if lead else None
         if name and m[name[1]:comma if comma > 0 else se].strip(" \u00a0"):
             # 'Laut Radio X bekannte sich …' (no comma after the source): the content follows the name
             sp = name
@@ -722,6 +722,34 @@ def _after_noun_preceder(t: CueTable, tail: str, y: re.Match) -> bool:
 
 
 _GLUED_BEFORE = re.compile(r"[^;:.\x07]{0,80}?[^\W\d_]\.(?=[^\W\d_])")  # the words up to a glued full stop
+
+
+_WORD_AT = re.compile(r"[ \u00a0]+([\w\-’']+)")
+
+
+def _source_before_verb(ctx: _Ctx, sp: tuple[int, int], se: int) -> tuple[int, int] | None:
+    """The source of a leading 'according to' whose clause follows with no comma, the verb
+    right after a source ending in a capitalised noun ('Nach ersten Ermittlungen der Polizei
+    fuhr ein Mann …'), or after its place ('Nach Angaben der Behörden in Bayern sollen …';
+    the table's ``place_prepositions`` and capitalised words): the source up to there."""
+    m = ctx.m
+    toks = _tokens(m, *sp)
+    if not toks or not _cap(toks[-1][2]):
+        return None
+    end = sp[1]
+    x = _WORD_AT.match(m, end, se)
+    if x and norm_form(x.group(1)) in ctx.t.lists["place_prepositions"]:
+        y, pend = _WORD_AT.match(m, x.end(), se), end
+        for _ in range(3):
+            if not y or not _cap(y.group(1)):
+                break
+            pend = y.end()
+            y = _WORD_AT.match(m, pend, se)
+        end = pend
+    nxt = re.match(r"[ \u00a0]+([^\W\d_])[\w’']*[ \u00a0]+[\w„\"]", m[end:se])
+    if not nxt or not nxt.group(1).islower():
+        return None
+    return sp[0], end
 
 
 def _name_np(ctx: _Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:

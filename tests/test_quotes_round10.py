@@ -1,0 +1,55 @@
+"""Quote phenomena found on the round-10 SemEval training articles (invented sentences, one
+phenomenon each): German hope and fear verbs with a dass-clause, a study that shows that,
+'nach ersten Ermittlungen der Polizei' and a leading source whose clause follows with no
+comma (after its place: 'der Behörden in Bayern'), Arabic complementizers written without
+the hamza, 'أظهرت الدراسة أن' and the plural 'أفادوا بأن', Spanish 'el estudio muestra que'."""
+from __future__ import annotations
+
+from test_quotes_round8 import quotes  # the round-8 file's helpers
+
+
+def _said(text: str, lang: str, *names: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in quotes(text, lang, *names)]
+
+
+def test_german_hope_and_fear_verbs_report_their_dass_clause():
+    assert _said("Die Bürgermeisterin hofft, dass die Bäder im Juni wieder öffnen.", "de") == [
+        ("die Bäder im Juni wieder öffnen", "Die Bürgermeisterin")]
+    # an adverb between the verb and the comma
+    assert _said("Viele Händler befürchten allerdings, dass die Mieten weiter steigen.", "de") == [
+        ("die Mieten weiter steigen", "Viele Händler")]
+
+
+def test_german_study_shows_that():
+    assert _said("Eine Umfrage der Kammer zeigt, dass jeder dritte Betrieb Personal sucht.", "de") == [
+        ("jeder dritte Betrieb Personal sucht", "Eine Umfrage der Kammer")]
+    # with a noun-phrase object 'zeigt' reports nothing
+    assert _said("Das Bild zeigt den Bürgermeister vor dem Rathaus.", "de") == []
+
+
+def test_german_leading_source_before_the_verb_without_a_comma():
+    assert _said("Nach ersten Ermittlungen der Polizei war der Lieferwagen zu schnell unterwegs.", "de") == [
+        ("war der Lieferwagen zu schnell unterwegs", "der Polizei")]
+    assert _said("Nach Informationen des Senders will die Stadt das Stadion verkaufen.", "de") == [
+        ("will die Stadt das Stadion verkaufen", "des Senders")]
+    # the source's place belongs to the source, not to the content
+    assert _said("Nach Angaben der Feuerwehr in Kassel wurden drei Menschen verletzt.", "de") == [
+        ("wurden drei Menschen verletzt", "der Feuerwehr in Kassel")]
+
+
+def test_arabic_complementizers_without_the_hamza():
+    assert _said("وقال المدير ان المصنع سيفتح أبوابه الشهر المقبل.", "ar") == [
+        ("المصنع سيفتح أبوابه الشهر المقبل", "المدير")]
+    assert _said("وأوضح المدير انه سيزور المصنع الشهر المقبل.", "ar") == [
+        ("سيزور المصنع الشهر المقبل", "المدير")]
+
+
+def test_arabic_showed_that_and_plural_reported():
+    assert _said("وأظهر الاستطلاع أن نصف السكان يفضلون النقل العام.", "ar") == [
+        ("نصف السكان يفضلون النقل العام", "الاستطلاع")]
+    assert [t for t, _ in _said("وأفادوا بأنه لم يتغير شيء في المدينة.", "ar")] == ["لم يتغير شيء في المدينة"]
+
+
+def test_spanish_study_shows_that():
+    assert _said("Un informe del ministerio muestra que las ventas bajaron en marzo.", "es") == [
+        ("las ventas bajaron en marzo", "Un informe del ministerio")]
