@@ -53,3 +53,32 @@ def test_arabic_showed_that_and_plural_reported():
 def test_spanish_study_shows_that():
     assert _said("Un informe del ministerio muestra que las ventas bajaron en marzo.", "es") == [
         ("las ventas bajaron en marzo", "Un informe del ministerio")]
+
+
+def test_turkish_according_to_a_common_noun_with_its_possessive():
+    # '-(s)InA göre' on an institution or a document ('Bakanlığına göre', 'verilerine göre')
+    assert _said("Çevre Bakanlığına göre, göldeki su seviyesi iki metre düştü.", "tr") == [
+        ("göldeki su seviyesi iki metre düştü", "Çevre Bakanlığı")]
+    assert [t for t, _ in _said("Belediye verilerine göre kentte 40 bin araç var.", "tr")] == [
+        "kentte 40 bin araç var"]
+    # 'göre' after an ordinary noun is no source ('talebe göre': depending on demand)
+    assert _said("Pazarda talebe göre fiyatlar her hafta değişiyor.", "tr") == []
+
+
+def test_turkish_gave_the_information_that():
+    # '… olduğu bilgisini verdi': the clause before the noun 'bilgi', its verb not in the accusative
+    assert _said("Müdür Aksoy, okulun eylülde açılacağı bilgisini verdi.", "tr") == [
+        ("okulun eylülde açılacağı", "Müdür Aksoy")]
+
+
+def test_statement_ends_before_a_second_one_conjoined_to_it():
+    # a conjunction, a subject of a few words and a speech verb right before its complementizer
+    said = _said("وقال المحافظ إن الطريق سيفتح غدا والسكان أكدوا أن الجسر ما زال مغلقا.", "ar")
+    assert said[0] == ("الطريق سيفتح غدا", "المحافظ")
+    said = _said("Der Bürgermeister sagte, dass die Straße bald öffne und die Anwohner erklärten, "
+                 "dass die Brücke gesperrt sei.", "de")
+    assert said[0] == ("die Straße bald öffne", "Der Bürgermeister")
+    # an infinitive after the conjoined words is no clause of its own
+    said = _said("The mayor said that the city allowed its staff and the public to believe that "
+                 "the bridge was safe.", "en")
+    assert said[0][0].endswith("the bridge was safe")

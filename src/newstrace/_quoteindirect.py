@@ -58,6 +58,7 @@ def _content(ctx: _Ctx, s: int, e: int, min_words: int = 3, breaks: bool = True)
                     and len(re.findall(r"\w+", ctx.m[s:c.start])) >= min_words:
                 e = ctx.m.rfind(",", s, c.start)
                 break
+        e = _conjoined_statement(ctx, s, e, min_words)
     while e > s and ctx.text[e - 1] in ".,;:":
         e -= 1
     while s < e and ctx.text[s] in ",;: ":
@@ -72,6 +73,31 @@ def _content(ctx: _Ctx, s: int, e: int, min_words: int = 3, breaks: bool = True)
     return s, e
 
 
+def _conjoined_statement(ctx: _Ctx, s: int, e: int, min_words: int) -> int:
+    """Where a statement ends before a second one conjoined to it, a conjunction, a subject
+    of a few words and a speech verb right before its complementizer ('… that A and the
+    deputies said that B', '… بأنه A و8% أكدوا أن B'): the end of A (e when there is none)."""
+    for c in ctx.cues_in(s, e):
+        if c.kind != "verb" or ctx.weak(c) or _participle(ctx, c):
+            continue
+        x = ctx.t.comp_re.match(ctx.m, c.end, e)
+        if x is None or x.group("comp") == ":" or x.group("gap").strip(" ,\u00a0"):
+            continue
+        y = _CONJ_SUBJECT.search(ctx.m, max(s, c.start - 80), c.start)
+        last = y.group(0).split()[-1].lower() if y else ""
+        if last in ctx.t.sets["prepositions"] or last in ("to", "zu") or \
+                y and re.search(r"[\"“”„«»]", ctx.text[y.start():c.start]):
+            # 'and the public to believe that': an infinitive, not a clause of its own; 'A “a
+            # and b” suggests that': a quotation (masked in the searched text) in the subject
+            continue
+        if y and len(re.findall(r"\w+", ctx.m[s:y.start()])) >= min_words:
+            return len(ctx.m[:y.start()].rstrip(" \u00a0,"))
+    return e
+
+
+# a conjunction (a word, or Arabic و written on the next word) and one to five words before a verb
+_CONJ_SUBJECT = re.compile(r"(?<=\s)(?:(?:and|und|et|y|e|i|ve|oraz)[ \u00a0]+|و(?=[^\W_]))"
+                           r"[^\s,.;:!?\x07\"“”„«»]+(?:[ \u00a0]+[^\s,.;:!?\x07\"“”„«»]+){0,4}[ \u00a0]+$")
 _GLUED_STOP = re.compile(r"\.(?=[^\W\d_])")
 # a comma and a conjunction before a speech verb ('…, and said', '…، ونقلت'); without the
 # conjunction '…, said X' is the postposed cue of what comes before
