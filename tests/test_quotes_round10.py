@@ -82,3 +82,26 @@ def test_statement_ends_before_a_second_one_conjoined_to_it():
     said = _said("The mayor said that the city allowed its staff and the public to believe that "
                  "the bridge was safe.", "en")
     assert said[0][0].endswith("the bridge was safe")
+
+
+def test_speaker_after_the_verb_ends_at_a_full_stop():
+    # a stop before a lowercase word (a scraped credit line) ends the speaker's phrase too
+    said = _said("Der Umsatz sei deutlich gestiegen, sagte eine Sprecherin des Verbandes. red", "de")
+    assert said == [("Der Umsatz sei deutlich gestiegen", "eine Sprecherin des Verbandes")]
+
+
+def test_german_laut_before_a_lowercase_word_is_no_cue():
+    # 'laut' is also an adjective ('loud'); before 'weniger als' it names no source
+    assert _said("Am Ufer fanden sie laut weniger als eine Stunde später das Boot.", "de") == []
+    assert _said("Laut unseren Informationen wurde der Vertrag gekündigt.", "de") == [
+        ("wurde der Vertrag gekündigt", "unseren Informationen")]
+
+
+def test_german_reported_run_closed_by_its_speaker():
+    # a reported-mood sentence with no statement before it belongs to the statement that closes
+    # the run right after it, with its cue and speaker at the end
+    text = ("Im vergangenen Jahr wurden viele Wohnungen gebaut. Die Zahl der Anträge sei um zehn "
+            "Prozent gestiegen. Das sei der höchste Wert seit Jahren, sagte ein Sprecher des Bauamtes.")
+    assert _said(text, "de") == [
+        ("Die Zahl der Anträge sei um zehn Prozent gestiegen", "ein Sprecher des Bauamtes"),
+        ("Das sei der höchste Wert seit Jahren", "ein Sprecher des Bauamtes")]

@@ -143,6 +143,8 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         sp = _np_after(ctx, cue.end, se)
         if not sp:
             return None
+        if norm_form(cue.form) in t.sets["prep_needs_noun"] and not _noun_source(ctx, sp):
+            return None  # 'fanden sie laut weniger als …': 'laut' is no cue before a lowercase word
         if norm_form(cue.form) in t.sets["prep_needs_verb"]:
             # 'wie das Militär mitteilte' is a cue, 'so groß wie der Vatikan' is not
             end = m.find(",", cue.end, se)
@@ -753,6 +755,14 @@ _GLUED_BEFORE = re.compile(r"[^;:.\x07]{0,80}?[^\W\d_]\.(?=[^\W\d_])")  # the wo
 _WORD_AT = re.compile(r"[ \u00a0]+([\w\-’']+)")
 
 
+def _noun_source(ctx: _Ctx, sp: tuple[int, int]) -> bool:
+    """Does the source phrase open with a determiner, a found name or a capitalised word
+    (first or second: 'laut unseren Informationen')?"""
+    words = re.findall(r"[\w’'\-]+", ctx.m[sp[0]:sp[1]])[:2]
+    return any(_cap(w) for w in words) or bool(words) and norm_form(words[0]) in ctx.t.sets["determiners"] \
+        or any(mn.start <= sp[0] < mn.end for mn in ctx.mentions)
+
+
 def _source_before_verb(ctx: _Ctx, sp: tuple[int, int], se: int) -> tuple[int, int] | None:
     """The source of a leading 'according to' whose clause follows with no comma, the verb
     right after a source ending in a capitalised noun ('Nach ersten Ermittlungen der Polizei
@@ -910,10 +920,18 @@ def _reported_continuations(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:
         if not t.reported_mood_re.search(head):
             continue
         prev = [a for a in known + out if a.ce <= s]
-        if not prev:
+        last = max(prev, key=lambda a: a.ce) if prev else None
+        between = [x for x in ctx.sents if last.ce <= x < s] if last else []
+        closer = _run_closer(ctx, known, i, pe) if last is None or between else None
+        if closer is not None:
+            # 'Die Zahl sei gesunken. Das seien die niedrigsten Werte, sagte ein Sprecher.': the
+            # statement that closes the run names its speaker (no statement right before it)
+            cont = _content(ctx, s, e)
+            if cont:
+                out.append(_Attr(*cont, False, "rules:reported", cue=closer.cue, sp=closer.sp, zero=closer.zero))
             continue
-        last = max(prev, key=lambda a: a.ce)
-        between = [x for x in ctx.sents if last.ce <= x < s]
+        if last is None:
+            continue
         prev_para = ctx.para_of(ps - 1)[0] if ps > 0 else ps
         if len(between) > 2 or last.ce < prev_para:
             continue
@@ -922,6 +940,27 @@ def _reported_continuations(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:
             cue, sp, zero = _newer_subject(ctx, last, s, terms) or (last.cue, last.sp, last.zero)
             out.append(_Attr(*cont, False, "rules:reported", cue=cue, sp=sp, zero=zero))
     return out
+
+
+def _run_closer(ctx: _Ctx, known: list[_Attr], i: int, pe: int) -> _Attr | None:
+    """The statement that closes a run of reported-mood sentences after sentence i, in its
+    paragraph: the next sentence (after at most two more in the reported mood with no cue)
+    is a statement in the reported mood whose cue and named speaker follow it ('Das seien
+    …, sagte ein Sprecher des Landesamtes.'), else None."""
+    t, m = ctx.t, ctx.m
+    bounds = ctx.sents + [len(m)]
+    for j in range(i + 1, min(i + 4, len(ctx.sents))):
+        s, e = ctx.sents[j], min(bounds[j + 1], pe)
+        if s >= pe:
+            return None
+        a = next((a for a in known if s <= a.cs < e and a.cue is not None and not a.direct), None)
+        if a is not None:
+            ok = a.cue.start >= a.ce and a.sp is not None and not a.zero and \
+                t.reported_mood_re.search(" ".join(m[a.cs:a.ce].split()[:12]))
+            return a if ok else None
+        if ctx.cues_in(s, e) or not t.reported_mood_re.search(" ".join(m[s:e].split()[:12])):
+            return None
+    return None
 
 
 def _newer_subject(ctx: _Ctx, last: _Attr, s: int, terms: list[tuple[int, int]]):

@@ -374,16 +374,21 @@ def _np_after(ctx: _Ctx, pos: int, hi: int, max_tokens: int = 10) -> tuple[int, 
         if out and w.lower() in t.verbs and not _cap(w):
             break
         out.append(x)
-        if len(out) >= max_tokens:
-            break
+        if len(out) >= max_tokens or _ends_sentence(w, t):
+            break  # 'sagte ein Sprecher des Landesamtes. mm': a stop before a lowercase word ends it too
     while out and (out[-1][2].lower() in t.sets["np_internal"] or out[-1][2].lower() in t.sets["determiners"]):
         out.pop()
     if not out:
         return None
     s, e, w = out[-1]
-    if w.endswith(".") and (len(w) > 3 or w[:-1].lower() in t.pronouns) and w[:-1].lower() not in t.sets["abbreviations"]:
+    if _ends_sentence(w, t):
         e -= 1
     return out[0][0], e
+
+
+def _ends_sentence(w: str, t) -> bool:
+    """A word with its full stop that is no abbreviation ('Dr.') or initialism ('U.S.')."""
+    return w.endswith(".") and "." not in w[:-1] and (len(w) > 3 or w[:-1].lower() in t.pronouns) and w[:-1].lower() not in t.sets["abbreviations"]
 
 
 # -- the subject of a cue, by the table's word order ---------------------------------------

@@ -48,6 +48,8 @@ in "meldete sich bei der Polizei"),
 ``np_subject_openers`` (words that open the subject after an ``np_cues`` verb in a verb-second clause that an
 adverbial opens: German "der", "die", "das" in "Am Montag meldete die Polizei 20 neue Fälle"),
 ``quantity_preps`` (prepositions that open a noun-phrase object before a number: German "über" in "meldet über 20.000 Fälle"),
+``prep_needs_noun`` (prepositional cues whose source opens with a capitalised word, a determiner
+or a name the mentions stage found: German "laut", also an adjective, "fanden sie laut weniger als"),
 ``as_markers`` ("As she stressed, …", "Jak podkreślała, …": a comparative clause of a speech verb
 reports the statement it is set off from; ``as_exclude``: verbs with no object, "As he spoke, …"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
 with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
@@ -80,7 +82,7 @@ _LIST_KEYS = (
     "np_cues", "nonverb_forms", "verb_forms", "clause_openers", "cataphoric", "relative_cues",
     "byline_patterns", "separable_cues", "noun_prepositions", "np_object_stop", "dash_cue_lead",
     "self_source_patterns",
-    "np_subject_openers", "quantity_preps",
+    "np_subject_openers", "quantity_preps", "prep_needs_noun",
 )
 
 
