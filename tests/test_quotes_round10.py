@@ -105,3 +105,15 @@ def test_german_reported_run_closed_by_its_speaker():
     assert _said(text, "de") == [
         ("Die Zahl der Anträge sei um zehn Prozent gestiegen", "ein Sprecher des Bauamtes"),
         ("Das sei der höchste Wert seit Jahren", "ein Sprecher des Bauamtes")]
+
+
+def test_sentence_glued_without_stop_or_space():
+    from test_quotes_round8 import sentences
+    # a lower-case word runs into a capitalised function word: two sentences
+    assert sentences("Der Saal bleibt geschlossen, bitte nicht betretenAm Montag kam die Polizei.", "de") == [
+        "Der Saal bleibt geschlossen, bitte nicht betreten", "Am Montag kam die Polizei."]
+    # a name in camel case is one word
+    assert len(sentences("Die Firmen BioNTech und YouTube melden Gewinne.", "de")) == 1
+    # the statement after the glued sentence has its own subject
+    text = "Die Preise sind seit Jahren gestiegenEine neue Studie zeigt, dass die Mieten weiter steigen."
+    assert _said(text, "de") == [("die Mieten weiter steigen", "Eine neue Studie")]

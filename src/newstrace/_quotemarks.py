@@ -453,6 +453,28 @@ def _opens_sentence(ch: str, marks: str) -> bool:
     return ch in marks or ch.isupper() or (ch.isalpha() and not ch.islower())
 
 
+def _glued_word_starts(masked: str, ps: int, pe: int, table: CueTable) -> list[int]:
+    """'verknüpftEine aktuelle Studie', 'verwendenAm Montag': a sentence glued to the one before
+    with neither stop nor space; a lower-case word of four letters or more runs into a
+    capitalised function word of the table (determiner, preposition, pronoun); not a name
+    written in camel case ('BioNTech', 'YouTube': its first part has a capital or the second
+    is no function word)."""
+    words = table.sets.get("determiners", frozenset()) | table.sets.get("prepositions", frozenset()) \
+        | frozenset(table.pronouns)
+    out = []
+    for m in _LONG_WORD.finditer(masked, ps, pe):
+        w = m.group()
+        for i in range(4, len(w) - 1):
+            if w[i].isupper() and w[:i].islower() and (len(w) == i + 1 or w[i + 1:].islower()) \
+                    and w[i:].lower() in words:
+                out.append(m.start() + i)
+                break
+    return out
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{6,}")
+
+
 def sentence_bounds(masked: str, paras: list[tuple[int, int]], cands: list[Cand], table: CueTable) -> list[int]:
     """Sorted sentence start positions (paragraph starts included)."""
     abbr = table.sets.get("abbreviations", frozenset())
@@ -480,6 +502,8 @@ def sentence_bounds(masked: str, paras: list[tuple[int, int]], cands: list[Cand]
             if m.group(1)[-2:].islower() and m.group(2).isupper() and (
                     m.group(3).islower() or m.group(3) in _SPACE):
                 starts.add(m.end(1) + 1)
+        if not table.caseless:
+            starts.update(_glued_word_starts(masked, ps, pe, table))
         if table.caseless:
             # 'الأسوأ".من الضروري': in a caseless script, a full stop glued between a closed
             # quotation and a word (not a complementizer, which goes on with it)
