@@ -37,7 +37,10 @@ direct quotes.
 Develop on ``--split train`` (840 texts), report ``--split dev`` (84). ``--show N`` prints
 N misses of each kind; ``--json`` prints the figures as one dict.
 
+``--every K`` reads every K-th text only (``--split train --every 4``: a fixed quarter of train).
+
 Usage: python bench/polnear_bench.py [--split dev|train] [--models [--attrib-model]] [--strict] [--json] [--show N]
+       [--every K]
 """
 from __future__ import annotations
 
@@ -210,7 +213,8 @@ def _prf(m: int, npred: int, ngold: int, mpred: int | None = None) -> dict:
             "matched": m, "predicted": npred, "gold": ngold}
 
 
-def run(root: Path, split: str, models: bool, strict: bool, show: int, attrib_model: bool = False) -> tuple[dict, list[str]]:
+def run(root: Path, split: str, models: bool, strict: bool, show: int, attrib_model: bool = False,
+        every: int = 1) -> tuple[dict, list[str]]:
     split_root = root / split
     anns = defaultdict(list)
     for p in sorted((split_root / "attributions").glob("*.ann")):
@@ -229,9 +233,8 @@ def run(root: Path, split: str, models: bool, strict: bool, show: int, attrib_mo
     t0, c0 = time.time(), time.process_time()
     n_docs = 0
     share = 0.8 if strict else 0.5
-    for tp in sorted((split_root / "text").glob("*.txt")):
-        if tp.stem not in anns:
-            continue
+    texts = [tp for tp in sorted((split_root / "text").glob("*.txt")) if tp.stem in anns]
+    for tp in texts[::every]:
         n_docs += 1
         art = load_doc(tp, detect, options)
         text = art.text
@@ -345,8 +348,11 @@ def main() -> None:
     ap.add_argument("--strict", action="store_true", help="attributions match at 80%% of each span")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print N misses of each kind")
+    ap.add_argument("--every", type=int, default=1, metavar="K",
+                    help="only every K-th text (a fixed subset of train to develop on)")
     args = ap.parse_args()
-    res, lines = run(Path(args.dir), args.split, args.models, args.strict, args.show, args.attrib_model)
+    res, lines = run(Path(args.dir), args.split, args.models, args.strict, args.show, args.attrib_model,
+                     max(1, args.every))
     if args.json:
         print(json.dumps(res))
         return

@@ -300,8 +300,11 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
                 sp = None  # 'X, speaking to …, said he would …': a clause, not a subject, follows the verb
             # '…, said X, a senior official': the comma opens an apposition; 'El resultado, señaló
             # la fuente oficial, se dará a conocer …': a verb goes on with the interrupted statement
-            paren = paren and not (norm_form(rw[0]) in t.union("determiners", "role_nouns", "prepositions")
-                                   or _cap(parts[1].split()[0]))
+            app = paren and (norm_form(rw[0]) in t.union("determiners", "role_nouns", "prepositions")
+                             or _cap(parts[1].split()[0]))
+            # ('Asawitiri Media uses the same photo, said Rita Katz, the director of SITE, which …':
+            # the statement is the one before the verb)
+            paren, rest_ok = paren and not app, rest_ok or app
             if sp and app_name:
                 sp = app_name  # '…, a communiqué le bourgmestre de la Ville, Philippe Close': the name
         tw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[0])]
@@ -543,7 +546,10 @@ def _adverbial_opener(ctx: _Ctx, s: int, e: int) -> bool:
     words = re.findall(r"[\w’'\-]+", seg)
     if not words or len(words) > 8 or qm.MASK in seg or "," in seg.rstrip(",").replace(", however", ""):
         return False
-    return norm_form(words[0]) in ctx.t.union("prepositions", "subordinators")
+    # a conjunction first joins the sentence to the one before: the phrase after it decides
+    # ('But he operates on a different principle, he said' is a statement; 'And if …, X said' is not)
+    k = 1 if len(words) > 1 and norm_form(words[0]) in _CONJ else 0
+    return norm_form(words[k]) in ctx.t.union("prepositions", "subordinators")
 
 
 def _interrupted(ctx: _Ctx, cue: _Cue, sp: tuple[int, int], s1: int, e1: int, s2: int, e2: int) -> _Attr | None:
