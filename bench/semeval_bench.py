@@ -57,8 +57,8 @@ from newstrace import encoders  # noqa: E402
 from newstrace.records import Article  # noqa: E402
 from newstrace.storyeval import bcubed  # noqa: E402
 from newstrace.storyfeatures import (  # noqa: E402
-    COEFS, FEATURES, LINK_FEATURES, content_probability, doc_features, encoder_text, link_probability,
-    pair_features, story_view,
+    COEFS, FEATURES, LINK_FEATURES, content_probability, doc_features, encoder_text, headline_text,
+    link_probability, pair_features, story_view,
 )
 
 LINK_LAMBDA = 0.05  # as the join model (see storyfeatures.LINK_COEFS)
@@ -140,14 +140,17 @@ def cache_encoder(options, path: str | None) -> None:
 
 
 def _docs(arts: dict[str, Article], path: str) -> dict:
-    vecs = {}
+    vecs, hvecs = {}, {}
     if path != "none":
         ids = sorted(arts)
         texts = {i: encoder_text(*story_view(arts[i])) for i in ids}
         ids = [i for i in ids if texts[i] is not None]
-        enc = encoders.encode([texts[i] for i in ids], path)
+        heads = {i: headline_text(arts[i]) for i in ids}
+        hids = [i for i in ids if heads[i] is not None]
+        enc = encoders.encode([texts[i] for i in ids] + [heads[i] for i in hids], path)
         vecs = {i: enc.vectors[k] for k, i in enumerate(ids)}
-    return {i: doc_features(a, vecs.get(i)) for i, a in arts.items()}
+        hvecs = {i: enc.vectors[len(ids) + k] for k, i in enumerate(hids)}
+    return {i: doc_features(a, vecs.get(i), hvec=hvecs.get(i)) for i, a in arts.items()}
 
 
 def features_for(pairs, docs, names=FEATURES):

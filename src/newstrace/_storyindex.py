@@ -113,9 +113,10 @@ class Index:
 
     def get_many(self, ids: list[str]) -> dict[str, DocFeatures]:
         want = sorted(set(i for i in ids if i not in self.docs and i not in self._stale))
-        for r in select_in(self.c, "SELECT article_id, feats, vec FROM story_docs WHERE article_id IN", want):
+        for r in select_in(self.c, "SELECT article_id, feats, vec, hvec FROM story_docs WHERE article_id IN", want):
             vec = np.frombuffer(r[2], dtype=np.float32).copy() if r[2] else None
-            self.put(DocFeatures.from_json(r[0], json.loads(r[1]), vec))
+            hvec = np.frombuffer(r[3], dtype=np.float32).copy() if r[3] else None
+            self.put(DocFeatures.from_json(r[0], json.loads(r[1]), vec, hvec))
         if not self._stale:
             return {i: self.docs[i] for i in ids if i in self.docs}
         out = {}

@@ -60,7 +60,8 @@ from .errors import NotFound
 from .reuse import article_day
 from .store import select_in
 from .storyfeatures import (
-    MIN_WITNESSES, DocFeatures, decide, doc_features, encoder_text, possible_days, story_view, time_consistent,
+    MIN_WITNESSES, DocFeatures, decide, doc_features, encoder_text, headline_text, possible_days, story_view,
+    time_consistent,
 )
 
 __all__ = ["MIGRATIONS", "export_rows", "get_story", "list_stories", "refresh_spans", "resolve_id",
@@ -144,6 +145,15 @@ MIGRATIONS = [
         DELETE FROM story_ndocs;
         """,
     ),
+    (
+        # the headline vector (storyfeatures.DocFeatures.hvec); rows written before it have
+        # none (NULL) until their article is taken up again, and a pair compares headlines
+        # only when both sides have one
+        "stories_004_headline_vec",
+        """
+        ALTER TABLE story_docs ADD COLUMN hvec BLOB;
+        """,
+    ),
 ]
 
 
@@ -204,19 +214,30 @@ def _features(store: Any, ids: list[str], options: Any) -> tuple[list[DocFeature
         arts = [own_dates(store, a) for a in store.iter_articles(ids[k:k + ENCODE_BATCH])]
         texts = [encoder_text(*story_view(a)) for a in arts]
         todo = [i for i, t in enumerate(texts) if t is not None]
-        vecs = None
+        vecs, hvecs = None, None
         if enc is not None and todo:
-            got = enc.encode([texts[i] for i in todo])
+            # the headlines in the same call as the texts (a wall's text is its headline:
+            # one vector serves both)
+            heads = {i: headline_text(arts[i]) for i in todo}
+            htodo = [i for i in todo if heads[i] is not None and heads[i] != texts[i].strip()]
+            got = enc.encode([texts[i] for i in todo] + [heads[i] for i in htodo])
             vecs = {i: got[k] for k, i in enumerate(todo)}
+            hvecs = {i: got[len(todo) + k] for k, i in enumerate(htodo)}
+            hvecs.update({i: vecs[i] for i in todo if heads[i] is not None and heads[i] == texts[i].strip()})
         types = _actor_types(store, arts)
         for i, a in enumerate(arts):
             vec = None if vecs is None or i not in vecs else np.round(vecs[i].astype(np.float32), 6)
-            docs.append(doc_features(a, vec, _windows(a, options), types))
+            hvec = None if hvecs is None or i not in hvecs else np.round(hvecs[i].astype(np.float32), 6)
+            docs.append(doc_features(a, vec, _windows(a, options), types, hvec))
     return docs, path
 
 
 def _vec_bytes(d: DocFeatures) -> bytes | None:
     return None if d.vec is None else d.vec.astype(np.float32).tobytes()
+
+
+def _hvec_bytes(d: DocFeatures) -> bytes | None:
+    return None if d.hvec is None else d.hvec.astype(np.float32).tobytes()
 
 
 # ------------------------------------------------------------------------- the stage
@@ -254,14 +275,14 @@ def _plan(store: Any, ids: list[str], docs: list[DocFeatures], path: str) -> tup
     articles gone, the index (reading as if the features were written) and the scored
     links; None when nothing changed since the last call (idempotent)."""
     c = store.conn
-    stored = {r[0]: (r[1], r[2], r[3]) for r in select_in(
-        c, "SELECT article_id, feats, vec, method FROM story_docs WHERE article_id IN", ids)}
+    stored = {r[0]: (r[1], r[2], r[3], r[4]) for r in select_in(
+        c, "SELECT article_id, feats, vec, method, hvec FROM story_docs WHERE article_id IN", ids)}
     assigned = {r[0] for r in select_in(c, "SELECT article_id FROM story_articles WHERE article_id IN", ids)}
     present = {d.id for d in docs}
     dirty_docs = []
     for d in docs:
         fj = json.dumps(d.to_json(), ensure_ascii=False, sort_keys=True)
-        if stored.get(d.id) == (fj, _vec_bytes(d), path) and d.id in assigned:
+        if stored.get(d.id) == (fj, _vec_bytes(d), path, _hvec_bytes(d)) and d.id in assigned:
             continue  # unchanged since the last call: idempotent
         dirty_docs.append((d, fj))
     gone = [i for i in ids if i not in present and (i in stored or i in assigned)]
@@ -306,8 +327,9 @@ def _write(store: Any, plan: tuple, counts: dict[str, int]) -> None:
         select_in(c, f"DELETE FROM {t} WHERE {col} IN", dirty)
     # the story an article was in until `_recluster` says otherwise (it rewrites the story
     # ids of stories that changed only: new features of an article that stays put keep it)
-    c.executemany("INSERT INTO story_docs(article_id, story_id, vec, feats, method, day) VALUES (?,?,?,?,?,?)",
-                  [(d.id, prev.get(d.id), _vec_bytes(d), fj, path, d.day) for d, fj in dirty_docs])
+    c.executemany("INSERT INTO story_docs(article_id, story_id, vec, feats, method, day, hvec)"
+                  " VALUES (?,?,?,?,?,?,?)",
+                  [(d.id, prev.get(d.id), _vec_bytes(d), fj, path, d.day, _hvec_bytes(d)) for d, fj in dirty_docs])
     c.executemany("INSERT INTO story_keys(key, article_id, day) VALUES (?,?,?)",
                   [(k, d.id, d.day) for d, _ in dirty_docs for k in doc_keys(d)])
     c.executemany("INSERT OR REPLACE INTO story_links(a, b, kind, p, method, feats) VALUES (?,?,?,?,?,?)", links)

@@ -45,12 +45,13 @@ from .reuse import article_day, article_span, name_key
 
 __all__ = [
     "COEFS", "CONSISTENT_DECAY", "DocFeatures", "EVENT_SPECIFIC", "FEATURES", "JOIN_P",
-    "LINK_COEFS", "LINK_FEATURES", "LINK_P", "MIN_WITNESSES", "REASONS", "STRONG_P", "XL_NEEDS_ACTOR",
+    "LINK_COEFS", "LINK_FEATURES", "LINK_P", "MIN_WITNESSES", "REASONS", "STRONG_P", "XL_ENCODER_EVIDENCE",
+    "XL_NEEDS_ACTOR",
     "content_probability",
     "decide", "doc_decay", "doc_features", "event_specific", "evidence_probability", "evidence_score",
     "explain_pair",
     "intersect_windows", "link_probability", "windows_match", "pair_decay", "pair_features", "possible_days",
-    "article_wall", "encoder_text", "headline_kicker", "story_view", "shares_place_and_actor", "shared_kicker", "span_decay", "story_text",
+    "article_wall", "encoder_text", "headline_kicker", "headline_text", "story_view", "shares_place_and_actor", "shared_kicker", "span_decay", "story_text",
     "term_weight", "time_consistent", "time_decay",
 ]
 
@@ -184,6 +185,9 @@ class DocFeatures:
     #: the text is a wall (``clean.wall_kind``: paywall, login, consent, ...), not the
     #: article: its features come from the headline alone
     wall: str | None = None
+    #: encoder vector of the headline alone (``headline_text``; encoded in the same call as
+    #: ``vec``), compared headline to headline when a side is a wall (``pair_features``)
+    hvec: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.ents, dict):
@@ -205,7 +209,8 @@ class DocFeatures:
                 **({"wall": self.wall} if self.wall else {})}
 
     @classmethod
-    def from_json(cls, aid: str, d: dict[str, Any], vec: np.ndarray | None) -> "DocFeatures":
+    def from_json(cls, aid: str, d: dict[str, Any], vec: np.ndarray | None,
+                  hvec: np.ndarray | None = None) -> "DocFeatures":
         span = d.get("span")
         lo, hi = (None, None) if not span else (_unfin(span[0], -1), _unfin(span[1], 1))
         if span is None and d["day"] is not None:
@@ -216,7 +221,7 @@ class DocFeatures:
                    set(d["nums"]), set(d["dates"]), d.get("outlet"),
                    lo, hi, set(d.get("speakers") or ()), set(d.get("places") or ()),
                    _win_from(d.get("windows")) or [], tuple(d["kicker"]) if d.get("kicker") else None,
-                   d.get("wall"))
+                   d.get("wall"), hvec)
 
 
 def _fin(x: float | None) -> float | None:
@@ -291,6 +296,17 @@ def story_view(article: Any, wall: str | None = None) -> tuple[str | None, str]:
     return ("" if not article.title and wall_phrase(head) else head), ""
 
 
+def headline_text(article: Any, wall: str | None = None) -> str | None:
+    """The headline the headline vector (``DocFeatures.hvec``) is encoded from: the title,
+    else the text's first line (``_first_line``), not a wall's own phrase (``story_view``);
+    None when no word is left."""
+    wall = wall or article_wall(article)
+    head = (article.title or _first_line(article.text or "")).strip()
+    if wall and not article.title and wall_phrase(head):
+        head = ""
+    return head if _WORD.search(head) else None
+
+
 def encoder_text(title: str | None, text: str | None) -> str | None:
     """What the encoder reads for an article (``encoders.doc_text`` of the title and the
     ``story_text``), or None when no word is left (a notice and nothing else: no vector,
@@ -313,7 +329,7 @@ def _cap_names(text: str) -> list[str]:
 
 def doc_features(article: Any, vec: np.ndarray | None = None,
                  windows: Iterable[tuple[float, float]] = (),
-                 actor_types: dict[str, str] | None = None) -> DocFeatures:
+                 actor_types: dict[str, str] | None = None, hvec: np.ndarray | None = None) -> DocFeatures:
     """Features of one article (``Article`` record), a function of the article alone.
     Entities are resolved actor ids when the actors stage has set them, else a spelling-
     tolerant key of the mention text, else (no mentions at all) capitalised tokens that do
@@ -322,7 +338,8 @@ def doc_features(article: Any, vec: np.ndarray | None = None,
     inside [lo, hi]); ``actor_types``: the type of resolved actors (steadier than one
     mention's type, which decides otherwise) to tell places from other actors. A wall
     (``article_wall``: the text is a paywall, login, consent ... page) is read from its
-    headline alone, mentions and dates in it included (``story_view``)."""
+    headline alone, mentions and dates in it included (``story_view``). ``hvec``: the
+    encoder vector of ``headline_text``."""
     wall = article_wall(article)
     title, text = story_view(article, wall)
     title = title or ""
@@ -388,7 +405,7 @@ def doc_features(article: Any, vec: np.ndarray | None = None,
     return DocFeatures(article.id, lang, day, title, vec, terms, ents, nums, dates,
                        getattr(article, "outlet", None),
                        span[0] if span else None, span[1] if span else None, speakers, places,
-                       win if len(win) > 1 else [], headline_kicker(title or _first_line(text)), wall)
+                       win if len(win) > 1 else [], headline_kicker(title or _first_line(text)), wall, hvec)
 
 
 def _lead(article: Any) -> int:
@@ -558,9 +575,27 @@ def _shrunk_overlap(x: set[str], y: set[str]) -> float:
     return len(x & y) / (min(len(x), len(y)) + 1.0)
 
 
+#: When a side is a wall (its vector is its headline's), ``dense`` is the better of the
+#: headline-against-text cosine and the headline-against-headline cosine
+#: (``DocFeatures.hvec``): a headline is written like a headline, and compared with a whole
+#: text it stays under the bar. Measured (round 10) on the SemEval-2022 Task 8 training
+#: pairs (19 clear pairs with a wall side, 5 same; raw texts, pair rule alone): one same
+#: pair more joins (an English report of a basketball game, "Paul George just misses
+#: triple-double as Clippers ...", against a login page under a Tagalog headline on the same
+#: game: cosine 0.49 -> 0.65 headline to headline, P 0.24 -> 0.52), no different pair. Not for short texts that are not walls: there the whole text is the
+#: better evidence (on all 356 clear pairs the best single threshold reaches 0.817 on the
+#: headline cosine, 0.879 on the text's; of the 27 with a side under 80 words, two Spanish
+#: same pairs would fall from 0.62-0.63 to 0.47-0.49). A wall is still compared only with the
+#: articles the index offers it (``_storyindex``: its text vector's window neighbours above
+#: ``DENSE_FLOOR``, shared blocking keys), not by its headline vector.
+HEADLINE_WALLS = True
+
+
 def pair_features(a: DocFeatures, b: DocFeatures) -> dict[str, float]:
     """Content features of two articles, and their time decay (``decay``). Symmetric."""
     dense = float(np.dot(a.vec, b.vec)) if a.vec is not None and b.vec is not None else 0.0
+    if HEADLINE_WALLS and (a.wall or b.wall) and a.hvec is not None and b.hvec is not None:
+        dense = max(dense, float(np.dot(a.hvec, b.hvec)))
     same = 1.0 if a.lang == b.lang else 0.0
     lex = 0.0
     if same:
@@ -630,6 +665,21 @@ LINK_P = 0.5
 #: the encoder path (the cosine is content evidence) keeps its links, the figures there
 #: are the same with or without it.
 XL_NEEDS_ACTOR = ("none",)
+
+
+#: Across languages on the encoder path the undated rules' evidence bar is the link model
+#: itself (the cross-lingual cosine with the language-independent evidence, which the pair
+#: has already passed: ``LINK_P``), not the language-independent evidence alone. Within one
+#: language the bar keeps content words (``lex``) from standing in for the event: the
+#: recurring events of one narrative share them; across languages there are no shared words,
+#: and the actor keys of one person written in two scripts or spellings are often not
+#: resolved to one actor (``ent`` near 0), so the evidence alone held back reports the
+#: annotators called one story while the encoder (trained to align translations) agrees.
+#: The event-specific detail is still required (or the strong bar). Measured (round 10) on
+#: the SemEval-2022 Task 8 training pairs through the analyze path, pair rule alone: one
+#: de-en same pair more (weak_evidence -> event_detail: evidence 0.48, cosine 0.69, a shared
+#: non-year number), no different pair; the model-free path keeps the bar (no cosine).
+XL_ENCODER_EVIDENCE = ("dense",)
 
 
 def evidence_score(feats: dict[str, float]) -> float:
@@ -790,7 +840,8 @@ REASONS = {
     "no_shared_actor": "model-free path, two languages, no actor or name in common (XL_NEEDS_ACTOR)",
     "dated": "join/link: neither side has only a wide inferred range",
     "strong": "undated on strong evidence: no dated side and P >= STRONG_P",
-    "weak_evidence": "a side has only a wide range; language-independent evidence below LINK_P",
+    "weak_evidence": "a side has only a wide range; language-independent evidence below LINK_P (one "
+                     "language, or the model-free path: XL_ENCODER_EVIDENCE)",
     "event_detail": "undated: evidence and a shared event-specific detail",
     "witness": "undated side vouches for the dated side (corroboration decides)",
     "similar": "two undated reports sharing place and actor (co-witnesses)",
@@ -834,7 +885,7 @@ def explain_pair(a: DocFeatures, b: DocFeatures,
     if a.day is None and b.day is None and p >= STRONG_P[_model(path)]:
         feats["strong"] = 1.0
         return ("undated", p, feats), "strong"
-    if evidence_probability(feats) < LINK_P:
+    if not (not feats["same_lang"] and _model(path) in XL_ENCODER_EVIDENCE) and evidence_probability(feats) < LINK_P:
         return None, "weak_evidence"
     feats["when"] = 1.0 if windows_match(a, b) else 0.0
     feats["num_event"] = _shrunk_overlap({n for n in a.nums if not _YEAR.match(n)},
