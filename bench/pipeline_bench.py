@@ -139,7 +139,13 @@ def main() -> None:
                     help="cProfile (CPU clock) the last increment into this file: the main process, where "
                          "the corpus stages run (worker processes forked meanwhile inherit the profiler, "
                          "so that increment's per-article stage times are inflated)")
+    ap.add_argument("--only-parts", default=None, metavar="A:B",
+                    help="analyse only the increments A..B-1 (0-based) of the same corpus, on the store "
+                         "given by --keep: e.g. build a store with --only-parts 0:3, copy it, then time "
+                         "and profile the fourth increment on copies with --only-parts 3:4")
     args = ap.parse_args()
+    if args.only_parts and not args.keep:
+        ap.error("--only-parts needs --keep (the store holding the earlier increments)")
     with tempfile.TemporaryDirectory(dir=args.work) as tmp:
         t0 = time.perf_counter()
         corpus = generate(args.n, Path(tmp), parts=max(1, args.parts))
@@ -150,10 +156,19 @@ def main() -> None:
                                workers=args.workers, max_bytes=10 ** 10, now="2026-11-23",
                                exact_incremental=not args.fast_incremental)
         increments, stage_s, stage_cpu = [], {}, {}
-        read = 0
+        read = read0 = 0
         wall0, cpu0 = time.perf_counter(), _cpu()
+        first, last = 0, len(corpus)
+        if args.only_parts:
+            a, b = args.only_parts.split(":")
+            first, last = int(a or 0), int(b or len(corpus))
+            read = store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] if store.has_table(
+                "articles") else 0
+        read0 = read
         for k, path in enumerate(corpus):
-            prof = cProfile.Profile(time.process_time) if args.pstats and k == len(corpus) - 1 else None
+            if not first <= k < last:
+                continue
+            prof = cProfile.Profile(time.process_time) if args.pstats and k == last - 1 else None
             w, c = time.perf_counter(), _cpu()
             if prof is not None:
                 prof.enable()
@@ -175,7 +190,7 @@ def main() -> None:
                                **{k: summary.corpus.get("actors", {}).get(k, 0)
                                   for k in ("downstream_rerun", "downstream_stale", "renamed_actors",
                                             "remapped_articles")}})
-            print(f"increment {len(increments)}/{len(corpus)}: {increments[-1]}", file=sys.stderr, flush=True)
+            print(f"increment {k + 1}/{len(corpus)}: {increments[-1]}", file=sys.stderr, flush=True)
             for k, v in summary.stage_seconds.items():
                 stage_s[k] = stage_s.get(k, 0.0) + v
             for k, v in summary.stage_cpu.items():
@@ -183,10 +198,10 @@ def main() -> None:
         wall, cpu = time.perf_counter() - wall0, _cpu() - cpu0
         out: dict = {
             "n": args.n, "models": not args.no_models, "workers": args.workers or default_workers(),
-            "parts": len(corpus), "generate_s": round(gen_s, 1), "articles": read,
+            "parts": len(corpus), "generate_s": round(gen_s, 1), "articles": read - read0,
             "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
-            "articles_per_s": round(read / wall, 2) if wall else 0.0,
-            "articles_per_cpu_s": round(read / cpu, 2) if cpu else 0.0,
+            "articles_per_s": round((read - read0) / wall, 2) if wall else 0.0,
+            "articles_per_cpu_s": round((read - read0) / cpu, 2) if cpu else 0.0,
             "stage_seconds": {k: round(v, 2) for k, v in stage_s.items()},
             "stage_cpu": {k: round(v, 2) for k, v in stage_cpu.items()},
             "increments": increments,

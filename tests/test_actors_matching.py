@@ -148,3 +148,51 @@ def test_find_actor_skips_the_fuzzy_step_for_lowercase_text(demo_store):
                  and not actors._exact_actor(demo_store, n)[0]]
     assert unguarded, "the demo has no lowercase lookup that fuzzy matching would link"
     assert all(actors.find_actor(demo_store, n) is None for n in unguarded)
+
+
+def _joined_rows(store, name: str) -> list[tuple[str, str]]:
+    """Every (actor id, alias) of the live actors sharing a blocking key with ``name``, in
+    one join (no cap), by first shared key, actor id, alias: what `_fuzzy_rows` returns
+    before its cap."""
+    keys = sorted(actors.name_keys(name))
+    if not keys:
+        return []
+    got = store.conn.execute(
+        f"SELECT MIN(k.key) AS key, a.actor_id, a.surface FROM actor_keys k JOIN aliases a "
+        f"ON a.actor_id = k.actor_id JOIN actors t ON t.id = a.actor_id "
+        f"WHERE k.key IN ({','.join('?' * len(keys))}) AND t.merged_into IS NULL "
+        f"GROUP BY a.actor_id, a.surface ORDER BY key, a.actor_id, a.surface", keys).fetchall()
+    return [(r[1], r[2]) for r in got]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("cap", [3, actors.FIND_MAX_ROWS])
+def test_fuzzy_rows_read_by_key_equal_one_join(demo_store, monkeypatch, cap):
+    """`find_actor`'s candidates read key by key, and through `AliasBlocks` (each key
+    read once for all the names of a run), are the rows of the one join, in its order,
+    cut at the cap."""
+    monkeypatch.setattr(actors, "FIND_MAX_ROWS", cap)
+    blocks = actors.AliasBlocks(demo_store)
+    names = _lookups(demo_store)
+    capped = 0
+    for n in names:
+        want = _joined_rows(demo_store, n)
+        capped += len(want) > cap
+        assert actors._fuzzy_rows(demo_store, n) == want[:cap], n
+        assert actors._fuzzy_rows(demo_store, n, blocks) == want[:cap], n
+    assert capped if cap == 3 else not capped
+
+
+@pytest.mark.issue(13)
+def test_alias_blocks_read_each_key_once_with_the_same_answers(demo_store, monkeypatch):
+    names = _lookups(demo_store)
+    want = [find_actor(demo_store, n) for n in names]
+    reads: list[str] = []
+    key_rows = actors._key_rows
+    monkeypatch.setattr(actors, "_key_rows", lambda store, key: reads.append(key) or key_rows(store, key))
+    blocks = actors.AliasBlocks(demo_store)
+    assert [find_actor(demo_store, n, blocks=blocks) for n in names] == want
+    assert reads and len(reads) == len(set(reads))
+    # the names share keys: one read per key, not one per name and key
+    assert len(reads) < sum(len(actors.name_keys(n)) for n in names if actors._may_be_a_name(n)
+                            and not actors._exact_actor(demo_store, n)[0])

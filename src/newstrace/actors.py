@@ -45,7 +45,7 @@ from .names import analyze, is_acronym, match_score, name_keys, norm_key, token_
 LOGGER = logging.getLogger(__name__)
 
 __all__ = [
-    "MIGRATIONS", "cooccurrence", "decide_merge", "decide_split", "export_rows",
+    "AliasBlocks", "MIGRATIONS", "cooccurrence", "decide_merge", "decide_split", "export_rows",
     "find_actor", "get_actor", "list_actors", "update",
 ]
 
@@ -331,17 +331,55 @@ def _exact_actor(store, name: str) -> tuple[bool, str | None]:
     return (True, row[0]) if row else (False, None)
 
 
-def _fuzzy_rows(store, name: str) -> list[tuple[str, str]]:
-    """(actor id, alias) of the live actors sharing a blocking key with ``name``, at most
-    FIND_MAX_ROWS, in a stable order."""
-    keys = sorted(name_keys(name))
-    if not keys:
-        return []
-    q = ",".join("?" * len(keys))
+class AliasBlocks:
+    """The live actors' aliases sharing one blocking key, read once per key and kept.
+
+    `find_actor` reads, for a name no alias carries exactly, every alias of every actor
+    sharing a blocking key with it: thousands of rows for a common surname once the store
+    holds thousands of articles, and the unresolved names of one run share their keys
+    (the same surnames, the same outlets). Pass one ``AliasBlocks`` to the lookups of a run
+    that does not change the actor tables (provenance links its speakers, channels and
+    cited names after the actors stage) and each key is read once instead of once per
+    name. Valid only while actors, aliases and actor keys stay as they were.
+    """
+
+    __slots__ = ("store", "_rows")
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self._rows: dict[str, list[tuple[str, str]]] = {}
+
+    def rows(self, key: str) -> list[tuple[str, str]]:
+        """(actor id, alias) of the live actors under ``key``, by actor id then alias, at
+        most FIND_MAX_ROWS (a name's candidates are capped at that many anyway)."""
+        got = self._rows.get(key)
+        if got is None:
+            got = self._rows[key] = _key_rows(self.store, key)
+        return got
+
+
+def _key_rows(store, key: str) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in store.conn.execute(
-        f"SELECT DISTINCT a.actor_id, a.surface FROM actor_keys k JOIN aliases a "
-        f"ON a.actor_id = k.actor_id JOIN actors t ON t.id = a.actor_id "
-        f"WHERE k.key IN ({q}) AND t.merged_into IS NULL LIMIT {FIND_MAX_ROWS}", keys)]
+        "SELECT a.actor_id, a.surface FROM actor_keys k JOIN aliases a ON a.actor_id = k.actor_id "
+        "JOIN actors t ON t.id = a.actor_id WHERE k.key = ? AND t.merged_into IS NULL "
+        f"ORDER BY a.actor_id, a.surface LIMIT {FIND_MAX_ROWS}", (key,))]
+
+
+def _fuzzy_rows(store, name: str, blocks: AliasBlocks | None = None) -> list[tuple[str, str]]:
+    """(actor id, alias) of the live actors sharing a blocking key with ``name``, at most
+    FIND_MAX_ROWS, in a stable order: by key, then actor id, then alias, each pair once
+    (the order SQLite's plan gave the single join this replaces; the same on PostgreSQL)."""
+    keys = sorted(name_keys(name))
+    out: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for key in keys:
+        for row in (blocks.rows(key) if blocks is not None else _key_rows(store, key)):
+            if row not in seen:
+                seen.add(row)
+                out.append(row)
+                if len(out) >= FIND_MAX_ROWS:
+                    return out
+    return out
 
 
 def _may_be_a_name(text: str) -> bool:
@@ -352,21 +390,25 @@ def _may_be_a_name(text: str) -> bool:
     return not cased or any(ch.isupper() for ch in cased)
 
 
-def find_actor(store, name: str) -> str | None:
-    """The actor known under ``name`` in any spelling (an actor id also works)."""
+def find_actor(store, name: str, *, blocks: AliasBlocks | None = None) -> str | None:
+    """The actor known under ``name`` in any spelling (an actor id also works).
+
+    ``blocks``: an `AliasBlocks` shared by the lookups of one run that leaves the actor
+    tables as they are (the same answers, each blocking key read once)."""
     if not store.has_table("actors"):
         return None
     exact, aid = _exact_actor(store, name)
     if exact or not _may_be_a_name(name):
         return aid
     best, best_id = 0.0, None
-    for actor_id, alias in _fuzzy_rows(store, name):
-        # only an alias that may reach the threshold can be the answer: the bound is
-        # cheap, and rules out most rows (all of them for a description such as "said
-        # the talks foundered on ...", whose many words are keys)
-        if not _may_match(name, alias, FIND_THRESHOLD):
-            continue
-        sc = match_score(name, alias)
+    scores: dict[str, float] = {}  # one score per alias text: actors share spellings
+    for actor_id, alias in _fuzzy_rows(store, name, blocks):
+        sc = scores.get(alias)
+        if sc is None:
+            # only an alias that may reach the threshold can be the answer: the bound is
+            # cheap, and rules out most rows (all of them for a description such as "said
+            # the talks foundered on ...", whose many words are keys)
+            sc = scores[alias] = match_score(name, alias) if _may_match(name, alias, FIND_THRESHOLD) else 0.0
         if sc > best:
             best, best_id = sc, actor_id
     return best_id if best >= FIND_THRESHOLD else None

@@ -86,7 +86,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 # -- actor links ----------------------------------------------------------------------------
 
-def _find_actor(store, name: str | None) -> str | None:
+def _find_actor(store, name: str | None, blocks: Any = None) -> str | None:
     if not name:
         return None
     try:
@@ -94,10 +94,18 @@ def _find_actor(store, name: str | None) -> str | None:
     except ImportError:  # actors stage not installed: no links by name
         return None
     try:
-        return find_actor(store, name)
+        return find_actor(store, name, blocks=blocks)
     except Exception as e:  # noqa: BLE001 - a lookup failure must not stop the run
         LOGGER.warning("find_actor(%r) failed: %s", name, e)
         return None
+
+
+def _alias_blocks(store) -> Any:
+    try:
+        from .actors import AliasBlocks
+    except ImportError:  # actors stage not installed
+        return None
+    return AliasBlocks(store)
 
 
 def _overlapping_actor(mentions: list, s: int | None, e: int | None) -> str | None:
@@ -111,7 +119,8 @@ def _overlapping_actor(mentions: list, s: int | None, e: int | None) -> str | No
     return best
 
 
-def _link_article(store, aid: str, memo: dict[str, str | None] | None = None) -> tuple[list, list]:
+def _link_article(store, aid: str, memo: dict[str, str | None] | None = None,
+                  blocks: Any = None) -> tuple[list, list]:
     c = store.conn
     memo = {} if memo is None else memo
 
@@ -120,7 +129,7 @@ def _link_article(store, aid: str, memo: dict[str, str | None] | None = None) ->
         if not name:
             return None
         if name not in memo:
-            memo[name] = _find_actor(store, name)
+            memo[name] = _find_actor(store, name, blocks)
         return memo[name]
 
     ments = c.execute('SELECT start, "end", actor_id, type FROM mentions WHERE article_id = ?', (aid,)).fetchall()
@@ -163,8 +172,11 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
         return {"quotes_linked": 0, "statements_joined": 0, "translation_links": 0}
     qrows, srows = [], []
     memo: dict[str, str | None] = {}
+    # the names' candidate aliases, read once per blocking key: this run leaves the actor
+    # tables as they are (without it, each unresolved name read thousands of rows)
+    blocks = _alias_blocks(store)
     for aid in changed:
-        a, b = _link_article(store, aid, memo)
+        a, b = _link_article(store, aid, memo, blocks)
         qrows += a
         srows += b
     store.set_quote_actors(qrows)
