@@ -87,9 +87,14 @@ def test_company_branch_named_after_a_country_is_an_organisation():
     text = "W piątek sieć Lidlowa Marka Polska przekazała szpitalom dwa miliony złotych."
     types = {m.text: m.type for m in _ments(text, "pl")}
     assert types.get("Lidlowa Marka Polska") == "ORG"
-    # a region's name is not a branch
+    # only where names decline (a place the name belongs to would be in the genitive,
+    # "Polski"), and only the country's name in the article's language: persons keep theirs
     ix = alias_index(None)
-    assert not M._country_branch("Northern Ireland", _Cand(0, 16, "rules:caps", 1), ix)
+    assert not M._country_branch("Nowa Polska", _Cand(0, 11, "rules:caps", 1), "pl", ix)
+    assert not M._country_branch("Orçun Yaman", _Cand(0, 11, "rules:caps", 1), "tr", ix)
+    assert not M._country_branch("Jim Jordan", _Cand(0, 10, "rules:caps", 1), "en", ix)
+    text = "Jim Jordan said on Monday that the vote was close. Later Jim left."
+    assert {m.text: m.type for m in _ments(text, "en")}.get("Jim Jordan") == "PER"
 
 
 def test_party_acronym_after_a_person_is_no_alias_even_typed_org():

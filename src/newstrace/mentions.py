@@ -77,6 +77,7 @@ actors stage can explain every merge.
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 import weakref
@@ -96,7 +97,7 @@ from ._modelspans import JOINED_BY, model_candidates, model_over_rules
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
 from ._unionfind import UnionFind
-from .gazetteer import _APOSTROPHE_SUFFIX_LANGS, DECLINED_MIN_RANK, GENITIVE_S_LANGS, uninflected
+from .gazetteer import _APOSTROPHE_SUFFIX_LANGS, CASE_ENDINGS, DECLINED_MIN_RANK, GENITIVE_S_LANGS, uninflected
 from .names import AR_PROCLITICS, DESIGNATORS, TITLES, acronym_matches, analyze, is_acronym, match_score, norm_key, token_sim
 from .records import Article, Mention
 
@@ -1409,21 +1410,32 @@ def _after_designator(text: str, start: int) -> bool:
 
 # words that make a country's name the name of a region ("Northern Ireland", "New Guinea")
 _REGION_WORDS = frozenset("""north south east west northern southern eastern western central upper lower
-    new greater nord süd sud ost norte sur este oeste nouvelle neu nueva nuevo""".split())
+    new greater nord süd sud ost norte sur este oeste nouvelle neu nueva nuevo nowa nowy nowe górna dolna""".split())
 
 
-def _country_branch(surf: str, c: _Cand, index) -> bool:
-    """A name of capitalised words that ends with a country's name, not itself known, with
-    no type from a model or the gazetteer: a company's or a charity's branch in that country
-    ("Carrefour Polska", "Caritas Polska"), not a place ("Ciudad de México" has a particle,
-    "Northern Ireland" a region word, "Darvazeh Dam" a designator)."""
+def _country_branch(surf: str, c: _Cand, lang: str, index) -> bool:
+    """In a language that declines names (Polish), a name of capitalised words ending with a
+    country's name in the nominative, as that language writes it, with no type yet from a
+    model or the gazetteer: a company's or a charity's branch in that country ("Carrefour
+    Polska", "Caritas Polska"; a place the name belongs to would be in the genitive,
+    "Polski"), not a place with a region word ("Nowa Zelandia" is known whole anyway)."""
     ws = surf.split()
-    if len(ws) < 2 or c.gaz or c.votes.get("LOC") or _strong_type(c) is not None:
+    if lang not in CASE_ENDINGS or len(ws) < 2 or c.gaz or c.votes or not all(_is_cap(w) for w in ws) or any(
+            norm_key(w) in _REGION_WORDS or norm_key(w) in DESIGNATORS for w in ws[:-1]):
         return False
-    if not all(_is_cap(w) for w in ws) or any(norm_key(w) in _REGION_WORDS or norm_key(w) in DESIGNATORS
-                                               for w in ws[:-1]):
-        return False
-    return any(e.id.startswith("cldr:") for e in index.lookup(norm_key(ws[-1]), ws[-1]))
+    code = next((e.id[5:] for e in index.lookup(norm_key(ws[-1]), ws[-1]) if e.id.startswith("cldr:")), None)
+    return code is not None and norm_key(_territory_name(lang, code) or "") == norm_key(ws[-1])
+
+
+@functools.lru_cache(maxsize=512)
+def _territory_name(lang: str, code: str) -> str | None:
+    """The CLDR name of a territory in a language (None for a language babel lacks)."""
+    from babel import Locale
+
+    try:
+        return Locale.parse(lang).territories.get(code)
+    except Exception:  # an unknown or malformed language code
+        return None
 
 
 def _initials_agree(short: str, long: str) -> bool:
@@ -1538,7 +1550,7 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             c.votes["ORG"] += 4
         elif len(toks) > 1 and any(t in DESIGNATORS for t in toks) and _strong_type(c) is None:
             c.votes["LOC"] += 3  # "Darvazeh Dam", "Sahir River", "Ammar-Stadt"
-        elif _country_branch(surf[i], c, index):
+        elif _country_branch(surf[i], c, lang_code, index):
             c.votes["ORG"] += 4  # "Carrefour Polska", "Caritas Polska", "Microsoft Deutschland"
         nxt = re.match(r"\s*(\w+)", text[c.end:c.end + 20])
         if nxt and nxt.group(1).lower() in _MEDIA_CUES:
