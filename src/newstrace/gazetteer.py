@@ -45,8 +45,13 @@ def arabic_fold(key: str) -> str:
 # Abbreviated country names of the news languages (not in CLDR): es EE.UU./EEUU, fr É.-U.,
 # de/pl USA, ar/fa letters for the US and UK.
 _ABBREVIATIONS = {
-    "US": ["U.S.", "U.S", "U.S.A.", "EE.UU.", "EE.UU", "EEUU", "EE. UU.", "É.-U.", "E.-U.", "ABD"],
-    "GB": ["U.K.", "U.K", "R.-U."],
+    # German weak forms after an article ("den Vereinigten Staaten", "im Vereinigten Königreich")
+    "US": ["U.S.", "U.S", "U.S.A.", "EE.UU.", "EE.UU", "EEUU", "EE. UU.", "É.-U.", "E.-U.", "ABD",
+           "Vereinigten Staaten"],
+    # "Britain" and its translations: the name news uses for the United Kingdom
+    "GB": ["U.K.", "U.K", "R.-U.", "Britain", "Great Britain", "Großbritannien", "Grossbritannien",
+           "Grande-Bretagne", "Gran Bretaña", "Gran Bretagna", "Wielka Brytania", "Büyük Britanya",
+           "بريطانيا", "Vereinigten Königreich"],
     "AE": ["UAE", "EAU", "E.A.U."],
 }
 

@@ -77,6 +77,7 @@ actors stage can explain every merge.
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 import weakref
@@ -96,7 +97,7 @@ from ._modelspans import JOINED_BY, model_candidates, model_over_rules
 from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
 from ._orgspans import Cand as _Cand
 from ._unionfind import UnionFind
-from .gazetteer import _APOSTROPHE_SUFFIX_LANGS, DECLINED_MIN_RANK, GENITIVE_S_LANGS, uninflected
+from .gazetteer import _APOSTROPHE_SUFFIX_LANGS, CASE_ENDINGS, DECLINED_MIN_RANK, GENITIVE_S_LANGS, uninflected
 from .names import AR_PROCLITICS, DESIGNATORS, TITLES, acronym_matches, analyze, is_acronym, match_score, norm_key, token_sim
 from .records import Article, Mention
 
@@ -862,9 +863,15 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
     return out
 
 
-def _nested(text: str, words, chosen: list[_Cand]) -> list[_Cand]:
-    """Places and organisations named inside a longer name after "of"/"de"
-    ("Provincial Council of al-Anbar" also mentions al-Anbar): nested mentions."""
+# "of" in the languages that write it as a word; the article contracted with it ("del",
+# "della") too, never "da"/"di"/"do", the particles of persons' names ("Lula da Silva")
+_NESTING_LINKS = frozenset("of de du des d del della dello delle degli dei".split())
+
+
+def _nested(text: str, words, chosen: list[_Cand], index=None) -> list[_Cand]:
+    """Places and organisations named inside a longer name after "of"/"de"/"del"
+    ("Provincial Council of al-Anbar" also mentions al-Anbar, "Gobierno del Reino Unido" the
+    United Kingdom): nested mentions."""
     out = []
     starts = [w[0] for w in words]
     for c in chosen:
@@ -874,8 +881,11 @@ def _nested(text: str, words, chosen: list[_Cand]) -> list[_Cand]:
             inner.append(words[k])
             k += 1
         for k in range(1, len(inner) - 1):
-            if inner[k][2].lower() in ("of", "de", "du", "des", "d") and _is_cap(inner[k + 1][2]):
-                out.append(_Cand(inner[k + 1][0], c.end, "rules:nested", 1))
+            if inner[k][2].lower() in _NESTING_LINKS and _is_cap(inner[k + 1][2]):
+                s, e = inner[k + 1][0], c.end
+                # a known name keeps its entry: "Reino Unido" of "Gobierno del Reino Unido"
+                ent = next(iter(index.lookup(norm_key(text[s:e]), text[s:e])), None) if index is not None else None
+                out.append(_Cand(s, e, "rules:nested", 1, {ent.type: 10} if ent else None, ent.id if ent else None))
                 break
     return out
 
@@ -1105,6 +1115,12 @@ _AR_NOT_IN_NAME = frozenset("""التابعة التابع التي الذي ا�
     المقبلة الأخير الأخيرة""".split())
 
 
+def _ar_gap(gap: str) -> bool:
+    """Blank between two words of one name: no line break, not two spaces (the blocks of a
+    scraped page joined: a headline's "وزارة الدفاع الوطني" before its dateline "الجزائر")."""
+    return gap.strip() == "" and "\n" not in gap and "  " not in gap
+
+
 def _ar_org_spans(text: str, words, lang: str | None) -> list[tuple[int, int]]:
     """Spans of Arabic organisation names: an organisation head (`_AR_ORG_HEADS`, maybe after
     one proclitic letter, which the span leaves out) and the definite words after it (with
@@ -1123,10 +1139,10 @@ def _ar_org_spans(text: str, words, lang: str | None) -> list[tuple[int, int]]:
         if head not in _AR_ORG_HEADS and not definite:
             continue
         j = i + 1
-        bare_name = not definite and _ar_bare_name(words[j][2]) and text[words[i][1]:words[j][0]].strip() == ""
+        bare_name = not definite and _ar_bare_name(words[j][2]) and _ar_gap(text[words[i][1]:words[j][0]])
         if bare_name:
             j += 1  # an indefinite name: "مستشفى هليوبوليس", "مستشفى قاها المركزية"
-        while j < n and j - i <= 4 and text[words[j - 1][1]:words[j][0]].strip() == "" \
+        while j < n and j - i <= 4 and _ar_gap(text[words[j - 1][1]:words[j][0]]) \
                 and words[j][2].startswith(("ال", "لل")) and words[j][2] not in _AR_NOT_IN_NAME \
                 and words[j][2] not in _AR_FUNCTION:
             j += 1
@@ -1212,7 +1228,7 @@ def _candidates(article: Article, model_spans, index):
     cands += _surnames_of(text, words, cands, common_words)
     chosen = _select(cands)
     _uninflected_entries(text, chosen, article.lang, index)
-    chosen += _nested(text, words, chosen)
+    chosen += _nested(text, words, chosen, index)
     chosen = acronym_long_forms(text, words, chosen)
     if (article.lang or "")[:2] in SENTENCE_CASE_LANGS:
         chosen = sentence_case_orgs(text, words, chosen, _ORG_WORDS, _STOP)
@@ -1291,14 +1307,14 @@ def _aliases(text: str, chosen: list[_Cand]):
                     b -= 1
                 cont = text[a:b]
                 nwords = len(cont.split())
-                if is_acronym(cont) and acronym_matches(cont, surf):
+                if is_acronym(cont) and acronym_matches(cont, surf) and _initials_agree(cont, surf):
                     adds.append((_Cand(a, b, "rules:acronym_def", 1, {"ORG": 1}), c, "acronym_def", f"{surf} ({cont})"))
                 elif is_acronym(surf) and 1 < nwords <= 10 and acronym_matches(surf, cont):
                     adds.append((_Cand(a, b, "rules:acronym_def", 1), c, "acronym_def", f"{surf} ({cont})"))
                 elif _top(c) == "PER" and (is_acronym(cont) or (cont.isupper() and nwords == 1) or _top(next(
                         (x for x in chosen if x.start == a and x.end == b), None)) == "ORG"):
                     continue  # a person's affiliation: "Tobias Hans (CDU)", "Kurz (ÖVP)", "Werner Kogler (Grüne)"
-                elif _top(c) is None and is_acronym(cont) and len(surf.split()) == 2 \
+                elif _strong_type(c) is None and _top(c) != "LOC" and is_acronym(cont) and len(surf.split()) == 2 \
                         and not any(norm_key(w) in _ORG_WORDS or norm_key(w) in DESIGNATORS for w in surf.split()):
                     continue  # the same untyped yet (no model): two name words and an acronym they do not spell
                 elif (1 <= nwords <= 6 and (cont[:1].isupper() or _is_arabic(cont))
@@ -1392,7 +1408,69 @@ def _after_designator(text: str, start: int) -> bool:
     return bool(before) and before[-1].islower() and norm_key(before[-1]) in DESIGNATORS
 
 
+# words that make a country's name the name of a region ("Northern Ireland", "New Guinea")
+_REGION_WORDS = frozenset("""north south east west northern southern eastern western central upper lower
+    new greater nord süd sud ost norte sur este oeste nouvelle neu nueva nuevo nowa nowy nowe górna dolna""".split())
+
+
+def _country_branch(surf: str, c: _Cand, lang: str, index) -> bool:
+    """In a language that declines names (Polish), a name of capitalised words ending with a
+    country's name in the nominative, as that language writes it, with no type yet from a
+    model or the gazetteer: a company's or a charity's branch in that country ("Carrefour
+    Polska", "Caritas Polska"; a place the name belongs to would be in the genitive,
+    "Polski"), not a place with a region word ("Nowa Zelandia" is known whole anyway)."""
+    ws = surf.split()
+    if lang not in CASE_ENDINGS or len(ws) < 2 or c.gaz or c.votes or not all(_is_cap(w) for w in ws) or any(
+            norm_key(w) in _REGION_WORDS or norm_key(w) in DESIGNATORS for w in ws[:-1]):
+        return False
+    code = next((e.id[5:] for e in index.lookup(norm_key(ws[-1]), ws[-1]) if e.id.startswith("cldr:")), None)
+    return code is not None and norm_key(_territory_name(lang, code) or "") == norm_key(ws[-1])
+
+
+@functools.lru_cache(maxsize=512)
+def _territory_name(lang: str, code: str) -> str | None:
+    """The CLDR name of a territory in a language (None for a language babel lacks)."""
+    from babel import Locale
+
+    try:
+        return Locale.parse(lang).territories.get(code)
+    except Exception:  # an unknown or malformed language code
+        return None
+
+
+def _initials_agree(short: str, long: str) -> bool:
+    """An acronym with one letter per word of the long form spells its initials: "PS" is
+    not "Philippe Close" (though its letters occur in order), "PS" is "Parti socialiste"."""
+    ws = [w for w in re.split(r"[\s\-]+", long) if w and w.lower() not in _NAME_PARTICLES]
+    letters = [ch for ch in short if ch.isalnum()]
+    if len(letters) != len(ws):
+        return True
+    return all(norm_key(w)[:1] == norm_key(ch) for w, ch in zip(ws, letters))
+
+
+def _genitive_heads(text: str, chosen: list[_Cand], lang: str | None) -> None:
+    """A German span opening with the genitive -s of a name the article writes ends there:
+    "Borrells Reisepläne" (a model's span over the possessor and the thing possessed) after
+    "Josep Borrell" is "Borrells"; the span's type votes were for the whole and go."""
+    if (lang or "").split("-")[0] not in GENITIVE_S_LANGS:
+        return
+    names = set()
+    for c in chosen:
+        ws = text[c.start:c.end].split()
+        if len(ws) == 1 or _top(c) == "PER":
+            names.add(norm_key(ws[-1]))
+    for c in chosen:
+        m = re.match(r"(\w+)\s+\w", text[c.start:c.end])
+        if not m or c.gaz:
+            continue
+        k = norm_key(m.group(1))
+        if len(k) >= 5 and k.endswith("s") and not k.endswith("ss") and k[:-1] in names and k not in names:
+            c.end = c.start + m.end(1)
+            c.votes = Counter()
+
+
 def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Article:
+    _genitive_heads(text, chosen, article.lang)
     # propagate: later exact repetitions of a multi-word alias or defined acronym
     defined = {text[b.start:b.end] for a, b, r, e in links} | {text[a.start:a.end] for a, b, r, e in links}
     covered = _Intervals((c.start, c.end) for c in chosen)
@@ -1472,6 +1550,8 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             c.votes["ORG"] += 4
         elif len(toks) > 1 and any(t in DESIGNATORS for t in toks) and _strong_type(c) is None:
             c.votes["LOC"] += 3  # "Darvazeh Dam", "Sahir River", "Ammar-Stadt"
+        elif _country_branch(surf[i], c, lang_code, index):
+            c.votes["ORG"] += 4  # "Carrefour Polska", "Caritas Polska", "Microsoft Deutschland"
         nxt = re.match(r"\s*(\w+)", text[c.end:c.end + 20])
         if nxt and nxt.group(1).lower() in _MEDIA_CUES:
             c.votes["ORG"] += 2
@@ -1539,8 +1619,12 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
     surname_of_person: set[str] = set()
     full = [i for i in range(n) if len(toks[i]) >= 2 and not is_acronym(surf[i])
             and chosen[i].detector != "rules:nested"]
+    # a surname written in capitals ("SARIF" after "Mohammed Dschawad Sarif") is no acronym:
+    # the last word of a longer name of the article, letter for letter
+    full_last = {toks[j][-1].ascii for j in full}
     for i in range(n):
-        if len(toks[i]) != 1 or is_acronym(surf[i]) or toks[i][0].initial:
+        if len(toks[i]) != 1 or toks[i][0].initial or (is_acronym(surf[i]) and not (
+                len(surf[i]) >= 4 and surf[i].isupper() and toks[i][0].ascii in full_last)):
             continue
         t = toks[i][0]
         # a name nested after "of"/"du" ("Sahir" in "Eau du Sahir") names a place or an

@@ -81,6 +81,7 @@ for _concept, _words in {
     "island": "island isle île ile isla insel isola",
     "province": "province governorate provinz gouvernorat provincia",
     "district": "district distrito bezirk kreis landkreis",
+    "neighbourhood": "mahalle mahallesi",
 }.items():
     for _w in _words.split():
         DESIGNATORS[_w] = _concept
