@@ -60,8 +60,8 @@ from .errors import NotFound
 from .reuse import article_day
 from .store import select_in
 from .storyfeatures import (
-    MIN_WITNESSES, DocFeatures, decide, doc_features, encoder_text, headline_text, possible_days, story_view,
-    time_consistent,
+    MIN_WITNESSES, DocFeatures, article_wall, decide, doc_features, encoder_text, headline_text, possible_days,
+    story_view, time_consistent,
 )
 
 __all__ = ["MIGRATIONS", "export_rows", "get_story", "list_stories", "refresh_spans", "resolve_id",
@@ -212,13 +212,14 @@ def _features(store: Any, ids: list[str], options: Any) -> tuple[list[DocFeature
     docs = []
     for k in range(0, len(ids), ENCODE_BATCH):
         arts = [own_dates(store, a) for a in store.iter_articles(ids[k:k + ENCODE_BATCH])]
-        texts = [encoder_text(*story_view(a)) for a in arts]
+        walls = [article_wall(a) for a in arts]  # once per article, for the three readers below
+        texts = [encoder_text(*story_view(a, w)) for a, w in zip(arts, walls)]
         todo = [i for i, t in enumerate(texts) if t is not None]
         vecs, hvecs = None, None
         if enc is not None and todo:
             # the headlines in the same call as the texts (a wall's text is its headline:
             # one vector serves both)
-            heads = {i: headline_text(arts[i]) for i in todo}
+            heads = {i: headline_text(arts[i], walls[i]) for i in todo}
             htodo = [i for i in todo if heads[i] is not None and heads[i] != texts[i].strip()]
             got = enc.encode([texts[i] for i in todo] + [heads[i] for i in htodo])
             vecs = {i: got[k] for k, i in enumerate(todo)}
@@ -228,7 +229,7 @@ def _features(store: Any, ids: list[str], options: Any) -> tuple[list[DocFeature
         for i, a in enumerate(arts):
             vec = None if vecs is None or i not in vecs else np.round(vecs[i].astype(np.float32), 6)
             hvec = None if hvecs is None or i not in hvecs else np.round(hvecs[i].astype(np.float32), 6)
-            docs.append(doc_features(a, vec, _windows(a, options), types, hvec))
+            docs.append(doc_features(a, vec, _windows(a, options), types, hvec, walls[i]))
     return docs, path
 
 

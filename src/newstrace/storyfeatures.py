@@ -278,6 +278,10 @@ def story_text(text: str) -> str:
     return "\n".join(ln for ln in text.split("\n") if not _notice(ln))
 
 
+#: "not computed yet" for the ``wall`` arguments below (None means "no wall")
+_ASK: Any = object()
+
+
 def article_wall(article: Any) -> str | None:
     """The wall the article's text is instead of the article (``clean.wall_kind``; the clean
     stage keeps it in ``meta["wall"]``, read from the raw text), or None."""
@@ -285,22 +289,22 @@ def article_wall(article: Any) -> str | None:
     return meta.get("wall") or wall_kind(article.text or "", article.title)
 
 
-def story_view(article: Any, wall: str | None = None) -> tuple[str | None, str]:
-    """(title, text) the story features read: for a wall (``article_wall``, or ``wall``
-    given), the headline alone (the title, else the first line unless it is the wall's own,
-    a bot check with no headline above it) and no text."""
-    wall = wall or article_wall(article)
+def story_view(article: Any, wall: str | None = _ASK) -> tuple[str | None, str]:
+    """(title, text) the story features read: for a wall (``article_wall``, unless ``wall``
+    gives its result), the headline alone (the title, else the first line unless it is the
+    wall's own, a bot check with no headline above it) and no text."""
+    wall = article_wall(article) if wall is _ASK else wall
     if not wall:
         return article.title, article.text or ""
     head = (article.title or _first_line(article.text or "")).strip()
     return ("" if not article.title and wall_phrase(head) else head), ""
 
 
-def headline_text(article: Any, wall: str | None = None) -> str | None:
+def headline_text(article: Any, wall: str | None = _ASK) -> str | None:
     """The headline the headline vector (``DocFeatures.hvec``) is encoded from: the title,
     else the text's first line (``_first_line``), not a wall's own phrase (``story_view``);
-    None when no word is left."""
-    wall = wall or article_wall(article)
+    None when no word is left; ``wall`` as in ``story_view``."""
+    wall = article_wall(article) if wall is _ASK else wall
     head = (article.title or _first_line(article.text or "")).strip()
     if wall and not article.title and wall_phrase(head):
         head = ""
@@ -329,7 +333,8 @@ def _cap_names(text: str) -> list[str]:
 
 def doc_features(article: Any, vec: np.ndarray | None = None,
                  windows: Iterable[tuple[float, float]] = (),
-                 actor_types: dict[str, str] | None = None, hvec: np.ndarray | None = None) -> DocFeatures:
+                 actor_types: dict[str, str] | None = None, hvec: np.ndarray | None = None,
+                 wall: str | None = _ASK) -> DocFeatures:
     """Features of one article (``Article`` record), a function of the article alone.
     Entities are resolved actor ids when the actors stage has set them, else a spelling-
     tolerant key of the mention text, else (no mentions at all) capitalised tokens that do
@@ -339,8 +344,8 @@ def doc_features(article: Any, vec: np.ndarray | None = None,
     mention's type, which decides otherwise) to tell places from other actors. A wall
     (``article_wall``: the text is a paywall, login, consent ... page) is read from its
     headline alone, mentions and dates in it included (``story_view``). ``hvec``: the
-    encoder vector of ``headline_text``."""
-    wall = article_wall(article)
+    encoder vector of ``headline_text``; ``wall`` as in ``story_view``."""
+    wall = article_wall(article) if wall is _ASK else wall
     title, text = story_view(article, wall)
     title = title or ""
     text = story_text(text)
