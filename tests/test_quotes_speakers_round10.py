@@ -1,0 +1,18 @@
+"""Speaker phenomena found on the round-10 SemEval training articles (invented sentences, one
+phenomenon each): an Arabic clause that opens with a number or a percentage before its verb
+('بينما 30% أفادوا بأنه'): the number is the subject, not a dropped one."""
+from __future__ import annotations
+
+from test_quotes_round8 import quotes  # the round-8 file's helpers
+
+
+def _said(text: str, lang: str, *names: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in quotes(text, lang, *names)]
+
+
+def test_arabic_percentage_before_its_verb_is_the_subject():
+    said = _said("وقال 60% من السكان إن الخدمة تحسنت كثيرا، بينما 30% أفادوا بأنه لم يتغير شيء في الحي.", "ar")
+    assert said[1] == ("لم يتغير شيء في الحي", "30%")
+    # a number after a preposition is a date, not a subject: the dropped subject stays
+    said = _said("وقال الوزير إن المشروع سينتهي قريبا. وفي عام 2020 أكد أن العمل سيبدأ في الصيف المقبل.", "ar")
+    assert said[1] == ("العمل سيبدأ في الصيف المقبل", "الوزير")
