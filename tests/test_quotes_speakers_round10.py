@@ -16,3 +16,13 @@ def test_arabic_percentage_before_its_verb_is_the_subject():
     # a number after a preposition is a date, not a subject: the dropped subject stays
     said = _said("وقال الوزير إن المشروع سينتهي قريبا. وفي عام 2020 أكد أن العمل سيبدأ في الصيف المقبل.", "ar")
     assert said[1] == ("العمل سيبدأ في الصيف المقبل", "الوزير")
+
+
+def test_spanish_dropped_subject_after_a_study_that_shows():
+    # 'muestra' with a noun-phrase object reports nothing, but its subject is the speaker of the
+    # discourse: the dropped subject of 'señala que' right after it, not a person further back
+    said = _said("Gracias a los avances, Sofía Pérez puede ver más estrellas. El calendario astronómico "
+                 "para 2020 muestra una gran actividad lunar. Pero también señala que tendremos que "
+                 "esperar hasta final de año para ver un eclipse.", "es", "Sofía Pérez")
+    assert said == [("tendremos que esperar hasta final de año para ver un eclipse",
+                     "El calendario astronómico para 2020")]
