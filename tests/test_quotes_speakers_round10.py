@@ -26,3 +26,14 @@ def test_spanish_dropped_subject_after_a_study_that_shows():
                  "esperar hasta final de año para ver un eclipse.", "es", "Sofía Pérez")
     assert said == [("tendremos que esperar hasta final de año para ver un eclipse",
                      "El calendario astronómico para 2020")]
+
+
+def test_subject_before_a_bare_noun_apposition_with_its_genitive():
+    # 'X, Inhaber von Y, erklärt': a noun without determiner and its genitive link in apposition
+    assert _said("Stephan Steiner, Inhaber der Firma, erklärt, dass der Lack hohe Temperaturen braucht.", "de") == [
+        ("der Lack hohe Temperaturen braucht", "Stephan Steiner")]
+    # the German comparative clause 'Wie X, Inhaber der Firma, erklärt, CONTENT'
+    assert _said("Wie Stephan Steiner, Inhaber der Firma, erklärt, braucht der Lack hohe Temperaturen.", "de") == [
+        ("braucht der Lack hohe Temperaturen", "Stephan Steiner")]
+    assert _said("As Jane Smith, head of the agency, explained, the coating needs ten degrees.", "en") == [
+        ("the coating needs ten degrees", "Jane Smith")]
