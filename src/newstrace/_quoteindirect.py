@@ -9,8 +9,8 @@ import re
 from typing import TYPE_CHECKING
 
 from . import _quotemarks as qm
-from ._quotenp import (_CONJ, _cap, _is_adverb, _leading_np, _np_after, _participle, _participle_word, _pick_apposition,
-                       _pure_name, _strip_np, _subject_before, _tokens)
+from ._quotenp import (_CONJ, _cap, _interjected, _is_adverb, _leading_np, _np_after, _participle, _participle_word,
+                       _pick_apposition, _pure_name, _strip_np, _subject_before, _tokens)
 from ._quoteroles import _Attr, _Cue, _aux_first, _cue_subject, _function_words, _mentions_in
 from .cues import CueTable, norm_form
 
@@ -627,7 +627,13 @@ def _as_clause(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
     statement it reports; its subject (or, in a pro-drop language, the previous speaker)."""
     t, m = ctx.t, ctx.m
     lo = max(ss, m.rfind(",", ss, cue.start) + 1)
-    toks = _tokens(m, lo, cue.start)
+    sub_end = cue.start
+    if lo > ss and not _tokens(m, lo, cue.start):
+        # 'Wie Stephan Steiner, Inhaber von Topclean, erklärt, …': back over an apposition
+        plo = max(ss, m.rfind(",", ss, lo - 1) + 1)
+        if plo > ss and _interjected(ctx, plo, lo - 1) == "np":
+            lo, sub_end = max(ss, m.rfind(",", ss, plo - 1) + 1), plo - 1
+    toks = _tokens(m, lo, sub_end)
     if not toks or norm_form(toks[0][2]) not in t.sets["as_markers"] or len(toks) > 7 \
             or norm_form(cue.form) in t.sets["as_exclude"]:
         return None

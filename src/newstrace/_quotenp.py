@@ -277,6 +277,9 @@ def _interjected(ctx: _Ctx, cs: int, ce: int) -> str | None:
         return "np"  # "Trump's campaign manager", 'former chief of staff of …': a role in apposition
     if len(toks) == 1 and toks[0][2].isdigit() and len(toks[0][2]) <= 3:
         return "np"  # an age: 'Mr. Regalado, 69, said'
+    if len(toks) >= 3 and toks[0][2].isalpha() and norm_form(toks[1][2]) in t.sets["genitive_links"] \
+            and not any(mn.start == toks[0][0] for mn in ctx.mentions):
+        return "np"  # a bare noun and its genitive: 'X, Inhaber von Topclean, erklärt', 'X, head of Y, said'
     return None
 
 

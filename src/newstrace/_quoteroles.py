@@ -664,7 +664,7 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
     if t.verb_first:
         sp = _subject_before(ctx, lo, cue.start) if _aux_first(ctx, lo, cue.start) \
             and _svo_clause(ctx, lo, cue.start) else None  # 'وكان X أعلن …': before the verb
-        sp = sp or _subject_after(ctx, cue.end, hi, cue.form)
+        sp = sp or _subject_after(ctx, cue.end, hi, cue.form) or _numeral_subject(ctx, lo, cue.start)
         if sp is None and _svo_clause(ctx, lo, cue.start):
             sp = _subject_before(ctx, lo, cue.start)
         return (sp, False) if sp else (((cue.start, cue.end), True) if t.pro_drop else (None, False))
@@ -682,6 +682,34 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
             and _function_words(ctx, cue.end, hi):
         return (cue.start, cue.end), True  # 'Asimismo, señaló que …', 'Zapewnił też, że': the previous speaker
     return sp, False
+
+
+_NUMERAL_CLAUSE = re.compile(r"(?:^|[,،;؛]|\s)[ \u00a0]*(?:[وف](?=[\d\u0660-\u0669]))?"
+                             r"([\d\u0660-\u0669][\d\u0660-\u0669.,٫]*[ \u00a0]*[%٪]?"
+                             r"(?:[ \u00a0]+[^\W\d_][\w’'\-]*){0,3})[ \u00a0]*$")
+
+
+def _numeral_subject(ctx: _Ctx, lo: int, pos: int) -> tuple[int, int] | None:
+    """In a verb-first language, a clause that opens with a number or a percentage before its
+    verb, after a comma, a linker or the conjunction prefix ('…، بينما 20% أفادوا بأنه',
+    '… و8% أكدوا أن'): the number is the subject (a survey's share of respondents), not a
+    dropped subject to resolve to the previous speaker. At most three words after the number,
+    none a complementizer, preposition or cue."""
+    t = ctx.t
+    x = _NUMERAL_CLAUSE.search(ctx.m, lo, pos)
+    if not x:
+        return None
+    s, e = x.span(1)
+    bad = t.union("complementizers", "prepositions")
+    words = [norm_form(w) for w in re.findall(r"[^\W\d_][\w’'\-]*", ctx.m[s:e])]
+    if MASKC in ctx.m[s:e] or ctx.cues_in(s, e) or any(w in bad for w in words):
+        return None
+    before = [norm_form(w) for w in re.findall(r"[\w’'\-]+", ctx.m[lo:s])]
+    # the clause opens at the sentence start, a comma, a linker ('بينما') or the prefix 'و'
+    if before and not (ctx.m[lo:s].rstrip().endswith((",", "،", ";", "؛")) or before[-1] in t.sets["linkers"]
+                       or ctx.m[s - 1] in t.sets["verb_prefixes"]):
+        return None
+    return s, e
 
 
 def _function_words(ctx: _Ctx, s: int, e: int) -> bool:

@@ -665,7 +665,9 @@ def _attributions(ctx: _Ctx, use_model: bool = False) -> list[_Attr]:
         ind = _indirect(ctx, cue)
         if ind is not None:
             attrs.append(ind)
-        elif cue.kind == "verb" and not ctx.weak(cue):
+        elif cue.kind == "verb" and (not ctx.weak(cue) or cue.cls == "report"):
+            # a study that 'muestra' a finding with no complementizer still speaks: the
+            # antecedent of 'Pero también señala que …' right after it
             contentless.append(cue)
     _share_converb_cue(ctx, attrs)
     attrs += _colon_statements(ctx, attrs)
