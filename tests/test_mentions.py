@@ -222,6 +222,28 @@ def test_preload_builds_the_alias_index_and_its_prefixes():
     assert after == before and before
 
 
+def test_preload_loads_the_ner_pipelines_of_the_input_languages_only(monkeypatch):
+    """With the input known, `preload` loads the NER pipelines of the languages it is in
+    (English and German here, guessed before language ID: a German paragraph in an English
+    text counts), not the French or Arabic ones; without it, every language's."""
+    from newstrace import _nermodels
+    from newstrace.mentions import preload
+
+    loaded: list[str] = []
+    monkeypatch.setattr(_nermodels, "load", lambda lang: loaded.append(lang))
+    para_de = ("Die Regierung hat am Montag in Berlin mitgeteilt, dass sie die Hilfe für die Region "
+               "nicht kürzen wird, sagte ein Sprecher des Ministeriums, und auch die Länder wollen "
+               "sich an den Kosten beteiligen, die nach dem Hochwasser entstanden sind.")
+    en = Article(id="a", text="The minister said on Monday that the aid would not be cut, and that the "
+                               "states would share the costs of the flood.\n\n" + para_de)
+    raw = Article(id="b", text="", raw_text="The envoy said the talks in Geneva would go on.")
+    preload(type("O", (), {"use_models": True})(), articles=[en, raw])
+    assert sorted(loaded) == ["de", "en"]
+    loaded.clear()
+    preload(type("O", (), {"use_models": True})())
+    assert sorted(loaded) == _nermodels.langs() and "fr" in loaded
+
+
 def test_an_arabic_name_cut_after_abd_al_x_takes_the_family_name():
     # the model stops after the given name "عبد المجيد"; the family name "تبون" follows it,
     # and stands alone later ("وقال تبون"), joined to the full name

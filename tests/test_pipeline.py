@@ -325,6 +325,35 @@ def test_workers_share_what_the_parent_preloaded(tmp_path, monkeypatch):
     assert "tag" in s.stage_cpu
 
 
+@pytest.mark.skipif(__import__("multiprocessing").get_start_method() != "fork",
+                    reason="workers share preloaded resources only when forked")
+@pytest.mark.parametrize("batch_size, whole", [(200, True), (25, False)])
+def test_preload_is_given_the_input_when_it_is_the_whole_run(tmp_path, monkeypatch, batch_size, whole):
+    """A stage's ``preload(options, articles)`` is given the articles to load for (the NER
+    pipelines of their languages only) when the pool forks on the run's last batch, so that
+    they are all the run will process; when more may follow, None (load everything)."""
+    import types
+
+    import newstrace.pipeline as pl
+
+    mod = types.ModuleType("fake_preload_stage2")
+    given: list = []
+
+    def preload(options, articles=None):
+        given.append(None if articles is None else sorted(a.id for a in articles))
+
+    mod.preload, mod.tag = preload, lambda article, options: article
+    monkeypatch.setitem(sys.modules, "fake_preload_stage2", mod)
+    monkeypatch.setattr(pl, "ARTICLE_STAGES", pl.ARTICLE_STAGES + [("tag2", "fake_preload_stage2", "tag")])
+    monkeypatch.setattr(pl, "BATCH_SIZE", batch_size)
+    make_corpus(tmp_path / "in", 40)
+    store = Store(tmp_path / "db.sqlite")
+    s = analyze([str(tmp_path / "in")], store, replace(OPTS, workers=2))
+    store.close()
+    assert s.added == 40 and len(given) == 1
+    assert (given[0] is not None and len(given[0]) == 40) if whole else given[0] is None
+
+
 def test_force_replaces_what_was_derived(tmp_path):
     """Issue 12: --force used to reprocess and then discard the result (same hash).
     Re-dating with a new events file is the case users hit."""

