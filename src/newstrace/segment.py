@@ -1,6 +1,8 @@
 """Sentence segmentation with pysbd, paragraph by paragraph, in the paragraph's language
 (pysbd has rules for en, fr, es, de, ar and about twenty more; other languages use the
-English rules). Offsets are exact: every sentence is a slice of ``Article.text``.
+English rules), then a sentence glued to the one before with no space after its stop
+('bekanntgeben.Der Abschluss') is split off. Offsets are exact: every sentence is a slice of
+``Article.text``.
 """
 from __future__ import annotations
 
@@ -95,7 +97,69 @@ def split_sentences(text: str, lang: str | None) -> list[tuple[int, int]]:
         for m in re.finditer(r"\S.*?(?:[.!?…]+[\"”»’)]*(?=\s)|$)", rest, re.S):
             if m.group().strip():
                 out.append((pos + m.start(), pos + m.start() + len(m.group().rstrip())))
-    return _merge_abbreviations(text, out)
+    return _split_glued(text, _merge_abbreviations(text, out), code)
+
+
+# 'bekanntgeben.Der Abschluss', 'belirtti.Cem Bozdemir', 'المخدرات.الحكم': scraped and
+# machine-translated news glues a sentence to the one before, no space after the stop, and
+# pysbd keeps both in one sentence. A word of two letters or more (not after a dot, '@', '/'
+# or ':', as in 'www.example.Com'), one stop, then a word.
+_GLUED = re.compile(r"(?<![\w.@/\\:])([^\W\d_]{2,})([.!?\u061f])(?=([^\W\d_])([^\W\d_]*)(.?))")
+# 'example.Com', 'site.Org/news': a domain name, not two sentences.
+_TLDS = frozenset({"com", "org", "net", "edu", "gov", "info", "io", "co", "biz"})
+
+
+def _uncased_letter(ch: str) -> bool:
+    # Arabic, Hebrew, Persian...: a letter without case, outside the CJK scripts (no spaces there)
+    return ch.isalpha() and not ch.islower() and not ch.isupper() and ord(ch) < 0x2E80
+
+
+def _abbreviations(code: str) -> frozenset[str]:
+    def load() -> frozenset[str]:
+        from pysbd.languages import Language
+
+        try:
+            abbr = Language.get_language_code(code).Abbreviation.ABBREVIATIONS
+        except (ValueError, AttributeError):
+            return frozenset()
+        return frozenset(a.lower() for a in abbr)
+
+    return resources.get(f"pysbd-abbr:{code}", load)
+
+
+def _glued_starts(text: str, start: int, end: int, code: str) -> list[int]:
+    """Where a glued sentence begins inside ``text[start:end]``: after '[.!?]' directly
+    followed by a capital that starts a word, the word before in lower case or capitalised
+    (three letters or more: 'am Montag.Die', 'in India.The'), and not one of pysbd's
+    abbreviations for the language nor a title ('Prof.', 'Gen.'); in a caseless script
+    (Arabic): a letter on both sides. Not a camel-case name ('BioNTech.', 'Node.js'), an
+    initial ('J.R.'), a decimal, an ellipsis or a domain name ('example.Com')."""
+    out = []
+    for m in _GLUED.finditer(text, start, end):
+        word, _stop, first, rest, after = m.groups()
+        if (word.islower() or (len(word) >= 3 and word[0].isupper() and word[1:].islower())) \
+                and first.isupper():
+            if word.lower() in _abbreviations(code) or _ABBREV.search(" " + word + "."):
+                continue
+            if not (rest == "" or rest.islower() or rest.isupper()):
+                continue  # a word in mixed case after the stop ('file.JavaScript'): a name or code
+            if (first + rest).lower() in _TLDS and not after.isalnum():
+                continue
+        elif not (_uncased_letter(word[-1]) and _uncased_letter(first)):
+            continue
+        out.append(m.end(2))
+    return out
+
+
+def _split_glued(text: str, spans: list[tuple[int, int]], code: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        for k in _glued_starts(text, s, e, code):
+            if k < e:
+                out.append((s, k))
+                s = k
+        out.append((s, e))
+    return out
 
 
 # Titles and abbreviations before a name: a sentence never ends on one of these.
