@@ -70,7 +70,8 @@ name. A capitalised run splits at a cue-table role noun before a closing two- or
 three-word name ("… Hukuk Bürosu Kurucusu Avukat Mustafa Mihci"), stops around an acronym
 the text also writes in title case ("AÖF" / "Aöf"), and opens with a month that is a
 given name ("3 Ocak'ta Kasım Süleymani'yi"); a name opening with an organisation head of
-the cue table is an organisation ("Instytutu Lecha Wałęsy"). Each link is kept with its rule in
+the cue table, or with a role noun and such a head, is an organisation ("Instytutu Lecha
+Wałęsy", "Szefu Instytutu Lecha Wałęsy"). Each link is kept with its rule in
 ``article.meta["mention_links"]`` as ``[i, j, rule, evidence]`` (mention indexes) so the
 actors stage can explain every merge.
 """
@@ -711,15 +712,21 @@ def _cue_org_head(surface: str, lang: str) -> bool:
     of ``lang``'s cue table, in any case form (Polish "Instytutu Lecha Wałęsy", "Urząd
     Prokuratury"). Only the first: head-final names (Turkish "İspanyol Sağlık Bakanlığı")
     keep the type the other cues give (typed ORG, two spellings of one ministry with a
-    stray word before it no longer met: dev2)."""
+    stray word before it no longer met: dev2). A role noun of the table, in any case form,
+    before such a head opens no person's name either: "Szefu Instytutu Lecha Wałęsy",
+    "Dyrektorowi Instytutu Pamięci" name the post and the organisation (a role run that ends in
+    a person's own name was split before: `_role_org_person`)."""
     from .gazetteer import base_forms
 
     ws = surface.split()
     if len(ws) < 2:
         return False
-    heads = _cue_sets(lang)[1]
-    return any(w.lower() in heads or any(b.lower() in heads for b in base_forms(w, lang))
-               for w in ws[:1])
+    roles, heads = _cue_sets(lang)
+
+    def is_in(w: str, words: frozenset) -> bool:
+        return w.lower() in words or any(b.lower() in words for b in base_forms(w, lang))
+
+    return is_in(ws[0], heads) or (len(ws) >= 3 and is_in(ws[0], roles) and is_in(ws[1], heads))
 
 
 def _curated_org_word(w: str, index) -> bool:

@@ -462,7 +462,9 @@ def is_acronym(text: str) -> bool:
 def acronym_matches(short: str, long: str) -> bool:
     """Schwartz & Hearst (2003): every letter of the short form occurs, in order and
     right to left, in the long form, and the first one starts a word of the long form.
-    Checked on ASCII-folded text, so "EIIL" ~ "État islamique en Irak et au Levant"."""
+    Checked on ASCII-folded text, so "EIIL" ~ "État islamique en Irak et au Levant". A
+    short form with one letter per content word of the long form spells their initials, in
+    order: "PS" is "Parti socialiste", not "Philippe Close" (its letters occur in order)."""
     s = [ch for ch in anyascii(short).lower() if ch.isalnum()]
     lf = anyascii(long).lower()
     if len(s) < 2 or not lf:
@@ -480,4 +482,6 @@ def acronym_matches(short: str, long: str) -> bool:
         li -= 1
     # each word-initial letter of the long form's content words should be used mostly
     words = [w for w in re.split(r"[\s\-]+", lf) if w and w not in PARTICLES]
+    if len(words) == len(s) and any(w[0] != ch for w, ch in zip(words, s)):
+        return False
     return len(words) <= len(s) + 3
