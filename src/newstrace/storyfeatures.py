@@ -297,8 +297,8 @@ def article_wall(article: Any) -> str | None:
 
 def story_view(article: Any, wall: str | None = _ASK) -> tuple[str | None, str]:
     """(title, text) the story features read: for a wall (``article_wall``, unless ``wall``
-    gives its result), the headline alone (the title, else the first line unless it is the
-    wall's own, a bot check with no headline above it) and no text."""
+    gives its result), the headline alone (``_wall_headline``: the title, else the first
+    line's words before the wall's own; none for a bot check with no headline) and no text."""
     wall = article_wall(article) if wall is _ASK else wall
     if not wall:
         return article.title, article.text or ""
