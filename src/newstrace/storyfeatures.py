@@ -39,7 +39,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from .clean import wall_kind, wall_phrase
+from .clean import WALL_VOCAB, wall_kind, wall_phrase
 from .encoders import doc_text
 from .reuse import article_day, article_span, name_key
 
@@ -91,7 +91,13 @@ FEATURES = ("dense", "lex", "same_lang", "ent", "num", "date", "kicker")
 #: headline cosine (0.884), shared places and other actors apart (0.889), non-year numbers
 #: (0.891), a cross-language cosine term (0.889), the count of shared actors (0.890): none
 #: beyond one standard error, none kept. The time decay is applied on top (the pairs carry
-#: no dates): P = sigmoid(w.x + b) * decay.
+#: no dates): P = sigmoid(w.x + b) * decay. Round 10 (headline vectors for walls, the
+#: cross-language evidence bar): the current weights and a full refit compared on today's
+#: features by the same CV (``semeval_bench.py --fit --pipeline``, ``_compare_join``: 20
+#: repeats of 5-fold CV): ``dense`` current weights with ``kicker`` refitted 0.901 +- 0.004,
+#: full refit 0.896 +- 0.005 (0.895 once a wall's glued headline counts,
+#: ``WALL_HEAD_MIN_WORDS``); ``none`` 0.866 against 0.859 (0.858). The refit is no better:
+#: the weights stay.
 COEFS: dict[str, dict[str, float]] = {
     "dense": {"bias": -4.889, "dense": 7.475, "lex": 9.245, "same_lang": -0.959, "ent": -1.446, "num": 0.917,
               "date": -2.144, "kicker": -3.494},
@@ -291,13 +297,48 @@ def article_wall(article: Any) -> str | None:
 
 def story_view(article: Any, wall: str | None = _ASK) -> tuple[str | None, str]:
     """(title, text) the story features read: for a wall (``article_wall``, unless ``wall``
-    gives its result), the headline alone (the title, else the first line unless it is the
-    wall's own, a bot check with no headline above it) and no text."""
+    gives its result), the headline alone (``_wall_headline``: the title, else the first
+    line's words before the wall's own; none for a bot check with no headline) and no text."""
     wall = article_wall(article) if wall is _ASK else wall
     if not wall:
         return article.title, article.text or ""
+    return _wall_headline(article), ""
+
+
+#: A wall's headline glued to the wall's own first sentence on one line ("Justin Bieber
+#: verkauft Tacos aus einem „Yummy“-Truck Bitte registrieren!Sie haben noch keinen Zugang
+#: …", a Polish consent page after "Włochy wyprzedziły Iran …"): the headline is the line's
+#: sentences before the first that names a wall phrase, or, when the first does, its words
+#: before the phrase up to the clause the phrase is in (the last comma), if at least this
+#: many words are left; fewer (a bot check's "Przykro nam, ale z adresu IP …" -> "Przykro
+#: nam") is the wall's own sentence, no headline. Before (round 10) such a line gave no
+#: headline at all: the wall had no vector (3 of the 27 walls of the SemEval training
+#: articles, one of them the German side of a de-en same pair).
+WALL_HEAD_MIN_WORDS = 3
+_WALL_SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_])")
+_WALL_ANY = re.compile("|".join(f"(?:{p})" for tab in WALL_VOCAB.values() for p in tab.values()), re.IGNORECASE)
+
+
+def _wall_headline(article: Any) -> str:
+    """The headline a wall is read from (``story_view``): its title, else the part of its
+    first line before the wall's own words (``WALL_HEAD_MIN_WORDS``), else ""."""
     head = (article.title or _first_line(article.text or "")).strip()
-    return ("" if not article.title and wall_phrase(head) else head), ""
+    if article.title or not wall_phrase(head):
+        return head
+    cuts = [(m.start(), m.end()) for m in _WALL_SPLIT.finditer(head)] + [(len(head), len(head))]
+    end = 0
+    for start, after in cuts:
+        m = _WALL_ANY.search(head, end, start)
+        if m is None:
+            end = after
+            continue
+        if end == 0:  # the first sentence names the wall: its words before the phrase's clause
+            pre = head[:m.start()]
+            pre = pre[:pre.rfind(",")] if "," in pre else pre
+            if len(_WORD.findall(pre)) >= WALL_HEAD_MIN_WORDS:
+                return pre.strip()
+        break
+    return head[:end].strip()
 
 
 def headline_text(article: Any, wall: str | None = _ASK) -> str | None:
@@ -305,9 +346,7 @@ def headline_text(article: Any, wall: str | None = _ASK) -> str | None:
     else the text's first line (``_first_line``), not a wall's own phrase (``story_view``);
     None when no word is left; ``wall`` as in ``story_view``."""
     wall = article_wall(article) if wall is _ASK else wall
-    head = (article.title or _first_line(article.text or "")).strip()
-    if wall and not article.title and wall_phrase(head):
-        head = ""
+    head = _wall_headline(article) if wall else (article.title or _first_line(article.text or "")).strip()
     return head if _WORD.search(head) else None
 
 
