@@ -3,11 +3,7 @@ phenomenon each): an Arabic clause that opens with a number or a percentage befo
 ('بينما 30% أفادوا بأنه'): the number is the subject, not a dropped one."""
 from __future__ import annotations
 
-from test_quotes_round8 import quotes  # the round-8 file's helpers
-
-
-def _said(text: str, lang: str, *names: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in quotes(text, lang, *names)]
+from test_quotes_round10 import _said  # (text, speaker) of each quote, the round-10 file's helper
 
 
 def test_arabic_percentage_before_its_verb_is_the_subject():

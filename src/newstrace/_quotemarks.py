@@ -459,14 +459,13 @@ def _glued_word_starts(masked: str, ps: int, pe: int, table: CueTable) -> list[i
     capitalised function word of the table (determiner, preposition, pronoun); not a name
     written in camel case ('BioNTech', 'YouTube': its first part has a capital or the second
     is no function word)."""
-    words = table.sets.get("determiners", frozenset()) | table.sets.get("prepositions", frozenset()) \
-        | frozenset(table.pronouns)
+    words = table.union("determiners", "prepositions")  # built once per table, and the pronouns
     out = []
     for m in _LONG_WORD.finditer(masked, ps, pe):
         w = m.group()
         for i in range(4, len(w) - 1):
             if w[i].isupper() and w[:i].islower() and (len(w) == i + 1 or w[i + 1:].islower()) \
-                    and w[i:].lower() in words:
+                    and (w[i:].lower() in words or w[i:].lower() in table.pronouns):
                 out.append(m.start() + i)
                 break
     return out

@@ -391,7 +391,8 @@ def _np_after(ctx: _Ctx, pos: int, hi: int, max_tokens: int = 10) -> tuple[int, 
 
 def _ends_sentence(w: str, t) -> bool:
     """A word with its full stop that is no abbreviation ('Dr.') or initialism ('U.S.')."""
-    return w.endswith(".") and "." not in w[:-1] and (len(w) > 3 or w[:-1].lower() in t.pronouns) and w[:-1].lower() not in t.sets["abbreviations"]
+    return w.endswith(".") and "." not in w[:-1] and (len(w) > 3 or w[:-1].lower() in t.pronouns) \
+        and w[:-1].lower() not in t.sets["abbreviations"]
 
 
 # -- the subject of a cue, by the table's word order ---------------------------------------

@@ -24,7 +24,8 @@ from .records import Article
 if TYPE_CHECKING:
     from .pipeline import PipelineOptions
 
-__all__ = ["WALL_VOCAB", "clean", "fold_line", "is_boilerplate", "line_key", "normalize_text", "wall_kind", "wall_phrase"]
+__all__ = ["WALL_VOCAB", "clean", "find_wall_phrase", "fold_line", "is_boilerplate", "line_key", "normalize_text",
+           "wall_kind", "wall_phrase"]
 
 # -- patterns ---------------------------------------------------------------------------
 _WORDS = {
@@ -327,6 +328,8 @@ WALL_VOCAB: dict[str, dict[str, str]] = {
 }
 _WALL_RE = {kind: re.compile("|".join(f"(?:{p})" for p in tab.values()), re.IGNORECASE)
             for kind, tab in WALL_VOCAB.items()}
+# every kind's phrases in one pattern: the leftmost wall phrase of any kind (``find_wall_phrase``)
+_WALL_ANY = re.compile("|".join(f"(?:{p})" for tab in WALL_VOCAB.values() for p in tab.values()), re.IGNORECASE)
 #: A wall is short: at most this many words besides the headline (the longest wall page of
 #: the SemEval training articles, a cookie-consent page, has ~110; articles that keep a wall
 #: *beside* the text are longer and keep their text, ``storyfeatures.story_text``).
@@ -342,7 +345,12 @@ _SEGMENT = re.compile(r"\n+|(?<=[.!?…])\s+|(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_])|\
 
 def wall_phrase(line: str) -> bool:
     """True when ``line`` names a wall phrase (``WALL_VOCAB``)."""
-    return any(r.search(line) for r in _WALL_RE.values())
+    return find_wall_phrase(line) is not None
+
+
+def find_wall_phrase(text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    """The leftmost wall phrase (``WALL_VOCAB``, any kind) in ``text[pos:endpos]``, or None."""
+    return _WALL_ANY.search(text, pos, len(text) if endpos is None else endpos)
 
 
 def wall_kind(text: str, title: str | None = None) -> str | None:

@@ -220,11 +220,12 @@ def _features(store: Any, ids: list[str], options: Any) -> tuple[list[DocFeature
             # the headlines in the same call as the texts (a wall's text is its headline:
             # one vector serves both)
             heads = {i: headline_text(arts[i], walls[i]) for i in todo}
-            htodo = [i for i in todo if heads[i] is not None and heads[i] != texts[i].strip()]
+            same = {i for i in todo if heads[i] is not None and heads[i] == texts[i].strip()}
+            htodo = [i for i in todo if heads[i] is not None and i not in same]
             got = enc.encode([texts[i] for i in todo] + [heads[i] for i in htodo])
             vecs = {i: got[k] for k, i in enumerate(todo)}
             hvecs = {i: got[len(todo) + k] for k, i in enumerate(htodo)}
-            hvecs.update({i: vecs[i] for i in todo if heads[i] is not None and heads[i] == texts[i].strip()})
+            hvecs.update({i: vecs[i] for i in same})
         types = _actor_types(store, arts)
         for i, a in enumerate(arts):
             vec = None if vecs is None or i not in vecs else np.round(vecs[i].astype(np.float32), 6)
