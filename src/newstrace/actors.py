@@ -523,7 +523,13 @@ def gold_items(store, gold: dict) -> list[dict[str, Any]]:
     """One item per (article, variant) of the gold variant groups (key ``entities`` of a
     gold file in the seeds.gold.json format), with its predicted actor: the actor of the
     mentions that cover its occurrences in the article (largest overlap; the most frequent
-    actor when occurrences disagree; None when no mention covers it)."""
+    actor when occurrences disagree; None when no mention covers it).
+
+    The occurrences are the annotated ones where the entity gives them (``spans``: article
+    -> list of ``[start, end]`` into the article text); otherwise every whole-word occurrence
+    of the variant that does not lie inside an occurrence of a longer gold variant of the
+    same article ("Carrefour" inside "Fundacja Carrefour" is the foundation's, not the
+    company's), or every occurrence when all of them do."""
     import re
 
     from .errors import GoldFormatError
@@ -535,10 +541,28 @@ def gold_items(store, gold: dict) -> list[dict[str, Any]]:
     items = []
     texts: dict[str, str | None] = {}
     ments: dict[str, list] = {}
+    longer: dict[str, list[str]] = defaultdict(list)  # article -> its gold variants, longest first
+    for ent in ents:
+        for art, vs in (ent.get("variants") or {}).items():
+            longer[art].extend(vs)
+    for art, vs in longer.items():
+        longer[art] = sorted(set(vs), key=len, reverse=True)
+
+    def occurrences(text: str, art: str, v: str) -> list[tuple[int, int]]:
+        occ = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(v) + r"(?!\w)", text)]
+        inside = set()
+        for w in longer[art]:
+            if len(w) <= len(v) or v not in w:
+                continue
+            for m in re.finditer(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text):
+                inside.update(o for o in occ if m.start() <= o[0] and o[1] <= m.end())
+        return [o for o in occ if o not in inside] or occ
+
     for gi, ent in enumerate(ents):
         variants = ent.get("variants")
         if not isinstance(variants, dict):
             raise GoldFormatError(f"entity {gi} ({ent.get('canonical')!r}) has no 'variants' object")
+        spans = ent.get("spans") or {}
         for art, vs in variants.items():
             if art not in texts:
                 row = c.execute("SELECT text FROM articles WHERE id = ?", (art,)).fetchone()
@@ -550,8 +574,8 @@ def gold_items(store, gold: dict) -> list[dict[str, Any]]:
                 text = texts[art]
                 if text is not None:
                     votes: Counter = Counter()
-                    for m in re.finditer(r"(?<!\w)" + re.escape(v) + r"(?!\w)", text):
-                        s, e = m.start(), m.end()
+                    given = [(s, e) for s, e in spans.get(art, ()) if text[s:e] == v]
+                    for s, e in given or occurrences(text, art, v):
                         best, best_ov = None, 0
                         for r in ments[art]:  # largest overlap, then the tightest span
                             ov = min(e, r[1]) - max(s, r[0])
