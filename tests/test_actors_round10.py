@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from newstrace import mentions as M
 from newstrace.gazetteer import alias_index
 from newstrace.mentions import _Cand, detect
-from newstrace.names import norm_key
+from newstrace.names import acronym_matches, norm_key
 from newstrace.records import Article
 
 
@@ -105,5 +105,5 @@ def test_party_acronym_after_a_person_is_no_alias_even_typed_org():
     person = _Cand(s, s + len("Philippe Verlinde"), "m", 2, {"ORG": 1})
     _, links = M._aliases(text, [person])  # the model's span alone, typed ORG as a model may
     assert not any(text[b.start:b.end] == "PS" or text[a.start:a.end] == "PS" for a, b, _, _ in links)
-    assert not M._initials_agree("PS", "Philippe Close")
-    assert M._initials_agree("PS", "Parti socialiste") and M._initials_agree("dpa", "Deutsche Presse-Agentur")
+    assert not acronym_matches("PS", "Philippe Close")
+    assert acronym_matches("PS", "Parti socialiste") and acronym_matches("dpa", "Deutsche Presse-Agentur")

@@ -66,12 +66,15 @@ the one person named in full is that person ("Söder" after "Markus Söder", rul
 city). A function word in capitals of three letters or more is an acronym ("WHO", "MIT");
 the German genitive of a prominent known place, or of a name the text writes mid-sentence,
 is that place or name ("Irans"; "Trumps" beside "Trump", rule ``genitive``) and ends a
-name. A capitalised run splits at a cue-table role noun before a closing two- or
-three-word name ("… Hukuk Bürosu Kurucusu Avukat Mustafa Mihci"), stops around an acronym
+name. A capitalised run splits at a cue-table role noun that opens it or stands before a
+closing name of one to three words ("… Hukuk Bürosu Kurucusu Avukat Mustafa Mihci", "BM
+Koordinatörü Mladenov'dan", "Başkan Sunar"), stops around an acronym
 the text also writes in title case ("AÖF" / "Aöf"), and opens with a month that is a
 given name ("3 Ocak'ta Kasım Süleymani'yi"); a name opening with an organisation head of
 the cue table, or with a role noun and such a head, is an organisation ("Instytutu Lecha
-Wałęsy", "Szefu Instytutu Lecha Wałęsy"). Each link is kept with its rule in
+Wałęsy", "Szefu Instytutu Lecha Wałęsy"). A title run into its article on one line is
+read as a headline; a name run into a dateline ends before its city ("im Irak
+Bagdad/Washington (dpa) -" is "Irak" and "Bagdad"). Each link is kept with its rule in
 ``article.meta["mention_links"]`` as ``[i, j, rule, evidence]`` (mention indexes) so the
 actors stage can explain every merge.
 """
@@ -425,14 +428,29 @@ def _sentence_starts(article: Article, words) -> set[int]:
     return starts
 
 
+def _title_case(line: str) -> bool:
+    ws = re.findall(r"[^\W\d_]{4,}", line)
+    return len(ws) >= 3 and sum(w[0].isupper() for w in ws) / len(ws) >= 0.75
+
+
 def _headline_lines(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for line in text.split("\n"):
-        ws = [w for w in re.findall(r"[^\W\d_]{4,}", line)]
-        if len(ws) >= 3 and sum(w[0].isupper() for w in ws) / len(ws) >= 0.75:
+        if _title_case(line):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _run_in_title(text: str) -> tuple[int, int] | None:
+    """The opening sentence of the text when it is in title case and the body follows it on
+    the same line ("Biden Endorses Trump For Re-election? Did Former Vice President …": a
+    title run into its article, as scraped news has it)."""
+    line = text.split("\n", 1)[0]
+    m = re.search(r"[.!?…](?=\s+\S)|\s{2,}(?=\S)", line)
+    if m and not _title_case(line) and _title_case(line[:m.start()]):
+        return 0, m.end()
+    return None
 
 
 def _shouting_lines(text: str, sentences=()) -> list[tuple[int, int]]:
@@ -459,6 +477,10 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
     cal = _calendar_words(article.lang or "en")
     starts = _sentence_starts(article, words)
     heads = _headline_lines(text)
+    line_heads = list(heads)
+    title = _run_in_title(text) if lang not in NOUN_CAPS_LANGS else None  # (German capitalises nouns)
+    if title:  # (its words still vouch for the names the body opens a sentence with)
+        heads = [title] + heads
 
     head_starts = [a for a, _ in heads]
     shouts = _shouting_lines(text, article.sentences or ())
@@ -474,7 +496,8 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
         k = bisect.bisect_right(head_starts, pos) - 1
         return k >= 0 and pos < heads[k][1]
 
-    mid_caps = {w for s, _, w in words if _is_cap(w) and s not in starts and not in_head(s)}
+    mid_caps = {w for s, _, w in words if _is_cap(w) and s not in starts
+                and not any(a <= s < b for a, b in line_heads)}
     # a sentence-initial word is a name when the article also writes a derived form of it
     # mid-sentence: "Qadaria" / "Qadarian", German genitive "Qadarien" / "Qadariens"
     derived_ok = _DERIVED_SUFFIXES.get(lang, _DERIVED_SUFFIXES["*"])
@@ -687,20 +710,23 @@ def _cue_sets(lang: str) -> tuple[frozenset, frozenset]:
 
 
 def _role_before_name(words, seq: list[int], lang: str) -> int | None:
-    """The word index of a role noun of the cue table that stands between an organisation
-    and the two or three capitalised words that end the run, a person's name: "Mihci Hukuk
-    Bürosu Kurucusu Avukat Mustafa Mihci" is a firm, a role and "Mustafa Mihci"; None when
-    the run has no such role (a role noun inside a name, "Procuraduría General de la
-    República", is followed by a joiner)."""
-    if len(seq) < 4:
+    """The word index of a role noun of the cue table that opens the run or stands between
+    an organisation and the one to three capitalised words that end it, a person's name:
+    "Mihci Hukuk Bürosu Kurucusu Avukat Mustafa Mihci" is a firm, a role and "Mustafa
+    Mihci"; "BM Koordinatörü Mladenov'dan" the UN, a role and "Mladenov"; "Başkan Sunar" a
+    role and "Sunar". None when the run has no such role (a role noun inside a name,
+    "Procuraduría General de la República", is followed by a joiner)."""
+    if len(seq) < 2:
         return None
     roles, heads = _cue_sets(lang)
     if not roles:
         return None
-    for r in range(len(seq) - 3, max(0, len(seq) - 5), -1):
+    for r in range(len(seq) - 2, max(-1, len(seq) - 5), -1):
         if words[seq[r]][2].lower() not in roles:
             continue
         tail = [words[k][2] for k in seq[r + 1:]]
+        if len(tail) == 1 and is_acronym(tail[0]):
+            continue  # "Sözcüsü AB": no person
         if all(_is_cap(w) and w.lower() not in roles and w.lower() not in heads
                and w.lower() not in _PARTICLES_OR_JOINERS for w in tail):
             return seq[r]
@@ -1234,6 +1260,7 @@ def _candidates(article: Article, model_spans, index):
             cands = [c for c in cands if not (c.detector == "rules:caps" and " " in text[c.start:c.end]
                                               and _common_run(text[c.start:c.end], index))]
         cands += learned
+    cands = [x for c in cands for x in _without_dateline_city(text, c, index)]
     cands += _surnames_of(text, words, cands, common_words)
     chosen = _select(cands)
     _uninflected_entries(text, chosen, article.lang, index)
@@ -1242,6 +1269,31 @@ def _candidates(article: Article, model_spans, index):
     if (article.lang or "")[:2] in SENTENCE_CASE_LANGS:
         chosen = sentence_case_orgs(text, words, chosen, _ORG_WORDS, _STOP)
     return _aliases(text, chosen)
+
+
+# what follows the city of a dateline: more cities after slashes, then the agency in brackets
+# and a dash ("Bagdad/Washington (dpa) -", "Baghdad (Reuters) -", "Bagdad (EFE).-")
+_DATELINE_AFTER_RE = re.compile(r"(?:\s?/\s?[^\W\d_][\w\-]*)*\s*\([A-Za-z]{2,10}(?:[/,]\s?[A-Za-z]{2,10})*\)\s*\.?[-–—:]")
+
+
+def _without_dateline_city(text: str, c: _Cand, index) -> list[_Cand]:
+    """A name run into the dateline that follows it ends before the dateline's city: a
+    headline "… im Irak" before "Bagdad/Washington (dpa) - …" is "Irak" and "Bagdad". The
+    city is the longest known place among the last words of a span that is no known name as
+    a whole."""
+    if not _DATELINE_AFTER_RE.match(text, c.end):
+        return [c]
+    whole = text[c.start:c.end]
+    ws = _words(whole)
+    if len(ws) < 2 or index.lookup(norm_key(whole), whole):
+        return [c]  # "Los Angeles (AP) -"
+    for k in range(1, len(ws)):
+        tail = text[c.start + ws[k][0]:c.end]
+        if any(e.type == "LOC" for e in index.lookup(norm_key(tail), tail)):
+            head_end = c.start + ws[k - 1][1]
+            return [_Cand(c.start, head_end, c.detector, c.prio, c.votes),
+                    _Cand(c.start + ws[k][0], c.end, c.detector, c.prio, Counter({"LOC": 3}))]
+    return [c]
 
 
 def _surnames_of(text: str, words, cands: list[_Cand], common_words: list[_Cand]) -> list[_Cand]:
@@ -1316,7 +1368,7 @@ def _aliases(text: str, chosen: list[_Cand]):
                     b -= 1
                 cont = text[a:b]
                 nwords = len(cont.split())
-                if is_acronym(cont) and acronym_matches(cont, surf) and _initials_agree(cont, surf):
+                if is_acronym(cont) and acronym_matches(cont, surf):
                     adds.append((_Cand(a, b, "rules:acronym_def", 1, {"ORG": 1}), c, "acronym_def", f"{surf} ({cont})"))
                 elif is_acronym(surf) and 1 < nwords <= 10 and acronym_matches(surf, cont):
                     adds.append((_Cand(a, b, "rules:acronym_def", 1), c, "acronym_def", f"{surf} ({cont})"))
@@ -1445,16 +1497,6 @@ def _territory_name(lang: str, code: str) -> str | None:
         return Locale.parse(lang).territories.get(code)
     except Exception:  # an unknown or malformed language code
         return None
-
-
-def _initials_agree(short: str, long: str) -> bool:
-    """An acronym with one letter per word of the long form spells its initials: "PS" is
-    not "Philippe Close" (though its letters occur in order), "PS" is "Parti socialiste"."""
-    ws = [w for w in re.split(r"[\s\-]+", long) if w and w.lower() not in _NAME_PARTICLES]
-    letters = [ch for ch in short if ch.isalnum()]
-    if len(letters) != len(ws):
-        return True
-    return all(norm_key(w)[:1] == norm_key(ch) for w, ch in zip(ws, letters))
 
 
 def _genitive_heads(text: str, chosen: list[_Cand], lang: str | None) -> None:
