@@ -42,3 +42,45 @@ def test_reanalysis_fills_the_headline_vectors_of_an_old_store(tmp_path, fake):
     got = dict(st.conn.execute("SELECT article_id, story_id FROM story_articles").fetchall())
     assert got["full"] == got["wall"]
     st.close()
+
+
+def test_model_free_link_across_languages_needs_two_names_in_common():
+    # one key in common is what two reports of a topic share ("Covid-19"), or a spelling
+    # coincidence on raw texts ("Truck" and "Trocka" are both trck): no link on it alone
+    a = sf.DocFeatures("a", "de", None, "", None, ents={"c:trck": 5.0, "c:bbr": 5.0}, nums={"2020", "15"})
+    b = sf.DocFeatures("b", "pl", None, "", None, ents={"c:trck": 5.0, "c:wrsw": 5.0}, nums={"2020", "15"})
+    assert sf.pair_probability(sf.pair_features(a, b), "none")[1]  # the link model alone would link them
+    assert sf.explain_pair(a, b, "none") == (None, "no_shared_actor")
+    b.ents["c:bbr"] = 5.0
+    got, why = sf.explain_pair(a, b, "none")
+    assert got is not None and got[0] == "link" and why == "dated"
+
+
+@pytest.mark.parametrize("first_line, head", [
+    ("Justin Bieber verkauft Tacos aus einem „Yummy“-Truck Bitte registrieren!Sie haben noch keinen "
+     "Zugang zum Archiv?Registrieren Sie sich jetzt kostenlos, um fortzufahren.",
+     "Justin Bieber verkauft Tacos aus einem „Yummy“-Truck"),
+    ("Einigung über erste schwarz-grüne Regierung in Österreich OK",
+     "Einigung über erste schwarz-grüne Regierung in Österreich"),
+    ("Mieszkanie dla rodziny: gdzie zamieszkać w Warszawie? Szanowny Czytelniku!",
+     "Mieszkanie dla rodziny: gdzie zamieszkać w Warszawie?"),
+    ("Sivas'ta cenaze namazları mezarlıkta kılınıyor Sizlere daha iyi bir hizmet sunabilmek için, "
+     "sitemizde çerezlerden faydalanıyoruz.",
+     "Sivas'ta cenaze namazları mezarlıkta kılınıyor"),
+])
+def test_a_walls_headline_leaves_the_walls_own_words_out(first_line, head):
+    art = Article(id="w", text=first_line + "\n\nWir verwenden auf unserer Webseite Cookies.", lang="de")
+    assert sf.headline_text(art, "consent") == head
+
+
+
+def test_model_free_strong_bar_is_the_one_its_procedure_chose():
+    # STRONG_P["none"] 0.8 (select_strong on the SemEval training pairs): a pair of undated
+    # reports at P 0.81, nothing shared but words, links on the strong rule
+    c = 0.3162
+    a = sf.DocFeatures("a", "en", None, "", None, terms={"blast": 1.0}, lo=0.0, hi=2000.0)
+    b = sf.DocFeatures("b", "en", None, "", None, terms={"blast": c, "pump": (1 - c * c) ** 0.5})
+    p = sf.content_probability(sf.pair_features(a, b), "none")
+    assert 0.8 <= p < 0.825
+    got, why = sf.explain_pair(a, b, "none")
+    assert why == "strong" and got[0] == "undated"
