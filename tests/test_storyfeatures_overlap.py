@@ -40,6 +40,6 @@ def test_model_free_link_across_languages_needs_a_shared_actor():
     feats = sf.pair_features(a, b)
     assert sf.pair_probability(feats, "none")[1]  # the link model alone would link them
     assert sf.explain_pair(a, b, "none") == (None, "no_shared_actor") and sf.decide(a, b, "none") is None
-    a.ents, b.ents = {"a:warsaw": 5.0}, {"a:warsaw": 5.0}
+    a.ents, b.ents = {"a:warsaw": 5.0, "a:tusk": 5.0}, {"a:warsaw": 5.0, "a:tusk": 5.0}
     got, why = sf.explain_pair(a, b, "none")
     assert got is not None and got[0] == "link" and why == "dated"

@@ -154,6 +154,17 @@ MIGRATIONS = [
         ALTER TABLE story_docs ADD COLUMN hvec BLOB;
         """,
     ),
+    (
+        # the rows stories_004 left without a headline vector (an encoder vector and no
+        # hvec) are taken up again by the next run of `analyze`, which fills it: unchanged
+        # inputs alone never re-run the stage, so an old store kept comparing its walls
+        # text against text
+        "stories_005_headline_vec_fill",
+        """
+        UPDATE articles SET corpus_done = 0
+         WHERE id IN (SELECT article_id FROM story_docs WHERE vec IS NOT NULL AND hvec IS NULL);
+        """,
+    ),
 ]
 
 
