@@ -266,7 +266,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     comma = before.rfind(",")
     parts = tail.split(",", 1)
     tail_words = len(re.findall(r"\w+", parts[0]))
-    rest_ok = len(parts) == 1 or not parts[1].strip(" .") or _participle_word(ctx, parts[1].split()[0] if parts[1].split() else "")
+    # ('CONTENT, X said, adding, "…"': the participle's word without its comma or colon)
+    rest_words = re.findall(r"[\w’'\-]+", parts[1]) if len(parts) == 2 else []
+    rest_ok = len(parts) == 1 or not parts[1].strip(" .") or _participle_word(ctx, rest_words[0] if rest_words else "")
     rw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[1])] if len(parts) == 2 else []
     stop = t.union("linkers", "subordinators", "relative", "complementizers")
     paren = not t.verb_first and not rest_ok and tail_words <= 3 and len(rw) >= 2 and rw[0] not in stop

@@ -37,7 +37,8 @@ from typing import Any, Callable
 from . import _quotemarks as qm
 from ._quotecolon import _colon_intro, _colon_statements
 from ._quoteindirect import _indirect, _reported_continuations
-from ._quotenp import _cap, _np_after, _participle, _participle_word, _strip_np, _subject_after, _subject_before
+from ._quotenp import (_cap, _np_after, _participle, _participle_word, _quoted_starts, _strip_np, _subject_after,
+                       _subject_before)
 from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cue_subject, _cut_at_subject, _definite,
                           _inverted_subject, _is_outlet, _key, _mentions_in, _norm_name, _resolve, _role_word,
                           _subject_sp,
@@ -425,7 +426,9 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
                     hi = min([ctx.para_of(cue.start)[1], cue.end + 100] + [
                         k for k in (m.find(qm.MASK, cue.end),) if k >= 0] + [
                         q.start for q in ctx.cues_in(cue.end, cue.end + 100)])
-                    named = _mentions_in(ctx, cue.end, hi)
+                    # (not a name in quotation marks: 'w rozmowie z "Gazetą Krakowską"' is the outlet)
+                    quoted = _quoted_starts(ctx)
+                    named = [mn for mn in _mentions_in(ctx, cue.end, hi) if mn.start not in quoted]
                     at.sp = (named[0].start, named[0].end) if named else at.sp
                 if at.sp is None and t.pro_drop and \
                         re.match(r"[\s.]*$", m[cue.end:a_hi]) and cue.kind == "verb":

@@ -1,0 +1,48 @@
+"""Quote phenomena found on the round-11 SemEval training articles (invented sentences, one
+phenomenon each): a statement before 'X said, adding, "…"' and the verb coordinated with a
+speech verb ('sagte X und fügte hinzu: „…“'), the subject after an inverted verb before a
+participle ('– twierdzi położna, dodając, że'), a title in quotation marks after the name of
+the speaker ('sagte Merz "Zeit Online"', 'w rozmowie z "Gazetą Krakowską"')."""
+from __future__ import annotations
+
+from test_quotes_round10 import _said  # (text, speaker) of each quote, the round-10 file's helper
+
+
+def test_statement_before_said_adding_and_the_quotation_after():
+    said = _said('The talks will resume next week, Nefzi said, adding, "We have no other choice."', "en", "Nefzi")
+    assert said == [("The talks will resume next week", "Nefzi"), ("We have no other choice.", "Nefzi")]
+    said = _said("Les discussions reprendront la semaine prochaine, a déclaré Nefzi, ajoutant : "
+                 "« Nous n’avons pas le choix. »", "fr", "Nefzi")
+    assert said == [("Les discussions reprendront la semaine prochaine", "Nefzi"),
+                    ("Nous n’avons pas le choix.", "Nefzi")]
+
+
+def test_verb_coordinated_with_a_speech_verb_shares_its_subject():
+    said = _said('Die Gespräche gehen nächste Woche weiter, sagte Nefzi und fügte hinzu: "Wir haben keine Wahl."',
+                 "de", "Nefzi")
+    assert said == [("Die Gespräche gehen nächste Woche weiter", "Nefzi"), ("Wir haben keine Wahl.", "Nefzi")]
+    said = _said('Las conversaciones seguirán la próxima semana, dijo Nefzi, y añadió: "No tenemos otra opción".',
+                 "es", "Nefzi")
+    assert said[1] == ("No tenemos otra opción", "Nefzi")
+
+
+def test_participle_after_an_inverted_verb_takes_the_subject_after_that_verb():
+    # (the dash that opened the statement before the verb is lost: the sentence reads on from
+    # 'Kobieta broni się i zapewnia')
+    said = _said("– Wyleciałam za post – przekonuje pani Renata. Kobieta broni się i zapewnia, że wpis był "
+                 "prawdziwy, może okazać się, że i ja zostałam zakażona – twierdzi położna dodając, że złoży "
+                 "pozew w sądzie.", "pl")
+    assert said[-1] == ("złoży pozew w sądzie", "położna")
+
+
+def test_title_in_quotation_marks_after_the_speaker_is_no_part_of_the_name():
+    said = _said('"Der Staat muss zugeben, dass er nicht allen helfen kann", sagte Merz "Zeit Online".', "de", "Merz")
+    assert said == [("Der Staat muss zugeben, dass er nicht allen helfen kann", "Merz")]
+    # a quoted word inside the phrase, with the name after it, stays part of it
+    said = _said("Zwei Surfer seien Rettungsschwimmer gewesen, sagte Den Haags „Nachtbürgermeister“ Pat Smith im Radio.",
+                 "de", "Pat Smith")
+    assert said[0][1].endswith("Pat Smith")
+    # the dash statement: a name in quotation marks after the verb is the outlet, not the speaker
+    said = _said('– Wyleciałam, bo wstawiłam post – przekonuje zwolniona pani Renata w rozmowie z "Gazetą Krakowską".',
+                 "pl", "Gazetą Krakowską")
+    assert said == [("Wyleciałam, bo wstawiłam post", "zwolniona pani Renata")]
