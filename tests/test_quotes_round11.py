@@ -5,6 +5,7 @@ participle ('– twierdzi położna, dodając, że'), a title in quotation marks
 the speaker ('sagte Merz "Zeit Online"', 'w rozmowie z "Gazetą Krakowską"')."""
 from __future__ import annotations
 
+from test_quotes_round8 import quotes  # the round-8 file's helpers
 from test_quotes_round10 import _said  # (text, speaker) of each quote, the round-10 file's helper
 
 
@@ -46,3 +47,34 @@ def test_title_in_quotation_marks_after_the_speaker_is_no_part_of_the_name():
     said = _said('– Wyleciałam, bo wstawiłam post – przekonuje zwolniona pani Renata w rozmowie z "Gazetą Krakowską".',
                  "pl", "Gazetą Krakowską")
     assert said == [("Wyleciałam, bo wstawiłam post", "zwolniona pani Renata")]
+
+
+def test_stray_closing_mark_before_an_inverted_verb():
+    # 'Es muss "…" geben ", sagt Merz': the mark left after the words is no subject; the verb
+    # after the comma is inverted
+    said = _said('Merz sprach in Berlin. Es muss "eine bestimmte Berechenbarkeit von Entscheidungsprozessen und den '
+                 'weiteren Schritten für die nächsten Monate" geben ", sagt Merz. Er wünscht sich mehr Einheit.',
+                 "de", "Merz")
+    assert [s for _, s in said] == ["Merz"]
+
+
+def test_demonstrative_between_statements_is_no_new_speaker():
+    said = _said("Die Erlöse legten um 4,3 Prozent zu, wie der Konzern am Dienstag mitteilte. Das war etwas weniger "
+                 "als von Analysten erwartet. Zu dem Umsatzplus habe die Übernahme von Tech Air beigetragen.", "de")
+    assert said[1] == ("Zu dem Umsatzplus habe die Übernahme von Tech Air beigetragen", "der Konzern")
+
+
+def test_arabic_pronoun_after_a_preposition_is_the_addressee_not_the_subject():
+    said = _said("وقال الوزير إن المشروع سينتهي قريبا. وأكد له أن العمل لن يتأخر عن موعده المحدد.", "ar")
+    assert said[1] == ("العمل لن يتأخر عن موعده المحدد", "الوزير")
+    said = _said("وقال لها الطبيب إن الحالة مستقرة تماما منذ يوم أمس.", "ar")
+    assert said == [("الحالة مستقرة تماما منذ يوم أمس", "الطبيب")]
+
+
+def test_lone_letter_is_no_speaker():
+    # 'وقال له وفق ما نقلت شبكة CNN عن الابن "…"': the conjunction 'و' cut from 'وقال' is no
+    # subject of the reported verb, nor is the addressee 'منه' of 'وطلب منه أن'
+    text = ("عندما عاد أحمد من المستشفى، أمسك الرجل بيد ابنه وطلب منه أن يتركه في المنزل وعدم نقله إلى "
+            "المستشفى من جديد. وقال له وفق ما نقلت شبكة CNN عن الابن علي \"أرجوك لا تأخذني من جديد إلى هناك مهما حدث\".")
+    speakers = [q.speaker for q in quotes(text, "ar", "CNN")]
+    assert len(speakers) == 3 and not {"و", "منه"} & set(speakers)

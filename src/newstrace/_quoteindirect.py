@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from . import _quotemarks as qm
 from ._quotenp import (_CONJ, _cap, _interjected, _is_adverb, _leading_np, _np_after, _participle, _participle_word,
                        _pick_apposition, _pure_name, _strip_np, _subject_before, _tokens)
-from ._quoteroles import _Attr, _Cue, _aux_first, _cue_subject, _function_words, _mentions_in
+from ._quoteroles import _Attr, _Cue, _aux_first, _bare_determiner, _cue_subject, _function_words, _mentions_in
 from .cues import CueTable, norm_form
 
 if TYPE_CHECKING:
@@ -990,6 +990,6 @@ def _newer_subject(ctx: _Ctx, last: _Attr, s: int, terms: list[tuple[int, int]])
         return None
     cue = newer[-1]
     sp, zero = _cue_subject(ctx, cue, *ctx.sent_of(cue.start))
-    if sp is None or zero or sp[0] < lo:
-        return None
+    if sp is None or zero or sp[0] < lo or _bare_determiner(ctx, sp):
+        return None  # ('Das war weniger als von Analysten erwartet.': a demonstrative names no one)
     return cue, sp, zero

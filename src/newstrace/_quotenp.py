@@ -441,6 +441,8 @@ def _subject_after(ctx: _Ctx, pos: int, hi: int, verb: str | None = None) -> tup
     chunks: list[list[tuple[int, int, str]]] = [[]]
     for s, e, w in _tokens(m, pos, hi):
         lw = norm_form(w)
+        if len(chunks) == 1 and not chunks[0] and lw in t.sets["prep_pronouns"]:
+            continue  # 'أكد له أن', 'قال لها الطبيب إن': the addressee ("to him"), not the subject
         if w == ",":
             if not chunks[-1] or len(chunks) >= 3:
                 break

@@ -693,6 +693,13 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
     return sp, False
 
 
+def _bare_determiner(ctx: _Ctx, sp: tuple[int, int]) -> bool:
+    """Is the phrase nothing but determiners ('Das war weniger als erwartet', 'This is …'):
+    a demonstrative standing for a fact, not a speaker?"""
+    words = re.findall(r"[\w’'\-]+", ctx.m[sp[0]:sp[1]])
+    return bool(words) and all(norm_form(w) in ctx.t.sets["determiners"] for w in words)
+
+
 def _inverted_verb_subject(ctx: _Ctx, lo: int, verb: _Cue, hi: int) -> tuple[int, int] | None:
     """The noun phrase between an inverted speech verb and ``hi`` (a participle or a
     coordinated verb after it: '… – twierdzi położna, dodając', '…, a déclaré Nefzi, ajoutant',

@@ -410,7 +410,7 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             at.cue, at.method = cue, "rules:after"
             if cue.pron:
                 at.sp = cue.pron
-            elif mid.strip(" ,\u00a0—–-") and not all(
+            elif mid.strip(" ,\u00a0—–-") and not _QUOTE_CHARS.search(mid.rstrip(" ,\u00a0")[-1:]) and not all(
                     w.lower() in t.sets["skip_before_cue"] or c.dash and w.lower() in t.sets["dash_cue_lead"]
                     for w in re.findall(r"[\w’']+", mid)):
                 lo = c.outer_end + len(mid) - len(mid.lstrip(" ,\u00a0—–-"))
@@ -860,6 +860,8 @@ def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
             norm_form(words[0]) in t.union("determiners", "role_nouns")
             and any(s <= mn.start and mn.end <= e and mn.type in ("PER", "ORG") for mn in ctx.mentions)):
         return False
+    if all(len(w) == 1 and not w.isdigit() for w in words):
+        return False  # a lone letter: the conjunction prefix 'و' cut from its word, an initial
     lw = [norm_form(w) for w in words]
     # a verb form, unless capitalised inside a name ('The State Department Refugee Center')
     if any(w in t.verbs for k, w in enumerate(lw) if not (k and _cap(words[k]) and not t.caseless)) \
@@ -962,7 +964,7 @@ def _according_outlets(ctx: _Ctx, attrs: list[_Attr]) -> None:
             continue
         b = replace(a, sp=sp, cue=cue, method="rules:according+inner", evidence=list(a.evidence))
         _type_speaker(ctx, b, ctx.sent_of(sp[0]))
-        if b.kind in ("name", "role", "pronoun", "anonymous", "institution"):
+        if b.kind in ("name", "role", "pronoun", "anonymous", "institution") and _plausible_speaker(ctx, b):
             a.sp, a.cue, a.method = sp, cue, b.method
             a.kind, a.speaker, a.span, a.anonymous, a.plural = b.kind, b.speaker, b.span, b.anonymous, b.plural
             a.cs = max(a.cs, cs) if ctx.m[a.cs:cs].strip(" ,") else a.cs

@@ -82,7 +82,7 @@ _LIST_KEYS = (
     "np_cues", "nonverb_forms", "verb_forms", "clause_openers", "cataphoric", "relative_cues",
     "byline_patterns", "separable_cues", "noun_prepositions", "np_object_stop", "dash_cue_lead",
     "self_source_patterns",
-    "np_subject_openers", "quantity_preps", "prep_needs_noun",
+    "np_subject_openers", "quantity_preps", "prep_needs_noun", "prep_pronouns",
 )
 
 
