@@ -78,3 +78,13 @@ def test_lone_letter_is_no_speaker():
             "المستشفى من جديد. وقال له وفق ما نقلت شبكة CNN عن الابن علي \"أرجوك لا تأخذني من جديد إلى هناك مهما حدث\".")
     speakers = [q.speaker for q in quotes(text, "ar", "CNN")]
     assert len(speakers) == 3 and not {"و", "منه"} & set(speakers)
+
+
+def test_religious_office_is_a_role_and_a_bare_role_noun_names_the_person_introduced_with_it():
+    said = _said("– Odrodzenie ludzkości rozpoczęło się od niewiasty – powiedział papież Franciszek podczas mszy. "
+                 "W bazylice papież odprawił mszę. – Dlatego osiągnięcie na rzecz kobiet jest osiągnięciem dla "
+                 "ludzkości – powiedział papież i zaapelował o pokój.", "pl", "Franciszek")
+    assert [s for _, s in said] == ["Franciszek", "Franciszek"]
+    said = _said("Papst Franziskus feierte am Mittwoch die Messe im Petersdom. Die Kirche habe ein mütterliches "
+                 "Herz, sagte der Papst in seiner Predigt.", "de", "Franziskus")
+    assert said == [("Die Kirche habe ein mütterliches Herz", "Franziskus")]

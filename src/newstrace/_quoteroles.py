@@ -102,7 +102,9 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
     if t.caseless and not per:
         _type_caseless(ctx, at, lw)
         return
-    head = _role_head(ctx, np) if lw and lw[0] in _definite(t) and not per else None
+    # (a role noun with no determiner is definite too where the language has no articles:
+    # 'powiedział papież' after 'papież Franciszek')
+    head = _role_head(ctx, np) if lw and (lw[0] in _definite(t) or _role_word(t, lw[0])) and not per else None
     if head:
         # "the spokeswoman", "le responsable", "el director del organismo", "der Sprecher":
         # the person named in apposition, or the most recent person introduced with a compatible role
