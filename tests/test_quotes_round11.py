@@ -88,3 +88,28 @@ def test_religious_office_is_a_role_and_a_bare_role_noun_names_the_person_introd
     said = _said("Papst Franziskus feierte am Mittwoch die Messe im Petersdom. Die Kirche habe ein mütterliches "
                  "Herz, sagte der Papst in seiner Predigt.", "de", "Franziskus")
     assert said == [("Die Kirche habe ein mütterliches Herz", "Franziskus")]
+
+
+def test_data_or_report_that_a_finding_comes_from():
+    # 'Z danych X wynika, że', 'Aus dem Bericht X geht hervor, dass', 'Il ressort du rapport
+    # que', 'Del informe se desprende que': the document is the source, the whole clause the content
+    said = _said("Z danych centrum wynika, że w ciągu doby zmarły 82 osoby, a 1063 testy dały wynik pozytywny.", "pl")
+    assert said == [("w ciągu doby zmarły 82 osoby, a 1063 testy dały wynik pozytywny", "danych centrum")]
+    said = _said("Aus dem Bericht der Behörde geht hervor, dass die Zahl der Unfälle, anders als erwartet, "
+                 "gesunken ist.", "de")
+    assert said == [("die Zahl der Unfälle, anders als erwartet, gesunken ist", "dem Bericht der Behörde")]
+    said = _said("Il ressort du rapport de la Cour des comptes que les hôpitaux manquaient de masques.", "fr")
+    assert said == [("les hôpitaux manquaient de masques", "du rapport de la Cour des comptes")]
+    said = _said("Del informe del ministerio se desprende que los hospitales no tenían mascarillas.", "es")
+    assert said == [("los hospitales no tenían mascarillas", "informe del ministerio")]
+
+
+def test_document_cited_in_the_reported_mood_goes_on_with_the_last_speaker():
+    said = _said("Innensenator Andreas Geisel sagte am Freitag, er sei sehr skeptisch, ob das Festival stattfinden "
+                 "könne. Das Verbot von Großveranstaltungen gelte laut Beschluss bis mindestens 31. August.",
+                 "de", "Andreas Geisel")
+    assert said[1] == ("Das Verbot von Großveranstaltungen gelte laut Beschluss bis mindestens 31. August",
+                       "Andreas Geisel")
+    # in the indicative the document stays the source
+    said = _said("Der Senat hat neue Regeln erlassen. Das Verbot gilt laut Beschluss bis mindestens 31. August.", "de")
+    assert said == [("Das Verbot gilt laut Beschluss bis mindestens 31. August", "Beschluss")]

@@ -131,6 +131,12 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     if cue.kind == "prep" and cue.pron:
         # 'Die Botschaft ist nach US-Angaben die größte …': the source is in the cue, the
         # content is the sentence (after the cue and its comma when the cue opens it)
+        words = re.findall(r"[\w’'\-]+", cue.form)
+        if words and norm_form(words[-1]) in t.sets["complementizers"]:
+            # 'Z danych centrum wynika, że …', 'Il ressort du rapport que …': the cue ends with
+            # the complementizer of its clause, the content is all of it
+            cont = _content(ctx, cue.end, se)
+            return _Attr(*cont, False, "rules:according", cue=cue, sp=cue.pron) if cont else None
         lead = _opens_clause(ctx, ss, cue.start)
         comma = m.find(",", cue.end, se)
         cont = _content(ctx, (comma + 1 if comma > 0 else cue.end) if lead else ss, se)

@@ -903,6 +903,16 @@ def _resolve(ctx: _Ctx, attrs: list[_Attr], silent: list[_Attr] | None = None) -
                 at.method += "+issuer"
                 history.append(replace(at, kind="institution"))
                 continue
+            last = history[-1] if history else None
+            if last is not None and last.kind in ("name", "role") and t.reported_mood_re is not None and \
+                    t.reported_mood_re.search(" ".join(ctx.m[at.cs:at.ce].split()[:12])) and \
+                    _para_index(ctx, at.cs) - _para_index(ctx, last.pos) <= 1:
+                # 'X sagte, … . Das Verbot gelte laut Beschluss bis …': a sentence in the reported
+                # mood goes on with the last speaker, who cites the document
+                at.speaker, at.span, at.kind = last.speaker, last.span, last.kind
+                at.method += "+reported"
+                history.append(at)
+                continue
         history.append(at)
         if at.ch_kind == "statement" or (at.kind == "institution" and issuer is None):
             issuer = at
