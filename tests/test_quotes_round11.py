@@ -113,3 +113,12 @@ def test_document_cited_in_the_reported_mood_goes_on_with_the_last_speaker():
     # in the indicative the document stays the source
     said = _said("Der Senat hat neue Regeln erlassen. Das Verbot gilt laut Beschluss bis mindestens 31. August.", "de")
     assert said == [("Das Verbot gilt laut Beschluss bis mindestens 31. August", "Beschluss")]
+
+
+def test_turkish_passive_speech_verb_with_its_agent():
+    said = _said("Sağlık Bakanlığı tarafından 44 ilde 73 merkezin tanı laboratuvarı olarak yetkilendirildiği "
+                 "duyuruldu.", "tr")
+    assert said == [("44 ilde 73 merkezin tanı laboratuvarı olarak yetkilendirildiği", "Sağlık Bakanlığı")]
+    # with no agent ("it was reported that") no one is named: no statement
+    assert _said("Ali Yılmaz arkadaşının evine gittiğini belirtti. Çalışmaların ise devam ettiği bildirildi.", "tr",
+                 "Ali Yılmaz") == [("arkadaşının evine gittiğini", "Ali Yılmaz")]

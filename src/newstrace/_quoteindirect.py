@@ -874,6 +874,15 @@ def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
         if cont is not None:
             return _Attr(*cont, False, "rules:indirect", cue=cue, sp=(named[-1].start, named[-1].end))
     toks = _tokens(m, lo, cue.start)
+    agent = next((i for i, x in enumerate(toks[:12]) if i and norm_form(x[2]) in t.sets["passive_agents"]), None)
+    if agent is not None:
+        # 'Sağlık Bakanlığı tarafından … yetkilendirildiği duyuruldu': the agent of a passive
+        # speech verb is the speaker, the content follows its postposition
+        sp = _leading_np(ctx, lo, toks[agent][0])
+        cont = _content(ctx, toks[agent][1], pw.end(1)) if sp else None
+        return None if cont is None else _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
+    if norm_form(cue.form) in t.sets["passive_cues"]:
+        return None  # '… başlatılacağı bildirildi' ("it was reported that"): no one is named
     topic = next((i for i, x in enumerate(toks[:12]) if i and norm_form(x[2]) in t.sets["topic_particles"]), None)
     if topic is not None and any(_cap(x[2]) for x in toks[1:topic]):
         # 'Sitede oturan Belinay ve Kayra kardeşler ise … geldiklerini belirterek': the subject

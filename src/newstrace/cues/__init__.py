@@ -83,6 +83,7 @@ _LIST_KEYS = (
     "byline_patterns", "separable_cues", "noun_prepositions", "np_object_stop", "dash_cue_lead",
     "self_source_patterns",
     "np_subject_openers", "quantity_preps", "prep_needs_noun", "prep_pronouns",
+    "passive_agents", "passive_cues",
 )
 
 
