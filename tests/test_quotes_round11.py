@@ -122,3 +122,13 @@ def test_turkish_passive_speech_verb_with_its_agent():
     # with no agent ("it was reported that") no one is named: no statement
     assert _said("Ali Yılmaz arkadaşının evine gittiğini belirtti. Çalışmaların ise devam ettiği bildirildi.", "tr",
                  "Ali Yılmaz") == [("arkadaşının evine gittiğini", "Ali Yılmaz")]
+
+
+def test_quotation_right_after_an_indirect_statement_goes_on_with_its_speaker():
+    said = _said("Seit 2015 habe die Bahn 400 Plätze für Geflüchtete geschaffen, sagte eine Konzern-Sprecherin der "
+                 "Zeitung. “Die Deutsche Bahn qualifiziert aktuell Geflüchtete in Berufen wie Elektroniker oder "
+                 "Gleisbauer.”", "de")
+    assert [s for _, s in said] == ["eine Konzern-Sprecherin", "eine Konzern-Sprecherin"]
+    said = _said("The railway has created 400 places for refugees since 2015, a company spokeswoman said. “The "
+                 "railway is training refugees as electricians and track builders.”", "en")
+    assert [s for _, s in said] == ["a company spokeswoman", "a company spokeswoman"]

@@ -674,6 +674,7 @@ def _attributions(ctx: _Ctx, use_model: bool = False) -> list[_Attr]:
             contentless.append(cue)
     _share_converb_cue(ctx, attrs)
     attrs += _colon_statements(ctx, attrs)
+    _after_indirect(ctx, attrs)
     attrs += _reported_continuations(ctx, attrs)
     _trim_contents(ctx, attrs)
     attrs = _drop_nested_attitudes(attrs)
@@ -726,6 +727,26 @@ def _attributions(ctx: _Ctx, use_model: bool = False) -> list[_Attr]:
     _resolve(ctx, attrs, _speakers_only(ctx, contentless))
     _inherit_channels(attrs, ctx)
     return attrs
+
+
+def _after_indirect(ctx: _Ctx, attrs: list[_Attr]) -> None:
+    """A quotation with no cue that opens the sentence right after an indirect statement
+    goes on with its speaker ('Seit 2015 habe die Bahn …, sagte eine Sprecherin. “Die Bahn
+    qualifiziert …”'): nothing but blanks between the end of that statement's sentence and
+    the quotation, in the same paragraph; a quotation left open (a stray mark) never does."""
+    closed = {c.start for c in ctx.quotes if c.close is not None}
+    for at in attrs:
+        if not at.direct or at.sp is not None or at.cue is not None or at.cs not in closed:
+            continue
+        prev = [a for a in attrs if not a.direct and a.sp is not None and a.cue is not None and a.ce <= at.cs]
+        if not prev:
+            continue
+        p = max(prev, key=lambda a: a.ce)
+        _, send = ctx.sent_of(max(p.ce, p.cue.end) - 1)
+        if ctx.para_of(p.cs) == ctx.para_of(at.cs) and send <= at.cs and \
+                not re.search(r"\w", ctx.m[send:at.cs]) and \
+                not any(a.direct and p.ce <= a.cs < at.cs for a in attrs):
+            at.sp, at.cue, at.zero, at.method = p.sp, p.cue, p.zero, "rules:continuation"
 
 
 def mention_typer(mentions: list) -> Callable[[int, int], str | None]:
