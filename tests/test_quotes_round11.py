@@ -132,3 +132,12 @@ def test_quotation_right_after_an_indirect_statement_goes_on_with_its_speaker():
     said = _said("The railway has created 400 places for refugees since 2015, a company spokeswoman said. “The "
                  "railway is training refugees as electricians and track builders.”", "en")
     assert [s for _, s in said] == ["a company spokeswoman", "a company spokeswoman"]
+
+
+def test_straight_mark_never_closed_before_a_low_opening_mark():
+    # the text after '"sagen, …' was cut; the curly closing mark belongs to the '„' that opens
+    # the next quotation, not to the straight one
+    said = _said('Die Gastronomie muss "sagen, an welchem Datum sie wieder öffnen können, wen , alle, die auf '
+                 'Betreuung angewiesen seien, etwa in Kitas. „Das darf nicht aus dem Blick geraten“, sagte Merz.',
+                 "de", "Merz")
+    assert ("Das darf nicht aus dem Blick geraten", "Merz") in said
