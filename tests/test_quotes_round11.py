@@ -34,6 +34,10 @@ def test_participle_after_an_inverted_verb_takes_the_subject_after_that_verb():
                  "prawdziwy, może okazać się, że i ja zostałam zakażona – twierdzi położna dodając, że złoży "
                  "pozew w sądzie.", "pl")
     assert said[-1] == ("złoży pozew w sądzie", "położna")
+    # a pronoun before the verb is its subject, not an auxiliary: the verb is not inverted
+    said = _said('"We will get there together," she said at a news conference announcing that her department '
+                 'was suing the state.', "en")
+    assert said[-1] == ("her department was suing the state", "she")
 
 
 def test_title_in_quotation_marks_after_the_speaker_is_no_part_of_the_name():

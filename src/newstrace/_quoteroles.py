@@ -710,8 +710,9 @@ def _inverted_verb_subject(ctx: _Ctx, lo: int, verb: _Cue, hi: int) -> tuple[int
     when the verb is not inverted or no phrase fills the gap."""
     m = ctx.m
     before = m[lo:verb.start].rstrip(" \u00a0")
-    aux = re.search(r"(?<![\w’'])[^\W\d_]{1,3}$", before)
-    if aux and (aux.group().islower() or ctx.t.caseless):
+    aux = re.search(r"(?<![\w’'])[^\W\d_]+$", before)
+    if aux and norm_form(aux.group()) not in ctx.t.pronouns and (
+            norm_form(aux.group()) in ctx.t.sets["auxiliaries"] or len(aux.group()) <= 2 and aux.group().islower()):
         before = before[:aux.start()].rstrip(" \u00a0")
     if not before or before[-1] not in ",–—-" + MASKC:
         return None

@@ -881,7 +881,7 @@ def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
             norm_form(words[0]) in t.union("determiners", "role_nouns")
             and any(s <= mn.start and mn.end <= e and mn.type in ("PER", "ORG") for mn in ctx.mentions)):
         return False
-    if all(len(w) == 1 and not w.isdigit() for w in words):
+    if all(len(w) == 1 and w.isalpha() for w in words):
         return False  # a lone letter: the conjunction prefix 'و' cut from its word, an initial
     lw = [norm_form(w) for w in words]
     # a verb form, unless capitalised inside a name ('The State Department Refugee Center')
