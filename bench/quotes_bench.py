@@ -32,8 +32,13 @@ language in ``random.Random(10)`` shuffle of the sorted training article ids not
 file, none skipped; French has no training article left, so its three went to de, tr and pl,
 the languages furthest below the recall target; 27 quotes; 9 articles hold none), annotated
 from the text before newstrace was run on them, ``"added": "round 10"``.
+Round 11 added 20 more ``dev`` articles (de 5, pl 4, tr 4, ar 3, es 2, en 2: the first ones of
+each language in ``random.Random(11)`` shuffle of the sorted training article ids not yet in
+the file, none skipped; French has none left; 37 quotes; 8 articles hold none: a consent form,
+a disclaimer, election results, a commentary, a film list), annotated from the text before
+newstrace was run on them, ``"added": "round 11"``.
 ``--added`` scores only the original dev articles (``original``) or only one round's
-(``"round 7"``, ``"round 7b"``, ``"round 8"``, ``"round 9"``, ``"round 10"``).
+(``"round 7"``, ``"round 7b"``, ``"round 8"``, ``"round 9"``, ``"round 10"``, ``"round 11"``).
 
 Each article is read as ``newstrace analyze`` reads a JSON record with ``id``, ``text`` and
 ``lang`` (one paragraph per line), then the mentions stage (rules path; ``--models`` for
@@ -45,7 +50,7 @@ over matched quotes whose gold has a speaker (the predicted speaker span overlap
 speaker span, or one name contains the other after normalisation: case, Arabic letter
 variants and diacritics).
 
-Usage: python bench/quotes_bench.py [--split dev|heldout|all] [--added original|"round 7"|..|"round 10"] [--models] [--json]
+Usage: python bench/quotes_bench.py [--split dev|heldout|all] [--added original|"round 7"|..|"round 11"] [--models] [--json]
        [--show N]
 """
 from __future__ import annotations

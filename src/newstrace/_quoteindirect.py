@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from . import _quotemarks as qm
 from ._quotenp import (_CONJ, _cap, _interjected, _is_adverb, _leading_np, _np_after, _participle, _participle_word,
                        _pick_apposition, _pure_name, _strip_np, _subject_before, _tokens)
-from ._quoteroles import _Attr, _Cue, _aux_first, _cue_subject, _function_words, _mentions_in
+from ._quoteroles import _Attr, _Cue, _aux_first, _bare_determiner, _cue_subject, _function_words, _mentions_in
 from .cues import CueTable, norm_form
 
 if TYPE_CHECKING:
@@ -131,6 +131,12 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     if cue.kind == "prep" and cue.pron:
         # 'Die Botschaft ist nach US-Angaben die größte …': the source is in the cue, the
         # content is the sentence (after the cue and its comma when the cue opens it)
+        words = re.findall(r"[\w’'\-]+", cue.form)
+        if words and norm_form(words[-1]) in t.sets["complementizers"]:
+            # 'Z danych centrum wynika, że …', 'Il ressort du rapport que …': the cue ends with
+            # the complementizer of its clause, the content is all of it
+            cont = _content(ctx, cue.end, se)
+            return _Attr(*cont, False, "rules:according", cue=cue, sp=cue.pron) if cont else None
         lead = _opens_clause(ctx, ss, cue.start)
         comma = m.find(",", cue.end, se)
         cont = _content(ctx, (comma + 1 if comma > 0 else cue.end) if lead else ss, se)
@@ -266,7 +272,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
     comma = before.rfind(",")
     parts = tail.split(",", 1)
     tail_words = len(re.findall(r"\w+", parts[0]))
-    rest_ok = len(parts) == 1 or not parts[1].strip(" .") or _participle_word(ctx, parts[1].split()[0] if parts[1].split() else "")
+    # ('CONTENT, X said, adding, "…"': the participle's word without its comma or colon)
+    rest_words = re.findall(r"[\w’'\-]+", parts[1]) if len(parts) == 2 else []
+    rest_ok = len(parts) == 1 or not parts[1].strip(" .") or _participle_word(ctx, rest_words[0] if rest_words else "")
     rw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[1])] if len(parts) == 2 else []
     stop = t.union("linkers", "subordinators", "relative", "complementizers")
     paren = not t.verb_first and not rest_ok and tail_words <= 3 and len(rw) >= 2 and rw[0] not in stop
@@ -866,6 +874,15 @@ def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
         if cont is not None:
             return _Attr(*cont, False, "rules:indirect", cue=cue, sp=(named[-1].start, named[-1].end))
     toks = _tokens(m, lo, cue.start)
+    agent = next((i for i, x in enumerate(toks[:12]) if i and norm_form(x[2]) in t.sets["passive_agents"]), None)
+    if agent is not None:
+        # 'Sağlık Bakanlığı tarafından … yetkilendirildiği duyuruldu': the agent of a passive
+        # speech verb is the speaker, the content follows its postposition
+        sp = _leading_np(ctx, lo, toks[agent][0])
+        cont = _content(ctx, toks[agent][1], pw.end(1)) if sp else None
+        return None if cont is None else _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
+    if norm_form(cue.form) in t.sets["passive_cues"]:
+        return None  # '… başlatılacağı bildirildi' ("it was reported that"): no one is named
     topic = next((i for i, x in enumerate(toks[:12]) if i and norm_form(x[2]) in t.sets["topic_particles"]), None)
     if topic is not None and any(_cap(x[2]) for x in toks[1:topic]):
         # 'Sitede oturan Belinay ve Kayra kardeşler ise … geldiklerini belirterek': the subject
@@ -988,6 +1005,6 @@ def _newer_subject(ctx: _Ctx, last: _Attr, s: int, terms: list[tuple[int, int]])
         return None
     cue = newer[-1]
     sp, zero = _cue_subject(ctx, cue, *ctx.sent_of(cue.start))
-    if sp is None or zero or sp[0] < lo:
-        return None
+    if sp is None or zero or sp[0] < lo or _bare_determiner(ctx, sp):
+        return None  # ('Das war weniger als von Analysten erwartet.': a demonstrative names no one)
     return cue, sp, zero

@@ -126,6 +126,19 @@ def _reopened(text: str, i: int, j: int) -> int | None:
     return None
 
 
+def _low_opener(text: str, i: int, j: int, pe: int) -> int | None:
+    """A straight mark at i that a curly mark at j would close, with a low opening mark '„'
+    between them (it only ever opens) and no straight mark after j in the paragraph to close
+    the outer quotation: the straight one was never closed (its text was cut: '"sagen, an
+    welchem Datum … wen , alle … Schulen. „Das darf nicht …“, sagte Merz.'), the low mark opens
+    the quotation that j closes. Its position, else None."""
+    k = text.find("\u201e", i + 1, j)
+    if k < 0 or not _can_open(text, k, "\u201e"):
+        return None
+    nxt = text.find('"', j + 1, pe)
+    return None if nxt >= 0 and _can_close(text, nxt, '"') else k
+
+
 def scan_text(text: str) -> str:
     """The text the quotation marks are read from: two apostrophes (''…'') are one double
     mark (same length: the second becomes a word joiner, trimmed from contents)."""
@@ -164,6 +177,8 @@ def _scan(text: str, paras: list[tuple[int, int]], table: CueTable) -> list[Cand
                 k = None
             else:
                 k = _reopened(text, i, j) if j is not None and ch == '"' else None
+                if k is None and j is not None and ch == '"' and text[j] != '"':
+                    k = _low_opener(text, i, j, pe)
             if k is not None:
                 # '"Neuromonitor … ne  "Pacjenci czują się dobrze" - powiedział': a straight mark that
                 # can only open comes before the closer, so this quotation was never closed (its

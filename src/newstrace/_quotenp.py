@@ -364,13 +364,28 @@ def _leading_np(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def _quoted_starts(ctx: _Ctx) -> dict[int, int]:
+    """Where the words of a quoted term or title begin (its marks are blanks in the mask),
+    with where its closing mark ends."""
+    key = "quoted_starts"
+    if key not in ctx.memo:
+        ctx.memo[key] = {c.start: c.outer_end for c in ctx.cands if c.kind != "direct"}
+    return ctx.memo[key]
+
+
 def _np_after(ctx: _Ctx, pos: int, hi: int, max_tokens: int = 10) -> tuple[int, int] | None:
     t, m = ctx.t, ctx.m
     toks = _tokens(m, pos, hi)
     out = []
+    quoted = _quoted_starts(ctx)
     for x in toks:
         w = x[2]
         if not w[0].isalnum() and w not in "’'-&" or w == MASKC:
+            break
+        if out and x[0] in quoted and norm_form(out[-1][2]) not in t.union("media_heads", "org_heads", "role_nouns") \
+                and not t.caseless and not _cap(m[quoted[x[0]]:quoted[x[0]] + 40].lstrip(" \u00a0")):
+            # 'sagte Merz "Zeit Online".': a title in quotation marks after a name is the outlet,
+            # not part of the name (but 'Den Haags „Nachtbürgermeister“ Pat Smith' goes on)
             break
         if out and w.lower() in t.sets["np_stop"] and not (w.lower() in t.sets["np_internal"] and _cap(w)):
             break
@@ -426,6 +441,8 @@ def _subject_after(ctx: _Ctx, pos: int, hi: int, verb: str | None = None) -> tup
     chunks: list[list[tuple[int, int, str]]] = [[]]
     for s, e, w in _tokens(m, pos, hi):
         lw = norm_form(w)
+        if len(chunks) == 1 and not chunks[0] and lw in t.sets["prep_pronouns"]:
+            continue  # 'أكد له أن', 'قال لها الطبيب إن': the addressee ("to him"), not the subject
         if w == ",":
             if not chunks[-1] or len(chunks) >= 3:
                 break

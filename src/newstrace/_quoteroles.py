@@ -102,7 +102,9 @@ def _type_speaker(ctx: _Ctx, at: _Attr, context_span: tuple[int, int] | None = N
     if t.caseless and not per:
         _type_caseless(ctx, at, lw)
         return
-    head = _role_head(ctx, np) if lw and lw[0] in _definite(t) and not per else None
+    # (a role noun with no determiner is definite too where the language has no articles:
+    # 'powiedział papież' after 'papież Franciszek')
+    head = _role_head(ctx, np) if lw and (lw[0] in _definite(t) or _role_word(t, lw[0])) and not per else None
     if head:
         # "the spokeswoman", "le responsable", "el director del organismo", "der Sprecher":
         # the person named in apposition, or the most recent person introduced with a compatible role
@@ -655,7 +657,9 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
         # '…, noting that', '…, مضيفا أن': the subject of the main verb of the clause
         prev = [c for c in ctx.cues_in(lo, cue.start) if c.kind == "verb" and not _participle(ctx, c)]
         if prev and not t.verb_first:
-            sp = _subject_before(ctx, lo, prev[-1].start)
+            # '… – twierdzi położna, dodając', '…, a déclaré Nefzi, ajoutant': after an inverted
+            # verb its subject follows it
+            sp = _inverted_verb_subject(ctx, lo, prev[-1], cue.start) or _subject_before(ctx, lo, prev[-1].start)
         else:
             sp = None if t.verb_first else _leading_np(ctx, lo, cue.start)
         if sp is None and (t.verb_first or t.pro_drop):
@@ -671,6 +675,13 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
     if t.subject_first:
         sp = _leading_subject(ctx, lo, cue.start)
         return (sp, False) if sp else (((cue.start, cue.end), True) if t.pro_drop else (None, False))
+    co = _coordinated_verb(ctx, lo, cue)
+    if co is not None:
+        # '…, sagte Nefzi und fügte hinzu: „…“', '…, dijo Nefzi y añadió': the verb shares the
+        # subject of the verb it is coordinated with
+        conj = ctx.m.rfind(ctx.m[co.end:cue.start].split()[-1], co.end, cue.start)
+        inv = _inverted_verb_subject(ctx, lo, co, conj)
+        return (inv, False) if inv else _cue_subject(ctx, co, lo, co.end, inverted=False)
     sp = _subject_before(ctx, lo, cue.start) or (_np_after_inverted(ctx, cue, hi) if inverted else None)
     if sp is None and t.relative_re is not None:
         # '… diyen Koca, sözlerini şöyle sürdürdü:': the name after the participle that closed the
@@ -682,6 +693,53 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
             and _function_words(ctx, cue.end, hi):
         return (cue.start, cue.end), True  # 'Asimismo, señaló que …', 'Zapewnił też, że': the previous speaker
     return sp, False
+
+
+def _bare_determiner(ctx: _Ctx, sp: tuple[int, int]) -> bool:
+    """Is the phrase nothing but determiners ('Das war weniger als erwartet', 'This is …'):
+    a demonstrative standing for a fact, not a speaker?"""
+    words = re.findall(r"[\w’'\-]+", ctx.m[sp[0]:sp[1]])
+    return bool(words) and all(norm_form(w) in ctx.t.sets["determiners"] for w in words)
+
+
+def _inverted_verb_subject(ctx: _Ctx, lo: int, verb: _Cue, hi: int) -> tuple[int, int] | None:
+    """The noun phrase between an inverted speech verb and ``hi`` (a participle or a
+    coordinated verb after it: '… – twierdzi położna, dodając', '…, a déclaré Nefzi, ajoutant',
+    '…, sagte Nefzi und fügte hinzu'): the verb is inverted when a comma, a dash or a
+    quotation comes right before it (or before its one-word auxiliary: 'a déclaré'). None
+    when the verb is not inverted or no phrase fills the gap."""
+    m = ctx.m
+    before = m[lo:verb.start].rstrip(" \u00a0")
+    aux = re.search(r"(?<![\w’'])[^\W\d_]+$", before)
+    if aux and norm_form(aux.group()) not in ctx.t.pronouns and (
+            norm_form(aux.group()) in ctx.t.sets["auxiliaries"] or len(aux.group()) <= 2 and aux.group().islower()):
+        before = before[:aux.start()].rstrip(" \u00a0")
+    if not before or before[-1] not in ",–—-" + MASKC:
+        return None
+    gap = m[verb.end:hi].rstrip(" ,\u00a0")
+    if not gap.strip():
+        return None
+    sp = _np_after(ctx, verb.end, verb.end + len(gap))
+    return sp if sp and sp[1] == verb.end + len(gap) else None
+
+
+def _coordinated_verb(ctx: _Ctx, lo: int, cue: _Cue) -> _Cue | None:
+    """The speech verb that ``cue`` is coordinated with ('sagte Nefzi und fügte hinzu', 'said
+    and added'): the word right before the cue is a coordinating conjunction and an earlier
+    verb cue of the sentence is followed by at most a short phrase (its subject) and that
+    conjunction."""
+    m = ctx.m
+    before = m[lo:cue.start].rstrip(" ,\u00a0")
+    x = re.search(r"(?<![\w’'])([^\W\d_]+)$", before)
+    if not x or x.group(1).lower() not in _CONJ | {"i", "oraz", "ve", "e", "a"}:
+        return None
+    prev = [c for c in ctx.cues_in(lo, x.start()) if c.kind == "verb" and not _participle(ctx, c)]
+    if not prev:
+        return None
+    gap = m[prev[-1].end:x.start()]
+    if len(re.findall(r"\w+", gap)) > 6 or re.search(r"[.;:!?]", gap) or MASKC in gap:
+        return None
+    return prev[-1]
 
 
 _NUMERAL_CLAUSE = re.compile(r"(?:^|[,،;؛]|\s)[ \u00a0]*(?:[وف](?=[\d\u0660-\u0669]))?"
@@ -845,6 +903,16 @@ def _resolve(ctx: _Ctx, attrs: list[_Attr], silent: list[_Attr] | None = None) -
                 at.speaker, at.span = issuer.speaker, issuer.span
                 at.method += "+issuer"
                 history.append(replace(at, kind="institution"))
+                continue
+            last = history[-1] if history else None
+            if last is not None and last.kind in ("name", "role") and t.reported_mood_re is not None and \
+                    t.reported_mood_re.search(" ".join(ctx.m[at.cs:at.ce].split()[:12])) and \
+                    _para_index(ctx, at.cs) - _para_index(ctx, last.pos) <= 1:
+                # 'X sagte, … . Das Verbot gelte laut Beschluss bis …': a sentence in the reported
+                # mood goes on with the last speaker, who cites the document
+                at.speaker, at.span, at.kind = last.speaker, last.span, last.kind
+                at.method += "+reported"
+                history.append(at)
                 continue
         history.append(at)
         if at.ch_kind == "statement" or (at.kind == "institution" and issuer is None):

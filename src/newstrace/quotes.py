@@ -37,7 +37,8 @@ from typing import Any, Callable
 from . import _quotemarks as qm
 from ._quotecolon import _colon_intro, _colon_statements
 from ._quoteindirect import _indirect, _reported_continuations
-from ._quotenp import _cap, _np_after, _participle, _participle_word, _strip_np, _subject_after, _subject_before
+from ._quotenp import (_cap, _np_after, _participle, _participle_word, _quoted_starts, _strip_np, _subject_after,
+                       _subject_before)
 from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cue_subject, _cut_at_subject, _definite,
                           _inverted_subject, _is_outlet, _key, _mentions_in, _norm_name, _resolve, _role_word,
                           _subject_sp,
@@ -409,7 +410,7 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             at.cue, at.method = cue, "rules:after"
             if cue.pron:
                 at.sp = cue.pron
-            elif mid.strip(" ,\u00a0—–-") and not all(
+            elif mid.strip(" ,\u00a0—–-") and not _QUOTE_CHARS.search(mid.rstrip(" ,\u00a0")[-1:]) and not all(
                     w.lower() in t.sets["skip_before_cue"] or c.dash and w.lower() in t.sets["dash_cue_lead"]
                     for w in re.findall(r"[\w’']+", mid)):
                 lo = c.outer_end + len(mid) - len(mid.lstrip(" ,\u00a0—–-"))
@@ -425,7 +426,9 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
                     hi = min([ctx.para_of(cue.start)[1], cue.end + 100] + [
                         k for k in (m.find(qm.MASK, cue.end),) if k >= 0] + [
                         q.start for q in ctx.cues_in(cue.end, cue.end + 100)])
-                    named = _mentions_in(ctx, cue.end, hi)
+                    # (not a name in quotation marks: 'w rozmowie z "Gazetą Krakowską"' is the outlet)
+                    quoted = _quoted_starts(ctx)
+                    named = [mn for mn in _mentions_in(ctx, cue.end, hi) if mn.start not in quoted]
                     at.sp = (named[0].start, named[0].end) if named else at.sp
                 if at.sp is None and t.pro_drop and \
                         re.match(r"[\s.]*$", m[cue.end:a_hi]) and cue.kind == "verb":
@@ -671,6 +674,7 @@ def _attributions(ctx: _Ctx, use_model: bool = False) -> list[_Attr]:
             contentless.append(cue)
     _share_converb_cue(ctx, attrs)
     attrs += _colon_statements(ctx, attrs)
+    _after_indirect(ctx, attrs)
     attrs += _reported_continuations(ctx, attrs)
     _trim_contents(ctx, attrs)
     attrs = _drop_nested_attitudes(attrs)
@@ -723,6 +727,26 @@ def _attributions(ctx: _Ctx, use_model: bool = False) -> list[_Attr]:
     _resolve(ctx, attrs, _speakers_only(ctx, contentless))
     _inherit_channels(attrs, ctx)
     return attrs
+
+
+def _after_indirect(ctx: _Ctx, attrs: list[_Attr]) -> None:
+    """A quotation with no cue that opens the sentence right after an indirect statement
+    goes on with its speaker ('Seit 2015 habe die Bahn …, sagte eine Sprecherin. “Die Bahn
+    qualifiziert …”'): nothing but blanks between the end of that statement's sentence and
+    the quotation, in the same paragraph; a quotation left open (a stray mark) never does."""
+    closed = {c.start for c in ctx.quotes if c.close is not None}
+    for at in attrs:
+        if not at.direct or at.sp is not None or at.cue is not None or at.cs not in closed:
+            continue
+        prev = [a for a in attrs if not a.direct and a.sp is not None and a.cue is not None and a.ce <= at.cs]
+        if not prev:
+            continue
+        p = max(prev, key=lambda a: a.ce)
+        _, send = ctx.sent_of(max(p.ce, p.cue.end) - 1)
+        if ctx.para_of(p.cs) == ctx.para_of(at.cs) and send <= at.cs and \
+                not re.search(r"\w", ctx.m[send:at.cs]) and \
+                not any(a.direct and p.ce <= a.cs < at.cs for a in attrs):
+            at.sp, at.cue, at.zero, at.method = p.sp, p.cue, p.zero, "rules:continuation"
 
 
 def mention_typer(mentions: list) -> Callable[[int, int], str | None]:
@@ -857,6 +881,8 @@ def _plausible_speaker(ctx: _Ctx, at: _Attr) -> bool:
             norm_form(words[0]) in t.union("determiners", "role_nouns")
             and any(s <= mn.start and mn.end <= e and mn.type in ("PER", "ORG") for mn in ctx.mentions)):
         return False
+    if all(len(w) == 1 and w.isalpha() for w in words):
+        return False  # a lone letter: the conjunction prefix 'و' cut from its word, an initial
     lw = [norm_form(w) for w in words]
     # a verb form, unless capitalised inside a name ('The State Department Refugee Center')
     if any(w in t.verbs for k, w in enumerate(lw) if not (k and _cap(words[k]) and not t.caseless)) \
@@ -959,7 +985,7 @@ def _according_outlets(ctx: _Ctx, attrs: list[_Attr]) -> None:
             continue
         b = replace(a, sp=sp, cue=cue, method="rules:according+inner", evidence=list(a.evidence))
         _type_speaker(ctx, b, ctx.sent_of(sp[0]))
-        if b.kind in ("name", "role", "pronoun", "anonymous", "institution"):
+        if b.kind in ("name", "role", "pronoun", "anonymous", "institution") and _plausible_speaker(ctx, b):
             a.sp, a.cue, a.method = sp, cue, b.method
             a.kind, a.speaker, a.span, a.anonymous, a.plural = b.kind, b.speaker, b.span, b.anonymous, b.plural
             a.cs = max(a.cs, cs) if ctx.m[a.cs:cs].strip(" ,") else a.cs

@@ -50,6 +50,10 @@ adverbial opens: German "der", "die", "das" in "Am Montag meldete die Polizei 20
 ``quantity_preps`` (prepositions that open a noun-phrase object before a number: German "über" in "meldet über 20.000 Fälle"),
 ``prep_needs_noun`` (prepositional cues whose source opens with a capitalised word, a determiner
 or a name the mentions stage found: German "laut", also an adjective, "fanden sie laut weniger als"),
+``prep_pronouns`` (a preposition with its pronoun written as one word, the addressee after a verb,
+never its subject: Arabic "أكد له أن", "قال لها الطبيب إن"), ``passive_cues`` and ``passive_agents``
+(Turkish passive speech verbs, "duyuruldu", "bildirildi", and the postposition of their agent,
+"Sağlık Bakanlığı tarafından … duyuruldu"; with no agent they make no statement),
 ``as_markers`` ("As she stressed, …", "Jak podkreślała, …": a comparative clause of a speech verb
 reports the statement it is set off from; ``as_exclude``: verbs with no object, "As he spoke, …"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
 with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
@@ -82,7 +86,8 @@ _LIST_KEYS = (
     "np_cues", "nonverb_forms", "verb_forms", "clause_openers", "cataphoric", "relative_cues",
     "byline_patterns", "separable_cues", "noun_prepositions", "np_object_stop", "dash_cue_lead",
     "self_source_patterns",
-    "np_subject_openers", "quantity_preps", "prep_needs_noun",
+    "np_subject_openers", "quantity_preps", "prep_needs_noun", "prep_pronouns",
+    "passive_agents", "passive_cues",
 )
 
 
