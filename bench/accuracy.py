@@ -192,7 +192,10 @@ def rows_polnear(d: dict) -> list[Row]:
         ("indirect attributions recall", src, ">= 0.80", {"en": d.get("recall_indirect")}),
         ("direct quotes F1", src, "", {"en": _get(d, "direct_quotes", "f1")}),
         ("source accuracy", src, ">= 0.85", {"en": d.get("source_accuracy")}),
-    ]
+    ] + ([  # the speech acts alone (stances left out): what was counted before stances
+        ("indirect attributions recall, speech acts only", src, "",
+         {"en": _get(d, "speech_only", "recall_indirect")}),
+    ] if d.get("speech_only") else [])
 
 
 def rows_dates(d: dict) -> list[Row]:

@@ -26,6 +26,10 @@ Matching (one to one, best pairs first):
   direct contents vs predicted direct quotes that are not partial, overlap at least 80%
   of the shorter span.
 
+PolNeAR annotates stances ("Sanders supports a $15 minimum wage", `Quote.act` "stance") as
+attributions: they count above; ``speech_only`` gives the same figures for the speech acts
+alone (every quote before stances were recorded), so the gain of stances shows.
+
 Source accuracy is computed over every matched attribution whose gold has a Source: the
 predicted speaker is right when its span overlaps the gold source span, or one name
 contains the other. A gold source that is anaphoric (a pronoun, or a definite description
@@ -254,9 +258,18 @@ def run(root: Path, split: str, models: bool, strict: bool, show: int, attrib_mo
         tot["d_gold"] += len(gd)
         tot["d_pred"] += len(pd)
         tot["d_match"] += len(pairs)
-        # every attribution
+        # every attribution; and the speech acts alone (what newstrace counted before stances)
+        speech = group_by_cue([q for q in quotes if q.act == "say"])
+        sp_match = match_frags([g["frags"] for g in gold], [[(q.start, q.end) for q in grp] for grp in speech], share)
+        tot["say_pred"] += len(speech)
+        tot["say_match"] += len(sp_match)
+        tot["say_pred_matched"] += len({pi for _, pi in sp_match})
+        for gi, _ in sp_match:
+            tot[f"say_match_{gold[gi]['kind']}"] += 1
         attrs = group_by_cue(quotes)
+        tot["stance_pred"] += sum(1 for grp in attrs if grp[0].act == "stance")
         allp = match_frags([g["frags"] for g in gold], [[(q.start, q.end) for q in grp] for grp in attrs], share)
+        tot["stance_pred_matched"] += len({pi for _, pi in allp if attrs[pi][0].act == "stance"})
         tot["a_gold"] += len(gold)
         tot["a_pred"] += len(attrs)
         tot["a_match"] += len(allp)
@@ -296,6 +309,11 @@ def run(root: Path, split: str, models: bool, strict: bool, show: int, attrib_mo
             if not ok and len(shows["source"]) < show:
                 shows["source"].append(f"  SOURCE {tp.stem} [{g['kind']}] gold {g['source_text']!r}, found "
                                        f"{q.speaker!r} ({q.method}) for {q.text[:80]!r}")
+        for gi, pi in sp_match:
+            g = gold[gi]
+            if g["source"]:
+                tot["say_s_n"] += 1
+                tot["say_s_ok"] += source_ok(g, speech[pi][0], [t for s, t in named_sources if s < g["source"][0]])
         for gi, pi in pairs:
             g, q = gd[gi], pd[pi]
             if g["source"]:
@@ -314,6 +332,12 @@ def run(root: Path, split: str, models: bool, strict: bool, show: int, attrib_mo
         "recall_direct": ratio("match_direct", "gold_direct"),
         "recall_mixed": ratio("match_mixed", "gold_mixed"),
         "recall_indirect": ratio("match_indirect", "gold_indirect"),
+        # the same without stances (`Quote.act` "stance"): speech acts alone
+        "speech_only": {"attributions": _prf(tot["say_match"], tot["say_pred"], tot["a_gold"], tot["say_pred_matched"]),
+                        "recall_mixed": ratio("say_match_mixed", "gold_mixed"),
+                        "recall_indirect": ratio("say_match_indirect", "gold_indirect"),
+                        "source_accuracy": ratio("say_s_ok", "say_s_n")},
+        "stances_predicted": tot["stance_pred"], "stances_matched": tot["stance_pred_matched"],
         "gold_direct": tot["gold_direct"], "gold_mixed": tot["gold_mixed"], "gold_indirect": tot["gold_indirect"],
         "source_accuracy": ratio("s_ok", "s_n"), "source_n": tot["s_n"],
         "source_accuracy_direct_kind": ratio("s_ok_direct", "s_n_direct"),
@@ -363,6 +387,10 @@ def main() -> None:
     print(f"  recall by kind: direct {res['recall_direct']:.3f} ({res['gold_direct']}), mixed "
           f"{res['recall_mixed']:.3f} ({res['gold_mixed']}), indirect {res['recall_indirect']:.3f} "
           f"({res['gold_indirect']})")
+    so = res["speech_only"]
+    print(f"without stances (speech acts only): {_fmt(so['attributions'])}; indirect {so['recall_indirect']:.3f}, "
+          f"mixed {so['recall_mixed']:.3f}, source accuracy {so['source_accuracy']:.3f}; stances predicted {res['stances_predicted']}, "
+          f"matched {res['stances_matched']}")
     print(f"source accuracy (all matched attributions with a gold source): {res['source_accuracy']:.3f} "
           f"(n {res['source_n']}; direct {res['source_accuracy_direct_kind']:.3f}, mixed "
           f"{res['source_accuracy_mixed_kind']:.3f}, indirect {res['source_accuracy_indirect_kind']:.3f}; "

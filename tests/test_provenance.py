@@ -9,7 +9,7 @@ from newstrace.provenance import (export_graph, export_quotes, export_sources, l
 from newstrace.records import Article, Paragraph
 
 QUOTE_FIELDS = ["id", "article", "start", "end", "text", "direct", "speaker", "speaker_actor", "cue",
-                "channel", "channel_actor", "anonymous", "said_on"]
+                "channel", "channel_actor", "anonymous", "said_on", "act"]
 SOURCE_FIELDS = ["article", "outlet", "cites", "cites_actor", "kind", "evidence"]
 
 

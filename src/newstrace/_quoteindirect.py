@@ -409,22 +409,23 @@ def _infinitive(ctx: _Ctx, cue: _Cue, tail: str) -> int | None:
 _ADDRESSEE_WORDS = re.compile(r"(?:[ \u00a0]+[\w’'\-]+){1,4}?(?=[ \u00a0]+(?:not[ \u00a0]+)?to[ \u00a0])")
 
 
-def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | None:
+def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int, keys: str = "np_cues") -> tuple[int, int] | None:
     """The content of a speech act whose object is a noun phrase ('the ministry announced new
     sanctions', 'he warned of a recession', 'Clinton called for an investigation'): a verb
-    form (or verb and preposition) of the table's ``np_cues`` followed by a noun phrase; the
-    content runs from the phrase to the end of its clause. Not a clause ('denied that …',
-    'warned he would …'), an infinitive, an adverbial ('said on Monday') or nothing."""
+    form (or verb and preposition) of the table's ``np_cues`` (or of the set ``keys``:
+    ``stance_cues``, `_quotestance`) followed by a noun phrase; the content runs from the
+    phrase to the end of its clause. Not a clause ('denied that …', 'warned he would …'), an
+    infinitive, an adverbial ('said on Monday') or nothing."""
     t = ctx.t
-    if not t.sets["np_cues"] or cue.kind != "verb":
+    if not t.sets[keys] or cue.kind != "verb":
         return None
     form = re.sub(r"\s+", " ", norm_form(cue.form))
     words = list(re.finditer(r"[\w’'\-]+|[^\w\s]", tail[:200]))
     if not words:
         return None
     k = 0
-    if form not in t.sets["np_cues"]:
-        if f"{form} {norm_form(words[0].group())}" not in t.sets["np_cues"]:
+    if form not in t.sets[keys]:
+        if f"{form} {norm_form(words[0].group())}" not in t.sets[keys]:
             return None
         k = 1  # 'warned of': the object follows the preposition
     gap = (tail[words[k - 1].end():words[k].start()] if k else tail[:words[0].start()]) if k < len(words) else ","
@@ -434,10 +435,14 @@ def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | No
     first = norm_form(w)
     rest = " " + tail[words[k].start():]
     quantity = first in t.sets["quantity_preps"] and k + 1 < len(words) and words[k + 1].group()[:1].isdigit()
-    if not (w[0].isalnum() or w[0] in "“\"‘'«" + qm.MASK) or first in t.pronouns \
+    # after a stance verb, an article that is also a relative pronoun opens the object ('lehnt die
+    # Forderung … ab'); the speech verbs keep their reading
+    det = keys != "np_cues" and first in t.sets["determiners"] and k + 1 < len(words)
+    if not (w[0].isalnum() or w[0] in "“\"‘'«" + qm.MASK) or (first in t.pronouns and not det) \
             or (t.infinitive_re is not None and t.infinitive_re.match(rest)) \
-            or not quantity and first in t.union("complementizers", "question_complementizers", "prepositions", "skip_before_cue",
-                                "linkers", "relative", "subordinators", "np_object_stop") \
+            or not (quantity or det) and first in t.union("complementizers", "question_complementizers", "prepositions",
+                                                        "skip_before_cue", "linkers", "relative", "subordinators",
+                                                        "np_object_stop") \
             or _is_adverb(w, t):
         return None
     z = t.zero_re.match(rest) if t.zero_re is not None else None
@@ -446,14 +451,15 @@ def _np_object(ctx: _Ctx, cue: _Cue, tail: str, se: int) -> tuple[int, int] | No
     return _content(ctx, cue.end + words[k].start(), se, min_words=1)
 
 
-def _np_object_inverted(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _np_object_inverted(ctx: _Ctx, cue: _Cue, ss: int, se: int,
+                        keys: str = "np_cues") -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(content, subject) of a noun-phrase cue in a verb-second clause that an adverbial opens
     ('Am Montag meldete die Polizei 20 neue Fälle', 'Zudem warnte der Minister vor einer
     Rezession'): before the verb at most six words opened by a preposition, a sentence adverb
     or an adverb, with no comma; after it the subject, opened by one of the table's
     ``np_subject_openers`` and running to its capitalised head (adjectives before it, more
     capitalised words and a genitive after it: 'das Robert Koch Institut', 'der Sprecher der
-    Polizei'), then the noun-phrase object (``_np_object``)."""
+    Polizei'), then the noun-phrase object (``_np_object`` with the cue set ``keys``)."""
     t, m = ctx.t, ctx.m
     if not t.sets["np_subject_openers"] or cue.kind != "verb":
         return None
@@ -484,7 +490,7 @@ def _np_object_inverted(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> tuple[tuple[i
     if not head:
         return None
     sp = (toks[0][0], toks[i - 1][1])
-    obj = _np_object(ctx, dataclasses.replace(cue, end=sp[1]), m[sp[1]:se], se)
+    obj = _np_object(ctx, dataclasses.replace(cue, end=sp[1]), m[sp[1]:se], se, keys)
     return (obj, sp) if obj is not None else None
 
 

@@ -51,6 +51,7 @@ class _Attr:
     zero: bool = False
     evidence: list[int] = field(default_factory=list)
     more: tuple[int, int] | None = None  # the rest of a statement its cue interrupts
+    act: str = "say"  # the act reported (`Quote.act`): say, or stance (`_quotestance`)
 
     @property
     def pos(self) -> int:

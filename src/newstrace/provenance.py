@@ -23,10 +23,12 @@ from typing import Any, Iterable
 
 from . import _statements
 from .quotes import is_named_channel
-from .store import select_in
+from .records import QUOTE_ACTS
+from .store import quote_act, select_in
 
 __all__ = ["MIGRATIONS", "UNKNOWN_OUTLET", "edge_evidence", "evaluate", "export_graph", "export_quotes",
-           "export_sources", "list_quotes", "names_source", "source_graph", "trace", "update"]
+           "export_sources", "list_quotes", "names_source", "quote_act", "source_graph", "speech_only", "trace",
+           "update"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -200,22 +202,38 @@ def _said_on(r) -> dict | None:
     return {"earliest": r["said_on_earliest"], "latest": r["said_on_latest"], "evidence": ev}
 
 
+def speech_only(store, alias: str = "q") -> str:
+    """SQL condition: the quote row ``alias`` reports a speech act (every row of a store
+    opened read-only before stances were recorded)."""
+    return f"{alias}.act = 'say'" if "act" in store.columns("quotes") else "1 = 1"
+
+
 def _quote_row(r) -> dict[str, Any]:
     return {
         "id": f"{r['article_id']}#q{r['idx']}", "article": r["article_id"], "start": r["start"],
         "end": r["end"], "text": r["text"], "direct": bool(r["direct"]), "speaker": r["speaker"],
         "speaker_actor": r["speaker_actor"], "cue": r["cue"], "channel": r["channel"],
         "channel_actor": r["channel_actor"], "anonymous": bool(r["anonymous"]), "said_on": _said_on(r),
+        "act": quote_act(r),
     }
 
 
 def list_quotes(store, speaker: str | None = None, story: str | None = None,
-                article: str | None = None) -> list[dict[str, Any]]:
+                article: str | None = None, act: str | None = None) -> list[dict[str, Any]]:
     """Quotes (export-contract fields plus speaker_kind, method, outlet, lang, date),
-    filtered by speaker (any spelling or actor id), story id, or article id."""
+    filtered by speaker (any spelling or actor id), story id, article id, or act (``say``,
+    ``stance``: `records.QUOTE_ACTS`)."""
     sql = ("SELECT q.*, a.outlet, a.lang, COALESCE(a.published, a.range_earliest) AS date FROM quotes q "
            "JOIN articles a ON a.id = q.article_id")
     where, args = [], []
+    if act:
+        if act not in QUOTE_ACTS:
+            raise ValueError(f"act must be one of {', '.join(QUOTE_ACTS)}, not {act!r}")
+        if "act" in store.columns("quotes"):
+            where.append("q.act = ?")
+            args.append(act)
+        elif act != "say":
+            return []
     if speaker:
         aid = _find_actor(store, speaker)
         if aid:
@@ -280,9 +298,10 @@ def _graph_rows(store, where: str, args: list, speakers: bool, evidence: bool) -
     text and actor columns as ``{cites}`` and ``{actor}``."""
     parts = [("s", "sources", "s.cites", "s.cites_actor", "s.kind", names_source("s"), "s.anonymous",
               "s.cites IS NOT NULL")]
-    if speakers:
+    if speakers:  # an outlet quotes a speaker: speech acts (a stance reported is no quote)
         parts.append(("q", "quotes", "q.speaker", "q.speaker_actor", "'quotes'", "1", "0",
-                      "q.speaker_actor IS NOT NULL AND NOT q.anonymous AND coalesce(q.speaker_kind, '') != 'anonymous'"))
+                      "q.speaker_actor IS NOT NULL AND NOT q.anonymous AND coalesce(q.speaker_kind, '') != 'anonymous'"
+                      f" AND {speech_only(store)}"))
     rows: list = []
     cur = store.conn.cursor()
     cur.row_factory = None  # plain tuples: the graph of a large corpus reads many rows
@@ -526,7 +545,7 @@ def _statement(store, sid: str) -> dict[str, Any] | None:
         carriers.append({"article": r["article_id"], "quote": f"{r['article_id']}#q{r['idx']}", "outlet": r["outlet"],
                          "lang": r["lang"], "date": r["date"], "title": r["title"], "text": r["text"],
                          "start": r["start"], "end": r["end"], "direct": bool(r["direct"]), "channel": r["channel"],
-                         "cue": r["cue"], "anonymous": bool(r["anonymous"]), "cites": cites})
+                         "cue": r["cue"], "anonymous": bool(r["anonymous"]), "act": quote_act(r), "cites": cites})
     first = carriers[0] if carriers else {}
     return {
         "id": sid, "speaker": st["speaker"], "speaker_actor": st["speaker_actor"],
@@ -602,8 +621,9 @@ def evaluate(store, gold: dict) -> dict[str, Any]:
 
     texts = {r[0]: r[1] for r in c.execute("SELECT id, text FROM articles")}
     arts = {g["article"] for g in gq} | {g["article"] for g in gold.get("sourcing", []) or []}
-    found: dict[str, list] = {a: c.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY idx", (a,)).fetchall()
-                              for a in arts}
+    speech = speech_only(store, "quotes")  # a quote is a speech act; a stance is scored by no quote gold
+    found: dict[str, list] = {a: c.execute(f"SELECT * FROM quotes WHERE article_id = ? AND {speech} ORDER BY idx",
+                                           (a,)).fetchall() for a in arts}
     used: set[tuple[str, int]] = set()
     matched = sp_ok = ch_ok = 0
     misses, wrong_speakers, wrong_channels = [], [], []

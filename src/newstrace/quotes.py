@@ -34,7 +34,7 @@ import re
 from dataclasses import replace
 from typing import Any, Callable
 
-from . import _quotemarks as qm
+from . import _quotemarks as qm, _quotestance
 from ._quotecolon import _colon_intro, _colon_statements
 from ._quoteindirect import _indirect, _reported_continuations
 from ._quotenp import (_cap, _np_after, _participle, _participle_word, _quoted_starts, _strip_np, _subject_after,
@@ -726,7 +726,18 @@ def _attributions(ctx: _Ctx, use_model: bool = False) -> list[_Attr]:
             for b in attrs))]
     _resolve(ctx, attrs, _speakers_only(ctx, contentless))
     _inherit_channels(attrs, ctx)
-    return attrs
+    return attrs + _quotestance.stances(ctx, attrs, _keep_speaker)
+
+
+def _keep_speaker(ctx: _Ctx, at: _Attr) -> bool:
+    """Check and type the speaker of a stance as a speech statement's is (`_attributions`):
+    no phrase that opens a clause, a plausible speaker."""
+    sp = _clause_speaker(ctx, *at.sp)  # type: ignore[misc]
+    if sp is None:
+        return False
+    at.sp = sp
+    _type_speaker(ctx, at, ctx.sent_of(sp[0]))
+    return _plausible_speaker(ctx, at)
 
 
 def _after_indirect(ctx: _Ctx, attrs: list[_Attr]) -> None:
@@ -775,7 +786,8 @@ def _model_attributions(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:
                                    for s, e in taken):
             continue
         cue = _Cue(c.cue[0], c.cue[1], ctx.text[c.cue[0]:c.cue[1]], "model")
-        out.append(_Attr(c.content[0], c.content[1], False, _attribmodel.MODEL, cue=cue, sp=c.source))
+        act = "stance" if norm_form(cue.form) in ctx.t.sets["stance_cues"] else "say"  # 'Republicans oppose the deal'
+        out.append(_Attr(c.content[0], c.content[1], False, _attribmodel.MODEL, cue=cue, sp=c.source, act=act))
         taken += [c.content, c.cue]
     return out
 
@@ -995,7 +1007,7 @@ def _according_outlets(ctx: _Ctx, attrs: list[_Attr]) -> None:
 def _as_quote(ctx: _Ctx, at: _Attr) -> Quote:
     text = ctx.text
     q = Quote(start=at.cs, end=at.ce, text=text[at.cs:at.ce], direct=at.direct,
-              method=at.method + (":partial" if at.partial and at.direct else ""))
+              method=at.method + (":partial" if at.partial and at.direct else ""), act=at.act)
     if at.speaker and at.span:
         q.speaker, q.speaker_start, q.speaker_end = at.speaker, at.span[0], at.span[1]
         q.speaker_kind = "anonymous" if at.anonymous else (
@@ -1015,6 +1027,7 @@ def _as_quote(ctx: _Ctx, at: _Attr) -> Quote:
 def _sources(ctx: _Ctx, attrs: list[_Attr]) -> list[SourceLink]:
     out: list[SourceLink] = []
     seen: set[tuple[str, str, int]] = set()
+    attrs = [a for a in attrs if a.act == "say"]  # a stance cites no one
     for at in attrs:
         if not at.channel or not at.ch_named or at.ch_inherited or at.ch_kind not in _SOURCE_KIND:
             continue

@@ -14,11 +14,16 @@ __all__ = [
     "DateRange",
     "Mention",
     "Paragraph",
+    "QUOTE_ACTS",
     "Quote",
     "SourceLink",
     "Span",
     "TimeExpr",
 ]
+
+
+#: What a statement (`Quote.act`) reports: a speech or thought act, or a stance.
+QUOTE_ACTS = ("say", "stance")
 
 
 class _Record:
@@ -88,7 +93,11 @@ class DateRange(_Record):
 @dataclass(slots=True)
 class Quote(_Record):
     """A direct or indirect statement. Speaker and channel are kept as text with spans
-    and, once actors are resolved, as actor ids."""
+    and, once actors are resolved, as actor ids. ``act`` says which act it reports:
+    ``"say"`` a speech or thought act (said, announced, believes: what quotes, channels and
+    "who quoted whom" count), ``"stance"`` a position the speaker holds or takes ("the party
+    opposes the deal", "X backed the bill": the speaker is the holder, the content the
+    position's object; no quote, no channel)."""
 
     start: int
     end: int
@@ -109,10 +118,13 @@ class Quote(_Record):
     anonymous: bool = False
     said_on: DateRange | None = None
     method: str = ""
+    act: str = "say"  # one of QUOTE_ACTS
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Quote":
         data = dict(data)
+        if data.get("act") is None:
+            data.pop("act", None)  # written before acts were recorded: a speech act
         if isinstance(data.get("said_on"), dict):
             data["said_on"] = DateRange.from_dict(data["said_on"])
         return super(Quote, cls).from_dict(data)

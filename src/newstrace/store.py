@@ -28,7 +28,7 @@ from .records import Article, DateRange, Mention, Paragraph, Quote, SourceLink, 
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["SCHEMA_MODULES", "SearchError", "Store", "StoreBusy", "copy_store", "is_url", "select_in"]
+__all__ = ["SCHEMA_MODULES", "SearchError", "Store", "StoreBusy", "copy_store", "is_url", "quote_act", "select_in"]
 
 is_url = _pg.is_url  # a PostgreSQL URL rather than a SQLite file
 
@@ -136,6 +136,8 @@ MIGRATIONS: list[tuple[str, Any]] = [
     # SQLite's catalogue, as a view on PostgreSQL: `SELECT ... FROM sqlite_master WHERE
     # type = 'table' AND name = ?` runs unchanged on both (prefer Store.has_table/tables)
     ("store_002_sqlite_master", {"sqlite": [], "postgresql": [_pg.create_sqlite_master]}),
+    # which act a statement reports (`Quote.act`): rows written before it are speech acts
+    ("store_003_quote_act", "ALTER TABLE quotes ADD COLUMN act TEXT NOT NULL DEFAULT 'say';"),
 ]
 
 _MENTION_COLS = ["start", "end", "text", "type", "detector", "local_id", "actor_id"]
@@ -144,8 +146,14 @@ _TIME_COLS = ["start", "end", "text", "kind", "earliest", "latest", "method"]
 _QUOTE_COLS = [
     "start", "end", "text", "direct", "speaker", "speaker_start", "speaker_end",
     "speaker_actor", "speaker_kind", "cue", "cue_start", "cue_end", "channel",
-    "channel_start", "channel_end", "channel_actor", "anonymous", "method",
+    "channel_start", "channel_end", "channel_actor", "anonymous", "method", "act",
 ]
+
+
+def quote_act(row: Any) -> str:
+    """The act a stored quote row reports (`Quote.act`): ``say`` for a row of a store
+    opened read-only before the column existed."""
+    return (row["act"] if "act" in row.keys() else None) or "say"
 
 
 #: Values per ``IN (...)`` list: under SQLite's bound-parameter limit on every build.
@@ -206,6 +214,7 @@ class Store:
         self._depth = 0
         self._corpus_depth = 0
         self._progress: Any = None
+        self._quote_cols: list[str] | None = None  # the quote columns it has (`_article_from_row`)
         self.read_only = read_only
         target = _backend.resolve(self.path, create=create, read_only=read_only)
         self.backend = target.backend
@@ -586,8 +595,11 @@ class Store:
             ).fetchall()
 
         quotes = []
-        for r in children("quotes", _QUOTE_COLS + ["said_on_earliest", "said_on_latest", "said_on_evidence"]):
-            d = {k: r[k] for k in _QUOTE_COLS}
+        if self._quote_cols is None:  # a store opened read-only before acts were recorded has no act
+            self._quote_cols = [k for k in _QUOTE_COLS if k != "act" or "act" in self.columns("quotes")]
+        qcols = self._quote_cols
+        for r in children("quotes", qcols + ["said_on_earliest", "said_on_latest", "said_on_evidence"]):
+            d = {k: r[k] for k in qcols}
             d["direct"] = bool(d["direct"])
             d["anonymous"] = bool(d["anonymous"])
             if r["said_on_earliest"] or r["said_on_latest"]:

@@ -58,7 +58,7 @@ from ._storyindex import WINDOW_DAYS, Index, doc_keys
 from ._unionfind import UnionFind
 from .errors import NotFound
 from .reuse import article_day
-from .store import select_in
+from .store import quote_act, select_in
 from .storyfeatures import (
     MIN_WITNESSES, DocFeatures, article_wall, decide, doc_features, encoder_text, headline_text, possible_days,
     story_view, time_consistent,
@@ -817,7 +817,8 @@ def get_story(store: Any, story_id: str) -> dict[str, Any]:
             quotes.append({"id": f"{q['article_id']}#q{q['idx']}", "article": q["article_id"],
                            "start": q["start"], "end": q["end"], "text": q["text"],
                            "direct": bool(q["direct"]), "speaker": q["speaker"],
-                           "speaker_actor": q["speaker_actor"], "cue": q["cue"], "channel": q["channel"]})
+                           "speaker_actor": q["speaker_actor"], "cue": q["cue"], "channel": q["channel"],
+                           "act": quote_act(q)})
     out.update({"articles": arts, "by_lang": dict(by_lang), "actors": actor_list[:50],
                 "quotes": quotes, "reuse": reuse.links_for(store, ids),
                 "events": [dict(e) for e in c.execute(

@@ -10,7 +10,7 @@ Each entry is a plain dict (for the CLI, the web app and exports)::
      "evidence": [...]}                      # why this date or range
 
 Actor timelines add ``mentions`` ([{start, end, text}]) and ``quotes`` ([{id, start, end,
-text, said_on}]) of that actor in each article. Entries are sorted by the earliest
+text, said_on, act}]: ``act`` "stance" for a position held) of that actor in each article. Entries are sorted by the earliest
 possible day, then the latest, then the article id; undated articles come last. Articles
 with only a range are never given a fake day.
 
@@ -23,6 +23,7 @@ import json
 from typing import Any
 
 from .errors import NotFound
+from .store import quote_act
 
 __all__ = ["actor_timeline", "narrative_timeline", "story_timeline", "entries_for"]
 
@@ -146,8 +147,7 @@ def actor_timeline(store: Any, actor_id_or_name: str) -> list[dict[str, Any]]:
         mentions.setdefault(r[0], []).append({"start": r[1], "end": r[2], "text": r[3]})
     quotes: dict[str, list[dict[str, Any]]] = {}
     for r in c.execute(
-            'SELECT article_id, idx, start, "end", text, said_on_earliest, said_on_latest, '
-            "said_on_evidence FROM quotes WHERE speaker_actor = ? ORDER BY article_id, start",
+            "SELECT * FROM quotes WHERE speaker_actor = ? ORDER BY article_id, start",
             (aid,)):
         said = None
         if r["said_on_earliest"] or r["said_on_latest"]:
@@ -155,7 +155,7 @@ def actor_timeline(store: Any, actor_id_or_name: str) -> list[dict[str, Any]]:
                     "evidence": json.loads(r["said_on_evidence"] or "[]")}
         quotes.setdefault(r["article_id"], []).append({
             "id": f"{r['article_id']}#q{r['idx']}", "start": r["start"], "end": r["end"],
-            "text": r["text"], "said_on": said})
+            "text": r["text"], "said_on": said, "act": quote_act(r)})
     entries = entries_for(store, list(mentions) + [a for a in quotes if a not in mentions])
     for e in entries:
         e["actor"] = aid

@@ -1,4 +1,4 @@
-"""CLI: `quotes [--speaker NAME] [--story ID] [--article ID] [--json]`, `trace QUERY [--json]`,
+"""CLI: `quotes [--speaker NAME] [--story ID] [--article ID] [--act say|stance] [--json]`, `trace QUERY [--json]`,
 `export quotes`, `export sources --format jsonl|csv|gexf|graphml`,
 `eval quotes --gold FILE [--json]`."""
 from __future__ import annotations
@@ -8,6 +8,7 @@ import json
 import click
 
 from ..errors import NewstraceError
+from ..records import QUOTE_ACTS
 from ._common import with_store, export_command, db_option, json_option, open_store as _open, echo_json as _echo_json
 
 
@@ -16,17 +17,21 @@ from ._common import with_store, export_command, db_option, json_option, open_st
 @click.option("--speaker", help="Only quotes by this speaker (any spelling, or an actor id).")
 @click.option("--story", help="Only quotes from articles of this story id.")
 @click.option("--article", help="Only quotes from this article id.")
+@click.option("--act", type=click.Choice(QUOTE_ACTS),
+              help="Only statements of this act: say (speech and thought) or stance (a position held).")
 @json_option
-def quotes_cmd(db, speaker, story, article, as_json) -> None:
-    """List quotes: speaker, channel, article and the quoted text."""
+def quotes_cmd(db, speaker, story, article, act, as_json) -> None:
+    """List quotes: speaker, channel, article and the quoted text; a stance (a position
+    the speaker holds: "X opposes the deal") is marked [stance]."""
     from .. import provenance
 
-    rows = with_store(db, lambda store: provenance.list_quotes(store, speaker=speaker, story=story, article=article))
+    rows = with_store(db, lambda store: provenance.list_quotes(store, speaker=speaker, story=story, article=article,
+                                                               act=act))
     if as_json:
         _echo_json(rows)
         return
     for r in rows:
-        kind = "direct" if r["direct"] else "indirect"
+        kind = "stance" if r["act"] == "stance" else "direct" if r["direct"] else "indirect"
         via = f" via {r['channel']}" if r["channel"] else ""
         anon = " [anonymous]" if r["anonymous"] else ""
         click.echo(f"{r['id']}  {r['date'] or '?'}  {r['speaker'] or '(unattributed)'}{anon}{via} ({kind})")
@@ -60,7 +65,8 @@ def trace_cmd(query, db, as_json) -> None:
             click.echo(f"    linked {ln['a']} ~ {ln['b']} by {ln['method']} ({_explain(ln)})")
         for c in st["carriers"]:
             via = f" via {c['channel']}" if c["channel"] else ""
-            click.echo(f"    {c['date'] or '?'}  {c['article']} [{c['lang'] or '?'}] {c['outlet'] or ''}{via}")
+            stance = " (stance)" if c.get("act") == "stance" else ""
+            click.echo(f"    {c['date'] or '?'}  {c['article']} [{c['lang'] or '?'}] {c['outlet'] or ''}{via}{stance}")
 
 
 def _explain(link: dict) -> str:
@@ -134,7 +140,7 @@ def register(cli: click.Group) -> None:
     cli.commands["export"].add_command(export_command(
         "quotes", provenance("export_quotes"),
         "Export quotes: id, article, start, end, text, direct, speaker, speaker_actor, cue, "
-        "channel, channel_actor, anonymous, said_on."))
+        "channel, channel_actor, anonymous, said_on, act (say or stance)."))
     cli.commands["export"].add_command(export_command(
         "sources", provenance("export_sources"),
         "Export sourcing edges (article, outlet, cites, cites_actor, kind, evidence), or the "

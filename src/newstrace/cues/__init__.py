@@ -55,7 +55,14 @@ never its subject: Arabic "أكد له أن", "قال لها الطبيب إن")
 (Turkish passive speech verbs, "duyuruldu", "bildirildi", and the postposition of their agent,
 "Sağlık Bakanlığı tarafından … duyuruldu"; with no agent they make no statement),
 ``as_markers`` ("As she stressed, …", "Jak podkreślała, …": a comparative clause of a speech verb
-reports the statement it is set off from; ``as_exclude``: verbs with no object, "As he spoke, …"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
+reports the statement it is set off from; ``as_exclude``: verbs with no object, "As he spoke, …"),
+``stance_cues`` (verb forms, or a form and the preposition that opens its object, that report a
+position held: "opposes", "s'oppose à", "se opone a"; never speech cues, see
+``newstrace._quotestance``), ``stance_separable`` ("verb particle": a stance verb whose particle
+closes its clause and is no part of its content: German "lehnt ab" in "lehnt den Vorschlag ab"),
+``stance_not_after`` (words before a stance form that make it no stance of its subject: "to
+support", German "wurde unterstützt"), ``stance_object_ends`` (words that end a stance's object: an
+adjunct of time or place, a conjunction, a verb after it: "endorsed Cruz on Tuesday"). Forms with a zero-width non-joiner (Persian "می‌گوید") match
 with or without it. Tables are loaded lazily and cached through ``newstrace.resources``.
 Languages without a table use a merged fallback (``table(None)``), so quote marks are
 still found and speakers are taken from adjacent names.
@@ -88,6 +95,7 @@ _LIST_KEYS = (
     "self_source_patterns",
     "np_subject_openers", "quantity_preps", "prep_needs_noun", "prep_pronouns",
     "passive_agents", "passive_cues",
+    "stance_cues", "stance_separable", "stance_not_after", "stance_object_ends",
 )
 
 
@@ -149,6 +157,9 @@ class CueTable:
     sov_re: re.Pattern | None = None  # a verb right after a nominalised clause ("… olduğunu söyledi")
     cataphoric_re: re.Pattern | None = None  # a verb after "şunları"/"şöyle", before a colon
     relative_re: re.Pattern | None = None  # a participle after an unmarked statement ("… diyen Koca")
+    stance_re: re.Pattern | None = None  # the ``stance_cues`` (group ``v``): "opposes", "s'oppose à"
+    # a separable stance verb -> the particle that must close its clause ("lehnt" -> "ab")
+    stance_separable: dict[str, str] = field(default_factory=dict)
 
     unions: dict[tuple[str, ...], frozenset] = field(default_factory=dict)  # cache of union()
     # a verb of the ``np_cues`` -> what follows it in its entries ("أهاب ب": the preposition)
@@ -211,7 +222,8 @@ def _with_derived(raw: dict[str, Any], code: str) -> dict[str, Any]:
     written by ``train/polnear_cues.py``), when there are any: the derived verb forms are
     cues of class ``derived`` (a hand-listed form keeps its class), the forms of the
     noun-phrase cues ('denied', 'called for') go to ``np_cues``, the forms mostly used as nouns
-    ('state', 'plans') to ``nonverb_forms``, the derived cue forms (mostly verbs) to ``verb_forms``."""
+    ('state', 'plans') to ``nonverb_forms``, the derived cue forms (mostly verbs) to ``verb_forms``,
+    the forms of the stances ('opposes', 'endorsed') to ``stance_cues``."""
     f = _ilr.files(__name__).joinpath("derived", f"{code}.json")
     if not f.is_file():
         return raw
@@ -224,6 +236,9 @@ def _with_derived(raw: dict[str, Any], code: str) -> dict[str, Any]:
     raw["verb_forms"] = sorted(cue_forms)  # forms the data shows to be verbs (never nouns)
     raw["np_cues"] = sorted(set(raw.get("np_cues", [])) | np_forms)
     raw["nonverb_forms"] = sorted(set(raw.get("nonverb_forms", [])) | set(d.get("nonverb_forms", [])))
+    # stances ('opposes', 'endorsed'): a cue set of their own, never speech cues
+    raw["stance_cues"] = sorted(set(raw.get("stance_cues", [])) | {w for c in d.get("stances", {}).values()
+                                                                    for w in c["forms"]})
     return raw
 
 
@@ -355,6 +370,15 @@ def _build(raw: dict[str, Any]) -> CueTable:
         verbs, prts = zip(*(f.split() for f in t.lists["separable_cues"]))
         t.separable_re = re.compile(r"(?<![\w\-’'])(?P<v>%s)(?:[ \t]+[\w\-’']+){0,5}?[ \t]+(?:%s)(?=[ \t]*[,:.])" % (
             _alt(sorted(set(verbs))), _alt(sorted(set(prts)))), flags)
+    t.stance_separable = {norm_form(v): norm_form(p) for v, p in (e.rsplit(" ", 1) for e in t.lists["stance_separable"])}
+    if t.stance_separable:
+        t.sets["stance_cues"] = t.sets["stance_cues"] | frozenset(t.stance_separable)
+    if t.sets["stance_cues"]:
+        # stances ('supports', 's’oppose à', 'se opone a'): found apart from the speech cues
+        # (`_quotestance`); the apostrophe of an entry matches either spelling
+        alt = "|".join(re.escape(f).replace("'", "['’]").replace(r"\ ", r"[ \u00a0]+")
+                       for f in sorted(t.lists["stance_cues"] + list(t.stance_separable), key=len, reverse=True))
+        t.stance_re = re.compile(r"(?<![\w\-’'])(?P<v>%s)(?![\w\-])" % alt, flags)
     if t.lists["relative_cues"]:
         # '… teminatıdır diyen Koca': a participle right after the last word of an unmarked
         # statement (after a closing quotation mark it is an ordinary verb form of the table)

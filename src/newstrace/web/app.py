@@ -202,8 +202,9 @@ def _article_marks(art: dict[str, Any], hl: list[tuple[int, int]]) -> list[Mark]
                           f"{m['type']} · {who} · {m['detector']}", f"/actor/{Q.q(m['actor_key'])}"))
     for qt in art["quotes"]:
         kind = "direct" if qt["direct"] else "indirect"
+        what = "stance of" if qt.get("act") == "stance" else f"{kind} quote ·"
         marks.append(Mark(qt["start"], qt["end"], "quote", kind,
-                          f"{kind} quote · speaker: {qt['speaker'] or '?'} · cue: {qt['cue'] or '?'}"))
+                          f"{what} speaker: {qt['speaker'] or '?'} · cue: {qt['cue'] or '?'}"))
         for part in ("speaker", "cue", "channel"):
             s, e = qt.get(f"{part}_start"), qt.get(f"{part}_end")
             if s is not None and e is not None:

@@ -23,7 +23,7 @@ from .._published import published_day
 from .._published import date_bound
 from ..errors import BadArgument, NotFound
 from ..listing import ARTICLE_SORTS, STORY_SORTS
-from ..store import select_in
+from ..store import quote_act, select_in
 
 LOGGER = logging.getLogger(__name__)
 
@@ -424,15 +424,14 @@ def _get_actor(store: Any, key: str, aid: str | None, row: dict[str, Any] | None
     name = (row or {}).get("name") or (spelling_list[0]["text"] if spelling_list else key)
     quotes = []
     for r in c.execute(
-            f'SELECT q.article_id, q.idx, q.start, q."end", q.text, q.direct, q.speaker, q.cue, q.channel, '
-            f"q.said_on_earliest, a.title, a.outlet, a.lang, a.published, a.range_earliest "
+            f"SELECT q.*, a.title, a.outlet, a.lang, a.published, a.range_earliest "
             f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {qcond} "
             "ORDER BY coalesce(a.published, a.range_earliest) DESC, q.article_id, q.idx LIMIT 200", qargs):
         quotes.append({"id": f"{r['article_id']}#q{r['idx']}", "article": r["article_id"],
                        "title": r["title"], "outlet": r["outlet"], "lang": r["lang"],
                        "date": r["said_on_earliest"] or r["published"] or r["range_earliest"],
                        "text": r["text"], "direct": bool(r["direct"]), "speaker": r["speaker"],
-                       "cue": r["cue"], "channel": r["channel"],
+                       "cue": r["cue"], "channel": r["channel"], "act": quote_act(r),
                        "evidence": evidence_url(r["article_id"], r["start"], r["end"])})
     days = c.execute(
         f"SELECT substr(coalesce(a.range_earliest, a.published), 1, 10) AS d, a.lang, count(*) AS n "
@@ -524,6 +523,7 @@ def get_article(store: Any, article_id: str) -> dict[str, Any]:
     quotes = rows("SELECT * FROM quotes WHERE article_id = ? ORDER BY idx")
     for qt in quotes:
         qt["id"] = f"{aid}#q{qt['idx']}"
+        qt["act"] = qt.get("act") or "say"  # (a store opened read-only before acts were recorded)
         qt["direct"] = bool(qt["direct"])
         qt["anonymous"] = bool(qt["anonymous"])
         qt["said_on_evidence"] = json.loads(qt["said_on_evidence"] or "null")
