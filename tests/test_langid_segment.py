@@ -89,18 +89,26 @@ def test_segmenting_compiles_no_pattern_per_sentence(monkeypatch):
     assert len(compiled) < 10, compiled[:5]
 
 
-def test_preloaded_detector_gives_the_same_languages():
+@pytest.mark.parametrize("input_langs", [None, ["en"]])
+def test_preloaded_detector_gives_the_same_languages(input_langs):
+    """Preloaded for every language, or (with the input known) for the scripts of an
+    English text only, the detector langid uses gives what a fresh lazy one gives, a text
+    in another script included."""
     pytest.importorskip("lingua")
     from newstrace import resources
     from newstrace.langid import _detector, preload
 
     resources.clear()
     try:
-        preload(PipelineOptions(use_models=True))
+        if input_langs is None:
+            preload(PipelineOptions(use_models=True))
+        else:
+            preload(PipelineOptions(use_models=True), articles=[Article(id=c, text=SAMPLES[c]) for c in input_langs])
         shared = resources.get("lingua", lambda: None)
         assert shared is not None
         lazy = _detector()
-        for text in list(SAMPLES.values()) + ["Das ist gut. C'est bien.", "Merhaba dünya, bugün hava güzel."]:
+        for text in list(SAMPLES.values()) + ["Das ist gut. C'est bien.", "Merhaba dünya, bugün hava güzel.",
+                                              "Президент сказал в понедельник"]:
             a = shared.compute_language_confidence_values(text)[0]
             b = lazy.compute_language_confidence_values(text)[0]
             assert (a.language, round(a.value, 9)) == (b.language, round(b.value, 9))
@@ -137,25 +145,6 @@ def test_preload_with_the_input_loads_the_models_of_its_scripts_only(monkeypatch
         built.clear()
         lid.preload(PipelineOptions(use_models=True))
         assert built == [(True, tuple(lid.LANGUAGES))]
-    finally:
-        resources.clear()
-
-
-def test_detector_after_a_preload_of_some_scripts_gives_the_same_languages():
-    pytest.importorskip("lingua")
-    from newstrace import resources
-    from newstrace.langid import _detector, preload
-
-    resources.clear()
-    try:
-        preload(PipelineOptions(use_models=True), articles=[Article(id="a", text=SAMPLES["en"])])
-        shared = resources.get("lingua", lambda: None)
-        assert shared is not None
-        full = _detector(preloaded=True)
-        for text in list(SAMPLES.values()) + ["Das ist gut. C'est bien.", "Президент сказал в понедельник"]:
-            a = shared.compute_language_confidence_values(text)[0]
-            b = full.compute_language_confidence_values(text)[0]
-            assert (a.language, round(a.value, 9)) == (b.language, round(b.value, 9))
     finally:
         resources.clear()
 
