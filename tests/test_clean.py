@@ -58,6 +58,29 @@ def test_repetition_rule_per_outlet():
     assert clean(b, opts).boilerplate == []
 
 
+def test_line_keys_only_with_repeated_lines_to_find_each_line_once(monkeypatch):
+    """A line's key (``line_key``: case, accents and quotes folded, then hashed) is only
+    needed to look it up among the outlet's repeated lines: none is computed for an
+    outlet without any (most of a run), and each line's once otherwise; same result."""
+    import newstrace.clean as cl
+
+    real, calls = cl.line_key, []
+
+    def counting(line):
+        calls.append(line)
+        return real(line)
+
+    monkeypatch.setattr(cl, "line_key", counting)
+    raw = "First paragraph of news.\n\nFollow the Courier on Mastodon\n\nSecond paragraph."
+    opts = PipelineOptions(repeated_lines={"Courier": frozenset({real("Follow the Courier on Mastodon"),
+                                                                 real("First paragraph of news.")})})
+    b = clean(Article(id="y", text="", outlet="Other", raw_text=raw), opts)
+    assert b.boilerplate == [] and calls == []
+    a = clean(Article(id="x", text="", outlet="Courier", raw_text=raw), opts)
+    assert a.boilerplate == ["First paragraph of news.", "Follow the Courier on Mastodon"]
+    assert sorted(calls) == sorted(ln for ln in raw.split("\n") if ln)
+
+
 def test_hard_wrapped_lines_are_joined():
     raw = ("The minister arrived in the capital on Monday for talks\nwith his counterpart about the dam that\n"
            "has divided the two countries for a decade, officials\nsaid in a statement on Monday evening.")

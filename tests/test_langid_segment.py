@@ -89,23 +89,86 @@ def test_segmenting_compiles_no_pattern_per_sentence(monkeypatch):
     assert len(compiled) < 10, compiled[:5]
 
 
-def test_preloaded_detector_gives_the_same_languages():
+@pytest.mark.parametrize("input_langs", [None, ["en"]])
+def test_preloaded_detector_gives_the_same_languages(input_langs):
+    """Preloaded for every language, or (with the input known) for the scripts of an
+    English text only, the detector langid uses gives what a fresh lazy one gives, a text
+    in another script included."""
     pytest.importorskip("lingua")
     from newstrace import resources
     from newstrace.langid import _detector, preload
 
     resources.clear()
     try:
-        preload(PipelineOptions(use_models=True))
+        if input_langs is None:
+            preload(PipelineOptions(use_models=True))
+        else:
+            preload(PipelineOptions(use_models=True), articles=[Article(id=c, text=SAMPLES[c]) for c in input_langs])
         shared = resources.get("lingua", lambda: None)
         assert shared is not None
         lazy = _detector()
-        for text in list(SAMPLES.values()) + ["Das ist gut. C'est bien.", "Merhaba dünya, bugün hava güzel."]:
+        for text in list(SAMPLES.values()) + ["Das ist gut. C'est bien.", "Merhaba dünya, bugün hava güzel.",
+                                              "Президент сказал в понедельник"]:
             a = shared.compute_language_confidence_values(text)[0]
             b = lazy.compute_language_confidence_values(text)[0]
             assert (a.language, round(a.value, 9)) == (b.language, round(b.value, 9))
     finally:
         resources.clear()
+
+
+def test_preload_with_the_input_loads_the_models_of_its_scripts_only(monkeypatch):
+    """With the whole input known, `preload` loads lingua's models for the languages of
+    the scripts the articles are written in (Latin and Arabic here: not Cyrillic, Hebrew
+    or CJK), into the one lazy detector of every language that langid then uses; without
+    it, every language's, preloaded."""
+    pytest.importorskip("lingua")
+    from newstrace import langid as lid
+    from newstrace import resources
+
+    built: list[tuple[bool, tuple]] = []
+
+    def fake(preloaded: bool = False, codes=None):
+        built.append((preloaded, tuple(codes or lid.LANGUAGES)))
+        return object()
+
+    monkeypatch.setattr(lid, "_detector", fake)
+    en = Article(id="a", text="", raw_text=SAMPLES["en"])
+    ar = Article(id="b", text=SAMPLES["ar"], title="Le barrage")
+    resources.clear()
+    try:
+        lid.preload(PipelineOptions(use_models=True), articles=[en, ar])
+        latin = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "tr")
+        assert built == [(False, tuple(lid.LANGUAGES)),
+                         (True, tuple(c for c in lid.LANGUAGES if c in latin + ("ar", "fa", "ur")))]
+        assert lid.script_langs([Article(id="c", text="Президент сказал")]) == ["ru", "uk"]
+        resources.clear()
+        built.clear()
+        lid.preload(PipelineOptions(use_models=True))
+        assert built == [(True, tuple(lid.LANGUAGES))]
+    finally:
+        resources.clear()
+
+
+@pytest.mark.parametrize("use_models", [True, False])
+def test_a_text_of_one_paragraph_is_detected_once(monkeypatch, use_models):
+    """The paragraph of a one-paragraph text is the whole text: its language is that
+    call's result, not a second detection of the same text; same languages."""
+    from newstrace import langid as lid
+
+    real, calls = lid.detect_text, []
+
+    def counting(text, use_models=True):
+        calls.append(text)
+        return real(text, use_models)
+
+    monkeypatch.setattr(lid, "detect_text", counting)
+    one = langid(Article(id="a", text=SAMPLES["fr"]), PipelineOptions(use_models=use_models))
+    assert calls == [SAMPLES["fr"]] and one.lang == "fr" and [p.lang for p in one.paragraphs] == ["fr"]
+    calls.clear()
+    text = SAMPLES["en"] + "\n\n" + SAMPLES["de"]
+    two = langid(Article(id="b", text=text), PipelineOptions(use_models=use_models))
+    assert calls == [text, SAMPLES["en"], SAMPLES["de"]]
+    assert [p.lang for p in two.paragraphs] == [two.lang, "de"] if two.lang == "en" else True
 
 
 def test_no_preloading_without_models():

@@ -76,6 +76,30 @@ def test_story_mates_choose_the_year(tmp_path):
     s.close()
 
 
+def test_update_reads_the_text_again_only_where_story_mates_can_choose(tmp_path, monkeypatch):
+    """``update`` computes an undated article's own candidate windows only when dated
+    story-mates could choose among them: an undated article alone in its story (no
+    anchor) keeps its own dates without its text being read again; same counts."""
+    s = _store(tmp_path)
+    with s.transaction() as c:
+        c.execute("DELETE FROM story_articles WHERE article_id = 'b_pinned'")
+    real, read = dates.candidate_windows, []
+
+    def counting(article, *args, **kw):
+        read.append(article.id)
+        return real(article, *args, **kw)
+
+    monkeypatch.setattr(dates, "candidate_windows", counting)
+    before = s.get_article("a_undated").published_range
+    assert dates.update(s, ["a_undated", "b_pinned"], Opts()) == {"dates_refined": 0, "dates_restored": 0}
+    assert read == [] and s.get_article("a_undated").published_range == before
+    with s.transaction() as c:
+        c.execute("INSERT INTO story_articles(story_id, article_id) VALUES ('s1', 'b_pinned')")
+    assert dates.update(s, ["a_undated", "b_pinned"], Opts()) == {"dates_refined": 1, "dates_restored": 0}
+    assert read and set(read) == {"a_undated"}  # its windows (and annotate's own reading)
+    s.close()
+
+
 def test_story_timeline_shows_ranges_as_ranges(tmp_path):
     s = _store(tmp_path)
     entries = story_timeline(s, "s1")

@@ -200,7 +200,9 @@ def clean(article: Article, options: "PipelineOptions") -> Article:
     lines = [ln.strip() for ln in raw.split("\n")]
     keep: list[str | None] = []  # None marks a paragraph break
     removed: list[str] = []
-    rep_hits = [ln for ln in lines if ln and line_key(ln) in repeated]
+    # each line's key once, and none without repeated lines to find (most outlets of a run)
+    keys = {ln: line_key(ln) for ln in lines if ln} if repeated else {}
+    rep_hits = [ln for ln in lines if ln and keys[ln] in repeated] if repeated else []
     nonempty = sum(1 for ln in lines if ln)
     # A near-copy republished by the same outlet repeats most of its lines: then the
     # repetition rule would eat the article, so it is not applied.
@@ -211,7 +213,7 @@ def clean(article: Article, options: "PipelineOptions") -> Article:
         if not ln:
             keep.append(None)
             continue
-        if is_boilerplate(ln) or (use_repetition and line_key(ln) in repeated and len(ln.split()) <= 40):
+        if is_boilerplate(ln) or (use_repetition and keys[ln] in repeated and len(ln.split()) <= 40):
             removed.append(ln)
             continue
         if in_header and _is_section_label(ln) and not (title and _same_title(ln, title, raw_title)):

@@ -1013,7 +1013,9 @@ def update(store, changed: list[str], options: Any = None) -> dict[str, int]:
             continue
         art = own_dates(store, stored)
         target = art
-        windows, _ev = candidate_windows(art, options)
+        windows: list[tuple[int, int]] = []
+        if anchors:  # the text's own windows only matter when story-mates can choose among them
+            windows, _ev = candidate_windows(art, options)
         if len(windows) < 2:
             anchors = []
         if anchors:
