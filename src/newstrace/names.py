@@ -21,6 +21,7 @@ the inverted index of the actors stage.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -199,7 +200,11 @@ class NameInfo:
     script: str
 
 
+@lru_cache(maxsize=1 << 16)
 def _make_token(raw: str) -> Token | None:
+    """The token of one spelling (cached: a spelling is one immutable `Token`, shared by every
+    cached `NameInfo` that has it, so the `analyze` cache holds each common given name or
+    surname once instead of once per full name: 1.1 -> 0.35 KB per cached synthetic name)."""
     arabic = bool(_ARABIC_RE.search(raw) or _HEBREW_RE.search(raw))
     w = _fold_arabic(raw) if arabic else raw
     a = anyascii(w).lower()
@@ -443,7 +448,8 @@ def name_keys(name: str) -> frozenset[str]:
             keys.add("t:" + _skeleton(t.tail))
     if info.joined:
         keys.add("j:" + _skeleton(info.joined))
-    return frozenset(keys)
+    # interned: the cached key sets of many names hold one copy of each common token's key
+    return frozenset(map(sys.intern, keys))
 
 
 _ACRONYM_RE = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&\-]{1,9}$")
