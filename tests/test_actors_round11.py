@@ -71,3 +71,26 @@ def test_name_run_into_a_dateline_ends_before_its_city():
         assert country in names and city in names, (lang, names)
     # a dateline city of two words stays whole
     assert "Los Angeles" in [t for t, _ in _ments("Fire in Los Angeles (AP) - A fire broke out.", "en")]
+
+
+def test_a_model_span_over_a_title_case_headline_ends_at_its_common_words():
+    from dataclasses import dataclass
+
+    from newstrace.mentions import _detect_one
+    from newstrace.records import Article
+
+    @dataclass(frozen=True)
+    class Opts:
+        use_models: bool = True
+        gazetteer: str | None = None
+
+    for lang, text, head, names in [
+        ("en", "Biden Endorses Trump For Re-election? Did former vice president Joe Biden just endorse "
+               "President Trump? He told the crowd he would endorse nobody else.",
+         "Biden Endorses Trump", ["Biden", "Trump"]),
+        ("es", "Sánchez Visita Hospital De Madrid\nEl presidente Pedro Sánchez visita hoy el hospital "
+               "central de Madrid.", "Sánchez Visita Hospital De Madrid", ["Sánchez", "Madrid"]),
+    ]:
+        out = _detect_one(Article(id="h", text=text, lang=lang), Opts(), [(0, len(head), "PER", "spacy:test")])
+        got = [m.text for m in out.mentions if m.end <= len(head)]
+        assert got == names, got

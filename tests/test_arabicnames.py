@@ -57,3 +57,56 @@ def test_a_model_span_of_a_given_name_only_takes_the_name_after_it():
     t2 = "وقال عمرو سليمان إن"
     s2 = t2.index("عمرو")
     assert given_name_end(t2, s2, s2 + len("عمرو سليمان")) == s2 + len("عمرو سليمان")
+
+
+def _cued(text: str) -> list[str]:
+    from newstrace._arabicnames import cued_person_spans
+
+    return [text[s:e] for s, e in cued_person_spans(text)]
+
+
+def test_a_role_noun_announces_a_name_the_dictionary_does_not_know():
+    # rare Maghrebi family names and a machine translation's garble of one, after a role
+    # noun (with a proclitic, a diacritic, a modifier), with nasab and ʿAbd al-X
+    assert _cued("وانتقد بالمسيّر السابق شاوش غالم والتصريحات الأخيرة") == ["شاوش غالم"]
+    assert _cued("يشرف الرئيس بريبون على حفل") == ["بريبون"]
+    assert _cued("خاطب الرئيس الجزائري عبد المجيد تبون شعبه") == ["عبد المجيد تبون"]
+    assert _cued("باسم المرحوم قايد صالح اليوم") == ["قايد صالح"]
+    assert _cued("أعلن الملك سلمان بن عبد العزيز، اليوم") == ["سلمان بن عبد العزيز"]
+    assert _cued("وزير الدفاع، السيد عبد المجيد تورونيوم الثلاثاء") == ["عبد المجيد تورونيوم"]
+    # the name before a role noun in apposition
+    assert _cued("اللقاء الذي جمع الطيب محياوي رئيس النادي") == ["الطيب محياوي"]
+    # common words after a role noun are no name
+    assert _cued("بحضور الرئيس الجديد للنادي") == []
+    assert _cued("أعلن مجلس الوزراء رئيس الحكومة") == []
+    assert _cued("قال محمد صالح، رئيس الحزب") == []
+
+
+def test_model_free_role_cued_persons_are_mentions():
+    text = "جمع اللقاء المدرب السابق شاوش غالم بالصحفيين."
+    out = detect(Article(id="ar3", text=text, lang="ar"), Opts())
+    assert [(m.text, m.type) for m in out.mentions] == [("شاوش غالم", "PER")]
+
+
+def test_a_name_that_opens_one_longer_name_of_the_article_is_that_person():
+    text = ("شريف الوزاني في مواجهة الأنصار. وقالت الإدارة برئاسة المشرف العام شريف الوزاني سي الطاهر "
+            "إن الفريق سيعود.")
+    out = detect(Article(id="ar4", text=text, lang="ar"), Opts())
+    got = {m.text: m.local_id for m in out.mentions}
+    assert got["شريف الوزاني"] == got["شريف الوزاني سي الطاهر"]
+    # two longer names it opens: neither
+    text = "John Smith arrived. John Smith Jr. left. Later John Smith Senior spoke."
+    out = detect(Article(id="en1", text=text, lang="en"), Opts())
+    got = {m.text: m.local_id for m in out.mentions}
+    assert got.get("John Smith") is not None and got["John Smith"] != got.get("John Smith Senior", -1)
+
+
+def test_with_a_model_the_dictionary_name_around_a_model_person_and_where_it_saw_none():
+    from newstrace.mentions import _detect_one
+
+    text = "سيد أحمد زروقي في النادي. وقال حسين محمدي إن الفريق جاهز."
+    s = text.index("أحمد زروقي")
+    out = _detect_one(Article(id="ar5", text=text, lang="ar"), Opts(use_models=True),
+                      [(s, s + len("أحمد زروقي"), "PER", "spacy:test")])
+    pers = [m.text for m in out.mentions if m.type == "PER"]
+    assert "سيد أحمد زروقي" in pers and "أحمد زروقي" not in pers

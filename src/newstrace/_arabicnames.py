@@ -9,6 +9,12 @@ words ("سعيد" happy, "حسن" good, "بين" between), so the run needs a se
 dictionary knows too, and the given name must be frequent as a given name
 (`GIVEN_MIN`) and more often a given name than a family name.
 
+`cued_person_spans` needs no frequent given name: a role noun before the name ("الرئيس",
+"بالمسيّر السابق", "الملك") or in apposition after it ("… رئيس النادي") announces it, and its
+words need only be rare in Arabic text (wordfreq; an unknown Maghrebi family name, a machine
+translation's garble) or units of the dictionary that are no common words, joined by the
+particles of nasab and kunya ("بن", "أبو", ʿAbd al-X).
+
 Without the package (the ``models`` extra) nothing is found; the detector is
 ``rules:arabic_names``.
 """
@@ -83,18 +89,27 @@ def name_unit(word: str) -> bool | None:
     return bool(sum(counts.get(key(word), (0, 0))))
 
 
-def person_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of Arabic-script person names in ``text`` (see the module doc)."""
+def _prepared(text: str, word_re: re.Pattern):
+    """The dictionary counts, its key function, the Arabic words of ``text`` and a test that
+    two words are joined by one space and nothing else; None without the dictionary."""
     got = _units()
     if got is None:
+        return None
+    words = [(m.start(), m.end(), m.group()) for m in word_re.finditer(text)]
+
+    def joined(a: int, b: int) -> bool:
+        return text[words[a][1]:words[b][0]] == " "
+    return got[0], got[1], words, joined
+
+
+def person_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of Arabic-script person names in ``text`` (see the module doc)."""
+    got = _prepared(text, _AR_WORD)
+    if got is None:
         return []
-    counts, key = got
-    words = [(m.start(), m.end(), m.group()) for m in _AR_WORD.finditer(text)]
+    counts, key, words, joined = got
     out: list[tuple[int, int]] = []
     i, n = 0, len(words)
-
-    def joined(a: int, b: int) -> bool:  # one space between two words, nothing else
-        return text[words[a][1]:words[b][0]] == " "
 
     while i < n:
         w = words[i][2]
@@ -123,3 +138,138 @@ def person_spans(text: str) -> list[tuple[int, int]]:
         else:
             i += 1
     return out
+
+
+#: role nouns that stand before a person's name ("الرئيس تبون", "بالمسيّر السابق شاوش غالم",
+#: "الملك سلمان"), with or without the article, after a proclitic letter too
+ROLE_BEFORE = frozenset("""رئيس مدير وزير ملك أمير شيخ سيد سيدة مدرب لاعب مسير مشرف ناطق نائب عاهل
+    راحل مرحوم فقيد رئيسة وزيرة مديرة أمين حارس مهاجم مدافع""".split())
+#: what may stand between the role noun and the name ("المسيّر السابق شاوش غالم")
+_ROLE_MODIFIERS = frozenset("السابق الحالي الأسبق العام الجديد الأول".split())
+_TASHKEEL = re.compile(r"[\u064B-\u0652\u0640]")
+#: an Arabic word with its diacritics ("المسيّر")
+_AR_WORD_MARKED = re.compile(r"[\u0621-\u0652\u0671-\u06D3]+")
+#: name particles that join the units of a name: nasab "بن", kunya "أبو", ʿAbd al-X
+_PARTICLES = frozenset("بن ابن بنت أبو أبي أم عبد".split())
+#: a word this rare in Arabic text (wordfreq Zipf scale) is a name where a role noun
+#: announces one; a commoner word must be a unit of the name dictionary (`CUED_UNIT_MIN`)
+RARE_ZIPF = 3.5
+CUED_UNIT_MIN = 10
+COMMON_ZIPF = 5.5
+
+
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a core dependency
+        return 0.0
+    return zipf_frequency(word, "ar")
+
+
+def _role_word(word: str) -> bool:
+    w = _TASHKEEL.sub("", word)
+    for p in ("", "ب", "ل", "و", "ف", "ك", "وب", "ول"):
+        if w.startswith(p) and (w[len(p):] in ROLE_BEFORE or (
+                w[len(p):].startswith("ال") and w[len(p) + 2:] in ROLE_BEFORE)):
+            return True
+    return w.startswith("لل") and w[2:] in ROLE_BEFORE
+
+
+def _cued_unit(word: str, counts, key) -> bool:
+    if word in _FUNCTION or word.startswith(("وال", "بال", "لل", "فال", "كال")) or _role_word(word):
+        return False
+    z = _zipf(word)
+    if z < RARE_ZIPF:
+        return True
+    return sum(counts.get(key(word), (0, 0))) >= CUED_UNIT_MIN and z < COMMON_ZIPF
+
+
+def _modifier(word: str, counts, key) -> bool:
+    """A word between a role noun and the name: "السابق", or an adjective with the article
+    that is common and never a given name ("الجزائري" of "الرئيس الجزائري عبد المجيد تبون")."""
+    w = _TASHKEEL.sub("", word)
+    return w in _ROLE_MODIFIERS or (w.startswith("ال") and _zipf(w) >= RARE_ZIPF
+                                    and not counts.get(key(w), (0, 0))[0])
+
+
+def _opens_name(word: str, counts, key) -> bool:
+    """The first word of a cued name: a particle, a rare word or a given name."""
+    w = _TASHKEEL.sub("", word)
+    return w in _PARTICLES or _zipf(w) < RARE_ZIPF or counts.get(key(w), (0, 0))[0] > 0
+
+
+def _cued_run(words, j: int, joined, counts, key) -> int:
+    """The end (exclusive word index) of the name run that starts at word ``j``: name units,
+    a particle joined to the unit after it ("سلمان بن عبد العزيز", "عبد المجيد تبون")."""
+    k, n = j, len(words)
+    while k < n and k - j < MAX_UNITS and (k == j or joined(k - 1, k)):
+        w = _TASHKEEL.sub("", words[k][2])
+        if w in _PARTICLES and k + 1 < n and joined(k, k + 1):
+            nxt = _TASHKEEL.sub("", words[k + 1][2])
+            if w == "عبد" and nxt.startswith("ال"):
+                k += 2  # ʿAbd al-X is one unit whatever the word after ʿAbd
+                continue
+            if nxt in _PARTICLES or _cued_unit(nxt, counts, key):
+                k += 1
+                continue
+            break
+        if not _cued_unit(w, counts, key):
+            break
+        k += 1
+    while k > j and _TASHKEEL.sub("", words[k - 1][2]) in _PARTICLES:
+        k -= 1
+    return k
+
+
+def cued_person_spans(text: str) -> list[tuple[int, int]]:
+    """Arabic-script person names a role noun announces, whatever the name dictionary
+    says of them: after "الرئيس", "بالمسيّر السابق", "الملك" (and a modifier, "السابق",
+    "الجزائري"), a run of one to four words each rare in Arabic text (an unknown family name,
+    "محياوي", or a machine translation's garble of one, "بريبون") or a unit of the name
+    dictionary that is no common word; a run of one word must be a rare one ("الرئيس
+    الجديد" is none). Also the two or three such words, one of them rare, before a role noun
+    in apposition ("الطيب محياوي رئيس النادي")."""
+    got = _prepared(text, _AR_WORD_MARKED)
+    if got is None:
+        return []
+    counts, key, words, joined = got
+    out: list[tuple[int, int]] = []
+    n = len(words)
+
+    i = 0
+    while i < n:
+        if not _role_word(words[i][2]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i <= 2 and joined(j - 1, j) and _modifier(words[j][2], counts, key):
+            j += 1
+        if j >= n or not joined(j - 1, j):
+            i = j
+            continue
+        k = _cued_run(words, j, joined, counts, key) if _opens_name(words[j][2], counts, key) else j
+        if k - j >= 2 or (k - j == 1 and _zipf(words[j][2]) < RARE_ZIPF):
+            out.append((words[j][0], words[k - 1][1]))
+            i = k
+        else:
+            i += 1
+    # the name before a role noun in apposition, "الطيب محياوي رئيس النادي" (the bare noun,
+    # after a space or a comma): two or three name units, one of them rare
+    taken = [False] * n
+    for s, e in out:
+        for x, (a, b, _) in enumerate(words):
+            if s <= a and b <= e:
+                taken[x] = True
+    for r in range(2, n):
+        if _TASHKEEL.sub("", words[r][2]) not in ROLE_BEFORE or text[words[r - 1][1]:words[r][0]] not in (" ", "، ", ", "):
+            continue
+        j = r - 1
+        while j > 0 and r - j < 3 and joined(j - 1, j) and not taken[j - 1] and _cued_unit(words[j - 1][2], counts, key):
+            j -= 1
+        if taken[r - 1] or not _cued_unit(words[r - 1][2], counts, key):
+            continue
+        while j < r - 1 and not _opens_name(words[j][2], counts, key):
+            j += 1
+        if r - j >= 2 and any(_zipf(words[x][2]) < RARE_ZIPF for x in range(j, r)):
+            out.append((words[j][0], words[r - 1][1]))
+    return sorted(out)
