@@ -164,3 +164,13 @@ def test_outlet_citing_a_source_is_the_channel_and_the_source_the_speaker():
             "\"أرجوك لا تأخذني من جديد إلى هناك مهما حدث\".")
     qs = [q for q in quotes(text, "ar", "CNN", "علي") if q.text.startswith("أرجوك")]
     assert [(q.speaker, q.channel) for q in qs] == [("علي", "CNN")]
+
+
+def test_statement_before_a_verb_of_telling_and_its_addressee_at_the_sentence_end():
+    # '…, a spokeswoman told the newspaper.': the determiner opens the addressee (a media noun),
+    # not an object that would make the verb's content a noun phrase
+    for teller, channel in (("a spokeswoman", "the newspaper"), ("Smith", "the local news agency")):
+        text = f"The company will close the plant next year, {teller} told {channel}."
+        qs = quotes(text, "en", *[n for n in ("Smith",) if n in text])
+        assert [(q.text, q.speaker, q.channel) for q in qs] == [
+            ("The company will close the plant next year", teller, channel)]
