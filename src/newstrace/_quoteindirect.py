@@ -317,7 +317,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
                 sp = app_name  # '…, a communiqué le bourgmestre de la Ville, Philippe Close': the name
         tw = [norm_form(w) for w in re.findall(r"[\w’'\-]+", parts[0])]
         if sp and tw and not cue.pron and sp[0] < cue.start and (
-                tw[0] in t.union("determiners", "partitives")):
+                tw[0] in t.union("determiners", "partitives")) and not (
+                skip and not tail[skip:].split(",")[0].strip(" .!?\u00a0")):
+            # ('…, a spokeswoman told the newspaper.': the object is the addressee, the content before)
             sp = None  # 'Dans la nuit, un appel a signalé de la fumée': the verb has an object, no content
         if sp and paren:
             return _interrupted(ctx, cue, sp, ss, lo, cue.end + len(parts[0]) + 1, se)
@@ -632,6 +634,19 @@ def _addressee(ctx: _Ctx, cue: _Cue, se: int) -> int:
     j = i
     while j < len(toks) and j < i + 5 and _cap(toks[j][2]) and norm_form(toks[j][2]) not in t.pronouns:
         j += 1
+    if j == i and i:
+        # 'told the newspaper', 'told the local news agency': a determiner and at most three
+        # words ending with a media noun, no punctuation between them
+        for k in range(i, min(len(toks), i + 3)):
+            if k > i and m[toks[k - 1][1]:toks[k][0]].strip(" \u00a0"):
+                break
+            w = toks[k][2].rstrip(".,;:!?")
+            if norm_form(w) in t.sets["media_heads"] and not (
+                    w == toks[k][2] and k + 1 < len(toks)
+                    and norm_form(toks[k + 1][2].rstrip(".,;:!?")) in t.sets["media_heads"]):
+                return toks[k][0] + len(w) - cue.end
+            if w != toks[k][2]:
+                break
     return toks[j - 1][1] - cue.end if j > i else 0
 
 

@@ -578,6 +578,35 @@ def _channels(ctx: _Ctx, at: _Attr) -> None:
             return
 
 
+def _relayed_source(ctx: _Ctx, at: _Attr, relays: list[tuple[int, int]]) -> None:
+    """'according to CNN, citing the son', 'wie CNN unter Berufung auf den Sohn berichtete',
+    'وفق ما نقلت شبكة CNN عن الابن' (cue table ``relay_citing``): when the speaker found is an
+    outlet that names the source it relays, the source is the speaker and the outlet its
+    channel. The span of the relay words goes to ``relays``."""
+    if not ctx.t.relay_citing_res or at.sp is None or at.cue is None:
+        return
+    m = ctx.m
+    s0, s1 = at.sp
+    ss, se = ctx.sent_of(s0)
+    for rx in ctx.t.relay_citing_res:
+        for x in rx.finditer(m, max(ss, s0 - 40), se):
+            cs, ce = max(x.start("ch"), s0), x.end("ch")
+            if at.cue.start > cs:
+                ce = min(ce, at.cue.start)  # 'CNN reported, citing …': the outlet ends at its verb
+            if not (cs < s1 and s0 < ce):
+                continue
+            ch = _strip_np(ctx, cs, ce)
+            sp = _np_after(ctx, x.end(), se, 8)
+            if ch is None or sp is None or not _is_outlet(ctx, ctx.text[ch[0]:ch[1]]):
+                continue
+            at.channel, at.ch_span, at.ch_named = _channel_from_np(ctx, *ch)
+            at.ch_kind = "quoted_by"
+            at.evidence = [ch[0], x.end()]
+            at.sp = sp
+            relays.append((x.end("ch"), x.end()))
+            return
+
+
 def _interviews_given(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:
     """Sentences that say a person spoke to a named outlet in an interview without a
     statement of their own being extracted ('X acusó a Y de …, en una entrevista con Radio M
@@ -686,8 +715,10 @@ def _attributions(ctx: _Ctx, use_model: bool = False) -> list[_Attr]:
     if use_model:
         attrs += _model_attributions(ctx, attrs)
     attrs.sort(key=lambda a: (a.pos, a.cs))
+    relays: list[tuple[int, int]] = []
     for at in attrs + shadow:
         if at.sp is not None and not at.zero:
+            _relayed_source(ctx, at, relays)
             at.sp = _clause_speaker(ctx, *at.sp)
             if at.sp is None:
                 at.speaker = at.span = at.kind = None
@@ -698,6 +729,8 @@ def _attributions(ctx: _Ctx, use_model: bool = False) -> list[_Attr]:
                 at.sp = at.speaker = at.span = at.kind = None
                 continue
             _channels(ctx, at)
+    # 'according to CNN, citing the son': 'citing' names the relayed speaker, no statement of its own
+    attrs = [a for a in attrs if a.direct or a.cue is None or not any(s <= a.cue.start < e for s, e in relays)]
     # a statement needs a speaker unless it is quoted; headlines are not statements; a quotation
     # still open at the end of the text (or at a gap where the text was cut) that no cue
     # attributes is text after a stray mark ('“Effectively for access to your daily ePaper …'),

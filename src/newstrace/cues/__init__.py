@@ -25,7 +25,10 @@ head words), ``honorifics`` (titles written before a name: "الدكتور", "آ
 speaker's name leaves out), ``partitives`` (words that open a verb's object, not a time or
 place after it: French "a signalé de la fumée"), ``postposed_cues`` (German "…, so der
 Sprecher"), ``prep_cue_patterns`` (regular expressions of cues that hold their source, group
-``sp``: "nach US-Angaben", "nach Polizeiangaben", English "In the new Post-ABC poll, …"), ``reported_mood`` (a verb form that makes
+``sp``: "nach US-Angaben", "nach Polizeiangaben", English "In the new Post-ABC poll, …"), ``relay_citing``
+(regular expressions ending where an outlet, group ``ch``, names the source it relays: "according
+to CNN, citing …", "wie CNN unter Berufung auf …", "وفق ما نقلت CNN عن …"; the speaker is the noun
+phrase after the match, the outlet its channel), ``reported_mood`` (a verb form that makes
 a sentence reported speech of the last speaker: German Konjunktiv I "sei", "habe"),
 ``infinitive_complement`` with ``infinitive_classes`` ("X hat Y vorgeworfen, … zu lassen"),
 ``clause_break_patterns`` (regular expressions where a statement's clause ends, as
@@ -94,12 +97,12 @@ _LIST_KEYS = (
     "byline_patterns", "separable_cues", "noun_prepositions", "np_object_stop", "dash_cue_lead",
     "self_source_patterns",
     "np_subject_openers", "quantity_preps", "prep_needs_noun", "prep_pronouns",
-    "passive_agents", "passive_cues",
+    "passive_agents", "passive_cues", "relay_citing",
     "stance_cues", "stance_separable", "stance_not_after", "stance_object_ends",
 )
 
 
-_REGEX_KEYS = frozenset(("inversion", "relay", "relay_before", "channel_name_skip", "prep_cue_patterns",
+_REGEX_KEYS = frozenset(("inversion", "relay", "relay_before", "relay_citing", "channel_name_skip", "prep_cue_patterns",
                          "self_source_patterns",
                          "byline_patterns"))
 
@@ -125,6 +128,9 @@ class CueTable:
     relay_res: list[re.Pattern] = field(default_factory=list)
     # "X quoted Y as saying (that|:)": (pattern, its cue words alone, searched first)
     relay_before_res: list[tuple[re.Pattern, re.Pattern]] = field(default_factory=list)
+    # "according to X, citing Y", "wie X unter Berufung auf Y berichtete", "وفق ما نقلت X عن Y":
+    # the outlet (group ch) relays the speaker named after the match
+    relay_citing_res: list[re.Pattern] = field(default_factory=list)
     prep_cue_res: list[re.Pattern] = field(default_factory=list)  # cues naming their source ("nach US-Angaben")
     self_source_res: list[re.Pattern] = field(default_factory=list)  # the clause's subject is the source ("nach eigenen Angaben")
     byline_res: list[re.Pattern] = field(default_factory=list)  # author credits ("كتبت - X:"), no cue inside
@@ -356,6 +362,7 @@ def _build(raw: dict[str, Any]) -> CueTable:
     t.relay_res = [re.compile(p, flags) for p in t.lists["relay"]]
     t.relay_before_res = [(re.compile(p, flags), re.compile(_group(p, "cue"), flags)) for p in t.lists["relay_before"]]
     t.prep_cue_res = [re.compile(p) for p in t.lists["prep_cue_patterns"]]
+    t.relay_citing_res = [re.compile(p, flags) for p in t.lists["relay_citing"]]
     t.self_source_res = [re.compile(p) for p in t.lists["self_source_patterns"]]
     t.byline_res = [re.compile(p, flags) for p in t.lists["byline_patterns"]]
     preps: dict[str, set] = {}
