@@ -454,15 +454,20 @@ def _run_in_title(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _headline_split(text: str, words, cands: list[_Cand]) -> list[_Cand]:
+def _headlines(text: str, lang: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The title-case lines of ``text`` (`_headline_lines`), and its headlines: those lines
+    and, first, a title run into its article (`_run_in_title`), except in a language that
+    capitalises its nouns (German), where a title-case sentence is no sign of a title."""
+    lines = _headline_lines(text)
+    title = _run_in_title(text) if lang not in NOUN_CAPS_LANGS else None
+    return lines, ([title] + lines if title else list(lines))
+
+
+def _headline_split(text: str, words, cands: list[_Cand], heads: list[tuple[int, int]]) -> list[_Cand]:
     """A model's span inside a title-case headline ends at its capitalised common words, as
     a capitalised run does: "Biden Endorses Trump For Re-election" is "Biden" and "Trump"
     where the article writes "endorse" and "for" in lower case (a language that
-    capitalises its nouns keeps its spans)."""
-    heads = _headline_lines(text)
-    title = _run_in_title(text)
-    if title:
-        heads.append(title)
+    capitalises its nouns keeps its spans; ``heads``: `_headlines`)."""
     if not heads:
         return cands
     lower = {w for _, _, w in words if w[:1].islower()}
@@ -514,11 +519,8 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
     lang = (article.lang or "").split("-")[0]
     cal = _calendar_words(article.lang or "en")
     starts = _sentence_starts(article, words)
-    heads = _headline_lines(text)
-    line_heads = list(heads)
-    title = _run_in_title(text) if lang not in NOUN_CAPS_LANGS else None  # (German capitalises nouns)
-    if title:  # (its words still vouch for the names the body opens a sentence with)
-        heads = [title] + heads
+    # (a run-in title's words still vouch for the names the body opens a sentence with)
+    line_heads, heads = _headlines(text, lang)
 
     head_starts = [a for a, _ in heads]
     shouts = _shouting_lines(text, article.sentences or ())
@@ -1297,8 +1299,9 @@ def _candidates(article: Article, model_spans, index):
             cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
                                               and not taken.overlaps(c.start, c.end))]
         learned = [_with_family_name(text, c) for c in learned]
-        if (article.lang or "").split("-")[0] not in NOUN_CAPS_LANGS:
-            learned = _headline_split(text, words, learned)
+        lang = (article.lang or "").split("-")[0]
+        if lang not in NOUN_CAPS_LANGS:
+            learned = _headline_split(text, words, learned, _headlines(text, lang)[1])
         if (article.lang or "").split("-")[0] == "ar":
             learned = [_Cand(c.start, _arabicnames.given_name_end(text, c.start, c.end), c.detector, c.prio, c.votes)
                        if _top(c) == "PER" and " " not in text[c.start:c.end] else c for c in learned]
