@@ -39,8 +39,15 @@ each language in ``random.Random(11)`` shuffle of the sorted training article id
 the file, none skipped; French has none left; 37 quotes; 8 articles hold none: a consent form,
 a disclaimer, election results, a commentary, a film list), annotated from the text before
 newstrace was run on them, ``"added": "round 11"``.
+Round 12 added 20 more ``dev`` articles (de 6, pl 5, tr 5, es 4: the first ones of each of
+these languages in ``random.Random(12)`` shuffle of the sorted training article ids in no gold
+file (neither this one nor bench/actors_gold), none skipped; French has none left, and ar and en
+hold the most gold already; 37 quotes; 7 articles hold none), annotated from the text before
+newstrace was run on them, ``"added": "round 12"``. "Laut X" / "según X" / "nach Angaben X"
+statements of a speaker are annotated as indirect quotes (the span is the clause without the
+attribution, or the whole sentence when the attribution sits inside it).
 ``--added`` scores only the original dev articles (``original``) or only one round's
-(``"round 7"``, ``"round 7b"``, ``"round 8"``, ``"round 9"``, ``"round 10"``, ``"round 11"``).
+(``"round 7"``, ``"round 7b"``, ``"round 8"``, ``"round 9"``, ``"round 10"``, ``"round 11"``, ``"round 12"``).
 
 Each article is read as ``newstrace analyze`` reads a JSON record with ``id``, ``text`` and
 ``lang`` (one paragraph per line), then the mentions stage (rules path; ``--models`` for
@@ -52,7 +59,7 @@ over matched quotes whose gold has a speaker (the predicted speaker span overlap
 speaker span, or one name contains the other after normalisation: case, Arabic letter
 variants and diacritics).
 
-Usage: python bench/quotes_bench.py [--split dev|heldout|all] [--added original|"round 7"|..|"round 11"] [--models] [--json]
+Usage: python bench/quotes_bench.py [--split dev|heldout|all] [--added original|"round 7"|..|"round 12"] [--models] [--json]
        [--show N]
 """
 from __future__ import annotations
