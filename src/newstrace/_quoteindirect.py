@@ -119,6 +119,10 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         return _Attr(*cont, False, "rules:according", cue=cue, sp=sp) if cont else None
     if norm_form(cue.form) in t.sets["relative_cues"]:
         return _relative_statement(ctx, cue, ss, se)
+    if cue.kind == "verb" and t.sets["anaphoric"]:
+        ana = _anaphoric_statement(ctx, cue, ss, se)
+        if ana is not None:
+            return ana
     nxt = re.match(r"[\s,]*([\w’']+)", m[cue.end:se])
     if cue.kind == "verb" and t.sets["as_markers"]:
         asc = _as_clause(ctx, cue, ss, se)
@@ -228,6 +232,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         # 'A, mencionó el gobierno, corresponden a una mujer, que llegó …': after a clause of its
         # own (not an apposition), a complementizer that is also a relative pronoun is the relative
         x = None
+    if x is not None and x.group("comp") != ":" and any(
+            c.kind == "verb" and "," in m[cue.end:c.start] for c in ctx.cues_in(cue.end, cue.end + x.start("comp"))):
+        x = None  # '…, dijo Grosra, quien le explicó que …': the complementizer is the later verb's
     if x and z and _clause_gap(ctx, tail[:x.start("comp")]):
         x = None  # 'Ryan said Obama has never respected the right … that …': "that" is inside the content
     sp, zero = _cue_subject(ctx, cue, ss, cue.end + x.start("comp") if x else se, inverted=x is not None)
@@ -296,8 +303,10 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
             sp = _subject_before(ctx, ss, cue.start)
             if sp:
                 lo = m.rfind(",", ss, sp[0])
-                if lo < ss:
-                    sp = None
+                if lo < ss or (rest_ok and not paren and _adverbial_opener(ctx, ss, lo)):
+                    # ('Por primera vez, existe …, dijo Grosra': a phrase that opens the sentence
+                    # leaves no statement before that subject: the subject follows the verb)
+                    sp, lo = None, ss + comma
         if sp is None and not cue.pron and cue.cls != "derived" and all(norm_form(w) in t.sets["skip_before_cue"]
                                                for w in re.findall(r"[\w’'\-]+", before[comma + 1:])):
             sp, lo = _np_after(ctx, cue.end, se, 8), ss + comma
@@ -594,7 +603,15 @@ def _in_relative(ctx: _Ctx, cue: _Cue, ss: int) -> bool:
         if toks[k][2] in ",;:":
             return False
         if norm_form(toks[k][2]) in t.sets["relative"]:
-            return toks[k - 1][2] == ","
+            if toks[k - 1][2] != ",":
+                return False
+            # '…, dijo Grosra, quien le explicó que A, B': the relative clause hangs on the subject
+            # after a speech verb that closes the statement before it; it ends the sentence
+            # with its whole content
+            comma = toks[k - 1][0]
+            return not any(c.kind == "verb" and len(re.findall(r"\w+", ctx.m[c.end:comma])) <= 6
+                           and not re.search(r"[,;:.!?]", ctx.m[c.end:comma])
+                           for c in ctx.cues_in(max(ss, comma - 60), comma))
     return False
 
 
@@ -923,6 +940,43 @@ def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
     if sp is None:  # the subject is dropped: the previous speaker
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=(cue.start, cue.end), zero=True)
     return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
+
+
+def _anaphoric_statement(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
+    """A speech verb whose object points back at the sentence before it ('Dies teilte ein
+    Gerichtssprecher mit.', 'Así lo afirmó el ministro.', 'C'est ce qu'a déclaré X.', 'That
+    is what X said.', 'Poinformował o tym minister.'; the table's ``anaphoric`` phrases, right
+    before the verb at the sentence start or right after it): that sentence, in the same
+    paragraph or ending the one before, is the statement and the subject of the verb its
+    speaker. Not when that sentence holds a quotation or a speech verb of its own, nor when the
+    verb has a content of its own (a complementizer or a colon after it)."""
+    t, m = ctx.t, ctx.m
+    before = re.sub(r"\s+", " ", m[ss:cue.start].strip(" \u00a0")).lower()
+    tail = m[cue.end:se]
+    after = next((p for p in t.sets["anaphoric"]
+                  if re.match(r"[ \u00a0]+%s(?![\w’'])" % re.escape(p), tail.lower())), None)
+    sp = None
+    if after is not None and not before:
+        sp = _np_after(ctx, cue.end + len(tail) - len(tail.lstrip(" \u00a0")) + len(after), se, 8)
+    elif norm_form(before) in t.sets["anaphoric"]:
+        sp = cue.pron or _np_after(ctx, cue.end, se, 8)
+    else:
+        # 'That is what X said', 'C'est ce que X a déclaré': a phrase of three words or more, then the subject
+        lead = next((p for p in t.sets["anaphoric"] if len(re.findall(r"[\w]+", p)) >= 3
+                     and before.startswith(p + " ")), None)
+        if lead is not None:
+            k = ss + len(m[ss:cue.start]) - len(m[ss:cue.start].lstrip(" \u00a0"))
+            sp = _strip_np(ctx, k + len(lead) + 1, cue.start)
+    if sp is None or _complement(ctx, tail, cue) is not None:
+        return None
+    k = len(m[:ss].rstrip(" \u00a0\n"))
+    if k <= ctx.head_end:
+        return None
+    ps, pe = ctx.sent_of(k - 1)
+    if qm.MASK in m[ps:k] or any(c.kind == "verb" and not ctx.weak(c) for c in ctx.cues_in(ps, k)):
+        return None
+    cont = _content(ctx, ps, k - 1 if m[k - 1] in ".!?" else k)
+    return _Attr(*cont, False, "rules:anaphoric", cue=cue, sp=sp) if cont else None
 
 
 def _relative_statement(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:

@@ -263,6 +263,28 @@ def dash_quotes(text: str, paras: list[tuple[int, int]], table: CueTable, taken:
         if masked is not None or table.cue_re.search(text, ps, pe):
             masked = masked if masked is not None else text.translate(_MASK_TRANS)
             out += _lost_dash_quotes(text, masked, ps, pe, table, taken + out)
+    return out + _dash_paragraphs(text, paras, taken + out)
+
+
+_DASH_PARAGRAPH = re.compile(r"[ \u00a0]*[-–—][ \u00a0]+(?=[^\W\d_])")
+
+
+def _dash_paragraphs(text: str, paras: list[tuple[int, int]], taken: list[Cand]) -> list[Cand]:
+    """A paragraph that opens with a dash and a capital, with no closing dash and speech verb,
+    right after a paragraph that holds a statement ('– Musimy działać szybko – powiedział
+    minister.' / '– To jest sprawa dla całego rządu.'): the next words of the same interview,
+    up to the paragraph end (its speaker is the previous one: ``quotes._attributions``)."""
+    out = []
+    for (qs, qe), (ps, pe) in zip(paras, paras[1:]):
+        x = _DASH_PARAGRAPH.match(text, ps, pe)
+        if x is None or any(ps <= q.open < pe for q in taken) or not any(
+                qs <= q.open < qe and (q.dash or text[q.start:q.end].rstrip()[-1:] in ".!?…"
+                                       or re.match(r"[ \u00a0,]*[-–—]", text[q.outer_end:q.outer_end + 4]))
+                for q in taken):
+            continue
+        s, e = _trim(text, x.end(), pe)
+        if len(_WORD.findall(text[s:e])) >= 3:
+            out.append(Cand(x.end() - len(x.group().lstrip(" \u00a0")), None, s, e, dash=True))
     return out
 
 
@@ -397,6 +419,7 @@ def mask(text: str, cands: list[Cand]) -> str:
 
 _GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})[.!?]([^\W\d_])([^\W\d_]|[ \u00a0](?=[^\W\d_]))")
 _GLUED_CASELESS = re.compile(r"\x07[.!?]([^\W\d_])")
+_GLUED_BEFORE_QUOTE = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})[.!?]$")
 _ORDINAL_NEXT = re.compile(r"[.\s\u00a0]+(?:und|bis|oder|i|do|ve|et|and|[-–])?[\s\u00a0]*(?:\d{1,2}\.[\s\u00a0]*)?([^\W\d_]+)")
 
 
@@ -526,9 +549,15 @@ def sentence_bounds(masked: str, paras: list[tuple[int, int]], cands: list[Cand]
                 if _uncased(m.group(1)) and nxt.group() not in table.sets.get("complementizers", ()):
                     starts.add(m.end() - 1)
     starts.update(_glued_headline_starts(masked, paras, table))
+    abbr_low = {a.rstrip(".") for a in abbr}
     for c in cands:
         if c.kind != "direct" or c.close is None:
             continue
+        w = _GLUED_BEFORE_QUOTE.search(masked, max(0, c.open - 20), c.open)
+        if w and not table.caseless and w.group(1).islower() and w.group(1).lower() not in abbr_low:
+            # 'noch Meilen entfernt."Das war …", sagte er': a quotation glued to the full stop
+            # of the sentence before it opens a sentence
+            starts.add(c.open)
         if c.terminal and c.outer_end < len(masked):
             m = re.match(r"[\s\u00a0]+(?=(.))", masked[c.outer_end:c.outer_end + 4])
             if m and _opens_sentence(m.group(1), "\x07\"“«"):

@@ -10,6 +10,7 @@ or after it when inverted), pronouns go to the most recent compatible speaker, d
 ("the statement reads") to the body that issued them. Each quote records the sieve that
 produced it in ``method`` (``rules:after``, ``rules:before``, ``rules:relay``,
 ``rules:colon``, ``rules:colon_intro``, ``rules:cue_sentence``, ``rules:continuation``, ``rules:indirect``,
+``rules:previous_subject`` (a quotation with no cue after a sentence that names one person),
 ``rules:according``...; ``+pronoun``, ``+role`` when the speaker was resolved). Role phrases
 go to the most recent person introduced with a compatible role, and names typed PER that are
 places are never antecedents (``_quoteroles``). A belief, expectation or intention (a cue of
@@ -37,8 +38,8 @@ from typing import Any, Callable
 from . import _quotemarks as qm, _quotestance
 from ._quotecolon import _colon_intro, _colon_statements
 from ._quoteindirect import _indirect, _reported_continuations
-from ._quotenp import (_cap, _np_after, _participle, _participle_word, _quoted_starts, _strip_np, _subject_after,
-                       _subject_before)
+from ._quotenp import (_cap, _np_after, _participle, _participle_word, _quoted_starts, _strip_np,
+                       _subject_after, _subject_before)
 from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cue_subject, _cut_at_subject, _definite,
                           _inverted_subject, _is_outlet, _key, _mentions_in, _norm_name, _resolve, _role_word,
                           _subject_sp,
@@ -55,6 +56,7 @@ _PREV_CAP = re.compile(r"(?:\b[A-Z][\w’'\-]*|\b(?i:the|a|an|der|die|das|le|la|
 _PREV1 = re.compile(r"([\w’'\-]+)\s+$")
 _PREV2 = re.compile(r"(?:([\w’'\-]+)\s+)?([\w’'\-]+)\s+$")
 _QUOTE_CHARS = re.compile("[\"“”„«»]")
+_CAP_NOUNS = {"de"}  # languages that capitalise every noun
 _NEXT_WORD = re.compile(r"[ \u00a0]+([\w’']+)")
 _LINKER_BEFORE = re.compile(r"\s+([\w’']+)\s*$")
 _SOURCE_KIND = {"quoted_by": "quote", "told": "quote", "interview": "interview",
@@ -461,6 +463,9 @@ def _link_direct(ctx: _Ctx, c: qm.Cand) -> _Attr:
             # a cue that holds its source ('وجاء في بيان المجلس الانتقالي …: "…"') names it
             at.sp = cue.pron or _np_after(ctx, cue.end, c.open)
             at.method = "rules:according"
+        elif norm_form(cue.form) in t.sets["relative_cues"]:
+            # '… hissettiklerini belirten Aytekin, "…"': the participle's subject is the name after it
+            at.sp = _np_after(ctx, cue.end, c.open, 6)
         else:
             at.sp, at.zero = _cue_subject(ctx, cue, ss, c.open)
         if at.sp:
@@ -668,8 +673,11 @@ def _attributions(ctx: _Ctx, use_model: bool = False) -> list[_Attr]:
                 c.partial or ctx.t.comp_word_re.search(ctx.m, at.cue.end, c.open))):
             # 'X said anybody who complains "is not having a good night."': the verb's clause,
             # which holds the partial quotation, is a statement of its own (mixed); so is the
-            # clause between the verb and a quotation ('X spricht über die Tatsache, dass …: "…"')
-            used.add(at.cue.start)
+            # clause between the verb and a quotation ('X spricht über die Tatsache, dass …: "…"');
+            # a participle that closes a statement of its own before the quotation ('… belirten
+            # Aytekin, "…"') reports both
+            if norm_form(at.cue.form) not in ctx.t.sets["relative_cues"]:
+                used.add(at.cue.start)
         if c.close is not None:
             # '“…." dedi.' read from an earlier cue: the verb right after the closing mark is
             # the quotation's too, no statement of its own
@@ -704,6 +712,7 @@ def _attributions(ctx: _Ctx, use_model: bool = False) -> list[_Attr]:
     _share_converb_cue(ctx, attrs)
     attrs += _colon_statements(ctx, attrs)
     _after_indirect(ctx, attrs)
+    _after_person_sentence(ctx, attrs)
     attrs += _reported_continuations(ctx, attrs)
     _trim_contents(ctx, attrs)
     attrs = _drop_nested_attitudes(attrs)
@@ -791,6 +800,62 @@ def _after_indirect(ctx: _Ctx, attrs: list[_Attr]) -> None:
                 not re.search(r"\w", ctx.m[send:at.cs]) and \
                 not any(a.direct and p.ce <= a.cs < at.cs for a in attrs):
             at.sp, at.cue, at.zero, at.method = p.sp, p.cue, p.zero, "rules:continuation"
+
+
+def _after_person_sentence(ctx: _Ctx, attrs: list[_Attr]) -> None:
+    """A quotation with no cue that is a sentence of its own (or several) is said by the one
+    person the sentence before it names, in its paragraph or as the last sentence of the
+    paragraph before ('Zum ersten Mal hat sich Angela Merkel an die Bevölkerung gewandt.
+    "Seit dem Zweiten Weltkrieg …"'), or by the role phrase that opens that sentence with no
+    name in it ('Der CSU-Politiker verwies auf eine Plattform. "Die Bereitschaft ist riesig."').
+    Not when that sentence holds a quotation of its own, names two people, or names the person
+    after a preposition ('Die Polizei sprach mit Müller.')."""
+    closed = {c.start: c for c in ctx.quotes if c.close is not None}
+    m, t = ctx.m, ctx.t
+    for at in attrs:
+        c = closed.get(at.cs)
+        if not at.direct or at.sp is not None or at.cue is not None or c is None:
+            continue
+        ss, se = ctx.sent_of(c.open)
+        if re.search(r"\w", m[ss:c.open]) or re.search(r"\w", m[c.outer_end:se]):
+            continue  # a part of a sentence: its words around say who speaks, or nobody
+        k = len(m[:ss].rstrip())
+        if k <= ctx.head_end:
+            continue
+        ps, pe = ctx.sent_of(k - 1)
+        if qm.MASK in m[ps:pe]:
+            continue
+        people: dict[str, Any] = {}
+        for mn in _mentions_in(ctx, ps, pe):
+            w = _PREV1.search(m[ps:mn.start])
+            if w is not None and norm_form(w.group(1)) in t.sets["prepositions"]:
+                continue
+            people.setdefault(_key(mn.text), mn)
+        if len(people) > 1 or len(_mentions_in(ctx, ps, pe)) > len(
+                [mn for mn in _mentions_in(ctx, ps, pe) if _key(mn.text) in people]):
+            continue
+        if people:
+            mn = next(iter(people.values()))
+            sp: tuple[int, int] | None = (mn.start, mn.end)
+        else:
+            sp = _role_opener(ctx, ps, pe)
+        if sp is not None:
+            at.sp, at.method = sp, "rules:previous_subject"
+
+
+def _role_opener(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
+    """The phrase of a determiner and capitalised words that opens a sentence, when its last
+    word is a role noun or a compound ending with one ('Der CSU-Politiker', 'La ministra')."""
+    toks = [(x.start(), x.end(), x.group()) for x in re.finditer(r"[\w’'\-]+", ctx.m[s:e])][:4]
+    if len(toks) < 2 or norm_form(toks[0][2]) not in ctx.t.sets["determiners"]:
+        return None
+    n = 1
+    while n < len(toks) and (_cap(toks[n][2]) or ctx.t.lang not in _CAP_NOUNS and n == 1):
+        n += 1
+    last = toks[n - 1][2].lower()
+    if n < 2 or not (_role_word(ctx.t, last) or _role_word(ctx.t, last.rsplit("-", 1)[-1])):
+        return None
+    return s + toks[0][0], s + toks[n - 1][1]
 
 
 def mention_typer(mentions: list) -> Callable[[int, int], str | None]:

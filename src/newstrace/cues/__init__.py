@@ -39,7 +39,10 @@ statement ends with a nominalised verb before the cue, "… olmayacağını söy
 noun phrase; the subject follows them, and a statement in a clause they open at the sentence
 start ends at the clause's comma),
 ``cataphoric`` (Turkish "şunları", "şöyle": a speech verb after one of them and before a colon
-opens the statement after the colon, "Yılmaz şunları söyledi: …"), ``relative_cues`` (Turkish
+opens the statement after the colon, "Yılmaz şunları söyledi: …"), ``anaphoric`` (German
+"dies", Spanish "así lo", French "c'est ce qu'a", English "that is what", Polish "o tym": a
+speech verb right after one of them at the sentence start, or right before one, reports the
+sentence before it: "Dies teilte ein Gerichtssprecher mit."), ``relative_cues`` (Turkish
 "diyen": a participle that closes an unmarked statement and names its speaker after it,
 "… teminatıdır diyen Koca"), ``byline_patterns`` (regular expressions of an author's credit,
 whose verb is no cue: Arabic "كتبت - منال المصري:"), ``separable_cues`` ("verb particle": a
@@ -93,7 +96,7 @@ _LIST_KEYS = (
     "verb_prefixes", "participles", "honorifics", "partitives", "postposed_cues", "prep_cue_patterns",
     "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
     "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns", "topic_particles", "as_markers", "as_exclude",
-    "np_cues", "nonverb_forms", "verb_forms", "clause_openers", "cataphoric", "relative_cues",
+    "np_cues", "nonverb_forms", "verb_forms", "clause_openers", "cataphoric", "anaphoric", "relative_cues",
     "byline_patterns", "separable_cues", "noun_prepositions", "np_object_stop", "dash_cue_lead",
     "self_source_patterns",
     "np_subject_openers", "quantity_preps", "prep_needs_noun", "prep_pronouns",

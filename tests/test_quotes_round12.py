@@ -1,0 +1,83 @@
+"""Quote phenomena found on the round-12 SemEval training articles and the dev misses (invented
+sentences, one phenomenon each): a speech verb whose object points back at the sentence before
+('Dies teilte ein Gerichtssprecher mit.'), Turkish participles that close a statement and name
+its speaker after them ('… topladıklarını söyleyen Başkan Şahiner'), a quotation with no cue
+after a sentence that names one person, a quotation glued to the full stop before it, a Polish
+paragraph opened by a dash after a statement, a relative clause on the subject after the verb
+('…, dijo Grosra, quien explicó que …') and a phrase opening the sentence before 'dijo X'."""
+from __future__ import annotations
+
+from test_quotes_round10 import _said  # (text, speaker) of each quote, the round-10 file's helper
+
+
+def test_anaphoric_object_of_a_speech_verb_reports_the_sentence_before():
+    assert _said("Das Landgericht will am 6. Mai verhandeln. Dies teilte ein Gerichtssprecher auf Anfrage mit.",
+                 "de") == [("Das Landgericht will am 6. Mai verhandeln", "ein Gerichtssprecher")]
+    assert _said("Die Schulen bleiben bis Ostern zu. Das sagte Ministerpräsident Markus Söder am Dienstag.",
+                 "de", "Markus Söder") == [("Die Schulen bleiben bis Ostern zu", "Markus Söder")]
+    assert _said("Las escuelas seguirán cerradas hasta abril. Así lo afirmó el ministro Pedro Duque.",
+                 "es", "Pedro Duque") == [("Las escuelas seguirán cerradas hasta abril", "Pedro Duque")]
+    assert _said("Les écoles resteront fermées jusqu'en avril. C'est ce qu'a annoncé le ministre Jean Dupont.",
+                 "fr", "Jean Dupont") == [("Les écoles resteront fermées jusqu'en avril", "Jean Dupont")]
+    assert _said("Schools will stay closed until April. That is what Governor John Smith said on Tuesday.",
+                 "en", "John Smith") == [("Schools will stay closed until April", "John Smith")]
+    assert _said("Szkoły pozostaną zamknięte do kwietnia. Poinformował o tym minister Jan Kowalski.",
+                 "pl", "Jan Kowalski") == [("Szkoły pozostaną zamknięte do kwietnia", "Jan Kowalski")]
+    # a determiner that opens the subject is no anaphor; a sentence with a verb of its own keeps it
+    assert _said("Die Schulen bleiben zu. Das Ministerium teilte mit, dass die Kitas öffnen.", "de") == [
+        ("die Kitas öffnen", "Das Ministerium")]
+
+
+def test_turkish_participle_closes_a_statement_and_names_its_speaker_after_it():
+    said = _said("Sungurlu'da 4 gün boyunca yardım malzemesi topladıklarını söyleyen Başkan Şahiner, "
+                 "malzemeyi ilçeye bıraktı.", "tr", "Şahiner")
+    assert said == [("Sungurlu'da 4 gün boyunca yardım malzemesi topladıklarını", "Şahiner")]
+    # the quotation right after the participle's name is that speaker's too
+    said = _said('Olayın üzüntüsünü ilk günkü gibi hissettiklerini belirten Aytekin, "Program iptal oldu. '
+                 'Biz de burada bulunduk." dedi.', "tr", "Aytekin")
+    assert said == [("Olayın üzüntüsünü ilk günkü gibi hissettiklerini", "Aytekin"),
+                    ("Program iptal oldu. Biz de burada bulunduk.", "Aytekin")]
+
+
+def test_quotation_with_no_cue_after_a_sentence_naming_one_person():
+    said = _said('Zum ersten Mal hat sich Angela Merkel an die Bevölkerung gewandt. "Die Lage ist ernst. '
+                 'Wir müssen jetzt handeln."', "de", "Angela Merkel")
+    assert said == [("Die Lage ist ernst. Wir müssen jetzt handeln.", "Angela Merkel")]
+    # (the quotation opening the next paragraph)
+    said = _said('Gazeteci Eraydın Aytekin mezarı ziyaret etti.\n"Program iptal oldu. Biz de burada bulunduk."',
+                 "tr", "Eraydın Aytekin")
+    assert said == [("Program iptal oldu. Biz de burada bulunduk.", "Eraydın Aytekin")]
+    # no name: a role phrase that opens the sentence
+    said = _said('Der CSU-Politiker verwies auf eine Plattform. "Die Bereitschaft ist riesig."', "de")
+    assert said == [("Die Bereitschaft ist riesig.", "Der CSU-Politiker")]
+    # two people named, or the person after a preposition: nobody
+    assert _said('Angela Merkel traf Olaf Scholz in Berlin. "Die Lage ist ernst."', "de",
+                 "Angela Merkel", "Olaf Scholz") == [("Die Lage ist ernst.", None)]
+    assert _said('Die Polizei sprach mit Jan Müller. "Die Lage ist ernst."', "de", "Jan Müller") == [
+        ("Die Lage ist ernst.", None)]
+
+
+def test_quotation_glued_to_the_full_stop_before_it_opens_a_sentence():
+    said = _said('Laut der Polizei war die Explosion weit entfernt."Das war eine der stärksten Explosionen", '
+                 'sagte Polizeichef Erik Widstrand.', "de", "Erik Widstrand")
+    assert said == [("war die Explosion weit entfernt", "der Polizei"),
+                    ("Das war eine der stärksten Explosionen", "Erik Widstrand")]
+
+
+def test_polish_paragraph_opened_by_a_dash_after_a_statement_goes_on_with_its_speaker():
+    said = _said("– Musimy działać szybko – powiedział minister Jan Kowalski.\n"
+                 "– To jest sprawa dla całego rządu i wszystkich obywateli.", "pl", "Jan Kowalski")
+    assert said == [("Musimy działać szybko", "Jan Kowalski"),
+                    ("To jest sprawa dla całego rządu i wszystkich obywateli.", "Jan Kowalski")]
+    # after a paragraph with no statement a dash opens no statement (a list, a dialogue line)
+    assert _said("Minister Jan Kowalski odwiedził szpital.\n– To jest sprawa dla całego rządu.", "pl",
+                 "Jan Kowalski") == []
+
+
+def test_relative_clause_on_the_subject_after_the_verb_and_an_opening_phrase():
+    said = _said("Por primera vez, existe un positivo entre los menores, a los que afecta la infección a la "
+                 "ligera, dijo Gallera, quien le explicó que es una niña de 4 años, dos de diez y uno de quince.",
+                 "es", "Gallera")
+    assert said == [("Por primera vez, existe un positivo entre los menores, a los que afecta la infección a "
+                     "la ligera", "Gallera"),
+                    ("es una niña de 4 años, dos de diez y uno de quince", "Gallera")]
