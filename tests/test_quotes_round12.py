@@ -81,3 +81,18 @@ def test_relative_clause_on_the_subject_after_the_verb_and_an_opening_phrase():
     assert said == [("Por primera vez, existe un positivo entre los menores, a los que afecta la infección a "
                      "la ligera", "Gallera"),
                     ("es una niña de 4 años, dos de diez y uno de quince", "Gallera")]
+
+
+def test_pronoun_of_a_relative_clause_is_the_main_clause_subject():
+    # not the phrase the clause hangs on, even when a model types it a person
+    said = _said("Sanders opposes the Trans-Pacific Partnership, which he has called a disaster for workers.",
+                 "en", "Trans-Pacific Partnership")
+    assert said == [("a disaster for workers", "Sanders")]
+    said = _said("Sanders opposes the TPP, which he called a disaster.", "en")
+    assert said == [("a disaster", "Sanders")]
+
+
+def test_time_expression_after_the_speaker_is_no_part_of_it():
+    assert _said("Wie Merkel am Dienstag mitteilte, ist die Lage ernst.", "de") == [("ist die Lage ernst", "Merkel")]
+    assert _said("Sanders on Tuesday said the deal would kill jobs.", "en") == [
+        ("the deal would kill jobs", "Sanders")]

@@ -163,7 +163,9 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         comma = m.find(",", cue.end, se)
         lead = _opens_clause(ctx, ss, cue.start)
         name = (_name_np(ctx, sp) or _source_before_verb(ctx, sp, se)) if lead else None
-        if name and m[name[1]:comma if comma > 0 else se].strip(" \u00a0"):
+        if name and m[name[1]:comma if comma > 0 else se].strip(" \u00a0") and not (
+                comma > 0 and norm_form(cue.form) in t.sets["prep_needs_verb"]):
+            # (not 'Wie Merkel am Dienstag mitteilte, ist …': the verb closes the cue's clause)
             # 'Laut Radio X bekannte sich …' (no comma after the source): the content follows the name
             sp = name
             cont = _content(ctx, name[1], se)

@@ -841,6 +841,14 @@ def _resolve(ctx: _Ctx, attrs: list[_Attr], silent: list[_Attr] | None = None) -
         if at.kind == "pronoun":
             pron = ctx.text[at.sp[0]:at.sp[1]].lower()
             g = "s" if at.zero else t.pronouns.get(pron, "")
+            subj = _main_subject(ctx, at.sp[0]) if g in ("m", "f") and not at.zero else None
+            if subj is not None:
+                # 'Sanders opposes the TPP, which he called a disaster': the pronoun of a relative
+                # clause is the main clause's subject, never the phrase the clause hangs on
+                at.speaker, at.span = ctx.text[subj[0]:subj[1]], subj
+                at.method += "+pronoun"
+                history.append(replace(at, kind="name", plural=False))
+                continue
             ante = None
             for h in reversed(history):
                 if id(h) in quiet and not at.zero:
@@ -918,6 +926,31 @@ def _resolve(ctx: _Ctx, attrs: list[_Attr], silent: list[_Attr] | None = None) -
         history.append(at)
         if at.ch_kind == "statement" or (at.kind == "institution" and issuer is None):
             issuer = at
+
+
+def _main_subject(ctx: _Ctx, pos: int) -> tuple[int, int] | None:
+    """For a pronoun at ``pos`` right after a relative word that follows a comma ('…, which he
+    called …', '…, das er …', '…, qu'il a …'): the person named first in its sentence, before
+    that comma, in its first five words and outside quotations (the main clause's subject)."""
+    ss, _ = ctx.sent_of(pos)
+    w = re.search(r",[ \u00a0]*([\w’']+?[’']?)[ \u00a0]*$", ctx.m[ss:pos])
+    if w is None or norm_form(w.group(1).rstrip("’'")) not in ctx.t.sets["relative"] and \
+            norm_form(w.group(1)) not in ctx.t.sets["relative"]:
+        return None
+    comma = ss + w.start()
+    per = [(x.start, x.end) for x in ctx.mentions if x.type == "PER" and ss <= x.start and x.end <= comma
+           and ctx.m[x.start] != qm.MASK and not _is_place(ctx, x.start, x.end) and ctx.m[x.end:comma].strip()]
+    if not per and not ctx.t.caseless:
+        lead = _leading_np(ctx, ss, comma)  # a name no mention holds ('Sanders opposes …')
+        first = ctx.m[lead[0]:lead[1]].split()[0].lower() if lead else ""
+        if lead and _cap(ctx.m[lead[0]:lead[1]]) and first not in ctx.t.sets["determiners"] \
+                and first not in ctx.t.pronouns and not _mentions_in(ctx, lead[0], lead[1], ("ORG", "LOC")):
+            per = [lead]
+    # the subject: in the first three words, not the phrase the relative clause hangs on
+    if not per or len(re.findall(r"\w+", ctx.m[ss:per[0][0]])) > 3 or ctx.cues_in(ss, per[0][0]) \
+            or not ctx.m[per[0][1]:comma].strip():
+        return None
+    return per[0]
 
 
 def _recent_person(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:

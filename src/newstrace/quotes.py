@@ -47,6 +47,7 @@ from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cue_subject, _cut_at_s
 from .cues import CueTable, norm_form, table as cue_table
 from .ingest import split_title
 from .records import Article, Quote, SourceLink
+from .temporal import find_refs
 
 __all__ = ["extract", "is_named_channel", "mention_typer", "preload"]
 
@@ -1020,8 +1021,21 @@ def _clause_speaker(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
     """The speaker phrase [s, e) or None (``_clause_speaker_of``), once per phrase and article."""
     key = ("clause_speaker", s, e)
     if key not in ctx.memo:
-        ctx.memo[key] = _clause_speaker_of(ctx, s, e)
+        sp = _clause_speaker_of(ctx, s, e)
+        ctx.memo[key] = _untimed(ctx, *sp) if sp is not None else None
     return ctx.memo[key]
+
+
+def _untimed(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
+    """The speaker phrase without a time expression that ends it ('Merkel am Dienstag',
+    'Sanders on Tuesday', 'el ministro el martes', 'minister we wtorek': ``temporal.find_refs``)."""
+    phrase = ctx.text[s:e]
+    if len(phrase.split()) < 2:
+        return s, e
+    for ref in find_refs(phrase, ctx.t.lang):
+        if ref.start > 0 and not phrase[ref.end:].strip(" ,.\u00a0") and re.search(r"\w", phrase[:ref.start]):
+            return s, s + len(phrase[:ref.start].rstrip(" ,\u00a0"))
+    return s, e
 
 
 def _clause_speaker_of(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
