@@ -96,3 +96,17 @@ def test_time_expression_after_the_speaker_is_no_part_of_it():
     assert _said("Wie Merkel am Dienstag mitteilte, ist die Lage ernst.", "de") == [("ist die Lage ernst", "Merkel")]
     assert _said("Sanders on Tuesday said the deal would kill jobs.", "en") == [
         ("the deal would kill jobs", "Sanders")]
+
+
+def test_arabic_headline_words_before_a_verb_are_no_subject():
+    # a conjunction glued to the verb ('وقال') opens a clause of its own; a full stop glued
+    # between two words ends the subject after the verb
+    said = _said('فيديو | برلماني سابق: تأمين سيناء أمن قومي وقال محمد البدرشيني عضو مجلس النواب السابقين.إن '
+                 'الذكرى ستبقى خالدة، مؤكدا أن الشعب يعرف قيمتها.الحدث "اليوم كل الحبوب في سيناء مختلطة بدم الشهيد".',
+                 "ar", "محمد البدرشيني")
+    assert said[-1] == ("اليوم كل الحبوب في سيناء مختلطة بدم الشهيد", "محمد البدرشيني")
+    # words before a colon are a headline, not the subject of the verb after them
+    assert _said('وزير سابق: الأمن القومي أولا أكد "لن نسمح بذلك أبدا في بلادنا".', "ar") == [
+        ("لن نسمح بذلك أبدا في بلادنا", None)]
+    assert _said("الثقافة المصرية: دخول المعرض مجانا أعلنت أن الدخول سيكون مجانا هذا العام.", "ar") == [
+        ("الدخول سيكون مجانا هذا العام", None)]

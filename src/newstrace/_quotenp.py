@@ -455,6 +455,11 @@ def _subject_after(ctx: _Ctx, pos: int, hi: int, verb: str | None = None) -> tup
         if not w[0].isalnum() and w not in "’'-&" or w == MASKC or lw in stops or \
                 any(c.start == s for c in ctx.cues_in(s, e)):
             break
+        if t.caseless and "." in w[:-1]:
+            # 'قال X عضو مجلس النواب السابقين.إن …': a full stop glued between two words ends the phrase
+            k = w.index(".")
+            chunks[-1].append((s, s + k, w[:k]))
+            break
         chunks[-1].append((s, e, w))
         if len(chunks[-1]) > 8:
             return None  # a clause, not a noun phrase

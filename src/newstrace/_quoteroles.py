@@ -805,9 +805,11 @@ def _svo_clause(ctx: _Ctx, lo: int, pos: int) -> bool:
     complementizer."""
     t = ctx.t
     seg = ctx.m[lo:pos]
+    if pos > lo and norm_form(ctx.m[pos - 1]) in t.sets["verb_prefixes"] and not ctx.m[pos - 2:pos - 1].isalnum():
+        return False  # '… أمن قومي وقال X': a conjunction glued to the verb opens a clause of its own
     words = [w for w in re.findall(r"[\w’'\-]+", seg) if norm_form(w) not in t.sets["verb_prefixes"]]
-    if not words or len(words) > 15 or MASKC in seg or ctx.cues_in(lo, pos):
-        return False
+    if not words or len(words) > 15 or MASKC in seg or ctx.cues_in(lo, pos) or ":" in seg:
+        return False  # (a colon: 'الثقافة المصرية: دخول … أعلنت X', a headline run into the text)
     return not any(norm_form(w) in t.sets["complementizers"] for w in words)
 
 
