@@ -110,3 +110,9 @@ def test_arabic_headline_words_before_a_verb_are_no_subject():
         ("لن نسمح بذلك أبدا في بلادنا", None)]
     assert _said("الثقافة المصرية: دخول المعرض مجانا أعلنت أن الدخول سيكون مجانا هذا العام.", "ar") == [
         ("الدخول سيكون مجانا هذا العام", None)]
+
+
+def test_turkish_statement_source_before_a_passive_speech_verb():
+    said = _said("Gümüşhane Valiliğinden yapılan yazılı açıklamada, alanda düzenleme çalışmaları yapıldığı belirtildi.",
+                 "tr")
+    assert said == [("alanda düzenleme çalışmaları yapıldığı", "Gümüşhane Valiliğinden")]

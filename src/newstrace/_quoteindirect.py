@@ -904,6 +904,13 @@ def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
     if len(words) > 30:
         lo += words[-30].start()
     lo += len(m[lo:cue.start]) - len(m[lo:cue.start].lstrip(" ,\u00a0\"”’»“«"))  # a closing mark glued before
+    for rx in _compiled(tuple(t.lists["statement_sources"])):
+        # 'Gümüşhane Valiliğinden yapılan yazılı açıklamada, … yapıldığı belirtildi': the body the
+        # statement comes from opens the clause (even before a passive verb); the content follows its comma
+        src = rx.match(m, lo, cue.start)
+        cont = _content(ctx, src.end(), pw.end(1)) if src else None
+        if cont is not None:
+            return _Attr(*cont, False, "rules:indirect", cue=cue, sp=(src.start("src"), src.end("src")))
     sp = None
     for k in (x.start() for x in re.finditer(",", m[lo:cue.start])):
         # '… açıklama yapan Belediye Başkanı Volkan Yılmaz, izinsiz … etmeyeceklerini belirterek':
@@ -998,6 +1005,11 @@ def _relative_statement(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
 
 
 _PREV_WORD = re.compile(r"([\w’']+)[\s,]*$")
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
 
 
 def _reported_continuations(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:

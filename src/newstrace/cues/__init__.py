@@ -47,7 +47,8 @@ sentence before it: "Dies teilte ein Gerichtssprecher mit."), ``relative_cues`` 
 "… teminatıdır diyen Koca"), ``byline_patterns`` (regular expressions of an author's credit,
 whose verb is no cue: Arabic "كتبت - منال المصري:"), ``separable_cues`` ("verb particle": a
 verb that is a cue when its particle ends its clause, German "machte es mehrmals klar, dass"),
-``self_source_patterns`` (regular expressions of a source phrase whose source is the subject of
+``statement_sources`` (regular expressions, group ``src``: the body a statement comes from, opening
+a verb-final clause, Turkish "X'ten yapılan yazılı açıklamada, … belirtildi"), ``self_source_patterns`` (regular expressions of a source phrase whose source is the subject of
 its clause: German "nach eigenen Angaben"), ``dash_cue_lead`` (a word that may come between the closing dash of a statement and its verb:
 Polish "- … - tak ocenia dr X"), ``np_object_stop`` (words that open no noun-phrase object of an ``np_cues`` verb: German "sich"
 in "meldete sich bei der Polizei"),
@@ -98,7 +99,7 @@ _LIST_KEYS = (
     "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns", "topic_particles", "as_markers", "as_exclude",
     "np_cues", "nonverb_forms", "verb_forms", "clause_openers", "cataphoric", "anaphoric", "relative_cues",
     "byline_patterns", "separable_cues", "noun_prepositions", "np_object_stop", "dash_cue_lead",
-    "self_source_patterns",
+    "self_source_patterns", "statement_sources",
     "np_subject_openers", "quantity_preps", "prep_needs_noun", "prep_pronouns",
     "passive_agents", "passive_cues", "relay_citing",
     "stance_cues", "stance_separable", "stance_not_after", "stance_object_ends",
@@ -106,7 +107,7 @@ _LIST_KEYS = (
 
 
 _REGEX_KEYS = frozenset(("inversion", "relay", "relay_before", "relay_citing", "channel_name_skip", "prep_cue_patterns",
-                         "self_source_patterns",
+                         "self_source_patterns", "statement_sources",
                          "byline_patterns"))
 
 
