@@ -116,3 +116,12 @@ def test_turkish_statement_source_before_a_passive_speech_verb():
     said = _said("Gümüşhane Valiliğinden yapılan yazılı açıklamada, alanda düzenleme çalışmaları yapıldığı belirtildi.",
                  "tr")
     assert said == [("alanda düzenleme çalışmaları yapıldığı", "Gümüşhane Valiliğinden")]
+
+
+def test_relative_clause_on_the_source_of_according_to():
+    said = _said("El número de fallecidos subió de siete a once, según la protección civil italiana, que subrayó "
+                 "que eran ancianos con otras enfermedades.", "es")
+    assert said[-1] == ("eran ancianos con otras enfermedades", "la protección civil italiana")
+    said = _said("The death toll rose to eleven, according to the civil protection agency, which stressed that "
+                 "they were elderly people.", "en")
+    assert said[-1] == ("they were elderly people", "the civil protection agency")

@@ -676,6 +676,9 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
     if t.subject_first:
         sp = _leading_subject(ctx, lo, cue.start)
         return (sp, False) if sp else (((cue.start, cue.end), True) if t.pro_drop else (None, False))
+    src = _source_before_relative(ctx, lo, cue)
+    if src is not None:
+        return src, False
     co = _coordinated_verb(ctx, lo, cue)
     if co is not None:
         # '…, sagte Nefzi und fügte hinzu: „…“', '…, dijo Nefzi y añadió': the verb shares the
@@ -694,6 +697,21 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
             and _function_words(ctx, cue.end, hi):
         return (cue.start, cue.end), True  # 'Asimismo, señaló que …', 'Zapewnił też, że': the previous speaker
     return sp, False
+
+
+def _source_before_relative(ctx: _Ctx, lo: int, cue: _Cue) -> tuple[int, int] | None:
+    """The subject of a verb in a relative clause on the source of 'according to' ('…,
+    according to the civil protection agency, which stressed that …', '…, según la protección
+    civil, que subrayó que …'): that source."""
+    m = ctx.m
+    w = re.search(r",[ \u00a0]*([\w’']+)[ \u00a0]+$", m[lo:cue.start])
+    if w is None or norm_form(w.group(1)) not in ctx.t.sets["relative"]:
+        return None
+    comma = lo + w.start()
+    prep = [c for c in ctx.cues_in(lo, comma) if c.kind == "prep" and not c.pron]
+    if not prep or "," in m[prep[-1].end:comma]:
+        return None
+    return _np_after(ctx, prep[-1].end, comma)
 
 
 def _bare_determiner(ctx: _Ctx, sp: tuple[int, int]) -> bool:
