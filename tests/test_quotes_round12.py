@@ -125,3 +125,10 @@ def test_relative_clause_on_the_source_of_according_to():
     said = _said("The death toll rose to eleven, according to the civil protection agency, which stressed that "
                  "they were elderly people.", "en")
     assert said[-1] == ("they were elderly people", "the civil protection agency")
+
+
+def test_polish_third_person_plural_present_speech_verbs():
+    assert _said("Czytelnicy informują „Rzeczpospolitą”, że otrzymują wezwania z urzędów skarbowych.", "pl") == [
+        ("otrzymują wezwania z urzędów skarbowych", "Czytelnicy")]
+    assert _said("Lekarze przypominają, że szczepionka jest bezpieczna dla dzieci.", "pl") == [
+        ("szczepionka jest bezpieczna dla dzieci", "Lekarze")]
