@@ -1030,8 +1030,8 @@ def _untimed(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
     """The speaker phrase without a time expression that ends it ('Merkel am Dienstag',
     'Sanders on Tuesday', 'el ministro el martes', 'minister we wtorek': ``temporal.find_refs``)."""
     phrase = ctx.text[s:e]
-    if len(phrase.split()) < 2:
-        return s, e
+    if not any(not w[:1].isupper() for w in phrase.split()[1:]):
+        return s, e  # one word, or a run of capitalised words (a name): no time expression after it
     for ref in find_refs(phrase, ctx.t.lang):
         if ref.start > 0 and not phrase[ref.end:].strip(" ,.\u00a0") and re.search(r"\w", phrase[:ref.start]):
             return s, s + len(phrase[:ref.start].rstrip(" ,\u00a0"))
