@@ -233,6 +233,40 @@ def pair_score(a: str, b: str, ta: str, tb: str, use_models: bool) -> tuple[floa
     return best
 
 
+_ORG_HEADS: list[frozenset[str]] = []
+
+
+def _org_heads() -> frozenset[str]:
+    """The organisation head nouns of every language's cue table ("bakanlığı", "kurulu",
+    "ministerio", "ministry")."""
+    if not _ORG_HEADS:
+        from .cues import available, table
+        _ORG_HEADS.append(frozenset(norm_key(h) for lang in available() for h in table(lang).sets.get("org_heads", ())))
+    return _ORG_HEADS[0]
+
+
+def place_qualified(a: str, b: str, index) -> bool:
+    """Two organisation names (a word of each is an organisation head noun) one word apart,
+    where that word opens or closes the longer name and is a known place: two bodies, one of
+    them that place's ("ABD Ticaret Bakanlığı", the US commerce department, is not the
+    "Ticaret Bakanlığı" of a Turkish article; "Afşin İlçe Hıfzıssıhha Kurulu" is not the "İl
+    Hıfzıssıhha Kurulu")."""
+    wa, wb = a.split(), b.split()
+    if abs(len(wa) - len(wb)) != 1:
+        return False
+    long, short = (wa, wb) if len(wa) > len(wb) else (wb, wa)
+    heads = _org_heads()
+    if not any(norm_key(w) in heads for w in short):
+        return False
+    keys = {norm_key(w) for w in short}
+    for w in (long[0], long[-1]):
+        if norm_key(w) in keys or norm_key(w) in heads:
+            continue
+        if any(e.type == "LOC" for e in index.lookup(norm_key(w), w)):
+            return True
+    return False
+
+
 # -- per-article entities -------------------------------------------------------------------
 def entity_nodes(surfaces: list[str], typ: str, lang: str | None, index) -> tuple[list[tuple[str, str, str]], Any]:
     """The nodes of one entity: [(node, name, role)] and its gazetteer entry (or None)."""
@@ -260,7 +294,10 @@ def entity_nodes(surfaces: list[str], typ: str, lang: str | None, index) -> tupl
             words = s.split()
             # not the complement after a preposition ("Memorial West Hospital de Pembroke
             # Pines" is no person "Pembroke Pines")
-            if len(analyze(s).tokens) >= 3 and len(words) >= 3 and words[-3].lower() not in _JOINERS:
+            # nor an organisation the models took for a person ("ABD Ticaret Bakanlığı": its
+            # last two words are the Turkish ministry of another article)
+            if len(analyze(s).tokens) >= 3 and len(words) >= 3 and words[-3].lower() not in _JOINERS \
+                    and norm_key(words[-1]) not in _org_heads():
                 tail = " ".join(words[-2:])
                 if len(analyze(tail).tokens) == 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words[-2:]) \
                         and not any(_declined_place(w, lang, index) for w in words[-2:]):

@@ -137,7 +137,7 @@ class Run:
             if bool(row["strong"]) != strong and analyze(name).joined != analyze(row["name"]).joined \
                     and rule != "translit:designator":
                 continue  # one word against a full name: written together ("PressTV" = "Press TV") or a place designator
-            if sc >= G.MERGE_THRESHOLD:
+            if sc >= G.MERGE_THRESHOLD and not G.place_qualified(name, row["name"], self.index):
                 self.link(node, other, rule, round(sc, 3), ev)
 
     def _part_links(self, node: str, name: str, typ: str, strong: bool) -> None:

@@ -984,12 +984,27 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 
 
 # -- aliases and coreference ------------------------------------------------------------
+# "X, alias Y" in any case ("José Antonio Yepez Ortiz, Alias El Marro"); Mexican news writes a
+# withheld surname as a quoted letter between them ('Fabián "N" alias La Vieja'); a nickname's own
+# article may stay outside the span after it ("alias La Vieja" with only "Vieja" a name)
+_ALIAS_WORDS = r"a\.k\.a\.?|aka|alias"
 _KNOWN_AS_RE = re.compile(
-    r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:better|also|more commonly|commonly|widely|locally|formerly)\s+)?"
+    r"^\s*(?:\([^()]*\)\s*)?(?:[\"“«][^\"”»\s]{1,3}[\"”»]\s*)?,?\s*"
+    r"(?:(?:better|also|more commonly|commonly|widely|locally|formerly)\s+)?"
     r"(?:known\s+(?:by\s+(?:their|its|his|her|the)\s+(?:\w+\s+)?name(?:\s+of)?|as)|dubbed|called|"
-    r"a\.k\.a\.?|aka|alias|connue?s?\s+sous\s+le\s+nom\s+(?:de|d['’])|dite?s?|surnommée?s?|"
-    r"appelée?s?)\s*[:,]?\s*[\"“«]?\s*$"
+    rf"(?i:{_ALIAS_WORDS})|connue?s?\s+sous\s+le\s+nom\s+(?:de|d['’])|dite?s?|surnommée?s?|"
+    r"appelée?s?)\s*[:,]?\s*[\"“«]?\s*(?:(?:El|La|Los|Las|Le|Les|The|Il|Lo)\s+)?$"
 )
+_ALIAS_WORD_RE = re.compile(rf"(?i:{_ALIAS_WORDS})$")
+
+
+def _without_alias_word(text: str, c: _Cand) -> _Cand:
+    """A span opening with the word "alias" (in any case: "Alias El Mroro", the models take
+    it for a first name) names the nickname after it."""
+    ws = _words(text[c.start:c.end])
+    if len(ws) < 2 or not _ALIAS_WORD_RE.match(ws[0][2]) or not _is_cap(ws[1][2]):
+        return c
+    return _Cand(c.start + ws[1][0], c.end, c.detector, c.prio, c.votes)
 
 
 def _balanced(text: str, pos: int) -> tuple[int, int] | None:
@@ -1313,9 +1328,9 @@ def _candidates(article: Article, model_spans, index):
             cands = [c for c in cands if not (c.detector == "rules:caps" and " " in text[c.start:c.end]
                                               and _common_run(text[c.start:c.end], index))]
         cands += learned
-    cands = [x for c in cands for x in _without_dateline_city(text, c, index)]
+    cands = [x for c in cands for x in _without_dateline_city(text, _without_alias_word(text, c), index)]
     cands += _surnames_of(text, words, cands, common_words)
-    chosen = _select(cands)
+    chosen = _select(_compass_places(text, cands))
     _uninflected_entries(text, chosen, article.lang, index)
     chosen += _nested(text, words, chosen, index)
     chosen = acronym_long_forms(text, words, chosen)
@@ -1524,7 +1539,44 @@ def _after_designator(text: str, start: int) -> bool:
 
 # words that make a country's name the name of a region ("Northern Ireland", "New Guinea")
 _REGION_WORDS = frozenset("""north south east west northern southern eastern western central upper lower
-    new greater nord süd sud ost norte sur este oeste nouvelle neu nueva nuevo nowa nowy nowe górna dolna""".split())
+    new greater nord süd sud ost norte sur este oeste nouvelle neu nueva nuevo nowa nowy nowe górna dolna
+    kuzey güney doğu batı orta kuzeydoğu kuzeybatı güneydoğu güneybatı""".split())
+# the compass words alone: a run of them before a place is that place's name ("Güney Avustralya")
+_COMPASS_KEYS = frozenset(norm_key(w) for w in """north south east west nord süd sud ost norte sur oeste
+    kuzey güney doğu batı orta kuzeydoğu kuzeybatı güneydoğu güneybatı północ południe wschód zachód""".split())
+
+
+def _compass_places(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Compass words before a place make one place: a span of compass words only ("Güney",
+    the models' and the rules' guess) right before a place's span ("Avustralya'daki") joins it
+    ("Güney Avustralya'daki", South Australia); a span a person's vote leads that opens with a
+    compass word before a capitalised word ("Batı Şeria'nın", the West Bank; "South Sudan")
+    is a place (no person's name opens with "South" / "Batı")."""
+    def compass_only(c: _Cand) -> bool:
+        ws = text[c.start:c.end].split()
+        return bool(ws) and all(norm_key(w) in _COMPASS_KEYS for w in ws)
+
+    places: dict[int, list[_Cand]] = defaultdict(list)
+    for c in cands:
+        if _top(c) == "LOC" and not compass_only(c):
+            places[c.start].append(c)
+    out: list[_Cand] = []
+    for c in cands:
+        ws = text[c.start:c.end].split()
+        if not ws or norm_key(ws[0]) not in _COMPASS_KEYS:
+            out.append(c)
+            continue
+        after = places.get(c.end + 1) if text[c.end:c.end + 1] == " " else None
+        if compass_only(c) and after:
+            nxt = max(after, key=lambda x: (x.end, x.votes["LOC"]))
+            out.append(_Cand(c.start, nxt.end, nxt.detector, nxt.prio, {"LOC": nxt.votes["LOC"] + 1}))
+            continue
+        if len(ws) >= 2 and _top(c) in (None, "PER", "MISC") and _is_cap(ws[1]):
+            votes = Counter(c.votes)
+            votes["LOC"] = max(votes.values(), default=0) + 3
+            c = _Cand(c.start, c.end, c.detector, c.prio, votes)
+        out.append(c)
+    return out
 
 
 def _country_branch(surf: str, c: _Cand, lang: str, index) -> bool:
