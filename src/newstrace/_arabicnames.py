@@ -144,6 +144,12 @@ def person_spans(text: str) -> list[tuple[int, int]]:
 #: "الملك سلمان"), with or without the article, after a proclitic letter too
 ROLE_BEFORE = frozenset("""رئيس مدير وزير ملك أمير شيخ سيد سيدة مدرب لاعب مسير مشرف ناطق نائب عاهل
     راحل مرحوم فقيد رئيسة وزيرة مديرة أمين حارس مهاجم مدافع""".split())
+#: nouns of a person's age, trade or title before the name ("الشاب الأردني قصي الطلافحة",
+#: "الفنانة", "الدكتور"): they also stand before another noun ("طبيب صيدلي", a pharmacist
+#: doctor, "طبيب نفساني صعب"), so the name after them opens with a given name the name
+#: dictionary knows and has two words or more
+PERSON_NOUNS = frozenset("""شاب شابة طبيب طبيبة مواطن مواطنة فنان فنانة ممثل ممثلة مطرب مطربة كاتب
+    كاتبة صحفي صحفية محامي محامية دكتور دكتورة""".split())
 #: what may stand between the role noun and the name ("المسيّر السابق شاوش غالم")
 _ROLE_MODIFIERS = frozenset("السابق الحالي الأسبق العام الجديد الأول".split())
 _TASHKEEL = re.compile(r"[\u064B-\u0652\u0640]")
@@ -154,6 +160,12 @@ _PARTICLES = frozenset("بن ابن بنت أبو أبي أم عبد".split())
 #: a word this rare in Arabic text (wordfreq Zipf scale) is a name where a role noun
 #: announces one; a commoner word must be a unit of the name dictionary (`CUED_UNIT_MIN`)
 RARE_ZIPF = 3.5
+_PROCLITIC_LETTERS = "وبلفك"
+_ENCLITICS = ("ها", "هم", "هما", "هن", "كم")
+#: nouns of organisations: after a role noun ("رئيس النادي الهاوي لمولودية وهران", the
+#: president of the amateur club of MC Oran) the words name the body the role heads, not a person
+ORG_NOUNS = frozenset("""نادي فريق حزب اتحاد مجلس جمعية شركة هيئة وزارة منظمة حركة جبهة جيش نقابة
+    مؤسسة جامعة مركز لجنة""".split())
 CUED_UNIT_MIN = 10
 COMMON_ZIPF = 5.5
 
@@ -166,21 +178,25 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "ar")
 
 
-def _role_word(word: str) -> bool:
+def role_word(word: str, nouns: frozenset[str] = ROLE_BEFORE) -> bool:
     w = _TASHKEEL.sub("", word)
     for p in ("", "ب", "ل", "و", "ف", "ك", "وب", "ول"):
-        if w.startswith(p) and (w[len(p):] in ROLE_BEFORE or (
-                w[len(p):].startswith("ال") and w[len(p) + 2:] in ROLE_BEFORE)):
+        if w.startswith(p) and (w[len(p):] in nouns or (
+                w[len(p):].startswith("ال") and w[len(p) + 2:] in nouns)):
             return True
-    return w.startswith("لل") and w[2:] in ROLE_BEFORE
+    return w.startswith("لل") and w[2:] in nouns
 
 
 def _cued_unit(word: str, counts, key) -> bool:
-    if word in _FUNCTION or word.startswith(("وال", "بال", "لل", "فال", "كال")) or _role_word(word):
+    word = _TASHKEEL.sub("", word)
+    if word in _FUNCTION or word.startswith(("وال", "بال", "لل", "فال", "كال")) or role_word(word):
         return False
-    z = _zipf(word)
+    # a proclitic letter before a common word ("لأقل" for less, "بعدما") is no rare name
+    z = max(_zipf(word), _zipf(word[1:]) if word[:1] in _PROCLITIC_LETTERS and len(word) >= 4 else 0.0)
     if z < RARE_ZIPF:
-        return True
+        # nor is a noun or verb with a pronoun suffix ("تعافيها", her recovery) that the
+        # name dictionary does not hold
+        return not word.endswith(_ENCLITICS) or bool(sum(counts.get(key(word), (0, 0))))
     return sum(counts.get(key(word), (0, 0))) >= CUED_UNIT_MIN and z < COMMON_ZIPF
 
 
@@ -238,17 +254,25 @@ def cued_person_spans(text: str) -> list[tuple[int, int]]:
 
     i = 0
     while i < n:
-        if not _role_word(words[i][2]):
+        person_noun = role_word(words[i][2], PERSON_NOUNS)
+        if not person_noun and not role_word(words[i][2]):
             i += 1
             continue
         j = i + 1
         while j < n and j - i <= 2 and joined(j - 1, j) and _modifier(words[j][2], counts, key):
+            if _TASHKEEL.sub("", words[j][2])[2:] in ORG_NOUNS:
+                break  # the role of a body: "رئيس النادي ..." names no person
             j += 1
+        if j < n and _TASHKEEL.sub("", words[j][2])[2:] in ORG_NOUNS and words[j][2].startswith("ال"):
+            i = j + 1
+            continue
         if j >= n or not joined(j - 1, j):
             i = j
             continue
-        k = _cued_run(words, j, joined, counts, key) if _opens_name(words[j][2], counts, key) else j
-        if k - j >= 2 or (k - j == 1 and _zipf(words[j][2]) < RARE_ZIPF):
+        opens = _opens_name(words[j][2], counts, key) if not person_noun else \
+            counts.get(key(_TASHKEEL.sub("", words[j][2])), (0, 0))[0] >= CUED_UNIT_MIN  # a given name
+        k = _cued_run(words, j, joined, counts, key) if opens else j
+        if k - j >= 2 or (k - j == 1 and not person_noun and _zipf(words[j][2]) < RARE_ZIPF):
             out.append((words[j][0], words[k - 1][1]))
             i = k
         else:

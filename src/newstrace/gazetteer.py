@@ -52,7 +52,9 @@ _ABBREVIATIONS = {
     "GB": ["U.K.", "U.K", "R.-U.", "Britain", "Great Britain", "Großbritannien", "Grossbritannien",
            "Grande-Bretagne", "Gran Bretaña", "Gran Bretagna", "Wielka Brytania", "Büyük Britanya",
            "بريطانيا", "Vereinigten Königreich"],
-    "AE": ["UAE", "EAU", "E.A.U."],
+    "AE": ["UAE", "EAU", "E.A.U.", "الإمارات"],
+    # the Arabic short names: CLDR has the state's full name only ("المملكة العربية السعودية")
+    "SA": ["السعودية"],
 }
 
 

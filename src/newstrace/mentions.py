@@ -30,12 +30,19 @@ Detectors (``Mention.detector`` records which one found each span):
   without capitals gives no other cue (`_designated`);
 - ``rules:ar_org``: Arabic organisation names by their head in the construct state
   ("وزارة الثقافة", "هيئة الكتاب", "مستشفى هليوبوليس"; with the article and two definite
-  words after it: "الهيئة المصرية العامة للكتاب", `_ar_org_spans`);
+  words after it: "الهيئة المصرية العامة للكتاب"; an army, guard, club, party, union,
+  council or front with the article and relative adjectives: "الجيش الوطني الشعبي", "النادي
+  الصفاقسي"; the quoted name after a media head: 'قناة "العربية"', `_ar_org_spans`); a
+  shortening of such a name to its head and some of its adjectives is that name ("الجيش
+  الشعبي", `_ar_org_shortenings`), and a quoted word after it its short name
+  ('وكالة الأنباء السعودية "واس"', `_ar_quoted_alias`);
 - ``gazetteer``: known names (CLDR countries, GeoNames cities, seed organisations, the
   user gazetteer), also for lower-case or non-Latin forms (a lower-case word only when the
   curated or user list writes it so: "dpa"); Turkish names end at their case suffix
   ("Çin'in Hubey'e" is two names); an Arabic proclitic before a known name of two words
-  ("ببني سويف");
+  ("ببني سويف"); a one-word Arabic-script hit that is a common word ("كان", "سنة") and no
+  country or city of a million, an adjective agreeing with the noun before it ("التوسعة
+  السعودية") or a piece of a word a diacritic split is none (`_ar_homograph`);
 - ``rules:alias``/``rules:acronym_def``/``rules:propagate``: names found by alias
   statements ("Popular Mobilization Units (PMU)", "better known by their Arabic name X",
   "X (Iraqi popular forces)") and later repetitions of a name already established (in
@@ -930,10 +937,44 @@ def _gazetteer_candidates(text: str, words, index, lang) -> list[_Cand]:
             if L == 1 and lang_base in NOUN_CAPS_LANGS and not curated_lower \
                     and _determined_noun(text, words, i, entries):
                 continue  # "am Ende", "im Norden", "die Lage": a town takes no article, a noun does
+            if L == 1 and _is_arabic(first) and not curated_lower and _ar_homograph(text, words, i, entries):
+                continue  # "كان" (was) is no Cannes, "سنة" (year) no town
             ent = entries[0]
             out.append(_Cand(s, e, "gazetteer", 3, {ent.type: 10}, ent.id))
             break
     return out
+
+
+#: an Arabic-script word this frequent (wordfreq Zipf scale) is a common word ("كان" was
+#: 6.6, "سنة" year 5.7, "الجديد" the new 5.5, "إن" 6.3) before it is a place of that name
+#: (Cannes; "سنة" and "وإن" are aliases of Sanandaj and Van); places with fewer than
+#: `AR_HOMOGRAPH_MIN_RANK` people spelled so stay below it ("غزة" 5.1, "الخليل" 4.5,
+#: "البليدة" 3.2), and so do the big cities ("القدس" 4.9, "دمشق" 5.1) and countries above it
+AR_HOMOGRAPH_ZIPF = 5.2
+AR_HOMOGRAPH_MIN_RANK = 1_000_000
+_AR_MARKS = re.compile("[\u064B-\u0652\u0670]")
+
+
+def _ar_homograph(text: str, words, i: int, entries) -> bool:
+    """Whether the one-word Arabic-script gazetteer hit at word ``i`` is no place: a piece of
+    a word a diacritic split ("رين" of "مسيّرين"), a definite adjective in -iyya agreeing with
+    the definite noun before it ("التوسعة السعودية", the Saudi expansion), or a common word (`AR_HOMOGRAPH_ZIPF`, also
+    without a proclitic letter: "وإن") that names no country or city of a million
+    (`AR_HOMOGRAPH_MIN_RANK`) and stands after no locative preposition ("في", "إلى")."""
+    s, e = words[i][0], words[i][1]
+    if _AR_MARKS.match(text, e) or (s and _AR_MARKS.match(text, s - 1)):
+        return True
+    w, prev = words[i][2], (words[i - 1][2] if i else "")
+    if w.startswith("ال") and w.endswith("ية") and prev.startswith("ال") and text[words[i - 1][1]:s] == " ":
+        return True  # an adjective agreeing with the noun before it: "التوسعة السعودية" (Saudi)
+    if any(x.rank >= AR_HOMOGRAPH_MIN_RANK for x in entries[:1]):
+        return False
+    from wordfreq import zipf_frequency
+
+    forms = [w] + ([w[1:]] if w[:1] in AR_PROCLITICS and len(w) > 3 else [])
+    if max(zipf_frequency(f, "ar") for f in forms) < AR_HOMOGRAPH_ZIPF:
+        return False
+    return not (prev in _DESIGNATORS_BY_LANG["ar"]["locative"] and text[words[i - 1][1]:s].strip() == "")
 
 
 # "of" in the languages that write it as a word; the article contracted with it ("del",
@@ -1120,14 +1161,16 @@ def _after_locative(text: str, words, cands: list[_Cand], lang: str | None, inde
     out = []
     for c in cands:
         k = starts.get(c.start)
-        if c.detector != "gazetteer" or not c.gaz or not k or words[k][1] != c.end:
+        if c.detector != "gazetteer" or not c.gaz or k is None or words[k][1] != c.end:
             continue
         e = index.entries.get(c.gaz)
-        prev = words[k - 1][2]
+        prev = words[k - 1][2] if k else ""
         if prev[:1] == "و" and prev[1:] in preps:  # "وإلى": and to
             prev = prev[1:]
-        if e is not None and e.type == "LOC" and e.rank >= DECLINED_MIN_RANK and prev in preps \
-                and text[words[k - 1][1]:c.start].strip() == "":
+        # the preposition bi- ("in") written onto the name: "بالجيزة", "ببغداد"
+        bi = words[k][2][:1] == "ب" and len(words[k][2]) >= 5
+        if e is not None and e.type == "LOC" and e.rank >= DECLINED_MIN_RANK and (
+                bi or (prev in preps and text[words[k - 1][1]:c.start].strip() == "")):
             out.append((c.start, c.end))
     return out
 
@@ -1199,7 +1242,22 @@ def _ar_bare_name(w: str) -> bool:
 # ("الهيئة المصرية العامة للكتاب"). The complement ends before a word that is no part of a
 # name: a relative pronoun, a weekday or "today", a time adjective.
 _AR_ORG_HEADS = frozenset("""وزارة هيئة جامعة شركة مستشفى مجلس مؤسسة جمعية حزب حركة وكالة صحيفة
-    بوابة شبكة منظمة نقابة اتحاد محكمة بنك مصرف مركز""".split())
+    بوابة شبكة منظمة نقابة اتحاد محكمة بنك مصرف مركز جيش حرس نادي رئاسة قناة إذاعة جريدة مجلة
+    جبهة""".split())
+# heads that with the article and one relative (nisba) adjective name one body: "الجيش
+# الوطني" (the National Army), "الحرس الجمهوري", "النادي الصفاقسي", "الحزب الشيوعي", "الاتحاد
+# الأوروبي"; a ministry or a company so named is any one ("الوزارة المعنية", "الشركة الأمريكية")
+_AR_NISBA_HEADS = frozenset("جيش حرس نادي حزب اتحاد مجلس جبهة".split())
+# relative adjectives that qualify a body without naming it ("الحزب الثاني", "المجلس المحلي")
+_AR_NOT_NISBA = frozenset("""الثاني الثانية الثالث الثالثة الأولى الرئيسي الرئيسية المحلي المحلية
+    المعني المعنية الحاكم الحكومي الحكومية الرسمي الرسمية الحقيقي""".split())
+# role nouns that name the holder of an office, not a namesake ("مستشفى الملك عبدالله" is named
+# after a king; "رئاسة المشرف العام" is no body)
+_AR_OFFICES = _arabicnames.ROLE_BEFORE - frozenset("ملك أمير شيخ سيد سيدة".split())
+_AR_DEFINITE_PROCLITIC_RE = re.compile(f"^[{AR_PROCLITICS}]{{1,2}}ال|^[{AR_PROCLITICS}]?لل")
+# media heads whose name follows in quotation marks: 'قناة "العربية"', 'صحيفة «الخبر»'
+_AR_MEDIA_HEADS = frozenset("قناة صحيفة جريدة مجلة وكالة موقع إذاعة شبكة تلفزيون".split())
+_AR_QUOTED_RE = re.compile(r'\s?["«“]([\u0621-\u064A]+(?: [\u0621-\u064A]+){0,2})["»”]')
 _AR_NOT_IN_NAME = frozenset("""التابعة التابع التي الذي الذين اللذين اللتين اللواتي اليوم الأحد الاثنين الإثنين
     الثلاثاء الأربعاء الخميس الجمعة السبت الماضي الماضية الجاري الجارية الحالي الحالية المقبل
     المقبلة الأخير الأخيرة""".split())
@@ -1225,20 +1283,96 @@ def _ar_org_spans(text: str, words, lang: str | None) -> list[tuple[int, int]]:
         head = w
         if head not in _AR_ORG_HEADS and len(w) > 4 and w[0] in AR_PROCLITICS and w[1:] in _AR_ORG_HEADS:
             head, s = w[1:], s + 1
+        else:  # "بالجيش الوطني", "وبالحرس الجمهوري", "للجيش": proclitics before the article
+            m = _AR_DEFINITE_PROCLITIC_RE.match(w)
+            if m and w[m.end():] in _AR_NISBA_HEADS:
+                # the span leaves the proclitics out, not the "l" of "لل" (for the)
+                head, s = "ال" + w[m.end():], s + (m.end() - 2 if m.group().endswith("ال") else 0)
         definite = head.startswith("ال") and head[2:] in _AR_ORG_HEADS
-        if head not in _AR_ORG_HEADS and not definite:
-            continue
+        if head not in _AR_ORG_HEADS and not definite or w == "برئاسة":
+            continue  # "برئاسة" is "chaired by"
         j = i + 1
         bare_name = not definite and _ar_bare_name(words[j][2]) and _ar_gap(text[words[i][1]:words[j][0]])
         if bare_name:
             j += 1  # an indefinite name: "مستشفى هليوبوليس", "مستشفى قاها المركزية"
+        # after "الجيش الوطني" only more relative adjectives ("الشعبي") or "لل" words: not the
+        # object of a verb after it ("النادي الصفاقسي اللاعب")
+        nisba = definite and j < n and _ar_nisba_head(head, words[j][2])
         while j < n and j - i <= 4 and _ar_gap(text[words[j - 1][1]:words[j][0]]) \
                 and words[j][2].startswith(("ال", "لل")) and words[j][2] not in _AR_NOT_IN_NAME \
-                and words[j][2] not in _AR_FUNCTION:
-            j += 1
-        if j - i - 1 >= (2 if definite else 1):
-            out.append((s, words[j - 1][1]))
+                and words[j][2] not in _AR_FUNCTION and not (j == i + 1 and _arabicnames.role_word(words[j][2], _AR_OFFICES)) \
+                and not (nisba and not words[j][2].startswith("لل") and not _ar_nisba_head(head, words[j][2])):
+            j += 1  # (a role noun after the head is its office holder: "رئاسة المشرف العام")
+            if "." in words[j - 1][2]:
+                break  # two sentences run together: "وزارة الصحة.وقالت"
+        if j - i - 1 >= (2 if definite else 1) or (definite and j == i + 2 and _ar_nisba_head(head, words[i + 1][2])):
+            last = words[j - 1]
+            out.append((s, last[0] + last[2].index(".") if "." in last[2] else last[1]))
+        elif not definite and head in _AR_MEDIA_HEADS:
+            m = _AR_QUOTED_RE.match(text, words[i][1])
+            if m and not any(w in _AR_FUNCTION for w in m.group(1).split()):
+                out.append((m.start(1), m.end(1)))  # 'قناة "العربية"': the quoted name
     return out
+
+
+def _ar_org_shortenings(surf: list[str], chosen: list[_Cand], votes, root) -> list[tuple[int, int]]:
+    """Pairs (short, long) of Arabic organisation mentions where ``short`` is ``long`` with
+    words left out after the head (`_group`): two words or more, the same head with or without
+    the article ("هيئة الكتاب" of "الهيئة المصرية العامة للكتاب"), the other words in order (a
+    feminine -a written or not, "الوطنية" ~ "الوطني"; "للكتاب" ~ "الكتاب"), and one longer
+    name only that does so (or longer ones that are all shortenings of the longest)."""
+    def fold(k: int) -> list[str]:
+        ws = [w[:-1] if w.endswith("ة") else w for w in surf[k].split()]
+        ws = ["ال" + w[2:] if w.startswith("لل") else w for w in ws]
+        return [ws[0][2:] if ws[0].startswith("ال") else ws[0]] + ws[1:]
+
+    def org(k: int) -> bool:
+        v = votes(k)
+        return bool(v) and v.most_common(1)[0][0] == "ORG" and _is_arabic(surf[k])
+
+    def shortens(a: list[str], b: list[str]) -> bool:
+        rest = iter(b[1:])
+        return len(b) > len(a) and a[0] == b[0] and all(w in rest for w in a[1:])
+
+    orgs = [k for k in range(len(surf)) if len(surf[k].split()) >= 2 and org(k)]
+    ws = {k: fold(k) for k in orgs}
+    out = []
+    for i in orgs:
+        longer = [j for j in orgs if root(j) != root(i) and shortens(ws[i], ws[j])]
+        if not longer:
+            continue
+        top = max(longer, key=lambda j: len(ws[j]))
+        if all(root(j) == root(top) or shortens(ws[j], ws[top]) for j in longer):
+            out.append((i, top))
+    return out
+
+
+def _ar_quoted_alias(text: str, chosen: list[_Cand], links: list):
+    """An Arabic organisation's short name in quotation marks right after its full name
+    ('وكالة الأنباء السعودية "واس"', "… «سانا»"): one word that is no common word
+    (`AR_HOMOGRAPH_ZIPF` less one: not a quoted "نعم"), an alias of the name."""
+    from wordfreq import zipf_frequency
+
+    taken = _Intervals((c.start, c.end) for c in chosen)
+    adds = []
+    for c in chosen:
+        if _top(c) != "ORG" or not _is_arabic(text[c.start:c.end]):
+            continue
+        m = _AR_QUOTED_RE.match(text, c.end)
+        if not m or " " in m.group(1) or m.group(1) in _AR_FUNCTION or taken.overlaps(m.start(1), m.end(1)) \
+                or zipf_frequency(m.group(1), "ar") >= AR_HOMOGRAPH_ZIPF - 1:
+            continue
+        alias = _Cand(m.start(1), m.end(1), "rules:alias", 1, {"ORG": 1})
+        adds.append(alias)
+        links.append((c, alias, "alias:quoted", text[c.start:m.end()]))
+    return sorted(chosen + adds, key=lambda c: c.start), links
+
+
+def _ar_nisba_head(head: str, word: str) -> bool:
+    """A definite head of `_AR_NISBA_HEADS` and a relative adjective after it name one body
+    ("الجيش الوطني", "النادي الصفاقسي"): the adjective ends in -ī or -iyya."""
+    return head[2:] in _AR_NISBA_HEADS and word.startswith("ال") and len(word) >= 5 \
+        and word.endswith(("ي", "ية")) and word not in _AR_NOT_IN_NAME and word not in _AR_NOT_NISBA
 
 
 _PAIR_WINDOW = 200  # mentions (distinct names) compared with each other in very long texts
@@ -1336,7 +1470,10 @@ def _candidates(article: Article, model_spans, index):
     chosen = acronym_long_forms(text, words, chosen)
     if (article.lang or "")[:2] in SENTENCE_CASE_LANGS:
         chosen = sentence_case_orgs(text, words, chosen, _ORG_WORDS, _STOP)
-    return _aliases(text, chosen)
+    chosen, links = _aliases(text, chosen)
+    if (article.lang or "").split("-")[0] == "ar":
+        chosen, links = _ar_quoted_alias(text, chosen, links)
+    return chosen, links
 
 
 # what follows the city of a dateline: more cities after slashes, then the agency in brackets
@@ -1854,6 +1991,13 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             r = longer.pop()
             j = next(j for j in full if uf.find(j) == r and len(toks[j]) > m)
             link(j, i, "partial:first_tokens", f"{surf[i]} -> {surf[j]}")
+    # an Arabic organisation's name shortened to its head and some of its adjectives ("الجيش
+    # الشعبي", "الجيش الوطني" of "الجيش الوطني الشعبي"): the one longer name of the article
+    # that opens with the same head and holds the other words in order
+    if lang_code == "ar":
+        gv = group_votes()
+        for i, j in _ar_org_shortenings(surf, chosen, lambda k: gv.get(uf.find(k)), uf.find):
+            link(j, i, "partial:org_words", f"{surf[i]} -> {surf[j]}")
     # a known place's word taken as a person's surname: its place vote (and entry) go, in
     # every mention of that word joined to the person ("Söder" twice by the same entry)
     for i, c in enumerate(chosen):
