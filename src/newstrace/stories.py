@@ -511,8 +511,8 @@ MERGE_SUPPORT = 0.5
 #: Average link: two groups merge only when the pairs of their members reach the pair bar
 #: **on average** (:func:`_holds_on_average`), not only on the link that merges them.
 #: Single-link merging chains: one article that matches one member of a group brings in
-#: every other member (a German report on North Korea matching one English report of a
-#: group on another North Korea event; a live feed that matches one report of a chain). Each
+#: every other member (an English coronavirus live feed that matches one report of a German
+#: chain of coronavirus reports; a report that bridges two reports unlike each other). Each
 #: pair counts by its margin over its own bar (``JOIN_P`` within a language, ``LINK_P``
 #: across two: the join or link model times time decay, as :func:`storyfeatures.pair_probability`),
 #: pairs the pair rule never scored included; two articles alone are unaffected (their mean
