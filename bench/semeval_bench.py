@@ -536,10 +536,11 @@ def explain(pairs: list[dict], docs: dict, story_of: dict[str, str], path: str,
         if same and res is not None and not compared:
             reason = "index:not_compared"  # the pair rule would link them; the index never offered the pair
         elif same and res is not None:
-            # linked, yet apart: the clustering kept them apart
+            # linked, yet apart: the clustering kept them apart (stories: _mutual_best_links,
+            # MERGE_SUPPORT, MEAN_LINK)
             reason = {"witness": "cluster:witness_uncorroborated", "similar": "cluster:similar_only"}.get(
                 res[0], "cluster:undated_best_elsewhere" if res[0] == "undated" and not (a.timeless and b.timeless)
-                else "cluster:mutual_best_or_merge_support")
+                else "cluster:mutual_best_merge_support_or_mean")
         elif not same and res is None:
             reason = "cluster:chained"
         f = sf.pair_features(a, b)

