@@ -899,7 +899,9 @@ def _resolve(ctx: _Ctx, attrs: list[_Attr], silent: list[_Attr] | None = None) -
                     history.append(replace(at, kind="name", plural=False))
                     continue
             if ante is None and g in ("m", "f", "s"):
-                per = [x for x in ctx.mentions if x.type == "PER" and x.end <= at.sp[0]
+                # (not a word of a headline run into the body: ``quotes._caseless_run_in_head``)
+                lo = ctx.head_end if ctx.run_in_head else 0
+                per = [x for x in ctx.mentions if x.type == "PER" and lo <= x.start and x.end <= at.sp[0]
                        and not _is_place(ctx, x.start, x.end)]
                 if per:
                     at.speaker, at.span, at.kind = per[-1].text, (per[-1].start, per[-1].end), "pronoun"

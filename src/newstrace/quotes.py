@@ -96,6 +96,13 @@ class _Ctx:
         self.cue_starts: list[int] = []
         self.cues = self._find_cues()
         self.cue_starts = [c.start for c in self.cues]
+        self.run_in_head = False
+        if not self.head_end and t.caseless:
+            # a caseless script's headline run into the body, found by the body's first cue
+            self.head_end = _caseless_run_in_head(self.text, self.paras, self.cues)
+            self.run_in_head = bool(self.head_end)
+            if self.head_end and self.head_end not in self.sents:
+                bisect.insort(self.sents, self.head_end)
 
     # -- positions ---------------------------------------------------------------------
     def para_of(self, pos: int) -> tuple[int, int]:
@@ -293,6 +300,44 @@ def _headline_end(article: Article, text: str, paras: list[tuple[int, int]], rep
         return pe if title is not None and " ".join(title.split()) == first else 0
     title = " ".join(article.title.split())
     return pe if first and (first == title or (len(title) > 20 and first.startswith(title))) else 0
+
+
+_SENT_STOP = re.compile(r"[.!?\u061f\u06d4\u2026;\u061b\n]")
+_SOURCE_LABEL = re.compile(r"[ \u00a0]*(?:[^\W\d_]+[ \u00a0]+){0,3}[^\W\d_]+[ \u00a0]*:[ \u00a0]")
+
+
+def _caseless_run_in_head(text: str, paras: list[tuple[int, int]], cues: list[_Cue]) -> int:
+    """End of a headline run into the body of an article in a script without case (the cue
+    table's ``caseless``: Arabic, Persian), else 0.
+    A title-case line marks a Latin headline (``mentions._headlines``); Arabic has no case, so
+    the sign is the first segment itself: the text opens with no sentence stop before its first
+    speech verb, and that opening is either a "source: claim" headline ('الثقافة المصرية: دخول
+    معرض الكتاب مجانا … أعلنت وزارة الثقافة …': one to four words and a colon, then the
+    claim) or a run of at least four words before a verb joined by "and" that opens a new
+    sentence ('رئيس "العربية للتصنيع" يكشف تفاصيل … وقال الفريق …'). The headline ends at
+    that verb: no statement starts in it and no speaker is taken from it."""
+    if not paras or not cues:
+        return 0
+    ps, pe = paras[0]
+    cue = next((c for c in cues if c.kind == "verb" and c.start >= ps), None)
+    if cue is None or cue.end > pe:
+        return 0
+    start = cue.start
+    if text[start - 1:start] == "\u0648" and text[start - 2:start - 1].isspace():
+        start -= 1  # و ("and") written on the verb: 'وقال'
+    head = text[ps:start]
+    gap = re.search(r"\S[ \u00a0]{2,}(?=\S)", head)
+    if gap and len(head[:gap.start() + 1].split()) >= 4:
+        # a gap of two spaces ends the headline before a dateline ('…والهول  موسكو - سانا -')
+        start, head = ps + gap.start() + 1, head[:gap.start() + 1]
+    if _SENT_STOP.search(head) or len(head.split()) < 4:
+        return 0
+    if "\u060c" in head or "," in head:
+        return 0  # a comma: the opening is a sentence's subject and its apposition
+    label = _SOURCE_LABEL.match(head)
+    if label and len(head[label.end():].split()) >= 3:
+        return start
+    return start if start < cue.start and not gap else 0
 
 
 _HEAD_WORD = re.compile(r"\S+")
