@@ -50,6 +50,11 @@ Detectors (``Mention.detector`` records which one found each span):
   standing alone: "وقال تبون" after "عبد المجيد تبون"; a model span that stops after a
   theophoric given name, "عبد المجيد", takes the family name after it, and one that is a
   given name only, "إيمان", the name units the name dictionary finds after it);
+- ``rules:nickname``: a person's name with a quoted nickname between given name and
+  surname ('Jorge «La Hiena» Barrios', 'Joaquín "El Chapo" Guzmán') is one mention, and the
+  nickname standing alone later is linked to it (``alias:nickname``; `_nicknamed_names`);
+  spans inside a run of three or more words in capitals (a headline) stay only where the
+  article writes them in mixed case or they are acronyms (`_without_shouted`);
 - ``rules:acronym_def``/``rules:sentence_case``: long forms before a parenthesised acronym
   and sentence-case organisation names in fr/es/it/pt (in `newstrace._orgspans`).
 
@@ -1464,6 +1469,11 @@ def _candidates(article: Article, model_spans, index):
         cands += learned
     cands = [x for c in cands for x in _without_dateline_city(text, _without_alias_word(text, c), index)]
     cands += _surnames_of(text, words, cands, common_words)
+    nicknamed = _nicknamed_names(text)
+    if nicknamed:
+        cands = [c for c in cands if not any(c.start < e and s < c.end for s, e, _, _ in nicknamed)]
+        cands += [_Cand(s, e, "rules:nickname", 1, {"PER": 3}) for s, e, _, _ in nicknamed]
+    cands = _without_shouted(text, words, cands)
     chosen = _select(_compass_places(text, cands))
     _uninflected_entries(text, chosen, article.lang, index)
     chosen += _nested(text, words, chosen, index)
@@ -1473,7 +1483,77 @@ def _candidates(article: Article, model_spans, index):
     chosen, links = _aliases(text, chosen)
     if (article.lang or "").split("-")[0] == "ar":
         chosen, links = _ar_quoted_alias(text, chosen, links)
+    for s, e, ns, ne in nicknamed:
+        full = next((c for c in chosen if c.start == s and c.end == e), None)
+        nick = norm_key(_NICK_ARTICLE_RE.sub("", text[ns:ne]))
+        for c in chosen if full else ():
+            if c is not full and norm_key(_NICK_ARTICLE_RE.sub("", text[c.start:c.end])) == nick:
+                links.append((full, c, "alias:nickname", text[s:e]))
     return chosen, links
+
+
+# a quoted nickname between a person's given name and surname: 'Jorge «La Hiena» Barrios',
+# 'Joaquín "El Chapo" Guzmán', 'Ahmed „Abu Omar“ Nasser'; the name is one mention and the
+# nickname standing alone later is the same person
+_CAP_WORD = r"[^\W\d_a-z][^\W\d_]*(?:-[^\W\d_]+)?"
+_NICKNAME_RE = re.compile(
+    rf"(?<![^\W\d_])({_CAP_WORD}(?: {_CAP_WORD}){{0,2}}) ?[\"“„«‹]"
+    rf"((?:[^\W\d_]+ )?{_CAP_WORD}(?: {_CAP_WORD}){{0,2}})[\"”“»›] ?({_CAP_WORD}(?: {_CAP_WORD}){{0,2}})(?![^\W\d_])")
+_NICK_ARTICLE_RE = re.compile(r"^(?:El|La|Los|Las|Le|Les|The|Il|Lo|Der|Die|Das)\s+")
+
+
+def _nicknamed_names(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, nickname start, nickname end) of each name with a quoted nickname
+    between given name and surname (`_NICKNAME_RE`; the surname's words are not all capitals,
+    which a shouted headline would be)."""
+    out = []
+    for m in _NICKNAME_RE.finditer(text):
+        given, sur = m.group(1).split(), m.group(3).split()
+        if not all(w[0].isupper() for w in given + sur + m.group(2).split()[-1:]) or any(w.isupper() and len(w) > 1 for w in given + sur) or any(_is_stop(w.lower()) for w in given + sur):
+            continue
+        out.append((m.start(1), m.end(3), m.start(2), m.end(2)))
+    return out
+
+
+def _without_shouted(text: str, words, cands: list[_Cand]) -> list[_Cand]:
+    """Spans inside a run of three or more words written in capitals (a headline: "ETN Y
+    PRIMERA PLUS CANCELAN SALIDAS A GUANAJUATO") only where the article also writes them in
+    mixed case ("Guanajuato") or they are acronyms ("ETN"); a span reaching out of the run
+    keeps its part outside it."""
+    runs, cur = [], []
+    for s, e, w in words:
+        if w.isupper() and any(ch.isalpha() for ch in w):
+            cur.append((s, e))
+            continue
+        if len(cur) >= 3:
+            runs.append((cur[0][0], cur[-1][1]))
+        cur = []
+    if len(cur) >= 3:
+        runs.append((cur[0][0], cur[-1][1]))
+    if not runs:
+        return cands
+    mixed = {norm_key(w) for _, _, w in words if not w.isupper()}
+    out = []
+    for c in cands:
+        run = next(((a, b) for a, b in runs if c.start < b and a < c.end), None)
+        if run is None:
+            out.append(c)
+            continue
+        a, b = run
+        inside = [w for s, e, w in words if c.start <= s and e <= c.end and a <= s and e <= b]
+        if a <= c.start and c.end <= b:
+            if all(norm_key(w) in mixed or _stop_or_acronym(w) for w in inside) and not all(
+                    _is_stop(w.lower()) for w in inside):
+                out.append(c)
+            continue
+        rest = [(s, e) for s, e, w in words if c.start <= s and e <= c.end and not (a <= s and e <= b)]
+        if rest and _is_cap(text[rest[0][0]:rest[0][1]]):
+            out.append(_Cand(rest[0][0], rest[-1][1], c.detector, c.prio, Counter(c.votes)))
+    return out
+
+
+def _stop_or_acronym(w: str) -> bool:
+    return is_acronym(w) and len(w) <= 4
 
 
 # what follows the city of a dateline: more cities after slashes, then the agency in brackets
