@@ -40,6 +40,7 @@ import hashlib
 import json
 import logging
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any, Iterable
 
 from . import resources
@@ -233,16 +234,12 @@ def pair_score(a: str, b: str, ta: str, tb: str, use_models: bool) -> tuple[floa
     return best
 
 
-_ORG_HEADS: list[frozenset[str]] = []
-
-
+@lru_cache(maxsize=1)
 def _org_heads() -> frozenset[str]:
     """The organisation head nouns of every language's cue table ("bakanlığı", "kurulu",
     "ministerio", "ministry")."""
-    if not _ORG_HEADS:
-        from .cues import available, table
-        _ORG_HEADS.append(frozenset(norm_key(h) for lang in available() for h in table(lang).sets.get("org_heads", ())))
-    return _ORG_HEADS[0]
+    from .cues import available, table
+    return frozenset(norm_key(h) for lang in available() for h in table(lang).sets.get("org_heads", ()))
 
 
 def place_qualified(a: str, b: str, index) -> bool:

@@ -38,6 +38,7 @@ from typing import Any, Callable
 from . import _quotemarks as qm, _quotestance
 from ._quotecolon import _colon_intro, _colon_statements
 from ._quoteindirect import _indirect, _reported_continuations
+from ._nounlex import LANGS as NOUN_CAPS_LANGS  # languages that capitalise every noun
 from ._quotenp import (_cap, _np_after, _participle, _participle_word, _quoted_starts, _strip_np,
                        _subject_after, _subject_before)
 from ._quoteroles import (_Attr, _Cue, _channel_from_np, _cue_subject, _cut_at_subject, _definite,
@@ -57,7 +58,6 @@ _PREV_CAP = re.compile(r"(?:\b[A-Z][\w’'\-]*|\b(?i:the|a|an|der|die|das|le|la|
 _PREV1 = re.compile(r"([\w’'\-]+)\s+$")
 _PREV2 = re.compile(r"(?:([\w’'\-]+)\s+)?([\w’'\-]+)\s+$")
 _QUOTE_CHARS = re.compile("[\"“”„«»]")
-_CAP_NOUNS = {"de"}  # languages that capitalise every noun
 _NEXT_WORD = re.compile(r"[ \u00a0]+([\w’']+)")
 _LINKER_BEFORE = re.compile(r"\s+([\w’']+)\s*$")
 _SOURCE_KIND = {"quoted_by": "quote", "told": "quote", "interview": "interview",
@@ -871,14 +871,14 @@ def _after_person_sentence(ctx: _Ctx, attrs: list[_Attr]) -> None:
         ps, pe = ctx.sent_of(k - 1)
         if qm.MASK in m[ps:pe]:
             continue
+        named = _mentions_in(ctx, ps, pe)
         people: dict[str, Any] = {}
-        for mn in _mentions_in(ctx, ps, pe):
+        for mn in named:
             w = _PREV1.search(m[ps:mn.start])
             if w is not None and norm_form(w.group(1)) in t.sets["prepositions"]:
                 continue
             people.setdefault(_key(mn.text), mn)
-        if len(people) > 1 or len(_mentions_in(ctx, ps, pe)) > len(
-                [mn for mn in _mentions_in(ctx, ps, pe) if _key(mn.text) in people]):
+        if len(people) > 1 or any(_key(mn.text) not in people for mn in named):
             continue
         if people:
             mn = next(iter(people.values()))
@@ -896,7 +896,7 @@ def _role_opener(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
     if len(toks) < 2 or norm_form(toks[0][2]) not in ctx.t.sets["determiners"]:
         return None
     n = 1
-    while n < len(toks) and (_cap(toks[n][2]) or ctx.t.lang not in _CAP_NOUNS and n == 1):
+    while n < len(toks) and (_cap(toks[n][2]) or ctx.t.lang not in NOUN_CAPS_LANGS and n == 1):
         n += 1
     last = toks[n - 1][2].lower()
     if n < 2 or not (_role_word(ctx.t, last) or _role_word(ctx.t, last.rsplit("-", 1)[-1])):
