@@ -419,6 +419,7 @@ def mask(text: str, cands: list[Cand]) -> str:
 
 _GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})[.!?]([^\W\d_])([^\W\d_]|[ \u00a0](?=[^\W\d_]))")
 _GLUED_CASELESS = re.compile(r"\x07[.!?]([^\W\d_])")
+_GLUED_CASELESS_WORD = re.compile(r"(?:(?<![^\W\d_])([^\W\d_]{2,})|(?<=[\d)\]»”\"]))[.!?]([^\W\d_]{2,})")
 _GLUED_BEFORE_QUOTE = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})[.!?]$")
 _ORDINAL_NEXT = re.compile(r"[.\s\u00a0]+(?:und|bis|oder|i|do|ve|et|and|[-–])?[\s\u00a0]*(?:\d{1,2}\.[\s\u00a0]*)?([^\W\d_]+)")
 
@@ -512,6 +513,27 @@ def _glued_word_starts(masked: str, ps: int, pe: int, table: CueTable) -> list[i
 _LONG_WORD = re.compile(r"[^\W\d_]{6,}")
 
 
+def _glued_caseless_starts(masked: str, ps: int, pe: int, table: CueTable, abbr) -> list[int]:
+    """'كانت مهمة للغاية.تمت إضافة', 'في عام 2020.وقال', 'هواتف محمولة).اعترف': in a caseless
+    script a full stop (or '!', '?') glued to the next word ends a sentence as it does before a
+    space (segment.py splits them the same way): after a word of two letters or more, a digit
+    or a closing bracket or mark, before a word of two letters of that script. Not after an
+    abbreviation of the table ('د.محمد') nor before a complementizer ('السابقين.إن': the
+    clause goes on) or a word a quotation follows; a decimal has a digit after the stop."""
+    comps = table.sets.get("complementizers", ())
+    out = []
+    for m in _GLUED_CASELESS_WORD.finditer(masked, ps, pe):
+        word, nxt = m.group(1), m.group(2)
+        if not _uncased(nxt[0]) or nxt in comps:
+            continue
+        if word and (not _uncased(word[-1]) or word in abbr):
+            continue
+        if re.match(r"[ \u00a0]+\x07", masked[m.end(2):m.end(2) + 3]):
+            continue  # 'قيمتها.الحدث "…"': one word and a quotation are no sentence; it goes on with the cue before
+        out.append(m.start(2))
+    return out
+
+
 def sentence_bounds(masked: str, paras: list[tuple[int, int]], cands: list[Cand], table: CueTable) -> list[int]:
     """Sorted sentence start positions (paragraph starts included)."""
     abbr = table.sets.get("abbreviations", frozenset())
@@ -548,6 +570,7 @@ def sentence_bounds(masked: str, paras: list[tuple[int, int]], cands: list[Cand]
                 nxt = re.match(r"\w+", masked[m.end() - 1:pe])
                 if _uncased(m.group(1)) and nxt.group() not in table.sets.get("complementizers", ()):
                     starts.add(m.end() - 1)
+            starts.update(_glued_caseless_starts(masked, ps, pe, table, abbr))
     starts.update(_glued_headline_starts(masked, paras, table))
     abbr_low = {a.rstrip(".") for a in abbr}
     for c in cands:

@@ -439,10 +439,18 @@ def _subject_after(ctx: _Ctx, pos: int, hi: int, verb: str | None = None) -> tup
     stops = t.union("np_stop", "complementizers", "prepositions")
     obj_preps = _object_preps(t, norm_form(verb)) if verb else ()
     chunks: list[list[tuple[int, int, str]]] = [[]]
+    name_end = None
     for s, e, w in _tokens(m, pos, hi):
         lw = norm_form(w)
         if len(chunks) == 1 and not chunks[0] and lw in t.sets["prep_pronouns"]:
             continue  # 'أكد له أن', 'قال لها الطبيب إن': the addressee ("to him"), not the subject
+        if t.caseless and len(chunks) == 1:
+            if not chunks[0]:
+                name_end = _name_at(ctx, s)
+            elif name_end is not None and s >= name_end:
+                if _object_opener(ctx, w, name_end):
+                    break  # 'أعلنت وزارة الثقافة المصرية دخول …': the name is the subject, its object follows
+                name_end = None
         if w == ",":
             if not chunks[-1] or len(chunks) >= 3:
                 break
@@ -469,6 +477,27 @@ def _subject_after(ctx: _Ctx, pos: int, hi: int, verb: str | None = None) -> tup
     if t.caseless and len(chunks) == 1:
         chunks[0] = _role_phrase_end(ctx, chunks[0])
     return _pick_apposition(ctx, [(c[0][0], c[-1][1]) for c in chunks])
+
+
+def _name_at(ctx: _Ctx, s: int) -> int | None:
+    """The end of the longest name mention of the article that starts at ``s``."""
+    ends = [mn.end for mn in ctx.mentions if mn.start == s]
+    return max(ends) if ends else None
+
+
+def _object_opener(ctx: _Ctx, w: str, name_end: int) -> bool:
+    """Does the word ``w`` right after a name (a mention ending at ``name_end``) open the
+    verb's object rather than go on with the name: a word without the article (an Arabic
+    verbal noun or noun in construct: 'دخول', 'تسجيل') that is no unit of a person's name
+    (a person's name can go on where the mention stopped) nor a role noun (an apposition:
+    'هيثم الحاج رئيس الهيئة')."""
+    from ._arabicnames import name_unit
+    t = ctx.t
+    lw = norm_form(w)
+    if lw.startswith("ال") or lw in t.union("role_nouns", "honorifics") or not w[0].isalpha():
+        return False
+    per = any(mn.end == name_end and mn.type == "PER" for mn in ctx.mentions)
+    return not (per and name_unit(w) is not False)
 
 
 def _role_phrase_end(ctx: _Ctx, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

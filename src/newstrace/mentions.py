@@ -960,6 +960,19 @@ AR_HOMOGRAPH_MIN_RANK = 1_000_000
 _AR_MARKS = re.compile("[\u064B-\u0652\u0670]")
 
 
+# nouns of a disease before its name: "فيروس كورونا", "وباء إيبولا", "جائحة كورونا"
+_AR_DISEASE_NOUN_RE = "(?:[وبل]?(?:ال)?(?:فيروس|فايروس|وباء|جائحة|مرض|حمى|فيروسات))"
+
+
+def _ar_disease_name(text: str, word: str) -> bool:
+    """Whether the article writes ``word`` (without a proclitic letter) as the name of a
+    disease, right after a noun of one ("فيروس كورونا", "بفيروس كورونا", "جائحة زيكا"): one
+    sense per article, the town Corona or the Zika forest is not meant."""
+    forms = {word} | ({word[1:]} if word[:1] in AR_PROCLITICS and len(word) > 3 else set())
+    alt = "|".join(re.escape(f) for f in sorted(forms))
+    return re.search(rf"(?<!\w){_AR_DISEASE_NOUN_RE}[\s\u00a0]+(?:ال)?(?:{alt})(?!\w)", text) is not None
+
+
 def _ar_homograph(text: str, words, i: int, entries) -> bool:
     """Whether the one-word Arabic-script gazetteer hit at word ``i`` is no place: a piece of
     a word a diacritic split ("رين" of "مسيّرين"), a definite adjective in -iyya agreeing with
@@ -974,6 +987,8 @@ def _ar_homograph(text: str, words, i: int, entries) -> bool:
         return True  # an adjective agreeing with the noun before it: "التوسعة السعودية" (Saudi)
     if any(x.rank >= AR_HOMOGRAPH_MIN_RANK for x in entries[:1]):
         return False
+    if _ar_disease_name(text, w):
+        return True  # "فيروس كورونا": the virus, not the town Corona
     from wordfreq import zipf_frequency
 
     forms = [w] + ([w[1:]] if w[:1] in AR_PROCLITICS and len(w) > 3 else [])
@@ -1241,6 +1256,19 @@ def _ar_bare_name(w: str) -> bool:
         and w not in _AR_ORG_HEADS and not w.endswith(_AR_NOUN_ENDINGS)
 
 
+def _ar_construct(text: str, words, j: int) -> bool:
+    """Whether the indefinite word ``j`` after an organisation head is a noun in a construct
+    chain, so part of the name: a definite word follows it ("رئاسة شؤون الحرمين", "هيئة تنظيم
+    الاتصالات"); an adjective after an indefinite head is indefinite too ("مستشفى ميداني")."""
+    w = words[j][2]
+    if j + 1 >= len(words) or not _is_arabic(w) or w.startswith("ال") or _AR_DEFINITE_PROCLITIC_RE.match(w) \
+            or w in _AR_FUNCTION or w in _AR_NOT_IN_NAME or w in _AR_ORG_HEADS or len(w) < 3:
+        return False
+    nxt = words[j + 1][2]
+    return nxt.startswith("ال") and nxt not in _AR_NOT_IN_NAME and nxt not in _AR_FUNCTION \
+        and _ar_gap(text[words[j][1]:words[j + 1][0]])
+
+
 # Organisation heads in the construct state (idafa) whose definite complement makes the
 # name: "وزارة الثقافة" (Ministry of Culture), "هيئة الكتاب", "مستشفى الملك عبدالله", "جامعة
 # القاهرة"; and the same heads with the article when two or more definite words follow
@@ -1248,14 +1276,19 @@ def _ar_bare_name(w: str) -> bool:
 # name: a relative pronoun, a weekday or "today", a time adjective.
 _AR_ORG_HEADS = frozenset("""وزارة هيئة جامعة شركة مستشفى مجلس مؤسسة جمعية حزب حركة وكالة صحيفة
     بوابة شبكة منظمة نقابة اتحاد محكمة بنك مصرف مركز جيش حرس نادي رئاسة قناة إذاعة جريدة مجلة
-    جبهة""".split())
+    جبهة مولودية شبيبة ترجي""".split())
+# heads that name a sports club with its town ("مولودية وهران", "شبيبة القبائل"); with the
+# article alone ("المولودية") they are the short name of the one club of the article so named
+_AR_CLUB_HEADS = frozenset("مولودية شبيبة ترجي".split())
 # heads that with the article and one relative (nisba) adjective name one body: "الجيش
 # الوطني" (the National Army), "الحرس الجمهوري", "النادي الصفاقسي", "الحزب الشيوعي", "الاتحاد
 # الأوروبي"; a ministry or a company so named is any one ("الوزارة المعنية", "الشركة الأمريكية")
 _AR_NISBA_HEADS = frozenset("جيش حرس نادي حزب اتحاد مجلس جبهة".split())
 # relative adjectives that qualify a body without naming it ("الحزب الثاني", "المجلس المحلي")
 _AR_NOT_NISBA = frozenset("""الثاني الثانية الثالث الثالثة الأولى الرئيسي الرئيسية المحلي المحلية
-    المعني المعنية الحاكم الحكومي الحكومية الرسمي الرسمية الحقيقي""".split())
+    المعني المعنية الحاكم الحكومي الحكومية الرسمي الرسمية الحقيقي
+    الهاوي الهاوية الاحترافي الاحترافية""".split())
+# (a club's level, "النادي الهاوي" the amateur club, "النادي الاحترافي", is no name of one)
 # role nouns that name the holder of an office, not a namesake ("مستشفى الملك عبدالله" is named
 # after a king; "رئاسة المشرف العام" is no body)
 _AR_OFFICES = _arabicnames.ROLE_BEFORE - frozenset("ملك أمير شيخ سيد سيدة".split())
@@ -1297,9 +1330,11 @@ def _ar_org_spans(text: str, words, lang: str | None) -> list[tuple[int, int]]:
         if head not in _AR_ORG_HEADS and not definite or w == "برئاسة":
             continue  # "برئاسة" is "chaired by"
         j = i + 1
-        bare_name = not definite and _ar_bare_name(words[j][2]) and _ar_gap(text[words[i][1]:words[j][0]])
+        bare_name = not definite and _ar_gap(text[words[i][1]:words[j][0]]) and (
+            _ar_bare_name(words[j][2]) or _ar_construct(text, words, j))
         if bare_name:
-            j += 1  # an indefinite name: "مستشفى هليوبوليس", "مستشفى قاها المركزية"
+            j += 1  # an indefinite name: "مستشفى هليوبوليس", "مستشفى قاها المركزية"; a construct
+            # chain: "رئاسة شؤون الحرمين", "وزارة شؤون المرأة"
         # after "الجيش الوطني" only more relative adjectives ("الشعبي") or "لل" words: not the
         # object of a verb after it ("النادي الصفاقسي اللاعب")
         nisba = definite and j < n and _ar_nisba_head(head, words[j][2])
@@ -1317,6 +1352,25 @@ def _ar_org_spans(text: str, words, lang: str | None) -> list[tuple[int, int]]:
             m = _AR_QUOTED_RE.match(text, words[i][1])
             if m and not any(w in _AR_FUNCTION for w in m.group(1).split()):
                 out.append((m.start(1), m.end(1)))  # 'قناة "العربية"': the quoted name
+    return out + _ar_club_short_names(text, words, out)
+
+
+def _ar_club_short_names(text: str, words, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"المولودية" beside "مولودية وهران": a club head of `_AR_CLUB_HEADS` with the article
+    (maybe after a proclitic, left out of the span) and no name after it is the short name of
+    the club the article names with that head, when it names exactly one."""
+    named = {text[a:b].split()[0] for a, b in spans if " " in text[a:b]}
+    named = {h for h in named if h in _AR_CLUB_HEADS}
+    counts = {h: sum(1 for a, b in spans if text[a:b].split()[0] == h) for h in named}
+    taken = {a for a, _ in spans}
+    out = []
+    for s, e, w in words:
+        m = _AR_DEFINITE_PROCLITIC_RE.match(w)
+        k = m.end() if m and m.group().endswith("ال") else (2 if w.startswith("ال") else None)
+        if k is None or w[k:] not in named or s + k - 2 in taken:
+            continue
+        if len({text[a:b] for a, b in spans if text[a:b].split()[0] == w[k:]}) == 1 and counts[w[k:]]:
+            out.append((s + k - 2, e))
     return out
 
 
@@ -1339,7 +1393,7 @@ def _ar_org_shortenings(surf: list[str], chosen: list[_Cand], votes, root) -> li
         rest = iter(b[1:])
         return len(b) > len(a) and a[0] == b[0] and all(w in rest for w in a[1:])
 
-    orgs = [k for k in range(len(surf)) if len(surf[k].split()) >= 2 and org(k)]
+    orgs = [k for k in range(len(surf)) if (len(surf[k].split()) >= 2 or surf[k][2:] in _AR_CLUB_HEADS) and org(k)]
     ws = {k: fold(k) for k in orgs}
     out = []
     for i in orgs:
@@ -1665,6 +1719,7 @@ def _aliases(text: str, chosen: list[_Cand]):
                     continue  # the same untyped yet (no model): two name words and an acronym they do not spell
                 elif (1 <= nwords <= 6 and (cont[:1].isupper() or _is_arabic(cont))
                       and not re.search(r"\d", cont)
+                      and not (_is_arabic(cont) and re.search("[A-Za-z]", cont))  # "(مستخدمي PDF)": a gloss in two scripts
                       and not re.match(r"\s*[–—-]", text[b + 1:b + 4])  # dateline: "CITY (Agency) –"
                       and not (surf.isupper() and len(surf) > 4)):
                     same = next((x for x in chosen if x.start == a and x.end == b), None)

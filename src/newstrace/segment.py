@@ -106,6 +106,7 @@ def split_sentences(text: str, lang: str | None) -> list[tuple[int, int]]:
 # or ':', as in 'www.example.Com'), one stop, then a word.
 _GLUED = re.compile(r"(?<![\w.@/\\:])([^\W\d_]{2,})([.!?\u061f])(?=([^\W\d_])([^\W\d_]*)(.?))")
 # 'example.Com', 'site.Org/news': a domain name, not two sentences.
+_GLUED_NUMBER = re.compile(r"(?<![\w.,])\d+([.!?\u061f])(?=([^\W\d_])[^\W\d_])")
 _TLDS = frozenset({"com", "org", "net", "edu", "gov", "info", "io", "co", "biz"})
 
 
@@ -148,7 +149,10 @@ def _glued_starts(text: str, start: int, end: int, code: str) -> list[int]:
         elif not (_uncased_letter(word[-1]) and _uncased_letter(first)):
             continue
         out.append(m.end(2))
-    return out
+    # 'بلغ 2020.وقال': in a caseless script a number before the stop ends a sentence too (a
+    # decimal has a digit after the stop)
+    out.extend(m.end(1) for m in _GLUED_NUMBER.finditer(text, start, end) if _uncased_letter(m.group(2)))
+    return sorted(out)
 
 
 def _split_glued(text: str, spans: list[tuple[int, int]], code: str) -> list[tuple[int, int]]:
@@ -170,10 +174,24 @@ _ABBREV = re.compile(
 )
 
 
+# 'د.محمد', 'أ.د. علي': one letter of a caseless script and a stop, a word of its own, is an
+# abbreviation (a title), not a sentence end; not the era letter after a year ('عام 2020 م.').
+_CASELESS_INITIAL = re.compile(r"(?:^|(?<=[\s(.]))([^\W\d_])\.$")
+
+
+def _caseless_initial(text: str, s: int, e: int) -> bool:
+    m = _CASELESS_INITIAL.search(text, s, e)
+    if m is None or not _uncased_letter(m.group(1)):
+        return False
+    before = text[s:m.start()].rstrip()
+    return not before[-1:].isdigit()
+
+
 def _merge_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if out and _ABBREV.search(text[out[-1][0]:out[-1][1]]) and text[out[-1][1]:s].strip() == "":
+        if out and (_ABBREV.search(text[out[-1][0]:out[-1][1]]) or _caseless_initial(text, *out[-1])) \
+                and text[out[-1][1]:s].strip() == "":
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
