@@ -8,8 +8,9 @@ Every article is compared only with the articles an index finds, never with all 
   the window holds the articles of a few weeks, whatever the size of the corpus) and by
   shared blocking keys;
 * every article with the articles sharing a **blocking key**: resolved actors and name keys
-  (rarer than common words), the article's rarest content words, numbers of three digits or
-  more that are not years, in-text dates and quoted speakers. A key held by more than
+  (rarer than common words), the article's weightiest content words (``INDEX_TERMS``;
+  ``INDEX_TERMS_KEYS_ONLY`` for an article the window's vectors do not serve), numbers of
+  three digits or more that are not years, in-text dates and quoted speakers. A key held by more than
   ``KEY_CAP`` undated articles (``WINDOW_KEY_CAP`` dated ones in the window) is not
   discriminative and is skipped.
 
@@ -46,6 +47,13 @@ DENSE_FLOOR = 0.35
 #: names weighing less (``storyfeatures.name_weight``: common words) are not blocking keys
 KEY_MIN_WEIGHT = 2.0
 INDEX_TERMS = 8
+#: content words indexed for an article the window's vectors do not serve (no day, or no
+#: vector: the model-free path): keys are all it is found by. Measured (round 13) on the
+#: SemEval-2022 Task 8 training pairs through the analyze path, with the encoder (the
+#: articles there have no publication date): candidates per article 21.8 at 8 terms, 22.5
+#: at 12, 23.6 at 16, 27.2 at 24, 31.8 at 32; of the 3 same pairs the pair rule links but
+#: the index never offered (ent 0: no actor in common), 16 terms offer 2 (all 3 at 32)
+INDEX_TERMS_KEYS_ONLY = 16
 CACHE_DOCS = 20000
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -56,7 +64,8 @@ def doc_keys(d: DocFeatures) -> dict[str, float]:
     for k, w in d.ents.items():
         if w >= KEY_MIN_WEIGHT:
             keys["e:" + k] = w
-    for t, w in sorted(d.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:INDEX_TERMS]:
+    n_terms = INDEX_TERMS if d.day is not None and d.vec is not None else INDEX_TERMS_KEYS_ONLY
+    for t, w in sorted(d.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:n_terms]:
         keys[f"t:{d.lang}:{t}"] = 1.0 + w
     for n in d.nums:
         if len(n) >= 3 and not _YEAR.match(n):

@@ -20,7 +20,8 @@ the result):
    common, cross-language link model on encoder cosine and language-independent evidence),
    ``undated`` (an article with only a wide inferred range: the rule, the evidence on its
    own, and a shared event-specific detail; or, with no dated side, a high P:
-   ``storyfeatures.STRONG_P``), ``witness`` (an undated article vouching for a
+   ``storyfeatures.STRONG_P``, or across languages the link model's own bar:
+   ``storyfeatures.XL_UNDATED_LINK``), ``witness`` (an undated article vouching for a
    dated one). Links are stored with their features (``story_links``).
 3. Stories are the groups of articles connected by join, link or undated links (between
    two languages only mutual best matches, one per language: ``_mutual_best_links``; a merge
