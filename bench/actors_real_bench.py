@@ -1,6 +1,6 @@
 """Actors on real news: hand-annotated actor groups of SemEval-2022 Task 8 articles.
 
-The gold (``bench/actors_gold/semeval_{dev,dev2,...,dev7,heldout}.json``) holds no article text: each
+The gold (``bench/actors_gold/semeval_{dev,dev2,...,dev8,heldout}.json``) holds no article text: each
 entity is a label, a type and the offsets of its spellings in the articles of
 ``../shared/corpus/dev/semeval2022t8/pairs.csv`` (training pairs; the article id is the
 pair_id half). Same-story pairs were chosen (Overall and Entities <= 1.5): de-en across
@@ -62,7 +62,7 @@ article (pairs of items in that language), across languages, and overall:
 - ``found``: share of the spellings that some actor covers at all;
 - pairwise precision / recall over all pairs of spellings (same gold entity = positive).
 
-    python bench/actors_real_bench.py --split dev|dev2|dev3|dev4|dev5|dev6|dev7|heldout [--no-models] [--json] [--show-errors]
+    python bench/actors_real_bench.py --split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|heldout [--no-models] [--json] [--show-errors]
 """
 from __future__ import annotations
 
@@ -208,7 +208,7 @@ def run(split: str, use_models: bool, db: str | None = None) -> tuple[dict, list
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "heldout"), default="dev")
+    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "heldout"), default="dev")
     ap.add_argument("--no-models", action="store_true")
     ap.add_argument("--db", help="keep the analysed store here")
     ap.add_argument("--json", action="store_true")
