@@ -6,24 +6,24 @@ given names ("Enrique Ramón ICARDO"); a nickname's determiner from the cue tabl
 language ("O Touro", "De Beul"). Sentences written for the tests."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from test_actors_round12 import Opts, _entity_of, _ments  # the round-12 file's helpers
 
 from newstrace.mentions import detect
 from newstrace.records import Article
 
 
-@dataclass(frozen=True)
-class Opts:
-    use_models: bool = False
-    gazetteer: str | None = None
+def _model_mentions(text: str, lang: str) -> list:
+    return detect(Article(id="x", text=text, lang=lang), Opts(use_models=True)).mentions
 
 
-def _ments(text: str, lang: str) -> list[tuple[str, str, int]]:
-    return [(m.text, m.type, m.local_id) for m in detect(Article(id="x", text=text, lang=lang), Opts()).mentions]
-
-
-def _entity_of(ms, surface: str) -> int:
-    return next(lid for t, _, lid in ms if t == surface)
+def _one_entity(cases) -> list:
+    """(lang, text, name, other name): the two names are one entity of the text; the mentions."""
+    out = []
+    for lang, text, a, b in cases:
+        ms = _ments(text, lang)
+        assert _entity_of(ms, a) == _entity_of(ms, b), (text, ms)
+        out.append(ms)
+    return out
 
 
 def test_photo_credit_is_no_alias_of_the_name_before_it():
@@ -41,14 +41,12 @@ def test_photo_credit_is_no_alias_of_the_name_before_it():
 
 
 def test_person_known_by_initials_of_the_full_name():
-    for lang, text, full, short in (
+    for ms in _one_entity((
         ("es", "El EZLN criticó los proyectos de AMLO. El Gobierno de Andrés Manuel López Obrador respondió.",
          "Andrés Manuel López Obrador", "AMLO"),
         ("en", "JFK spoke in Berlin. John Fitzgerald Kennedy was then president.", "John Fitzgerald Kennedy", "JFK"),
-    ):
-        ms = _ments(text, lang)
-        assert _entity_of(ms, short) == _entity_of(ms, full), (text, ms)
-        assert dict((t, ty) for t, ty, _ in ms)[short] == "PER", (text, ms)
+    )):
+        assert "PER" in {ty for t, ty, _ in ms if t in ("AMLO", "JFK")}, ms
     # the initials of an organisation link it, and make no person of it
     ms = _ments("El Consejo Nacional Indígena se reunió. El CNI pidió diálogo al gobierno.", "es")
     assert dict((t, ty) for t, ty, _ in ms).get("CNI") != "PER", ms
@@ -56,19 +54,17 @@ def test_person_known_by_initials_of_the_full_name():
 
 def test_surname_in_capitals_after_the_given_names():
     text = "El agresor fue identificado como Enrique Ramón ICARDO que, según la policía, huyó en un auto."
-    ms = [(m.text, m.type) for m in detect(Article(id="x", text=text, lang="es"), Opts(use_models=True)).mentions]
+    ms = [(m.text, m.type) for m in _model_mentions(text, "es")]
     assert ("Enrique Ramón ICARDO", "PER") in ms, ms
 
 
 def test_nickname_determiner_in_any_language():
-    for lang, text, full, nick in (
+    _one_entity((
         ("pt", 'A polícia prendeu Carlos "O Touro" Almeida em Lisboa. Segundo a polícia, Touro liderava o grupo.',
          'Carlos "O Touro" Almeida', "Touro"),
         ("nl", 'De politie pakte Jan "De Beul" Jansen op in Utrecht. Volgens de politie leidde Beul de bende.',
          'Jan "De Beul" Jansen', "Beul"),
-    ):
-        ms = _ments(text, lang)
-        assert _entity_of(ms, nick) == _entity_of(ms, full), (text, ms)
+    ))
 
 
 def test_company_alone_is_its_country_branch_not_a_listed_place():
@@ -80,7 +76,7 @@ def test_company_alone_is_its_country_branch_not_a_listed_place():
 
 def test_model_span_ends_before_a_function_word():
     text = "El contundente triunfo del América ante el Atlanta United por Concachampions en el Estadio Azteca."
-    ms = [m.text for m in detect(Article(id="x", text=text, lang="es"), Opts(use_models=True)).mentions]
+    ms = [m.text for m in _model_mentions(text, "es")]
     assert "Atlanta United" in ms and not any(t.endswith(" por") for t in ms), ms
 
 
@@ -92,14 +88,12 @@ def test_turkish_suffixed_common_noun_opens_no_name():
 
 
 def test_place_qualified_organisation_is_one_body_within_an_article():
-    for lang, text, long_, short in (
+    _one_entity((
         ("en", "The US Department of State issued a warning on Monday. The Department of State said travellers "
                "should leave.", "US Department of State", "Department of State"),
         ("tr", "ABD Ticaret Bakanlığı yeni kararı açıkladı. Ticaret Bakanlığı ayrıca vergileri artırdı.",
          "ABD Ticaret Bakanlığı", "Ticaret Bakanlığı"),
-    ):
-        ms = _ments(text, lang)
-        assert _entity_of(ms, long_) == _entity_of(ms, short), (text, ms)
+    ))
 
 
 def test_turkish_name_ending_on_an_organisation_head_is_no_person():
