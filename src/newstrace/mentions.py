@@ -844,16 +844,6 @@ def _cue_org_head(surface: str, lang: str) -> bool:
     return is_in(ws[0], heads) or (len(ws) >= 3 and is_in(ws[0], roles) and is_in(ws[1], heads))
 
 
-def _org_head_last(surface: str, lang: str) -> bool:
-    """Whether the last word of a name of two words or more, without a case suffix after an
-    apostrophe, is an organisation head noun of ``lang``'s cue table, in a language that puts
-    the head last (those that write case suffixes after an apostrophe: Turkish)."""
-    if lang not in _APOSTROPHE_CASE_LANGS:
-        return False
-    ws = uninflected(surface, lang, "").split()
-    return len(ws) >= 2 and ws[-1].lower() in _cue_sets(lang)[1]
-
-
 def _curated_org_word(w: str, index) -> bool:
     """A one-word name of an organisation in the curated list (`data/organisations.yaml`:
     "Twitter", "Reuters", "Xinhua"): it makes a name by itself, so a capitalised run stops
@@ -2076,10 +2066,7 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             if pw and pw.group(1).lower() in say_before:
                 c.votes["PER"] += 2
         if len(analyze(surf[i]).tokens) >= 2 and not c.votes and not is_acronym(surf[i]):
-            # a name of two words or more with nothing else to type it is a person's, unless
-            # it ends on an organisation head noun of a head-final language ("ABD Ticaret
-            # Bakanlığı", "İstanbul Valiliği", "Türk Silahlı Kuvvetleri'nin")
-            c.votes["ORG" if _org_head_last(surf[i], lang_code) else "PER"] += 0.5
+            c.votes["PER"] += 0.5
     _branch_bases(surf, chosen, branches, link)
     _place_qualified_in_article(surf, chosen, index, link)
     # transliteration variants of full names (same token count), compared once per distinct
