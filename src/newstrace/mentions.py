@@ -58,8 +58,9 @@ Detectors (``Mention.detector`` records which one found each span):
   nickname standing alone later is linked to it (``alias:nickname``; `_nicknamed_names`;
   the nickname's determiner, "La Hiena", "O Touro", from every cue table's
   ``definite_determiners``); a person named by the initials of the full name the article
-  gives is that person ("AMLO", ``alias:initials``); spans inside a run of three or more words in capitals (a headline) stay only where the
-  article writes them in mixed case or they are acronyms (`_without_shouted`);
+  gives is that person ("AMLO", ``alias:initials``); spans inside a run of three or more
+  words in capitals (a headline) stay only where the article writes them in mixed case or
+  they are acronyms (`_without_shouted`);
 - ``rules:acronym_def``/``rules:sentence_case``: long forms before a parenthesised acronym
   and sentence-case organisation names in fr/es/it/pt (in `newstrace._orgspans`).
 
@@ -756,7 +757,8 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
                 part = part[:-1]
             while part and words[part[0]][2].lower() in _JOINERS:
                 part = part[1:]
-            if len(part) > 1 and lang in _APOSTROPHE_CASE_LANGS and _suffixed_common_opener(text, words[part[0]], index):
+            if len(part) > 1 and lang in _APOSTROPHE_CASE_LANGS \
+                    and _suffixed_common_opener(text, words[part[0]], index):
                 part = part[1:]
             if not part:
                 continue
