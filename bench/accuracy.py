@@ -16,7 +16,7 @@ scripts define the data, the splits and the matching (read their docstrings).
 | publication dates of undated text | PolNeAR dev | ``dates_bench.py`` |
 | mentions (NER), optional | public NER corpora, dev splits (``train/README.md``) | ``train/evaluate.py`` |
 
-The ``dev`` halves of the hand annotations (and the actors' ``dev2`` to ``dev7``) were looked at while
+The ``dev`` halves of the hand annotations (and the actors' ``dev2`` to ``dev8``) were looked at while
 building; the ``heldout`` halves were not (scored for reporting only). No evaluation or test split of a shared task
 is used (SemEval-2022 eval, PolNeAR test).
 
@@ -63,7 +63,7 @@ def runs(models: bool, heldout: bool = False) -> dict[str, list[tuple[str, list[
         # the same pairs after the real per-article stages and actors, as `analyze` runs them
         "stories_analyze": [("semeval_pipeline", [str(BENCH / "semeval_bench.py"), "--pipeline", "--json", *enc])],
         "actors": [(f"actors_{s}", [str(BENCH / "actors_real_bench.py"), "--split", s, "--json", *m_off])
-                   for s in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", *held)],
+                   for s in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", *held)],
         "names": [("names", [str(BENCH / "names_bench.py"), "--json", "--geonames", "1000"])],
         "quotes": [(f"quotes_{s}", [str(BENCH / "quotes_bench.py"), "--split", s, "--json", *m_on])
                    for s in ("dev", *held)],

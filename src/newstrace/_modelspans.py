@@ -27,7 +27,8 @@ _LEAD_ARTICLE_RE = re.compile(r"^(?:the|The|les|Les|la|La|le|Le|[dlDL]['’]|des
 _ARTICLES = frozenset("the der die das el los las la le les il lo gli".split())
 _CLAUSE_RE = re.compile(r"[,;:!?]\s+[^\W\d_]*[a-zà-ÿ]")
 _OPENERS = frozenset("«»“”„\"'‘’‹›([{¿¡-–—*•·")
-_SEPARATOR_RE = re.compile(r"\s+[–—|-]\s+|\s*[|•]\s*|(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])| {2,}")
+_SEPARATOR_RE = re.compile(r"\s+[–—|-]\s+|\s*[|•]\s*|(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])| {2,}"
+                           r"|(?<=[^\W\d_]):\s+(?=[^\W\d_])")
 # a conjunction between two capitalised words: "Buttigieg and Biden" is two names
 _CONJUNCTION_RE = re.compile(r"(?<=[^\W\d_])\s+(?:and|und|y|et|i|ve|oraz)\s+(?=[^\W\d_a-zà-ÿ])")
 
@@ -36,7 +37,8 @@ def _split_spans(text: str, spans, sent_starts: list[int]):
     """Model spans cut where the text says a name cannot go on: at a sentence start (the
     pipelines run without a parser, so nothing else stops an entity there) and at a
     dash or bar between spaces ("AMMAR – L’Autorité", "Reuters | Politics"), at a slash
-    between words (a credit "Xinhua/Shan Yuqi", "CDU/CSU"), at two spaces (blocks of a
+    between words (a credit "Xinhua/Shan Yuqi", "CDU/CSU"), at a colon after a word (a
+    label before a credit, "Foto: REUTERS", "Bild: DPA"), at two spaces (blocks of a
     scraped page joined: "… Lecha Wałęsy  Prokuratura Warszawska"), and at a
     conjunction between capitalised words ("Buttigieg and Biden": a known name that holds
     one, "Bosnia and Herzegovina", is the gazetteer's candidate)."""
@@ -170,12 +172,13 @@ def _skip_lower_words(text: str, s: int, e: int) -> int:
 
 def _trim_tail(text: str, s: int, e: int) -> int:
     """End of the span without trailing elided letters and particles ("Khorvat n" from
-    "Khorvat n’a", "Sahir de") and without a trailing article, which opens the next
-    phrase ("Guerrero Los" of "Guerrero Los hermanos")."""
+    "Khorvat n’a", "Sahir de"), function words ("Atlanta United por" of "… por
+    Concachampions": no name ends on one in lower case) and a trailing article, which opens
+    the next phrase ("Guerrero Los" of "Guerrero Los hermanos")."""
     ws = list(_WORD_RE.finditer(text, s, e))
     while len(ws) > 1:
         w = ws[-1].group()
-        if not (w.islower() and (len(w) == 1 or w in _NAME_PARTICLES or _ELISION_RE.match(w + "’x"))) \
+        if not (w.islower() and (len(w) == 1 or w in _NAME_PARTICLES or w in _STOP or _ELISION_RE.match(w + "’x"))) \
                 and w.lower() not in _ARTICLES:
             break
         ws.pop()

