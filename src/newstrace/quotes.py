@@ -37,7 +37,7 @@ from typing import Any, Callable
 
 from . import _quotemarks as qm, _quotestance
 from ._quotecolon import _colon_intro, _colon_statements
-from ._quoteindirect import _indirect, _reported_continuations
+from ._quoteindirect import _elliptic_statements, _indirect, _reported_continuations
 from ._nounlex import LANGS as NOUN_CAPS_LANGS  # languages that capitalise every noun
 from ._quotenp import (_cap, _np_after, _participle, _participle_word, _quoted_starts, _strip_np,
                        _subject_after, _subject_before)
@@ -75,6 +75,7 @@ class _Ctx:
         self.cands = qm.scan(self.text, self.paras, t)
         if t.dash_quotes:
             self.cands = sorted(self.cands + qm.dash_quotes(self.text, self.paras, t, self.cands), key=lambda c: c.open)
+        self.cands = qm.lost_open_quotes(self.text, self.paras, t, self.cands)
         qm.classify(self.text, self.cands, self.paras, t)
         self.quotes = [c for c in self.cands if c.kind == "direct"]
         self.m = qm.mask(self.text, self.cands)
@@ -760,6 +761,7 @@ def _attributions(ctx: _Ctx, use_model: bool = False) -> list[_Attr]:
     _after_indirect(ctx, attrs)
     _after_person_sentence(ctx, attrs)
     attrs += _reported_continuations(ctx, attrs)
+    attrs += _elliptic_statements(ctx, attrs)
     _trim_contents(ctx, attrs)
     attrs = _drop_nested_attitudes(attrs)
     seen: set[tuple[int, int]] = set()
