@@ -108,3 +108,15 @@ def test_participle_and_its_agent_opening_the_clause_name_the_agent():
         ("no se constataron lesiones agudas externas", "médico de guardia")]
     # a subject after the participle's phrase is the subject
     assert _said('Examined by a doctor, the woman said: "I feel fine."', "en") == [("I feel fine.", "the woman")]
+
+
+def test_german_reported_mood_after_a_sentence_that_names_one_person():
+    assert _said("Kaniber unterstützte ebenfalls die Forderung des Bauernverbands. Es sei aber wichtig zu prüfen, "
+                 "dass die Menschen gesund ins Land kommen. Man habe genug Helfer.", "de", "Kaniber") == [
+        ("Es sei aber wichtig zu prüfen, dass die Menschen gesund ins Land kommen", "Kaniber"),
+        ("Man habe genug Helfer", "Kaniber")]
+    assert _said("Der Papst zeigt sich zu Neujahr als Verfechter von Frauenrechten. Der Körper der Frau dürfe "
+                 "nicht als Nutzobjekt missbraucht werden.", "de") == [
+        ("Der Körper der Frau dürfe nicht als Nutzobjekt missbraucht werden", "Der Papst")]
+    # nobody named before it: no statement
+    assert _said("Der Zug fuhr um acht Uhr ab. Es sei denn, er habe Verspätung.", "de") == []
