@@ -11,6 +11,9 @@ Rules (language data comes from ``newstrace.cues``):
 - a double quote left open at the end of a paragraph continues into the next paragraph if
   that paragraph opens with a quotation mark, otherwise it ends at the paragraph end, or at
   a gap of two spaces inside it (where a scraped page joined separate blocks);
+- a double closing mark outside every quotation, right before a speech verb, closes a
+  quotation whose opening mark was lost (``lost_open_quotes``: up to three sentences back,
+  not past a sentence with a cue of its own);
 - short quotes (fewer than 6 words) inside a clause, or after "so-called" and similar, are
   scare quotes (terms), not statements; a short quote outside a clause followed by a comma
   and a speech verb ('“Tenemos los números de serie”, dijo Hadad') is a statement;
