@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from . import _quotemarks as qm
 from ._quotenp import _cap, _leading_np, _np_after, _tokens
 from ._quoteindirect import _content, _name_np
-from ._quoteroles import _Attr, _Cue, _cut_at_subject, _definite, _is_outlet, _is_place, _role_head
+from ._quoteroles import (_Attr, _Cue, _cut_at_subject, _definite, _is_outlet, _is_place, _participle_agent,
+                          _role_head)
 
 if TYPE_CHECKING:
     from .quotes import _Ctx
@@ -118,6 +119,9 @@ def _frame_speaker(ctx: _Ctx, lo: int, hi: int, skip: tuple[int, int] | None,
                 return s, end
     if opening_only:
         sp = _leading_np(ctx, lo, hi)
+        by = _participle_agent(ctx, sp[0], hi) if sp else None
+        if by is not None:  # 'Examinada por médico de guardia certificó: …'
+            return by if out(*by) else None
         if sp and opens(sp[0]) and _cap(m[sp[0]:sp[1]]) and m[sp[0]:sp[1]].split()[0].lower() not in \
                 t.sets["determiners"] and out(*sp) and _verb_follows(ctx, sp[1], hi):
             return sp

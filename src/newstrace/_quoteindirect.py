@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from . import _quotemarks as qm
 from ._quotenp import (_CONJ, _cap, _interjected, _is_adverb, _leading_np, _np_after, _participle, _participle_word,
                        _pick_apposition, _pure_name, _strip_np, _subject_before, _tokens)
-from ._quoteroles import _Attr, _Cue, _aux_first, _bare_determiner, _cue_subject, _function_words, _mentions_in
+from ._quoteroles import _Attr, _Cue, _aux_first, _bare_determiner, _cue_subject, _function_words, _is_outlet, _mentions_in
 from .cues import CueTable, norm_form
 
 if TYPE_CHECKING:
@@ -123,6 +123,10 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
         ana = _anaphoric_statement(ctx, cue, ss, se)
         if ana is not None:
             return ana
+    if cue.kind == "verb" and not ctx.weak(cue):
+        bare = _bare_report(ctx, cue, ss, se)
+        if bare is not None:
+            return bare
     nxt = re.match(r"[\s,]*([\w’']+)", m[cue.end:se])
     if cue.kind == "verb" and t.sets["as_markers"]:
         asc = _as_clause(ctx, cue, ss, se)
@@ -1097,3 +1101,68 @@ def _newer_subject(ctx: _Ctx, last: _Attr, s: int, terms: list[tuple[int, int]])
     if sp is None or zero or sp[0] < lo or _bare_determiner(ctx, sp):
         return None  # ('Das war weniger als von Analysten erwartet.': a demonstrative names no one)
     return cue, sp, zero
+
+
+def _elliptic_statements(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:
+    """A second speaker sharing the first one's verb ('jedni twierdzili, że A, inni, że B';
+    'unos dijeron que A, otros, que B'; 'die einen sagten, dass A, die anderen, dass B'): inside
+    an indirect content, a comma, one to three words with no cue and no verb of the table's
+    reported mood, a comma and a complementizer end the first statement; what follows the
+    complementizer is the second, with the same cue and the words as its speaker. Shortens
+    the first statement in place; returns the new ones."""
+    t, m = ctx.t, ctx.m
+    if t.comp_word_re is None:
+        return []
+    out: list[_Attr] = []
+    for a in [a for a in attrs if not a.direct and a.sp is not None and a.cue is not None and a.cue.kind == "verb"]:
+        for x in _ELLIPTIC.finditer(m, a.cs, a.ce):
+            sp = (x.start("sp"), x.end("sp"))
+            comp = t.comp_word_re.match(m, x.end())
+            words = x.group("sp").lower().split()
+            if comp is None or ctx.cues_in(*sp) or qm.MASK in x.group("sp") or (
+                    t.reported_mood_re is not None and t.reported_mood_re.search(x.group("sp"))):
+                continue
+            if norm_form(comp.group().lower()) != norm_form(m[a.cs - len(comp.group()) - 1:a.cs].strip().lower()) \
+                    or words[0] in t.sets["prepositions"] or words[0] in t.sets["linkers"]:
+                continue  # the same complementizer as the first statement's; no adverb or linker
+            if norm_form(comp.group().lower()) in t.sets["relative"] and (
+                    len(words) > 1 or not x.group("sp")[:1].islower()):
+                continue  # 'que' also opens relative clauses ('…, Juan Pérez, que vive aquí'): one bare word
+            cs, ce = qm._trim(ctx.text, comp.end(), a.ce)
+            if len(re.findall(r"\w+", m[cs:ce])) < 2:
+                continue
+            a.ce = qm._trim(ctx.text, a.cs, x.start())[1]
+            out.append(_Attr(cs, ce, False, "rules:elliptic", cue=a.cue, sp=sp))
+            break
+    return out
+
+
+_ELLIPTIC = re.compile(r",[ \u00a0]+(?P<sp>[^\W\d_][\w\-’']*(?:[ \u00a0]+[^\W\d_][\w\-’']*){0,2}),[ \u00a0]+")
+
+
+def _bare_report(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
+    """A short sentence that holds nothing but a speech verb, its subject, an adverbial and the
+    outlet it spoke to, right after a sentence with no cue of its own (a machine-translated '…, police
+    spokesman Stefan Eder told dpa': '… sollten am Mittwoch beginnen. Am Morgen sagte der
+    Polizeisprecher Stefan Eder der deutschen Presseagentur.'): that sentence is the statement,
+    the verb's subject its speaker. Not when the verb has a content of its own (a
+    complementizer, a colon, a quotation) or its subject is dropped."""
+    t, m = ctx.t, ctx.m
+    tail = m[cue.end:se]
+    if qm.MASK in m[ss:se] or ":" in tail or _complement(ctx, tail, cue) is not None \
+            or not tail.rstrip().endswith(".") or len(re.findall(r"\w+", tail)) > 8 \
+            or len(re.findall(r"\w+", m[ss:cue.start])) > 4 or ctx.cues_in(ss, cue.start):
+        return None
+    sp, dropped = _cue_subject(ctx, cue, ss, se)
+    k = len(m[:ss].rstrip(" \u00a0\n"))
+    if sp is None or dropped or k <= ctx.head_end or m[k - 1:k] not in (".", "!"):
+        return None
+    rest = m[max(sp[1], cue.end):se].strip(" \u00a0.")
+    words = [w.lower() for w in re.findall(r"[\w’'\-]+", rest)]
+    if not (rest and _is_outlet(ctx, rest)) and not any(w.endswith(h) for w in words for h in t.sets["media_heads"]):
+        return None  # 'told dpa' / 'sagte der Presseagentur': an outlet the statement was given to
+    ps, _ = ctx.sent_of(k - 1)
+    if ps < ctx.head_end or qm.MASK in m[ps:k] or any(c.kind in ("verb", "prep", "prep_after") for c in ctx.cues_in(ps, k)):
+        return None
+    cont = _content(ctx, ps, k - 1)
+    return _Attr(*cont, False, "rules:bare_report", cue=cue, sp=sp) if cont else None

@@ -11,6 +11,9 @@ Rules (language data comes from ``newstrace.cues``):
 - a double quote left open at the end of a paragraph continues into the next paragraph if
   that paragraph opens with a quotation mark, otherwise it ends at the paragraph end, or at
   a gap of two spaces inside it (where a scraped page joined separate blocks);
+- a double closing mark outside every quotation, right before a speech verb, closes a
+  quotation whose opening mark was lost (``lost_open_quotes``: up to three sentences back,
+  not past a sentence with a cue of its own);
 - short quotes (fewer than 6 words) inside a clause, or after "so-called" and similar, are
   scare quotes (terms), not statements; a short quote outside a clause followed by a comma
   and a speech verb ('“Tenemos los números de serie”, dijo Hadad') is a statement;
@@ -25,6 +28,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from .cues import CueTable
 
@@ -317,14 +321,89 @@ def _lost_dash_quotes(text: str, masked: str, ps: int, pe: int, table: CueTable,
         c = x.start(1)
         if any(q.open <= c < q.outer_end for q in taken) or not _dash_cue(table, masked, x.end()):
             continue
-        lo = max([ps] + [q.outer_end for q in taken if q.outer_end <= c])
-        starts = [lo] + [y.end() for y in _SENT_START.finditer(text, lo, c)]
-        s = starts[max(0, len(starts) - _LOST_DASH_SENTENCES)]
-        s, e = _trim(text, s, c)
+        s, e = _sentences_before(text, ps, c, taken)
         if re.match(r"[-–—]", text[s:e]) or not text[s:e][:1].isupper() or len(_WORD.findall(text[s:e])) < 3:
             continue  # an opening dash is there (the pair pattern decides), or no sentence
         out.append(Cand(s, c, s, e, dash=True))
     return out
+
+
+def _sentences_before(text: str, ps: int, c: int, taken: list[Cand],
+                      reported: Callable[[int, int], bool] | None = None) -> tuple[int, int]:
+    """The run of sentences before ``c`` whose opening mark was lost: back to the paragraph
+    start ``ps``, the end of a quotation or at most ``_LOST_DASH_SENTENCES`` sentences. With
+    ``reported`` (a sentence's bounds -> it holds a cue of its own), also back to a gap of two
+    spaces (where the scraped text was cut), a full stop glued to a capital ('uygulandı.Biz')
+    starts a sentence too, and the run stops after a sentence that reports speech itself (an
+    empty span when the last one does)."""
+    lo = max([ps] + [q.outer_end for q in taken if q.outer_end <= c])
+    if reported is not None:
+        lo = max([lo] + [g.end() - 1 for g in _BLOCK_GAP.finditer(text, lo, c)])
+    starts = [lo] + [y.end() for y in (_SENT_START if reported is None else _SENT_START_GLUED).finditer(text, lo, c)]
+    starts = starts[max(0, len(starts) - _LOST_DASH_SENTENCES):]
+    if reported is not None:
+        for a, b in reversed(list(zip(starts, starts[1:] + [c]))):
+            if reported(a, b):
+                return _trim(text, b, c)
+    return _trim(text, starts[0], c)
+
+
+_SENT_START_GLUED = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”]))[ \u00a0]+(?=[^\W\d_])|(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_])")
+_NAME_COMMA = re.compile(r"(?-i:[A-ZÀ-ÖØ-ÞĀ-Žİ][\w’'\-]*(?:[ \u00a0]+[A-ZÀ-ÖØ-ÞĀ-Žİ][\w’'\-]*){1,3}),[ \u00a0]+(?=\w)")
+_DOUBLE_MARK = re.compile("[%s]" % "".join(sorted(DOUBLE)))
+_LOST_OPEN_LEAD = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:[-–—][ \u00a0]*)?")
+
+
+def lost_open_quotes(text: str, paras: list[tuple[int, int]], table: CueTable, cands: list[Cand]) -> list[Cand]:
+    """Quotations whose opening mark was lost (a scraped or machine-translated text: '… bir
+    daha yaşanmaz" dedi.', '… schnell da.", sagte er'): a double closing mark outside every
+    quotation, right before a speech verb, closes the run of sentences before it
+    (``_sentences_before``; an opening mark of another family left unpaired there is
+    skipped). A mark written apart from its sentence but glued to the verb ('… devam edecek.
+    "Dedi."') closes too: the "quotation" it seems to open holds nothing but the verb, and is
+    dropped. Returns ``cands`` with these changes, in text order."""
+    if table.cue_re is None:
+        return cands
+    masked = text.translate(_MASK_TRANS)
+
+    def verb_at(k: int) -> bool:
+        x = _LOST_OPEN_LEAD.match(masked, k)  # forms may begin with their space (' dedi')
+        return any(table.cue_re.match(masked, j) for j in range(k, x.end() + 1))
+
+    def verb_only(q: Cand) -> bool:
+        w = masked[q.start:q.end]
+        return any((v := table.cue_re.match(x)) is not None and not _WORD.search(x, v.end()) for x in (w, " " + w))
+
+    cue_res = [table.cue_re] + [rx for rx in (table.prep_before_re, table.prep_after_re) if rx is not None] \
+        + table.prep_cue_res
+
+    def reported(a: int, b: int) -> bool:  # a speech verb or an 'according to' of its own
+        return any(rx.search(masked, a, b) for rx in cue_res)
+
+    keep = [q for q in cands if not (q.close is not None and verb_only(q) and text[q.open - 1:q.open].isspace())]
+    out: list[Cand] = []
+    for ps, pe in paras:
+        for mk in _DOUBLE_MARK.finditer(text, ps, pe):
+            k = mk.start()
+            if any(q.open <= k < q.outer_end for q in keep + out):
+                continue
+            if text[k - 1:k].isspace():
+                if not any(q.open == k for q in cands) or not re.match(r"[.!?…]", text[k - 2:k - 1]):
+                    continue
+            elif not _can_close(text, k, text[k]) or not verb_at(k + 1):
+                continue
+            s, e = _sentences_before(text, ps, k, keep + out, reported)
+            while s < e and text[s] in "‘'\"“„«‚‹":
+                s += 1
+            if not text[s:e][:1].isupper():
+                continue
+            for st in [s] + [y.end() for y in _SENT_START_GLUED.finditer(text, s, e)]:
+                lead = _NAME_COMMA.match(text, st, e)
+                if lead is not None:
+                    s = lead.end()  # 'Sıla Kara, … diye konuştu': a name and a comma open the quotation
+            if len(_WORD.findall(text[s:e])) >= 3:
+                out.append(Cand(s, k, s, e))
+    return sorted(keep + out, key=lambda q: q.open) if out or len(keep) < len(cands) else cands
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -584,6 +584,18 @@ def _inverted_subject(ctx: _Ctx, pos: int, hi: int) -> tuple[int, int] | None:
             if not toks[j][2][:1].isalnum() and toks[j][2] not in "’'-":
                 break
             j += 1
+        if not k:
+            # no article after the phrase ('– powiedział w poniedziałek Jan Kowalski', '- przekazał
+            # w poniedziałek SN'): the subject opens at the first person or organisation the
+            # mentions stage found there, or at a role noun
+            for j in range(1, min(len(toks), 8)):
+                if not toks[j][2][:1].isalnum():
+                    break
+                if _mentions_in(ctx, toks[j][0], hi, ("PER", "ORG")) and any(
+                        x.start == toks[j][0] for x in _mentions_in(ctx, toks[j][0], hi, ("PER", "ORG"))) \
+                        or _role_word(t, toks[j][2].lower()):
+                    k = j
+                    break
     start = toks[k][0] if toks else pos
     sp = _np_after(ctx, start, hi)
     if sp:
@@ -631,6 +643,16 @@ def _np_after_inverted(ctx: _Ctx, cue: _Cue, hi: int) -> tuple[int, int] | None:
     if sp and ctx.m[sp[0]:sp[1]].split()[0].lower() in ctx.t.sets["determiners"] | {"m.", "mr."}:
         return sp
     return sp if sp and _cap(ctx.m[sp[0]:sp[1]]) else None
+
+
+def _participle_agent(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
+    """A clause opened by a participle and its agent ('Examinada por médico de guardia
+    certificó: …', 'Examined by the doctor on duty, …'; the table's ``passive_agents``): the
+    agent's noun phrase, which speaks; None for any other opening."""
+    x = re.match(r"[ \u00a0]*[^\W\d_][\w’'\-]*[ \u00a0]+([\w’']+)[ \u00a0]+", ctx.m[s:e])
+    if x is None or x.group(1).lower() not in ctx.t.sets["passive_agents"]:
+        return None
+    return _np_after(ctx, s + x.end(), e)
 
 
 def _subject_sp(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:
@@ -687,6 +709,8 @@ def _cue_subject(ctx: _Ctx, cue: _Cue, lo: int, hi: int,
         inv = _inverted_verb_subject(ctx, lo, co, conj)
         return (inv, False) if inv else _cue_subject(ctx, co, lo, co.end, inverted=False)
     sp = _subject_before(ctx, lo, cue.start) or (_np_after_inverted(ctx, cue, hi) if inverted else None)
+    if sp is not None and sp[0] < cue.start:
+        sp = _participle_agent(ctx, *sp) or sp  # 'Examinada por médico de guardia certificó'
     if sp is None and t.relative_re is not None:
         # '… diyen Koca, sözlerini şöyle sürdürdü:': the name after the participle that closed the
         # clause before is the subject of the verb
@@ -991,9 +1015,10 @@ def _recent_person(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _recent_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
     """The last person name that begins a sentence between lo and hi (a sentence subject
-    more recent than the last speaker is the likelier antecedent of he/she)."""
+    more recent than the last speaker is the likelier antecedent of he/she); with no speaker
+    before (``lo`` 0), the text's first sentence counts too."""
     i = bisect.bisect_right(ctx.sents, hi) - 1
-    while i >= 0 and ctx.sents[i] > lo:
+    while i >= 0 and (ctx.sents[i] > lo or ctx.sents[i] == lo == 0):
         st = ctx.sents[i]
         if st < hi:
             per = [x for x in ctx.mentions if x.start == st and x.type == "PER"

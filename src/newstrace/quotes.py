@@ -37,7 +37,7 @@ from typing import Any, Callable
 
 from . import _quotemarks as qm, _quotestance
 from ._quotecolon import _colon_intro, _colon_statements
-from ._quoteindirect import _indirect, _reported_continuations
+from ._quoteindirect import _content, _elliptic_statements, _indirect, _reported_continuations
 from ._nounlex import LANGS as NOUN_CAPS_LANGS  # languages that capitalise every noun
 from ._quotenp import (_cap, _np_after, _participle, _participle_word, _quoted_starts, _strip_np,
                        _subject_after, _subject_before)
@@ -75,6 +75,7 @@ class _Ctx:
         self.cands = qm.scan(self.text, self.paras, t)
         if t.dash_quotes:
             self.cands = sorted(self.cands + qm.dash_quotes(self.text, self.paras, t, self.cands), key=lambda c: c.open)
+        self.cands = qm.lost_open_quotes(self.text, self.paras, t, self.cands)
         qm.classify(self.text, self.cands, self.paras, t)
         self.quotes = [c for c in self.cands if c.kind == "direct"]
         self.m = qm.mask(self.text, self.cands)
@@ -760,6 +761,8 @@ def _attributions(ctx: _Ctx, use_model: bool = False) -> list[_Attr]:
     _after_indirect(ctx, attrs)
     _after_person_sentence(ctx, attrs)
     attrs += _reported_continuations(ctx, attrs)
+    attrs += _elliptic_statements(ctx, attrs)
+    attrs += _reported_after_person(ctx, attrs)
     _trim_contents(ctx, attrs)
     attrs = _drop_nested_attitudes(attrs)
     seen: set[tuple[int, int]] = set()
@@ -865,28 +868,65 @@ def _after_person_sentence(ctx: _Ctx, attrs: list[_Attr]) -> None:
         ss, se = ctx.sent_of(c.open)
         if re.search(r"\w", m[ss:c.open]) or re.search(r"\w", m[c.outer_end:se]):
             continue  # a part of a sentence: its words around say who speaks, or nobody
-        k = len(m[:ss].rstrip())
-        if k <= ctx.head_end:
-            continue
-        ps, pe = ctx.sent_of(k - 1)
-        if qm.MASK in m[ps:pe]:
-            continue
-        named = _mentions_in(ctx, ps, pe)
-        people: dict[str, Any] = {}
-        for mn in named:
-            w = _PREV1.search(m[ps:mn.start])
-            if w is not None and norm_form(w.group(1)) in t.sets["prepositions"]:
-                continue
-            people.setdefault(_key(mn.text), mn)
-        if len(people) > 1 or any(_key(mn.text) not in people for mn in named):
-            continue
-        if people:
-            mn = next(iter(people.values()))
-            sp: tuple[int, int] | None = (mn.start, mn.end)
-        else:
-            sp = _role_opener(ctx, ps, pe)
+        sp = _sentence_person(ctx, ss)
         if sp is not None:
             at.sp, at.method = sp, "rules:previous_subject"
+
+
+def _sentence_person(ctx: _Ctx, ss: int) -> tuple[int, int] | None:
+    """The one person the sentence before ``ss`` names (in its paragraph or the last sentence
+    of the paragraph before), or the role phrase that opens it with no name in it; None when
+    it holds a quotation, names two people or names the person after a preposition."""
+    m, t = ctx.m, ctx.t
+    k = len(m[:ss].rstrip())
+    if k <= ctx.head_end:
+        return None
+    ps, pe = ctx.sent_of(k - 1)
+    if qm.MASK in m[ps:pe]:
+        return None
+    named = _mentions_in(ctx, ps, pe)
+    people: dict[str, Any] = {}
+    for mn in named:
+        w = _PREV1.search(m[ps:mn.start])
+        if w is not None and norm_form(w.group(1)) in t.sets["prepositions"]:
+            continue
+        people.setdefault(_key(mn.text), mn)
+    if len(people) > 1 or any(_key(mn.text) not in people for mn in named):
+        return None
+    if people:
+        mn = next(iter(people.values()))
+        return mn.start, mn.end
+    return _role_opener(ctx, ps, pe)
+
+
+def _reported_after_person(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:
+    """A sentence in the reported mood (the table's ``reported_mood`` in its first twelve
+    words) with no cue and no statement, right after a sentence with no statement and no cue
+    but a weak one ('zeigt sich') that names one person or opens with a role phrase (``_sentence_person``), is that person's statement
+    ('Der Papst zeigt sich zu Neujahr als Verfechter von Frauenrechten. Der Körper der Frau
+    dürfe nicht … missbraucht werden.'); the reported sentences right after it continue it."""
+    t, m = ctx.t, ctx.m
+    if t.reported_mood_re is None:
+        return []
+    out: list[_Attr] = []
+    bounds = ctx.sents + [len(m)]
+    for i, s in enumerate(ctx.sents):
+        e = min(bounds[i + 1], ctx.para_of(s)[1])
+        if e <= s or qm.MASK in m[s:e] or ctx.cues_in(s, e) or any(a.cs < e and s < a.ce for a in attrs + out) \
+                or not t.reported_mood_re.search(" ".join(m[s:e].split()[:12])):
+            continue
+        k = len(m[:s].rstrip())
+        prev = next((a for a in out if a.ce <= k and ctx.sent_of(a.cs)[0] == ctx.sent_of(k - 1)[0]), None) \
+            if k > 0 else None
+        sp = prev.sp if prev is not None else None
+        if sp is None and k > 0 and all(ctx.weak(c) for c in ctx.cues_in(*ctx.sent_of(k - 1))) and \
+                not any(a.ce > ctx.sent_of(k - 1)[0] and a.cs < k for a in attrs):
+            # a role phrase that opens it is its subject ('Der Papst zeigt sich … als Verfechter …')
+            sp = _role_opener(ctx, *ctx.sent_of(k - 1)) or _sentence_person(ctx, s)
+        cont = _content(ctx, s, e) if sp is not None else None
+        if cont:
+            out.append(_Attr(*cont, False, "rules:reported_after_person", sp=sp))
+    return out
 
 
 def _role_opener(ctx: _Ctx, s: int, e: int) -> tuple[int, int] | None:

@@ -60,7 +60,9 @@ or a name the mentions stage found: German "laut", also an adjective, "fanden si
 ``prep_pronouns`` (a preposition with its pronoun written as one word, the addressee after a verb,
 never its subject: Arabic "أكد له أن", "قال لها الطبيب إن"), ``passive_cues`` and ``passive_agents``
 (Turkish passive speech verbs, "duyuruldu", "bildirildi", and the postposition of their agent,
-"Sağlık Bakanlığı tarafından … duyuruldu"; with no agent they make no statement),
+"Sağlık Bakanlığı tarafından … duyuruldu"; with no agent they make no statement; elsewhere the
+agent preposition after a participle that opens a clause, "Examinada por médico de guardia
+certificó", whose agent is the speaker),
 ``as_markers`` ("As she stressed, …", "Jak podkreślała, …": a comparative clause of a speech verb
 reports the statement it is set off from; ``as_exclude``: verbs with no object, "As he spoke, …"),
 ``stance_cues`` (verb forms, or a form and the preposition that opens its object, that report a
