@@ -6,15 +6,19 @@ Corpus stage ``update(store, changed, options)`` (after stories):
    an accusation verb (small multilingual lexicon), at most ``MAX_CLAIMS`` per article.
    Each claim keeps its span, its actors (mention actor ids, else a spelling-tolerant key)
    and, on the encoder path, its vector (``narrative_claims``).
-2. Each touched story is compared with other stories that share a key actor (an inverted
-   index, ``narrative_keys``; no time window): two stories are linked when they share at
+2. Each touched story is compared with at most ``MAX_CANDIDATES`` other stories, those that
+   share the most of its key actors (an inverted index, ``narrative_keys``, read
+   ``KEY_POSTINGS`` rows per key; no time window): two stories are linked when they share at
    least ``MIN_SHARED_ACTORS`` key actors **and** a recurring claim: a claim pair with
    encoder cosine >= ``CLAIM_COS`` or, model-free, with content-word overlap >=
    ``CLAIM_OVERLAP`` and a shared actor. Links are stored with their evidence.
 3. A narrative is a connected component of linked stories (>= 2 stories). Its id derives
-   from its earliest story; its label is its key actors plus its most frequent claim words.
-   Only the components reached from the touched stories are rebuilt (links are indexed
-   on both ends), so the cost of a run follows the changed stories, not the corpus.
+   from its earliest story; its label is its key actors plus its most frequent claim words
+   (over at most ``LABEL_LINKS`` of its links, the strongest). Only the components reached
+   from the touched stories are rebuilt (links are indexed on both ends), and the stories
+   the stories stage merged away or dissolved (``story_dirty``) lose their rows by index,
+   so the cost of a run follows the changed stories, not the corpus (but for the ids of
+   the links and members of a component the run reaches, read whole).
 """
 from __future__ import annotations
 
