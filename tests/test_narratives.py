@@ -236,3 +236,85 @@ def test_link_evidence_is_oriented_by_story_id_whatever_the_run_touched(store):
         assert story[claim["a"]["article"]] == a and story[claim["b"]["article"]] == b
         got[tuple(touched)] = rows
     assert len({tuple(v) for v in got.values()}) == 1
+
+
+def _many_stories(tmp_path, n):
+    """``n`` articles, 400 days apart (one story each), all naming Tarvel and NORDCO in the
+    same accusation: every story shares two key actors and a recurring claim with every other."""
+    from datetime import date, timedelta
+
+    from newstrace.store import Store
+
+    st = Store(tmp_path / "many.db")
+    for k in range(n):
+        day = (date(1980, 1, 1) + timedelta(days=400 * k)).isoformat()
+        st.upsert_article(_art(f"m{k:02d}", day, f"In report {k}, Governor Tarvel accused the NORDCO company "
+                               f"of poisoning the Lisk river with mining waste, the governor said.",
+                               ["Tarvel", "NORDCO"]))
+    ids = [f"m{k:02d}" for k in range(n)]
+    stories.update(st, ids, Opts())
+    return st, ids
+
+
+def test_candidates_per_story_are_bounded(tmp_path, monkeypatch):
+    """A story is compared with at most MAX_CANDIDATES others however many share its key
+    actors, a pair of two touched stories once; the narrative still holds every story."""
+    st, ids = _many_stories(tmp_path, 40)
+    try:
+        n_stories = st.conn.execute("SELECT count(*) FROM stories WHERE status = 'active'").fetchone()[0]
+        assert n_stories == 40
+        calls = []
+        real = narratives._claim_match
+        monkeypatch.setattr(narratives, "_claim_match", lambda *a, **k: calls.append(1) or real(*a, **k))
+        narratives.update(st, ids, Opts())
+        assert len(calls) <= 40 * 30  # 40 * 39 = 1,560 (every ordered pair) before
+        rows = list(narratives.export_rows(st))
+        assert len(rows) == 1 and len(rows[0]["stories"]) == 40
+        links = st.conn.execute("SELECT count(*) FROM narrative_links").fetchone()[0]
+        assert 39 <= links <= 40 * 30
+    finally:
+        st.close()
+
+
+def test_large_narrative_labelled_from_its_strongest_links(tmp_path, monkeypatch):
+    """A narrative with more than LABEL_LINKS links takes its claims from the strongest
+    LABEL_LINKS of them (by score, then ids); its members are still every linked story."""
+    st, ids = _many_stories(tmp_path, 6)
+    try:
+        monkeypatch.setattr(narratives, "LABEL_LINKS", 3)
+        narratives.update(st, ids, Opts())
+        links = st.conn.execute("SELECT a, b, score, evidence FROM narrative_links").fetchall()
+        assert len(links) > 3
+        want = sorted(sorted(links, key=lambda r: (-r[2], r[0], r[1]))[:3], key=lambda r: (r[0], r[1]))
+        (n,) = list(narratives.export_rows(st))
+        assert len(n["stories"]) == 6
+        claims = narratives.get_narrative(st, n["id"])["claims"]
+        assert claims == [json.loads(r[3])["claim"] for r in want]
+    finally:
+        st.close()
+
+
+def test_stories_gone_leave_no_keys_links_or_narratives(store):
+    """A story merged away (marked by the stories stage in story_dirty) loses its keys,
+    links and narrative on the next run, whatever articles that run changed."""
+    ids = [a.id for a in ARTS]
+    stories.update(store, ids, Opts())
+    narratives.update(store, ids, Opts())
+    assert len(list(narratives.export_rows(store))) == 1
+    sid = store.conn.execute("SELECT story_id FROM story_articles WHERE article_id = 'a2'").fetchone()[0]
+    store.conn.execute("UPDATE stories SET status = 'merged' WHERE id = ?", (sid,))
+    store.conn.execute("INSERT INTO story_dirty(story_id) VALUES (?)", (sid,))
+    statements: list[str] = []
+    trace = getattr(store.conn, "set_trace_callback", None)  # SQLite; the PostgreSQL run checks the rows
+    if trace is not None:
+        trace(statements.append)
+    narratives.update(store, [], Opts())
+    if trace is not None:
+        trace(None)
+        # by index: the gone story's rows, not every key, link and narrative story
+        # checked against the active stories on every run
+        assert statements and not [s for s in statements if "NOT IN" in s.upper()]
+    c = store.conn
+    assert c.execute("SELECT count(*) FROM narrative_keys WHERE story_id = ?", (sid,)).fetchone()[0] == 0
+    assert c.execute("SELECT count(*) FROM narrative_links WHERE a = ? OR b = ?", (sid, sid)).fetchone()[0] == 0
+    assert list(narratives.export_rows(store)) == []

@@ -6,20 +6,25 @@ Corpus stage ``update(store, changed, options)`` (after stories):
    an accusation verb (small multilingual lexicon), at most ``MAX_CLAIMS`` per article.
    Each claim keeps its span, its actors (mention actor ids, else a spelling-tolerant key)
    and, on the encoder path, its vector (``narrative_claims``).
-2. Each touched story is compared with other stories that share a key actor (an inverted
-   index, ``narrative_keys``; no time window): two stories are linked when they share at
+2. Each touched story is compared with at most ``MAX_CANDIDATES`` other stories, those that
+   share the most of its key actors (an inverted index, ``narrative_keys``, read
+   ``KEY_POSTINGS`` rows per key; no time window): two stories are linked when they share at
    least ``MIN_SHARED_ACTORS`` key actors **and** a recurring claim: a claim pair with
    encoder cosine >= ``CLAIM_COS`` or, model-free, with content-word overlap >=
    ``CLAIM_OVERLAP`` and a shared actor. Links are stored with their evidence.
 3. A narrative is a connected component of linked stories (>= 2 stories). Its id derives
-   from its earliest story; its label is its key actors plus its most frequent claim words.
-   Only the components reached from the touched stories are rebuilt (links are indexed
-   on both ends), so the cost of a run follows the changed stories, not the corpus.
+   from its earliest story; its label is its key actors plus its most frequent claim words
+   (over at most ``LABEL_LINKS`` of its links, the strongest). Only the components reached
+   from the touched stories are rebuilt (links are indexed on both ends), and the stories
+   the stories stage merged away or dissolved (``story_dirty``) lose their rows by index,
+   so the cost of a run follows the changed stories, not the corpus (but for the ids of
+   the links and members of a component the run reaches, read whole).
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from typing import Any, Iterable
@@ -309,6 +314,37 @@ def _ev(x: dict[str, Any]) -> dict[str, Any]:
     return {"article": x["article"], "start": x["start"], "end": x["end"], "text": x["text"][:300]}
 
 
+#: rows of the key index read per key actor of a story (a key held by more stories, a
+#: country's president, gives a sample: the first by story id)
+KEY_POSTINGS = 500
+#: stories a touched story is compared with, at most: those sharing the most key actors
+#: (at least ``MIN_SHARED_ACTORS``), rarer keys first. The claim match is the stage's cost;
+#: with this bound a run costs the same per changed story whatever the number of stored
+#: stories that share its actors (round 12: every story of the synthetic bench shared the
+#: demo's actors with every other, 100 candidates each, and 8,685 links for 241 stories)
+MAX_CANDIDATES = 30
+
+
+def _candidates(c, sid: str, keys: list[str]) -> list[str]:
+    """The stories story ``sid`` (key actors ``keys``) is compared with: those sharing at
+    least ``MIN_SHARED_ACTORS`` of its key actors in the key index, by the number shared,
+    then by the rarity of the shared keys (a key weighs ``1 / log2(2 + stories holding
+    it)``, counted up to ``KEY_POSTINGS``), then by id; at most ``MAX_CANDIDATES``."""
+    shared: Counter[str] = Counter()
+    weight: dict[str, float] = defaultdict(float)
+    for k in keys:
+        rows = c.execute("SELECT story_id FROM narrative_keys WHERE key = ? ORDER BY story_id LIMIT ?",
+                         (k, KEY_POSTINGS)).fetchall()
+        w = 1.0 / math.log2(2 + len(rows))
+        for (other,) in rows:
+            if other != sid:
+                shared[other] += 1
+                weight[other] += w
+    ranked = sorted((o for o, n in shared.items() if n >= MIN_SHARED_ACTORS),
+                    key=lambda o: (-shared[o], -round(weight[o], 9), o))
+    return ranked[:MAX_CANDIDATES]
+
+
 def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int]:
     c = store.conn
     counts = {"narrative_claims": 0, "narrative_links": 0, "narratives": 0}
@@ -339,16 +375,23 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
         counts["narrative_claims"] = len(rows)
         # stories touched by this run (including stories whose ids were merged away)
         touched_set = set(_story_of(c, [a.id for a in arts]).values())
-        if store.has_table("story_dirty"):  # stories the stories stage rewrote
-            touched_set.update(r[0] for r in c.execute(
-                "SELECT d.story_id FROM story_dirty d JOIN stories s ON s.id = d.story_id WHERE s.status = 'active'"))
+        gone: list[str] = []  # stories the stories stage merged away or dissolved
+        if store.has_table("story_dirty"):  # stories the stories stage rewrote, merged or dissolved
+            for sid, status in c.execute("SELECT d.story_id, s.status FROM story_dirty d"
+                                         " LEFT JOIN stories s ON s.id = d.story_id ORDER BY d.story_id"):
+                (touched_set.add if status == "active" else gone.append)(sid)
             c.execute("DELETE FROM story_dirty")
         touched = sorted(touched_set)
-        c.execute("DELETE FROM narrative_keys WHERE story_id NOT IN "
-                  "(SELECT id FROM stories WHERE status = 'active')")
-        c.execute("DELETE FROM narrative_links WHERE a NOT IN (SELECT id FROM stories WHERE status = 'active')"
-                  " OR b NOT IN (SELECT id FROM stories WHERE status = 'active')")
+        # the keys and links of the stories that went, by index (a story leaves the active
+        # ones only through the stories stage, which marks it in ``story_dirty``): not a
+        # scan of every key and link against the active stories on every run
+        select_in(c, "DELETE FROM narrative_keys WHERE story_id IN", gone)
+        select_in(c, "DELETE FROM narrative_links WHERE a IN", gone)
+        select_in(c, "DELETE FROM narrative_links WHERE b IN", gone)
         keys_of: dict[str, list[str]] = {}
+        # the claim match of two touched stories, kept for the second of them (the claims
+        # of both are final for this run: the same result, computed once)
+        matched: dict[tuple[str, str], tuple[float, dict[str, Any] | None]] = {}
         claim_cache: dict[str, list[dict[str, Any]]] = {}
 
         index_cache: dict[str, dict[str, list[int]]] = {}
@@ -388,33 +431,33 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
             c.execute("DELETE FROM narrative_keys WHERE story_id = ?", (sid,))
             c.executemany("INSERT OR IGNORE INTO narrative_keys(key, story_id) VALUES (?,?)",
                           [(k, sid) for k in keys_of[sid]])
-        for sid in touched:
+        for sid in touched:  # every link of a touched story is recomputed: from either side
             c.execute("DELETE FROM narrative_links WHERE a = ? OR b = ?", (sid, sid))
+        written: set[tuple[str, str]] = set()
+        for sid in touched:
             mine = keys_of[sid]
             if not mine:
                 continue
-            cand = Counter()
-            for k in mine:
-                rows_k = c.execute("SELECT story_id FROM narrative_keys WHERE key = ? ORDER BY story_id LIMIT 500",
-                                   (k,)).fetchall()
-                for (other,) in rows_k:
-                    if other != sid:
-                        cand[other] += 1
-            for other, shared in sorted(cand.items(), key=lambda kv: (-kv[1], kv[0]))[:100]:
-                if shared < MIN_SHARED_ACTORS:
-                    break
+            for other in _candidates(c, sid, mine):
                 # matched from the smaller story id's side whichever story this run touched:
                 # the evidence's "a" claim is story a's, and ties break the same way in a
                 # one-shot run and in increments (it was the touched story's side, so the
                 # last story written decided, and "a" could hold story b's claim)
                 a, b = sorted((sid, other))
-                claims_a, claims_b = claims_of(a), claims_of(b)
-                # the word postings serve the model-free match (with the encoder, the
-                # claims' vectors decide and the postings would go unused)
-                big = enc is None and max(len(claims_a), len(claims_b)) >= VECTOR_MIN_CLAIMS
-                score, ev = _claim_match(claims_a, claims_b, index_of(a), index_of(b),
-                                         post_of(a) if big else None, post_of(b) if big else None,
-                                         vecs_of(a), vecs_of(b))
+                if (a, b) in written:  # both touched: linked from the first side
+                    continue
+                if (a, b) in matched:  # both touched: matched once, from the first side
+                    score, ev = matched[(a, b)]
+                else:
+                    claims_a, claims_b = claims_of(a), claims_of(b)
+                    # the word postings serve the model-free match (with the encoder, the
+                    # claims' vectors decide and the postings would go unused)
+                    big = enc is None and max(len(claims_a), len(claims_b)) >= VECTOR_MIN_CLAIMS
+                    score, ev = _claim_match(claims_a, claims_b, index_of(a), index_of(b),
+                                             post_of(a) if big else None, post_of(b) if big else None,
+                                             vecs_of(a), vecs_of(b))
+                    if a in touched_set and b in touched_set:  # the other side comes later
+                        matched[(a, b)] = (score, ev)
                 if ev is None:
                     continue
                 other_keys = keys_of.get(other)
@@ -425,36 +468,42 @@ def update(store: Any, changed: list[str], options: Any = None) -> dict[str, int
                 c.execute("INSERT OR REPLACE INTO narrative_links(a, b, score, evidence) VALUES (?,?,?,?)",
                           (a, b, round(score, 4), json.dumps({"actors": shared_keys, "claim": ev},
                                                               ensure_ascii=False)))
-                counts["narrative_links"] += 1
-        _rebuild(c, method, touched)
+                written.add((a, b))
+        counts["narrative_links"] = len(written)
+        _rebuild(c, method, touched, gone)
         counts["narratives"] = c.execute("SELECT count(*) FROM narratives").fetchone()[0]
     return counts
 
 
-def _rebuild(c, method: str, touched: list[str]) -> int:
+#: a narrative's label, key actors and claims come from at most this many of its links,
+#: the strongest (score, then ids): a narrative that every run reaches (a country's
+#: president and the same accusation, month after month) is relabelled at a bounded cost;
+#: its members are still every story of the component
+LABEL_LINKS = 1000
+
+
+def _rebuild(c, method: str, touched: list[str], gone: Iterable[str] = ()) -> int:
     """Narratives = connected components of the story link graph (>= 2 stories).
 
     Only the components that can have changed are rebuilt: those reached through the
     links from the touched stories and from the members of the narratives that held a
-    touched story or a story that is no longer active; other narratives stay as they are.
+    touched story or a story that is no longer active (``gone``); other narratives stay as
+    they are.
     """
     seeds = set(touched)
     old = {r[0] for r in select_in(c, "SELECT narrative_id FROM narrative_stories WHERE story_id IN",
-                                    sorted(seeds))}
-    old |= {r[0] for r in c.execute(
-        "SELECT DISTINCT narrative_id FROM narrative_stories WHERE story_id NOT IN "
-        "(SELECT id FROM stories WHERE status = 'active')")}
+                                    sorted(seeds | set(gone)))}
     seeds |= {r[0] for r in select_in(c, "SELECT story_id FROM narrative_stories WHERE narrative_id IN",
                                        sorted(old))}
     # breadth-first over the links (indexed on a and on b)
     seen, frontier = set(seeds), sorted(seeds)
-    links: dict[tuple[str, str], tuple[str, str, str]] = {}
+    links: dict[tuple[str, str], float] = {}  # the evidence is read for the label's links only
     while frontier:
         nxt: set[str] = set()
         for col in ("a", "b"):
-            for a, b, ev in select_in(
-                    c, f"SELECT a, b, evidence FROM narrative_links WHERE {col} IN", frontier):
-                links[(a, b)] = (a, b, ev)
+            for a, b, score in select_in(
+                    c, f"SELECT a, b, score FROM narrative_links WHERE {col} IN", frontier):
+                links[(a, b)] = score or 0.0
                 for x in (a, b):
                     if x not in seen:
                         seen.add(x)
@@ -466,15 +515,22 @@ def _rebuild(c, method: str, touched: list[str]) -> int:
         c.execute("DELETE FROM narrative_stories WHERE narrative_id = ?", (nid,))
         c.execute("DELETE FROM narratives WHERE id = ?", (nid,))
     uf = UnionFind()
-    link_rows = [links[k] for k in sorted(links)]  # in key order: the same whatever order links were written
-    for a, b, _ in link_rows:
+    for a, b in links:
         uf.union(a, b)
     groups = uf.groups()
     info = {r["id"]: r for r in select_in(c, "SELECT id, label, first_seen, last_seen FROM stories WHERE id IN",
                                            sorted(uf.parent))}
-    ev_by_root: dict[str, list[dict]] = defaultdict(list)
-    for a, _b, ev in link_rows:
-        ev_by_root[uf.find(a)].append(json.loads(ev))
+    by_root: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for ab in links:
+        by_root[uf.find(ab[0])].append(ab)
+    ev_by_root: dict[str, list[dict]] = {}
+    for root, keys in by_root.items():
+        if len(keys) > LABEL_LINKS:  # the strongest links label a large narrative
+            keys = sorted(keys, key=lambda ab: (-links[ab], ab))[:LABEL_LINKS]
+        # in key order: the same whatever order links were written
+        ev_by_root[root] = [json.loads(c.execute("SELECT evidence FROM narrative_links WHERE a = ? AND b = ?",
+                                                 ab).fetchone()[0]) for ab in sorted(keys)]
+        by_root[root] = sorted(keys)
     n = 0
     for root, members in groups.items():
         if len(members) < 2:
@@ -496,7 +552,8 @@ def _rebuild(c, method: str, touched: list[str]) -> int:
             for w in _WORD.findall(t):
                 words[w.lower()] += k
         key_actors = [k for k, _ in actor_counts.most_common(4)]
-        surfaces = _surfaces(c, members, key_actors)
+        in_label = {x for ab in by_root[root] for x in ab}  # every member, unless LABEL_LINKS cut
+        surfaces = _surfaces(c, [m for m in members if m in in_label], key_actors)
         names = [surfaces.get(k) or _actor_name(c, k) for k in key_actors]
         claim_words = [w for w, _ in words.most_common(40) if not _is_name_word(w, names)][:4]
         label = " / ".join(names[:3]) + (": " + " ".join(claim_words) if claim_words else "")

@@ -440,7 +440,8 @@ def _cluster(c, docs: dict[str, DocFeatures], links: list[tuple]) -> tuple[dict[
         elif kind == "similar":
             similar.append((a, b))
     strong = _mutual_best_links(docs, strong)
-    for a, b, kind, p in _agglomerate(uf, strong, lambda xs, ys: _holds_on_average(docs, xs, ys, path)):
+    margins: dict[tuple[str, str], float] = {}  # pair margins, computed once per clustering pass
+    for a, b, kind, p in _agglomerate(uf, strong, lambda xs, ys: _holds_on_average(docs, xs, ys, path, margins)):
         note(a, kind, p)
         note(b, kind, p)
     # an undated article joins only its best dated match (without a date, the same actors
@@ -532,19 +533,28 @@ MERGE_SUPPORT = 0.5
 MEAN_LINK = True
 
 
-def _holds_on_average(docs: dict[str, DocFeatures], xs: list[str], ys: list[str], path: str) -> bool:
+def _holds_on_average(docs: dict[str, DocFeatures], xs: list[str], ys: list[str], path: str,
+                      memo: dict[tuple[str, str], float] | None = None) -> bool:
     """Whether groups ``xs`` and ``ys`` may merge (``MEAN_LINK``): the pairs of their members
     reach their bar on average (each pair's P minus its bar, :func:`storyfeatures.pair_probability`;
-    at most ``GROUP_CAP`` members a side)."""
+    at most ``GROUP_CAP`` members a side). ``memo``: pair -> margin, kept by the caller for one
+    clustering pass (a group tried against several others, or again after it grew, scores
+    its members' pairs once; the features are symmetric, so the pair is keyed in id order)."""
     if not MEAN_LINK:
         return True
     margins = []
+    ys_capped = sorted(ys)[:GROUP_CAP]
     for x in sorted(xs)[:GROUP_CAP]:
-        for y in sorted(ys)[:GROUP_CAP]:
-            dx, dy = docs[x], docs[y]
-            pp = path if dx.vec is not None and dy.vec is not None else encoders.NONE
-            p = pair_probability(pair_features(dx, dy), pp)[0]
-            margins.append(p - (JOIN_P if dx.lang == dy.lang else LINK_P))
+        for y in ys_capped:
+            key = (x, y) if x < y else (y, x)
+            m = memo.get(key) if memo is not None else None
+            if m is None:
+                dx, dy = docs[x], docs[y]
+                pp = path if dx.vec is not None and dy.vec is not None else encoders.NONE
+                m = pair_probability(pair_features(dx, dy), pp)[0] - (JOIN_P if dx.lang == dy.lang else LINK_P)
+                if memo is not None:
+                    memo[key] = m
+            margins.append(m)
     return not margins or math.fsum(margins) / len(margins) >= 0.0
 
 
