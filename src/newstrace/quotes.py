@@ -81,7 +81,10 @@ class _Ctx:
         self.m = qm.mask(self.text, self.cands)
         self.sents = qm.sentence_bounds(self.m, self.paras, self.cands, t)
         self.pstarts = [p[0] for p in self.paras]
-        self.mentions = sorted(article.mentions or [], key=lambda x: x.start)
+        # 'Czytaj także: X mówił o …': a link to another article; its headline names no speaker
+        self.links = [x.span() for x in t.link_label_re.finditer(self.m)] if t.link_label_re is not None else []
+        self.mentions = sorted((x for x in article.mentions or [] if not any(a <= x.start < b for a, b in self.links)),
+                               key=lambda x: x.start)
         self.mention_starts = [x.start for x in self.mentions]
         self.memo: dict[Any, Any] = {}  # per-article caches of the _quoteroles helpers
         self.head_rep = _repeated_headline(self.text)  # (headline, end of its second copy) or None
@@ -218,8 +221,9 @@ class _Ctx:
                 if form in t.sets["nonverb_forms"] and not self._verb_use(vs, ve, cls, pw):
                     continue  # 'in 30 states', 'his plans': a form mostly used as a noun
                 found.append(_Cue(vs, ve, x.group("v"), cls))
-        if t.byline_res:  # 'كتبت - منال المصري:': an author's credit, not a statement
-            credits = [x.span() for rx in t.byline_res for x in rx.finditer(m)]
+        # an author's credit ('كتبت - منال المصري:') or a link's headline holds no statement
+        credits = [x.span() for rx in t.byline_res for x in rx.finditer(m)] + self.links
+        if credits:
             found = [c for c in found if not any(a <= c.start < b for a, b in credits)]
         found.sort(key=lambda c: c.start)
         return found

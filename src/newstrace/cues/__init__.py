@@ -45,7 +45,9 @@ speech verb right after one of them at the sentence start, or right before one, 
 sentence before it: "Dies teilte ein Gerichtssprecher mit."), ``relative_cues`` (Turkish
 "diyen": a participle that closes an unmarked statement and names its speaker after it,
 "… teminatıdır diyen Koca"), ``byline_patterns`` (regular expressions of an author's credit,
-whose verb is no cue: Arabic "كتبت - منال المصري:"), ``separable_cues`` ("verb particle": a
+whose verb is no cue: Arabic "كتبت - منال المصري:"), ``link_labels`` (the label of a link to
+another article, "Czytaj także", "Lesen Sie auch", "Read more": the label and the headline after
+it, to the end of its line or sentence, hold no cue and no speaker), ``separable_cues`` ("verb particle": a
 verb that is a cue when its particle ends its clause, German "machte es mehrmals klar, dass"),
 ``statement_sources`` (regular expressions, group ``src``: the body a statement comes from, opening
 a verb-final clause, Turkish "X'ten yapılan yazılı açıklamada, … belirtildi"), ``self_source_patterns`` (regular expressions of a source phrase whose source is the subject of
@@ -100,7 +102,7 @@ _LIST_KEYS = (
     "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
     "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns", "topic_particles", "as_markers", "as_exclude",
     "np_cues", "nonverb_forms", "verb_forms", "clause_openers", "cataphoric", "anaphoric", "relative_cues",
-    "byline_patterns", "separable_cues", "noun_prepositions", "np_object_stop", "dash_cue_lead",
+    "byline_patterns", "link_labels", "separable_cues", "noun_prepositions", "np_object_stop", "dash_cue_lead",
     "self_source_patterns", "statement_sources",
     "np_subject_openers", "quantity_preps", "prep_needs_noun", "prep_pronouns",
     "passive_agents", "passive_cues", "relay_citing",
@@ -140,6 +142,7 @@ class CueTable:
     prep_cue_res: list[re.Pattern] = field(default_factory=list)  # cues naming their source ("nach US-Angaben")
     self_source_res: list[re.Pattern] = field(default_factory=list)  # the clause's subject is the source ("nach eigenen Angaben")
     byline_res: list[re.Pattern] = field(default_factory=list)  # author credits ("كتبت - X:"), no cue inside
+    link_label_re: re.Pattern | None = None  # "Czytaj także:", "Read more:" and the headline after it
     # a verb that is a cue only with its particle later in the clause ("machte … klar, dass")
     separable_re: re.Pattern | None = None
     reported_mood_re: re.Pattern | None = None  # a verb form that marks a sentence as reported speech
@@ -371,6 +374,12 @@ def _build(raw: dict[str, Any]) -> CueTable:
     t.relay_citing_res = [re.compile(p, flags) for p in t.lists["relay_citing"]]
     t.self_source_res = [re.compile(p) for p in t.lists["self_source_patterns"]]
     t.byline_res = [re.compile(p, flags) for p in t.lists["byline_patterns"]]
+    if t.lists["link_labels"]:
+        # the label opens its line or sentence; its headline, opening with a word or an opening
+        # mark (not 'READ ALSO:” Starbucks said.', a scraped label before a closing mark), runs
+        # to the line's end or the first full stop followed by a space
+        t.link_label_re = re.compile(r"(?:^|(?<=[\n.!?\x07\u201d\u00bb\"]))[ \t\u00a0]*(?:%s)[ \t\u00a0]*[:\-–—][ \t\u00a0]*(?=[^\W_]|[„“«\x07])[^\n]*?(?:[.!?]\S*(?=[ \t\u00a0]|$)|(?=\n)|$)" % (
+            _alt(t.lists["link_labels"])), re.I | re.M)
     preps: dict[str, set] = {}
     for e in t.sets["np_cues"]:
         if " " in e:
