@@ -915,6 +915,16 @@ def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
         cont = _content(ctx, src.end(), pw.end(1)) if src else None
         if cont is not None:
             return _Attr(*cont, False, "rules:indirect", cue=cue, sp=(src.start("src"), src.end("src")))
+    rep = _reporter_addressee(ctx, lo, cue.start)
+    if rep is not None:
+        # 'Eyüp Kahveci'nin AA muhabirine … arttırdığını belirtti': the reporter the statement was
+        # made to, and its outlet, close the attribution; the content follows them
+        sp, cs = rep
+        cont = _content(ctx, cs, pw.end(1))
+        if cont is not None:
+            if sp is None:  # the subject is dropped: the previous speaker
+                return _Attr(*cont, False, "rules:indirect", cue=cue, sp=(cue.start, cue.end), zero=True)
+            return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
     sp = None
     for k in (x.start() for x in re.finditer(",", m[lo:cue.start])):
         # '… açıklama yapan Belediye Başkanı Volkan Yılmaz, izinsiz … etmeyeceklerini belirterek':
@@ -953,6 +963,42 @@ def _content_before_verb(ctx: _Ctx, cue: _Cue, ss: int) -> _Attr | None:
     if sp is None:  # the subject is dropped: the previous speaker
         return _Attr(*cont, False, "rules:indirect", cue=cue, sp=(cue.start, cue.end), zero=True)
     return _Attr(*cont, False, "rules:indirect", cue=cue, sp=sp)
+
+
+def _reporter_addressee(ctx: _Ctx, lo: int, hi: int) -> tuple[tuple[int, int] | None, int] | None:
+    """The reporter a verb-final statement was made to (the table's ``reporter_addressees``,
+    after the outlet's capitalised name: 'AA muhabirine', 'Anadolu Ajansı muhabirine',
+    'gazetemize') in the clause: (the speaker's span, or None when
+    the subject is dropped; where the content starts). The speaker is the person named right
+    before the outlet (its genitive suffix left out: 'Eyüp Kahveci'nin'), else the capitalised
+    phrase opening the clause; the content starts after the reporter, or after a comma that
+    closes a short phrase after it ('AA muhabirine yaptığı açıklamada, …')."""
+    t, m = ctx.t, ctx.m
+    toks = _tokens(m, lo, hi)
+    i = next((i for i, x in enumerate(toks) if norm_form(x[2].rstrip(",")) in t.sets["reporter_addressees"]), None)
+    if i is None:
+        return None
+    people = _mentions_in(ctx, lo, toks[i][0])
+    j = i
+    while j > 0 and _cap(toks[j - 1][2]) and not re.search(r"[’']\w+$", toks[j - 1][2]) \
+            and not any(x.start <= toks[j - 1][0] < x.end for x in people):
+        j -= 1  # the outlet's name ('AA', 'Anadolu Ajansı'), not the person's
+    head = toks[j][0]
+    named = [x for x in people if x.end <= head and not re.sub(r"^[’']\w*", "", m[x.end:head]).strip(" ,\u00a0")]
+    if named:
+        sp = (named[-1].start, named[-1].end)
+    elif j > 0 and _cap(toks[0][2]):
+        sp = _leading_np(ctx, lo, toks[j - 1][1])
+        if sp is not None:
+            g = re.search(r"[’']\w+$", m[sp[0]:sp[1]])
+            sp = (sp[0], sp[0] + g.start()) if g else sp
+    else:
+        sp = None
+    cs = toks[i][1]
+    comma = m.find(",", cs, hi)
+    if comma > 0 and len(m[cs:comma].split()) <= 3:
+        cs = comma + 1
+    return sp, cs
 
 
 def _anaphoric_statement(ctx: _Ctx, cue: _Cue, ss: int, se: int) -> _Attr | None:
