@@ -31,3 +31,17 @@ def test_turkish_reporter_addressee_closes_the_attribution():
     assert said == [("yangının kontrol altına alındığını", "Ahmet Yılmaz")]
     said = _said("Köy muhtarı Ahmet Yılmaz gazetemize yangının kontrol altına alındığını söyledi.", "tr", "Ahmet Yılmaz")
     assert said == [("yangının kontrol altına alındığını", "Ahmet Yılmaz")]
+
+
+def test_leading_source_in_lower_case_with_no_comma_after_it():
+    # 'Według X' / 'According to X' / 'Según X' with no comma: the source ends at a word out of its
+    # case (Polish genitive), a time expression or a determiner after a noun; the content follows
+    said = _said("Strażacy przyjechali rano. Według relacji pokrzywdzonego dzień wcześniej do jego domu wdarło się "
+                 "dwóch mężczyzn.", "pl")
+    assert said == [("dzień wcześniej do jego domu wdarło się dwóch mężczyzn", "relacji pokrzywdzonego")]
+    said = _said("Strażacy przyjechali rano. Według policji wczoraj kierowca pił alkohol w barze.", "pl")
+    assert said == [("wczoraj kierowca pił alkohol w barze", "policji")]
+    said = _said("The firefighters arrived. According to police the driver had been drinking in a bar.", "en")
+    assert said == [("the driver had been drinking in a bar", "police")]
+    said = _said("Los bomberos llegaron. Según la policía el conductor había bebido alcohol en un bar.", "es")
+    assert said == [("el conductor había bebido alcohol en un bar", "la policía")]

@@ -13,6 +13,7 @@ from ._quotenp import (_CONJ, _cap, _interjected, _is_adverb, _leading_np, _np_a
                        _pick_apposition, _pure_name, _strip_np, _subject_before, _tokens)
 from ._quoteroles import _Attr, _Cue, _aux_first, _bare_determiner, _cue_subject, _function_words, _is_outlet, _mentions_in
 from .cues import CueTable, norm_form
+from .temporal import find_refs
 
 if TYPE_CHECKING:
     from .quotes import _Ctx
@@ -180,6 +181,11 @@ def _indirect(ctx: _Ctx, cue: _Cue) -> _Attr | None:
                     w in t.sets["role_nouns"] for w in re.findall(r"[\w’'\-]+", app.lower())[:2]):
                 comma = nxt  # 'Selon X, directeur de l'AFN, CONTENT': skip the apposition
             cont = _content(ctx, comma + 1, se)
+        elif lead and comma < 0 and (src := _source_chain(ctx, sp)) is not None and (
+                cont := _content(ctx, src[1], se)) is not None:
+            # 'Według relacji pokrzywdzonego dzień wcześniej wdarło się …', 'According to police
+            # the driver had …' (no comma after a source in lower case): the content follows it
+            sp = src
         elif not lead and m[sp[1]:se].strip(" .,;!?\u00a0") and not m[ss:cue.start].rstrip().endswith(","):
             cont = _content(ctx, ss, se)
         elif not lead and m[ss:cue.start].rstrip().endswith(",") and (resume := _after_source(ctx, sp, se)):
@@ -850,6 +856,29 @@ def _source_before_verb(ctx: _Ctx, sp: tuple[int, int], se: int) -> tuple[int, i
     if not nxt or not nxt.group(1).islower():
         return None
     return sp[0], end
+
+
+def _source_chain(ctx: _Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:
+    """The source of a leading 'according to' with no comma after it, when the phrase after the
+    cue runs on into its clause: its first word and the words after it up to a time expression
+    ('według policji wczoraj …', ``temporal.find_refs``), a determiner after a noun ('according
+    to police the driver', 'según la policía el conductor') or, in a language that marks the
+    source's case (the table's ``genitive_suffixes``), the first word without that case
+    ('według relacji pokrzywdzonego dzień wcześniej'); a one-word phrase is the source. None
+    when the phrase does not stop within its first four words."""
+    t, m = ctx.t, ctx.m
+    toks = _tokens(m, *sp)
+    if len(toks) < 2:
+        return sp if toks else None  # the phrase stopped at the clause ('według policji wczoraj …')
+    refs = [sp[0] + r.start for r in find_refs(m[sp[0]:sp[1]], t.lang)]
+    skip = t.union("np_internal", "determiners", "prepositions")
+    sufs = tuple(t.lists["genitive_suffixes"])
+    for k in range(1, len(toks)):
+        w, prev = norm_form(toks[k][2]), norm_form(toks[k - 1][2])
+        if toks[k][0] in refs or (w in t.sets["determiners"] and prev not in skip) or (
+                sufs and not w.endswith(sufs) and w not in skip):
+            return (sp[0], toks[k - 1][1]) if k <= 3 else None
+    return None
 
 
 def _name_np(ctx: _Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:

@@ -47,7 +47,9 @@ sentence before it: "Dies teilte ein Gerichtssprecher mit."), ``relative_cues`` 
 "… teminatıdır diyen Koca"), ``byline_patterns`` (regular expressions of an author's credit,
 whose verb is no cue: Arabic "كتبت - منال المصري:"), ``link_labels`` (the label of a link to
 another article, "Czytaj także", "Lesen Sie auch", "Read more": the label and the headline after
-it, to the end of its line or sentence, hold no cue and no speaker), ``reporter_addressees``
+it, to the end of its line or sentence, hold no cue and no speaker), ``genitive_suffixes`` (Polish: the endings of
+the genitive source after "według" with no comma after it; the first word
+without one opens the statement), ``reporter_addressees``
 (Turkish "muhabirine", "gazetemize": the reporter a verb-final statement was made to, with the
 outlet's name before it, closes the attribution: "X'in AA muhabirine … olduğunu belirtti"), ``separable_cues`` ("verb particle": a
 verb that is a cue when its particle ends its clause, German "machte es mehrmals klar, dass"),
@@ -104,7 +106,7 @@ _LIST_KEYS = (
     "infinitive_classes", "complement_suffixes", "auxiliaries", "verb_suffixes", "clause_breaks", "subordinators",
     "addressee_verbs", "question_complementizers", "prep_needs_verb", "clause_break_patterns", "topic_particles", "as_markers", "as_exclude",
     "np_cues", "nonverb_forms", "verb_forms", "clause_openers", "cataphoric", "anaphoric", "relative_cues",
-    "byline_patterns", "link_labels", "reporter_addressees", "separable_cues", "noun_prepositions", "np_object_stop", "dash_cue_lead",
+    "byline_patterns", "link_labels", "reporter_addressees", "genitive_suffixes", "separable_cues", "noun_prepositions", "np_object_stop", "dash_cue_lead",
     "self_source_patterns", "statement_sources",
     "np_subject_openers", "quantity_preps", "prep_needs_noun", "prep_pronouns",
     "passive_agents", "passive_cues", "relay_citing",
