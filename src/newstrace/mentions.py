@@ -58,7 +58,10 @@ Detectors (``Mention.detector`` records which one found each span):
   nickname standing alone later is linked to it (``alias:nickname``; `_nicknamed_names`;
   the nickname's determiner, "La Hiena", "O Touro", from every cue table's
   ``definite_determiners``); a person named by the initials of the full name the article
-  gives is that person ("AMLO", ``alias:initials``); spans inside a run of three or more
+  gives is that person ("AMLO", ``alias:initials``); an organisation named in full and by
+  its initials with no parenthesis between them is one ("Deutsche Welle" / "DW",
+  ``alias:acronym``; the cue tables' function words skipped, one long form of the article
+  spelling them; `_org_acronym_links`); spans inside a run of three or more
   words in capitals (a headline) stay only where the article writes them in mixed case or
   they are acronyms (`_without_shouted`);
 - ``rules:acronym_def``/``rules:sentence_case``: long forms before a parenthesised acronym
@@ -1589,6 +1592,7 @@ def _candidates(article: Article, model_spans, index):
             if c is not full and norm_key(_nick_article_re().sub("", text[c.start:c.end])) == nick:
                 links.append((full, c, "alias:nickname", text[s:e]))
     links += _initials_links(text, chosen)
+    links += _org_acronym_links(text, chosen, links)
     return chosen, links
 
 
@@ -1620,6 +1624,68 @@ def _initials_links(text: str, chosen: list[_Cand]) -> list[tuple[_Cand, _Cand, 
             if _top(full) == "PER" or not any(w in _ORG_WORDS or w in DESIGNATORS for w in words):
                 c.votes["PER"] = max(c.votes.values(), default=0) + 1
             out.append((full, c, "alias:initials", f"{surf} = {text[full.start:full.end]}"))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset:
+    """Lower-case words a name's initials skip ("Urząd Ochrony Konkurencji i Konsumentów",
+    "Ministerio de Asuntos Exteriores"): the determiners, prepositions and linkers of every
+    language's cue table, and the name particles."""
+    from .cues import available, table
+    keys = ("determiners", "definite_determiners", "prepositions", "linkers")
+    return frozenset().union(_NAME_PARTICLES, *(table(code).union(*keys) for code in available()))
+
+
+def _initials_keys(name: str) -> set[str]:
+    """The initials an acronym of ``name`` may spell: its content words' ("WHO" = "World
+    Health Organization", "PS" = "Parti socialiste"), and with the lower-case function words
+    too ("UOKiK" = "Urząd Ochrony Konkurencji i Konsumentów"); none unless two or more
+    content words, the first capitalised."""
+    ws = re.findall(r"[^\W\d_]+", name)
+    fw = _function_words()
+    content = [w for w in ws if not (w[:1].islower() and w.lower() in fw)]
+    if len(content) < 2 or not content[0][:1].isupper():
+        return set()
+    return {"".join(anyascii_lower(w[0]) for w in content), "".join(anyascii_lower(w[0]) for w in ws)}
+
+
+def _org_acronym_links(text: str, chosen: list[_Cand], links) -> list[tuple[_Cand, _Cand, str, str]]:
+    """An organisation named in full and by its initials in one article, with no parenthesis
+    between them: "Deutsche Welle" ... "DW", "Europa Press" ... "EP". The long form is typed
+    an organisation, or not typed yet and the acronym is (it then types the long form too;
+    not one whose last word the article writes alone: a person's name); one long form of the
+    article spells the acronym (inflected forms count once: the first four letters of each
+    word), none if two different ones do. The acronym is typed neither person nor place by a
+    model or list, and is no alias of another name yet."""
+    linked = {id(x) for a, b, _, _ in links for x in (a, b)}
+    longs: dict[str, list[_Cand]] = defaultdict(list)
+    for c in chosen:
+        if _top(c) in ("ORG", None) and not is_acronym(text[c.start:c.end]):
+            for k in _initials_keys(text[c.start:c.end]):
+                longs[k].append(c)
+    if not longs:
+        return []
+    # an untyped long form whose last word the article writes alone is a person's name
+    # ("Donald Wilson" ... "Wilson")
+    alone = {norm_key(text[c.start:c.end]) for c in chosen}
+    people = {f.start for fs in longs.values() for f in fs
+              if _top(f) is None and norm_key(text[f.start:f.end].split()[-1]) in alone}
+    out = []
+    for c in chosen:
+        surf = text[c.start:c.end]
+        if id(c) in linked or not (surf.isalpha() and is_acronym(surf) and 2 <= len(surf) <= 6) \
+                or _strong_type(c) in ("PER", "LOC"):
+            continue
+        fulls = [f for f in longs.get(anyascii_lower(surf), ()) if not (f.start <= c.start and c.end <= f.end)
+                 and (_top(f) == "ORG" or (_top(c) == "ORG" and f.start not in people))]
+        forms = {tuple(w[:4] for w in norm_key(text[f.start:f.end]).split()) for f in fulls}
+        if len(forms) == 1:
+            full = fulls[0]
+            c.votes["ORG"] = max(c.votes.values(), default=0) + 1
+            if _top(full) is None:
+                full.votes["ORG"] = 1
+            out.append((full, c, "alias:acronym", f"{surf} = {text[full.start:full.end]}"))
     return out
 
 
