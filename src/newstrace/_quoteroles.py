@@ -591,8 +591,7 @@ def _inverted_subject(ctx: _Ctx, pos: int, hi: int) -> tuple[int, int] | None:
             for j in range(1, min(len(toks), 8)):
                 if not toks[j][2][:1].isalnum():
                     break
-                if _mentions_in(ctx, toks[j][0], hi, ("PER", "ORG")) and any(
-                        x.start == toks[j][0] for x in _mentions_in(ctx, toks[j][0], hi, ("PER", "ORG"))) \
+                if any(x.start == toks[j][0] for x in _mentions_in(ctx, toks[j][0], hi, ("PER", "ORG"))) \
                         or _role_word(t, toks[j][2].lower()):
                     k = j
                     break

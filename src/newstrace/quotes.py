@@ -920,13 +920,14 @@ def _reported_after_person(ctx: _Ctx, attrs: list[_Attr]) -> list[_Attr]:
                 or not t.reported_mood_re.search(" ".join(m[s:e].split()[:12])):
             continue
         k = len(m[:s].rstrip())
-        prev = next((a for a in out if a.ce <= k and ctx.sent_of(a.cs)[0] == ctx.sent_of(k - 1)[0]), None) \
-            if k > 0 else None
+        before = ctx.sent_of(k - 1) if k > 0 else None  # the sentence before
+        prev = next((a for a in out if a.ce <= k and ctx.sent_of(a.cs)[0] == before[0]), None) \
+            if before is not None else None
         sp = prev.sp if prev is not None else None
-        if sp is None and k > 0 and all(ctx.weak(c) for c in ctx.cues_in(*ctx.sent_of(k - 1))) and \
-                not any(a.ce > ctx.sent_of(k - 1)[0] and a.cs < k for a in attrs):
+        if sp is None and before is not None and all(ctx.weak(c) for c in ctx.cues_in(*before)) and \
+                not any(a.ce > before[0] and a.cs < k for a in attrs):
             # a role phrase that opens it is its subject ('Der Papst zeigt sich … als Verfechter …')
-            sp = _role_opener(ctx, *ctx.sent_of(k - 1)) or _sentence_person(ctx, s)
+            sp = _role_opener(ctx, *before) or _sentence_person(ctx, s)
         cont = _content(ctx, s, e) if sp is not None else None
         if cont:
             out.append(_Attr(*cont, False, "rules:reported_after_person", sp=sp))
